@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AgentsModule } from './agents/agents.module';
+import { AuthModule } from './auth/auth.module';
+import { Clock, SystemClock } from './common/clock/clock';
+import { ClockModule } from './common/clock/clock.module';
+import { loggerParams } from './common/http/logging';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { RoutingTagsModule } from './routing-tags/routing-tags.module';
+import { SitesModule } from './sites/sites.module';
+import { TeamsModule } from './teams/teams.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use (the embedded one is resolved before the app is built). */
+  databaseUrl: string;
+  /** Defaults to the system clock; tests and the simulator pass a controllable one. */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock ?? new SystemClock()),
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(databaseUrl, { poolSize: config.databasePoolSize }),
+          // Migrations run before the app is built (see runMigrations), under an advisory lock.
+          migrationsRun: false,
+          retryAttempts: 3,
+          retryDelay: 500,
+        }),
+        ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        HealthModule,
+        AuthModule,
+        SitesModule,
+        TeamsModule,
+        UsersModule,
+        RoutingTagsModule,
+        AgentsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter, renderError } from './common/errors/all-exceptions.filter';
+import { DomainError } from './common/errors/domain-error';
+import { createValidationPipe } from './common/errors/validation';
+
+export const BODY_LIMIT = '256kb';
+
+function sendError(res: Response, err: unknown) {
+  const { headers, ...body } = renderError(err);
+  for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+  res.status(body.statusCode).json(body);
+}
+
+/** Everything main.ts and the tests both need: prefix, body parsing, validation, errors, OpenAPI. */
+export function configureApp(app: INestApplication, options: { swagger?: boolean } = {}): void {
+  app.useLogger(app.get(Logger));
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  app.setGlobalPrefix('v1', { exclude: ['health'] });
+
+  // Only JSON bodies; body-parser errors are rendered here because Nest filters do not see them.
+  const json = express.json({ limit: BODY_LIMIT, strict: true });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 ||
+      req.headers['transfer-encoding'] !== undefined;
+    if (
+      hasBody &&
+      ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+      !req.is(['application/json', 'application/*+json'])
+    ) {
+      return sendError(
+        res,
+        new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
+      );
+    }
+    json(req, res, (err?: unknown) => (err ? sendError(res, err) : next()));
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  if (options.swagger !== false) {
+    const document = SwaggerModule.createDocument(app, buildOpenApiConfig());
+    SwaggerModule.setup('docs', app, document, {
+      jsonDocumentUrl: 'docs-json',
+      useGlobalPrefix: false,
+    });
+  }
+}
+
+export function buildOpenApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Shiftwell API')
+    .setDescription(
+      'Agent wellbeing and workforce management for call centres. People authenticate with a Bearer JWT ' +
+        '(`POST /v1/auth/login`); the telephony router with `X-Api-Key`. Every error body is ' +
+        '`{ statusCode, error, message, details? }` with a stable UPPER_SNAKE `error` code.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'jwt')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'router-key')
+    .build();
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy as CustomStrategy } from 'passport-custom';
+import { ExtractJwt, Strategy as JwtPassportStrategy } from 'passport-jwt';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ApiKeysService } from './api-keys.service';
+import { PrincipalLookup } from './principal-lookup';
+
+/** `X-Api-Key: <key>` for machines (the router). */
+@Injectable()
+export class ApiKeyStrategy extends PassportStrategy(CustomStrategy, 'api-key') {
+  constructor(private readonly apiKeys: ApiKeysService) {
+    super();
+  }
+
+  async validate(req: Request) {
+    const key = req.headers['x-api-key'];
+    if (typeof key !== 'string' || key.length === 0 || key.length > 200) return null;
+    return this.apiKeys.authenticate(key);
+  }
+}
+
+/** `Authorization: Bearer <jwt>` for people; the user is re-read so deactivation takes effect at once. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly lookup: PrincipalLookup,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: { sub?: string }) {
+    if (typeof payload?.sub !== 'string') return null;
+    return this.lookup.forUser(payload.sub);
+  }
+}

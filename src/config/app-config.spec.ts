@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig, LOCAL_DEFAULTS } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses documented local defaults outside production and says which', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.jwtSecret).toBe(LOCAL_DEFAULTS.jwtSecret);
+    expect(config.bootstrapAdmin.password).toBe(LOCAL_DEFAULTS.bootstrapAdminPassword);
+    expect(config.defaultsUsed).toEqual(
+      expect.arrayContaining(['JWT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'BOOTSTRAP_ADMIN_EMAIL']),
+    );
+  });
+
+  it('names a bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ JWT_TTL_SECONDS: '5' })).toThrow(/JWT_TTL_SECONDS/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses to boot in production without a JWT secret or bootstrap password', () => {
+    const base = {
+      NODE_ENV: 'production',
+      BOOTSTRAP_ADMIN_EMAIL: 'ops@example.com',
+      NOTES_ENCRYPTION_KEY: LOCAL_DEFAULTS.notesEncryptionKey,
+    };
+    expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-password' })).toThrow(
+      /JWT_SECRET is required/,
+    );
+    expect(() => loadConfig({ ...base, JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /BOOTSTRAP_ADMIN_PASSWORD is required/,
+    );
+    expect(() =>
+      loadConfig({
+        ...base,
+        JWT_SECRET: 'x'.repeat(40),
+        BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-password',
+      }),
+    ).not.toThrow();
+  });
+
+  it('rejects a notes key that is not 32 bytes', () => {
+    expect(() => loadConfig({ NOTES_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,176 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Documented local defaults; a production start refuses to use them. */
+export const LOCAL_DEFAULTS = {
+  jwtSecret: 'shiftwell-local-development-secret-change-me',
+  bootstrapAdminEmail: 'admin@shiftwell.local',
+  bootstrapAdminPassword: 'shiftwell-admin',
+  notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
+} as const;
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** The environment as the service reads it; validated once at start-up. */
+class EnvironmentSchema {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  JOBS_ENABLED?: string;
+
+  @IsOptional()
+  @IsString()
+  NOTES_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE?: number;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** Absent: the service runs an embedded PostgreSQL under `dataDir`. */
+  databaseUrl?: string;
+  databasePoolSize: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  bootstrapAdmin: { email: string; password: string };
+  logLevel: string;
+  /** Scheduled sweeps; tests turn them off and call the services with a controlled clock. */
+  jobsEnabled: boolean;
+  /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
+  notesEncryptionKey: string;
+  /** Settings that fell back to a local default, reported in the start-up log. */
+  defaultsUsed: string[];
+}
+
+export class ConfigError extends Error {}
+
+/** Parses and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(EnvironmentSchema, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) =>
+        `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const nodeEnv = (parsed.NODE_ENV ?? 'development') as AppConfig['env'];
+  const production = nodeEnv === 'production';
+  const defaultsUsed: string[] = [];
+  const required = (name: string, value: string | undefined, fallback: string): string => {
+    if (value !== undefined) return value;
+    if (production)
+      throw new ConfigError(`Invalid configuration:\n  ${name} is required in production`);
+    defaultsUsed.push(name);
+    return fallback;
+  };
+
+  const notesKey = required(
+    'NOTES_ENCRYPTION_KEY',
+    parsed.NOTES_ENCRYPTION_KEY,
+    LOCAL_DEFAULTS.notesEncryptionKey,
+  );
+  if (Buffer.from(notesKey, 'base64').length !== 32) {
+    throw new ConfigError(
+      'Invalid configuration:\n  NOTES_ENCRYPTION_KEY must be 32 bytes, base64-encoded',
+    );
+  }
+
+  return {
+    env: nodeEnv,
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE ?? 20,
+    dataDir: parsed.DATA_DIR ?? './data',
+    embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
+    jwtSecret: required('JWT_SECRET', parsed.JWT_SECRET, LOCAL_DEFAULTS.jwtSecret),
+    jwtTtlSeconds: parsed.JWT_TTL_SECONDS ?? 3600,
+    bootstrapAdmin: {
+      email: required(
+        'BOOTSTRAP_ADMIN_EMAIL',
+        parsed.BOOTSTRAP_ADMIN_EMAIL,
+        LOCAL_DEFAULTS.bootstrapAdminEmail,
+      ),
+      password: required(
+        'BOOTSTRAP_ADMIN_PASSWORD',
+        parsed.BOOTSTRAP_ADMIN_PASSWORD,
+        LOCAL_DEFAULTS.bootstrapAdminPassword,
+      ),
+    },
+    logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
+    notesEncryptionKey: notesKey,
+    defaultsUsed,
+  };
+}

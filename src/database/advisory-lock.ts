@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+
+/** Stable 32-bit key for a job name, so every replica agrees on the lock id. */
+export function advisoryKey(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Runs `work` only if this replica wins the PostgreSQL advisory lock for `name`
+ * (transaction-scoped, so a killed replica releases it with its connection).
+ * Returns undefined when another replica holds the lock.
+ */
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  name: string,
+  work: (manager: import('typeorm').EntityManager) => Promise<T>,
+): Promise<T | undefined> {
+  return dataSource.transaction(async (manager) => {
+    const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+      advisoryKey(name),
+    ]);
+    if (!locked) return undefined;
+    return work(manager);
+  });
+}

@@ -1,0 +1,33 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The one description of Shiftwell's database, shared by the app, the migration CLI and tests. */
+export function buildDataSourceOptions(
+  url: string,
+  options: { poolSize?: number; applicationName?: string } = {},
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    // gen_random_uuid() is built in since PostgreSQL 13: no uuid-ossp extension needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 20,
+      application_name: options.applicationName ?? 'shiftwell',
+      // Fail fast when the database is down, so callers get a 503 within a second.
+      connectionTimeoutMillis: 1000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 15_000,
+    },
+  };
+}

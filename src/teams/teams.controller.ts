@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators';
+import { UuidParam } from '../common/http/uuid-param';
+import {
+  CreateTeamDto,
+  ListTeamsQueryDto,
+  TeamDto,
+  TeamPageDto,
+  UpdateTeamDto,
+} from './dto/team.dto';
+import { TeamsService } from './teams.service';
+
+@ApiTags('people')
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a team within a site' })
+  @ApiCreatedResponse({ type: TeamDto })
+  async create(@Body() body: CreateTeamDto): Promise<TeamDto> {
+    return TeamDto.from(await this.teams.create(body));
+  }
+
+  @Get()
+  @Roles('admin', 'scheduler', 'supervisor')
+  @ApiOkResponse({ type: TeamPageDto })
+  async list(@Query() query: ListTeamsQueryDto): Promise<TeamPageDto> {
+    const page = await this.teams.list(query);
+    return { ...page, items: page.items.map(TeamDto.from) };
+  }
+
+  @Get(':id')
+  @Roles('admin', 'scheduler', 'supervisor')
+  @ApiOkResponse({ type: TeamDto })
+  async get(@Param('id', UuidParam) id: string): Promise<TeamDto> {
+    return TeamDto.from(await this.teams.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename or deactivate (active: false) a team' })
+  @ApiOkResponse({ type: TeamDto })
+  async update(@Param('id', UuidParam) id: string, @Body() body: UpdateTeamDto): Promise<TeamDto> {
+    return TeamDto.from(await this.teams.update(id, body));
+  }
+}

@@ -1,0 +1,168 @@
+import { bearer, routerKey, TestApp } from '../support/test-app';
+
+describe('people: sites, teams, users, role boundaries', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.create()));
+  afterAll(() => t.close());
+
+  it('creates a site with an IANA zone (default Asia/Shanghai) and rejects a bad zone', async () => {
+    const site = await t
+      .http()
+      .post('/v1/sites')
+      .set(await t.asAdmin())
+      .send({ name: 'Wuhan', timeZone: 'Asia/Shanghai' })
+      .expect(201);
+    expect(site.body).toMatchObject({
+      id: expect.any(String),
+      name: 'Wuhan',
+      timeZone: 'Asia/Shanghai',
+    });
+    const dflt = await t
+      .http()
+      .post('/v1/sites')
+      .set(await t.asAdmin())
+      .send({ name: 'Chengdu' })
+      .expect(201);
+    expect(dflt.body.timeZone).toBe('Asia/Shanghai');
+    const bad = await t
+      .http()
+      .post('/v1/sites')
+      .set(await t.asAdmin())
+      .send({ name: 'X', timeZone: 'Asia/Wuhan' })
+      .expect(400);
+    expect(bad.body.error).toBe('VALIDATION_FAILED');
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['timeZone']);
+  });
+
+  it('creates a team within a site; an unknown site is a 400', async () => {
+    const siteId = await t.createSite();
+    const team = await t
+      .http()
+      .post('/v1/teams')
+      .set(await t.asAdmin())
+      .send({ name: 'Elder line', siteId })
+      .expect(201);
+    expect(team.body).toEqual({ id: expect.any(String), name: 'Elder line', siteId, active: true });
+    const res = await t
+      .http()
+      .post('/v1/teams')
+      .set(await t.asAdmin())
+      .send({ name: 'X', siteId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    expect(res.body.error).toBe('UNKNOWN_SITE');
+  });
+
+  it('creates users without ever returning the hash; duplicates are 409', async () => {
+    const body = {
+      email: 'Sup.One@Example.com',
+      password: 'long-enough',
+      displayName: 'Sup One',
+      roles: ['supervisor'],
+    };
+    const res = await t
+      .http()
+      .post('/v1/users')
+      .set(await t.asAdmin())
+      .send(body)
+      .expect(201);
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      email: 'sup.one@example.com',
+      roles: ['supervisor'],
+      active: true,
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/hash|long-enough/i);
+    const dup = await t
+      .http()
+      .post('/v1/users')
+      .set(await t.asAdmin())
+      .send({ ...body, email: 'sup.one@example.com' })
+      .expect(409);
+    expect(dup.body.error).toBe('DUPLICATE_EMAIL');
+    const routerRole = await t
+      .http()
+      .post('/v1/users')
+      .set(await t.asAdmin())
+      .send({ ...body, email: 'r@example.com', roles: ['router'] })
+      .expect(400);
+    expect(routerRole.body.error).toBe('VALIDATION_FAILED');
+  });
+
+  it('paginates lists as { items, total, page, pageSize }', async () => {
+    const siteIds = [];
+    for (let i = 0; i < 3; i++) siteIds.push(await t.createSite());
+    const res = await t
+      .http()
+      .get('/v1/sites?page=1&pageSize=2')
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(res.body).toMatchObject({ page: 1, pageSize: 2, items: expect.any(Array) });
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.total).toBeGreaterThanOrEqual(3);
+    const bad = await t
+      .http()
+      .get('/v1/sites?pageSize=5000')
+      .set(await t.asAdmin())
+      .expect(400);
+    expect(bad.body.details.fields[0].field).toBe('pageSize');
+  });
+
+  it('updates and deactivates a user', async () => {
+    const teamId = await t.createTeam();
+    const user = await t.createUser(['agent']);
+    const res = await t
+      .http()
+      .patch(`/v1/users/${user.id}`)
+      .set(await t.asAdmin())
+      .send({ displayName: 'Renamed', teamId })
+      .expect(200);
+    expect(res.body).toMatchObject({ displayName: 'Renamed', teamId });
+    const off = await t
+      .http()
+      .post(`/v1/users/${user.id}/deactivate`)
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(off.body.active).toBe(false);
+    await t
+      .http()
+      .get('/v1/users/not-a-uuid')
+      .set(await t.asAdmin())
+      .expect(404);
+  });
+
+  describe('role boundaries', () => {
+    const cases: Array<[string, string, string, number[]]> = [
+      // [role, method, path, allowed statuses]
+      ['scheduler', 'post', '/v1/sites', [403]],
+      ['supervisor', 'post', '/v1/sites', [403]],
+      ['agent', 'post', '/v1/teams', [403]],
+      ['counselor', 'post', '/v1/users', [403]],
+      ['supervisor', 'get', '/v1/users', [403]],
+      ['agent', 'get', '/v1/sites', [403]],
+      ['scheduler', 'get', '/v1/sites', [200]],
+      ['supervisor', 'get', '/v1/teams', [200]],
+      ['agent', 'get', '/v1/routing-tags', [200]],
+      ['agent', 'post', '/v1/routing-tags', [403]],
+      ['agent', 'post', '/v1/agents', [403]],
+      ['scheduler', 'post', '/v1/agents', [403]],
+      ['agent', 'get', '/v1/agents', [403]],
+      ['supervisor', 'get', '/v1/agents', [200]],
+      ['supervisor', 'get', '/v1/api-keys', [403]],
+    ];
+    it.each(cases)('%s %s %s → %p', async (role, method, path, statuses) => {
+      const user = await t.createUser([role]);
+      const res = await (t.http() as any)
+        [method](path)
+        .set(bearer(user.token))
+        .send(method === 'get' ? undefined : {});
+      expect(statuses).toContain(res.status);
+      if (res.status === 403) expect(res.body.error).toBe('FORBIDDEN');
+    });
+
+    it('the router key reads agents but cannot create them', async () => {
+      const key = await t.createRouterKey();
+      await t.http().get('/v1/agents').set(routerKey(key)).expect(200);
+      await t.http().post('/v1/agents').set(routerKey(key)).send({}).expect(403);
+    });
+  });
+});
