@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import { Clock, SystemClock } from './common/clock/clock';
 import { ClockModule } from './common/clock/clock.module';
 import { loggerParams } from './common/http/logging';
@@ -11,7 +12,9 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { PresenceModule } from './presence/presence.module';
 import { RoutingTagsModule } from './routing-tags/routing-tags.module';
+import { RoutingModule } from './routing/routing.module';
 import { SitesModule } from './sites/sites.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
@@ -48,6 +51,9 @@ export class AppModule {
         UsersModule,
         RoutingTagsModule,
         AgentsModule,
+        PresenceModule,
+        CallsModule,
+        RoutingModule,
       ],
     };
   }

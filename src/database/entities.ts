@@ -1,4 +1,11 @@
 import { Agent } from '../agents/agent.entity';
+import { CallEvent } from '../calls/call-event.entity';
+import { Call } from '../calls/call.entity';
+import { AgentPresence } from '../presence/agent-presence.entity';
+import { PresenceInterval } from '../presence/presence-interval.entity';
+import { ScheduledStateRow } from '../presence/scheduled-state.entity';
+import { Reservation } from '../routing/reservation.entity';
+import { TeamSettings } from '../teams/team-settings.entity';
 import { AgentTag } from '../agents/agent-tag.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { RoutingTag } from '../routing-tags/routing-tag.entity';
@@ -7,4 +14,19 @@ import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts-jest, ts-node and dist). */
-export const ENTITIES = [Site, Team, User, ApiKey, RoutingTag, Agent, AgentTag];
+export const ENTITIES = [
+  Site,
+  Team,
+  TeamSettings,
+  User,
+  ApiKey,
+  RoutingTag,
+  Agent,
+  AgentTag,
+  AgentPresence,
+  PresenceInterval,
+  ScheduledStateRow,
+  CallEvent,
+  Call,
+  Reservation,
+];
