@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -25,11 +25,18 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Defaults to the system clock; tests and the simulator pass a controllable one. */
   clock?: Clock;
+  /** More modules in the same app (benchmark probes, the simulator). */
+  extraImports?: Array<Type | DynamicModule>;
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+  static register({
+    config,
+    databaseUrl,
+    clock,
+    extraImports = [],
+  }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -54,6 +61,7 @@ export class AppModule {
         PresenceModule,
         CallsModule,
         RoutingModule,
+        ...extraImports,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { isDatabaseUnavailable } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { PUBLIC_KEY } from './decorators';
 
@@ -21,7 +22,8 @@ export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof DomainError) throw err;
+    // A database that cannot answer is a 503, not a wrong credential.
+    if (err instanceof DomainError || isDatabaseUnavailable(err)) throw err;
     if (err || !user)
       throw new DomainError(401, 'UNAUTHENTICATED', 'Missing or invalid credentials');
     return user;

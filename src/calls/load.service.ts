@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { PresenceService } from '../presence/presence.service';
+import { RANK_PENALTY_SQL } from '../routing/candidate-query';
 import { CallLoad, computeLoad } from './call-load';
 
 /** Looking further back than the window, so "consecutive calls since the last break" has its break. */
@@ -57,6 +58,12 @@ export class LoadService {
   async refreshSnapshots(manager: EntityManager, agentIds: string[], now: Date): Promise<void> {
     if (agentIds.length === 0) return;
     const from = new Date(now.getTime() - 3600_000);
+    const rankPenalty = RANK_PENALTY_SQL({
+      occupancy: 'f.occupancy',
+      hostile: 'f.hostile',
+      routingOrder: 'f.routing_order',
+      occupancyCap: 'f.occupancy_cap',
+    });
     await manager.query(
       `WITH w AS (SELECT unnest($1::uuid[]) AS agent_id),
        occ AS (
@@ -73,13 +80,34 @@ export class LoadService {
                 count(*) FILTER (WHERE answered_at >= $2 AND answered_at <= $3) AS calls,
                 count(*) FILTER (WHERE hostile_severity IS NOT NULL AND COALESCE(ended_at, answered_at) >= $2) AS hostile
            FROM calls WHERE agent_id = ANY($1::uuid[]) AND (answered_at >= $2 OR ended_at >= $2)
-          GROUP BY agent_id)
+          GROUP BY agent_id),
+       figures AS (
+         SELECT w.agent_id, COALESCE(c.calls, 0) AS calls, COALESCE(c.hostile, 0) AS hostile,
+                COALESCE(occ.busy / NULLIF(occ.staffed, 0), 0) AS occupancy, s.routing_order, s.occupancy_cap
+           FROM w LEFT JOIN occ ON occ.agent_id = w.agent_id LEFT JOIN c ON c.agent_id = w.agent_id
+           JOIN agents a ON a.id = w.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id)
        UPDATE agent_presence p
-          SET load_calls = COALESCE(c.calls, 0), load_hostile = COALESCE(c.hostile, 0),
-              load_occupancy = COALESCE(occ.busy / NULLIF(occ.staffed, 0), 0), load_as_of = $3
-         FROM w LEFT JOIN occ ON occ.agent_id = w.agent_id LEFT JOIN c ON c.agent_id = w.agent_id
-        WHERE p.agent_id = w.agent_id`,
+          SET load_calls = f.calls, load_hostile = f.hostile, load_occupancy = f.occupancy, load_as_of = $3,
+              rank_penalty = ${rankPenalty}
+         FROM figures f
+        WHERE p.agent_id = f.agent_id`,
       [agentIds, from, now],
+    );
+  }
+
+  /** After a team's settings change (occupancy cap, routing order), re-rank its agents at once. */
+  async rerankTeam(teamId: string): Promise<void> {
+    const rankPenalty = RANK_PENALTY_SQL({
+      occupancy: 'p.load_occupancy',
+      hostile: 'p.load_hostile',
+      routingOrder: 's.routing_order',
+      occupancyCap: 's.occupancy_cap',
+    });
+    await this.dataSource.query(
+      `UPDATE agent_presence p SET rank_penalty = ${rankPenalty}
+         FROM agents a LEFT JOIN team_settings s ON s.team_id = a.team_id
+        WHERE a.id = p.agent_id AND a.team_id = $1`,
+      [teamId],
     );
   }
 

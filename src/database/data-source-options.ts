@@ -24,8 +24,8 @@ export function buildDataSourceOptions(
     extra: {
       max: options.poolSize ?? 20,
       application_name: options.applicationName ?? 'shiftwell',
-      // Fail fast when the database is down, so callers get a 503 within a second.
-      connectionTimeoutMillis: 1000,
+      // Waiting for a pooled connection under load is normal; give it time before calling the database gone.
+      connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 15_000,
     },

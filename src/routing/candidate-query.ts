@@ -16,6 +16,8 @@ export function candidateWhere(
   now: string,
 ): string {
   const clauses = [
+    `p.state IN (${ROUTABLE_STATES})`,
+    `EXISTS (SELECT 1 FROM agents a WHERE a.id = p.agent_id AND a.active)`,
     `(p.state = 'available'
       OR (p.state IN ('wrap_up', 'break', 'recovery', 'counseling') AND p.until <= ${now} AND p.return_state = 'available')
       OR (p.state = 'reserved' AND p.until <= ${now} AND p.consecutive_lapses < 2))`,
@@ -41,23 +43,30 @@ export function tagClauses(filter: CandidateFilter, param: (value: unknown) => s
   return clauses;
 }
 
-/** When the agent became free: since, or the end of the timed state that just ran out. */
-export const IDLE_SINCE = `CASE WHEN p.state = 'available' THEN p.since ELSE p.until END`;
+/** The states of the partial routing index: the query must name exactly these for the index to apply. */
+const ROUTABLE_STATES = `'available', 'reserved', 'wrap_up', 'break', 'recovery', 'counseling'`;
+
+/** When the agent became free: since, or the end of the timed state that just ran out (a stored column). */
+export const IDLE_SINCE = `p.idle_since`;
 
 /**
- * Best first. Team setting `wellbeing` (default): over the occupancy cap last, then fewer hostile
- * calls in the last hour, then longest idle. `longest_idle`: longest idle only.
+ * Best first, in the order of ix_agent_presence_routing so LIMIT stops early. rank_penalty puts agents
+ * over their team's occupancy cap last, then orders by hostile calls in the last hour (team setting
+ * `wellbeing`, the default); it is 0 for teams on `longest_idle`. Then longest idle.
  */
-export const RANKING = `
-  CASE WHEN COALESCE(ts.routing_order, 'wellbeing') = 'wellbeing' AND p.load_occupancy > COALESCE(ts.occupancy_cap, 0.85) THEN 1 ELSE 0 END,
-  CASE WHEN COALESCE(ts.routing_order, 'wellbeing') = 'wellbeing' THEN p.load_hostile ELSE 0 END,
-  ${IDLE_SINCE} ASC,
-  p.agent_id`;
+export const RANKING = `p.rank_penalty, p.idle_since, p.agent_id`;
 
-export const CANDIDATE_FROM = `
-  FROM agent_presence p
-  JOIN agents a ON a.id = p.agent_id AND a.active
-  LEFT JOIN team_settings ts ON ts.team_id = a.team_id`;
+export const CANDIDATE_FROM = `FROM agent_presence p`;
+
+/** rank_penalty from the load figures and the team's settings (SQL expressions for each). */
+export const RANK_PENALTY_SQL = (f: {
+  occupancy: string;
+  hostile: string;
+  routingOrder: string;
+  occupancyCap: string;
+}) =>
+  `CASE WHEN COALESCE(${f.routingOrder}, 'wellbeing') = 'longest_idle' THEN 0
+        ELSE (CASE WHEN ${f.occupancy} > COALESCE(${f.occupancyCap}, 0.85) THEN 10000 ELSE 0 END) + ${f.hostile} END`;
 
 /** Collects positional parameters while a query is built. */
 export class Params {

@@ -36,14 +36,15 @@ export class RoutingService {
     const p = new Params();
     const nowP = p.add(now);
     const sql = `
-      SELECT c.*, (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency, 'kind', r.kind)
+      SELECT c.*, (SELECT external_id FROM agents WHERE id = c.agent_id) AS external_id, (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency, 'kind', r.kind)
                                             ORDER BY t.proficiency DESC, t.tag), '[]')
                      FROM agent_tags t JOIN routing_tags r ON r.tag = t.tag WHERE t.agent_id = c.agent_id) AS tags
-        FROM (SELECT p.agent_id, a.external_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy
+        FROM (SELECT p.agent_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy, p.rank_penalty
                 ${CANDIDATE_FROM}
                WHERE ${candidateWhere(filter, p.add, `${nowP}::timestamptz`)}
                ORDER BY ${RANKING}
-               LIMIT ${p.add(limit)}) c`;
+               LIMIT ${p.add(limit)}) c
+       ORDER BY c.rank_penalty, c.idle_since, c.agent_id`;
     const rows: any[] = await this.dataSource.query(sql, p.values);
     return {
       asOf: now.toISOString(),
@@ -81,10 +82,26 @@ export class RoutingService {
   ): Promise<{ created: boolean; reservation: ReservationDto }> {
     await this.checkTags(input);
     const now = this.clock.now();
+    try {
+      return await this.tryReserve(input, now);
+    } catch (e) {
+      if (!(
+        e instanceof QueryFailedError &&
+        (e as any).driverError?.constraint === 'ex_reservations_live_call'
+      ))
+        throw e;
+    }
+    // The call already has a hold: a retry (answer with it), or one that lapsed unswept (write it off, try again).
     const live = await this.findLiveForCall(input.callId, now);
     if (live) return { created: false, reservation: live };
     await this.lapseExpiredForCall(input.callId, now);
+    return this.tryReserve(input, now);
+  }
 
+  private async tryReserve(
+    input: CandidateFilter & { callId: string; ttlSeconds?: number },
+    now: Date,
+  ): Promise<{ created: boolean; reservation: ReservationDto }> {
     const id = randomUUID();
     const p = new Params();
     const nowP = `${p.add(now)}::timestamptz`;
@@ -95,7 +112,8 @@ export class RoutingService {
     const sql = `
       WITH cand AS (
         SELECT p.agent_id, p.state AS prev_state, p.reservation_id AS prev_reservation, p.until AS prev_until,
-               COALESCE(${ttlP}, ts.reservation_ttl_seconds, 20) AS ttl
+               COALESCE(${ttlP}, (SELECT s.reservation_ttl_seconds FROM agents a JOIN team_settings s ON s.team_id = a.team_id
+                                   WHERE a.id = p.agent_id), 20) AS ttl
           ${CANDIDATE_FROM}
          WHERE ${candidateWhere(input, p.add, nowP)}
          ORDER BY ${RANKING}
@@ -125,21 +143,10 @@ export class RoutingService {
           FROM cand WHERE p.agent_id = cand.agent_id
       )
       SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id FROM ins JOIN agents a ON a.id = ins.agent_id`;
-    let rows: any[];
-    try {
-      rows = await this.dataSource.query(sql, p.values);
-    } catch (e) {
-      // Two retries of one call raced: the other won; answer with its reservation.
-      if (
-        e instanceof QueryFailedError &&
-        (e as any).driverError?.constraint === 'ex_reservations_live_call'
-      ) {
-        const winner = await this.findLiveForCall(input.callId, now);
-        if (winner) return { created: false, reservation: winner };
-      }
-      throw e;
-    }
+    const rows: any[] = await this.dataSource.query(sql, p.values);
     if (rows.length === 0) {
+      const live = await this.findLiveForCall(input.callId, now);
+      if (live) return { created: false, reservation: live };
       throw new DomainError(409, 'NO_AGENT_AVAILABLE', 'No matching agent is available now', {
         retryAfterSeconds: await this.retryAfter(input, now),
       });
@@ -174,71 +181,58 @@ export class RoutingService {
     return toDto(r, this.clock.now());
   }
 
+  /**
+   * Accept or reject in one statement: the held, unexpired reservation is decided and its agent
+   * moves on_call (accept) or back to available (reject), with history. Anything else is explained.
+   */
   private async decide(
     reservationId: string,
     outcome: 'accepted' | 'rejected',
   ): Promise<ReservationDto> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
-      const r = await this.load(m, reservationId, true);
-      if (!r) throw notFound('Reservation');
-      if (r.status === outcome) return toDto(r, now); // a retried decision
-      if (r.status !== 'held' || new Date(r.expires_at).getTime() <= now.getTime()) {
-        const lapsed =
-          r.status === 'lapsed' ||
-          (r.status === 'held' && new Date(r.expires_at).getTime() <= now.getTime());
-        throw conflict(
-          lapsed ? 'RESERVATION_EXPIRED' : 'RESERVATION_NOT_HELD',
-          lapsed
-            ? 'The reservation lapsed before it was decided'
-            : `The reservation is already ${r.status}`,
-          {
-            status: lapsed ? 'lapsed' : r.status,
-            expiresAt: new Date(r.expires_at).toISOString(),
-          },
-        );
-      }
-      await m.query(`UPDATE reservations SET status = $2, decided_at = $3 WHERE id = $1`, [
-        reservationId,
-        outcome,
-        now,
-      ]);
-      const rows = await this.presence.lock(m, [r.agent_id], now);
-      const row = rows.get(r.agent_id)!;
-      if (row.state === 'reserved' && row.reservationId === reservationId) {
-        const next =
-          outcome === 'accepted'
-            ? {
-                ...row,
-                state: 'on_call' as const,
-                since: now,
-                until: null,
-                reason: null,
-                consecutiveLapses: 0,
-              }
-            : { ...row, state: 'available' as const, since: now, until: null, reason: null };
-        await this.presence.persist(m, [
-          {
-            row,
-            currentCallId: outcome === 'accepted' ? r.call_id : null,
-            settlement: {
-              steps: [{ state: next.state, reason: null, since: now, until: null }],
-              current: next,
-              activated: [],
-              completed: [],
-              reservationLapsed: false,
-            },
-          },
-        ]);
-      }
-      return toDto({ ...r, status: outcome }, now);
-    });
+    const next = outcome === 'accepted' ? 'on_call' : 'available';
+    const rows: any[] = await this.dataSource.query(
+      `WITH r AS (
+         UPDATE reservations SET status = $2, decided_at = $3
+          WHERE id = $1 AND status = 'held' AND expires_at > $3
+         RETURNING id, call_id, agent_id, status, expires_at
+       ), p AS (
+         SELECT p.agent_id, r.call_id FROM agent_presence p JOIN r ON r.agent_id = p.agent_id
+          WHERE p.state = 'reserved' AND p.reservation_id = r.id FOR UPDATE OF p
+       ), closed AS (
+         UPDATE presence_intervals i SET ended_at = $3 FROM p WHERE i.agent_id = p.agent_id AND i.ended_at IS NULL
+       ), hist AS (
+         INSERT INTO presence_intervals (agent_id, state, started_at) SELECT agent_id, $4, $3 FROM p
+       ), upd AS (
+         UPDATE agent_presence ap
+            SET state = $4, since = $3, until = NULL, reason = NULL, reservation_id = NULL,
+                current_call_id = CASE WHEN $4 = 'on_call' THEN p.call_id ELSE NULL END,
+                consecutive_lapses = CASE WHEN $4 = 'on_call' THEN 0 ELSE ap.consecutive_lapses END
+           FROM p WHERE ap.agent_id = p.agent_id
+       )
+       SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id FROM r JOIN agents a ON a.id = r.agent_id`,
+      [reservationId, outcome, now, next],
+    );
+    if (rows.length) return toDto(rows[0], now);
+    const r = await this.load(this.dataSource.manager, reservationId);
+    if (!r) throw notFound('Reservation');
+    if (r.status === outcome) return toDto(r, now); // a retried decision
+    const lapsed =
+      r.status === 'lapsed' ||
+      (r.status === 'held' && new Date(r.expires_at).getTime() <= now.getTime());
+    throw conflict(
+      lapsed ? 'RESERVATION_EXPIRED' : 'RESERVATION_NOT_HELD',
+      lapsed
+        ? 'The reservation lapsed before it was decided'
+        : `The reservation is already ${r.status}`,
+      { status: lapsed ? 'lapsed' : r.status, expiresAt: new Date(r.expires_at).toISOString() },
+    );
   }
 
-  private async load(m: EntityManager, id: string, lock = false): Promise<any | undefined> {
+  private async load(m: EntityManager, id: string): Promise<any | undefined> {
     const [r] = await m.query(
       `SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id FROM reservations r JOIN agents a ON a.id = r.agent_id
-        WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
+        WHERE r.id = $1`,
       [id],
     );
     return r;
@@ -275,7 +269,7 @@ export class RoutingService {
     const nowP = `${p.add(now)}::timestamptz`;
     const where = tagClauses(filter, p.add).join(' AND ');
     const [row] = await this.dataSource.query(
-      `SELECT min(p.until) AS next FROM agent_presence p JOIN agents a ON a.id = p.agent_id AND a.active
+      `SELECT min(p.until) AS next FROM agent_presence p
         WHERE p.state IN ('reserved', 'wrap_up', 'break', 'recovery') AND p.until > ${nowP} ${where ? `AND ${where}` : ''}`,
       p.values,
     );

@@ -10,8 +10,17 @@ import { Team } from './team.entity';
 
 export type TeamSettingsValues = typeof DEFAULT_TEAM_SETTINGS;
 
+type SettingsListener = (teamId: string) => Promise<void>;
+
 @Injectable()
 export class TeamsService {
+  private readonly settingsListeners: SettingsListener[] = [];
+
+  /** Features that derive state from team settings (routing rank) re-derive it on change. */
+  onSettingsChanged(listener: SettingsListener): void {
+    this.settingsListeners.push(listener);
+  }
+
   constructor(
     @InjectRepository(Team) private readonly teams: Repository<Team>,
     @InjectRepository(TeamSettings) private readonly settings: Repository<TeamSettings>,
@@ -66,6 +75,7 @@ export class TeamsService {
     await this.get(teamId);
     const current = await this.settingsFor(teamId);
     await this.settings.upsert({ teamId, ...current, ...changes }, ['teamId']);
+    for (const listener of this.settingsListeners) await listener(teamId);
     return this.settingsFor(teamId);
   }
 }

@@ -1,5 +1,4 @@
-import { setPresence } from '../support/router';
-import { TestApp } from '../support/test-app';
+import { routerKey, TestApp } from '../support/test-app';
 
 /** Two service replicas on one database, racing real HTTP requests. */
 describe('reservation race across two replicas', () => {
@@ -26,11 +25,23 @@ describe('reservation race across two replicas', () => {
     const agents = [];
     for (let i = 0; i < 50; i++)
       agents.push(
-        await a.createAgent({ teamId, dialects: [{ tag: 'cmn-x-sichuan', proficiency: 4 }] }),
+        await a.createRoutableAgent({
+          teamId,
+          dialects: [{ tag: 'cmn-x-sichuan', proficiency: 4 }],
+        }),
       );
     // A non-matching agent must never be picked.
-    const other = await a.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 5 }] });
-    for (const agent of [...agents, other]) await setPresence(a, agent, 'available');
+    const other = await a.createRoutableAgent({
+      teamId,
+      dialects: [{ tag: 'yue', proficiency: 5 }],
+    });
+    for (const agent of [...agents, other])
+      await a
+        .http()
+        .put(`/v1/agents/${agent.agentId}/presence`)
+        .set(routerKey(key))
+        .send({ state: 'available' })
+        .expect(200);
 
     const urls = [await a.url(), await b.url()];
     const results = await Promise.all(
@@ -69,11 +80,14 @@ describe('reservation race across two replicas', () => {
   it('retries of one callId racing on both replicas yield one reservation', async () => {
     const teamId = await a.createTeam();
     for (let i = 0; i < 5; i++)
-      await setPresence(
-        a,
-        await a.createAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] }),
-        'available',
-      );
+      await a
+        .http()
+        .put(
+          `/v1/agents/${(await a.createRoutableAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] })).agentId}/presence`,
+        )
+        .set(routerKey(key))
+        .send({ state: 'available' })
+        .expect(200);
     const urls = [await a.url(), await b.url()];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

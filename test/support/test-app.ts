@@ -61,16 +61,38 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
-  private baseUrl?: string;
+  private baseUrl?: Promise<string>;
 
   /** Listens on an ephemeral port, for tests that race many real requests (fetch). */
-  async url(): Promise<string> {
-    if (!this.baseUrl) {
-      await this.app.listen(0, '127.0.0.1');
+  url(): Promise<string> {
+    this.baseUrl ??= this.app.listen(0, '127.0.0.1').then(() => {
       const { port } = this.app.getHttpServer().address() as { port: number };
-      this.baseUrl = `http://127.0.0.1:${port}`;
-    }
+      return `http://127.0.0.1:${port}`;
+    });
     return this.baseUrl;
+  }
+
+  /** An agent without a login (as the router knows most agents): cheap to make in bulk. */
+  async createRoutableAgent(
+    body: {
+      teamId?: string;
+      dialects?: Array<{ tag: string; proficiency: number }>;
+      skills?: Array<{ tag: string; proficiency: number }>;
+    } = {},
+  ): Promise<{ agentId: string; externalId: string }> {
+    const externalId = unique('ext');
+    const res = await this.http()
+      .post('/v1/agents')
+      .set(await this.asAdmin())
+      .send({
+        externalId,
+        displayName: 'Routable Agent',
+        dialects: body.dialects ?? [{ tag: 'cmn', proficiency: 5 }],
+        skills: body.skills ?? [],
+        ...(body.teamId ? { teamId: body.teamId } : {}),
+      })
+      .expect(201);
+    return { agentId: res.body.id, externalId };
   }
 
   get dataSource(): DataSource {

@@ -1,0 +1,275 @@
+/**
+ * Router API benchmarks (issue 3): availability latency vs the framework ceiling, reserve+accept
+ * cycles over two service processes with a double-hold check, and event ingestion throughput.
+ */
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import {
+  BenchRow,
+  benchDatabase,
+  DIALECTS,
+  fmt,
+  percentile,
+  routerKey,
+  seedAgents,
+  spawnService,
+} from './support';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+
+function cannon(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+): Promise<autocannon.Result> {
+  return new Promise((res, rej) => {
+    autocannon({ url, headers, connections, duration: DURATION_S, pipelining: 1 }, (err, result) =>
+      err ? rej(err) : res(result),
+    );
+  });
+}
+
+async function timed<T>(fn: () => Promise<T>, latencies: number[]): Promise<T> {
+  const t0 = performance.now();
+  const out = await fn();
+  latencies.push(performance.now() - t0);
+  return out;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const db = await benchDatabase();
+  const teamId = await seedAgents(db.url, 10_000, 2_000, { wrapUpSeconds: 0 });
+  const probe = await spawnService(db.url, { JOBS_ENABLED: 'false' });
+  try {
+    const key = await routerKey(probe.url);
+    const headers = { 'X-Api-Key': key };
+    const query = '/v1/routing/available-agents?dialect=cmn&minProficiency=3&limit=20';
+    const sample = await (await fetch(`${probe.url}${query}`, { headers })).text();
+    await probe.stop();
+
+    // 1. Availability vs a constant body of the same size behind the same auth.
+    const one = await spawnService(db.url, {
+      JOBS_ENABLED: 'false',
+      BENCH_CEILING_BYTES: String(sample.length),
+    });
+    const availUrl = `${one.url}${query}`;
+    await cannon(availUrl, headers, 32); // warm-up
+    const avail = await cannon(availUrl, headers, 32);
+    const ceiling = await cannon(`${one.url}/v1/bench/constant`, headers, 32);
+    await one.stop();
+    const ratio = avail.requests.average / ceiling.requests.average;
+    rows.push(
+      {
+        benchmark: 'availability (32 conns)',
+        metric: 'req/s',
+        value: fmt(avail.requests.average, 0),
+        target: '-',
+        ok: avail.non2xx === 0,
+      },
+      {
+        benchmark: 'availability (32 conns)',
+        metric: 'p50 / p99 ms',
+        value: `${avail.latency.p50} / ${avail.latency.p99}`,
+        target: 'p99 <= 10',
+        ok: avail.latency.p99 <= 10,
+      },
+      {
+        benchmark: 'ceiling: constant body, same auth',
+        metric: 'req/s (p50 / p99 ms)',
+        value: `${fmt(ceiling.requests.average, 0)} (${ceiling.latency.p50} / ${ceiling.latency.p99})`,
+        target: '-',
+        ok: true,
+      },
+      {
+        benchmark: 'availability / ceiling',
+        metric: 'throughput ratio',
+        value: fmt(ratio * 100, 0) + '%',
+        target: '>= 60%',
+        ok: ratio >= 0.6,
+      },
+    );
+
+    // 2. Reserve + accept with 64 concurrent clients over two service processes; a releaser ends calls in batches.
+    const a = await spawnService(db.url, { JOBS_ENABLED: 'true' });
+    const b = await spawnService(db.url, { JOBS_ENABLED: 'true' });
+    const urls = [a.url, b.url];
+    const latencies: number[] = [];
+    const accepted: Array<{ callId: string; agentId: string }> = [];
+    let cycles = 0;
+    let failures = 0;
+    let seq = 0;
+    const deadline = performance.now() + DURATION_S * 1000;
+    const post = (url: string, path: string, body: unknown) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const client = async (i: number) => {
+      const url = urls[i % 2];
+      while (performance.now() < deadline) {
+        const callId = `bench-${i}-${seq++}`;
+        const dialect = DIALECTS[seq % DIALECTS.length];
+        await timed(async () => {
+          const r = await post(url, '/v1/routing/reservations', {
+            callId,
+            dialect,
+            ttlSeconds: 30,
+          });
+          if (r.status !== 201) {
+            failures++;
+            await r.arrayBuffer();
+            return;
+          }
+          const res = (await r.json()) as any;
+          const acc = await post(
+            urls[(i + 1) % 2],
+            `/v1/routing/reservations/${res.reservationId}/accept`,
+            {},
+          );
+          await acc.arrayBuffer();
+          if (acc.status === 200) {
+            cycles++;
+            accepted.push({ callId, agentId: res.agentId });
+          } else failures++;
+        }, latencies);
+      }
+    };
+    let evt = 0;
+    const releaser = async () => {
+      while (performance.now() < deadline + 200) {
+        const batch = accepted.splice(0, 100);
+        if (batch.length === 0) {
+          await new Promise((r) => setTimeout(r, 5));
+          continue;
+        }
+        const at = new Date().toISOString();
+        const events = batch.map((c) => ({
+          eventId: `rel-${evt++}`,
+          type: 'call.ended',
+          callId: c.callId,
+          agentId: c.agentId,
+          at,
+          durationSeconds: 60,
+        }));
+        const r = await post(urls[evt % 2], '/v1/calls/events', { events });
+        await r.arrayBuffer();
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all([...Array.from({ length: 64 }, (_, i) => client(i)), releaser()]);
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((x, y) => x - y);
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    const [{ doubles }] = (
+      await c.query(`
+        SELECT count(*)::int AS doubles FROM reservations r1 JOIN reservations r2
+          ON r1.agent_id = r2.agent_id AND r1.id < r2.id
+         WHERE r1.status IN ('held', 'accepted') AND r2.status IN ('held', 'accepted')
+           AND tstzrange(r1.created_at, COALESCE(r1.decided_at, r1.expires_at)) && tstzrange(r2.created_at, COALESCE(r2.decided_at, r2.expires_at))
+           AND r1.status = 'held' OR (r1.agent_id = r2.agent_id AND r1.id < r2.id AND r1.status = 'held' AND r2.status = 'held')`)
+    ).rows;
+    const [{ onCallTwice }] = (
+      await c.query(
+        `SELECT count(*)::int AS "onCallTwice" FROM (SELECT agent_id FROM reservations WHERE status = 'held' GROUP BY agent_id HAVING count(*) > 1) x`,
+      )
+    ).rows;
+    await c.end();
+    await Promise.all([a.stop(), b.stop()]);
+    rows.push(
+      {
+        benchmark: 'reserve + accept (64 clients, 2 processes)',
+        metric: 'cycles/s',
+        value: fmt(cycles / elapsed, 0),
+        target: '>= 800',
+        ok: cycles / elapsed >= 800,
+      },
+      {
+        benchmark: 'reserve + accept (64 clients, 2 processes)',
+        metric: 'cycle p50 / p99 ms',
+        value: `${fmt(percentile(latencies, 50))} / ${fmt(percentile(latencies, 99))}`,
+        target: 'p99 <= 50',
+        ok: percentile(latencies, 99) <= 50,
+      },
+      {
+        benchmark: 'reserve + accept (64 clients, 2 processes)',
+        metric: 'double holds / no-agent answers',
+        value: `${doubles + onCallTwice} / ${failures}`,
+        target: '0 double holds',
+        ok: doubles + onCallTwice === 0,
+      },
+    );
+
+    // 3. Event ingestion in batches of 100 (answered + ended pairs), each committed before its 202.
+    const ing = await spawnService(db.url, { JOBS_ENABLED: 'false' });
+    const agentIds: string[] = await (async () => {
+      const cl = new Client({ connectionString: db.url });
+      await cl.connect();
+      const r = await cl.query(
+        `SELECT id FROM agents WHERE team_id = $1 ORDER BY external_id LIMIT 5000`,
+        [teamId],
+      );
+      await cl.end();
+      return r.rows.map((x: any) => x.id);
+    })();
+    let events = 0;
+    let bad = 0;
+    const batchLatencies: number[] = [];
+    const ingestDeadline = performance.now() + DURATION_S * 1000;
+    const ingester = async (w: number) => {
+      let n = 0;
+      while (performance.now() < ingestDeadline) {
+        const at = new Date().toISOString();
+        const batch = Array.from({ length: 50 }, (_, k) => {
+          const agentId = agentIds[(w * 997 + n * 50 + k) % agentIds.length];
+          const callId = `ing-${w}-${n}-${k}`;
+          return [
+            { eventId: `${callId}-a`, type: 'call.answered', callId, agentId, at },
+            {
+              eventId: `${callId}-e`,
+              type: 'call.ended',
+              callId,
+              agentId,
+              at,
+              durationSeconds: 90,
+            },
+          ];
+        }).flat();
+        n++;
+        const r = await timed(
+          () => post(ing.url, '/v1/calls/events', { events: batch }),
+          batchLatencies,
+        );
+        await r.arrayBuffer();
+        if (r.status === 202) events += batch.length;
+        else bad++;
+      }
+    };
+    const t1 = performance.now();
+    await Promise.all(Array.from({ length: 8 }, (_, w) => ingester(w)));
+    const ingestRate = events / ((performance.now() - t1) / 1000);
+    batchLatencies.sort((x, y) => x - y);
+    await ing.stop();
+    rows.push(
+      {
+        benchmark: 'event ingestion (batches of 100, 8 senders)',
+        metric: 'events/s',
+        value: fmt(ingestRate, 0),
+        target: '>= 5000',
+        ok: ingestRate >= 5000 && bad === 0,
+      },
+      {
+        benchmark: 'event ingestion (batches of 100, 8 senders)',
+        metric: 'batch p50 / p99 ms',
+        value: `${fmt(percentile(batchLatencies, 50))} / ${fmt(percentile(batchLatencies, 99))}`,
+        target: '-',
+        ok: true,
+      },
+    );
+  } finally {
+    await db.stop();
+  }
+  return rows;
+}
