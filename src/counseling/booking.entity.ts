@@ -55,6 +55,8 @@ export class CounselingBooking {
   agent?: Agent;
   /** The agent's site at booking time, for the admins' aggregate counts only. */
   @Column({ type: 'uuid', nullable: true }) siteId: string | null;
+  /** The agent's team at booking time, for the supervisors' aggregate count only. */
+  @Column({ type: 'uuid', nullable: true }) teamId: string | null;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;
   /** endsAt plus the counsellor's buffer: the range the exclusion constraint keeps clear. */

@@ -246,13 +246,16 @@ export class CounselingController {
   }
 
   @Get('stats/monthly')
-  @Roles('admin')
+  @Roles('admin', 'supervisor')
   @ApiOperation({
-    summary: 'Sessions per site in a month (admins)',
+    summary: 'Sessions in a month: per site (admins), or the supervisor’s own team',
     description: 'Aggregates only; a count under 5 is shown as "<5". No booking or agent is named.',
   })
   @ApiOkResponse({ type: MonthlyStatsDto })
-  stats(@Query() query: MonthlyStatsQueryDto): Promise<MonthlyStatsDto> {
-    return this.counseling.monthlyStats(query.month);
+  stats(
+    @Query() query: MonthlyStatsQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<MonthlyStatsDto> {
+    return this.counseling.monthlyStats(caller, query.month);
   }
 }

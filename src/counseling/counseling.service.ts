@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
-import { Principal } from '../auth/principal';
+import { hasRole, Principal } from '../auth/principal';
 import { Clock } from '../common/clock/clock';
 import { conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error';
 import { Page, PageQueryDto, pageOf } from '../common/pagination/page-query.dto';
@@ -36,6 +36,11 @@ const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
   daily_max: 'The counsellor’s day is fully booked',
 };
 
+interface Place {
+  siteId: string | null;
+  teamId: string | null;
+}
+
 type BookingRow = CounselingBooking & { counselorName: string; counselorUserId: string };
 
 /**
@@ -65,10 +70,10 @@ export class CounselingService {
     input: { counselorId: string; startsAt: string; minutes: number },
   ): Promise<BookingDto> {
     const agentId = this.requireAgent(caller);
-    const siteId = await this.siteOf(agentId);
+    const place = await this.placeOf(agentId);
     const id = await this.dataSource.transaction(async (m) => {
       await this.lockAgent(m, agentId);
-      return this.insert(m, agentId, siteId, input, null);
+      return this.insert(m, agentId, place, input, null);
     });
     return this.view(caller, id);
   }
@@ -119,7 +124,7 @@ export class CounselingService {
     input: RescheduleBookingDto,
   ): Promise<BookingDto> {
     const agentId = this.requireAgent(caller);
-    const siteId = await this.siteOf(agentId);
+    const place = await this.placeOf(agentId);
     const newId = await this.dataSource.transaction(async (m) => {
       await this.lockAgent(m, agentId);
       const old = await this.visible(m, caller, id, true);
@@ -130,7 +135,7 @@ export class CounselingService {
       const created = await this.insert(
         m,
         agentId,
-        siteId,
+        place,
         {
           counselorId: input.counselorId ?? old.counselorId,
           startsAt: input.startsAt,
@@ -194,21 +199,32 @@ export class CounselingService {
     });
   }
 
-  /** Admins: sessions per site in a month (UTC), with small counts hidden as "<5". */
-  async monthlyStats(month: string): Promise<MonthlyStatsDto> {
+  /**
+   * Aggregates only, with small counts hidden as "<5": admins get sessions per site, a
+   * supervisor the sessions of their own team, for a calendar month (UTC).
+   */
+  async monthlyStats(caller: Principal, month: string): Promise<MonthlyStatsDto> {
     const from = new Date(`${month}-01T00:00:00Z`);
     const to = new Date(from);
     to.setUTCMonth(to.getUTCMonth() + 1);
-    const rows: Array<{ site_id: string | null; count: number }> = await this.dataSource.query(
-      `SELECT site_id, count(*)::int AS count FROM counseling_bookings
-        WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2
-        GROUP BY site_id ORDER BY site_id NULLS LAST`,
-      [from, to],
+    const hide = (n: number): number | '<5' => (n < 5 ? '<5' : n);
+    if (hasRole(caller, 'admin')) {
+      const rows: Array<{ site_id: string | null; count: number }> = await this.dataSource.query(
+        `SELECT site_id, count(*)::int AS count FROM counseling_bookings
+          WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2
+          GROUP BY site_id ORDER BY site_id NULLS LAST`,
+        [from, to],
+      );
+      return { month, sites: rows.map((r) => ({ siteId: r.site_id, sessions: hide(r.count) })) };
+    }
+    const teamId = caller.kind === 'user' ? caller.teamId : null;
+    if (!teamId) throw forbidden('Only a supervisor of a team or an admin may see these counts');
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM counseling_bookings
+        WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2 AND team_id = $3`,
+      [from, to, teamId],
     );
-    return {
-      month,
-      sites: rows.map((r) => ({ siteId: r.site_id, sessions: r.count < 5 ? '<5' : r.count })),
-    };
+    return { month, teams: [{ teamId, sessions: hide(count) }] };
   }
 
   /**
@@ -257,7 +273,7 @@ export class CounselingService {
   private async insert(
     m: EntityManager,
     agentId: string,
-    siteId: string | null,
+    place: Place,
     input: { counselorId: string; startsAt: string; minutes: number },
     rescheduledFrom: string | null,
   ): Promise<string> {
@@ -283,12 +299,14 @@ export class CounselingService {
     if (refusal) throw conflict('SLOT_UNAVAILABLE', REFUSALS[refusal], { reason: refusal });
     const [{ id }] = await m.query(
       `INSERT INTO counseling_bookings
-         (counselor_id, agent_id, site_id, starts_at, ends_at, blocked_until, minutes, status, rescheduled_from, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'booked', $8, $9) RETURNING id`,
+         (counselor_id, agent_id, site_id, team_id, starts_at, ends_at, blocked_until, minutes, status,
+          rescheduled_from, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10) RETURNING id`,
       [
         counselor.id,
         agentId,
-        siteId,
+        place.siteId,
+        place.teamId,
         startsAt,
         endsAt,
         new Date(endsAt.getTime() + counselor.bufferMinutes * 60_000),
@@ -342,10 +360,10 @@ export class CounselingService {
     return caller.agentId;
   }
 
-  private async siteOf(agentId: string): Promise<string | null> {
+  private async placeOf(agentId: string): Promise<Place> {
     const agent = await this.agents.require(agentId);
-    if (!agent.teamId) return null;
-    return (await this.teams.get(agent.teamId)).siteId;
+    if (!agent.teamId) return { siteId: null, teamId: null };
+    return { siteId: (await this.teams.get(agent.teamId)).siteId, teamId: agent.teamId };
   }
 
   private partyFilter(caller: Principal): { where: string; params: unknown[] } {
@@ -380,6 +398,7 @@ export class CounselingService {
       counselorId: r.counselor_id,
       agentId: r.agent_id,
       siteId: r.site_id,
+      teamId: r.team_id,
       startsAt: new Date(r.starts_at),
       endsAt: new Date(r.ends_at),
       blockedUntil: new Date(r.blocked_until),

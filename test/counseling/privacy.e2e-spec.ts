@@ -149,7 +149,7 @@ describe('counselling confidentiality', () => {
     await t.http().get(`/v1/counseling/bookings/${past.id}`).set(bearer(c.token)).expect(404);
   });
 
-  it('gives admins a monthly count per site with small counts shown as "<5", and nobody else', async () => {
+  it('gives admins a monthly count per site with small counts shown as "<5", a supervisor their own team', async () => {
     const busySite = await t.createSite();
     const quietSite = await t.createSite();
     const busyTeam = await t.createTeam(busySite);
@@ -176,11 +176,25 @@ describe('counselling confidentiality', () => {
     expect(bySite[busySite]).toBe(5);
     expect(bySite[quietSite]).toBe('<5');
     expect(JSON.stringify(stats.body)).not.toContain(quiet.agentId);
-    const supervisor = await t.createUser(['supervisor'], quietTeam);
+    // A supervisor gets the count of their own team only, hidden the same way.
+    const quietSupervisor = await t.createUser(['supervisor'], quietTeam);
+    const own = await t
+      .http()
+      .get('/v1/counseling/stats/monthly?month=2026-01')
+      .set(bearer(quietSupervisor.token))
+      .expect(200);
+    expect(own.body).toEqual({ month: '2026-01', teams: [{ teamId: quietTeam, sessions: '<5' }] });
+    const busySupervisor = await t.createUser(['supervisor'], busyTeam);
+    const busy = await t
+      .http()
+      .get('/v1/counseling/stats/monthly?month=2026-01')
+      .set(bearer(busySupervisor.token))
+      .expect(200);
+    expect(busy.body.teams).toEqual([{ teamId: busyTeam, sessions: 5 }]);
     await t
       .http()
       .get('/v1/counseling/stats/monthly?month=2026-01')
-      .set(bearer(supervisor.token))
+      .set(bearer(quiet.token))
       .expect(403);
     await t
       .http()

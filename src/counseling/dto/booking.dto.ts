@@ -116,7 +116,26 @@ export class SiteCountDto {
   sessions: number | '<5';
 }
 
+export class TeamCountDto {
+  @ApiProperty() teamId: string;
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', minimum: 5 },
+      { type: 'string', enum: ['<5'] },
+    ],
+    description:
+      'Sessions booked by the team’s agents starting in the month; under 5 shown as "<5"',
+  })
+  sessions: number | '<5';
+}
+
 export class MonthlyStatsDto {
   @ApiProperty() month: string;
-  @ApiProperty({ type: [SiteCountDto] }) sites: SiteCountDto[];
+  @ApiPropertyOptional({
+    type: [SiteCountDto],
+    description: 'For admins: every site with sessions',
+  })
+  sites?: SiteCountDto[];
+  @ApiPropertyOptional({ type: [TeamCountDto], description: 'For a supervisor: their own team' })
+  teams?: TeamCountDto[];
 }

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Counseling1795442294453 implements MigrationInterface {
-  name = 'Counseling1795442294453';
+export class Counseling1795443133938 implements MigrationInterface {
+  name = 'Counseling1795443133938';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -33,6 +33,7 @@ export class Counseling1795442294453 implements MigrationInterface {
                 "counselor_id" uuid NOT NULL,
                 "agent_id" uuid NOT NULL,
                 "site_id" uuid,
+                "team_id" uuid,
                 "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "blocked_until" TIMESTAMP WITH TIME ZONE NOT NULL,
