@@ -43,6 +43,39 @@ describe('counselling bookings', () => {
       [c.counselorId],
     );
     expect(count).toBe(1);
+  }, 180_000); // creating 20 logins (argon2) is slow on a shared machine; the race itself is quick
+
+  it('the exclusion constraint alone keeps live sessions (with the buffer after each) apart', async () => {
+    const c = await createCounselor(t);
+    const [a, b] = [await t.createAgent(), await t.createAgent()];
+    const insert = (
+      agentId: string,
+      start: string,
+      end: string,
+      blockedUntil: string,
+      status = 'booked',
+    ) =>
+      t.dataSource.query(
+        `INSERT INTO counseling_bookings (counselor_id, agent_id, starts_at, ends_at, blocked_until, minutes, status)
+         VALUES ($1, $2, $3, $4, $5, 30, $6)`,
+        [c.counselorId, agentId, start, end, blockedUntil, status],
+      );
+    await insert(a.agentId, TUE('03:00'), TUE('03:30'), TUE('03:40'));
+    // Starting inside the previous session's buffer violates the constraint…
+    await expect(insert(b.agentId, TUE('03:35'), TUE('04:05'), TUE('04:15'))).rejects.toMatchObject(
+      {
+        driverError: { code: '23P01', constraint: 'ex_counseling_bookings_counselor' },
+      },
+    );
+    // …ending so that its own buffer reaches the next session too; right after the buffer is fine.
+    await expect(insert(b.agentId, TUE('02:30'), TUE('03:00'), TUE('03:10'))).rejects.toMatchObject(
+      {
+        driverError: { code: '23P01' },
+      },
+    );
+    await insert(b.agentId, TUE('03:40'), TUE('04:10'), TUE('04:20'));
+    // Cancelled sessions do not count.
+    await insert(b.agentId, TUE('03:00'), TUE('03:30'), TUE('03:40'), 'cancelled');
   });
 
   it('refuses the buffer, short notice, beyond the window, outside hours and off-grid with SLOT_UNAVAILABLE', async () => {
