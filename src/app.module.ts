@@ -10,6 +10,7 @@ import { ClockModule } from './common/clock/clock.module';
 import { loggerParams } from './common/http/logging';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CounselingModule } from './counseling/counseling.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { PresenceModule } from './presence/presence.module';
@@ -62,6 +63,7 @@ export class AppModule {
         CallsModule,
         RoutingModule,
         ...extraImports,
+        CounselingModule,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { ScheduledStateRow } from '../presence/scheduled-state.entity';
 import { Reservation } from '../routing/reservation.entity';
 import { TeamSettings } from '../teams/team-settings.entity';
 import { AgentTag } from '../agents/agent-tag.entity';
+import { CounselingBooking } from '../counseling/booking.entity';
+import { Counselor } from '../counseling/counselor.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { RoutingTag } from '../routing-tags/routing-tag.entity';
 import { Site } from '../sites/site.entity';
@@ -29,4 +31,6 @@ export const ENTITIES = [
   CallEvent,
   Call,
   Reservation,
+  Counselor,
+  CounselingBooking,
 ];

@@ -202,12 +202,15 @@ export class PresenceService {
   ): Promise<boolean> {
     const run = async (m: EntityManager) => {
       const now = this.clock.now();
-      const rows: Array<{ id: string; agent_id: string; status: string; state: string }> =
-        await m.query(
-          `UPDATE scheduled_states SET status = 'cancelled' WHERE source_kind = $1 AND source_id = $2 AND status IN ('pending', 'active')
+      // An UPDATE … RETURNING through TypeORM answers [rows, affectedCount].
+      const [rows]: [
+        Array<{ id: string; agent_id: string; status: string; state: string }>,
+        number,
+      ] = await m.query(
+        `UPDATE scheduled_states SET status = 'cancelled' WHERE source_kind = $1 AND source_id = $2 AND status IN ('pending', 'active')
          RETURNING id, agent_id, status, state`,
-          [sourceKind, sourceId],
-        );
+        [sourceKind, sourceId],
+      );
       if (rows.length === 0) return false;
       if (options.endNow) {
         const agentIds = rows.map((r) => r.agent_id);

@@ -4,6 +4,7 @@ import { Foundation1795439685930 } from './1795439685930-Foundation';
 import { SeedRoutingTags1795439700000 } from './1795439700000-SeedRoutingTags';
 import { RouterApi1795440555018 } from './1795440555018-RouterApi';
 import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
+import { Counseling1795443133938 } from './1795443133938-Counseling';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SeedRoutingTags1795439700000,
   RouterApi1795440555018,
   RoutingRank1795442995523,
+  Counseling1795443133938,
 ];

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../agents/agents.module';
+import { PresenceModule } from '../presence/presence.module';
+import { RoutingTagsModule } from '../routing-tags/routing-tags.module';
+import { TeamsModule } from '../teams/teams.module';
+import { UsersModule } from '../users/users.module';
+import { CounselingBooking } from './booking.entity';
+import { CounselingController } from './counseling.controller';
+import { CounselingService } from './counseling.service';
+import { Counselor } from './counselor.entity';
+import { CounselorsService } from './counselors.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Counselor, CounselingBooking]),
+    AgentsModule,
+    PresenceModule,
+    RoutingTagsModule,
+    TeamsModule,
+    UsersModule,
+  ],
+  controllers: [CounselingController],
+  providers: [CounselorsService, CounselingService],
+  exports: [CounselingService],
+})
+export class CounselingModule {}

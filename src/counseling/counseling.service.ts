@@ -1,0 +1,467 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgentsService } from '../agents/agents.service';
+import { hasRole, Principal } from '../auth/principal';
+import { Clock } from '../common/clock/clock';
+import { conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error';
+import { Page, PageQueryDto, pageOf } from '../common/pagination/page-query.dto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { PresenceService } from '../presence/presence.service';
+import { TeamsService } from '../teams/teams.service';
+import { CounselingBooking } from './booking.entity';
+import { Counselor } from './counselor.entity';
+import { CounselorsService, policyOf } from './counselors.service';
+import {
+  BookingDto,
+  CounselingExportDto,
+  MonthlyStatsDto,
+  RescheduleBookingDto,
+} from './dto/booking.dto';
+import { SuggestedSlotDto } from './dto/counselor.dto';
+import { decryptNote, encryptNote, notesKey } from './notes-crypto';
+import { checkSlot, generateSlots, SlotRefusal } from './slots';
+
+/** An agent holds at most this many upcoming (live, not yet ended) bookings. */
+export const MAX_UPCOMING_BOOKINGS = 2;
+export const SESSION_SOURCE_KIND = 'counseling-booking';
+const DAY = 86_400_000;
+
+const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
+  length: 'This counsellor does not offer sessions of that length',
+  notice: 'This slot starts sooner than the counsellor’s minimum notice',
+  window: 'This slot is beyond the counsellor’s booking window',
+  outside: 'This is not a start time inside the counsellor’s availability',
+  buffer: 'This slot is too close to another session (buffer)',
+  daily_max: 'The counsellor’s day is fully booked',
+};
+
+interface Place {
+  siteId: string | null;
+  teamId: string | null;
+}
+
+type BookingRow = CounselingBooking & { counselorName: string; counselorUserId: string };
+
+/**
+ * Confidential bookings. A booking exists only for its agent and its counsellor: every read and
+ * change looks it up through the caller, so anyone else gets 404. Bookings of one counsellor are
+ * decided under a lock on the counsellor row (daily maximum), an agent's under an advisory lock
+ * (upcoming cap); the exclusion constraints are the last word on overlaps.
+ */
+@Injectable()
+export class CounselingService {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly counselors: CounselorsService,
+    private readonly agents: AgentsService,
+    private readonly teams: TeamsService,
+    private readonly presence: PresenceService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.key = notesKey(config.notesEncryptionKey);
+  }
+
+  async book(
+    caller: Principal,
+    input: { counselorId: string; startsAt: string; minutes: number },
+  ): Promise<BookingDto> {
+    const agentId = this.requireAgent(caller);
+    const place = await this.placeOf(agentId);
+    const id = await this.dataSource.transaction(async (m) => {
+      await this.lockAgent(m, agentId);
+      return this.insert(m, agentId, place, input, null);
+    });
+    return this.view(caller, id);
+  }
+
+  /** The caller's own bookings: as the agent, and as the counsellor. */
+  async list(caller: Principal, query: PageQueryDto): Promise<Page<BookingDto>> {
+    const { where, params } = this.partyFilter(caller);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM counseling_bookings b JOIN counselors c ON c.id = b.counselor_id WHERE ${where}`,
+      params,
+    );
+    const rows = await this.rows(
+      this.dataSource.manager,
+      `${where} ORDER BY b.starts_at DESC, b.id LIMIT ${query.pageSize} OFFSET ${query.skip}`,
+      params,
+    );
+    return pageOf(
+      rows.map((r) => this.toDto(r, caller)),
+      count,
+      query,
+    );
+  }
+
+  async get(caller: Principal, id: string): Promise<BookingDto> {
+    return this.view(caller, id);
+  }
+
+  /** Cancel by the agent or the counsellor; kept with status `cancelled`, its time free again. */
+  async cancel(caller: Principal, id: string, reason: string | null): Promise<BookingDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.visible(m, caller, id, true);
+      if (row.status === 'cancelled') return;
+      if (row.endsAt <= this.clock.now())
+        throw conflict('BOOKING_OVER', 'This session is over and cannot be cancelled');
+      const by = this.isAgentOf(caller, row) ? 'agent' : 'counselor';
+      await this.markCancelled(m, row.id, by, reason);
+    });
+    return this.view(caller, id);
+  }
+
+  /**
+   * Moves a booking: a new booking linked to the old one, in one transaction. If the new slot
+   * cannot be booked, nothing changes (the old booking stays).
+   */
+  async reschedule(
+    caller: Principal,
+    id: string,
+    input: RescheduleBookingDto,
+  ): Promise<BookingDto> {
+    const agentId = this.requireAgent(caller);
+    const place = await this.placeOf(agentId);
+    const newId = await this.dataSource.transaction(async (m) => {
+      await this.lockAgent(m, agentId);
+      const old = await this.visible(m, caller, id, true);
+      if (!this.isAgentOf(caller, old)) throw forbidden('Only the agent can reschedule a booking');
+      if (old.status !== 'booked' || old.startsAt <= this.clock.now())
+        throw conflict('BOOKING_NOT_RESCHEDULABLE', 'Only an upcoming booking can be rescheduled');
+      await this.markCancelled(m, old.id, 'agent', 'rescheduled');
+      const created = await this.insert(
+        m,
+        agentId,
+        place,
+        {
+          counselorId: input.counselorId ?? old.counselorId,
+          startsAt: input.startsAt,
+          minutes: input.minutes ?? old.minutes,
+        },
+        old.id,
+      );
+      await m.query(`UPDATE counseling_bookings SET rescheduled_to = $2 WHERE id = $1`, [
+        old.id,
+        created,
+      ]);
+      return created;
+    });
+    return this.view(caller, newId);
+  }
+
+  /** Replaces the session notes (the counsellor of the booking only); stored encrypted. */
+  async setNotes(caller: Principal, id: string, notes: string): Promise<BookingDto> {
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.visible(m, caller, id, true);
+      if (!this.isCounselorOf(caller, row))
+        throw forbidden('Only the counsellor of this session may write its notes');
+      await m.query(`UPDATE counseling_bookings SET notes_ciphertext = $2 WHERE id = $1`, [
+        id,
+        notes === '' ? null : encryptNote(notes, this.key, id),
+      ]);
+    });
+    return this.view(caller, id);
+  }
+
+  /** Everything about the agent's counselling, notes included (the agent's own data). */
+  async exportFor(caller: Principal): Promise<CounselingExportDto> {
+    const agentId = this.requireAgent(caller);
+    const rows = await this.rows(
+      this.dataSource.manager,
+      `b.agent_id = $1 ORDER BY b.starts_at, b.id`,
+      [agentId],
+    );
+    return {
+      agentId,
+      exportedAt: this.clock.now().toISOString(),
+      bookings: rows.map((r) => this.toDto(r, caller, true)),
+    };
+  }
+
+  /** Erases the agent's counselling history (notes with it); upcoming sessions are cancelled first. */
+  async eraseFor(caller: Principal): Promise<{ erased: number }> {
+    const agentId = this.requireAgent(caller);
+    return this.dataSource.transaction(async (m) => {
+      await this.lockAgent(m, agentId);
+      const live: Array<{ id: string }> = await m.query(
+        `SELECT id FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked'`,
+        [agentId],
+      );
+      for (const b of live)
+        await this.presence.cancelScheduled(SESSION_SOURCE_KIND, b.id, { endNow: true }, m);
+      const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
+        agentId,
+      ]);
+      return { erased: Number(erased) };
+    });
+  }
+
+  /**
+   * Aggregates only, with small counts hidden as "<5": admins get sessions per site, a
+   * supervisor the sessions of their own team, for a calendar month (UTC).
+   */
+  async monthlyStats(caller: Principal, month: string): Promise<MonthlyStatsDto> {
+    const from = new Date(`${month}-01T00:00:00Z`);
+    const to = new Date(from);
+    to.setUTCMonth(to.getUTCMonth() + 1);
+    const hide = (n: number): number | '<5' => (n < 5 ? '<5' : n);
+    if (hasRole(caller, 'admin')) {
+      const rows: Array<{ site_id: string | null; count: number }> = await this.dataSource.query(
+        `SELECT site_id, count(*)::int AS count FROM counseling_bookings
+          WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2
+          GROUP BY site_id ORDER BY site_id NULLS LAST`,
+        [from, to],
+      );
+      return { month, sites: rows.map((r) => ({ siteId: r.site_id, sessions: hide(r.count) })) };
+    }
+    const teamId = caller.kind === 'user' ? caller.teamId : null;
+    if (!teamId) throw forbidden('Only a supervisor of a team or an admin may see these counts');
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM counseling_bookings
+        WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2 AND team_id = $3`,
+      [from, to, teamId],
+    );
+    return { month, teams: [{ teamId, sessions: hide(count) }] };
+  }
+
+  /**
+   * The next free slots across counsellors for an agent, those speaking one of the agent's
+   * dialects first, skipping times the agent is already booked. For the wellbeing policy's
+   * counselling offers and `GET /v1/counseling/suggested-slots`.
+   */
+  async suggestSlots(agentId: string, count: number, from: Date): Promise<SuggestedSlotDto[]> {
+    const agent = await this.agents.get(agentId);
+    const dialects = new Set(agent.dialects.map((d) => d.tag));
+    const now = this.clock.now();
+    const to = new Date(from.getTime() + 14 * DAY);
+    const own: Array<{ starts_at: Date; ends_at: Date }> = await this.dataSource.query(
+      `SELECT starts_at, ends_at FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked' AND ends_at > $2`,
+      [agentId, from],
+    );
+    const candidates: Array<SuggestedSlotDto & { match: boolean }> = [];
+    for (const c of await this.counselors.activeCounselors()) {
+      const minutes = c.sessionMinutes[0];
+      const bookings = await this.counselors.liveBookings(this.dataSource.manager, c.id, from, to);
+      const match = c.languages.some((l) => dialects.has(l));
+      for (const s of generateSlots(policyOf(c), bookings, now, from, to, minutes)) {
+        const clash = own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt);
+        if (clash) continue;
+        candidates.push({
+          counselorId: c.id,
+          counselorName: c.displayName,
+          languages: c.languages,
+          minutes,
+          startsAt: s.startsAt.toISOString(),
+          endsAt: s.endsAt.toISOString(),
+          match,
+        });
+        if (candidates.filter((x) => x.counselorId === c.id).length >= count) break;
+      }
+    }
+    candidates.sort(
+      (a, b) => Number(b.match) - Number(a.match) || a.startsAt.localeCompare(b.startsAt),
+    );
+    return candidates.slice(0, count).map(({ match: _match, ...slot }) => slot);
+  }
+
+  // --- internals ---------------------------------------------------------------------------
+
+  /** Checks the slot with the pure rules under the counsellor lock, inserts, schedules presence. */
+  private async insert(
+    m: EntityManager,
+    agentId: string,
+    place: Place,
+    input: { counselorId: string; startsAt: string; minutes: number },
+    rescheduledFrom: string | null,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const [{ upcoming }] = await m.query(
+      `SELECT count(*)::int AS upcoming FROM counseling_bookings
+        WHERE agent_id = $1 AND status = 'booked' AND ends_at > $2`,
+      [agentId, now],
+    );
+    if (upcoming >= MAX_UPCOMING_BOOKINGS)
+      throw conflict(
+        'BOOKING_LIMIT',
+        `An agent can hold at most ${MAX_UPCOMING_BOOKINGS} upcoming sessions`,
+        { limit: MAX_UPCOMING_BOOKINGS },
+      );
+    const counselor: Counselor = await this.counselors.lock(m, input.counselorId);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(startsAt.getTime() + input.minutes * 60_000);
+    const bookings = await this.counselors.liveBookings(m, counselor.id, startsAt, endsAt);
+    const refusal = checkSlot(policyOf(counselor), bookings, now, startsAt, input.minutes);
+    if (refusal === 'taken')
+      throw conflict('SLOT_TAKEN', 'This slot has already been booked', { reason: 'taken' });
+    if (refusal) throw conflict('SLOT_UNAVAILABLE', REFUSALS[refusal], { reason: refusal });
+    const [{ id }] = await m.query(
+      `INSERT INTO counseling_bookings
+         (counselor_id, agent_id, site_id, team_id, starts_at, ends_at, blocked_until, minutes, status,
+          rescheduled_from, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10) RETURNING id`,
+      [
+        counselor.id,
+        agentId,
+        place.siteId,
+        place.teamId,
+        startsAt,
+        endsAt,
+        new Date(endsAt.getTime() + counselor.bufferMinutes * 60_000),
+        input.minutes,
+        rescheduledFrom,
+        now,
+      ],
+    );
+    await this.presence.schedule(
+      [
+        {
+          agentId,
+          state: 'counseling',
+          reason: 'session',
+          startsAt,
+          endsAt,
+          durationSeconds: null,
+          sourceKind: SESSION_SOURCE_KIND,
+          sourceId: id,
+        },
+      ],
+      m,
+    );
+    return id;
+  }
+
+  private async markCancelled(
+    m: EntityManager,
+    id: string,
+    by: 'agent' | 'counselor',
+    reason: string | null,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE counseling_bookings SET status = 'cancelled', cancelled_at = $2, cancelled_by = $3, cancel_reason = $4
+        WHERE id = $1`,
+      [id, this.clock.now(), by, reason],
+    );
+    await this.presence.cancelScheduled(SESSION_SOURCE_KIND, id, { endNow: true }, m);
+  }
+
+  /** Bookings of one agent are decided one at a time (the upcoming cap is race-free). */
+  private async lockAgent(m: EntityManager, agentId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `counseling-agent:${agentId}`,
+    ]);
+  }
+
+  private requireAgent(caller: Principal): string {
+    if (caller.kind !== 'user' || !caller.agentId)
+      throw forbidden('Only an agent can do this with their own counselling');
+    return caller.agentId;
+  }
+
+  private async placeOf(agentId: string): Promise<Place> {
+    const agent = await this.agents.require(agentId);
+    if (!agent.teamId) return { siteId: null, teamId: null };
+    return { siteId: (await this.teams.get(agent.teamId)).siteId, teamId: agent.teamId };
+  }
+
+  private partyFilter(caller: Principal): { where: string; params: unknown[] } {
+    if (caller.kind !== 'user') return { where: 'false', params: [] };
+    return {
+      where: '(b.agent_id = $1 OR c.user_id = $2)',
+      params: [caller.agentId ?? '00000000-0000-0000-0000-000000000000', caller.userId],
+    };
+  }
+
+  private isAgentOf(caller: Principal, row: BookingRow): boolean {
+    return caller.kind === 'user' && caller.agentId === row.agentId;
+  }
+
+  private isCounselorOf(caller: Principal, row: BookingRow): boolean {
+    return caller.kind === 'user' && caller.userId === row.counselorUserId;
+  }
+
+  private async rows(
+    m: EntityManager,
+    condition: string,
+    params: unknown[],
+  ): Promise<BookingRow[]> {
+    const raw: Array<Record<string, any>> = await m.query(
+      `SELECT b.*, c.display_name AS counselor_name, c.user_id AS counselor_user_id
+         FROM counseling_bookings b JOIN counselors c ON c.id = b.counselor_id
+        WHERE ${condition}`,
+      params,
+    );
+    return raw.map((r) => ({
+      id: r.id,
+      counselorId: r.counselor_id,
+      agentId: r.agent_id,
+      siteId: r.site_id,
+      teamId: r.team_id,
+      startsAt: new Date(r.starts_at),
+      endsAt: new Date(r.ends_at),
+      blockedUntil: new Date(r.blocked_until),
+      minutes: r.minutes,
+      status: r.status,
+      cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
+      cancelledBy: r.cancelled_by,
+      cancelReason: r.cancel_reason,
+      rescheduledFrom: r.rescheduled_from,
+      rescheduledTo: r.rescheduled_to,
+      notesCiphertext: r.notes_ciphertext,
+      createdAt: new Date(r.created_at),
+      counselorName: r.counselor_name,
+      counselorUserId: r.counselor_user_id,
+    }));
+  }
+
+  /** The booking if the caller is its agent or its counsellor; 404 for anyone else. */
+  private async visible(
+    m: EntityManager,
+    caller: Principal,
+    id: string,
+    forUpdate = false,
+  ): Promise<BookingRow> {
+    const { where, params } = this.partyFilter(caller);
+    const idParam = `$${params.length + 1}`;
+    const [row] = await this.rows(
+      m,
+      `${where} AND b.id = ${idParam}${forUpdate ? ' FOR UPDATE OF b' : ''}`,
+      [...params, id],
+    );
+    if (!row) throw notFound('Booking');
+    return row;
+  }
+
+  private async view(caller: Principal, id: string): Promise<BookingDto> {
+    return this.toDto(await this.visible(this.dataSource.manager, caller, id), caller);
+  }
+
+  private toDto(row: BookingRow, caller: Principal, forExport = false): BookingDto {
+    const dto: BookingDto = {
+      id: row.id,
+      counselorId: row.counselorId,
+      counselorName: row.counselorName,
+      agentId: row.agentId,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      minutes: row.minutes,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+    };
+    if (row.cancelledAt) dto.cancelledAt = row.cancelledAt.toISOString();
+    if (row.cancelledBy) dto.cancelledBy = row.cancelledBy;
+    if (row.cancelReason) dto.cancelReason = row.cancelReason;
+    if (row.rescheduledFrom) dto.rescheduledFrom = row.rescheduledFrom;
+    if (row.rescheduledTo) dto.rescheduledTo = row.rescheduledTo;
+    if (row.notesCiphertext && (forExport || this.isCounselorOf(caller, row))) {
+      try {
+        dto.notes = decryptNote(row.notesCiphertext, this.key, row.id);
+      } catch {
+        throw new DomainError(500, 'NOTES_UNREADABLE', 'The session notes cannot be decrypted');
+      }
+    }
+    return dto;
+  }
+}
