@@ -3,6 +3,7 @@ import { EnableExtensions1795430000000 } from './1795430000000-EnableExtensions'
 import { Foundation1795439685930 } from './1795439685930-Foundation';
 import { SeedRoutingTags1795439700000 } from './1795439700000-SeedRoutingTags';
 import { RouterApi1795440555018 } from './1795440555018-RouterApi';
+import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795439685930,
   SeedRoutingTags1795439700000,
   RouterApi1795440555018,
+  Wellbeing1795442415234,
 ];
