@@ -289,8 +289,13 @@ export class PresenceService {
   }
 
   /** State intervals overlapping [from, to), oldest first; the open one has endedAt null. */
-  history(agentIds: string[], from: Date, to: Date) {
-    return this.store.history(this.dataSource.manager, agentIds, from, to);
+  history(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return this.store.history(manager, agentIds, from, to);
   }
 
   /**

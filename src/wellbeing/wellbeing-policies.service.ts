@@ -10,11 +10,14 @@ import { DEFAULT_POLICY, WellbeingPolicy } from './break-policy';
 import { PolicySettingsDto, PolicyViewDto } from './dto/wellbeing.dto';
 
 type Scope = 'site' | 'team';
+const POLICY_CACHE_MS = 5_000;
 
 /** Wellbeing policies: a team's own, falling back to its site's default, then the built-in defaults. */
 @Injectable()
 export class WellbeingPoliciesService {
   private readonly siteOfTeam = new Map<string, string>();
+  /** Policies are read at every call end; a change reaches other replicas within POLICY_CACHE_MS. */
+  private readonly cache = new Map<string, { policy: WellbeingPolicy; at: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,7 +32,13 @@ export class WellbeingPoliciesService {
     teamId: string | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<WellbeingPolicy> {
-    return (await this.resolve(teamId, manager)).policy;
+    const key = teamId ?? '';
+    const hit = this.cache.get(key);
+    const now = Date.now(); // cache age only, not domain time
+    if (hit && hit.at > now - POLICY_CACHE_MS) return hit.policy;
+    const policy = (await this.resolve(teamId, manager)).policy;
+    this.cache.set(key, { policy, at: now });
+    return policy;
   }
 
   private async siteOf(teamId: string): Promise<string> {
@@ -108,6 +117,7 @@ export class WellbeingPoliciesService {
         },
       ]);
     });
+    this.cache.clear();
     return this.view(scope, scopeId, caller);
   }
 

@@ -88,7 +88,10 @@ export class WellbeingService implements OnModuleInit {
           workingSince: null,
           callsSinceBreak: 0,
         }
-      : { hostileCalls: [], ...(await this.stretch(ctx.agentId, ctx.endedAt, ctx.now)) };
+      : {
+          hostileCalls: [],
+          ...(await this.stretch(ctx.manager, ctx.agentId, ctx.endedAt, ctx.now)),
+        };
     return this.apply(ctx.manager, policy, ctx.agentId, ctx.teamId, event, history, ctx.now);
   }
 
@@ -130,11 +133,13 @@ export class WellbeingService implements OnModuleInit {
   }
 
   /** The agent's current stretch of work, from presence history (up to 12 hours back). */
-  private async stretch(agentId: string, endedAt: Date, now: Date) {
+  private async stretch(m: EntityManager, agentId: string, endedAt: Date, now: Date) {
+    // Through the transaction's own connection: never a second connection while holding one.
     const intervals = await this.presence.history(
       [agentId],
       new Date(endedAt.getTime() - 12 * 3600_000),
       now,
+      m,
     );
     // The call that just ended is already in the history if it was answered in an earlier batch.
     const last = intervals[intervals.length - 1];
@@ -155,19 +160,17 @@ export class WellbeingService implements OnModuleInit {
     if (!d.nextState || !d.startsAt) return [];
     const callEndedAt = event.kind === 'call-ended' ? event.endedAt : event.callEndedAt!;
     const kind = d.nextState === 'recovery' ? 'recovery' : 'micro_break';
-    const [before] = await m.query(
-      `SELECT granted_seconds FROM wellbeing_grants WHERE kind = $1 AND source_id = $2`,
-      [kind, event.callId],
-    );
-    if (before && before.granted_seconds >= d.durationSeconds) return [];
-    await m.query(
+    // One statement: insert, or raise an existing grant; nothing comes back when it already covers this.
+    const upserted: Array<{ inserted: boolean }> = await m.query(
       `INSERT INTO wellbeing_grants (kind, source_id, agent_id, team_id, severity, call_ended_at, granted_at, minimum_seconds, granted_seconds, effective_seconds)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        ON CONFLICT (kind, source_id) DO UPDATE SET
          severity = GREATEST(wellbeing_grants.severity, EXCLUDED.severity),
          minimum_seconds = GREATEST(wellbeing_grants.minimum_seconds, EXCLUDED.minimum_seconds),
-         granted_seconds = GREATEST(wellbeing_grants.granted_seconds, EXCLUDED.granted_seconds),
-         effective_seconds = GREATEST(wellbeing_grants.effective_seconds, EXCLUDED.effective_seconds)`,
+         granted_seconds = EXCLUDED.granted_seconds,
+         effective_seconds = GREATEST(wellbeing_grants.effective_seconds, EXCLUDED.effective_seconds)
+       WHERE wellbeing_grants.granted_seconds < EXCLUDED.granted_seconds
+       RETURNING (xmax = 0) AS inserted`,
       [
         kind,
         event.callId,
@@ -180,6 +183,8 @@ export class WellbeingService implements OnModuleInit {
         d.durationSeconds,
       ],
     );
+    if (upserted.length === 0) return [];
+    const before = !upserted[0].inserted;
     for (const a of d.alerts) {
       await m.query(
         `INSERT INTO wellbeing_alerts (team_id, agent_id, kind, dedupe_key, details, created_at)
