@@ -197,8 +197,13 @@ export class CallsService {
         });
         await this.addScheduled(m, p, extra);
       } else {
-        const ended = endedInBatch.get(e.callId) ?? callEnds.get(e.callId) ?? null;
-        const endedBefore = ended && ended.getTime() <= at.getTime() ? ended : null;
+        // A flag no later than an end in this same batch is seen by the call-end hook (not a late flag).
+        const inBatch = endedInBatch.get(e.callId);
+        const ended = inBatch ?? callEnds.get(e.callId) ?? null;
+        const endedBefore =
+          ended && (inBatch ? ended.getTime() < at.getTime() : ended.getTime() <= at.getTime())
+            ? ended
+            : null;
         const extra = await this.lifecycle.hostileFlagged({
           agentId: e.agentId,
           teamId: row.teamId,

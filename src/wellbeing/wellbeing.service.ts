@@ -229,6 +229,7 @@ export class WellbeingService implements OnModuleInit {
         agentId,
         state: d.nextState,
         reason: d.reason,
+        // At call end: from the end (after wrap-up). A late report: from now, or after the call in progress.
         startsAt: d.startsAt,
         endsAt: null,
         durationSeconds: d.durationSeconds,

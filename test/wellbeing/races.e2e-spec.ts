@@ -6,7 +6,7 @@ describe('wellbeing races', () => {
   let t: TestApp;
   let key: string;
   beforeAll(async () => {
-    t = await TestApp.create({ env: { DATABASE_POOL_SIZE: '20' } });
+    t = await TestApp.create({ env: { DATABASE_POOL_SIZE: '30' } });
     key = await t.createRouterKey();
   });
   afterAll(() => t.close());
@@ -22,6 +22,11 @@ describe('wellbeing races', () => {
     const teamId = await t.createTeam();
     const agent = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });
     await setPresence(t, agent, 'available');
+    // An ordinary call first: the team's policy is then cached, as in a running service.
+    const warm = callEvents(agent.agentId, t.clock.now(), 1);
+    t.clock.advanceMinutes(1);
+    await sendEvents(t, key, warm.events);
+    t.clock.advanceMinutes(1);
     const start = t.clock.now();
     const call = callEvents(agent.agentId, start, 3, { severity: 1 });
     await sendEvents(t, key, [call.events[0]]);
@@ -37,7 +42,7 @@ describe('wellbeing races', () => {
     ]);
     expect(ended).toBe(202);
     expect(results.filter((r) => r.status === 201)).toEqual([]);
-    expect(results.every((r) => r.body.error === 'NO_AGENT_AVAILABLE')).toBe(true);
+    expect(results.filter((r) => r.body.error !== 'NO_AGENT_AVAILABLE')).toEqual([]);
 
     // Right when wrap-up ends (before any sweep), the recovery holds: still nobody gets the agent.
     t.clock.advanceSeconds(31);
@@ -52,7 +57,7 @@ describe('wellbeing races', () => {
     );
     expect(held).toBe(0);
     t.clock.advanceMinutes(6);
-  });
+  }, 180_000);
 
   it('capacity: concurrent self-booked breaks at the team cap, exactly the cap succeed', async () => {
     const teamId = await t.createTeam();
@@ -87,5 +92,5 @@ describe('wellbeing races', () => {
         kind: 'meal',
       })
       .expect(201);
-  });
+  }, 300_000);
 });
