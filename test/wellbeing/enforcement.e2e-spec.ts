@@ -189,6 +189,30 @@ describe('wellbeing: recovery after hostile calls (controlled clock)', () => {
     expect((await stateOf(t, agent)).state).toBe('available');
   });
 
+  it('a late call.hostile event from the router starts the recovery at once', async () => {
+    const { agent } = await teamWithAgent(t);
+    const { callId } = await runCall(t, key, agent.agentId, 2);
+    t.clock.advanceMinutes(4);
+    const { sendEvents, eventId } = await import('../support/router');
+    await sendEvents(t, key, [
+      {
+        eventId: eventId(),
+        type: 'call.hostile',
+        callId,
+        agentId: agent.agentId,
+        at: t.clock.now().toISOString(),
+        severity: 1,
+        source: 'sentiment',
+      },
+    ]);
+    expect(await stateOf(t, agent)).toMatchObject({
+      state: 'recovery',
+      until: plusSeconds(t.clock.now(), 300),
+    });
+    t.clock.advanceMinutes(5);
+    expect((await stateOf(t, agent)).state).toBe('available');
+  });
+
   it('a report made while the agent is on another call applies right after that call', async () => {
     const { agent } = await teamWithAgent(t);
     const first = await runCall(t, key, agent.agentId, 2);
