@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgentsModule } from './agents/agents.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { Clock, SystemClock } from './common/clock/clock';
@@ -19,6 +20,7 @@ import { RoutingModule } from './routing/routing.module';
 import { SitesModule } from './sites/sites.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
+import { WellbeingModule } from './wellbeing/wellbeing.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -64,6 +66,8 @@ export class AppModule {
         RoutingModule,
         ...extraImports,
         CounselingModule,
+        AuditModule,
+        WellbeingModule,
       ],
     };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { Clock } from '../common/clock/clock';
-import { badRequest } from '../common/errors/domain-error';
+import { badRequest, notFound } from '../common/errors/domain-error';
 import { validationFailed } from '../common/errors/validation';
 import { PresenceSnapshot, ScheduledState, settle, Settlement } from '../presence/presence-rules';
 import type { NewScheduledState, PresenceChange } from '../presence/presence-store';
@@ -197,8 +197,13 @@ export class CallsService {
         });
         await this.addScheduled(m, p, extra);
       } else {
-        const ended = endedInBatch.get(e.callId) ?? callEnds.get(e.callId) ?? null;
-        const endedBefore = ended && ended.getTime() <= at.getTime() ? ended : null;
+        // A flag no later than an end in this same batch is seen by the call-end hook (not a late flag).
+        const inBatch = endedInBatch.get(e.callId);
+        const ended = inBatch ?? callEnds.get(e.callId) ?? null;
+        const endedBefore =
+          ended && (inBatch ? ended.getTime() < at.getTime() : ended.getTime() <= at.getTime())
+            ? ended
+            : null;
         const extra = await this.lifecycle.hostileFlagged({
           agentId: e.agentId,
           teamId: row.teamId,
@@ -256,13 +261,18 @@ export class CallsService {
     m: EntityManager,
     events: CallEventDto[],
   ): Promise<Map<string, { severity: number | null }>> {
+    // Ended calls too: a flag reported earlier (by a person) must reach the call-end hook.
     const hostileIds = [
-      ...new Set(events.filter((e) => e.type === 'call.hostile').map((e) => e.callId)),
-    ];
+      ...new Set(
+        events
+          .filter((e) => e.type === 'call.hostile' || e.type === 'call.ended')
+          .map((e) => e.callId),
+      ),
+    ].sort();
     const before = new Map<string, { severity: number | null }>();
     if (hostileIds.length) {
       const rows: Array<{ call_id: string; hostile_severity: number | null }> = await m.query(
-        `SELECT call_id, hostile_severity FROM calls WHERE call_id = ANY($1::text[]) FOR UPDATE`,
+        `SELECT call_id, hostile_severity FROM calls WHERE call_id = ANY($1::text[]) ORDER BY call_id FOR UPDATE`,
         [hostileIds],
       );
       for (const r of rows) before.set(r.call_id, { severity: r.hostile_severity });
@@ -326,6 +336,50 @@ export class CallsService {
       [callIds],
     );
     return new Map(rows.map((r) => [r.call_id, r.ended_at!]));
+  }
+
+  /**
+   * Records a person's hostile report on a call (a re-report only raises the severity) and runs the
+   * lifecycle hooks, scheduling what they ask for inside the caller's transaction.
+   * Returns the severity the call had before, or throws 404 when the call is unknown.
+   */
+  async flagHostile(
+    callId: string,
+    severity: number,
+    source: 'agent' | 'supervisor' | 'sentiment',
+    at: Date,
+    manager: EntityManager,
+  ): Promise<{ previousSeverity: number | null; severity: number }> {
+    const [call] = await manager.query(
+      `SELECT call_id, agent_id, ended_at, hostile_severity FROM calls WHERE call_id = $1 FOR UPDATE`,
+      [callId],
+    );
+    if (!call) throw notFound('Call');
+    const previousSeverity: number | null = call.hostile_severity;
+    await manager.query(
+      `UPDATE calls SET
+         hostile_source = CASE WHEN $2 > COALESCE(hostile_severity, 0) THEN $3 ELSE hostile_source END,
+         hostile_severity = GREATEST(hostile_severity, $2::smallint),
+         hostile_at = COALESCE(hostile_at, $4)
+       WHERE call_id = $1`,
+      [callId, severity, source, at],
+    );
+    const now = this.clock.now();
+    const [agent] = await this.agents.findByIds([call.agent_id]);
+    const states = await this.lifecycle.hostileFlagged({
+      agentId: call.agent_id,
+      teamId: agent?.teamId ?? null,
+      callId,
+      severity,
+      source,
+      callEndedAt: call.ended_at,
+      previousSeverity,
+      now,
+      manager,
+    });
+    await this.presence.schedule(states, manager);
+    await this.load.refreshSnapshots(manager, [call.agent_id], now);
+    return { previousSeverity, severity: Math.max(previousSeverity ?? 0, severity) };
   }
 
   /** A call as the calls feature knows it (for hostile reports by agents and supervisors). */

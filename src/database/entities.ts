@@ -14,6 +14,13 @@ import { RoutingTag } from '../routing-tags/routing-tag.entity';
 import { Site } from '../sites/site.entity';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { BreakBooking } from '../wellbeing/break-booking.entity';
+import { HostileReport } from '../wellbeing/hostile-report.entity';
+import { WellbeingAlert } from '../wellbeing/wellbeing-alert.entity';
+import { WellbeingGrant } from '../wellbeing/wellbeing-grant.entity';
+import { WellbeingOffer } from '../wellbeing/wellbeing-offer.entity';
+import { WellbeingPolicyRow } from '../wellbeing/wellbeing-policy.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from ts-jest, ts-node and dist). */
 export const ENTITIES = [
@@ -33,4 +40,11 @@ export const ENTITIES = [
   Reservation,
   Counselor,
   CounselingBooking,
+  AuditEntry,
+  WellbeingPolicyRow,
+  WellbeingGrant,
+  WellbeingAlert,
+  WellbeingOffer,
+  HostileReport,
+  BreakBooking,
 ];

@@ -247,9 +247,58 @@ export class PresenceService {
     );
   }
 
+  /** A scheduled state by its source (e.g. the recovery of one hostile call), or null. */
+  async scheduledBySource(
+    manager: EntityManager,
+    sourceKind: string,
+    sourceId: string,
+  ): Promise<{
+    id: string;
+    agentId: string;
+    status: string;
+    startsAt: Date;
+    endsAt: Date | null;
+    durationSeconds: number | null;
+    activatedAt: Date | null;
+  } | null> {
+    const [r] = await manager.query(
+      `SELECT id, agent_id, status, starts_at, ends_at, duration_seconds, activated_at FROM scheduled_states
+        WHERE source_kind = $1 AND source_id = $2`,
+      [sourceKind, sourceId],
+    );
+    if (!r) return null;
+    return {
+      id: r.id,
+      agentId: r.agent_id,
+      status: r.status,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      durationSeconds: r.duration_seconds,
+      activatedAt: r.activated_at,
+    };
+  }
+
+  /** Agents logged in (any state but offline), optionally of one team. */
+  async loggedIn(
+    teamId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Array<{ agentId: string; teamId: string | null }>> {
+    const rows: Array<{ agent_id: string; team_id: string | null }> = await manager.query(
+      `SELECT p.agent_id, a.team_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
+        WHERE p.state <> 'offline' AND ($1::uuid IS NULL OR a.team_id = $1)`,
+      [teamId],
+    );
+    return rows.map((r) => ({ agentId: r.agent_id, teamId: r.team_id }));
+  }
+
   /** State intervals overlapping [from, to), oldest first; the open one has endedAt null. */
-  history(agentIds: string[], from: Date, to: Date) {
-    return this.store.history(this.dataSource.manager, agentIds, from, to);
+  history(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return this.store.history(manager, agentIds, from, to);
   }
 
   /**

@@ -127,10 +127,11 @@ describe('router API: availability, reservations, call events', () => {
       ...callEvents(busy.agentId, at(4), 27).events,
       ...callEvents(busy.agentId, at(32), 27).events,
     ]);
-    await sendEvents(t, key, callEvents(hostile.agentId, at(40), 2, { severity: 1 }).events);
+    // With the wellbeing policy active: hostile recovers 40:30–45:30, busy gets a micro-break 59:30–64:30.
+    await sendEvents(t, key, callEvents(hostile.agentId, at(38), 2, { severity: 1 }).events);
     await sendEvents(t, key, callEvents(calmEarly.agentId, at(45), 2).events);
     await sendEvents(t, key, callEvents(calmLate.agentId, at(50), 2).events);
-    t.clock.advanceMinutes(2); // wrap-ups over; hostile's recovery (if any policy) is not part of this issue
+    t.clock.advanceMinutes(5); // wrap-ups, the recovery and the micro-break are over
     await t.dataSource.query(`DELETE FROM scheduled_states WHERE agent_id = $1`, [hostile.agentId]);
     const order = (await available('?dialect=nan')).agents.map((a: any) => a.agentId);
     expect(order).toEqual([calmEarly.agentId, calmLate.agentId, hostile.agentId, busy.agentId]);
@@ -375,17 +376,18 @@ describe('router API: availability, reservations, call events', () => {
         .get(`/v1/agents/${a.agentId}/load?window=60`)
         .set(bearer(a.token))
         .expect(200);
-      // busy = 10 + 0.5 + 15 + 0.5 = 26 min = 1560 s; staffed = 60 min = 3600 s
+      // busy = 10 + 0.5 + 15 + 0.5 = 26 min = 1560 s; the wellbeing policy's recovery (severity 2: 45:30–55:30)
+      // is not staffed time and ends the run of calls: staffed = 60 - 10 = 50 min = 3000 s
       expect(body).toMatchObject({
         agentId: a.agentId,
         windowMinutes: 60,
         callsAnswered: 2,
         hostileCalls: 1,
-        occupancy: 0.4333,
+        occupancy: 0.52,
         averageHandleSeconds: 750,
-        consecutiveCallsSinceBreak: 2,
+        consecutiveCallsSinceBreak: 0,
         busySeconds: 1560,
-        staffedSeconds: 3600,
+        staffedSeconds: 3000,
       });
       const team = await t
         .http()
@@ -394,7 +396,7 @@ describe('router API: availability, reservations, call events', () => {
         .expect(200);
       expect(team.body.agents.find((x: any) => x.agentId === a.agentId)).toMatchObject({
         callsAnswered: 2,
-        occupancy: 0.4333,
+        occupancy: 0.52,
         stale: false,
       });
       await t.http().get(`/v1/agents/${a.agentId}/load?window=0`).set(bearer(a.token)).expect(400);

@@ -5,6 +5,7 @@ import { SeedRoutingTags1795439700000 } from './1795439700000-SeedRoutingTags';
 import { RouterApi1795440555018 } from './1795440555018-RouterApi';
 import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
+import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RouterApi1795440555018,
   RoutingRank1795442995523,
   Counseling1795443133938,
+  Wellbeing1795442415234,
 ];

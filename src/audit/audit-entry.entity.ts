@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Who did what to whom, and why. Never holds counselling details or free-text notes. */
+@Entity('audit_log')
+@Index('ix_audit_log_at', ['at'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_log' }) id: string;
+  @Column({ type: 'timestamptz' }) at: Date;
+  /** A user id, `api-key:<id>`, or `system` for policy decisions. */
+  @Column({ type: 'text' }) actor: string;
+  @Column({ type: 'text' }) action: string;
+  @Column({ type: 'text' }) subjectType: string;
+  @Column({ type: 'text', nullable: true }) subjectId: string | null;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) details: Record<string, unknown>;
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AgentsService } from '../agents/agents.service';
+import { AuditService } from '../audit/audit.service';
+import { actorId, hasRole, Principal } from '../auth/principal';
+import { Clock } from '../common/clock/clock';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors/domain-error';
+import { advisoryKey } from '../database/advisory-lock';
+import { PresenceService } from '../presence/presence.service';
+import { teamBreakCap } from './break-policy';
+import { BookBreakDto, BreakDto, BreakListQueryDto } from './dto/wellbeing.dto';
+import { WellbeingPoliciesService } from './wellbeing-policies.service';
+
+export const SELF_BREAK_SOURCE_KIND = 'self-break';
+const DAY_MS = 24 * 3600_000;
+
+/** Self-booked rest and meal breaks: no overlap, a daily allowance, and a team cap. */
+@Injectable()
+export class BreaksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly agents: AgentsService,
+    private readonly presence: PresenceService,
+    private readonly policies: WellbeingPoliciesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Books a break for the calling agent. The team's count and the insert happen under a per-team
+   * transaction lock, so concurrent bookings can never exceed the cap together.
+   */
+  async book(body: BookBreakDto, caller: Principal): Promise<BreakDto> {
+    if (caller.kind !== 'user' || !caller.agentId) throw forbidden('Agents book their own breaks');
+    const agentId = caller.agentId;
+    const agent = await this.agents.require(agentId);
+    const now = this.clock.now();
+    const startsAt = new Date(body.startsAt);
+    const endsAt = new Date(startsAt.getTime() + body.minutes * 60_000);
+    if (startsAt.getTime() <= now.getTime())
+      throw badRequest('BREAK_IN_PAST', 'A break is booked ahead: its start must be in the future');
+    const policy = await this.policies.effective(agent.teamId);
+    return this.dataSource.transaction(async (m) => {
+      if (agent.teamId)
+        await m.query('SELECT pg_advisory_xact_lock($1)', [
+          advisoryKey(`break-cap:${agent.teamId}`),
+        ]);
+      // The allowance counts the UTC day the break starts in.
+      const dayStart = new Date(Math.floor(startsAt.getTime() / DAY_MS) * DAY_MS);
+      const [{ used }] = await m.query(
+        `SELECT COALESCE(SUM(EXTRACT(EPOCH FROM ends_at - starts_at)), 0)::float / 60 AS used FROM break_bookings
+          WHERE agent_id = $1 AND status = 'booked' AND starts_at >= $2 AND starts_at < $3`,
+        [agentId, dayStart, new Date(dayStart.getTime() + DAY_MS)],
+      );
+      if (used + body.minutes > policy.dailyBreakAllowanceMinutes)
+        throw conflict('BREAK_ALLOWANCE_EXCEEDED', 'This break would exceed the daily allowance', {
+          allowanceMinutes: policy.dailyBreakAllowanceMinutes,
+          usedMinutes: used,
+        });
+      if (agent.teamId) {
+        const loggedIn = (await this.presence.loggedIn(agent.teamId, m)).length;
+        const cap = teamBreakCap(policy, loggedIn);
+        const [{ booked }] = await m.query(
+          `SELECT count(DISTINCT agent_id)::int AS booked FROM break_bookings
+            WHERE team_id = $1 AND status = 'booked' AND agent_id <> $2
+              AND tstzrange(starts_at, ends_at) && tstzrange($3, $4)`,
+          [agent.teamId, agentId, startsAt, endsAt],
+        );
+        if (booked + 1 > cap)
+          throw conflict(
+            'BREAK_CAPACITY',
+            'Too many of the team would be on a break at that time',
+            { cap, loggedInAgents: loggedIn, alreadyBooked: booked },
+          );
+      }
+      const [row] = await m.query(
+        `INSERT INTO break_bookings (agent_id, team_id, kind, starts_at, ends_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [agentId, agent.teamId, body.kind, startsAt, endsAt, now],
+      );
+      // At its start the agent moves to break (after any call in progress).
+      await this.presence.schedule(
+        [
+          {
+            agentId,
+            state: 'break',
+            reason: body.kind,
+            startsAt,
+            endsAt,
+            durationSeconds: null,
+            sourceKind: SELF_BREAK_SOURCE_KIND,
+            sourceId: row.id,
+          },
+        ],
+        m,
+      );
+      await this.audit.record(m, [
+        {
+          actor: actorId(caller),
+          action: 'break.booked',
+          subjectType: 'agent',
+          subjectId: agentId,
+          details: {
+            breakId: row.id,
+            kind: body.kind,
+            startsAt: startsAt.toISOString(),
+            endsAt: endsAt.toISOString(),
+          },
+        },
+      ]);
+      return toBreakDto(row);
+    });
+  }
+
+  async list(query: BreakListQueryDto, caller: Principal): Promise<BreakDto[]> {
+    let agentId = query.agentId;
+    if (caller.kind === 'user' && caller.agentId && (!agentId || agentId === caller.agentId)) {
+      agentId = caller.agentId;
+    } else {
+      if (!agentId) throw badRequest('AGENT_REQUIRED', 'Name the agent whose breaks to list');
+      const agent = await this.agents.require(agentId);
+      const mayRead =
+        hasRole(caller, 'admin') ||
+        (caller.kind === 'user' &&
+          hasRole(caller, 'supervisor') &&
+          agent.teamId !== null &&
+          caller.teamId === agent.teamId);
+      if (!mayRead) throw forbidden('Only the agent and its supervisors see its breaks');
+    }
+    const rows: any[] = await this.dataSource.query(
+      `SELECT * FROM break_bookings WHERE agent_id = $1 AND ($2::timestamptz IS NULL OR ends_at > $2)
+        ORDER BY starts_at LIMIT 500`,
+      [agentId, query.from ?? null],
+    );
+    return rows.map(toBreakDto);
+  }
+
+  /** Cancels a booked break before it starts. */
+  async cancel(id: string, caller: Principal): Promise<BreakDto> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (m) => {
+      const [row] = await m.query(`SELECT * FROM break_bookings WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw notFound('Break');
+      if (!(caller.kind === 'user' && caller.agentId === row.agent_id))
+        throw forbidden('Agents cancel their own breaks');
+      if (row.status !== 'booked') return toBreakDto(row);
+      if (row.starts_at.getTime() <= now.getTime())
+        throw conflict('BREAK_STARTED', 'A break can be cancelled only before it starts');
+      const [[updated]] = await m.query(
+        `UPDATE break_bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1 RETURNING *`,
+        [id, now],
+      );
+      await this.presence.cancelScheduled(SELF_BREAK_SOURCE_KIND, id, { endNow: false }, m);
+      await this.audit.record(m, [
+        {
+          actor: actorId(caller),
+          action: 'break.cancelled',
+          subjectType: 'agent',
+          subjectId: row.agent_id,
+          details: { breakId: id },
+        },
+      ]);
+      return toBreakDto(updated);
+    });
+  }
+}
+
+function toBreakDto(r: any): BreakDto {
+  return {
+    id: r.id,
+    agentId: r.agent_id,
+    kind: r.kind,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    status: r.status,
+  };
+}

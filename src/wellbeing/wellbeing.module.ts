@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../agents/agents.module';
+import { AuditModule } from '../audit/audit.module';
+import { CallsModule } from '../calls/calls.module';
+import { PresenceModule } from '../presence/presence.module';
+import { SitesModule } from '../sites/sites.module';
+import { TeamsModule } from '../teams/teams.module';
+import { BreakBooking } from './break-booking.entity';
+import { BreaksService } from './breaks.service';
+import { HostileReport } from './hostile-report.entity';
+import { WellbeingAlert } from './wellbeing-alert.entity';
+import { WellbeingGrant } from './wellbeing-grant.entity';
+import { WellbeingOffer } from './wellbeing-offer.entity';
+import { WellbeingPoliciesService } from './wellbeing-policies.service';
+import { WellbeingPolicyRow } from './wellbeing-policy.entity';
+import { WellbeingController } from './wellbeing.controller';
+import { WellbeingJobs } from './wellbeing.jobs';
+import { WellbeingService } from './wellbeing.service';
+
+/** Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      WellbeingPolicyRow,
+      WellbeingGrant,
+      WellbeingAlert,
+      WellbeingOffer,
+      HostileReport,
+      BreakBooking,
+    ]),
+    AgentsModule,
+    AuditModule,
+    CallsModule,
+    PresenceModule,
+    SitesModule,
+    TeamsModule,
+  ],
+  controllers: [WellbeingController],
+  providers: [WellbeingService, WellbeingPoliciesService, BreaksService, WellbeingJobs],
+  exports: [WellbeingService, WellbeingPoliciesService],
+})
+export class WellbeingModule {}
