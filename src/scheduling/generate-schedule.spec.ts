@@ -1,0 +1,71 @@
+import { solveInWorker } from './highs-runner';
+import { buildHorizon, generateSchedule } from './generate-schedule';
+import { DEFAULT_LABOUR_RULES, LabourRules } from './labour-rules';
+import { checkShifts } from './rule-checker';
+import type { ModelAgent, ModelRequirement } from './schedule-model';
+
+const rules: LabourRules = { ...DEFAULT_LABOUR_RULES, solverTimeLimitSeconds: 20 };
+const zone = 'Asia/Shanghai';
+
+/** A daily curve 08:00-22:00 local: 2 agents overall, 1 Cantonese from 10:00 to 18:00. */
+function requirements(days: number): ModelRequirement[] {
+  const h = buildHorizon('2026-01-05', days, zone, 30);
+  const out: ModelRequirement[] = [];
+  for (let i = 0; i < h.intervalCount; i++) {
+    const hour = ((i * 30) / 60) % 24;
+    if (hour >= 8 && hour < 22)
+      out.push({ interval: i, dialect: null, agents: hour >= 11 && hour < 15 ? 3 : 2 });
+    if (hour >= 10 && hour < 18) out.push({ interval: i, dialect: 'yue', agents: 1 });
+  }
+  return out;
+}
+
+describe('generateSchedule (HiGHS)', () => {
+  it('builds a violation-free week meeting dialect coverage, checked independently', async () => {
+    const agents: ModelAgent[] = Array.from({ length: 8 }, (_, k) => ({
+      id: `agent-${k}`,
+      dialects: k < 3 ? ['cmn', 'yue'] : ['cmn'],
+      blocked:
+        k === 0
+          ? [
+              {
+                start: Date.parse('2026-01-06T00:00:00+08:00'),
+                end: Date.parse('2026-01-08T00:00:00+08:00'),
+              },
+            ]
+          : [],
+    }));
+    const horizon = buildHorizon('2026-01-05', 7, zone, 30);
+    const reqs = requirements(7);
+    const result = await generateSchedule({
+      agents,
+      horizon,
+      requirements: reqs,
+      rules,
+      timeZone: zone,
+      solve: (lp, o) => solveInWorker(lp, o),
+    });
+    expect(result.shifts.length).toBeGreaterThan(10);
+    expect(result.violations).toEqual([]);
+    const blocked = new Map(
+      agents.map((a) => [a.id, a.blocked.map((b) => ({ ...b, reason: 'time_off' }))]),
+    );
+    expect(checkShifts(result.shifts, { rules, timeZone: zone, blocked })).toEqual([]);
+    // No shift of agent-0 on its time off.
+    for (const s of result.shifts.filter((x) => x.agentId === 'agent-0'))
+      expect(s.end <= agents[0].blocked[0].start || s.start >= agents[0].blocked[0].end).toBe(true);
+    // Dialect coverage counted independently: before breaks every yue interval has a yue speaker.
+    for (const r of reqs.filter((x) => x.dialect === 'yue')) {
+      const from = horizon.start + r.interval * 30 * 60_000;
+      const present = result.shifts.filter(
+        (s) =>
+          s.start <= from &&
+          s.end > from &&
+          agents.find((a) => a.id === s.agentId)!.dialects.includes('yue'),
+      ).length;
+      expect(present).toBeGreaterThanOrEqual(1);
+    }
+    expect(result.lowerBound).not.toBeNull();
+    expect(result.objective!).toBeGreaterThanOrEqual(result.lowerBound! - 1e-6);
+  }, 60_000);
+});
