@@ -196,6 +196,15 @@ export class AgentsService {
     });
   }
 
+  /** Every active agent of a team with its tags (scheduling plans a whole team). */
+  async listForTeam(teamId: string): Promise<AgentDto[]> {
+    const rows = await this.agents.find({
+      where: { teamId, active: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return this.withTags(rows);
+  }
+
   /** Agents by id, for features that show names (supervisor views). */
   findByIds(ids: string[]): Promise<Agent[]> {
     return ids.length ? this.agents.find({ where: { id: In(ids) } }) : Promise.resolve([]);

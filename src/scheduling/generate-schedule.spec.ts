@@ -66,6 +66,7 @@ describe('generateSchedule (HiGHS)', () => {
       expect(present).toBeGreaterThanOrEqual(1);
     }
     expect(result.lowerBound).not.toBeNull();
+    expect(result.stats.unassigned).toBe(0);
     expect(result.objective!).toBeGreaterThanOrEqual(result.lowerBound! - 1e-6);
   }, 60_000);
 });

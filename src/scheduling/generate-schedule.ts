@@ -4,21 +4,23 @@
  */
 import { DateTime } from 'luxon';
 import { placeBreaks, PlacedBreak, SlackGrid } from './break-placement';
-import type { LabourRules } from './labour-rules';
+import { LabourRules, workMinutesFor } from './labour-rules';
 import { checkShifts, Violation } from './rule-checker';
 import {
+  assignShifts,
   buildScheduleModel,
   DEFAULT_MODEL_OPTIONS,
   ModelAgent,
   ModelHorizon,
   ModelOptions,
   ModelRequirement,
+  modelRequirement,
 } from './schedule-model';
 
 export type Solver = (
   lp: string,
   options: Record<string, string | number | boolean>,
-) => Promise<{ status: string; objective: number | null; chosen: string[] }>;
+) => Promise<{ status: string; objective: number | null; values: Record<string, number> }>;
 
 export interface GeneratedShift {
   agentId: string;
@@ -41,7 +43,15 @@ export interface GenerationResult {
   shifts: GeneratedShift[];
   coverage: CoverageRow[];
   violations: Violation[];
-  stats: { variables: number; rows: number; agents: number; templates: number };
+  stats: {
+    variables: number;
+    rows: number;
+    agents: number;
+    profiles: number;
+    templates: number;
+    unassigned: number;
+    solves: number;
+  };
 }
 
 /** Local days from startDate (YYYY-MM-DD) in the zone; intervals of intervalMinutes over them. */
@@ -78,32 +88,52 @@ export interface GenerationInput {
 export async function generateSchedule(input: GenerationInput): Promise<GenerationResult> {
   const { agents, horizon, requirements, rules } = input;
   const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
-  const model = buildScheduleModel(agents, horizon, requirements, rules, options);
-  await input.onProgress?.(0.1);
   const limit = rules.solverTimeLimitSeconds;
+  let model = buildScheduleModel(agents, horizon, requirements, rules, options);
+  await input.onProgress?.(0.05);
+  // The LP relaxation of the first (untightened) model is the lower bound.
   const relaxed = await input.solve(model.relaxation, {
-    time_limit: Math.max(1, limit * 0.25),
+    time_limit: Math.max(1, limit * 0.2),
     output_flag: false,
   });
-  await input.onProgress?.(0.3);
-  const mip = await input.solve(model.lp, {
-    time_limit: Math.max(1, limit * 0.75),
-    mip_rel_gap: 0.01,
-    output_flag: false,
-  });
+  await input.onProgress?.(0.2);
+  const started = Date.now();
+  const weeklyCut = new Map<string, number>();
+  let mip: Awaited<ReturnType<Solver>>;
+  let assigned: ReturnType<typeof assignShifts>;
+  let rounds = 0;
+  for (;;) {
+    rounds++;
+    const left = limit * 0.75 - (Date.now() - started) / 1000;
+    mip = await input.solve(model.lp, {
+      time_limit: Math.max(1, left),
+      mip_rel_gap: 0.005,
+      output_flag: false,
+    });
+    const counts = new Map(Object.entries(mip.objective !== null ? mip.values : {}));
+    assigned = assignShifts(model, counts, horizon, rules);
+    // Aggregate rows are necessary, not sufficient: when hours cannot be split among a profile's agents,
+    // tighten that profile's weekly budget by what was missed and solve again.
+    if (assigned.unassigned === 0 || rounds >= 4 || left < 2) break;
+    for (const [key, hours] of assigned.missedHours)
+      weeklyCut.set(key, (weeklyCut.get(key) ?? 0) + hours);
+    model = buildScheduleModel(agents, horizon, requirements, rules, options, weeklyCut);
+  }
   await input.onProgress?.(0.8);
   const hasIncumbent = mip.objective !== null && mip.status !== 'Infeasible';
-  const shifts: GeneratedShift[] = [];
-  if (hasIncumbent) {
-    for (const name of mip.chosen) {
-      const col = model.columns.get(name);
-      if (!col) continue;
-      const tpl = model.templates[col.template];
-      shifts.push({ agentId: agents[col.agent].id, start: tpl.start, end: tpl.end, breaks: [] });
-    }
-  }
+  const shifts: GeneratedShift[] = assigned.shifts.map((s) => ({ ...s, breaks: [] }));
   shifts.sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId));
   const dialectsOf = new Map(agents.map((a) => [a.id, a.dialects]));
+  const objective = evaluateObjective(
+    horizon,
+    requirements,
+    shifts,
+    dialectsOf,
+    agents.length,
+    rules,
+    options,
+    model.presenceFactor,
+  );
   const grid = slackGrid(horizon, requirements, shifts, dialectsOf);
   const breaks = placeBreaks(
     shifts.map((s) => ({ start: s.start, end: s.end, dialects: dialectsOf.get(s.agentId) ?? [] })),
@@ -115,14 +145,12 @@ export async function generateSchedule(input: GenerationInput): Promise<Generati
   const blocked = new Map(
     agents.map((a) => [a.id, a.blocked.map((b) => ({ ...b, reason: 'time_off' }))]),
   );
-  const violations = checkShifts(
-    shifts.map((s) => ({ ...s, breaks: s.breaks })),
-    { rules, timeZone: input.timeZone, blocked },
-  );
+  const violations = checkShifts(shifts, { rules, timeZone: input.timeZone, blocked });
   return {
     status: hasIncumbent ? mip.status : `no schedule: ${mip.status}`,
-    objective: hasIncumbent ? round(mip.objective!) : null,
-    lowerBound: relaxed.objective !== null ? round(relaxed.objective) : null,
+    objective: hasIncumbent ? round(objective) : null,
+    lowerBound:
+      relaxed.status === 'Optimal' && relaxed.objective !== null ? round(relaxed.objective) : null,
     shifts,
     coverage,
     violations,
@@ -130,9 +158,58 @@ export async function generateSchedule(input: GenerationInput): Promise<Generati
       variables: model.variableCount,
       rows: model.rowCount,
       agents: agents.length,
+      profiles: model.profiles.length,
       templates: model.templates.length,
+      unassigned: assigned.unassigned,
+      solves: rounds,
     },
   };
+}
+
+/**
+ * The model's objective recomputed from the concrete per-agent shifts (fairness over individual agents'
+ * hours, requirements ÷ the model's presence factor): the figure compared with the LP bound.
+ */
+export function evaluateObjective(
+  horizon: ModelHorizon,
+  requirements: ModelRequirement[],
+  shifts: Array<{ agentId: string; start: number; end: number }>,
+  dialectsOf: Map<string, string[]>,
+  agentCount: number,
+  rules: LabourRules,
+  options: ModelOptions,
+  presenceFactor = 1,
+): number {
+  const iv = horizon.intervalMinutes * 60_000;
+  let total = 0;
+  for (const r of requirements) {
+    const from = horizon.start + r.interval * iv;
+    let present = 0;
+    for (const s of shifts)
+      if (
+        s.start <= from &&
+        s.end > from &&
+        (r.dialect === null || dialectsOf.get(s.agentId)!.includes(r.dialect))
+      )
+        present++;
+    const required = modelRequirement(r.agents, presenceFactor);
+    total +=
+      present < required
+        ? options.underWeight * (required - present)
+        : options.overWeight * (present - required);
+  }
+  if (options.fairWeight > 0 && agentCount > 1) {
+    const hours = new Map<string, number>();
+    for (const id of dialectsOf.keys()) hours.set(id, 0);
+    for (const s of shifts)
+      hours.set(
+        s.agentId,
+        (hours.get(s.agentId) ?? 0) + workMinutesFor((s.end - s.start) / 60_000, rules) / 60,
+      );
+    const mean = [...hours.values()].reduce((a, b) => a + b, 0) / agentCount;
+    for (const h of hours.values()) total += options.fairWeight * Math.abs(h - mean);
+  }
+  return total;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -7,8 +7,8 @@ import { Worker } from 'node:worker_threads';
 export interface SolveOutcome {
   status: string;
   objective: number | null;
-  /** Columns whose name starts with `keepPrefix` and whose value is > 0.5. */
-  chosen: string[];
+  /** Columns whose name starts with `keepPrefix` and whose value is ≥ 0.5, rounded. */
+  values: Record<string, number>;
   seconds: number;
 }
 
@@ -23,17 +23,17 @@ require(workerData.highsPath)().then((highs) => {
     parentPort.postMessage({ error: String(e && e.message || e) });
     return;
   }
-  const chosen = [];
+  const values = {};
   const hasSolution = result.Columns && Object.keys(result.Columns).length > 0;
   if (hasSolution) {
     for (const [name, col] of Object.entries(result.Columns)) {
-      if (name.startsWith(workerData.keepPrefix) && col.Primal > 0.5) chosen.push(name);
+      if (name.startsWith(workerData.keepPrefix) && col.Primal >= 0.5) values[name] = Math.round(col.Primal);
     }
   }
   parentPort.postMessage({
     status: result.Status,
     objective: hasSolution && Number.isFinite(result.ObjectiveValue) ? result.ObjectiveValue : null,
-    chosen,
+    values,
     seconds: (Date.now() - started) / 1000,
   });
 }, (e) => parentPort.postMessage({ error: String(e && e.message || e) }));
@@ -43,7 +43,7 @@ require(workerData.highsPath)().then((highs) => {
 export function solveInWorker(
   lp: string,
   options: Record<string, string | number | boolean>,
-  keepPrefix = 'x',
+  keepPrefix = 'y',
 ): Promise<SolveOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {

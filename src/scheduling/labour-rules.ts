@@ -67,7 +67,26 @@ export function workMinutesFor(shiftMinutes: number, rules: LabourRules): number
   return shiftMinutes - mealMinutesFor(shiftMinutes, rules);
 }
 
-/** Rest breaks owed for this much work: one per full restBreakPerWorkedMinutes. */
-export function restBreaksFor(workMinutes: number, rules: LabourRules): number {
-  return Math.floor(workMinutes / rules.restBreakPerWorkedMinutes);
+/** Rest breaks needed so no stretch of `spanMinutes` work exceeds the limit (each break takes time too). */
+export function restBreaksForStretch(spanMinutes: number, rules: LabourRules): number {
+  const limit = rules.restBreakPerWorkedMinutes;
+  if (spanMinutes <= limit) return 0;
+  return Math.ceil((spanMinutes - limit) / (limit + rules.restBreakMinutes));
+}
+
+/**
+ * Break minutes (meal + rest) a shift of this length gets, with the meal near the middle of its window:
+ * the model staffs for them so coverage holds after breaks are placed.
+ */
+export function breakMinutesFor(shiftMinutes: number, rules: LabourRules): number {
+  const meal = mealMinutesFor(shiftMinutes, rules);
+  if (meal === 0) return restBreaksForStretch(shiftMinutes, rules) * rules.restBreakMinutes;
+  const mealStart = Math.min(
+    rules.mealBreakLatestStartMinutes,
+    Math.max(rules.mealBreakEarliestStartMinutes, Math.round((shiftMinutes - meal) / 2 / 15) * 15),
+  );
+  const rests =
+    restBreaksForStretch(mealStart, rules) +
+    restBreaksForStretch(shiftMinutes - mealStart - meal, rules);
+  return meal + rests * rules.restBreakMinutes;
 }

@@ -1,18 +1,23 @@
 /**
  * The shift-scheduling MIP, written as CPLEX LP text for HiGHS.
  *
- * x[a,d,t] = 1 when agent a works template t (start, length) on day d. Rows:
- *  - at most one shift per agent and day;
- *  - rest: a shift ending at e on day d excludes every day-d+1 shift starting before e + rest
- *    (one clique row per distinct end time, valid because of the one-shift-a-day rows);
- *  - work per calendar week ≤ limit; days worked per calendar week ≤ days in horizon − days off owed;
- *  - any maxConsecutive+1 consecutive days hold at most maxConsecutive shifts;
- *  - time off / unavailability: templates overlapping them are not generated (x fixed at 0);
- *  - coverage per requirement row (interval, dialect?): Σ qualified x + under − over = required.
- * Objective: underWeight·Σunder + overWeight·Σover + fairWeight·Σ|hours_a − mean hours|.
- * Coverage here counts presence; breaks are placed afterwards where slack is largest.
+ * Agents with the same dialects, blocked times and fixed neighbouring shifts are interchangeable, so the
+ * model is aggregated over such profiles (this is what keeps 300 agents × 7 days small; a profile of one
+ * agent is exactly the per-agent model):
+ * y[p,t] ∈ {0..n_p} = agents of profile p working template t (a day, start and length). Rows per profile:
+ *  - at most n_p shifts a day;
+ *  - rest: shifts ending at or after e on day d plus day-d+1 shifts starting before e + rest ≤ n_p
+ *    (one row per distinct end time; with nested compatibilities this is Hall's condition for handing
+ *    day-d+1 shifts to rested agents);
+ *  - work per calendar week ≤ n_p × limit; shifts per calendar week ≤ n_p × (days in horizon − days off owed);
+ *  - any maxConsecutive+1 consecutive days hold at most n_p × maxConsecutive shifts;
+ *  - templates overlapping time off / unavailability, or too close to fixed shifts, do not exist;
+ *  - coverage per requirement row (interval, dialect?): Σ qualified y + under − over = required.
+ * Objective: underWeight·Σunder + overWeight·Σover. Every aggregated row is implied by the per-agent rules,
+ * so the LP relaxation is a valid lower bound for the per-agent problem. Agents then get concrete shifts by
+ * `assignShifts` (balancing hours: fairness), and breaks are placed afterwards.
  */
-import { LabourRules, workMinutesFor } from './labour-rules';
+import { breakMinutesFor, LabourRules, workMinutesFor } from './labour-rules';
 
 export interface ModelAgent {
   id: string;
@@ -47,7 +52,7 @@ export interface ModelOptions {
   lengthStepMinutes: number;
   underWeight: number;
   overWeight: number;
-  /** Per hour of deviation of an agent's weekly hours from the mean. */
+  /** Per hour of deviation of an agent's hours from the mean (scored on the assigned schedule). */
   fairWeight: number;
 }
 
@@ -65,9 +70,17 @@ export interface Template {
   end: number;
   lengthMinutes: number;
   workMinutes: number;
+  /** Expected share of the shift at work, not on a break: its weight in coverage rows. */
+  presence: number;
   firstInterval: number;
   /** Exclusive. */
   lastInterval: number;
+}
+
+export interface Profile {
+  key: string;
+  dialects: string[];
+  agents: ModelAgent[];
 }
 
 export interface BuiltModel {
@@ -75,13 +88,60 @@ export interface BuiltModel {
   /** Same model with integrality dropped: its optimum is the lower bound. */
   relaxation: string;
   templates: Template[];
-  /** Column name → (agent index, template index). */
-  columns: Map<string, { agent: number; template: number }>;
+  /** Requirements are divided by this (mean presence of a shift) so coverage holds after breaks. */
+  presenceFactor: number;
+  profiles: Profile[];
+  /** Column name → (profile index, template index). */
+  columns: Map<string, { profile: number; template: number }>;
   variableCount: number;
   rowCount: number;
 }
 
-/** Shift templates of each day: starts every step, lengths min..max, covering some positive demand. */
+/**
+ * Mean share of a shift spent at work rather than on a break, over the templates. Coverage rows keep
+ * whole-agent coefficients (fast, tight LP) and ask for required ÷ this instead.
+ */
+export function presenceFactorOf(templates: Template[]): number {
+  if (templates.length === 0) return 1;
+  return templates.reduce((s, t) => s + t.presence, 0) / templates.length;
+}
+
+/** Whole agents to have on shift so that `agents` are at work after breaks. */
+export function modelRequirement(agents: number, presenceFactor: number): number {
+  return Math.ceil(agents / presenceFactor - 1e-9);
+}
+
+/** Groups interchangeable agents (same dialects, blocked times and fixed shifts). */
+export function profilesOf(agents: ModelAgent[], minAggregate = 5): Profile[] {
+  const signature = (a: ModelAgent) =>
+    JSON.stringify([
+      [...a.dialects].sort(),
+      [...a.blocked].sort((x, y) => x.start - y.start),
+      [...(a.fixedShifts ?? [])].sort((x, y) => x.start - y.start),
+    ]);
+  const sizes = new Map<string, number>();
+  for (const a of agents) sizes.set(signature(a), (sizes.get(signature(a)) ?? 0) + 1);
+  const small = new Set(
+    agents.filter((a) => sizes.get(signature(a))! < minAggregate).map((a) => a.id),
+  );
+  const byKey = new Map<string, Profile>();
+  for (const a of agents) {
+    const dialects = [...a.dialects].sort();
+    const key = JSON.stringify([
+      // Small groups are modelled agent by agent (exact); large ones aggregated.
+      small.has(a.id) ? a.id : '',
+      dialects,
+      [...a.blocked].sort((x, y) => x.start - y.start),
+      [...(a.fixedShifts ?? [])].sort((x, y) => x.start - y.start),
+    ]);
+    const p = byKey.get(key) ?? { key, dialects, agents: [] };
+    p.agents.push(a);
+    byKey.set(key, p);
+  }
+  return [...byKey.values()];
+}
+
+/** Shift templates of each day: starts every step, lengths min..max, starting and ending in demand. */
 export function buildTemplates(
   horizon: ModelHorizon,
   requirements: ModelRequirement[],
@@ -107,15 +167,15 @@ export function buildTemplates(
         const last = Math.min(horizon.intervalCount, Math.ceil((e - horizon.start) / iv));
         if ((e - horizon.start) / iv > horizon.intervalCount) continue; // must end inside the horizon
         if (workMinutesFor(len, rules) > rules.maxDailyWorkMinutes) continue;
-        let useful = false;
-        for (let i = first; i < last && !useful; i++) useful = demand[i] > 0;
-        if (!useful) continue;
+        // Shifts start and end inside opening hours (demand at their first and last interval).
+        if (!(demand[first] > 0 && demand[last - 1] > 0)) continue;
         templates.push({
           day: d,
           start: s,
           end: e,
           lengthMinutes: len,
           workMinutes: workMinutesFor(len, rules),
+          presence: 1 - breakMinutesFor(len, rules) / len,
           firstInterval: first,
           lastInterval: last,
         });
@@ -147,31 +207,31 @@ export function buildScheduleModel(
   requirements: ModelRequirement[],
   rules: LabourRules,
   options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+  /** Per profile key: hours taken off its weekly budget (after a failed hand-out to agents). */
+  weeklyCut: Map<string, number> = new Map(),
 ): BuiltModel {
   const templates = buildTemplates(horizon, requirements, rules, options);
+  const profiles = profilesOf(agents);
   const days = horizon.dayStarts.length - 1;
   const restMs = rules.minRestMinutesBetweenShifts * 60_000;
-  const columns = new Map<string, { agent: number; template: number }>();
-  // allowed[a][t] : column name or undefined
-  const byAgentDay: string[][][] = agents.map(() => Array.from({ length: days }, () => []));
-  const colOf: Array<Map<number, string>> = agents.map(() => new Map());
-  agents.forEach((agent, a) => {
+  const columns = new Map<string, { profile: number; template: number }>();
+  const byProfileDay: string[][][] = profiles.map(() => Array.from({ length: days }, () => []));
+  const colOf: Array<Map<number, string>> = profiles.map(() => new Map());
+  profiles.forEach((profile, p) => {
+    const sample = profile.agents[0];
     templates.forEach((tpl, t) => {
-      if (agent.blocked.some((b) => overlaps(b, tpl))) return;
-      const fixed = agent.fixedShifts ?? [];
-      if (
-        fixed.some(
-          (f) =>
-            overlaps(f, tpl) ||
-            (f.end <= tpl.start && tpl.start - f.end < restMs) ||
-            (tpl.end <= f.start && f.start - tpl.end < restMs),
-        )
-      )
-        return;
-      const name = `x${a}_${t}`;
-      columns.set(name, { agent: a, template: t });
-      byAgentDay[a][tpl.day].push(name);
-      colOf[a].set(t, name);
+      if (sample.blocked.some((b) => overlaps(b, tpl))) return;
+      const tooClose = (sample.fixedShifts ?? []).some(
+        (f) =>
+          overlaps(f, tpl) ||
+          (f.end <= tpl.start && tpl.start - f.end < restMs) ||
+          (tpl.end <= f.start && f.start - tpl.end < restMs),
+      );
+      if (tooClose) return;
+      const name = `y${p}_${t}`;
+      columns.set(name, { profile: p, template: t });
+      byProfileDay[p][tpl.day].push(name);
+      colOf[p].set(t, name);
     });
   });
 
@@ -182,52 +242,51 @@ export function buildScheduleModel(
     rows.push(` r${rowId++}: ${expr(terms)} ${sense} ${rhs}`);
   };
   const plus = (names: string[]) => names.map((n, i) => (i === 0 ? n : `+ ${n}`));
-
-  // Templates of a day grouped by end time, and by start time for the rest cliques.
   const tplByDay: number[][] = Array.from({ length: days }, () => []);
   templates.forEach((tpl, t) => tplByDay[tpl.day].push(t));
-
   const weeks = new Map<number, number[]>();
   horizon.weekOfDay.forEach((w, d) => weeks.set(w, [...(weeks.get(w) ?? []), d]));
 
-  agents.forEach((_agent, a) => {
-    for (let d = 0; d < days; d++) row(plus(byAgentDay[a][d]), '<=', 1);
+  profiles.forEach((profile, p) => {
+    const n = profile.agents.length;
+    for (let d = 0; d < days; d++) row(plus(byProfileDay[p][d]), '<=', n);
     for (let d = 0; d + 1 < days; d++) {
       const ends = [...new Set(tplByDay[d].map((t) => templates[t].end))].sort((x, y) => x - y);
       for (const e of ends) {
-        const today = tplByDay[d].filter((t) => templates[t].end >= e).map((t) => colOf[a].get(t));
-        const nextNames = tplByDay[d + 1]
+        const today = tplByDay[d]
+          .filter((t) => templates[t].end >= e)
+          .map((t) => colOf[p].get(t))
+          .filter((x): x is string => !!x);
+        const next = tplByDay[d + 1]
           .filter((t) => templates[t].start < e + restMs)
-          .map((t) => colOf[a].get(t))
-          .filter((n): n is string => !!n);
-        if (nextNames.length === 0) continue;
-        row(plus([...today.filter((n): n is string => !!n), ...nextNames]), '<=', 1);
+          .map((t) => colOf[p].get(t))
+          .filter((x): x is string => !!x);
+        if (next.length === 0 || today.length === 0) continue;
+        row(plus([...today, ...next]), '<=', n);
       }
     }
     for (const [, weekDays] of weeks) {
       const terms: string[] = [];
-      const dayTerms: string[] = [];
-      for (const d of weekDays) {
-        for (const name of byAgentDay[a][d]) {
+      const names: string[] = [];
+      for (const d of weekDays)
+        for (const name of byProfileDay[p][d]) {
           const tpl = templates[columns.get(name)!.template];
           terms.push(signed(tpl.workMinutes / 60, name, terms.length === 0));
-          dayTerms.push(name);
+          names.push(name);
         }
-      }
-      row(terms, '<=', rules.maxWeeklyWorkMinutes / 60);
+      row(terms, '<=', (n * rules.maxWeeklyWorkMinutes) / 60 - (weeklyCut.get(profile.key) ?? 0));
       const inHorizon = weekDays.length;
       const owed = Math.max(0, rules.minDaysOffPerWeek - (7 - inHorizon));
-      if (owed > 0) row(plus(dayTerms), '<=', inHorizon - owed);
+      if (owed > 0) row(plus(names), '<=', n * (inHorizon - owed));
     }
     const window = rules.maxConsecutiveWorkDays + 1;
     for (let d = 0; d + window <= days; d++) {
       const names: string[] = [];
-      for (let k = d; k < d + window; k++) names.push(...byAgentDay[a][k]);
-      row(plus(names), '<=', rules.maxConsecutiveWorkDays);
+      for (let k = d; k < d + window; k++) names.push(...byProfileDay[p][k]);
+      row(plus(names), '<=', n * rules.maxConsecutiveWorkDays);
     }
   });
 
-  // Coverage.
   const coverByInterval: string[][] = Array.from({ length: horizon.intervalCount }, () => []);
   for (const [name, { template }] of columns) {
     const tpl = templates[template];
@@ -235,68 +294,180 @@ export function buildScheduleModel(
   }
   const objective: string[] = [];
   const slackNames: string[] = [];
+  const presenceFactor = presenceFactorOf(templates);
   requirements.forEach((req, r) => {
-    const qualified = coverByInterval[req.interval].filter((name) => {
-      if (req.dialect === null) return true;
-      return agents[columns.get(name)!.agent].dialects.includes(req.dialect);
-    });
+    const qualified = coverByInterval[req.interval].filter(
+      (name) =>
+        req.dialect === null || profiles[columns.get(name)!.profile].dialects.includes(req.dialect),
+    );
+
     const u = `u${r}`;
     const o = `o${r}`;
     slackNames.push(u, o);
-    objective.push(`+ ${options.underWeight} ${u}`, `+ ${options.overWeight} ${o}`);
+    objective.push(`${options.underWeight} ${u}`, `${options.overWeight} ${o}`);
     rows.push(
-      ` c${r}: ${expr([...plus(qualified), `+ ${u}`, `- ${o}`].filter(Boolean))} = ${req.agents}`.replace(
-        /: \+ /,
-        ': ',
-      ),
+      ` c${r}: ${expr([...plus(qualified), `${qualified.length ? '+ ' : ''}${u}`, `- ${o}`])} = ${modelRequirement(req.agents, presenceFactor)}`,
     );
   });
 
-  // Fairness: |hours_a − mean|.
+  // Fairness across profiles: Σ_p |H_p − n_p·mean| ≤ Σ_a |h_a − mean| (Jensen), so the bound stays valid;
+  // within a profile assignShifts balances hours.
   const fairNames: string[] = [];
-  if (options.fairWeight > 0 && agents.length > 1) {
-    const hourTerms = agents.map((_agent, a) => {
-      const terms: string[] = [];
-      for (let d = 0; d < days; d++)
-        for (const name of byAgentDay[a][d]) {
-          const tpl = templates[columns.get(name)!.template];
-          terms.push(signed(tpl.workMinutes / 60, name, terms.length === 0));
-        }
-      return terms;
-    });
-    // mean = Σ hours / N  ⇔  N·mean − Σ hours = 0
-    const all = hourTerms
-      .flat()
-      .map((t) => (t.startsWith('- ') ? t : t.startsWith('+ ') ? `- ${t.slice(2)}` : `- ${t}`));
-    rows.push(` mean: ${expr([`${agents.length} m`, ...all])} = 0`);
-    hourTerms.forEach((terms, a) => {
-      const dv = `d${a}`;
-      fairNames.push(dv);
-      objective.push(`+ ${options.fairWeight} ${dv}`);
-      const neg = terms.map((t) =>
-        t.startsWith('- ') ? `+ ${t.slice(2)}` : t.startsWith('+ ') ? `- ${t.slice(2)}` : `- ${t}`,
-      );
-      // d ≥ h − m  ⇔  d − h + m ≥ 0 ; d ≥ m − h ⇔ d + h − m ≥ 0
-      rows.push(` fa${a}: ${expr([dv, ...neg, '+ m'])} >= 0`);
-      rows.push(
-        ` fb${a}: ${expr([dv, ...terms.map((t, i) => (i === 0 && !t.startsWith('-') ? `+ ${t}` : t)), '- m'])} >= 0`,
-      );
+  if (options.fairWeight > 0 && profiles.length > 1) {
+    const hoursOf = (p: number, sign: 1 | -1) =>
+      [...columns.entries()]
+        .filter(([, c]) => c.profile === p)
+        .map(([name, c]) => signed((sign * templates[c.template].workMinutes) / 60, name, false));
+    const total = agents.length;
+    rows.push(
+      ` mean: ${total} m${profiles.map((_, p) => ` ${expr(hoursOf(p, -1))}`).join('')} = 0`,
+    );
+    profiles.forEach((profile, p) => {
+      const e = `e${p}`;
+      fairNames.push(e);
+      objective.push(`${options.fairWeight} ${e}`);
+      const n = profile.agents.length;
+      // e ≥ H − n·m  and  e ≥ n·m − H
+      rows.push(` fa${p}: ${e} ${expr(hoursOf(p, -1))} + ${n} m >= 0`);
+      rows.push(` fb${p}: ${e} ${expr(hoursOf(p, 1))} - ${n} m >= 0`);
     });
   }
 
-  const objectiveText = objective.length ? objective.join(' ').replace(/^\+ /, '') : '0 u_none';
-  const binaries = [...columns.keys()];
-  const head = `Minimize\n obj: ${expr(objectiveText.split(/ (?=[+-] )/))}\nSubject To\n${rows.join('\n')}\n`;
-  const bounds = `Bounds\n${binaries.map((b) => ` 0 <= ${b} <= 1`).join('\n')}\n${objective.length ? '' : ' u_none = 0\n'}`;
-  const lp = `${head}${bounds}Binary\n ${expr(binaries)}\nEnd\n`;
+  const names = [...columns.keys()];
+  const objectiveText = objective.length
+    ? expr(objective.map((t, i) => (i === 0 ? t : `+ ${t}`)))
+    : '0 dummy';
+  const head = `Minimize\n obj: ${objectiveText}\nSubject To\n${rows.join('\n')}\n`;
+  const bounds = `Bounds\n${names
+    .map((b) => ` 0 <= ${b} <= ${profiles[columns.get(b)!.profile].agents.length}`)
+    .join('\n')}\n${objective.length ? '' : ' dummy = 0\n'}`;
+  const lp = `${head}${bounds}${names.length ? `General\n ${expr(names)}\n` : ''}End\n`;
   const relaxation = `${head}${bounds}End\n`;
   return {
     lp,
     relaxation,
     templates,
+    presenceFactor,
+    profiles,
     columns,
-    variableCount:
-      binaries.length + slackNames.length + fairNames.length + (fairNames.length ? 1 : 0),
+    variableCount: names.length + slackNames.length + fairNames.length + (fairNames.length ? 1 : 0),
     rowCount: rows.length,
+  };
+}
+
+/**
+ * Hands the profiles' shift counts to concrete agents, day by day: each day's shifts in order of start
+ * (earliest are the hardest to staff after a late shift) go to the eligible agent with the fewest hours
+ * so far (fairness). Eligible: not working that day, rested since the last shift, under the weekly hours
+ * and days, and within the consecutive-days limit. A shift nobody can take is returned as unassigned.
+ */
+export function assignShifts(
+  model: BuiltModel,
+  counts: Map<string, number>,
+  horizon: ModelHorizon,
+  rules: LabourRules,
+): {
+  shifts: Array<{ agentId: string; start: number; end: number }>;
+  unassigned: number;
+  /** Per profile key: work hours of the shifts nobody could take. */
+  missedHours: Map<string, number>;
+} {
+  const restMs = rules.minRestMinutesBetweenShifts * 60_000;
+  const days = horizon.dayStarts.length - 1;
+  const out: Array<{ agentId: string; start: number; end: number }> = [];
+  let unassigned = 0;
+  const missedHours = new Map<string, number>();
+  const weekDaysIn = new Map<number, number>();
+  for (const w of horizon.weekOfDay) weekDaysIn.set(w, (weekDaysIn.get(w) ?? 0) + 1);
+  const assignProfile = (p: number, attempt: number) => {
+    const profile = model.profiles[p];
+    const random = seeded(attempt + 1);
+    const jitter = profile.agents.map(() => (attempt === 0 ? 0 : random() * 2 * attempt));
+    const shifts: Array<{ agentId: string; start: number; end: number }> = [];
+    let missed = 0;
+    let missedHours = 0;
+    const state = profile.agents.map((a) => ({
+      id: a.id,
+      lastEnd: -Infinity,
+      lastDay: -2,
+      run: 0,
+      hours: 0,
+      weekMinutes: new Map<number, number>(),
+      weekDays: new Map<number, number>(),
+    }));
+    for (let d = 0; d < days; d++) {
+      const week = horizon.weekOfDay[d];
+      const inHorizon = weekDaysIn.get(week)!;
+      const allowedDays = inHorizon - Math.max(0, rules.minDaysOffPerWeek - (7 - inHorizon));
+      const today: number[] = [];
+      for (const [name, { profile, template }] of model.columns) {
+        if (profile !== p || model.templates[template].day !== d) continue;
+        for (let k = 0; k < (counts.get(name) ?? 0); k++) today.push(template);
+      }
+      today.sort((a, b) => model.templates[a].start - model.templates[b].start);
+      const busy = new Set<number>();
+      for (const t of today) {
+        const tpl = model.templates[t];
+        let best = -1;
+        state.forEach((s, i) => {
+          if (busy.has(i)) return;
+          if (tpl.start - s.lastEnd < restMs) return;
+          if ((s.weekMinutes.get(week) ?? 0) + tpl.workMinutes > rules.maxWeeklyWorkMinutes) return;
+          if ((s.weekDays.get(week) ?? 0) + 1 > allowedDays) return;
+          if (s.lastDay === d - 1 && s.run + 1 > rules.maxConsecutiveWorkDays) return;
+          if (best < 0) best = i;
+          else {
+            const b = state[best];
+            const key = (x: typeof s) => [
+              x.hours + jitter[state.indexOf(x)],
+              x.weekDays.get(week) ?? 0,
+              x.lastDay === d - 1 ? x.run : 0,
+            ];
+            const [a1, a2, a3] = key(s);
+            const [b1, b2, b3] = key(b);
+            if (a1 < b1 || (a1 === b1 && (a2 < b2 || (a2 === b2 && a3 < b3)))) best = i;
+          }
+        });
+        if (best < 0) {
+          missed++;
+          missedHours += tpl.workMinutes / 60;
+          continue;
+        }
+        const s = state[best];
+        busy.add(best);
+        s.run = s.lastDay === d - 1 ? s.run + 1 : 1;
+        s.lastDay = d;
+        s.lastEnd = tpl.end;
+        s.hours += tpl.workMinutes / 60;
+        s.weekMinutes.set(week, (s.weekMinutes.get(week) ?? 0) + tpl.workMinutes);
+        s.weekDays.set(week, (s.weekDays.get(week) ?? 0) + 1);
+        shifts.push({ agentId: s.id, start: tpl.start, end: tpl.end });
+      }
+    }
+    return { shifts, missed, missedHours };
+  };
+  // The greedy can miss where the aggregate counts still fit; retry with jittered fairness keys.
+  model.profiles.forEach((_profile, p) => {
+    let best = assignProfile(p, 0);
+    for (let attempt = 1; attempt < 40 && best.missed > 0; attempt++) {
+      const next = assignProfile(p, attempt);
+      if (next.missed < best.missed) best = next;
+    }
+    out.push(...best.shifts);
+    unassigned += best.missed;
+    if (best.missed) missedHours.set(model.profiles[p].key, best.missedHours);
+  });
+  return { shifts: out, unassigned, missedHours };
+}
+
+/** A small deterministic PRNG (mulberry32), so schedules are reproducible. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
