@@ -9,10 +9,13 @@ import { ClockModule } from './common/clock/clock.module';
 import { loggerParams } from './common/http/logging';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { RoutingTagsModule } from './routing-tags/routing-tags.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SitesModule } from './sites/sites.module';
+import { StaffingModule } from './staffing/staffing.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
@@ -48,6 +51,9 @@ export class AppModule {
         UsersModule,
         RoutingTagsModule,
         AgentsModule,
+        StaffingModule,
+        ForecastsModule,
+        SchedulingModule,
       ],
     };
   }
