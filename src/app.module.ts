@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
 import { Clock, SystemClock } from './common/clock/clock';
 import { ClockModule } from './common/clock/clock.module';
 import { loggerParams } from './common/http/logging';
@@ -12,7 +13,9 @@ import { ConfigModule } from './config/config.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { PresenceModule } from './presence/presence.module';
 import { RoutingTagsModule } from './routing-tags/routing-tags.module';
+import { RoutingModule } from './routing/routing.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SitesModule } from './sites/sites.module';
 import { StaffingModule } from './staffing/staffing.module';
@@ -51,6 +54,9 @@ export class AppModule {
         UsersModule,
         RoutingTagsModule,
         AgentsModule,
+        PresenceModule,
+        CallsModule,
+        RoutingModule,
         StaffingModule,
         ForecastsModule,
         SchedulingModule,

@@ -196,11 +196,11 @@ export class AgentsService {
     });
   }
 
-  /** Every active agent of a team with its tags (scheduling plans a whole team). */
+  /** Every active agent of a team, with tags (team views, planning). */
   async listForTeam(teamId: string): Promise<AgentDto[]> {
     const rows = await this.agents.find({
       where: { teamId, active: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { externalId: 'ASC' },
     });
     return this.withTags(rows);
   }

@@ -1,4 +1,11 @@
 import { Agent } from '../agents/agent.entity';
+import { CallEvent } from '../calls/call-event.entity';
+import { Call } from '../calls/call.entity';
+import { AgentPresence } from '../presence/agent-presence.entity';
+import { PresenceInterval } from '../presence/presence-interval.entity';
+import { ScheduledStateRow } from '../presence/scheduled-state.entity';
+import { Reservation } from '../routing/reservation.entity';
+import { TeamSettings } from '../teams/team-settings.entity';
 import { AgentTag } from '../agents/agent-tag.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { TeamForecast } from '../forecasts/team-forecast.entity';
@@ -17,11 +24,18 @@ import { User } from '../users/user.entity';
 export const ENTITIES = [
   Site,
   Team,
+  TeamSettings,
   User,
   ApiKey,
   RoutingTag,
   Agent,
   AgentTag,
+  AgentPresence,
+  PresenceInterval,
+  ScheduledStateRow,
+  CallEvent,
+  Call,
+  Reservation,
   // scheduling
   SiteLabourRules,
   TeamPlanningSettings,

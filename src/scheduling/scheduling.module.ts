@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
 import { ForecastsModule } from '../forecasts/forecasts.module';
+import { PresenceModule } from '../presence/presence.module';
 import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { AdherenceService } from './adherence.service';
@@ -31,6 +32,7 @@ import { TimeOffRequest } from './time-off.entity';
     TeamsModule,
     SitesModule,
     ForecastsModule,
+    PresenceModule,
   ],
   controllers: [
     SchedulesController,

@@ -1,13 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import { hasRole, Principal } from '../auth/principal';
+import { forbidden } from '../common/errors/domain-error';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   CreateTeamDto,
   ListTeamsQueryDto,
   TeamDto,
   TeamPageDto,
+  TeamSettingsDto,
   UpdateTeamDto,
+  UpdateTeamSettingsDto,
 } from './dto/team.dto';
 import { TeamsService } from './teams.service';
 
@@ -45,5 +49,30 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamDto })
   async update(@Param('id', UuidParam) id: string, @Body() body: UpdateTeamDto): Promise<TeamDto> {
     return TeamDto.from(await this.teams.update(id, body));
+  }
+
+  @Get(':id/settings')
+  @Roles('admin', 'supervisor', 'scheduler')
+  @ApiOperation({
+    summary: "The team's operating settings (wrap-up, occupancy cap, routing order, stale limit)",
+  })
+  @ApiOkResponse({ type: TeamSettingsDto })
+  async settings(@Param('id', UuidParam) id: string): Promise<TeamSettingsDto> {
+    await this.teams.get(id);
+    return this.teams.settingsFor(id);
+  }
+
+  @Put(':id/settings')
+  @Roles('admin', 'supervisor')
+  @ApiOperation({ summary: 'Change team settings (admins; supervisors for their own team)' })
+  @ApiOkResponse({ type: TeamSettingsDto })
+  updateSettings(
+    @Param('id', UuidParam) id: string,
+    @Body() body: UpdateTeamSettingsDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TeamSettingsDto> {
+    if (!hasRole(caller, 'admin') && !(caller.kind === 'user' && caller.teamId === id))
+      throw forbidden('Supervisors change their own team only');
+    return this.teams.updateSettings(id, body);
   }
 }

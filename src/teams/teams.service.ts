@@ -5,12 +5,16 @@ import { badRequest, notFound } from '../common/errors/domain-error';
 import { Page, pageOf } from '../common/pagination/page-query.dto';
 import { SitesService } from '../sites/sites.service';
 import { ListTeamsQueryDto } from './dto/team.dto';
+import { DEFAULT_TEAM_SETTINGS, TeamSettings } from './team-settings.entity';
 import { Team } from './team.entity';
+
+export type TeamSettingsValues = typeof DEFAULT_TEAM_SETTINGS;
 
 @Injectable()
 export class TeamsService {
   constructor(
     @InjectRepository(Team) private readonly teams: Repository<Team>,
+    @InjectRepository(TeamSettings) private readonly settings: Repository<TeamSettings>,
     private readonly sites: SitesService,
   ) {}
 
@@ -47,4 +51,31 @@ export class TeamsService {
     if (Object.keys(changes).length) await this.teams.update({ id }, changes);
     return this.get(id);
   }
+
+  /** The team's operating settings, defaults filled in (an agent without a team gets the defaults). */
+  async settingsFor(teamId: string | null): Promise<TeamSettingsValues> {
+    if (!teamId) return { ...DEFAULT_TEAM_SETTINGS };
+    const row = await this.settings.findOne({ where: { teamId } });
+    return row ? pickSettings(row) : { ...DEFAULT_TEAM_SETTINGS };
+  }
+
+  async updateSettings(
+    teamId: string,
+    changes: Partial<TeamSettingsValues>,
+  ): Promise<TeamSettingsValues> {
+    await this.get(teamId);
+    const current = await this.settingsFor(teamId);
+    await this.settings.upsert({ teamId, ...current, ...changes }, ['teamId']);
+    return this.settingsFor(teamId);
+  }
+}
+
+function pickSettings(row: TeamSettings): TeamSettingsValues {
+  return {
+    wrapUpSeconds: row.wrapUpSeconds,
+    occupancyCap: row.occupancyCap,
+    routingOrder: row.routingOrder,
+    staleAfterSeconds: row.staleAfterSeconds,
+    reservationTtlSeconds: row.reservationTtlSeconds,
+  };
 }

@@ -450,9 +450,7 @@ describe('scheduling', () => {
     const shifts = (await t.http().get(`/v1/schedules/${scheduleId}`).set(bearer(scheduler.token)))
       .body.shifts;
     const early = shifts[1];
-    // Presence history belongs to the presence feature; script it straight into its table.
-    await t.dataSource.query(`CREATE TABLE IF NOT EXISTS presence_intervals (
-      agent_id uuid NOT NULL, state text NOT NULL, reason text, started_at timestamptz NOT NULL, ended_at timestamptz)`);
+    // A scripted day of presence history, written straight into the presence feature's table.
     const rows: Array<[string, string | null, string, string | null]> = [
       ['available', null, '2026-01-06T00:00:00Z', '2026-01-06T01:00:00Z'],
       ['on_call', null, '2026-01-06T01:00:00Z', '2026-01-06T02:00:00Z'],

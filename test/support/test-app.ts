@@ -61,6 +61,18 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
+  private baseUrl?: string;
+
+  /** Listens on an ephemeral port, for tests that race many real requests (fetch). */
+  async url(): Promise<string> {
+    if (!this.baseUrl) {
+      await this.app.listen(0, '127.0.0.1');
+      const { port } = this.app.getHttpServer().address() as { port: number };
+      this.baseUrl = `http://127.0.0.1:${port}`;
+    }
+    return this.baseUrl;
+  }
+
   get dataSource(): DataSource {
     return this.app.get(DataSource);
   }

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { EnableExtensions1795430000000 } from './1795430000000-EnableExtensions';
 import { Foundation1795439685930 } from './1795439685930-Foundation';
 import { SeedRoutingTags1795439700000 } from './1795439700000-SeedRoutingTags';
+import { RouterApi1795440555018 } from './1795440555018-RouterApi';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
@@ -9,5 +10,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnableExtensions1795430000000,
   Foundation1795439685930,
   SeedRoutingTags1795439700000,
+  RouterApi1795440555018,
   Scheduling1795440728526,
 ];

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import type { Team } from '../team.entity';
 
@@ -33,4 +44,64 @@ export class TeamPageDto {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+}
+
+export class TeamSettingsDto {
+  @ApiProperty({
+    description: 'After-call work time before the agent is available again',
+    example: 30,
+  })
+  wrapUpSeconds: number;
+  @ApiProperty({
+    description: 'Occupancy above which agents are offered calls last',
+    example: 0.85,
+  })
+  occupancyCap: number;
+  @ApiProperty({
+    enum: ['wellbeing', 'longest_idle'],
+    description:
+      'wellbeing: over-cap agents last, then fewer hostile calls in the last hour, then longest idle. longest_idle: plain longest idle first',
+  })
+  routingOrder: 'wellbeing' | 'longest_idle';
+  @ApiProperty({
+    description: 'An agent on a call with no event for this long is set not_ready (stale)',
+    example: 7200,
+  })
+  staleAfterSeconds: number;
+  @ApiProperty({
+    description: 'Default reservation hold when the router gives no ttlSeconds',
+    example: 20,
+  })
+  reservationTtlSeconds: number;
+}
+
+export class UpdateTeamSettingsDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  wrapUpSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0.3, maximum: 1 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.3)
+  @Max(1)
+  occupancyCap?: number;
+  @ApiPropertyOptional({ enum: ['wellbeing', 'longest_idle'] })
+  @IsOptional()
+  @IsIn(['wellbeing', 'longest_idle'])
+  routingOrder?: 'wellbeing' | 'longest_idle';
+  @ApiPropertyOptional({ minimum: 600, maximum: 86400 })
+  @IsOptional()
+  @IsInt()
+  @Min(600)
+  @Max(86400)
+  staleAfterSeconds?: number;
+  @ApiPropertyOptional({ minimum: 5, maximum: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(120)
+  reservationTtlSeconds?: number;
 }

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NewScheduledState } from '../presence/presence-store';
+
+export interface CallEndedContext {
+  agentId: string;
+  teamId: string | null;
+  callId: string;
+  endedAt: Date;
+  /** Highest hostile severity reported for the call so far (null when none). */
+  hostileSeverity: number | null;
+  now: Date;
+  manager: EntityManager;
+}
+
+export interface HostileFlaggedContext {
+  agentId: string;
+  teamId: string | null;
+  callId: string;
+  severity: number;
+  source: 'sentiment' | 'agent' | 'supervisor';
+  /** When the call ended, or null while it is still going on (the flag then applies at its end). */
+  callEndedAt: Date | null;
+  /** Severity already reported for this call before this flag (a re-report raises, never stacks). */
+  previousSeverity: number | null;
+  now: Date;
+  manager: EntityManager;
+}
+
+/** What a feature may do at these moments: schedule breaks for the agent (applied once it is free). */
+export interface CallLifecycleHook {
+  afterCallEnded?(ctx: CallEndedContext): Promise<NewScheduledState[]>;
+  afterHostileFlagged?(ctx: HostileFlaggedContext): Promise<NewScheduledState[]>;
+}
+
+/**
+ * The seam where wellbeing policy meets call handling: the calls feature calls these hooks inside
+ * its transaction when a call ends or is flagged hostile, and schedules whatever they return.
+ */
+@Injectable()
+export class CallLifecycle {
+  private readonly hooks: CallLifecycleHook[] = [];
+
+  register(hook: CallLifecycleHook): void {
+    this.hooks.push(hook);
+  }
+
+  async callEnded(ctx: CallEndedContext): Promise<NewScheduledState[]> {
+    const out: NewScheduledState[] = [];
+    for (const h of this.hooks) if (h.afterCallEnded) out.push(...(await h.afterCallEnded(ctx)));
+    return out;
+  }
+
+  async hostileFlagged(ctx: HostileFlaggedContext): Promise<NewScheduledState[]> {
+    const out: NewScheduledState[] = [];
+    for (const h of this.hooks)
+      if (h.afterHostileFlagged) out.push(...(await h.afterHostileFlagged(ctx)));
+    return out;
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { PresenceService } from '../presence/presence.service';
+import { CallLoad, computeLoad } from './call-load';
+
+/** Looking further back than the window, so "consecutive calls since the last break" has its break. */
+const LOOKBACK_MINUTES = 12 * 60;
+
+@Injectable()
+export class LoadService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly presence: PresenceService,
+  ) {}
+
+  /** Exact load of each agent over the window ending now. */
+  async loadFor(
+    agentIds: string[],
+    windowMinutes: number,
+  ): Promise<Map<string, CallLoad & { asOf: Date }>> {
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - Math.max(windowMinutes, LOOKBACK_MINUTES) * 60_000);
+    const [history, calls] = await Promise.all([
+      this.presence.history(agentIds, from, now),
+      this.dataSource.query(
+        `SELECT agent_id, answered_at, ended_at, duration_seconds, hostile_severity FROM calls
+          WHERE agent_id = ANY($1::uuid[]) AND (answered_at >= $2 OR ended_at >= $2)`,
+        [agentIds, from],
+      ) as Promise<any[]>,
+    ]);
+    const out = new Map<string, CallLoad & { asOf: Date }>();
+    for (const id of agentIds) {
+      const load = computeLoad(
+        history.filter((h) => h.agentId === id),
+        calls
+          .filter((c) => c.agent_id === id)
+          .map((c) => ({
+            answeredAt: c.answered_at,
+            endedAt: c.ended_at,
+            durationSeconds: c.duration_seconds,
+            hostileSeverity: c.hostile_severity,
+          })),
+        now,
+        windowMinutes,
+      );
+      out.set(id, { ...load, asOf: now });
+    }
+    return out;
+  }
+
+  /**
+   * Refreshes the last-hour load kept on agent_presence for routing order. Runs at call end and
+   * hostile flags (inside that transaction) and from the sweep for agents idle a while.
+   */
+  async refreshSnapshots(manager: EntityManager, agentIds: string[], now: Date): Promise<void> {
+    if (agentIds.length === 0) return;
+    const from = new Date(now.getTime() - 3600_000);
+    await manager.query(
+      `WITH w AS (SELECT unnest($1::uuid[]) AS agent_id),
+       occ AS (
+         SELECT i.agent_id,
+                SUM(EXTRACT(EPOCH FROM LEAST(COALESCE(i.ended_at, $3), $3) - GREATEST(i.started_at, $2)))
+                  FILTER (WHERE i.state IN ('on_call', 'wrap_up')) AS busy,
+                SUM(EXTRACT(EPOCH FROM LEAST(COALESCE(i.ended_at, $3), $3) - GREATEST(i.started_at, $2)))
+                  FILTER (WHERE i.state IN ('available', 'reserved', 'on_call', 'wrap_up')) AS staffed
+           FROM presence_intervals i
+          WHERE i.agent_id = ANY($1::uuid[]) AND i.started_at < $3 AND (i.ended_at IS NULL OR i.ended_at > $2)
+          GROUP BY i.agent_id),
+       c AS (
+         SELECT agent_id,
+                count(*) FILTER (WHERE answered_at >= $2 AND answered_at <= $3) AS calls,
+                count(*) FILTER (WHERE hostile_severity IS NOT NULL AND COALESCE(ended_at, answered_at) >= $2) AS hostile
+           FROM calls WHERE agent_id = ANY($1::uuid[]) AND (answered_at >= $2 OR ended_at >= $2)
+          GROUP BY agent_id)
+       UPDATE agent_presence p
+          SET load_calls = COALESCE(c.calls, 0), load_hostile = COALESCE(c.hostile, 0),
+              load_occupancy = COALESCE(occ.busy / NULLIF(occ.staffed, 0), 0), load_as_of = $3
+         FROM w LEFT JOIN occ ON occ.agent_id = w.agent_id LEFT JOIN c ON c.agent_id = w.agent_id
+        WHERE p.agent_id = w.agent_id`,
+      [agentIds, from, now],
+    );
+  }
+
+  /** Sweep step: refresh snapshots older than a minute for available agents (their window slides). */
+  async refreshStale(now: Date = this.clock.now(), limit = 500): Promise<number> {
+    const rows: Array<{ agent_id: string }> = await this.dataSource.query(
+      `SELECT agent_id FROM agent_presence WHERE state = 'available' AND (load_as_of IS NULL OR load_as_of < $1) ORDER BY load_as_of NULLS FIRST LIMIT $2`,
+      [new Date(now.getTime() - 60_000), limit],
+    );
+    if (rows.length)
+      await this.refreshSnapshots(
+        this.dataSource.manager,
+        rows.map((r) => r.agent_id),
+        now,
+      );
+    return rows.length;
+  }
+}

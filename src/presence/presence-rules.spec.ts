@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import {
+  Actor,
+  mayTransition,
+  PRESENCE_STATES,
+  PresenceSnapshot,
+  PresenceState,
+  presenceAsSeenBy,
+  requestTransition,
+  ScheduledState,
+  settle,
+  TRANSITIONS,
+} from './presence-rules';
+
+const T0 = new Date('2026-03-02T08:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const snap = (over: Partial<PresenceSnapshot>): PresenceSnapshot => ({
+  state: 'available',
+  since: T0,
+  until: null,
+  reason: null,
+  returnState: 'available',
+  consecutiveLapses: 0,
+  ...over,
+});
+const scheduled = (over: Partial<ScheduledState>): ScheduledState => ({
+  id: 's1',
+  state: 'recovery',
+  reason: 'hostile_call',
+  startsAt: T0,
+  endsAt: null,
+  durationSeconds: 300,
+  status: 'pending',
+  ...over,
+});
+
+describe('transition table', () => {
+  // Every edge, stated as the product expects it (written apart from the table).
+  const expected: Array<[PresenceState, PresenceState, Actor, boolean]> = [
+    ['offline', 'available', 'agent', true],
+    ['offline', 'available', 'router', true],
+    ['offline', 'not_ready', 'agent', true],
+    ['offline', 'on_call', 'system', true],
+    ['offline', 'reserved', 'system', false],
+    ['available', 'not_ready', 'agent', true],
+    ['available', 'offline', 'agent', true],
+    ['available', 'reserved', 'system', true],
+    ['available', 'reserved', 'agent', false],
+    ['available', 'on_call', 'system', true],
+    ['available', 'break', 'system', true],
+    ['available', 'recovery', 'system', true],
+    ['available', 'recovery', 'supervisor', false],
+    ['available', 'counseling', 'system', true],
+    ['not_ready', 'available', 'agent', true],
+    ['not_ready', 'offline', 'router', true],
+    ['not_ready', 'recovery', 'system', true],
+    ['reserved', 'on_call', 'system', true],
+    ['reserved', 'on_call', 'agent', false],
+    ['reserved', 'available', 'system', true],
+    ['reserved', 'available', 'agent', false],
+    ['reserved', 'not_ready', 'system', true],
+    ['reserved', 'offline', 'router', true],
+    ['on_call', 'wrap_up', 'system', true],
+    ['on_call', 'available', 'agent', false],
+    ['on_call', 'not_ready', 'agent', false],
+    ['on_call', 'not_ready', 'system', true],
+    ['on_call', 'offline', 'agent', false],
+    ['wrap_up', 'available', 'agent', true],
+    ['wrap_up', 'not_ready', 'supervisor', true],
+    ['wrap_up', 'on_call', 'system', true],
+    ['wrap_up', 'recovery', 'system', true],
+    ['wrap_up', 'break', 'system', true],
+    ['break', 'available', 'agent', true],
+    ['break', 'offline', 'agent', true],
+    ['break', 'recovery', 'system', true],
+    ['recovery', 'available', 'agent', false],
+    ['recovery', 'available', 'router', false],
+    ['recovery', 'available', 'supervisor', false],
+    ['recovery', 'available', 'system', true],
+    ['recovery', 'offline', 'agent', false],
+    ['recovery', 'counseling', 'system', true],
+    ['counseling', 'available', 'agent', false],
+    ['counseling', 'available', 'router', false],
+    ['counseling', 'available', 'system', true],
+    ['counseling', 'recovery', 'system', true],
+    ['not_ready', 'on_call', 'system', true],
+    ['not_ready', 'break', 'system', true],
+    ['not_ready', 'counseling', 'system', true],
+    ['on_call', 'offline', 'system', true],
+    ['wrap_up', 'offline', 'agent', true],
+    ['wrap_up', 'counseling', 'system', true],
+    ['break', 'not_ready', 'agent', true],
+    ['break', 'on_call', 'system', true],
+    ['break', 'counseling', 'system', true],
+    ['recovery', 'not_ready', 'system', true],
+    ['recovery', 'offline', 'system', true],
+    ['recovery', 'on_call', 'system', true],
+    ['recovery', 'break', 'system', true],
+    ['counseling', 'not_ready', 'system', true],
+    ['counseling', 'offline', 'system', true],
+    ['counseling', 'on_call', 'system', true],
+    ['counseling', 'break', 'system', true],
+  ];
+  it.each(expected)('%s → %s by %s: %s', (from, to, actor, allowed) => {
+    expect(mayTransition(from, to, actor)).toBe(allowed);
+  });
+
+  it('has a test above for every edge in the table', () => {
+    const tested = new Set(expected.filter((e) => e[3]).map(([f, t]) => `${f}>${t}`));
+    const edges = Object.entries(TRANSITIONS).flatMap(([from, tos]) =>
+      Object.keys(tos).map((to) => `${from}>${to}`),
+    );
+    expect(edges.filter((e) => !tested.has(e))).toEqual([]);
+  });
+
+  it('never lets a person or the router end an enforced state', () => {
+    for (const to of PRESENCE_STATES) {
+      for (const actor of ['agent', 'router', 'supervisor'] as Actor[]) {
+        expect(mayTransition('recovery', to, actor)).toBe(false);
+        expect(mayTransition('counseling', to, actor)).toBe(false);
+      }
+    }
+  });
+});
+
+describe('settle', () => {
+  it('changes nothing before a timed state ends', () => {
+    const s = settle(snap({ state: 'wrap_up', until: at(1) }), [], at(0.5));
+    expect(s.steps).toEqual([]);
+    expect(s.current.state).toBe('wrap_up');
+  });
+
+  it('ends wrap-up at its until, not at now', () => {
+    const s = settle(snap({ state: 'wrap_up', until: at(1) }), [], at(10));
+    expect(s.steps).toEqual([{ state: 'available', reason: null, since: at(1), until: null }]);
+  });
+
+  it('returns to what the agent asked for meanwhile', () => {
+    const s = settle(snap({ state: 'recovery', until: at(5), returnState: 'offline' }), [], at(6));
+    expect(s.current).toMatchObject({ state: 'offline', since: at(5), returnState: 'available' });
+  });
+
+  it('lapses a reservation, and the third lapse in a row makes the agent not_ready/missed_calls', () => {
+    const first = settle(
+      snap({ state: 'reserved', until: at(1), consecutiveLapses: 0 }),
+      [],
+      at(2),
+    );
+    expect(first.reservationLapsed).toBe(true);
+    expect(first.current).toMatchObject({ state: 'available', consecutiveLapses: 1 });
+    const third = settle(
+      snap({ state: 'reserved', until: at(1), consecutiveLapses: 2 }),
+      [],
+      at(2),
+    );
+    expect(third.current).toMatchObject({
+      state: 'not_ready',
+      reason: 'missed_calls',
+      consecutiveLapses: 3,
+    });
+  });
+
+  it('starts a due recovery when wrap-up ends, for its full duration', () => {
+    const s = settle(
+      snap({ state: 'wrap_up', until: at(1) }),
+      [scheduled({ startsAt: at(0) })],
+      at(2),
+    );
+    expect(s.steps.map((x) => x.state)).toEqual(['available', 'recovery']);
+    expect(s.current).toMatchObject({ state: 'recovery', since: at(1), until: at(6) });
+    expect(s.activated).toEqual([{ id: 's1', at: at(1), endsAt: at(6) }]);
+    expect(s.completed).toEqual([]);
+  });
+
+  it('does not interrupt a call for a due scheduled state', () => {
+    const s = settle(snap({ state: 'on_call' }), [scheduled({ startsAt: at(0) })], at(3));
+    expect(s.steps).toEqual([]);
+    expect(s.activated).toEqual([]);
+  });
+
+  it('starts a due session at once for an available or not_ready agent, but not an offline one', () => {
+    const session = scheduled({
+      state: 'counseling',
+      reason: 'session',
+      startsAt: at(0),
+      endsAt: at(50),
+      durationSeconds: null,
+    });
+    expect(settle(snap({ state: 'available' }), [session], at(1)).current).toMatchObject({
+      state: 'counseling',
+      until: at(50),
+    });
+    const nr = settle(snap({ state: 'not_ready' }), [session], at(1));
+    expect(nr.current).toMatchObject({ state: 'counseling', returnState: 'not_ready' });
+    expect(settle(snap({ state: 'offline' }), [session], at(1)).steps).toEqual([]);
+  });
+
+  it('moves into a session late when the call ends, keeping its fixed end', () => {
+    const session = scheduled({
+      state: 'counseling',
+      startsAt: at(0),
+      endsAt: at(50),
+      durationSeconds: null,
+    });
+    const s = settle(snap({ state: 'wrap_up', until: at(10) }), [session], at(11));
+    expect(s.current).toMatchObject({ state: 'counseling', since: at(10), until: at(50) });
+  });
+
+  it('drops a fixed window that passed entirely while the agent was busy', () => {
+    const brk = scheduled({
+      id: 'b',
+      state: 'break',
+      startsAt: at(0),
+      endsAt: at(15),
+      durationSeconds: null,
+    });
+    const s = settle(snap({ state: 'on_call' }), [brk], at(20));
+    expect(s.completed).toEqual(['b']);
+  });
+
+  it('puts recovery before counselling and breaks, then chains them', () => {
+    const rec = scheduled({ id: 'r', startsAt: at(0), durationSeconds: 600 });
+    const brk = scheduled({
+      id: 'b',
+      state: 'break',
+      startsAt: at(0),
+      endsAt: at(30),
+      durationSeconds: null,
+    });
+    const s = settle(snap({ state: 'wrap_up', until: at(1) }), [brk, rec], at(12));
+    expect(s.steps.map((x) => [x.state, x.since.toISOString()])).toEqual([
+      ['available', at(1).toISOString()],
+      ['recovery', at(1).toISOString()],
+      ['available', at(11).toISOString()],
+      ['break', at(11).toISOString()],
+    ]);
+    expect(s.completed).toEqual(['r']);
+  });
+
+  it('property: a due floating recovery always yields at least its duration of recovery', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1800 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 7200 }),
+        (dur, wrap, later) => {
+          const s = settle(
+            snap({ state: 'wrap_up', until: new Date(T0.getTime() + wrap * 1000) }),
+            [scheduled({ durationSeconds: dur })],
+            new Date(T0.getTime() + later * 1000),
+          );
+          const rec = s.steps.find((x) => x.state === 'recovery');
+          if (later >= wrap) {
+            expect(rec).toBeDefined();
+            expect(rec!.until!.getTime() - rec!.since.getTime()).toBe(dur * 1000);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('presenceAsSeenBy', () => {
+  const p = { state: 'counseling' as PresenceState, reason: 'session', until: at(50) };
+  it('shows a session to the agent', () => expect(presenceAsSeenBy(p, true)).toEqual(p));
+  it('hides it from everyone else as not_ready/private', () =>
+    expect(presenceAsSeenBy(p, false)).toEqual({
+      state: 'not_ready',
+      reason: 'private',
+      until: null,
+    }));
+});
+
+describe('requestTransition', () => {
+  it('refuses available during recovery with BREAK_ENFORCED and the end time', () => {
+    expect(
+      requestTransition(snap({ state: 'recovery', until: at(5) }), 'available', 'agent', null),
+    ).toEqual({
+      kind: 'refused',
+      code: 'BREAK_ENFORCED',
+      until: at(5),
+    });
+  });
+  it('remembers offline asked during recovery for when it ends', () => {
+    expect(
+      requestTransition(snap({ state: 'recovery', until: at(5) }), 'offline', 'agent', null),
+    ).toEqual({ kind: 'after', returnState: 'offline' });
+  });
+  it('refuses not_ready during a call with INVALID_TRANSITION naming the state', () => {
+    expect(requestTransition(snap({ state: 'on_call' }), 'not_ready', 'agent', null)).toEqual({
+      kind: 'refused',
+      code: 'INVALID_TRANSITION',
+      from: 'on_call',
+    });
+  });
+  it('lets an agent end a self-booked break early', () => {
+    expect(
+      requestTransition(snap({ state: 'break', until: at(10) }), 'available', 'agent', null),
+    ).toEqual({
+      kind: 'change',
+      state: 'available',
+      reason: null,
+    });
+  });
+  it('is a no-op when nothing would change, and a reason change otherwise', () => {
+    expect(
+      requestTransition(
+        snap({ state: 'not_ready', reason: 'training' }),
+        'not_ready',
+        'agent',
+        'training',
+      ),
+    ).toEqual({ kind: 'noop' });
+    expect(
+      requestTransition(
+        snap({ state: 'not_ready', reason: 'training' }),
+        'not_ready',
+        'agent',
+        'meeting',
+      ),
+    ).toEqual({
+      kind: 'change',
+      state: 'not_ready',
+      reason: 'meeting',
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Team } from './team.entity';
+
+export type RoutingOrder = 'wellbeing' | 'longest_idle';
+
+/** Per-team operating settings; a missing row means the defaults below. */
+@Entity('team_settings')
+export class TeamSettings {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_team_settings' }) teamId: string;
+  @OneToOne(() => Team, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'fk_team_settings_team' })
+  team?: Team;
+  @Column({ type: 'int', default: 30 }) wrapUpSeconds: number;
+  @Column({ type: 'real', default: 0.85 }) occupancyCap: number;
+  @Column({ type: 'text', default: 'wellbeing' }) routingOrder: RoutingOrder;
+  @Column({ type: 'int', default: 7200 }) staleAfterSeconds: number;
+  @Column({ type: 'int', default: 20 }) reservationTtlSeconds: number;
+}
+
+export const DEFAULT_TEAM_SETTINGS = {
+  wrapUpSeconds: 30,
+  occupancyCap: 0.85,
+  routingOrder: 'wellbeing' as RoutingOrder,
+  staleAfterSeconds: 7200,
+  reservationTtlSeconds: 20,
+};

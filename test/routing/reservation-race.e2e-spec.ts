@@ -1,0 +1,94 @@
+import { setPresence } from '../support/router';
+import { TestApp } from '../support/test-app';
+
+/** Two service replicas on one database, racing real HTTP requests. */
+describe('reservation race across two replicas', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let key: string;
+
+  beforeAll(async () => {
+    a = await TestApp.create({ env: { DATABASE_POOL_SIZE: '20' } });
+    b = await TestApp.create({
+      databaseUrl: a.databaseUrl,
+      clock: a.clock,
+      env: { DATABASE_POOL_SIZE: '20' },
+    });
+    key = await a.createRouterKey();
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('200 concurrent reservations for 50 matching agents: exactly 50 succeed, 150 get NO_AGENT_AVAILABLE, nobody held twice', async () => {
+    const teamId = await a.createTeam();
+    const agents = [];
+    for (let i = 0; i < 50; i++)
+      agents.push(
+        await a.createAgent({ teamId, dialects: [{ tag: 'cmn-x-sichuan', proficiency: 4 }] }),
+      );
+    // A non-matching agent must never be picked.
+    const other = await a.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 5 }] });
+    for (const agent of [...agents, other]) await setPresence(a, agent, 'available');
+
+    const urls = [await a.url(), await b.url()];
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        fetch(`${urls[i % 2]}/v1/routing/reservations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
+          body: JSON.stringify({
+            callId: `race-${i}`,
+            dialect: 'cmn-x-sichuan',
+            minProficiency: 3,
+          }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+      ),
+    );
+    const won = results.filter((r) => r.status === 201);
+    const lost = results.filter((r) => r.status === 409);
+    expect(won).toHaveLength(50);
+    expect(lost).toHaveLength(150);
+    expect(lost.every((r) => r.body.error === 'NO_AGENT_AVAILABLE')).toBe(true);
+    const held = won.map((r) => r.body.agentId);
+    expect(new Set(held).size).toBe(50);
+    expect(held).not.toContain(other.agentId);
+    expect(new Set(held)).toEqual(new Set(agents.map((x) => x.agentId)));
+
+    const [{ live, agentsHeld }] = await a.dataSource.query(
+      `SELECT count(*)::int AS live, count(DISTINCT agent_id)::int AS "agentsHeld" FROM reservations WHERE status = 'held'`,
+    );
+    expect({ live, agentsHeld }).toEqual({ live: 50, agentsHeld: 50 });
+    const [{ reserved }] = await a.dataSource.query(
+      `SELECT count(*)::int AS reserved FROM agent_presence WHERE state = 'reserved'`,
+    );
+    expect(reserved).toBe(50);
+  });
+
+  it('retries of one callId racing on both replicas yield one reservation', async () => {
+    const teamId = await a.createTeam();
+    for (let i = 0; i < 5; i++)
+      await setPresence(
+        a,
+        await a.createAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] }),
+        'available',
+      );
+    const urls = [await a.url(), await b.url()];
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${urls[i % 2]}/v1/routing/reservations`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
+          body: JSON.stringify({ callId: 'same-call', dialect: 'wuu' }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+      ),
+    );
+    expect(results.every((r) => r.status === 201 || r.status === 200)).toBe(true);
+    expect(new Set(results.map((r) => r.body.reservationId)).size).toBe(1);
+    const [{ n }] = await a.dataSource.query(
+      `SELECT count(*)::int AS n FROM reservations WHERE call_id = 'same-call'`,
+    );
+    expect(n).toBe(1);
+  });
+});

@@ -1,0 +1,425 @@
+import { callEvents, eventId, presenceOf, sendEvents, setPresence } from '../support/router';
+import { bearer, routerKey, TestApp } from '../support/test-app';
+
+describe('router API: availability, reservations, call events', () => {
+  let t: TestApp;
+  let key: string;
+  let router: Record<string, string>;
+  let teamId: string;
+
+  beforeAll(async () => {
+    t = await TestApp.create();
+    key = await t.createRouterKey();
+    router = routerKey(key);
+  });
+  afterAll(() => t.close());
+  // Each test works on its own team so earlier agents do not interfere.
+  beforeEach(async () => {
+    teamId = await t.createTeam();
+    // Make earlier tests' agents unavailable for this one.
+    await t.dataSource.query(`UPDATE agent_presence SET state = 'offline', until = NULL`);
+  });
+
+  const available = async (query: string) =>
+    (await t.http().get(`/v1/routing/available-agents${query}`).set(router).expect(200)).body;
+  const reserve = (body: Record<string, unknown>) =>
+    t.http().post('/v1/routing/reservations').set(router).send(body);
+
+  describe('available-agents filters', () => {
+    it('filters by dialect with and without minProficiency, by several skills (all must match), and limits', async () => {
+      const wuhan5 = await t.createAgent({
+        teamId,
+        dialects: [{ tag: 'cmn-x-wuhan', proficiency: 5 }],
+        skills: [
+          { tag: 'returns', proficiency: 3 },
+          { tag: 'elder-care', proficiency: 4 },
+        ],
+      });
+      const wuhan2 = await t.createAgent({
+        teamId,
+        dialects: [{ tag: 'cmn-x-wuhan', proficiency: 2 }],
+        skills: [{ tag: 'returns', proficiency: 3 }],
+      });
+      const yue = await t.createAgent({
+        teamId,
+        dialects: [{ tag: 'yue', proficiency: 5 }],
+        skills: [{ tag: 'elder-care', proficiency: 5 }],
+      });
+      const offline = await t.createAgent({
+        teamId,
+        dialects: [{ tag: 'cmn-x-wuhan', proficiency: 5 }],
+      });
+      for (const a of [wuhan5, wuhan2, yue]) await setPresence(t, a, 'available');
+      const ids = (body: any) => body.agents.map((a: any) => a.agentId).sort();
+
+      expect(ids(await available('?dialect=cmn-x-wuhan'))).toEqual(
+        [wuhan5.agentId, wuhan2.agentId].sort(),
+      );
+      expect(ids(await available('?dialect=cmn-x-wuhan&minProficiency=3'))).toEqual([
+        wuhan5.agentId,
+      ]);
+      expect(ids(await available('?skill=returns&skill=elder-care'))).toEqual([wuhan5.agentId]);
+      expect(ids(await available('?skill=elder-care'))).toEqual(
+        [wuhan5.agentId, yue.agentId].sort(),
+      );
+      expect((await available('?limit=2')).agents).toHaveLength(2);
+      expect(ids(await available(''))).not.toContain(offline.agentId);
+
+      const body = await available('?dialect=cmn-x-wuhan&minProficiency=5');
+      expect(body.asOf).toBe(t.clock.now().toISOString());
+      expect(body.agents[0]).toEqual({
+        agentId: wuhan5.agentId,
+        externalId: wuhan5.externalId,
+        idleSeconds: 0,
+        dialects: [{ tag: 'cmn-x-wuhan', proficiency: 5 }],
+        skills: [
+          { tag: 'elder-care', proficiency: 4 },
+          { tag: 'returns', proficiency: 3 },
+        ],
+        load: { callsLastHour: 0, hostileCallsLastHour: 0, occupancyLastHour: 0 },
+      });
+    });
+
+    it('rejects an unknown tag with 400 UNKNOWN_TAG and bad numbers with VALIDATION_FAILED', async () => {
+      const res = await t
+        .http()
+        .get('/v1/routing/available-agents?dialect=cmn-x-mars')
+        .set(router)
+        .expect(400);
+      expect(res.body.error).toBe('UNKNOWN_TAG');
+      await t.http().get('/v1/routing/available-agents?skill=telepathy').set(router).expect(400);
+      const bad = await t
+        .http()
+        .get('/v1/routing/available-agents?minProficiency=9')
+        .set(router)
+        .expect(400);
+      expect(bad.body.error).toBe('VALIDATION_FAILED');
+    });
+
+    it('lets admins and supervisors read it, but not agents', async () => {
+      const a = await t.createAgent({ teamId });
+      await t
+        .http()
+        .get('/v1/routing/available-agents')
+        .set(await t.asAdmin())
+        .expect(200);
+      await t.http().get('/v1/routing/available-agents').set(bearer(a.token)).expect(403);
+      await t
+        .http()
+        .post('/v1/routing/reservations')
+        .set(await t.asAdmin())
+        .send({ callId: 'x' })
+        .expect(403);
+    });
+  });
+
+  it('orders over-cap agents last, then fewer hostile calls in the last hour, then longest idle', async () => {
+    const start = t.clock.now();
+    const busy = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });
+    const hostile = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });
+    const calmEarly = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });
+    const calmLate = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });
+    for (const a of [busy, hostile, calmEarly, calmLate]) await setPresence(t, a, 'available');
+    // busy: 50 of the last 60 minutes on calls (occupancy > 0.85). hostile: one short hostile call.
+    t.clock.advanceMinutes(60);
+    const at = (m: number) => new Date(start.getTime() + m * 60_000);
+    await sendEvents(t, key, [
+      ...callEvents(busy.agentId, at(4), 27).events,
+      ...callEvents(busy.agentId, at(32), 27).events,
+    ]);
+    await sendEvents(t, key, callEvents(hostile.agentId, at(40), 2, { severity: 1 }).events);
+    await sendEvents(t, key, callEvents(calmEarly.agentId, at(45), 2).events);
+    await sendEvents(t, key, callEvents(calmLate.agentId, at(50), 2).events);
+    t.clock.advanceMinutes(2); // wrap-ups over; hostile's recovery (if any policy) is not part of this issue
+    await t.dataSource.query(`DELETE FROM scheduled_states WHERE agent_id = $1`, [hostile.agentId]);
+    const order = (await available('?dialect=nan')).agents.map((a: any) => a.agentId);
+    expect(order).toEqual([calmEarly.agentId, calmLate.agentId, hostile.agentId, busy.agentId]);
+    const busyRow = (await available('?dialect=nan')).agents.find(
+      (a: any) => a.agentId === busy.agentId,
+    );
+    expect(busyRow.load.occupancyLastHour).toBeGreaterThan(0.85);
+
+    // A team on plain longest-idle: idle since wrap-up end decides alone.
+    await t
+      .http()
+      .put(`/v1/teams/${teamId}/settings`)
+      .set(await t.asAdmin())
+      .send({ routingOrder: 'longest_idle' })
+      .expect(200);
+    const plainBody = await available('?dialect=nan');
+    const plain = plainBody.agents.map((a: any) => a.agentId);
+    expect(plain).toEqual([hostile.agentId, calmEarly.agentId, calmLate.agentId, busy.agentId]);
+  });
+
+  describe('reservations', () => {
+    it('holds the best agent, is idempotent on callId, and accept puts the agent on_call', async () => {
+      const a = await t.createAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] });
+      await setPresence(t, a, 'available');
+      const first = await reserve({
+        callId: 'call-idem-1',
+        dialect: 'wuu',
+        minProficiency: 3,
+      }).expect(201);
+      expect(first.body).toEqual({
+        reservationId: expect.any(String),
+        callId: 'call-idem-1',
+        agentId: a.agentId,
+        externalId: a.externalId,
+        expiresAt: new Date(t.clock.now().getTime() + 20_000).toISOString(),
+        status: 'held',
+      });
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('reserved');
+      const again = await reserve({ callId: 'call-idem-1', dialect: 'wuu' }).expect(200);
+      expect(again.body.reservationId).toBe(first.body.reservationId);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM reservations WHERE call_id = 'call-idem-1'`,
+      );
+      expect(count).toBe(1);
+
+      await t
+        .http()
+        .post(`/v1/routing/reservations/${first.body.reservationId}/accept`)
+        .set(router)
+        .expect(200);
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('on_call');
+      await t
+        .http()
+        .post(`/v1/routing/reservations/${first.body.reservationId}/accept`)
+        .set(router)
+        .expect(200);
+      const rej = await t
+        .http()
+        .post(`/v1/routing/reservations/${first.body.reservationId}/reject`)
+        .set(router)
+        .expect(409);
+      expect(rej.body.error).toBe('RESERVATION_NOT_HELD');
+    });
+
+    it('answers 409 NO_AGENT_AVAILABLE with retryAfterSeconds when nobody matches', async () => {
+      const res = await reserve({ callId: 'call-none', dialect: 'en', minProficiency: 5 }).expect(
+        409,
+      );
+      expect(res.body).toMatchObject({
+        statusCode: 409,
+        error: 'NO_AGENT_AVAILABLE',
+        details: { retryAfterSeconds: expect.any(Number) },
+      });
+    });
+
+    it('reject frees the agent at once', async () => {
+      const a = await t.createAgent({ teamId, dialects: [{ tag: 'en', proficiency: 5 }] });
+      await setPresence(t, a, 'available');
+      const r = await reserve({ callId: 'call-rej', dialect: 'en' }).expect(201);
+      await t
+        .http()
+        .post(`/v1/routing/reservations/${r.body.reservationId}/reject`)
+        .set(router)
+        .expect(200);
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('available');
+      expect((await available('?dialect=en')).agents.map((x: any) => x.agentId)).toContain(
+        a.agentId,
+      );
+    });
+
+    it('lapses at expiresAt without any timer, and accept after expiry is refused', async () => {
+      const a = await t.createAgent({ teamId, dialects: [{ tag: 'en', proficiency: 5 }] });
+      await setPresence(t, a, 'available');
+      const r = await reserve({ callId: 'call-lapse', dialect: 'en', ttlSeconds: 10 }).expect(201);
+      expect((await available('?dialect=en')).agents).toHaveLength(0);
+      t.clock.advanceSeconds(11);
+      // No sweep has run: the expired hold is ignored by queries all the same.
+      expect((await available('?dialect=en')).agents.map((x: any) => x.agentId)).toEqual([
+        a.agentId,
+      ]);
+      const late = await t
+        .http()
+        .post(`/v1/routing/reservations/${r.body.reservationId}/accept`)
+        .set(router)
+        .expect(409);
+      expect(late.body.error).toBe('RESERVATION_EXPIRED');
+      const again = await reserve({ callId: 'call-lapse-2', dialect: 'en' }).expect(201);
+      expect(again.body.agentId).toBe(a.agentId);
+      const [old] = await t.dataSource.query(`SELECT status FROM reservations WHERE id = $1`, [
+        r.body.reservationId,
+      ]);
+      expect(old.status).toBe('lapsed');
+    });
+
+    it('puts an agent who lets three reservations lapse in a row into not_ready (missed_calls)', async () => {
+      const a = await t.createAgent({ teamId, dialects: [{ tag: 'en', proficiency: 5 }] });
+      await setPresence(t, a, 'available');
+      for (let i = 0; i < 3; i++) {
+        await reserve({ callId: `call-miss-${i}`, dialect: 'en', ttlSeconds: 5 }).expect(201);
+        t.clock.advanceSeconds(6);
+      }
+      await reserve({ callId: 'call-miss-3', dialect: 'en' }).expect(409);
+      await t.app
+        .get((await import('../../src/presence/presence.service')).PresenceService)
+        .sweep();
+      expect(await presenceOf(t, a.agentId, router)).toMatchObject({
+        state: 'not_ready',
+        reason: 'missed_calls',
+      });
+      const statuses = await t.dataSource.query(
+        `SELECT status FROM reservations WHERE call_id LIKE 'call-miss-%' ORDER BY created_at`,
+      );
+      expect(statuses.map((s: any) => s.status)).toEqual(['lapsed', 'lapsed', 'lapsed']);
+    });
+  });
+
+  describe('call events', () => {
+    it('answered → on_call, ended → wrap_up for the team wrap-up time, then available', async () => {
+      const a = await t.createAgent({ teamId });
+      await t
+        .http()
+        .put(`/v1/teams/${teamId}/settings`)
+        .set(await t.asAdmin())
+        .send({ wrapUpSeconds: 45 })
+        .expect(200);
+      await setPresence(t, a, 'available');
+      const now = t.clock.now();
+      const c = callEvents(a.agentId, now, 0);
+      await sendEvents(t, key, [c.events[0]]);
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('on_call');
+      t.clock.advanceMinutes(3);
+      await sendEvents(t, key, [
+        { ...c.events[1], at: t.clock.now().toISOString(), durationSeconds: 180 },
+      ]);
+      expect(await presenceOf(t, a.agentId, router)).toMatchObject({
+        state: 'wrap_up',
+        until: new Date(t.clock.now().getTime() + 45_000).toISOString(),
+      });
+      t.clock.advanceSeconds(44);
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('wrap_up');
+      t.clock.advanceSeconds(2);
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('available');
+    });
+
+    it('counts a replayed batch once', async () => {
+      const a = await t.createAgent({ teamId });
+      await setPresence(t, a, 'available');
+      const c = callEvents(a.agentId, t.clock.now(), 0);
+      expect(await sendEvents(t, key, c.events)).toEqual({ accepted: 2, duplicates: 0 });
+      expect(await sendEvents(t, key, c.events)).toEqual({ accepted: 0, duplicates: 2 });
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM call_events WHERE agent_id = $1`,
+        [a.agentId],
+      );
+      expect(count).toBe(2);
+      const load = await t
+        .http()
+        .get(`/v1/agents/${a.agentId}/load`)
+        .set(await t.asAdmin())
+        .expect(200);
+      expect(load.body.callsAnswered).toBe(1);
+    });
+
+    it('rejects a whole batch with one invalid event and stores nothing', async () => {
+      const a = await t.createAgent({ teamId });
+      const good = callEvents(a.agentId, t.clock.now(), 0).events;
+      const bad = {
+        eventId: eventId(),
+        type: 'call.hostile',
+        callId: 'c',
+        agentId: a.agentId,
+        at: t.clock.now().toISOString(),
+        severity: 7,
+        source: 'sentiment',
+      };
+      const res = await t
+        .http()
+        .post('/v1/calls/events')
+        .set(router)
+        .send({ events: [...good, bad] })
+        .expect(400);
+      expect(res.body.error).toBe('VALIDATION_FAILED');
+      expect(res.body.details.fields[0].field).toBe('events.2.severity');
+      const unknownAgent = {
+        ...good[0],
+        eventId: eventId(),
+        agentId: '00000000-0000-4000-8000-000000000000',
+      };
+      const res2 = await t
+        .http()
+        .post('/v1/calls/events')
+        .set(router)
+        .send({ events: [...good, unknownAgent] })
+        .expect(400);
+      expect(res2.body.error).toBe('UNKNOWN_AGENT');
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM call_events WHERE agent_id = $1`,
+        [a.agentId],
+      );
+      expect(count).toBe(0);
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('offline');
+    });
+
+    it('only takes events from the router', async () => {
+      const a = await t.createAgent({ teamId });
+      await t.http().post('/v1/calls/events').set(bearer(a.token)).send({ events: [] }).expect(403);
+    });
+
+    it('computes load for a scripted hour exactly as by hand', async () => {
+      const a = await t.createAgent({ teamId });
+      const start = t.clock.now();
+      const at = (m: number) => new Date(start.getTime() + m * 60_000);
+      await setPresence(t, a, 'available');
+      // 10:00 available; call 10-20 (+30 s wrap-up); hostile call 30-45 (+30 s); then idle to 60.
+      t.clock.set(at(60));
+      await sendEvents(t, key, callEvents(a.agentId, at(10), 10).events);
+      await sendEvents(t, key, callEvents(a.agentId, at(30), 15, { severity: 2 }).events);
+      await t.dataSource.query(`DELETE FROM scheduled_states WHERE agent_id = $1`, [a.agentId]);
+      const { body } = await t
+        .http()
+        .get(`/v1/agents/${a.agentId}/load?window=60`)
+        .set(bearer(a.token))
+        .expect(200);
+      // busy = 10 + 0.5 + 15 + 0.5 = 26 min = 1560 s; staffed = 60 min = 3600 s
+      expect(body).toMatchObject({
+        agentId: a.agentId,
+        windowMinutes: 60,
+        callsAnswered: 2,
+        hostileCalls: 1,
+        occupancy: 0.4333,
+        averageHandleSeconds: 750,
+        consecutiveCallsSinceBreak: 2,
+        busySeconds: 1560,
+        staffedSeconds: 3600,
+      });
+      const team = await t
+        .http()
+        .get(`/v1/teams/${teamId}/load`)
+        .set(await t.asAdmin())
+        .expect(200);
+      expect(team.body.agents.find((x: any) => x.agentId === a.agentId)).toMatchObject({
+        callsAnswered: 2,
+        occupancy: 0.4333,
+        stale: false,
+      });
+      await t.http().get(`/v1/agents/${a.agentId}/load?window=0`).set(bearer(a.token)).expect(400);
+    });
+
+    it('moves an agent left on_call past the stale limit to not_ready (stale), visible in the team view', async () => {
+      const a = await t.createAgent({ teamId });
+      await setPresence(t, a, 'available');
+      await sendEvents(t, key, [callEvents(a.agentId, t.clock.now(), 0).events[0]]);
+      const { PresenceService } = await import('../../src/presence/presence.service');
+      t.clock.advanceMinutes(119);
+      await t.app.get(PresenceService).sweep();
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('on_call');
+      t.clock.advanceMinutes(2);
+      await t.app.get(PresenceService).sweep();
+      await t.app.get(PresenceService).sweep(); // safe to run twice
+      expect(await presenceOf(t, a.agentId, router)).toMatchObject({
+        state: 'not_ready',
+        reason: 'stale',
+      });
+      const team = await t
+        .http()
+        .get(`/v1/teams/${teamId}/load`)
+        .set(await t.asAdmin())
+        .expect(200);
+      expect(team.body.agents.find((x: any) => x.agentId === a.agentId).stale).toBe(true);
+    });
+  });
+});
