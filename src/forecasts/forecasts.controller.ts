@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { ErrorBodyDto } from '../common/errors/error-body.dto';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   ForecastDto,
+  ForecastFromHistoryDto,
   ForecastQueryDto,
   PlanningSettingsDto,
   UploadForecastDto,
@@ -30,6 +31,21 @@ export class ForecastsController {
     @Body() body: UploadForecastDto,
   ): Promise<UploadResultDto> {
     return this.forecasts.upload(teamId, body);
+  }
+
+  @Post('forecast/from-history')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      "Build and store the forecast from the team's answered calls: same weekday and interval, weighted over past weeks",
+  })
+  @ApiOkResponse({ type: ForecastDto })
+  fromHistory(
+    @Param('teamId', UuidParam) teamId: string,
+    @Body() body: ForecastFromHistoryDto,
+  ): Promise<ForecastDto> {
+    return this.forecasts.fromHistory(teamId, body);
   }
 
   @Get('forecast')

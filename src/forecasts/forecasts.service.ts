@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { Between, DataSource, Repository } from 'typeorm';
+import { AgentsService } from '../agents/agents.service';
+import { CallsService } from '../calls/calls.service';
 import { badRequest } from '../common/errors/domain-error';
 import { requiredAgents } from '../staffing/erlang';
+import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
-import type { ForecastDto, PlanningSettingsDto, UploadForecastDto } from './dto/forecast.dto';
-import { parseForecastCsv } from './forecast-csv';
+import type {
+  ForecastDto,
+  ForecastFromHistoryDto,
+  PlanningSettingsDto,
+  UploadForecastDto,
+} from './dto/forecast.dto';
+import { forecastFromHistory, parseForecastCsv } from './forecast-csv';
 import { TeamForecast } from './team-forecast.entity';
 import { TeamPlanningSettings } from './team-planning-settings.entity';
 
@@ -26,7 +35,53 @@ export class ForecastsService {
     private readonly settings: Repository<TeamPlanningSettings>,
     private readonly dataSource: DataSource,
     private readonly teams: TeamsService,
+    private readonly sites: SitesService,
+    private readonly agents: AgentsService,
+    private readonly calls: CallsService,
   ) {}
+
+  /**
+   * Builds and stores a forecast from history: each interval is the weighted mean of the same weekday
+   * and time of day over the last `weeks` weeks of the team's answered calls (newer weeks weigh more:
+   * weights weeks, weeks−1, …, 1), AHT call-weighted. Team-wide (calls carry no dialect).
+   */
+  async fromHistory(teamId: string, input: ForecastFromHistoryDto): Promise<ForecastDto> {
+    const team = await this.teams.get(teamId);
+    const site = await this.sites.get(team.siteId);
+    const first = DateTime.fromISO(input.startDate, { zone: site.timeZone }).startOf('day');
+    const end = first.plus({ days: input.days });
+    const step = input.intervalMinutes * 60_000;
+    const targets: number[] = [];
+    for (let t = first.toMillis(); t < end.toMillis(); t += step) targets.push(t);
+    const weeks = input.weeks ?? 4;
+    const weights = Array.from({ length: weeks }, (_, k) => weeks - k);
+    const agentIds = (await this.agents.listForTeam(teamId)).map((a) => a.id);
+    const historyFrom = first.minus({ weeks }).toJSDate();
+    const history = await this.calls.answeredCallsByInterval(
+      agentIds,
+      historyFrom,
+      end.minus({ weeks: 1 }).toJSDate(),
+      input.intervalMinutes,
+    );
+    const forecast = forecastFromHistory(
+      history.map((h) => ({
+        start: h.start.getTime(),
+        calls: h.calls,
+        handleSeconds: h.handleSeconds,
+      })),
+      targets,
+      weights,
+    ).filter((f) => f.calls > 0);
+    await this.upload(teamId, {
+      intervalMinutes: input.intervalMinutes,
+      intervals: forecast.map((f) => ({
+        start: new Date(f.start).toISOString(),
+        calls: Math.round(f.calls * 100) / 100,
+        ahtSeconds: Math.round(f.ahtSeconds * 10) / 10,
+      })),
+    });
+    return this.get(teamId, first.toJSDate(), end.toJSDate());
+  }
 
   /** Stores (upserts) forecast intervals given as JSON rows or CSV text. */
   async upload(teamId: string, input: UploadForecastDto): Promise<{ stored: number }> {

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -84,4 +85,18 @@ export class PlanningSettingsDto {
   @Min(0)
   @Max(240)
   recoveryMinutesPerHostileCall: number;
+}
+
+export class ForecastFromHistoryDto {
+  @ApiProperty({ example: '2026-02-02', description: 'First local day to forecast' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be YYYY-MM-DD' })
+  startDate: string;
+  @ApiProperty({ example: 7 }) @IsInt() @Min(1) @Max(31) days: number;
+  @ApiProperty({ example: 30 }) @IsInt() @IsIn([15, 30, 60]) intervalMinutes: number;
+  @ApiPropertyOptional({ example: 4, default: 4, description: 'Past weeks to weigh (newest most)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  weeks?: number;
 }
