@@ -89,38 +89,52 @@ export async function generateSchedule(input: GenerationInput): Promise<Generati
   const { agents, horizon, requirements, rules } = input;
   const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
   const limit = rules.solverTimeLimitSeconds;
-  let model = buildScheduleModel(agents, horizon, requirements, rules, options);
+  const first = buildScheduleModel(agents, horizon, requirements, rules, options);
+  let model = first;
   await input.onProgress?.(0.05);
   // The LP relaxation of the first (untightened) model is the lower bound.
-  const relaxed = await input.solve(model.relaxation, {
-    time_limit: Math.max(1, limit * 0.2),
+  const relaxed = await input.solve(first.relaxation, {
+    time_limit: Math.max(1, limit * 0.25),
     output_flag: false,
   });
-  await input.onProgress?.(0.2);
+  const relaxedOptimal = relaxed.status === 'Optimal' && relaxed.objective !== null;
+  await input.onProgress?.(0.25);
   const started = Date.now();
   const weeklyCut = new Map<string, number>();
   let mip: Awaited<ReturnType<Solver>>;
   let assigned: ReturnType<typeof assignShifts>;
   let rounds = 0;
+  let status = '';
   for (;;) {
     rounds++;
-    const left = limit * 0.75 - (Date.now() - started) / 1000;
+    const left = limit * 0.7 - (Date.now() - started) / 1000;
     mip = await input.solve(model.lp, {
       time_limit: Math.max(1, left),
       mip_rel_gap: 0.005,
       output_flag: false,
     });
-    const counts = new Map(Object.entries(mip.objective !== null ? mip.values : {}));
+    status = mip.status;
+    let counts: Map<string, number>;
+    if (mip.objective !== null) {
+      counts = new Map(Object.entries(mip.values).map(([k, v]) => [k, Math.round(v)]));
+    } else if (relaxedOptimal) {
+      // No incumbent in time: round the LP optimum down. Every row on the shift counts is a packing row
+      // (≤ with non-negative coefficients), so the rounded counts keep all rules; coverage may suffer.
+      model = first;
+      counts = new Map(Object.entries(relaxed.values).map(([k, v]) => [k, Math.floor(v + 1e-6)]));
+      status = `${mip.status}; LP optimum rounded down`;
+    } else break;
     assigned = assignShifts(model, counts, horizon, rules);
     // Aggregate rows are necessary, not sufficient: when hours cannot be split among a profile's agents,
     // tighten that profile's weekly budget by what was missed and solve again.
-    if (assigned.unassigned === 0 || rounds >= 4 || left < 2) break;
+    if (assigned.unassigned === 0 || rounds >= 4 || left < 2 || mip.objective === null) break;
     for (const [key, hours] of assigned.missedHours)
       weeklyCut.set(key, (weeklyCut.get(key) ?? 0) + hours);
     model = buildScheduleModel(agents, horizon, requirements, rules, options, weeklyCut);
   }
+  assigned ??= { shifts: [], unassigned: 0, missedHours: new Map() };
   await input.onProgress?.(0.8);
-  const hasIncumbent = mip.objective !== null && mip.status !== 'Infeasible';
+  const hasIncumbent = mip.objective !== null || (relaxedOptimal && mip.status !== 'Infeasible');
   const shifts: GeneratedShift[] = assigned.shifts.map((s) => ({ ...s, breaks: [] }));
   shifts.sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId));
   const dialectsOf = new Map(agents.map((a) => [a.id, a.dialects]));
@@ -147,10 +161,9 @@ export async function generateSchedule(input: GenerationInput): Promise<Generati
   );
   const violations = checkShifts(shifts, { rules, timeZone: input.timeZone, blocked });
   return {
-    status: hasIncumbent ? mip.status : `no schedule: ${mip.status}`,
+    status: hasIncumbent ? status : `no schedule: ${status}`,
     objective: hasIncumbent ? round(objective) : null,
-    lowerBound:
-      relaxed.status === 'Optimal' && relaxed.objective !== null ? round(relaxed.objective) : null,
+    lowerBound: relaxedOptimal ? round(relaxed.objective!) : null,
     shifts,
     coverage,
     violations,

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 export interface SolveOutcome {
   status: string;
   objective: number | null;
-  /** Columns whose name starts with `keepPrefix` and whose value is ≥ 0.5, rounded. */
+  /** Columns whose name starts with `keepPrefix` and whose value is above 1e-6 (unrounded). */
   values: Record<string, number>;
   seconds: number;
 }
@@ -27,7 +27,7 @@ require(workerData.highsPath)().then((highs) => {
   const hasSolution = result.Columns && Object.keys(result.Columns).length > 0;
   if (hasSolution) {
     for (const [name, col] of Object.entries(result.Columns)) {
-      if (name.startsWith(workerData.keepPrefix) && col.Primal >= 0.5) values[name] = Math.round(col.Primal);
+      if (name.startsWith(workerData.keepPrefix) && col.Primal > 1e-6) values[name] = col.Primal;
     }
   }
   parentPort.postMessage({

@@ -54,6 +54,8 @@ export interface ModelOptions {
   overWeight: number;
   /** Per hour of deviation of an agent's hours from the mean (scored on the assigned schedule). */
   fairWeight: number;
+  /** Identical agents are aggregated when at least this many; smaller groups are modelled one by one. */
+  minAggregate: number;
 }
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
@@ -62,6 +64,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   underWeight: 100,
   overWeight: 1,
   fairWeight: 0.05,
+  minAggregate: 5,
 };
 
 export interface Template {
@@ -211,7 +214,7 @@ export function buildScheduleModel(
   weeklyCut: Map<string, number> = new Map(),
 ): BuiltModel {
   const templates = buildTemplates(horizon, requirements, rules, options);
-  const profiles = profilesOf(agents);
+  const profiles = profilesOf(agents, options.minAggregate);
   const days = horizon.dayStarts.length - 1;
   const restMs = rules.minRestMinutesBetweenShifts * 60_000;
   const columns = new Map<string, { profile: number; template: number }>();
@@ -250,19 +253,45 @@ export function buildScheduleModel(
   profiles.forEach((profile, p) => {
     const n = profile.agents.length;
     for (let d = 0; d < days; d++) row(plus(byProfileDay[p][d]), '<=', n);
+    // Rest, with running sums so each shift appears in two rows instead of one per end time:
+    // late[d][k] = shifts on day d ending at or after the k-th latest end; early[d][k] = shifts on day d
+    // starting at or before the k-th earliest start; late + early(next day, before end + rest) ≤ n.
+    const late: Array<Array<{ at: number; name: string }>> = [];
+    const early: Array<Array<{ at: number; name: string }>> = [];
+    for (let d = 0; d < days; d++) {
+      const mine = tplByDay[d].filter((t) => colOf[p].has(t));
+      const ends = [...new Set(mine.map((t) => templates[t].end))].sort((x, y) => y - x);
+      late.push(
+        ends.map((e, k) => {
+          const name = `l${p}_${d}_${k}`;
+          const same = mine
+            .filter((t) => templates[t].end === e)
+            .map((t) => `- ${colOf[p].get(t)}`);
+          rows.push(
+            ` rl${p}_${d}_${k}: ${expr([name, ...(k ? [`- l${p}_${d}_${k - 1}`] : []), ...same])} = 0`,
+          );
+          return { at: e, name };
+        }),
+      );
+      const starts = [...new Set(mine.map((t) => templates[t].start))].sort((x, y) => x - y);
+      early.push(
+        starts.map((st, k) => {
+          const name = `a${p}_${d}_${k}`;
+          const same = mine
+            .filter((t) => templates[t].start === st)
+            .map((t) => `- ${colOf[p].get(t)}`);
+          rows.push(
+            ` ra${p}_${d}_${k}: ${expr([name, ...(k ? [`- a${p}_${d}_${k - 1}`] : []), ...same])} = 0`,
+          );
+          return { at: st, name };
+        }),
+      );
+    }
     for (let d = 0; d + 1 < days; d++) {
-      const ends = [...new Set(tplByDay[d].map((t) => templates[t].end))].sort((x, y) => x - y);
-      for (const e of ends) {
-        const today = tplByDay[d]
-          .filter((t) => templates[t].end >= e)
-          .map((t) => colOf[p].get(t))
-          .filter((x): x is string => !!x);
-        const next = tplByDay[d + 1]
-          .filter((t) => templates[t].start < e + restMs)
-          .map((t) => colOf[p].get(t))
-          .filter((x): x is string => !!x);
-        if (next.length === 0 || today.length === 0) continue;
-        row(plus([...today, ...next]), '<=', n);
+      for (const l of late[d]) {
+        const before = early[d + 1].filter((a) => a.at < l.at + restMs);
+        if (before.length === 0) continue;
+        row([l.name, `+ ${before[before.length - 1].name}`], '<=', n);
       }
     }
     for (const [, weekDays] of weeks) {
@@ -287,20 +316,39 @@ export function buildScheduleModel(
     }
   });
 
-  const coverByInterval: string[][] = Array.from({ length: horizon.intervalCount }, () => []);
-  for (const [name, { template }] of columns) {
+  // Presence per profile and interval as a running sum: v[p,i] = v[p,i−1] + starting − leaving.
+  const starting: string[][][] = profiles.map(() =>
+    Array.from({ length: horizon.intervalCount }, () => []),
+  );
+  const leaving: string[][][] = profiles.map(() =>
+    Array.from({ length: horizon.intervalCount + 1 }, () => []),
+  );
+  for (const [name, { profile, template }] of columns) {
     const tpl = templates[template];
-    for (let i = tpl.firstInterval; i < tpl.lastInterval; i++) coverByInterval[i].push(name);
+    starting[profile][tpl.firstInterval].push(name);
+    leaving[profile][tpl.lastInterval].push(name);
   }
+  const needed = new Set(requirements.map((r) => r.interval));
+  const lastNeeded = Math.max(-1, ...needed);
+  profiles.forEach((_profile, p) => {
+    for (let i = 0; i <= lastNeeded; i++) {
+      const terms = [
+        `v${p}_${i}`,
+        ...(i ? [`- v${p}_${i - 1}`] : []),
+        ...starting[p][i].map((n) => `- ${n}`),
+        ...leaving[p][i].map((n) => `+ ${n}`),
+      ];
+      rows.push(` rv${p}_${i}: ${expr(terms)} = 0`);
+    }
+  });
   const objective: string[] = [];
   const slackNames: string[] = [];
   const presenceFactor = presenceFactorOf(templates);
   requirements.forEach((req, r) => {
-    const qualified = coverByInterval[req.interval].filter(
-      (name) =>
-        req.dialect === null || profiles[columns.get(name)!.profile].dialects.includes(req.dialect),
-    );
-
+    const qualified = profiles
+      .map((profile, p) => ({ profile, p }))
+      .filter(({ profile }) => req.dialect === null || profile.dialects.includes(req.dialect))
+      .map(({ p }) => `v${p}_${req.interval}`);
     const u = `u${r}`;
     const o = `o${r}`;
     slackNames.push(u, o);

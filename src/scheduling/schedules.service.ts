@@ -13,6 +13,7 @@ import {
 } from '../common/errors/domain-error';
 import { Page, pageOf } from '../common/pagination/page-query.dto';
 import { ForecastsService } from '../forecasts/forecasts.service';
+import { TeamsService } from '../teams/teams.service';
 import { placeBreaks } from './break-placement';
 import type {
   AgentShiftsQueryDto,
@@ -51,6 +52,7 @@ export class SchedulesService implements OnApplicationShutdown {
     private readonly agents: AgentsService,
     private readonly forecasts: ForecastsService,
     private readonly context: PlanningContextService,
+    private readonly teams: TeamsService,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +63,7 @@ export class SchedulesService implements OnApplicationShutdown {
 
   /** Accepts the request (202) and solves in the background; progress is kept on the schedule row. */
   async generate(input: GenerateScheduleDto): Promise<{ scheduleId: string; status: 'solving' }> {
+    await this.teams.requireExists(input.teamId);
     const { timeZone } = await this.context.forTeam(input.teamId);
     const horizon = buildHorizon(input.startDate, input.days, timeZone, input.intervalMinutes);
     const from = new Date(horizon.start);

@@ -14,82 +14,102 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 /** Every labour rule is optional here: omitted ones keep their defaults. */
 export class LabourRulesDto {
-  @ApiProperty({ example: 240 }) @IsOptional() @IsInt() @Min(30) @Max(1440) minShiftMinutes: number;
-  @ApiProperty({ example: 540 }) @IsOptional() @IsInt() @Min(30) @Max(1440) maxShiftMinutes: number;
-  @ApiProperty({ example: 480 })
-  @IsOptional()
-  @IsInt()
-  @Min(60)
-  @Max(1440)
-  maxDailyWorkMinutes: number;
-  @ApiProperty({ example: 2400 })
-  @IsOptional()
-  @IsInt()
-  @Min(60)
-  @Max(10080)
-  maxWeeklyWorkMinutes: number;
-  @ApiProperty({ example: 2160 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(44640)
-  maxMonthlyOvertimeMinutes: number;
-  @ApiProperty({ example: 1 }) @IsOptional() @IsInt() @Min(0) @Max(7) minDaysOffPerWeek: number;
-  @ApiProperty({ example: 660 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(2880)
-  minRestMinutesBetweenShifts: number;
-  @ApiProperty({ example: 6 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(31)
-  maxConsecutiveWorkDays: number;
-  @ApiProperty({ example: 360 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1440)
-  mealBreakAfterShiftMinutes: number;
-  @ApiProperty({ example: 30 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(240)
-  mealBreakMinMinutes: number;
-  @ApiProperty({ example: 60 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(240)
-  mealBreakMaxMinutes: number;
-  @ApiProperty({ example: 180 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1440)
-  mealBreakEarliestStartMinutes: number;
-  @ApiProperty({ example: 300 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1440)
-  mealBreakLatestStartMinutes: number;
-  @ApiProperty({ example: 15 }) @IsOptional() @IsInt() @Min(0) @Max(120) restBreakMinutes: number;
-  @ApiProperty({ example: 120 })
+  @ApiPropertyOptional({ example: 240 })
   @IsOptional()
   @IsInt()
   @Min(30)
   @Max(1440)
-  restBreakPerWorkedMinutes: number;
-  @ApiProperty({ example: 60 })
+  minShiftMinutes?: number;
+  @ApiPropertyOptional({ example: 540 })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(1440)
+  maxShiftMinutes?: number;
+  @ApiPropertyOptional({ example: 480 })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(1440)
+  maxDailyWorkMinutes?: number;
+  @ApiPropertyOptional({ example: 2400 })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(10080)
+  maxWeeklyWorkMinutes?: number;
+  @ApiPropertyOptional({ example: 2160 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(44640)
+  maxMonthlyOvertimeMinutes?: number;
+  @ApiPropertyOptional({ example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(7)
+  minDaysOffPerWeek?: number;
+  @ApiPropertyOptional({ example: 660 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2880)
+  minRestMinutesBetweenShifts?: number;
+  @ApiPropertyOptional({ example: 6 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  maxConsecutiveWorkDays?: number;
+  @ApiPropertyOptional({ example: 360 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  mealBreakAfterShiftMinutes?: number;
+  @ApiPropertyOptional({ example: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  mealBreakMinMinutes?: number;
+  @ApiPropertyOptional({ example: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  mealBreakMaxMinutes?: number;
+  @ApiPropertyOptional({ example: 180 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  mealBreakEarliestStartMinutes?: number;
+  @ApiPropertyOptional({ example: 300 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  mealBreakLatestStartMinutes?: number;
+  @ApiPropertyOptional({ example: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  restBreakMinutes?: number;
+  @ApiPropertyOptional({ example: 120 })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(1440)
+  restBreakPerWorkedMinutes?: number;
+  @ApiPropertyOptional({ example: 60 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(600)
-  solverTimeLimitSeconds: number;
+  solverTimeLimitSeconds?: number;
 }
 
 export class CreateTimeOffDto {
