@@ -12,12 +12,15 @@ import { loggerParams } from './common/http/logging';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CounselingModule } from './counseling/counseling.module';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { PresenceModule } from './presence/presence.module';
 import { RoutingTagsModule } from './routing-tags/routing-tags.module';
 import { RoutingModule } from './routing/routing.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SitesModule } from './sites/sites.module';
+import { StaffingModule } from './staffing/staffing.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 import { WellbeingModule } from './wellbeing/wellbeing.module';
@@ -68,6 +71,9 @@ export class AppModule {
         CounselingModule,
         AuditModule,
         WellbeingModule,
+        StaffingModule,
+        ForecastsModule,
+        SchedulingModule,
       ],
     };
   }

@@ -382,6 +382,34 @@ export class CallsService {
     return { previousSeverity, severity: Math.max(previousSeverity ?? 0, severity) };
   }
 
+  /**
+   * Answered calls of these agents per interval (by answer time) in [from, to), with their summed handle
+   * seconds: the history forecasts are built from.
+   */
+  async answeredCallsByInterval(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+    intervalMinutes: number,
+  ): Promise<Array<{ start: Date; calls: number; handleSeconds: number }>> {
+    if (agentIds.length === 0) return [];
+    const step = intervalMinutes * 60;
+    const rows: Array<{ bucket: number; calls: string; handle: string | null }> =
+      await this.dataSource.query(
+        `SELECT floor(extract(epoch FROM answered_at - $2::timestamptz) / $4)::int AS bucket,
+                count(*) AS calls, sum(duration_seconds) AS handle
+           FROM calls
+          WHERE agent_id = ANY($1::uuid[]) AND answered_at >= $2 AND answered_at < $3
+          GROUP BY 1 ORDER BY 1`,
+        [agentIds, from, to, step],
+      );
+    return rows.map((r) => ({
+      start: new Date(from.getTime() + r.bucket * step * 1000),
+      calls: Number(r.calls),
+      handleSeconds: Number(r.handle ?? 0),
+    }));
+  }
+
   /** A call as the calls feature knows it (for hostile reports by agents and supervisors). */
   async findCall(callId: string, manager: EntityManager = this.dataSource.manager) {
     const [row] = await manager.query(

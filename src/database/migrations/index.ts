@@ -6,6 +6,7 @@ import { RouterApi1795440555018 } from './1795440555018-RouterApi';
 import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
+import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RoutingRank1795442995523,
   Counseling1795443133938,
   Wellbeing1795442415234,
+  Scheduling1795440728526,
 ];

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../agents/agents.module';
+import { CallsModule } from '../calls/calls.module';
+import { SitesModule } from '../sites/sites.module';
+import { TeamsModule } from '../teams/teams.module';
+import { ForecastsController } from './forecasts.controller';
+import { ForecastsService } from './forecasts.service';
+import { TeamForecast } from './team-forecast.entity';
+import { TeamPlanningSettings } from './team-planning-settings.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([TeamForecast, TeamPlanningSettings]),
+    TeamsModule,
+    SitesModule,
+    AgentsModule,
+    CallsModule,
+  ],
+  controllers: [ForecastsController],
+  providers: [ForecastsService],
+  exports: [ForecastsService],
+})
+export class ForecastsModule {}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+
+export class ErlangRequestDto {
+  @ApiProperty({ example: 100, description: 'Calls offered in one interval' })
+  @IsNumber()
+  @Min(0)
+  @Max(1_000_000)
+  callsPerInterval: number;
+
+  @ApiProperty({ example: 30 }) @IsInt() @IsIn([5, 10, 15, 20, 30, 60]) intervalMinutes: number;
+
+  @ApiProperty({ example: 180, description: 'Average handle time, seconds' })
+  @IsNumber()
+  @Min(1)
+  @Max(36_000)
+  ahtSeconds: number;
+
+  @ApiProperty({ example: 0.8, description: 'Share of calls answered within targetAnswerSeconds' })
+  @IsNumber()
+  @Min(0.01)
+  @Max(0.9999)
+  targetServiceLevel: number;
+
+  @ApiProperty({ example: 20 }) @IsNumber() @Min(0) @Max(3600) targetAnswerSeconds: number;
+
+  @ApiPropertyOptional({ example: 0.3, description: 'Base shrinkage 0..0.9' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(0.9)
+  shrinkage?: number;
+
+  @ApiPropertyOptional({ example: 0.85 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.1)
+  @Max(1)
+  maxOccupancy?: number;
+
+  @ApiPropertyOptional({
+    example: 120,
+    description: 'Mean caller patience, seconds: when given, Erlang A (with abandonment) is used',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(36_000)
+  patienceSeconds?: number;
+
+  @ApiPropertyOptional({
+    example: 0.05,
+    description:
+      'Share of calls that are hostile (wellbeing shrinkage; with recoveryMinutesPerHostileCall)',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  hostileCallRate?: number;
+
+  @ApiPropertyOptional({ example: 7, description: 'Enforced recovery minutes per hostile call' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(240)
+  recoveryMinutesPerHostileCall?: number;
+}
+
+export class ShrinkageBreakdownDto {
+  @ApiProperty({ description: 'Requested base shrinkage' }) base: number;
+  @ApiProperty({
+    description:
+      'Enforced recovery: traffic × hostileCallRate × recovery seconds ÷ AHT, divided by rawAgents',
+  })
+  wellbeing: number;
+  @ApiProperty({
+    description: 'base + wellbeing (capped at 0.95); agents = ceil(raw / (1 − total))',
+  })
+  total: number;
+}
+
+export class ErlangResponseDto {
+  @ApiProperty({ example: 14 }) rawAgents: number;
+  @ApiProperty({ example: 20 }) agents: number;
+  @ApiProperty({ example: 0.8884 }) serviceLevel: number;
+  @ApiProperty({ example: 0.1741 }) probabilityOfWaiting: number;
+  @ApiProperty({ example: 7.84 }) asaSeconds: number;
+  @ApiProperty({ example: 0.7143 }) occupancy: number;
+  @ApiPropertyOptional({ description: 'Erlang A only' }) abandonmentProbability?: number;
+  @ApiProperty({ enum: ['erlang-c', 'erlang-a'] }) model: 'erlang-c' | 'erlang-a';
+  @ApiProperty({ example: 10 }) trafficErlangs: number;
+  @ApiProperty({ type: ShrinkageBreakdownDto }) shrinkage: ShrinkageBreakdownDto;
+}

@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import {
+  erlangAFigures,
+  erlangB,
+  erlangC,
+  erlangCFigures,
+  grossUp,
+  requiredAgents,
+  trafficIntensity,
+} from './erlang';
+
+const helperCase = {
+  callsPerInterval: 100,
+  intervalMinutes: 30,
+  ahtSeconds: 180,
+  targetServiceLevel: 0.8,
+  targetAnswerSeconds: 20,
+  shrinkage: 0.3,
+};
+
+describe('Erlang B / C', () => {
+  it('matches classical table values', () => {
+    expect(erlangB(2, 1)).toBeCloseTo(0.2, 10); // B(2,1) = (1/2)/(1+1+1/2)
+    expect(erlangB(10, 5)).toBeCloseTo(0.01838, 5);
+    expect(erlangC(3, 2)).toBeCloseTo(4 / 9, 10);
+    expect(erlangC(1, 0.5)).toBeCloseTo(0.5, 10); // M/M/1: P(wait) = ρ
+  });
+
+  it('is stable for thousands of agents (no factorials)', () => {
+    const c = erlangC(2500, 2400);
+    expect(Number.isFinite(c)).toBe(true);
+    expect(c).toBeGreaterThan(0);
+    expect(c).toBeLessThan(1);
+    const r = requiredAgents({
+      callsPerInterval: 24000,
+      intervalMinutes: 30,
+      ahtSeconds: 180,
+      targetServiceLevel: 0.8,
+      targetAnswerSeconds: 20,
+    });
+    expect(r.rawAgents).toBeGreaterThan(2400);
+    expect(r.rawAgents).toBeLessThan(2500);
+  });
+
+  it("Call Centre Helper's worked example (pyworkforce test case)", () => {
+    const r = requiredAgents({ ...helperCase, maxOccupancy: 0.85 });
+    expect(r).toMatchObject({
+      rawAgents: 14,
+      agents: 20,
+      serviceLevel: 0.8884,
+      probabilityOfWaiting: 0.1741,
+      asaSeconds: 7.84,
+      occupancy: 0.7143,
+    });
+    expect(trafficIntensity(100, 30, 180)).toBe(10);
+  });
+
+  it('the same with max occupancy 0.70 needs 15 raw, 22 rostered', () => {
+    const r = requiredAgents({ ...helperCase, maxOccupancy: 0.7 });
+    expect(r.rawAgents).toBe(15);
+    expect(r.agents).toBe(22);
+    expect(r.occupancy).toBeCloseTo(0.6667, 4);
+  });
+
+  it('a 90% target on the same load needs 15 raw agents', () => {
+    // 14 agents give 0.888 (< 0.9), 15 give 0.94.
+    const r = requiredAgents({ ...helperCase, targetServiceLevel: 0.9 });
+    expect(r.rawAgents).toBe(15);
+    expect(r.serviceLevel).toBeGreaterThanOrEqual(0.9);
+    expect(erlangCFigures(14, 10, 180, 20).serviceLevel).toBeLessThan(0.9);
+  });
+
+  it('zero calls need no agents', () => {
+    const r = requiredAgents({ ...helperCase, callsPerInterval: 0 });
+    expect(r).toMatchObject({ rawAgents: 0, agents: 0, serviceLevel: 1 });
+  });
+
+  it('gross-up avoids floating error and wellbeing shrinkage is an explicit part', () => {
+    expect(grossUp(14, 0.3)).toBe(20);
+    const r = requiredAgents({
+      ...helperCase,
+      wellbeing: { hostileCallRate: 0.05, recoveryMinutesPerHostileCall: 7 },
+    });
+    // recovery load: 10 Erl × 0.05 × 420 s / 180 s = 1.1667 Erl over 14 agents = 0.0833
+    expect(r.shrinkage.base).toBe(0.3);
+    expect(r.shrinkage.wellbeing).toBeCloseTo(0.0833, 4);
+    expect(r.shrinkage.total).toBeCloseTo(0.3833, 4);
+    expect(r.agents).toBe(Math.ceil(14 / (1 - 0.3 - 1.1667 / 14)));
+    expect(r.rawAgents).toBe(14);
+  });
+
+  it('property: more agents never lowers the service level', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 500, noNaN: true }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 30, max: 900 }),
+        fc.integer({ min: 1, max: 120 }),
+        (a, n, aht, t) => {
+          const x = erlangCFigures(n, a, aht, t).serviceLevel;
+          const y = erlangCFigures(n + 1, a, aht, t).serviceLevel;
+          return y >= x - 1e-12;
+        },
+      ),
+    );
+  });
+
+  it('property: rawAgents is the least number meeting the target', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 60, max: 600 }),
+        fc.double({ min: 0.5, max: 0.95, noNaN: true }),
+        fc.integer({ min: 5, max: 60 }),
+        (calls, aht, sl, t) => {
+          const r = requiredAgents({
+            callsPerInterval: calls,
+            intervalMinutes: 30,
+            ahtSeconds: aht,
+            targetServiceLevel: sl,
+            targetAnswerSeconds: t,
+          });
+          const a = trafficIntensity(calls, 30, aht);
+          const at = erlangCFigures(r.rawAgents, a, aht, t).serviceLevel;
+          const below = erlangCFigures(r.rawAgents - 1, a, aht, t).serviceLevel;
+          return at >= sl - 1e-12 && below < sl;
+        },
+      ),
+    );
+  });
+});
+
+describe('Erlang A', () => {
+  it('approaches Erlang C as patience grows', () => {
+    const c = erlangCFigures(14, 10, 180, 20);
+    const a = erlangAFigures(14, 10, 180, 20, 1e7);
+    expect(a.probabilityOfWaiting).toBeCloseTo(c.probabilityOfWaiting, 3);
+    expect(a.serviceLevel).toBeCloseTo(c.serviceLevel, 3);
+    expect(a.abandonmentProbability!).toBeLessThan(1e-4);
+  });
+
+  it('M/M/1+M: P(wait) and abandonment match the closed form for equal rates', () => {
+    // With θ = μ the queue above n=1 is M/M/∞-like: π_{1+m} = π_1 · ρ^m / m!·... check via balance.
+    const f = erlangAFigures(1, 0.5, 100, 0, 100);
+    // States: π0, π1 = ρπ0, π(1+m) = π1 ρ^m / (m+1)!·1 — P(wait)= Σ_{k≥1} π_k.
+    const rho = 0.5;
+    let p = [1, rho];
+    for (let m = 1; m < 40; m++) p.push((p[p.length - 1] * rho) / (m + 1));
+    const sum = p.reduce((s, x) => s + x, 0);
+    p = p.map((x) => x / sum);
+    expect(f.probabilityOfWaiting).toBeCloseTo(1 - p[0], 6);
+  });
+
+  it('needs no more agents than Erlang C and reports abandonment', () => {
+    const c = requiredAgents(helperCase);
+    const a = requiredAgents({ ...helperCase, patienceSeconds: 120 });
+    expect(a.model).toBe('erlang-a');
+    expect(a.rawAgents).toBeLessThanOrEqual(c.rawAgents);
+    expect(a.abandonmentProbability).toBeGreaterThan(0);
+    expect(a.abandonmentProbability).toBeLessThan(0.1);
+    expect(a.serviceLevel).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('property: more agents never lowers the Erlang A service level', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 30, max: 600 }),
+        (a, n, patience) => {
+          const x = erlangAFigures(n, a, 180, 20, patience).serviceLevel;
+          const y = erlangAFigures(n + 1, a, 180, 20, patience).serviceLevel;
+          return y >= x - 1e-9;
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
