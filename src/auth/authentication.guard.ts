@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { isDatabaseUnavailable } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { PUBLIC_KEY } from './decorators';
 
@@ -22,6 +23,8 @@ export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err instanceof DomainError) throw err;
+    // The key/user lookup could not reach the database: 503, not a misleading 401.
+    if (isDatabaseUnavailable(err)) throw err;
     if (err || !user)
       throw new DomainError(401, 'UNAUTHENTICATED', 'Missing or invalid credentials');
     return user;

@@ -28,6 +28,8 @@ export function buildDataSourceOptions(
       connectionTimeoutMillis: 1000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 15_000,
+      // Client-side bound too: a query on a connection the server no longer answers must not hang.
+      query_timeout: 16_000,
     },
   };
 }

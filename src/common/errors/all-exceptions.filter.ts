@@ -48,7 +48,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = e.driverError?.code ?? e.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const msg = e.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|terminating connection/i.test(
     msg,
   );
 }
