@@ -38,7 +38,11 @@ export async function createCast(t: TestApp): Promise<Cast> {
     .send({ name: 'soon-revoked', role: 'router' })
     .expect(201);
   const revokedKey: string = created.body.key;
-  await t.http().delete(`/v1/api-keys/${created.body.id}`).set(await t.asAdmin()).expect(204);
+  await t
+    .http()
+    .delete(`/v1/api-keys/${created.body.id}`)
+    .set(await t.asAdmin())
+    .expect(204);
   // Signed with the service's own secret, but expired an hour ago.
   const expiredToken = new JwtService().sign(
     { sub: users.admin.id, roles: ['admin'], exp: Math.floor(Date.now() / 1000) - 3600 },

@@ -33,7 +33,8 @@ export function leaksIn(files: string[], secrets: string[]): string[] {
     const lines = readFileSync(file, 'utf8').split('\n');
     for (const line of lines) {
       if (!line) continue;
-      for (const s of known) if (line.includes(s)) found.push(`secret in ${file}: ${line.slice(0, 300)}`);
+      for (const s of known)
+        if (line.includes(s)) found.push(`secret in ${file}: ${line.slice(0, 300)}`);
       for (const [what, re] of CREDENTIAL_SHAPES)
         if (re.test(line)) found.push(`${what} in ${file}: ${line.slice(0, 300)}`);
     }

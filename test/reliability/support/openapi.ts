@@ -61,5 +61,10 @@ export async function loadApiDocument(t: TestApp): Promise<ApiDocument> {
 
 /** Fills `{name}` placeholders of a documented path. */
 export function fillPath(path: string, values: (name: string) => string): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values(name)));
+  // Lone surrogates cannot be percent-encoded; a client would send U+FFFD.
+  const wellFormed = (v: string) =>
+    v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(wellFormed(values(name))),
+  );
 }
