@@ -206,6 +206,19 @@ describe('hostile input', () => {
     expect(failures).toEqual([]);
   }, 60_000);
 
+  it('a lone UTF-16 surrogate in an e-mail field is a 400 (it was a 500 from validator.js)', async () => {
+    const res = await t
+      .http()
+      .post('/v1/agents')
+      .set(cast.headers('admin'))
+      .set('Content-Type', 'application/json')
+      .send(
+        '{"externalId":"x1","displayName":"X","email":"\\uffff\\ud800","dialects":[],"skills":[]}',
+      );
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('VALIDATION_FAILED');
+  });
+
   it('wrote no password, token, key or note to the logs', () => {
     expect(lineCount([logFile])).toBeGreaterThan(100);
     expect(leaksIn([logFile], [...cast.secrets(), NOTE_MARKER])).toEqual([]);

@@ -44,8 +44,7 @@ interface RenderedError {
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as
-    | { code?: string; driverError?: { code?: string }; message?: string; name?: string }
-    | undefined;
+    { code?: string; driverError?: { code?: string }; message?: string; name?: string } | undefined;
   if (!e) return false;
   // TypeORM releases a transaction's query runner when its connection breaks; the next query of
   // that transaction then fails with this error instead of the connection error itself.
