@@ -14,6 +14,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Waits for `promise`, at most `ms` (the timer is cleared so it keeps nothing alive). */
+export async function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
+
 const HOST = join(__dirname, '..', 'fixtures', 'postgres-host.ts');
 
 /**
@@ -91,6 +98,6 @@ export class DedicatedPostgres {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.stdin.end('exit\n');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    await atMost(exited, 20_000);
   }
 }

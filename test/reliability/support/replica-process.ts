@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from './dedicated-postgres';
+import { atMost, freePort } from './dedicated-postgres';
 
 const ENTRY = join(__dirname, '..', 'fixtures', 'replica.ts');
 
@@ -54,7 +54,7 @@ export class ReplicaProcess {
     if (!this.alive) return;
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.kill(signal);
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    await atMost(exited, 15_000);
     if (this.alive) this.child.kill('SIGKILL');
   }
 }
