@@ -48,7 +48,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock ?? new SystemClock()),
-        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        LoggerModule.forRoot(loggerParams(config.logLevel, config.logFile)),
         TypeOrmModule.forRoot({
           ...buildDataSourceOptions(databaseUrl, { poolSize: config.databasePoolSize }),
           // Migrations run before the app is built (see runMigrations), under an advisory lock.

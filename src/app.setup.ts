@@ -7,6 +7,22 @@ import { DomainError } from './common/errors/domain-error';
 import { createValidationPipe } from './common/errors/validation';
 
 export const BODY_LIMIT = '256kb';
+/** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
+export const BODY_MAX_DEPTH = 32;
+
+/** Nesting depth of a parsed JSON value, without recursion (the input may be thousands deep). */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) max = depth + 1;
+    if (max > limit) return max;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
 
 function sendError(res: Response, err: unknown) {
   const { headers, ...body } = renderError(err);
@@ -37,7 +53,15 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
         new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
       );
     }
-    json(req, res, (err?: unknown) => (err ? sendError(res, err) : next()));
+    json(req, res, (err?: unknown) => {
+      if (err) return sendError(res, err);
+      if (jsonDepth(req.body, BODY_MAX_DEPTH) > BODY_MAX_DEPTH)
+        return sendError(
+          res,
+          new DomainError(400, 'BODY_TOO_DEEP', `JSON nested deeper than ${BODY_MAX_DEPTH} levels`),
+        );
+      next();
+    });
   });
 
   app.useGlobalPipes(createValidationPipe());

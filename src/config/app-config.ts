@@ -82,6 +82,11 @@ class EnvironmentSchema {
 
   @IsOptional()
   @IsString()
+  @MinLength(1)
+  LOG_FILE?: string;
+
+  @IsOptional()
+  @IsString()
   NOTES_ENCRYPTION_KEY?: string;
 
   @IsOptional()
@@ -104,6 +109,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   bootstrapAdmin: { email: string; password: string };
   logLevel: string;
+  /** Write logs to this file instead of stdout. */
+  logFile?: string;
   /** Scheduled sweeps; tests turn them off and call the services with a controlled clock. */
   jobsEnabled: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
@@ -169,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
     notesEncryptionKey: notesKey,
     defaultsUsed,

@@ -1,7 +1,21 @@
+import * as pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * node-postgres with a guard: every pooled client always has an 'error' listener. When the server
+ * goes away, a client can emit an error between two owners (TypeORM's query runner and the pool);
+ * with no listener that event would crash the process instead of failing one request with a 503.
+ */
+class GuardedPool extends pg.Pool {
+  constructor(options?: pg.PoolConfig) {
+    super(options);
+    this.on('connect', (client) => client.on('error', () => undefined));
+  }
+}
+const guardedPg = { ...pg, Pool: GuardedPool };
 
 /** The one description of Shiftwell's database, shared by the app, the migration CLI and tests. */
 export function buildDataSourceOptions(
@@ -11,6 +25,7 @@ export function buildDataSourceOptions(
   return {
     type: 'postgres',
     url,
+    driver: guardedPg,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
@@ -28,6 +43,8 @@ export function buildDataSourceOptions(
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 15_000,
+      // Client-side bound too: a query on a connection the server no longer answers must not hang.
+      query_timeout: 16_000,
     },
   };
 }

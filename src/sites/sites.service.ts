@@ -42,7 +42,11 @@ export class SitesService {
     changes: Partial<Pick<Site, 'name' | 'timeZone' | 'active'>>,
   ): Promise<Site> {
     await this.get(id);
-    if (Object.keys(changes).length) await this.sites.update({ id }, changes);
+    // Absent fields arrive as undefined properties of the DTO: an empty PATCH is a no-op, not a 500.
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, v]) => v !== undefined),
+    ) as typeof changes;
+    if (Object.keys(defined).length) await this.sites.update({ id }, defined);
     return this.get(id);
   }
 }

@@ -57,7 +57,11 @@ export class TeamsService {
 
   async update(id: string, changes: { name?: string; active?: boolean }): Promise<Team> {
     await this.get(id);
-    if (Object.keys(changes).length) await this.teams.update({ id }, changes);
+    // Absent fields arrive as undefined properties of the DTO: an empty PATCH is a no-op, not a 500.
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, v]) => v !== undefined),
+    ) as typeof changes;
+    if (Object.keys(defined).length) await this.teams.update({ id }, defined);
     return this.get(id);
   }
 

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { renderError } from './all-exceptions.filter';
 import { registerConstraintCode } from './constraint-codes';
 import { DomainError } from './domain-error';
@@ -44,6 +44,14 @@ describe('renderError', () => {
     );
     expect(rendered).toMatchObject({ statusCode: 503, error: 'DATABASE_UNAVAILABLE' });
     expect(rendered.headers?.['Retry-After']).toBeDefined();
+  });
+
+  it('treats a transaction whose connection broke mid-way, or a client-side query timeout, as unavailable', () => {
+    expect(renderError(new QueryRunnerProviderAlreadyReleasedError())).toMatchObject({
+      statusCode: 503,
+      error: 'DATABASE_UNAVAILABLE',
+    });
+    expect(renderError(new Error('Query read timeout')).statusCode).toBe(503);
   });
 
   it('hides anything unexpected behind a bare 500', () => {

@@ -43,12 +43,16 @@ interface RenderedError {
 }
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
+  const e = err as
+    { code?: string; driverError?: { code?: string }; message?: string; name?: string } | undefined;
   if (!e) return false;
+  // TypeORM releases a transaction's query runner when its connection breaks; the next query of
+  // that transaction then fails with this error instead of the connection error itself.
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   const code = e.driverError?.code ?? e.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const msg = e.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|terminating connection/i.test(
     msg,
   );
 }

@@ -1,7 +1,8 @@
-import { IsInt, Max, Min, ValidateNested, IsString } from 'class-validator';
+import { IsEmail, IsInt, Max, Min, ValidateNested, IsString } from 'class-validator';
 import { Type, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { flattenValidationErrors } from './validation';
+import { DomainError } from './domain-error';
+import { createValidationPipe, flattenValidationErrors } from './validation';
 
 class Tag {
   @IsString() tag: string;
@@ -21,5 +22,20 @@ describe('flattenValidationErrors', () => {
     });
     const fields = flattenValidationErrors(validateSync(body)).map((f) => f.field);
     expect(fields).toEqual(['dialects.1.tag', 'dialects.1.proficiency']);
+  });
+});
+
+class EmailBody {
+  @IsEmail() email: string;
+}
+
+describe('createValidationPipe', () => {
+  it('turns a validator that throws on odd input (a lone surrogate) into a 400, not a 500', async () => {
+    const pipe = createValidationPipe();
+    const error = await pipe
+      .transform({ email: '\uFFFF\uD800' }, { type: 'body', metatype: EmailBody })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 });

@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { isDatabaseUnavailable } from './all-exceptions.filter';
 import { DomainError } from './domain-error';
 
 export interface FieldError {
@@ -28,9 +29,27 @@ export function validationFailed(fields: FieldError[]): DomainError {
   );
 }
 
+/**
+ * A validator that throws on odd input (validator.js's isEmail on a lone UTF-16 surrogate throws
+ * URIError) means the input is invalid, not that the server failed: 400, never 500.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (e) {
+      if (e instanceof HttpException || e instanceof DomainError || isDatabaseUnavailable(e))
+        throw e;
+      throw validationFailed([
+        { field: metadata.data ?? metadata.type, messages: ['could not be read'] },
+      ]);
+    }
+  }
+}
+
 /** Rejects unknown fields and reports every bad field; transforms query strings to declared types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

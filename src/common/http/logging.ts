@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
+import type { Options } from 'pino-http';
 
 /** Header and body paths never written to logs. */
 export const REDACTED_PATHS = [
@@ -15,30 +17,36 @@ export const REDACTED_PATHS = [
   '*.note',
 ];
 
-/** Structured JSON logs with a request id; bodies are never logged (they may hold personal data). */
-export function loggerParams(level: string): Params {
-  return {
-    pinoHttp: {
-      level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req: IncomingMessage, res) => {
-        const given = req.headers['x-request-id'];
-        const id =
-          typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url?.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req) => req.url === '/health' },
+/**
+ * Structured JSON logs with a request id; bodies are never logged (they may hold personal data).
+ * `file` sends them to a file instead of stdout (LOG_FILE; the reliability suite scans it).
+ */
+export function loggerParams(level: string, file?: string): Params {
+  const options: Options = {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    genReqId: (req: IncomingMessage, res) => {
+      const given = req.headers['x-request-id'];
+      const id =
+        typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
     },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url?.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    autoLogging: { ignore: (req) => req.url === '/health' },
+  };
+  return {
+    pinoHttp: file
+      ? [options, pino.destination({ dest: file, append: true, sync: true })]
+      : options,
   };
 }
