@@ -78,4 +78,148 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
     scoped: ['agent', 'supervisor'],
   },
   'GET /v1/teams/{teamId}/load': { allow: ['supervisor', 'admin'], scoped: ['supervisor'] },
+
+  // Wellbeing, counselling and scheduling. Roles other than admin and router are scoped: the service
+  // also checks own agent, own team or own booking (a booking is 404 to anyone else).
+  'POST /v1/counseling/counselors': { allow: ['admin'] },
+  'GET /v1/counseling/counselors': {
+    allow: ['agent', 'counselor', 'admin', 'supervisor'],
+    scoped: ['agent', 'counselor', 'supervisor'],
+  },
+  'GET /v1/counseling/counselors/{id}': {
+    allow: ['agent', 'counselor', 'admin', 'supervisor'],
+    scoped: ['agent', 'counselor', 'supervisor'],
+  },
+  'PUT /v1/counseling/counselors/{id}/availability': {
+    allow: ['counselor', 'admin'],
+    scoped: ['counselor'],
+  },
+  'GET /v1/counseling/counselors/{id}/slots': {
+    allow: ['agent', 'counselor', 'admin'],
+    scoped: ['agent', 'counselor'],
+  },
+  'GET /v1/counseling/suggested-slots': { allow: ['agent'], scoped: ['agent'] },
+  'POST /v1/counseling/bookings': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/counseling/bookings': {
+    allow: ['agent', 'counselor', 'admin', 'supervisor', 'scheduler'],
+    scoped: ['agent', 'counselor', 'supervisor', 'scheduler'],
+  },
+  'GET /v1/counseling/bookings/{id}': {
+    allow: ['agent', 'counselor', 'admin', 'supervisor', 'scheduler'],
+    scoped: ['agent', 'counselor', 'supervisor', 'scheduler'],
+  },
+  'POST /v1/counseling/bookings/{id}/cancel': {
+    allow: ['agent', 'counselor', 'admin', 'supervisor', 'scheduler'],
+    scoped: ['agent', 'counselor', 'supervisor', 'scheduler'],
+  },
+  'POST /v1/counseling/bookings/{id}/reschedule': { allow: ['agent'], scoped: ['agent'] },
+  'PUT /v1/counseling/bookings/{id}/notes': { allow: ['counselor'], scoped: ['counselor'] },
+  'GET /v1/counseling/me/export': { allow: ['agent'], scoped: ['agent'] },
+  'DELETE /v1/counseling/me/history': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/counseling/stats/monthly': { allow: ['admin', 'supervisor'], scoped: ['supervisor'] },
+  'GET /v1/audit': { allow: ['admin'] },
+  'POST /v1/calls/{callId}/hostile': {
+    allow: ['agent', 'supervisor'],
+    scoped: ['agent', 'supervisor'],
+  },
+  'POST /v1/agents/{agentId}/recovery/shorten': {
+    allow: ['supervisor', 'admin'],
+    scoped: ['supervisor'],
+  },
+  'POST /v1/agents/{agentId}/recovery/extend': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/wellbeing/policies/teams/{teamId}': {
+    allow: ['admin', 'supervisor'],
+    scoped: ['supervisor'],
+  },
+  'PUT /v1/wellbeing/policies/teams/{teamId}': {
+    allow: ['admin', 'supervisor'],
+    scoped: ['supervisor'],
+  },
+  'GET /v1/wellbeing/policies/sites/{siteId}': {
+    allow: ['admin', 'supervisor'],
+    scoped: ['supervisor'],
+  },
+  'PUT /v1/wellbeing/policies/sites/{siteId}': { allow: ['admin'] },
+  'GET /v1/wellbeing/alerts': { allow: ['admin', 'supervisor'], scoped: ['supervisor'] },
+  'POST /v1/wellbeing/alerts/{id}/ack': { allow: ['admin', 'supervisor'], scoped: ['supervisor'] },
+  'GET /v1/wellbeing/offers': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/wellbeing/report': { allow: ['admin', 'supervisor'], scoped: ['supervisor'] },
+  'POST /v1/breaks': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/breaks': { allow: ['agent', 'supervisor', 'admin'], scoped: ['agent', 'supervisor'] },
+  'POST /v1/breaks/{id}/cancel': { allow: ['agent'], scoped: ['agent'] },
+  'POST /v1/staffing/erlang-c': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'PUT /v1/teams/{teamId}/forecast': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'GET /v1/teams/{teamId}/forecast': {
+    allow: ['scheduler', 'admin', 'supervisor'],
+    scoped: ['scheduler', 'supervisor'],
+  },
+  'POST /v1/teams/{teamId}/forecast/from-history': {
+    allow: ['scheduler', 'admin'],
+    scoped: ['scheduler'],
+  },
+  'GET /v1/teams/{teamId}/planning-settings': {
+    allow: ['scheduler', 'admin'],
+    scoped: ['scheduler'],
+  },
+  'PUT /v1/teams/{teamId}/planning-settings': {
+    allow: ['scheduler', 'admin'],
+    scoped: ['scheduler'],
+  },
+  'POST /v1/schedules/generate': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'GET /v1/schedules/requirements-preview': {
+    allow: ['scheduler', 'admin'],
+    scoped: ['scheduler'],
+  },
+  'GET /v1/schedules': {
+    allow: ['scheduler', 'admin', 'supervisor'],
+    scoped: ['scheduler', 'supervisor'],
+  },
+  'GET /v1/schedules/{id}': {
+    allow: ['scheduler', 'admin', 'supervisor'],
+    scoped: ['scheduler', 'supervisor'],
+  },
+  'POST /v1/schedules/{id}/publish': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'PATCH /v1/schedules/{id}/shifts/{shiftId}': {
+    allow: ['scheduler', 'admin'],
+    scoped: ['scheduler'],
+  },
+  'GET /v1/agents/{agentId}/shifts': {
+    allow: ['agent', 'scheduler', 'admin', 'supervisor'],
+    scoped: ['agent', 'scheduler', 'supervisor'],
+  },
+  'GET /v1/agents/{agentId}/schedule.ics': {
+    allow: ['agent', 'scheduler', 'admin', 'supervisor'],
+    scoped: ['agent', 'scheduler', 'supervisor'],
+  },
+  'GET /v1/sites/{siteId}/labour-rules': { allow: ['admin', 'scheduler'], scoped: ['scheduler'] },
+  'PUT /v1/sites/{siteId}/labour-rules': { allow: ['admin', 'scheduler'], scoped: ['scheduler'] },
+  'POST /v1/time-off': { allow: ['agent', 'scheduler', 'admin'], scoped: ['agent', 'scheduler'] },
+  'GET /v1/time-off': {
+    allow: ['agent', 'scheduler', 'admin', 'supervisor'],
+    scoped: ['agent', 'scheduler', 'supervisor'],
+  },
+  'POST /v1/time-off/{id}/approve': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'POST /v1/time-off/{id}/deny': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'POST /v1/shift-swaps': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/shift-swaps': {
+    allow: ['agent', 'scheduler', 'admin', 'supervisor'],
+    scoped: ['agent', 'scheduler', 'supervisor'],
+  },
+  'POST /v1/shift-swaps/{id}/accept': {
+    allow: ['agent', 'scheduler', 'admin'],
+    // Someone must take the shift: an admin without an agent profile is refused by the service.
+    scoped: ['agent', 'scheduler', 'admin'],
+  },
+  'POST /v1/shift-swaps/{id}/cancel': {
+    allow: ['agent', 'scheduler', 'admin'],
+    scoped: ['agent', 'scheduler'],
+  },
+  'GET /v1/adherence': {
+    allow: ['supervisor', 'scheduler', 'admin'],
+    scoped: ['supervisor', 'scheduler'],
+  },
+  'GET /v1/adherence/live': {
+    allow: ['supervisor', 'scheduler', 'admin'],
+    scoped: ['supervisor', 'scheduler'],
+  },
 };
