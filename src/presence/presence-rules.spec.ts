@@ -237,6 +237,26 @@ describe('settle', () => {
     expect(s.completed).toEqual(['r']);
   });
 
+  it('lets a session stand in for a pending micro-break', () => {
+    const micro = scheduled({
+      id: 'm',
+      state: 'break',
+      reason: 'micro_break',
+      durationSeconds: 300,
+    });
+    const session = scheduled({
+      id: 'c',
+      state: 'counseling',
+      reason: 'session',
+      startsAt: at(0),
+      endsAt: at(50),
+      durationSeconds: null,
+    });
+    const s = settle(snap({ state: 'wrap_up', until: at(1) }), [micro, session], at(60));
+    expect(s.steps.map((x) => x.state)).toEqual(['available', 'counseling', 'available']);
+    expect(s.completed).toEqual(expect.arrayContaining(['m', 'c']));
+  });
+
   it('property: a due floating recovery always yields at least its duration of recovery', () => {
     fc.assert(
       fc.property(

@@ -164,6 +164,8 @@ export interface Settlement {
 const PRIORITY: Record<ScheduledState['state'], number> = { recovery: 0, counseling: 1, break: 2 };
 
 export const MISSED_CALLS_LIMIT = 3;
+/** The reason the wellbeing policy gives its continuous-work micro-breaks. */
+export const MICRO_BREAK_REASON = 'micro_break';
 
 function dueAt(
   scheduled: ScheduledState[],
@@ -198,6 +200,7 @@ export function settle(
   const steps: SettledStep[] = [];
   const activated: Settlement['activated'] = [];
   const taken = new Set<string>();
+  const absorbed: string[] = [];
   let current = { ...snapshot };
   let reservationLapsed = false;
 
@@ -213,6 +216,20 @@ export function settle(
     taken.add(next.id);
     const endsAt = next.endsAt ?? new Date(at.getTime() + (next.durationSeconds ?? 0) * 1000);
     activated.push({ id: next.id, at, endsAt });
+    // A recovery or a session is rest too: it stands in for a pending micro-break.
+    if (next.state !== 'break') {
+      for (const s of scheduled) {
+        if (
+          s.status === 'pending' &&
+          s.state === 'break' &&
+          s.reason === MICRO_BREAK_REASON &&
+          !taken.has(s.id)
+        ) {
+          taken.add(s.id);
+          absorbed.push(s.id);
+        }
+      }
+    }
     // The agent returns where it was (or wherever it asks to go meanwhile).
     current.returnState = current.state === 'not_ready' ? 'not_ready' : current.returnState;
     enter(next.state, next.reason, at, endsAt);
@@ -266,7 +283,7 @@ export function settle(
     })
     .map((s) => s.id);
 
-  return { steps, current, activated, completed, reservationLapsed };
+  return { steps, current, activated, completed: [...completed, ...absorbed], reservationLapsed };
 }
 
 /**

@@ -189,6 +189,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (res.headersSent) return;
     for (const [name, value] of Object.entries(rendered.headers ?? {})) res.setHeader(name, value);
     const { headers: _headers, ...body } = rendered;
-    res.status(rendered.statusCode).json(body);
+    // The route may have declared another type (text/calendar): an error is always JSON.
+    res.status(rendered.statusCode).type('application/json').json(body);
   }
 }
