@@ -7,6 +7,8 @@ import { validationFailed } from '../common/errors/validation';
 import { PresenceSnapshot, ScheduledState, settle, Settlement } from '../presence/presence-rules';
 import type { NewScheduledState, PresenceChange } from '../presence/presence-store';
 import { PresenceService } from '../presence/presence.service';
+import { DEFAULT_TEAM_SETTINGS } from '../teams/team-settings.entity';
+import type { TeamSettingsValues } from '../teams/teams.service';
 import { CallLifecycle } from './call-lifecycle';
 import { CallEventDto } from './dto/call-events.dto';
 import { LoadService } from './load.service';
@@ -41,12 +43,18 @@ export class CallsService {
     const now = this.clock.now();
     this.checkBatch(events, now);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
-    const known = new Set((await this.agents.findByIds(agentIds)).map((a) => a.id));
+    const found = await this.agents.findByIds(agentIds);
+    const known = new Set(found.map((a) => a.id));
     const unknown = agentIds.filter((id) => !known.has(id));
     if (unknown.length)
       throw badRequest('UNKNOWN_AGENT', 'Events name agents that do not exist', {
         agentIds: unknown,
       });
+    // Read before the transaction: a read on another pooled connection while holding one can starve the pool.
+    const settings = new Map<string | null, TeamSettingsValues>();
+    for (const teamId of new Set(found.map((a) => a.teamId))) {
+      settings.set(teamId, await this.presence.settingsForTeam(teamId));
+    }
 
     // The first occurrence of an eventId in the batch counts; a repeat inside the batch is a duplicate.
     const firsts = new Map<string, CallEventDto>();
@@ -72,7 +80,7 @@ export class CallsService {
       const newEvents = distinct
         .filter((e) => fresh.has(e.eventId))
         .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-      if (newEvents.length) await this.apply(m, newEvents, now);
+      if (newEvents.length) await this.apply(m, newEvents, now, settings);
       return { accepted: newEvents.length, duplicates: events.length - newEvents.length };
     });
   }
@@ -105,7 +113,12 @@ export class CallsService {
     if (fields.length) throw validationFailed(fields);
   }
 
-  private async apply(m: EntityManager, events: CallEventDto[], now: Date): Promise<void> {
+  private async apply(
+    m: EntityManager,
+    events: CallEventDto[],
+    now: Date,
+    settings: Map<string | null, TeamSettingsValues>,
+  ): Promise<void> {
     const previousSeverity = await this.upsertCalls(m, events);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
@@ -117,15 +130,6 @@ export class CallsService {
       m,
       events.filter((e) => e.type === 'call.hostile').map((e) => e.callId),
     );
-    const settingsByTeam = new Map<
-      string | null,
-      Awaited<ReturnType<PresenceService['settingsForTeam']>>
-    >();
-    const settingsFor = async (teamId: string | null) => {
-      if (!settingsByTeam.has(teamId))
-        settingsByTeam.set(teamId, await this.presence.settingsForTeam(teamId));
-      return settingsByTeam.get(teamId)!;
-    };
 
     const progress = new Map<string, AgentProgress>();
     for (const row of rows.values()) {
@@ -172,7 +176,7 @@ export class CallsService {
         const onThisCall =
           cur.state !== 'on_call' || callOfAgent === null || callOfAgent === e.callId;
         if (['on_call', 'reserved', 'available', 'not_ready'].includes(cur.state) && onThisCall) {
-          const wrap = (await settingsFor(row.teamId)).wrapUpSeconds;
+          const wrap = (settings.get(row.teamId) ?? DEFAULT_TEAM_SETTINGS).wrapUpSeconds;
           step(p, {
             ...cur,
             state: 'wrap_up',
