@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/common/clock/clock';
 import { setPresence } from '../support/router';
 import { TestApp } from '../support/test-app';
 import { DedicatedPostgres } from './support/dedicated-postgres';
-import { leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
+import { internalErrorsIn, leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
 
 interface Tried {
   kind: 'reserve' | 'reject' | 'events' | 'health';
@@ -186,6 +186,8 @@ describe('database outage under traffic', () => {
     };
     // The README quotes these figures.
     process.stdout.write(`outage: ${JSON.stringify(summary)}\n`);
+    // Names what went wrong should a 500 slip through (the body says only INTERNAL_ERROR).
+    for (const line of internalErrorsIn(logFile)) process.stdout.write(`500 logged: ${line}\n`);
 
     expect(during.length).toBeGreaterThan(20);
     expect(summary.serverErrors).toBe(0);

@@ -1,5 +1,9 @@
 import { NotFoundException } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { renderError } from './all-exceptions.filter';
 import { registerConstraintCode } from './constraint-codes';
 import { DomainError } from './domain-error';
@@ -51,6 +55,9 @@ describe('renderError', () => {
       statusCode: 503,
       error: 'DATABASE_UNAVAILABLE',
     });
+    // The query runner's own flag: the connection broke between two statements of a transaction.
+    expect(renderError(new QueryRunnerAlreadyReleasedError()).statusCode).toBe(503);
+    expect(renderError(new Error('Client was closed and is not queryable')).statusCode).toBe(503);
     expect(renderError(new Error('Query read timeout')).statusCode).toBe(503);
   });
 

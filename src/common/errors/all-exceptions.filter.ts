@@ -32,6 +32,12 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
   '08001',
   '08004',
+  '53300', // too_many_connections: every slot is taken while replicas reconnect
+]);
+
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
 ]);
 
 interface RenderedError {
@@ -47,12 +53,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     { code?: string; driverError?: { code?: string }; message?: string; name?: string } | undefined;
   if (!e) return false;
   // TypeORM releases a transaction's query runner when its connection breaks; the next query of
-  // that transaction then fails with this error instead of the connection error itself.
-  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // that transaction then fails with one of these instead of the connection error itself.
+  if (RELEASED_RUNNER_ERRORS.has(e.name ?? '')) return true;
   const code = e.driverError?.code ?? e.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const msg = e.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|terminating connection/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed and is not queryable|terminating connection/i.test(
     msg,
   );
 }
@@ -177,6 +183,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(
         {
           requestId: req?.id,
+          statusCode: rendered.statusCode,
           path: req?.route?.path ?? req?.path,
           err:
             exception instanceof Error

@@ -48,3 +48,21 @@ export function lineCount(files: string[]): number {
     .filter((f) => existsSync(f))
     .reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').filter(Boolean).length, 0);
 }
+
+/** Error name, message and top frames of every request the filter answered with a bare 500. */
+export function internalErrorsIn(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { statusCode?: number; path?: string; err?: unknown })
+    .filter((entry) => entry.statusCode === 500)
+    .map((entry) => {
+      const err = entry.err as { name?: string; message?: string; stack?: string } | string;
+      const what =
+        typeof err === 'string'
+          ? err
+          : `${err?.name}: ${err?.message} ${(err?.stack ?? '').split('\n').slice(1, 4).join(' | ')}`;
+      return `${entry.path} ${what}`;
+    });
+}
