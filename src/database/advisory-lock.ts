@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Stable 32-bit key for a job name, so every replica agrees on the lock id. */
 export function advisoryKey(name: string): number {
@@ -27,4 +27,9 @@ export async function withAdvisoryLock<T>(
     if (!locked) return undefined;
     return work(manager);
   });
+}
+
+/** Waits for the advisory lock `name`, held until the caller's transaction ends (serialises one key). */
+export async function lockInTransaction(manager: EntityManager, name: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(name)]);
 }
