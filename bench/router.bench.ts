@@ -10,12 +10,14 @@ import {
   DIALECTS,
   fmt,
   percentile,
+  request,
   routerKey,
   seedAgents,
   spawnService,
 } from './support';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const SENDERS = 8;
 
 function cannon(
   url: string,
@@ -101,11 +103,7 @@ export async function run(): Promise<BenchRow[]> {
     let seq = 0;
     const deadline = performance.now() + DURATION_S * 1000;
     const post = (url: string, path: string, body: unknown) =>
-      fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      request(url, 'POST', path, headers, body);
     const client = async (i: number) => {
       const url = urls[i % 2];
       while (performance.now() < deadline) {
@@ -119,16 +117,14 @@ export async function run(): Promise<BenchRow[]> {
           });
           if (r.status !== 201) {
             failures++;
-            await r.arrayBuffer();
             return;
           }
-          const res = (await r.json()) as any;
+          const res = JSON.parse(r.body);
           const acc = await post(
             urls[(i + 1) % 2],
             `/v1/routing/reservations/${res.reservationId}/accept`,
             {},
           );
-          await acc.arrayBuffer();
           if (acc.status === 200) {
             cycles++;
             accepted.push({ callId, agentId: res.agentId });
@@ -153,8 +149,7 @@ export async function run(): Promise<BenchRow[]> {
           at,
           durationSeconds: 60,
         }));
-        const r = await post(urls[evt % 2], '/v1/calls/events', { events });
-        await r.arrayBuffer();
+        await post(urls[evt % 2], '/v1/calls/events', { events });
       }
     };
     const t0 = performance.now();
@@ -223,7 +218,9 @@ export async function run(): Promise<BenchRow[]> {
       while (performance.now() < ingestDeadline) {
         const at = new Date().toISOString();
         const batch = Array.from({ length: 50 }, (_, k) => {
-          const agentId = agentIds[(w * 997 + n * 50 + k) % agentIds.length];
+          // Each sender stands for a router instance with its own calls: its own slice of agents.
+          const slice = Math.floor(agentIds.length / SENDERS);
+          const agentId = agentIds[w * slice + ((n * 50 + k) % slice)];
           const callId = `ing-${w}-${n}-${k}`;
           return [
             { eventId: `${callId}-a`, type: 'call.answered', callId, agentId, at },
@@ -242,13 +239,12 @@ export async function run(): Promise<BenchRow[]> {
           () => post(ing.url, '/v1/calls/events', { events: batch }),
           batchLatencies,
         );
-        await r.arrayBuffer();
         if (r.status === 202) events += batch.length;
         else bad++;
       }
     };
     const t1 = performance.now();
-    await Promise.all(Array.from({ length: 8 }, (_, w) => ingester(w)));
+    await Promise.all(Array.from({ length: SENDERS }, (_, w) => ingester(w)));
     const ingestRate = events / ((performance.now() - t1) / 1000);
     batchLatencies.sort((x, y) => x - y);
     await ing.stop();

@@ -10,6 +10,7 @@ import { LOCAL_DEFAULTS } from '../src/config/app-config';
 import { runMigrations } from '../src/database/migrate';
 import { DedicatedPostgres } from '../test/reliability/support/dedicated-postgres';
 import { ReplicaProcess } from '../test/reliability/support/replica-process';
+import { withDatabase } from '../src/database/database-url';
 
 interface Row {
   benchmark: string;
@@ -46,9 +47,7 @@ export async function run(): Promise<Row[]> {
     const name = `sw_soak_${Date.now().toString(36)}`;
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
+    databaseUrl = withDatabase(process.env.DATABASE_URL, name);
   } else {
     pg = await DedicatedPostgres.start();
     databaseUrl = pg.url;

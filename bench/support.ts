@@ -1,11 +1,59 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
+import { freePort, withDatabase } from '../src/database/database-url';
+
+export { freePort };
+
+/**
+ * A lean keep-alive HTTP client for load loops: the load generator shares the machine with the
+ * service, and fetch() costs it about twice the CPU per request of node:http.
+ */
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+export function request(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const u = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent: keepAlive,
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method,
+        headers: payload
+          ? {
+              ...headers,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+            }
+          : headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 export interface BenchRow {
   benchmark: string;
@@ -13,17 +61,6 @@ export interface BenchRow {
   value: string;
   target: string;
   ok: boolean;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
 }
 
 /** A migrated database for one benchmark: a throw-away embedded PostgreSQL, or a fresh database on DATABASE_URL's server. */
@@ -34,11 +71,10 @@ export async function benchDatabase(): Promise<{ url: string; stop: () => Promis
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    await runMigrations(u.toString());
+    const url = withDatabase(process.env.DATABASE_URL, name);
+    await runMigrations(url);
     return {
-      url: u.toString(),
+      url,
       stop: async () => {
         const c = new Client({ connectionString: process.env.DATABASE_URL });
         await c.connect();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { hasRole, Principal } from '../auth/principal';
 import { badRequest, forbidden, notFound } from '../common/errors/domain-error';
 import { Page, pageOf } from '../common/pagination/page-query.dto';
@@ -17,6 +17,7 @@ import {
   TagProficiencyDto,
   UpdateAgentDto,
 } from './dto/agent.dto';
+import { preparedQuery } from '../database/prepared-query';
 
 @Injectable()
 export class AgentsService {
@@ -206,7 +207,14 @@ export class AgentsService {
   }
 
   /** Agents by id, for features that show names (supervisor views). */
-  findByIds(ids: string[]): Promise<Agent[]> {
-    return ids.length ? this.agents.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  /** Id and team of each agent that exists (the call-events hot path: one prepared statement). */
+  async teamsOf(ids: string[]): Promise<Array<{ id: string; teamId: string | null }>> {
+    if (ids.length === 0) return [];
+    const rows = await preparedQuery<{ id: string; team_id: string | null }>(
+      this.agents.manager,
+      'SELECT id, team_id FROM agents WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, teamId: r.team_id }));
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { Page, pageOf, PageQueryDto } from '../common/pagination/page-query.dto';
 import { AuditEntry } from './audit-entry.entity';
+import { preparedQuery } from '../database/prepared-query';
 
 export interface AuditRecord {
   actor: string;
@@ -26,7 +27,8 @@ export class AuditService {
   async record(manager: EntityManager, entries: AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
     const now = this.clock.now();
-    await manager.query(
+    await preparedQuery(
+      manager,
       `INSERT INTO audit_log (at, actor, action, subject_type, subject_id, details)
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
       [

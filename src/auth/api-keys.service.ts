@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { notFound } from '../common/errors/domain-error';
+import { preparedQuery } from '../database/prepared-query';
 import { ApiKey } from './api-key.entity';
 import type { Principal } from './principal';
 import type { Role } from './roles';
@@ -13,9 +14,17 @@ export const hashApiKey = (key: string) => createHash('sha256').update(key).dige
 /** last_used_at is written at most this often per key, to keep the router's hot path read-only. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * A verified key is trusted for this long without a database read: the router presents its key on
+ * every call. Revocation takes effect at once on the replica that revoked it and within this
+ * window on the others.
+ */
+export const API_KEY_CACHE_MS = 5_000;
+
 @Injectable()
 export class ApiKeysService {
   private readonly lastTouched = new Map<string, number>();
+  private readonly verified = new Map<string, { principal: Principal; at: number }>();
 
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
@@ -46,6 +55,9 @@ export class ApiKeysService {
   }
 
   async revoke(id: string): Promise<void> {
+    for (const [hash, entry] of this.verified)
+      if (entry.principal.kind === 'apiKey' && entry.principal.apiKeyId === id)
+        this.verified.delete(hash);
     const result = await this.keys.update(
       { id, revokedAt: IsNull() },
       { revokedAt: this.clock.now() },
@@ -58,13 +70,29 @@ export class ApiKeysService {
 
   /** The principal for a presented key, or null when unknown or revoked (checked on every request). */
   async authenticate(key: string): Promise<Principal | null> {
-    const found = await this.keys.findOne({
-      where: { keyHash: hashApiKey(key), revokedAt: IsNull() },
-      select: { id: true, name: true, role: true },
-    });
-    if (!found) return null;
+    const hash = hashApiKey(key);
+    const now = this.clock.now().getTime();
+    const cached = this.verified.get(hash);
+    if (cached && now - cached.at >= 0 && now - cached.at < API_KEY_CACHE_MS)
+      return cached.principal;
+    const [found] = await preparedQuery<{ id: string; name: string; role: Role }>(
+      this.keys.manager,
+      `SELECT id, name, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+      [hash],
+    );
+    if (!found) {
+      this.verified.delete(hash);
+      return null;
+    }
     this.touch(found.id);
-    return { kind: 'apiKey', apiKeyId: found.id, roles: [found.role], name: found.name };
+    const principal: Principal = {
+      kind: 'apiKey',
+      apiKeyId: found.id,
+      roles: [found.role],
+      name: found.name,
+    };
+    this.verified.set(hash, { principal, at: now });
+    return principal;
   }
 
   private touch(id: string): void {

@@ -11,6 +11,12 @@ export interface CallEndedContext {
   hostileSeverity: number | null;
   now: Date;
   manager: EntityManager;
+  /**
+   * Every agent whose call ends in the same batch (this one included), so a hook can read what it
+   * needs for all of them in one query instead of one per event. The batch's history is read
+   * before any of it is written, so the answer is the same either way.
+   */
+  batchAgentIds: string[];
 }
 
 export interface HostileFlaggedContext {

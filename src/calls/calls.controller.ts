@@ -121,7 +121,10 @@ export class CallsController {
       agents.map((a) => a.id),
       minutes,
     );
-    const states = await Promise.all(agents.map((a) => this.presence.current(a.id, false)));
+    const states = await this.presence.currentMany(
+      agents.map((a) => a.id),
+      false,
+    );
     const settings = await this.teams.settingsFor(teamId);
     const now = loads.values().next().value?.asOf ?? new Date(0);
     return {

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
-import { withAdvisoryLock } from '../database/advisory-lock';
 import { LoadService } from './load.service';
 
 /** Keeps idle agents' last-hour load (and so their routing rank) fresh as the window slides. */
@@ -9,15 +7,12 @@ import { LoadService } from './load.service';
 export class CallsJobs {
   private readonly logger = new Logger(CallsJobs.name);
 
-  constructor(
-    private readonly load: LoadService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly load: LoadService) {}
 
   @Interval('load-refresh', 15_000)
   async refreshLoad(): Promise<void> {
     try {
-      await withAdvisoryLock(this.dataSource, 'load-refresh', () => this.load.refreshStale());
+      await this.load.refreshStale();
     } catch (e) {
       this.logger.warn(`load refresh failed: ${(e as Error).message}`);
     }

@@ -12,6 +12,7 @@ import type { TeamSettingsValues } from '../teams/teams.service';
 import { CallLifecycle } from './call-lifecycle';
 import { CallEventDto } from './dto/call-events.dto';
 import { LoadService } from './load.service';
+import { preparedQuery } from '../database/prepared-query';
 
 /** Events may be a little ahead of our clock (router clocks drift), not more. */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -43,7 +44,7 @@ export class CallsService {
     const now = this.clock.now();
     this.checkBatch(events, now);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
-    const found = await this.agents.findByIds(agentIds);
+    const found = await this.agents.teamsOf(agentIds);
     const known = new Set(found.map((a) => a.id));
     const unknown = agentIds.filter((id) => !known.has(id));
     if (unknown.length)
@@ -62,7 +63,8 @@ export class CallsService {
     const distinct = [...firsts.values()];
 
     return this.dataSource.transaction(async (m) => {
-      const inserted: Array<{ event_id: string }> = await m.query(
+      const inserted: Array<{ event_id: string }> = await preparedQuery(
+        m,
         `INSERT INTO call_events (event_id, type, call_id, agent_id, at, payload, received_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[], $7::timestamptz[])
          ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
@@ -126,6 +128,9 @@ export class CallsService {
     const endedInBatch = new Map(
       events.filter((e) => e.type === 'call.ended').map((e) => [e.callId, new Date(e.at)]),
     );
+    const endingAgents = [
+      ...new Set(events.filter((e) => e.type === 'call.ended').map((e) => e.agentId)),
+    ];
     const callEnds = await this.callEnds(
       m,
       events.filter((e) => e.type === 'call.hostile').map((e) => e.callId),
@@ -176,7 +181,18 @@ export class CallsService {
         const onThisCall =
           cur.state !== 'on_call' || callOfAgent === null || callOfAgent === e.callId;
         if (['on_call', 'reserved', 'available', 'not_ready'].includes(cur.state) && onThisCall) {
-          const wrap = (settings.get(row.teamId) ?? DEFAULT_TEAM_SETTINGS).wrapUpSeconds;
+          // A counselling session already due starts when the call ends (issue: "moves in when the
+          // call ends"): no wrap-up eats into the booked time.
+          const sessionDue = p.scheduled.some(
+            (s) =>
+              s.status === 'pending' &&
+              s.state === 'counseling' &&
+              s.startsAt.getTime() <= since.getTime() &&
+              (!s.endsAt || s.endsAt.getTime() > since.getTime()),
+          );
+          const wrap = sessionDue
+            ? 0
+            : (settings.get(row.teamId) ?? DEFAULT_TEAM_SETTINGS).wrapUpSeconds;
           step(p, {
             ...cur,
             state: 'wrap_up',
@@ -198,6 +214,7 @@ export class CallsService {
           hostileSeverity: severity,
           now,
           manager: m,
+          batchAgentIds: endingAgents,
         });
         await this.addScheduled(m, p, extra);
       } else {
@@ -220,6 +237,8 @@ export class CallsService {
           manager: m,
         });
         await this.addScheduled(m, p, extra);
+        // A late flag may have lengthened a recovery already running: take its new end from the store.
+        await this.reloadActive(m, p, e.agentId);
       }
     }
 
@@ -235,7 +254,8 @@ export class CallsService {
     }
     await this.presence.persist(m, changes);
     if (answeredCalls.length) {
-      await m.query(
+      await preparedQuery(
+        m,
         `UPDATE reservations SET status = 'accepted', decided_at = $2 WHERE status = 'held' AND call_id = ANY($1::text[])`,
         [answeredCalls, now],
       );
@@ -260,6 +280,23 @@ export class CallsService {
     ];
   }
 
+  /** Re-reads the agent's active scheduled state after a hook, so this batch does not write back a stale end. */
+  private async reloadActive(m: EntityManager, p: AgentProgress, agentId: string): Promise<void> {
+    const fresh = (await this.presence.scheduledFor(m, [agentId])).get(agentId) ?? [];
+    for (const item of p.scheduled) {
+      const stored = fresh.find((f) => f.id === item.id);
+      if (!stored || stored.status !== 'active' || !stored.endsAt) continue;
+      item.endsAt = stored.endsAt;
+      const cur = p.settlement.current;
+      if (
+        cur.state === stored.state &&
+        cur.until &&
+        cur.until.getTime() !== stored.endsAt.getTime()
+      )
+        p.settlement = { ...p.settlement, current: { ...cur, until: stored.endsAt } };
+    }
+  }
+
   /** Upserts the calls table from the batch; returns each hostile-flagged call's severity before the batch. */
   private async upsertCalls(
     m: EntityManager,
@@ -275,7 +312,8 @@ export class CallsService {
     ].sort();
     const before = new Map<string, { severity: number | null }>();
     if (hostileIds.length) {
-      const rows: Array<{ call_id: string; hostile_severity: number | null }> = await m.query(
+      const rows: Array<{ call_id: string; hostile_severity: number | null }> = await preparedQuery(
+        m,
         `SELECT call_id, hostile_severity FROM calls WHERE call_id = ANY($1::text[]) ORDER BY call_id FOR UPDATE`,
         [hostileIds],
       );
@@ -309,7 +347,8 @@ export class CallsService {
       byCall.set(e.callId, c);
     }
     const list = [...byCall.entries()];
-    await m.query(
+    await preparedQuery(
+      m,
       `INSERT INTO calls (call_id, agent_id, answered_at, ended_at, duration_seconds, hostile_severity, hostile_source, hostile_at)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::smallint[], $7::text[], $8::timestamptz[])
        ON CONFLICT (call_id) DO UPDATE SET
@@ -335,7 +374,8 @@ export class CallsService {
 
   private async callEnds(m: EntityManager, callIds: string[]): Promise<Map<string, Date>> {
     if (callIds.length === 0) return new Map();
-    const rows: Array<{ call_id: string; ended_at: Date | null }> = await m.query(
+    const rows: Array<{ call_id: string; ended_at: Date | null }> = await preparedQuery(
+      m,
       `SELECT call_id, ended_at FROM calls WHERE call_id = ANY($1::text[]) AND ended_at IS NOT NULL`,
       [callIds],
     );
@@ -369,7 +409,7 @@ export class CallsService {
       [callId, severity, source, at],
     );
     const now = this.clock.now();
-    const [agent] = await this.agents.findByIds([call.agent_id]);
+    const [agent] = await this.agents.teamsOf([call.agent_id]);
     const states = await this.lifecycle.hostileFlagged({
       agentId: call.agent_id,
       teamId: agent?.teamId ?? null,
@@ -390,28 +430,74 @@ export class CallsService {
    * Answered calls of these agents per interval (by answer time) in [from, to), with their summed handle
    * seconds: the history forecasts are built from.
    */
-  async answeredCallsByInterval(
-    agentIds: string[],
+  answeredCallsByInterval(agentIds: string[], from: Date, to: Date, intervalMinutes: number) {
+    return this.answeredByInterval(
+      'agent_id = ANY($1::uuid[])',
+      agentIds,
+      from,
+      to,
+      intervalMinutes,
+    );
+  }
+
+  /**
+   * The same among `callIds`: per-dialect history forecasts (the dialect comes from the routing
+   * reservation of each call).
+   */
+  answeredCallsByIntervalFor(callIds: string[], from: Date, to: Date, intervalMinutes: number) {
+    return this.answeredByInterval('call_id = ANY($1::text[])', callIds, from, to, intervalMinutes);
+  }
+
+  private async answeredByInterval(
+    which: string,
+    ids: string[],
     from: Date,
     to: Date,
     intervalMinutes: number,
   ): Promise<Array<{ start: Date; calls: number; handleSeconds: number }>> {
-    if (agentIds.length === 0) return [];
+    if (ids.length === 0) return [];
     const step = intervalMinutes * 60;
     const rows: Array<{ bucket: number; calls: string; handle: string | null }> =
       await this.dataSource.query(
         `SELECT floor(extract(epoch FROM answered_at - $2::timestamptz) / $4)::int AS bucket,
                 count(*) AS calls, sum(duration_seconds) AS handle
            FROM calls
-          WHERE agent_id = ANY($1::uuid[]) AND answered_at >= $2 AND answered_at < $3
+          WHERE ${which} AND answered_at >= $2 AND answered_at < $3
           GROUP BY 1 ORDER BY 1`,
-        [agentIds, from, to, step],
+        [ids, from, to, step],
       );
     return rows.map((r) => ({
       start: new Date(from.getTime() + r.bucket * step * 1000),
       calls: Number(r.calls),
       handleSeconds: Number(r.handle ?? 0),
     }));
+  }
+
+  /**
+   * Calls these agents answered in [from, to): how many, how many were hostile, and the hostile ones by
+   * highest reported severity (index 0 = severity 1): planning's wellbeing shrinkage.
+   */
+  async hostileMix(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<{ answered: number; hostile: number; bySeverity: [number, number, number] }> {
+    if (agentIds.length === 0) return { answered: 0, hostile: 0, bySeverity: [0, 0, 0] };
+    const [r]: Array<Record<string, string>> = await this.dataSource.query(
+      `SELECT count(*) AS answered,
+              count(*) FILTER (WHERE hostile_severity = 1) AS s1,
+              count(*) FILTER (WHERE hostile_severity = 2) AS s2,
+              count(*) FILTER (WHERE hostile_severity >= 3) AS s3
+         FROM calls
+        WHERE agent_id = ANY($1::uuid[]) AND answered_at >= $2 AND answered_at < $3`,
+      [agentIds, from, to],
+    );
+    const bySeverity: [number, number, number] = [Number(r.s1), Number(r.s2), Number(r.s3)];
+    return {
+      answered: Number(r.answered),
+      hostile: bySeverity[0] + bySeverity[1] + bySeverity[2],
+      bySeverity,
+    };
   }
 
   /** A call as the calls feature knows it (for hostile reports by agents and supervisors). */

@@ -4,6 +4,8 @@ import { Clock } from '../common/clock/clock';
 import { PresenceService } from '../presence/presence.service';
 import { RANK_PENALTY_SQL } from '../routing/candidate-query';
 import { CallLoad, computeLoad } from './call-load';
+import { preparedQuery } from '../database/prepared-query';
+import { withAdvisoryLock } from '../database/advisory-lock';
 
 /** Looking further back than the window, so "consecutive calls since the last break" has its break. */
 const LOOKBACK_MINUTES = 12 * 60;
@@ -55,7 +57,12 @@ export class LoadService {
    * Refreshes the last-hour load kept on agent_presence for routing order. Runs at call end and
    * hostile flags (inside that transaction) and from the sweep for agents idle a while.
    */
-  async refreshSnapshots(manager: EntityManager, agentIds: string[], now: Date): Promise<void> {
+  async refreshSnapshots(
+    manager: EntityManager,
+    agentIds: string[],
+    now: Date,
+    options: { skipLocked?: boolean } = {},
+  ): Promise<void> {
     if (agentIds.length === 0) return;
     const from = new Date(now.getTime() - 3600_000);
     const rankPenalty = RANK_PENALTY_SQL({
@@ -64,8 +71,14 @@ export class LoadService {
       routingOrder: 'f.routing_order',
       occupancyCap: 'f.occupancy_cap',
     });
-    await manager.query(
-      `WITH w AS (SELECT unnest($1::uuid[]) AS agent_id),
+    await preparedQuery(
+      manager,
+      `WITH w AS (${
+        options.skipLocked
+          ? // Background refresh: never wait for (or hold up) a reservation or call on these rows.
+            'SELECT agent_id FROM agent_presence WHERE agent_id = ANY($1::uuid[]) FOR UPDATE SKIP LOCKED'
+          : 'SELECT unnest($1::uuid[]) AS agent_id'
+      }),
        occ AS (
          SELECT i.agent_id,
                 SUM(EXTRACT(EPOCH FROM LEAST(COALESCE(i.ended_at, $3), $3) - GREATEST(i.started_at, $2)))
@@ -111,18 +124,35 @@ export class LoadService {
     );
   }
 
-  /** Sweep step: refresh snapshots older than a minute for available agents (their window slides). */
-  async refreshStale(now: Date = this.clock.now(), limit = 500): Promise<number> {
-    const rows: Array<{ agent_id: string }> = await this.dataSource.query(
-      `SELECT agent_id FROM agent_presence WHERE state = 'available' AND (load_as_of IS NULL OR load_as_of < $1) ORDER BY load_as_of NULLS FIRST LIMIT $2`,
-      [new Date(now.getTime() - 60_000), limit],
+  /**
+   * Sweep step: refresh snapshots older than a minute for available agents (their window slides).
+   * In small batches, each its own short statement, skipping rows a request holds; one replica at a
+   * time (advisory lock), like the other sweeps.
+   */
+  async refreshStale(now: Date = this.clock.now(), batch = 100, maxBatches = 20): Promise<number> {
+    const refreshed = await withAdvisoryLock(this.dataSource, 'load-refresh', () =>
+      this.refreshStaleBatches(now, batch, maxBatches),
     );
-    if (rows.length)
+    return refreshed ?? 0;
+  }
+
+  private async refreshStaleBatches(now: Date, batch: number, maxBatches: number): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const rows: Array<{ agent_id: string }> = await this.dataSource.query(
+        `SELECT agent_id FROM agent_presence WHERE state = 'available' AND (load_as_of IS NULL OR load_as_of < $1) ORDER BY load_as_of NULLS FIRST LIMIT $2`,
+        [new Date(now.getTime() - 60_000), batch],
+      );
+      if (rows.length === 0) break;
       await this.refreshSnapshots(
         this.dataSource.manager,
         rows.map((r) => r.agent_id),
         now,
+        { skipLocked: true },
       );
-    return rows.length;
+      total += rows.length;
+      if (rows.length < batch) break;
+    }
+    return total;
   }
 }

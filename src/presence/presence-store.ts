@@ -7,6 +7,7 @@ import type {
   ScheduledState,
   Settlement,
 } from './presence-rules';
+import { preparedQuery } from '../database/prepared-query';
 
 /** A locked agent_presence row. */
 export interface PresenceRow extends PresenceSnapshot {
@@ -38,6 +39,10 @@ export interface NewScheduledState {
 
 const ts = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** Presence rows of a set of agents, with each agent's team (locked or not by the caller's suffix). */
+const SELECT_ROWS = `SELECT p.*, a.team_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
+  WHERE p.agent_id = ANY($1::uuid[])`;
+
 /** The presence tables' SQL, in bulk so a batch of events costs a handful of statements. */
 @Injectable()
 export class PresenceStore {
@@ -50,22 +55,33 @@ export class PresenceStore {
   ): Promise<Map<string, PresenceRow>> {
     const ids = [...new Set(agentIds)].sort();
     if (ids.length === 0) return new Map();
-    const created: Array<{ agent_id: string }> = await manager.query(
-      `INSERT INTO agent_presence (agent_id, state, since) SELECT unnest($1::uuid[]), 'offline', $2
-       ON CONFLICT (agent_id) DO NOTHING RETURNING agent_id`,
-      [ids, now],
-    );
-    if (created.length) {
-      await manager.query(
-        `INSERT INTO presence_intervals (agent_id, state, started_at) SELECT unnest($1::uuid[]), 'offline', $2`,
-        [created.map((c) => c.agent_id), now],
+    const lockSql = `${SELECT_ROWS} ORDER BY p.agent_id FOR UPDATE OF p ${options.skipLocked ? 'SKIP LOCKED' : ''}`;
+    let rows: any[] = await preparedQuery(manager, lockSql, [ids]);
+    if (rows.length < ids.length && !options.skipLocked) {
+      // Agents seen for the first time get a row (offline), then everything is locked again in id order.
+      const have = new Set(rows.map((r) => r.agent_id));
+      const created: Array<{ agent_id: string }> = await preparedQuery(
+        manager,
+        `INSERT INTO agent_presence (agent_id, state, since) SELECT unnest($1::uuid[]), 'offline', $2
+         ON CONFLICT (agent_id) DO NOTHING RETURNING agent_id`,
+        [ids.filter((id) => !have.has(id)), now],
       );
+      if (created.length) {
+        await preparedQuery(
+          manager,
+          `INSERT INTO presence_intervals (agent_id, state, started_at) SELECT unnest($1::uuid[]), 'offline', $2`,
+          [created.map((c) => c.agent_id), now],
+        );
+      }
+      rows = await preparedQuery(manager, lockSql, [ids]);
     }
-    const rows: any[] = await manager.query(
-      `SELECT p.*, a.team_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
-        WHERE p.agent_id = ANY($1::uuid[]) ORDER BY p.agent_id FOR UPDATE OF p ${options.skipLocked ? 'SKIP LOCKED' : ''}`,
-      [ids],
-    );
+    return new Map(rows.map((r) => [r.agent_id, toRow(r)]));
+  }
+
+  /** These agents' rows as they are, without locking (missing agents are absent). */
+  async read(manager: EntityManager, agentIds: string[]): Promise<Map<string, PresenceRow>> {
+    if (agentIds.length === 0) return new Map();
+    const rows: any[] = await preparedQuery(manager, SELECT_ROWS, [agentIds]);
     return new Map(rows.map((r) => [r.agent_id, toRow(r)]));
   }
 
@@ -76,7 +92,8 @@ export class PresenceStore {
   ): Promise<Map<string, ScheduledState[]>> {
     const out = new Map<string, ScheduledState[]>();
     if (agentIds.length === 0) return out;
-    const rows: any[] = await manager.query(
+    const rows: any[] = await preparedQuery(
+      manager,
       `SELECT id, agent_id, state, reason, starts_at, ends_at, duration_seconds, status FROM scheduled_states
         WHERE agent_id = ANY($1::uuid[]) AND status IN ('pending', 'active')`,
       [agentIds],
@@ -103,7 +120,8 @@ export class PresenceStore {
     states: NewScheduledState[],
   ): Promise<ScheduledState[]> {
     if (states.length === 0) return [];
-    const rows: any[] = await manager.query(
+    const rows: any[] = await preparedQuery(
+      manager,
       `INSERT INTO scheduled_states (agent_id, state, reason, starts_at, ends_at, duration_seconds, source_kind, source_id)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::text[], $8::text[])
        ON CONFLICT (source_kind, source_id) DO UPDATE
@@ -138,7 +156,8 @@ export class PresenceStore {
   async persist(manager: EntityManager, changes: PresenceChange[]): Promise<void> {
     const moved = changes.filter((c) => c.settlement.steps.length > 0);
     if (moved.length) {
-      await manager.query(
+      await preparedQuery(
+        manager,
         `UPDATE presence_intervals i SET ended_at = v.ended_at
            FROM unnest($1::uuid[], $2::timestamptz[]) AS v(agent_id, ended_at)
           WHERE i.agent_id = v.agent_id AND i.ended_at IS NULL`,
@@ -158,7 +177,8 @@ export class PresenceStore {
           ended.push(ts(c.settlement.steps[i + 1]?.since));
         });
       }
-      await manager.query(
+      await preparedQuery(
+        manager,
         `INSERT INTO presence_intervals (agent_id, state, reason, started_at, ended_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])`,
         [agent, state, reason, started, ended],
@@ -173,7 +193,8 @@ export class PresenceStore {
         c.settlement.current.consecutiveLapses !== c.row.consecutiveLapses,
     );
     if (touched.length) {
-      await manager.query(
+      await preparedQuery(
+        manager,
         `UPDATE agent_presence p SET state = v.state, since = v.since, until = v.until, reason = v.reason,
                 return_state = v.return_state, consecutive_lapses = v.lapses,
                 reservation_id = CASE WHEN v.state = 'reserved' THEN p.reservation_id ELSE NULL END,
@@ -200,14 +221,16 @@ export class PresenceStore {
       .filter((c) => c.settlement.reservationLapsed && c.row.reservationId)
       .map((c) => c.row.reservationId!);
     if (lapsed.length) {
-      await manager.query(
+      await preparedQuery(
+        manager,
         `UPDATE reservations SET status = 'lapsed', decided_at = expires_at WHERE id = ANY($1::uuid[]) AND status = 'held'`,
         [lapsed],
       );
     }
     const activated = changes.flatMap((c) => c.settlement.activated);
     if (activated.length) {
-      await manager.query(
+      await preparedQuery(
+        manager,
         `UPDATE scheduled_states s SET status = 'active', activated_at = v.at, ends_at = v.ends_at
            FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(id, at, ends_at) WHERE s.id = v.id`,
         [
@@ -219,7 +242,8 @@ export class PresenceStore {
     }
     const completed = changes.flatMap((c) => c.settlement.completed);
     if (completed.length) {
-      await manager.query(
+      await preparedQuery(
+        manager,
         `UPDATE scheduled_states SET status = 'done' WHERE id = ANY($1::uuid[])`,
         [completed],
       );
@@ -231,6 +255,7 @@ export class PresenceStore {
     agentIds: string[],
     from: Date,
     to: Date,
+    sinceLastOf?: string[],
   ): Promise<
     Array<{
       agentId: string;
@@ -240,11 +265,21 @@ export class PresenceStore {
       endedAt: Date | null;
     }>
   > {
-    const rows: any[] = await manager.query(
-      `SELECT agent_id, state, reason, started_at, ended_at FROM presence_intervals
-        WHERE agent_id = ANY($1::uuid[]) AND started_at < $3 AND (ended_at IS NULL OR ended_at > $2)
-        ORDER BY agent_id, started_at, id`,
-      [agentIds, from, to],
+    const rows: any[] = await preparedQuery(
+      manager,
+      sinceLastOf
+        ? `WITH last AS (
+             SELECT DISTINCT ON (agent_id) agent_id, started_at, id FROM presence_intervals
+              WHERE agent_id = ANY($1::uuid[]) AND state = ANY($4::text[]) AND started_at < $3 AND (ended_at IS NULL OR ended_at > $2)
+              ORDER BY agent_id, started_at DESC, id DESC)
+           SELECT i.agent_id, i.state, i.reason, i.started_at, i.ended_at FROM presence_intervals i LEFT JOIN last l ON l.agent_id = i.agent_id
+            WHERE i.agent_id = ANY($1::uuid[]) AND i.started_at < $3 AND (i.ended_at IS NULL OR i.ended_at > $2)
+              AND (l.agent_id IS NULL OR (i.started_at, i.id) >= (l.started_at, l.id))
+            ORDER BY i.agent_id, i.started_at, i.id`
+        : `SELECT agent_id, state, reason, started_at, ended_at FROM presence_intervals
+            WHERE agent_id = ANY($1::uuid[]) AND started_at < $3 AND (ended_at IS NULL OR ended_at > $2)
+            ORDER BY agent_id, started_at, id`,
+      sinceLastOf ? [agentIds, from, to, sinceLastOf] : [agentIds, from, to],
     );
     return rows.map((r) => ({
       agentId: r.agent_id,

@@ -44,20 +44,49 @@ export class PresenceService {
 
   /** The agent's presence now, as `viewerIsTheAgent` may see it (sessions are private). */
   async current(agentId: string, viewerIsTheAgent: boolean): Promise<PresenceView> {
+    const [view] = await this.currentMany([agentId], viewerIsTheAgent);
+    return view;
+  }
+
+  /**
+   * The current presence of several agents, in the order asked. A plain read; only agents whose
+   * timed state has run out (or who have no row yet) are settled and written, in one transaction.
+   */
+  async currentMany(agentIds: string[], viewerIsTheAgent: boolean): Promise<PresenceView[]> {
     const now = this.clock.now();
-    const row = await this.dataSource.transaction(async (m) => {
-      const [settled] = await this.settleLocked(m, [agentId], now);
-      return settled;
+    const m = this.dataSource.manager;
+    const rows = await this.store.read(m, agentIds);
+    const scheduled = await this.store.scheduled(m, [...rows.keys()]);
+    const current = new Map<string, PresenceRow>();
+    const toSettle: string[] = agentIds.filter((id) => !rows.has(id));
+    for (const row of rows.values()) {
+      const s = settle(row, scheduled.get(row.agentId) ?? [], now);
+      const unchanged =
+        s.steps.length === 0 &&
+        s.activated.length === 0 &&
+        s.completed.length === 0 &&
+        !s.reservationLapsed;
+      if (unchanged) current.set(row.agentId, row);
+      else toSettle.push(row.agentId);
+    }
+    if (toSettle.length) {
+      const settled = await this.dataSource.transaction((tx) =>
+        this.settleLocked(tx, toSettle, now),
+      );
+      for (const row of settled) current.set(row.agentId, row);
+    }
+    return agentIds.map((agentId) => {
+      const row = current.get(agentId)!;
+      const view: PresenceView = {
+        agentId,
+        state: row.state,
+        since: row.since,
+        until: row.until,
+        reason: row.reason,
+      };
+      if (viewerIsTheAgent && row.returnState !== 'available') view.returnState = row.returnState;
+      return presenceAsSeenBy(view, viewerIsTheAgent);
     });
-    const view: PresenceView = {
-      agentId,
-      state: row.state,
-      since: row.since,
-      until: row.until,
-      reason: row.reason,
-    };
-    if (viewerIsTheAgent && row.returnState !== 'available') view.returnState = row.returnState;
-    return presenceAsSeenBy(view, viewerIsTheAgent);
   }
 
   /** PUT presence: become available, not_ready or offline, as the table allows this actor. */
@@ -278,6 +307,28 @@ export class PresenceService {
     };
   }
 
+  /**
+   * Erasure of an agent's counselling history: its past `counseling` intervals become
+   * `not_ready`/`private` (same times, so adherence still counts them adherent). Returns how many
+   * intervals were rewritten.
+   */
+  async redactCounselingHistory(
+    agentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const [, redacted] = await manager.query(
+      `UPDATE presence_intervals SET state = 'not_ready', reason = 'private'
+        WHERE agent_id = $1 AND state = 'counseling'`,
+      [agentId],
+    );
+    // Finished or cancelled sessions' bookkeeping goes too (live ones were cancelled by the caller).
+    await manager.query(
+      `DELETE FROM scheduled_states WHERE agent_id = $1 AND state = 'counseling' AND status NOT IN ('pending', 'active')`,
+      [agentId],
+    );
+    return Number(redacted);
+  }
+
   /** Agents logged in (any state but offline), optionally of one team. */
   async loggedIn(
     teamId: string | null,
@@ -299,6 +350,20 @@ export class PresenceService {
     manager: EntityManager = this.dataSource.manager,
   ) {
     return this.store.history(manager, agentIds, from, to);
+  }
+
+  /**
+   * Like `history`, but per agent only from its latest interval in one of `states` on (all of the
+   * window when there is none): what "since the last break" rules need, without the whole day.
+   */
+  historySinceLast(
+    states: string[],
+    agentIds: string[],
+    from: Date,
+    to: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return this.store.history(manager, agentIds, from, to, states);
   }
 
   /**

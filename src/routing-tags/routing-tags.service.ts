@@ -10,6 +10,9 @@ registerConstraintCode('pk_routing_tags', 'DUPLICATE_TAG', 'This tag is already 
 
 @Injectable()
 export class RoutingTagsService {
+  /** Bumped when this process adds a tag, so caches of the catalog here can drop at once. */
+  version = 0;
+
   constructor(@InjectRepository(RoutingTag) private readonly tags: Repository<RoutingTag>) {}
 
   list(): Promise<RoutingTag[]> {
@@ -33,6 +36,7 @@ export class RoutingTagsService {
       });
     }
     await this.tags.insert({ tag, kind: input.kind, label: input.label });
+    this.version++;
     return (await this.tags.findOneBy({ tag }))!;
   }
 

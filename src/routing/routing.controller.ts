@@ -28,11 +28,16 @@ export class RoutingController {
   @Roles('router', 'admin', 'supervisor')
   @ApiOperation({ summary: 'Agents available now for a dialect/skills, best first' })
   @ApiOkResponse({ type: AvailableAgentsDto })
-  available(@Query() q: AvailableAgentsQueryDto): Promise<AvailableAgentsDto> {
-    return this.routing.available(
+  async available(
+    @Query() q: AvailableAgentsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const body = await this.routing.availableJson(
       { dialect: q.dialect, minProficiency: q.minProficiency, skills: q.skill },
       q.limit ?? 20,
     );
+    res.type('application/json'); // the body is already JSON (built by PostgreSQL)
+    return body;
   }
 
   @Post('reservations')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { preparedQuery } from '../database/prepared-query';
 import { conflict, DomainError, notFound } from '../common/errors/domain-error';
 import { PresenceService } from '../presence/presence.service';
 import { RoutingTagsService } from '../routing-tags/routing-tags.service';
@@ -14,13 +15,13 @@ import {
   RANKING,
   tagClauses,
 } from './candidate-query';
-import type { AvailableAgentsDto, ReservationDto } from './dto/routing.dto';
+import type { ReservationDto } from './dto/routing.dto';
 
 const CATALOG_TTL_MS = 30_000;
 
 @Injectable()
 export class RoutingService {
-  private catalog?: { at: number; tags: Map<string, string> };
+  private catalog?: { at: number; version: number; tags: Map<string, string> };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,45 +30,46 @@ export class RoutingService {
     private readonly routingTags: RoutingTagsService,
   ) {}
 
-  /** Who can take a call for this dialect/skills now, best first. */
-  async available(filter: CandidateFilter, limit: number): Promise<AvailableAgentsDto> {
-    await this.checkTags(filter);
+  /**
+   * Who can take a call for this dialect/skills now, best first, as the serialized response body
+   * (AvailableAgentsDto). PostgreSQL builds the JSON in the same statement that picks the agents:
+   * this is the router's most frequent call, and building it in Node cost more than the query.
+   */
+  async availableJson(filter: CandidateFilter, limit: number): Promise<string> {
+    const catalog = await this.checkTags(filter);
+    // Tags are labelled by kind from the cached catalog; a tag another replica added in the last
+    // 30 s is left out until the cache refreshes (this replica's own additions show at once).
+    const ofKind = (k: string) => [...catalog].filter(([, kind]) => kind === k).map(([tag]) => tag);
     const now = this.clock.now();
     const p = new Params();
-    const nowP = p.add(now);
+    const nowP = `${p.add(now)}::timestamptz`;
+    const asOfP = p.add(now.toISOString());
+    const dialectsP = `${p.add(ofKind('dialect'))}::text[]`;
+    const skillsP = `${p.add(ofKind('skill'))}::text[]`;
+    const tagList = (kindFilter: string) =>
+      `coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency) ORDER BY t.proficiency DESC, t.tag)
+                FILTER (WHERE ${kindFilter}), '[]')`;
     const sql = `
-      SELECT c.*, (SELECT external_id FROM agents WHERE id = c.agent_id) AS external_id, (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency, 'kind', r.kind)
-                                            ORDER BY t.proficiency DESC, t.tag), '[]')
-                     FROM agent_tags t JOIN routing_tags r ON r.tag = t.tag WHERE t.agent_id = c.agent_id) AS tags
+      SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg(json_build_object(
+               'agentId', c.agent_id,
+               'externalId', a.external_id,
+               'idleSeconds', greatest(0, floor(extract(epoch FROM ${nowP} - c.idle_since)))::int,
+               'dialects', tg.dialects,
+               'skills', tg.skills,
+               'load', json_build_object('callsLastHour', c.load_calls, 'hostileCallsLastHour', c.load_hostile,
+                                         'occupancyLastHour', round(c.load_occupancy::numeric, 4)::float8)
+             ) ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
         FROM (SELECT p.agent_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy, p.rank_penalty
                 ${CANDIDATE_FROM}
-               WHERE ${candidateWhere(filter, p.add, `${nowP}::timestamptz`)}
+               WHERE ${candidateWhere(filter, p.add, nowP)}
                ORDER BY ${RANKING}
                LIMIT ${p.add(limit)}) c
-       ORDER BY c.rank_penalty, c.idle_since, c.agent_id`;
-    const rows: any[] = await this.dataSource.query(sql, p.values);
-    return {
-      asOf: now.toISOString(),
-      agents: rows.map((r) => ({
-        agentId: r.agent_id,
-        externalId: r.external_id,
-        idleSeconds: Math.max(
-          0,
-          Math.floor((now.getTime() - new Date(r.idle_since).getTime()) / 1000),
-        ),
-        dialects: r.tags
-          .filter((t: any) => t.kind === 'dialect')
-          .map(({ tag, proficiency }: any) => ({ tag, proficiency })),
-        skills: r.tags
-          .filter((t: any) => t.kind === 'skill')
-          .map(({ tag, proficiency }: any) => ({ tag, proficiency })),
-        load: {
-          callsLastHour: r.load_calls,
-          hostileCallsLastHour: r.load_hostile,
-          occupancyLastHour: Math.round(r.load_occupancy * 10000) / 10000,
-        },
-      })),
-    };
+        JOIN agents a ON a.id = c.agent_id
+        CROSS JOIN LATERAL (
+          SELECT ${tagList(`t.tag = ANY(${dialectsP})`)} AS dialects, ${tagList(`t.tag = ANY(${skillsP})`)} AS skills
+            FROM agent_tags t WHERE t.agent_id = c.agent_id) tg`;
+    const [row] = await preparedQuery<{ body: string }>(this.dataSource, sql, p.values);
+    return row.body;
   }
 
   /**
@@ -143,7 +145,7 @@ export class RoutingService {
           FROM cand WHERE p.agent_id = cand.agent_id
       )
       SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id FROM ins JOIN agents a ON a.id = ins.agent_id`;
-    const rows: any[] = await this.dataSource.query(sql, p.values);
+    const rows: any[] = await preparedQuery(this.dataSource, sql, p.values);
     if (rows.length === 0) {
       const live = await this.findLiveForCall(input.callId, now);
       if (live) return { created: false, reservation: live };
@@ -182,6 +184,27 @@ export class RoutingService {
   }
 
   /**
+   * The dialect the router asked for, per call, for calls these agents accepted with reservations made in
+   * [from, to) (calls without a dialect request are left out): per-dialect history forecasts.
+   */
+  async requestedDialects(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ callId: string; dialect: string }>> {
+    if (agentIds.length === 0) return [];
+    const rows: Array<{ call_id: string; dialect: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (call_id) call_id, criteria->>'dialect' AS dialect
+         FROM reservations
+        WHERE status = 'accepted' AND agent_id = ANY($1::uuid[]) AND created_at >= $2 AND created_at < $3
+          AND criteria->>'dialect' IS NOT NULL
+        ORDER BY call_id, created_at DESC`,
+      [agentIds, from, to],
+    );
+    return rows.map((r) => ({ callId: r.call_id, dialect: r.dialect }));
+  }
+
+  /**
    * Accept or reject in one statement: the held, unexpired reservation is decided and its agent
    * moves on_call (accept) or back to available (reject), with history. Anything else is explained.
    */
@@ -191,7 +214,8 @@ export class RoutingService {
   ): Promise<ReservationDto> {
     const now = this.clock.now();
     const next = outcome === 'accepted' ? 'on_call' : 'available';
-    const rows: any[] = await this.dataSource.query(
+    const rows: any[] = await preparedQuery(
+      this.dataSource,
       `WITH r AS (
          UPDATE reservations SET status = $2, decided_at = $3
           WHERE id = $1 AND status = 'held' AND expires_at > $3
@@ -239,7 +263,8 @@ export class RoutingService {
   }
 
   private async findLiveForCall(callId: string, now: Date): Promise<ReservationDto | undefined> {
-    const [r] = await this.dataSource.query(
+    const [r] = await preparedQuery(
+      this.dataSource,
       `SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id FROM reservations r JOIN agents a ON a.id = r.agent_id
         WHERE r.call_id = $1 AND r.status = 'held' AND r.expires_at > $2`,
       [callId, now],
@@ -280,21 +305,28 @@ export class RoutingService {
     );
   }
 
-  /** Unknown dialect or skill → 400 UNKNOWN_TAG; the catalog is cached briefly (it rarely changes). */
-  private async checkTags(filter: CandidateFilter): Promise<void> {
+  /**
+   * Unknown dialect or skill → 400 UNKNOWN_TAG; the catalog (tag → kind) is cached briefly (it rarely
+   * changes, and an unknown tag triggers a reload) and returned for labelling tags by kind.
+   */
+  private async checkTags(filter: CandidateFilter): Promise<Map<string, string>> {
     const wanted: Array<[string, string]> = [
       ...(filter.dialect ? [['dialect', filter.dialect] as [string, string]] : []),
       ...(filter.skills ?? []).map((s) => ['skill', s] as [string, string]),
     ];
-    if (wanted.length === 0) return;
     const nowMs = Date.now();
     if (
       !this.catalog ||
       nowMs - this.catalog.at > CATALOG_TTL_MS ||
+      this.catalog.version !== this.routingTags.version ||
       wanted.some(([, t]) => !this.catalog!.tags.has(t))
     ) {
       const tags = await this.routingTags.list();
-      this.catalog = { at: nowMs, tags: new Map(tags.map((t) => [t.tag, t.kind])) };
+      this.catalog = {
+        at: nowMs,
+        version: this.routingTags.version,
+        tags: new Map(tags.map((t) => [t.tag, t.kind])),
+      };
     }
     const unknown = wanted
       .filter(([kind, tag]) => this.catalog!.tags.get(tag) !== kind)
@@ -306,6 +338,7 @@ export class RoutingService {
         `Not in the routing-tag catalog: ${unknown.join(', ')}`,
         { tags: unknown },
       );
+    return this.catalog.tags;
   }
 }
 

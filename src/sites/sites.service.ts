@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { badRequest, notFound } from '../common/errors/domain-error';
 import { Page, pageOf, PageQueryDto } from '../common/pagination/page-query.dto';
 import { Site } from './site.entity';
+import { stripUndefined } from '../common/objects';
 
 @Injectable()
 export class SitesService {
@@ -42,10 +43,7 @@ export class SitesService {
     changes: Partial<Pick<Site, 'name' | 'timeZone' | 'active'>>,
   ): Promise<Site> {
     await this.get(id);
-    // Absent fields arrive as undefined properties of the DTO: an empty PATCH is a no-op, not a 500.
-    const defined = Object.fromEntries(
-      Object.entries(changes).filter(([, v]) => v !== undefined),
-    ) as typeof changes;
+    const defined = stripUndefined(changes); // an empty PATCH is a no-op, not a 500
     if (Object.keys(defined).length) await this.sites.update({ id }, defined);
     return this.get(id);
   }

@@ -7,6 +7,8 @@ import { SitesService } from '../sites/sites.service';
 import { ListTeamsQueryDto } from './dto/team.dto';
 import { DEFAULT_TEAM_SETTINGS, TeamSettings } from './team-settings.entity';
 import { Team } from './team.entity';
+import { preparedQuery } from '../database/prepared-query';
+import { stripUndefined } from '../common/objects';
 
 export type TeamSettingsValues = typeof DEFAULT_TEAM_SETTINGS;
 
@@ -57,10 +59,7 @@ export class TeamsService {
 
   async update(id: string, changes: { name?: string; active?: boolean }): Promise<Team> {
     await this.get(id);
-    // Absent fields arrive as undefined properties of the DTO: an empty PATCH is a no-op, not a 500.
-    const defined = Object.fromEntries(
-      Object.entries(changes).filter(([, v]) => v !== undefined),
-    ) as typeof changes;
+    const defined = stripUndefined(changes); // an empty PATCH is a no-op, not a 500
     if (Object.keys(defined).length) await this.teams.update({ id }, defined);
     return this.get(id);
   }
@@ -68,8 +67,15 @@ export class TeamsService {
   /** The team's operating settings, defaults filled in (an agent without a team gets the defaults). */
   async settingsFor(teamId: string | null): Promise<TeamSettingsValues> {
     if (!teamId) return { ...DEFAULT_TEAM_SETTINGS };
-    const row = await this.settings.findOne({ where: { teamId } });
-    return row ? pickSettings(row) : { ...DEFAULT_TEAM_SETTINGS };
+    // Read on every call-events batch: one prepared statement rather than a query builder.
+    const [row] = await preparedQuery<TeamSettingsValues>(
+      this.settings.manager,
+      `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
+              stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds"
+         FROM team_settings WHERE team_id = $1`,
+      [teamId],
+    );
+    return row ?? { ...DEFAULT_TEAM_SETTINGS };
   }
 
   async updateSettings(
@@ -82,14 +88,4 @@ export class TeamsService {
     for (const listener of this.settingsListeners) await listener(teamId);
     return this.settingsFor(teamId);
   }
-}
-
-function pickSettings(row: TeamSettings): TeamSettingsValues {
-  return {
-    wrapUpSeconds: row.wrapUpSeconds,
-    occupancyCap: row.occupancyCap,
-    routingOrder: row.routingOrder,
-    staleAfterSeconds: row.staleAfterSeconds,
-    reservationTtlSeconds: row.reservationTtlSeconds,
-  };
 }

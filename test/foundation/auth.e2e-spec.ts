@@ -135,6 +135,21 @@ describe('auth: login and API keys', () => {
     expect(res.body.error).toBe('UNAUTHENTICATED');
   });
 
+  it('stops a key revoked by another replica once the verified-key cache window has passed', async () => {
+    const key = await t.createRouterKey();
+    await t.http().get('/v1/agents').set(routerKey(key)).expect(200); // now cached in this process
+    // Another replica revokes it: only the database changes (each process has its own cache).
+    await t.dataSource.query(
+      'UPDATE api_keys SET revoked_at = now() WHERE key_prefix = $1 AND revoked_at IS NULL',
+      [key.slice(0, 10)],
+    );
+    t.clock.advanceSeconds(4);
+    await t.http().get('/v1/agents').set(routerKey(key)).expect(200); // within the documented 5 s
+    t.clock.advanceSeconds(1);
+    const res = await t.http().get('/v1/agents').set(routerKey(key)).expect(401);
+    expect(res.body.error).toBe('UNAUTHENTICATED');
+  });
+
   it('keeps the router key to its own endpoints (403 elsewhere)', async () => {
     const key = await t.createRouterKey();
     await t.http().get('/v1/users').set(routerKey(key)).expect(403);
