@@ -98,6 +98,53 @@ describe('break policy: hostile calls', () => {
     expect(old.offers).toEqual([]);
   });
 
+  it('with a published shift, "in a shift" means that shift, not the rolling window', () => {
+    const shift = { startsAt: at(0), endsAt: at(8 * 60) };
+    const before = [
+      { callId: 'prev', severity: 1, at: at(-30) }, // before the shift: not counted
+      { callId: 'b', severity: 1, at: at(100) },
+    ];
+    const rolling = decide(
+      DEFAULT_POLICY,
+      { ...fresh, hostileCalls: before },
+      ended(1, 200),
+      at(200),
+    );
+    expect(rolling.offers).toEqual([{ kind: 'counselling' }]);
+    const inShift = decide(
+      DEFAULT_POLICY,
+      { ...fresh, hostileCalls: before, shift },
+      ended(1, 200),
+      at(200),
+    );
+    expect(inShift.offers).toEqual([]);
+    expect(inShift.durationSeconds).toBe(300);
+
+    // A 10-hour shift: a call 9h20 after the first is still in the same shift (the rolling 8 h is not).
+    const long = { startsAt: at(0), endsAt: at(600) };
+    const early = [
+      { callId: 'a', severity: 1, at: at(10) },
+      { callId: 'b', severity: 1, at: at(300) },
+    ];
+    expect(
+      decide(DEFAULT_POLICY, { ...fresh, hostileCalls: early }, ended(1, 570), at(570)).offers,
+    ).toEqual([]);
+    const third = decide(
+      DEFAULT_POLICY,
+      { ...fresh, hostileCalls: early, shift: long },
+      ended(1, 570),
+      at(570),
+    );
+    expect(third.offers).toEqual([{ kind: 'counselling' }]);
+    expect(third.durationSeconds).toBe(15 * 60);
+    // A call right at the shift's start counts; the alert names the shift's length.
+    const many = [0, 100, 200, 300].map((m, i) => ({ callId: `m${i}`, severity: 1, at: at(m) }));
+    expect(
+      decide(DEFAULT_POLICY, { ...fresh, hostileCalls: many, shift: long }, ended(1, 590), at(590))
+        .alerts,
+    ).toContainEqual({ kind: 'hostile_calls_in_shift', hostileCallsInShift: 5, shiftHours: 10 });
+  });
+
   it('a flag during the call decides nothing (it applies at the end)', () => {
     const d = decide(
       DEFAULT_POLICY,
@@ -188,6 +235,93 @@ describe('break policy: hostile calls', () => {
           expect(d.nextState).toBe('recovery');
           expect(d.durationSeconds).toBeGreaterThanOrEqual(severityMinutes(policy, severity) * 60);
           expect(d.until!.getTime() - d.startsAt!.getTime()).toBe(d.durationSeconds * 1000);
+        },
+      ),
+    );
+  });
+});
+
+describe('break policy: recovery breaks switched off', () => {
+  const off: WellbeingPolicy = { ...DEFAULT_POLICY, recoveryBreaksEnabled: false };
+
+  it('is on by default', () => {
+    expect(DEFAULT_POLICY.recoveryBreaksEnabled).toBe(true);
+  });
+
+  it.each([1, 2, 3])(
+    'a severity %i call gives no recovery but is still recorded with its minimum',
+    (severity) => {
+      const d = decide(off, fresh, ended(severity), at(10));
+      expect(d.nextState).toBeNull();
+      expect(d.reason).toBeNull();
+      expect(d.durationSeconds).toBe(0);
+      expect(d.until).toBeNull();
+      expect(d.severity).toBe(severity);
+      expect(d.minimumSeconds).toBe(severityMinutes(off, severity) * 60);
+    },
+  );
+
+  it('alerts and the counselling offer still come with repeated hostile calls', () => {
+    const hostileCalls = [0, 20, 30, 40].map((m, i) => ({
+      callId: `x${i}`,
+      severity: 1,
+      at: at(m),
+    }));
+    const d = decide(off, { ...fresh, hostileCalls }, ended(2, 50), at(50));
+    expect(d.nextState).toBeNull();
+    expect(d.offers).toEqual([{ kind: 'counselling' }]);
+    expect(d.alerts).toEqual([
+      { kind: 'escalation', hostileCallsInWindow: 5, windowMinutes: 60 },
+      { kind: 'hostile_calls_in_shift', hostileCallsInShift: 5, shiftHours: 8 },
+    ]);
+    // The same history with recovery on: identical alerts and offer, plus the recovery.
+    const on = decide(DEFAULT_POLICY, { ...fresh, hostileCalls }, ended(2, 50), at(50));
+    expect(on).toMatchObject({ nextState: 'recovery', alerts: d.alerts, offers: d.offers });
+  });
+
+  it('a late report gives no recovery either', () => {
+    const d = decide(
+      off,
+      fresh,
+      { kind: 'hostile-flagged', callId: 'c', severity: 3, callEndedAt: at(10) },
+      at(25),
+    );
+    expect(d).toMatchObject({ nextState: null, durationSeconds: 0, severity: 3 });
+  });
+
+  it('a hostile call is then a plain call for continuous work: the micro-break still applies', () => {
+    const d = decide(off, { ...fresh, callsSinceBreak: 20 }, ended(3, 60), at(60));
+    expect(d).toMatchObject({
+      nextState: 'break',
+      reason: 'micro_break',
+      durationSeconds: 300,
+      severity: 3,
+      minimumSeconds: 900,
+    });
+    expect(
+      decide(off, { ...fresh, callsSinceBreak: 2, workingSince: at(30) }, ended(3, 60), at(60))
+        .nextState,
+    ).toBeNull();
+  });
+
+  it('property: with recovery off no hostile call ever yields a recovery', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.boolean(),
+        (severity, calls, late) => {
+          const history = { ...fresh, callsSinceBreak: calls };
+          const d = late
+            ? decide(
+                off,
+                history,
+                { kind: 'hostile-flagged', callId: 'c', severity, callEndedAt: at(10) },
+                at(20),
+              )
+            : decide(off, history, ended(severity), at(10));
+          expect(d.nextState).not.toBe('recovery');
+          expect(d.severity).toBe(severity);
         },
       ),
     );

@@ -4,13 +4,21 @@
  */
 
 export interface WellbeingPolicy {
+  /**
+   * Whether a hostile call gives a recovery break. When false, hostile calls are still recorded,
+   * alerted and offered counselling, but the agent carries on as after any other call.
+   */
+  recoveryBreaksEnabled: boolean;
   /** Recovery break by severity 1, 2, 3 (minutes). */
   recoveryMinutesBySeverity: [number, number, number];
   /** Rolling window in which a repeated hostile call escalates. */
   escalationWindowMinutes: number;
   /** The nth hostile call within the window alerts the supervisor. */
   escalationAlertAt: number;
-  /** How long a "shift" is for counting hostile calls (until schedules exist: a rolling window). */
+  /**
+   * How long a "shift" is for counting hostile calls when the agent has no published shift
+   * containing the call (schedules do not exist yet): a rolling window before the call.
+   */
   shiftHours: number;
   /** The nth hostile call in a shift gets at least `escalatedRecoveryMinutes` and a counselling offer. */
   counsellingOfferAt: number;
@@ -27,13 +35,14 @@ export interface WellbeingPolicy {
   microBreakMinutes: number;
   /** At most this share (percent) of a team's logged-in agents on self-booked breaks at once. */
   teamBreakCapPercent: number;
-  /** Self-booked break minutes per agent per day. */
+  /** Self-booked break minutes per agent per day (the site's local day). */
   dailyBreakAllowanceMinutes: number;
   /** Occupancy above the team's cap for this long alerts the supervisor. */
   occupancyAlertMinutes: number;
 }
 
 export const DEFAULT_POLICY: WellbeingPolicy = {
+  recoveryBreaksEnabled: true,
   recoveryMinutesBySeverity: [5, 10, 15],
   escalationWindowMinutes: 60,
   escalationAlertAt: 2,
@@ -66,6 +75,11 @@ export interface AgentHistory {
   workingSince: Date | null;
   /** Calls answered since the last break, including the one that just ended. */
   callsSinceBreak: number;
+  /**
+   * The agent's published shift containing the call, when schedules exist: "a shift" is then that
+   * shift; without one it is the rolling `shiftHours` window before the call.
+   */
+  shift?: { startsAt: Date; endsAt: Date } | null;
 }
 
 export type PolicyEvent =
@@ -93,6 +107,7 @@ export interface PolicyDecision {
   until: Date | null;
   /** The minimum the severity alone requires (for "full recovery" reporting). */
   minimumSeconds: number;
+  /** Set when the event is a hostile call (recorded even when it gives no recovery). */
   severity: number | null;
   alerts: PolicyAlert[];
   /** Confidential: shown to the agent only. */
@@ -121,10 +136,20 @@ export function severityMinutes(policy: WellbeingPolicy, severity: number): numb
 
 /** Hostile calls (distinct, including `current`) that ended in (at - minutes, at]. */
 function countWithin(calls: PastHostileCall[], current: PastHostileCall, minutes: number): number {
+  return countSince(calls, current, current.at.getTime() - minutes * MIN, false);
+}
+
+/** Hostile calls (distinct, including `current`) that ended after `from` (or at it) and by `current`. */
+function countSince(
+  calls: PastHostileCall[],
+  current: PastHostileCall,
+  from: number,
+  inclusive: boolean,
+): number {
   const ids = new Set<string>([current.callId]);
   for (const c of calls) {
-    const age = current.at.getTime() - c.at.getTime();
-    if (age >= 0 && age < minutes * MIN) ids.add(c.callId);
+    const t = c.at.getTime();
+    if (t <= current.at.getTime() && (inclusive ? t >= from : t > from)) ids.add(c.callId);
   }
   return ids.size;
 }
@@ -132,7 +157,8 @@ function countWithin(calls: PastHostileCall[], current: PastHostileCall, minutes
 /**
  * The decision for one event. A hostile call gives a recovery break of at least its severity's
  * minutes (escalated on the nth call in a shift, capped at the maximum), alerts on repeats, and a
- * counselling offer; a plain call may give a micro-break after long continuous work.
+ * counselling offer; a plain call may give a micro-break after long continuous work. With
+ * `recoveryBreaksEnabled` off, a hostile call keeps its alerts and offer but is otherwise a plain call.
  */
 export function decide(
   policy: WellbeingPolicy,
@@ -149,7 +175,13 @@ export function decide(
     const startsAt = event.kind === 'call-ended' ? endedAt : now;
     const current: PastHostileCall = { callId: event.callId, severity, at: endedAt };
     const inWindow = countWithin(history.hostileCalls, current, policy.escalationWindowMinutes);
-    const inShift = countWithin(history.hostileCalls, current, policy.shiftHours * 60);
+    const shift = history.shift ?? null;
+    const inShift = shift
+      ? countSince(history.hostileCalls, current, shift.startsAt.getTime(), true)
+      : countWithin(history.hostileCalls, current, policy.shiftHours * 60);
+    const shiftHours = shift
+      ? Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 360_000) / 10
+      : policy.shiftHours;
     const base = severityMinutes(policy, severity);
     let minutes = base;
     const alerts: PolicyAlert[] = [];
@@ -168,8 +200,13 @@ export function decide(
       alerts.push({
         kind: 'hostile_calls_in_shift',
         hostileCallsInShift: inShift,
-        shiftHours: policy.shiftHours,
+        shiftHours,
       });
+    if (!policy.recoveryBreaksEnabled) {
+      // Recorded, alerted and offered, but no recovery: the usual continuous-work rule still applies.
+      const usual = event.kind === 'call-ended' ? continuousWork(policy, history, event) : NOTHING;
+      return { ...usual, minimumSeconds: base * 60, severity, alerts, offers };
+    }
     // The maximum bounds extensions; it never cuts what the severity requires.
     minutes = Math.max(base, Math.min(minutes, policy.recoveryMaximumMinutes));
     const durationSeconds = minutes * 60;
@@ -187,6 +224,15 @@ export function decide(
   }
 
   if (event.kind !== 'call-ended') return NOTHING;
+  return continuousWork(policy, history, event);
+}
+
+/** A micro-break at the end of a call after a long stretch of work or many calls in a row. */
+function continuousWork(
+  policy: WellbeingPolicy,
+  history: AgentHistory,
+  event: { endedAt: Date },
+): PolicyDecision {
   const longStretch =
     history.workingSince !== null &&
     event.endedAt.getTime() - history.workingSince.getTime() >= policy.microBreakAfterMinutes * MIN;
@@ -259,11 +305,14 @@ export function teamBreakCap(policy: WellbeingPolicy, loggedInAgents: number): n
  * and how many calls it holds. Breaks, recoveries, sessions and being offline end a stretch.
  * `currentCallCounted` says whether the call just ending already has its on_call interval in `intervals`.
  */
+/** States that end a stretch of continuous work. */
+export const RESTING_STATES = ['break', 'recovery', 'counseling', 'offline'];
+
 export function workStretch(
   intervals: Array<{ state: string; startedAt: Date; endedAt: Date | null }>,
   currentCallCounted: boolean,
 ): { workingSince: Date | null; callsSinceBreak: number } {
-  const resting = new Set(['break', 'recovery', 'counseling', 'offline']);
+  const resting = new Set(RESTING_STATES);
   let workingSince: Date | null = intervals.length ? intervals[0].startedAt : null;
   let calls = 0;
   for (const i of intervals) {

@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { AuditService } from '../audit/audit.service';
 import { actorId, hasRole, Principal } from '../auth/principal';
 import { Clock } from '../common/clock/clock';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors/domain-error';
-import { advisoryKey } from '../database/advisory-lock';
+import { lockInTransaction } from '../database/advisory-lock';
 import { PresenceService } from '../presence/presence.service';
+import { PublishedShiftsReader } from '../scheduling/published-shifts.reader';
+import { SitesService } from '../sites/sites.service';
+import { TeamsService } from '../teams/teams.service';
 import { teamBreakCap } from './break-policy';
 import { BookBreakDto, BreakDto, BreakListQueryDto } from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
 
 export const SELF_BREAK_SOURCE_KIND = 'self-break';
-const DAY_MS = 24 * 3600_000;
 
-/** Self-booked rest and meal breaks: no overlap, a daily allowance, and a team cap. */
+/**
+ * Self-booked rest and meal breaks: no overlap, within the agent's published shift (once it has
+ * shifts that day), a daily allowance (the site's local day), and a team cap.
+ */
 @Injectable()
 export class BreaksService {
   constructor(
@@ -24,7 +30,16 @@ export class BreaksService {
     private readonly presence: PresenceService,
     private readonly policies: WellbeingPoliciesService,
     private readonly audit: AuditService,
+    private readonly shifts: PublishedShiftsReader,
+    private readonly teams: TeamsService,
+    private readonly sites: SitesService,
   ) {}
+
+  /** The time zone whose days count for an agent: its team's site's (UTC without a team). */
+  private async timeZoneOf(teamId: string | null): Promise<string> {
+    if (!teamId) return 'UTC';
+    return (await this.sites.get((await this.teams.get(teamId)).siteId)).timeZone;
+  }
 
   /**
    * Books a break for the calling agent. The team's count and the insert happen under a per-team
@@ -40,17 +55,29 @@ export class BreaksService {
     if (startsAt.getTime() <= now.getTime())
       throw badRequest('BREAK_IN_PAST', 'A break is booked ahead: its start must be in the future');
     const policy = await this.policies.effective(agent.teamId);
+    // The site's local day the break starts in: for the allowance and for "a shift that day".
+    const local = DateTime.fromJSDate(startsAt, { zone: await this.timeZoneOf(agent.teamId) });
+    const dayStart = local.startOf('day').toJSDate();
+    const dayEnd = local.plus({ days: 1 }).startOf('day').toJSDate();
+    // Until the agent has published shifts that day (schedules may not exist yet), any time will do.
+    if (
+      (await this.shifts.hasPublishedShifts(agentId, dayStart, dayEnd)) &&
+      !(await this.shifts.shiftCovering(agentId, startsAt, endsAt))
+    )
+      throw conflict(
+        'OUTSIDE_SHIFT',
+        'A break must lie wholly inside one of your shifts that day',
+        {
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+        },
+      );
     return this.dataSource.transaction(async (m) => {
-      if (agent.teamId)
-        await m.query('SELECT pg_advisory_xact_lock($1)', [
-          advisoryKey(`break-cap:${agent.teamId}`),
-        ]);
-      // The allowance counts the UTC day the break starts in.
-      const dayStart = new Date(Math.floor(startsAt.getTime() / DAY_MS) * DAY_MS);
+      if (agent.teamId) await lockInTransaction(m, `break-cap:${agent.teamId}`);
       const [{ used }] = await m.query(
         `SELECT COALESCE(SUM(EXTRACT(EPOCH FROM ends_at - starts_at)), 0)::float / 60 AS used FROM break_bookings
           WHERE agent_id = $1 AND status = 'booked' AND starts_at >= $2 AND starts_at < $3`,
-        [agentId, dayStart, new Date(dayStart.getTime() + DAY_MS)],
+        [agentId, dayStart, dayEnd],
       );
       if (used + body.minutes > policy.dailyBreakAllowanceMinutes)
         throw conflict('BREAK_ALLOWANCE_EXCEEDED', 'This break would exceed the daily allowance', {

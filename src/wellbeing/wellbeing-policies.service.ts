@@ -8,6 +8,7 @@ import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
 import { DEFAULT_POLICY, WellbeingPolicy } from './break-policy';
 import { PolicySettingsDto, PolicyViewDto } from './dto/wellbeing.dto';
+import { stripUndefined } from '../common/objects';
 
 type Scope = 'site' | 'team';
 const POLICY_CACHE_MS = 5_000;
@@ -140,10 +141,6 @@ export class WellbeingPoliciesService {
         : 'Only admins change a site’s policy',
     );
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Cross-field rules the DTO cannot state: floor ≤ every severity's minutes ≤ maximum. */

@@ -176,7 +176,12 @@ export class WellbeingController {
 
   @Get('wellbeing/offers')
   @Roles('agent')
-  @ApiOperation({ summary: 'The calling agent’s open, confidential offers (e.g. counselling)' })
+  @ApiOperation({
+    summary: 'The calling agent’s open, confidential offers (e.g. counselling)',
+    description:
+      'Each counselling offer carries a few suggested slots computed when read (counsellors speaking one ' +
+      'of the agent’s dialects first). Only the agent sees its offers.',
+  })
   @ApiOkResponse({ type: OfferListDto })
   async offers(@CurrentPrincipal() caller: Principal): Promise<OfferListDto> {
     return { offers: await this.wellbeing.myOffers(caller) };
@@ -200,13 +205,15 @@ export class WellbeingController {
   @ApiOperation({
     summary: 'Book a rest or meal break ahead',
     description:
-      'No overlap with the agent’s other breaks (409 BREAK_OVERLAP), inside the daily allowance (409 BREAK_ALLOWANCE_EXCEEDED), ' +
+      'No overlap with the agent’s other breaks (409 BREAK_OVERLAP); once the agent has published shifts on that day ' +
+      '(the site’s local day), wholly inside one of them (409 OUTSIDE_SHIFT; with no published shift that day any time ' +
+      'is allowed); inside the daily allowance of the site’s local day (409 BREAK_ALLOWANCE_EXCEEDED); ' +
       'and at most the team cap of logged-in agents on self-booked breaks at once (409 BREAK_CAPACITY). ' +
       'At its start the agent moves to break at the end of any call in progress.',
   })
   @ApiCreatedResponse({ type: BreakDto })
   @ApiConflictResponse({
-    description: 'BREAK_CAPACITY, BREAK_OVERLAP or BREAK_ALLOWANCE_EXCEEDED',
+    description: 'BREAK_CAPACITY, BREAK_OVERLAP, OUTSIDE_SHIFT or BREAK_ALLOWANCE_EXCEEDED',
     type: ErrorBodyDto,
   })
   book(@Body() body: BookBreakDto, @CurrentPrincipal() caller: Principal): Promise<BreakDto> {

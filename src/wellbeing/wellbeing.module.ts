@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
 import { AuditModule } from '../audit/audit.module';
 import { CallsModule } from '../calls/calls.module';
+import { CounselingModule } from '../counseling/counseling.module';
 import { PresenceModule } from '../presence/presence.module';
+import { PublishedShiftsModule } from '../scheduling/published-shifts.module';
 import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { BreakBooking } from './break-booking.entity';
@@ -18,7 +20,10 @@ import { WellbeingController } from './wellbeing.controller';
 import { WellbeingJobs } from './wellbeing.jobs';
 import { WellbeingService } from './wellbeing.service';
 
-/** Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit). */
+/**
+ * Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit).
+ * Imports CounselingModule (suggested slots with offers): counselling must never import wellbeing.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -32,7 +37,9 @@ import { WellbeingService } from './wellbeing.service';
     AgentsModule,
     AuditModule,
     CallsModule,
+    CounselingModule,
     PresenceModule,
+    PublishedShiftsModule,
     SitesModule,
     TeamsModule,
   ],

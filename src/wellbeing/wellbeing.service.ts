@@ -8,10 +8,13 @@ import { CallEndedContext, CallLifecycle, HostileFlaggedContext } from '../calls
 import { CallsService } from '../calls/calls.service';
 import { LoadService } from '../calls/load.service';
 import { Clock } from '../common/clock/clock';
+import { CounselingService } from '../counseling/counseling.service';
 import { badRequest, DomainError, forbidden, notFound } from '../common/errors/domain-error';
 import { withAdvisoryLock } from '../database/advisory-lock';
+import { preparedQuery } from '../database/prepared-query';
 import type { NewScheduledState } from '../presence/presence-store';
 import { PresenceService } from '../presence/presence.service';
+import { PublishedShiftsReader } from '../scheduling/published-shifts.reader';
 import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
 import {
@@ -21,6 +24,7 @@ import {
   PolicyDecision,
   PolicyEvent,
   RecoveryChange,
+  RESTING_STATES,
   shortenRecovery,
   WellbeingPolicy,
   workStretch,
@@ -40,6 +44,12 @@ export const MICRO_BREAK_SOURCE_KIND = 'micro-break';
 /** An agent may report a call as hostile up to this long after it ended. */
 const AGENT_REPORT_WINDOW_MS = 30 * 60_000;
 const MIN = 60_000;
+/** How far back the continuous-work rule looks for the last break. */
+const STRETCH_LOOKBACK_MS = 12 * 3600_000;
+/** Slots suggested with a counselling offer. */
+const SUGGESTED_SLOTS = 3;
+
+type HistoryInterval = Awaited<ReturnType<PresenceService['history']>>[number];
 
 /**
  * Enforces the wellbeing policy: recovery after hostile calls, micro-breaks after long stretches,
@@ -47,6 +57,12 @@ const MIN = 60_000;
  */
 @Injectable()
 export class WellbeingService implements OnModuleInit {
+  /** Presence history read once per call-events transaction for all agents whose calls end in it. */
+  private readonly batchHistories = new WeakMap<
+    EntityManager,
+    { from: number; byAgent: Map<string, HistoryInterval[]> }
+  >();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -59,6 +75,8 @@ export class WellbeingService implements OnModuleInit {
     private readonly sites: SitesService,
     private readonly policies: WellbeingPoliciesService,
     private readonly audit: AuditService,
+    private readonly shifts: PublishedShiftsReader,
+    private readonly counseling: CounselingService,
   ) {}
 
   onModuleInit(): void {
@@ -77,21 +95,17 @@ export class WellbeingService implements OnModuleInit {
       endedAt: ctx.endedAt,
       hostileSeverity: ctx.hostileSeverity,
     };
-    const history: AgentHistory = ctx.hostileSeverity
-      ? {
-          hostileCalls: await this.recentHostileCalls(
-            ctx.manager,
-            ctx.agentId,
-            ctx.endedAt,
-            policy,
-          ),
-          workingSince: null,
-          callsSinceBreak: 0,
-        }
-      : {
-          hostileCalls: [],
-          ...(await this.stretch(ctx.manager, ctx.agentId, ctx.endedAt, ctx.now)),
-        };
+    // A hostile call needs the recent hostile calls; a plain one (or a hostile one when the policy
+    // gives no recovery) the current stretch of work, for the micro-break rule.
+    const hostile = ctx.hostileSeverity !== null && ctx.hostileSeverity > 0;
+    const history: AgentHistory = {
+      ...(hostile
+        ? await this.hostileHistory(ctx.manager, ctx.agentId, ctx.endedAt, policy)
+        : { hostileCalls: [] }),
+      ...(hostile && policy.recoveryBreaksEnabled
+        ? { workingSince: null, callsSinceBreak: 0 }
+        : await this.stretch(ctx, ctx.endedAt)),
+    };
     return this.apply(ctx.manager, policy, ctx.agentId, ctx.teamId, event, history, ctx.now);
   }
 
@@ -106,47 +120,87 @@ export class WellbeingService implements OnModuleInit {
       callEndedAt: ctx.callEndedAt,
     };
     const history: AgentHistory = {
-      hostileCalls: await this.recentHostileCalls(
-        ctx.manager,
-        ctx.agentId,
-        ctx.callEndedAt,
-        policy,
-      ),
+      ...(await this.hostileHistory(ctx.manager, ctx.agentId, ctx.callEndedAt, policy)),
       workingSince: null,
       callsSinceBreak: 0,
     };
     return this.apply(ctx.manager, policy, ctx.agentId, ctx.teamId, event, history, ctx.now);
   }
 
-  private async recentHostileCalls(
+  /**
+   * The agent's hostile calls that count for a call ending at `at`: those in its published shift
+   * containing the call (when schedules exist), else in the rolling `shiftHours` window, plus the
+   * escalation window. Through the transaction's manager: never a second connection.
+   */
+  private async hostileHistory(
     m: EntityManager,
     agentId: string,
     at: Date,
     policy: WellbeingPolicy,
-  ) {
-    const rows: Array<{ source_id: string; severity: number; call_ended_at: Date }> = await m.query(
-      `SELECT source_id, severity, call_ended_at FROM wellbeing_grants
-        WHERE agent_id = $1 AND kind = 'recovery' AND call_ended_at > $2 AND call_ended_at <= $3`,
-      [agentId, new Date(at.getTime() - policy.shiftHours * 3600_000), at],
+  ): Promise<Pick<AgentHistory, 'hostileCalls' | 'shift'>> {
+    const shift = await this.shifts.shiftCovering(agentId, at, at, m);
+    const lookBackMs = Math.max(policy.shiftHours * 60, policy.escalationWindowMinutes) * MIN;
+    const from = Math.min(
+      at.getTime() - lookBackMs,
+      shift ? shift.startsAt.getTime() - 1 : Infinity,
     );
-    return rows.map((r) => ({ callId: r.source_id, severity: r.severity, at: r.call_ended_at }));
+    const rows: Array<{ source_id: string; severity: number; call_ended_at: Date }> =
+      await preparedQuery(
+        m,
+        `SELECT source_id, severity, call_ended_at FROM wellbeing_grants
+        WHERE agent_id = $1 AND kind = 'recovery' AND call_ended_at > $2 AND call_ended_at <= $3`,
+        [agentId, new Date(from), at],
+      );
+    return {
+      hostileCalls: rows.map((r) => ({
+        callId: r.source_id,
+        severity: r.severity,
+        at: r.call_ended_at,
+      })),
+      shift: shift ? { startsAt: shift.startsAt, endsAt: shift.endsAt } : null,
+    };
   }
 
-  /** The agent's current stretch of work, from presence history (up to 12 hours back). */
-  private async stretch(m: EntityManager, agentId: string, endedAt: Date, now: Date) {
-    // Through the transaction's own connection: never a second connection while holding one.
-    const intervals = await this.presence.history(
-      [agentId],
-      new Date(endedAt.getTime() - 12 * 3600_000),
-      now,
-      m,
+  /**
+   * The agent's current stretch of work, from presence history (up to 12 hours back). The history
+   * of every agent ending a call in the batch is read once per transaction, on its own connection.
+   */
+  private async stretch(ctx: CallEndedContext, endedAt: Date) {
+    let batch = this.batchHistories.get(ctx.manager);
+    if (!batch) {
+      const agentIds = ctx.batchAgentIds; // every agent ending a call in the batch, this one included
+      const intervals = await this.presence.historySinceLast(
+        RESTING_STATES,
+        agentIds,
+        new Date(endedAt.getTime() - STRETCH_LOOKBACK_MS),
+        ctx.now,
+        ctx.manager,
+      );
+      batch = { from: endedAt.getTime() - STRETCH_LOOKBACK_MS, byAgent: new Map() };
+      for (const id of agentIds) batch.byAgent.set(id, []);
+      for (const iv of intervals) batch.byAgent.get(iv.agentId)?.push(iv);
+      this.batchHistories.set(ctx.manager, batch);
+    }
+    let own = batch.byAgent.get(ctx.agentId);
+    if (!own || endedAt.getTime() - STRETCH_LOOKBACK_MS < batch.from) {
+      // An agent or an end time outside what was read for the batch: read it on its own.
+      own = await this.presence.historySinceLast(
+        RESTING_STATES,
+        [ctx.agentId],
+        new Date(endedAt.getTime() - STRETCH_LOOKBACK_MS),
+        ctx.now,
+        ctx.manager,
+      );
+    }
+    const intervals = own.filter(
+      (iv) => !iv.endedAt || iv.endedAt.getTime() > endedAt.getTime() - STRETCH_LOOKBACK_MS,
     );
     // The call that just ended is already in the history if it was answered in an earlier batch.
     const last = intervals[intervals.length - 1];
     return workStretch(intervals, last?.state === 'on_call');
   }
 
-  /** Records the decision (grant, alerts, offer, audit) and returns the state to schedule. */
+  /** Records the decision (grants, alerts, offer, audit) and returns the state to schedule. */
   private async apply(
     m: EntityManager,
     policy: WellbeingPolicy,
@@ -157,73 +211,60 @@ export class WellbeingService implements OnModuleInit {
     now: Date,
   ): Promise<NewScheduledState[]> {
     const d: PolicyDecision = decide(policy, history, event, now);
+    const callEndedAt = event.kind === 'call-ended' ? event.endedAt : event.callEndedAt;
+    if (!callEndedAt) return [];
+    const grant = (kind: 'recovery' | 'micro_break', minimumSeconds: number, seconds: number) =>
+      this.upsertGrant(m, kind, event.callId, agentId, teamId, d.severity, callEndedAt, now, {
+        minimumSeconds,
+        seconds,
+      });
+    const audit: AuditRecord[] = [];
+    const details = (durationSeconds: number) => ({
+      callId: event.callId,
+      severity: d.severity,
+      durationSeconds,
+      ...(d.startsAt ? { startsAt: d.startsAt.toISOString() } : {}),
+      alerts: d.alerts.map((a) => a.kind),
+    });
+    if (d.severity !== null) {
+      // A hostile call is recorded as a recovery grant even when the policy gives no recovery (0 s):
+      // escalation counts and the report's "full recovery" share see it either way.
+      const recoverySeconds = d.nextState === 'recovery' ? d.durationSeconds : 0;
+      const upserted = await grant('recovery', d.minimumSeconds, recoverySeconds);
+      if (upserted === null) return []; // already recorded at least this severity and length
+      if (upserted === 'raised' && d.nextState === 'recovery')
+        await this.extendRunningRecovery(m, agentId, event.callId, d.durationSeconds, now);
+      await this.recordAlertsAndOffers(m, d, agentId, teamId, event.callId, now);
+      audit.push({
+        actor: 'system',
+        action:
+          upserted === 'raised'
+            ? 'recovery.raised'
+            : d.nextState === 'recovery'
+              ? 'recovery.enforced'
+              : 'hostile_call.recorded',
+        subjectType: 'agent',
+        subjectId: agentId,
+        details:
+          d.nextState === 'recovery'
+            ? details(d.durationSeconds)
+            : { ...details(0), recoveryBreaksEnabled: policy.recoveryBreaksEnabled },
+      });
+    }
+    if (d.nextState === 'break') {
+      const upserted = await grant('micro_break', 0, d.durationSeconds);
+      if (upserted !== null)
+        audit.push({
+          actor: 'system',
+          action: 'micro_break.enforced',
+          subjectType: 'agent',
+          subjectId: agentId,
+          details: details(d.durationSeconds),
+        });
+      else if (d.severity === null) return [];
+    }
+    await this.audit.record(m, audit);
     if (!d.nextState || !d.startsAt) return [];
-    const callEndedAt = event.kind === 'call-ended' ? event.endedAt : event.callEndedAt!;
-    const kind = d.nextState === 'recovery' ? 'recovery' : 'micro_break';
-    // One statement: insert, or raise an existing grant; nothing comes back when it already covers this.
-    const upserted: Array<{ inserted: boolean }> = await m.query(
-      `INSERT INTO wellbeing_grants (kind, source_id, agent_id, team_id, severity, call_ended_at, granted_at, minimum_seconds, granted_seconds, effective_seconds)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-       ON CONFLICT (kind, source_id) DO UPDATE SET
-         severity = GREATEST(wellbeing_grants.severity, EXCLUDED.severity),
-         minimum_seconds = GREATEST(wellbeing_grants.minimum_seconds, EXCLUDED.minimum_seconds),
-         granted_seconds = EXCLUDED.granted_seconds,
-         effective_seconds = GREATEST(wellbeing_grants.effective_seconds, EXCLUDED.effective_seconds)
-       WHERE wellbeing_grants.granted_seconds < EXCLUDED.granted_seconds
-       RETURNING (xmax = 0) AS inserted`,
-      [
-        kind,
-        event.callId,
-        agentId,
-        teamId,
-        d.severity,
-        callEndedAt,
-        now,
-        d.minimumSeconds,
-        d.durationSeconds,
-      ],
-    );
-    if (upserted.length === 0) return [];
-    const before = !upserted[0].inserted;
-    for (const a of d.alerts) {
-      await m.query(
-        `INSERT INTO wellbeing_alerts (team_id, agent_id, kind, dedupe_key, details, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-        [
-          teamId,
-          agentId,
-          a.kind,
-          `${a.kind}:${event.callId}`,
-          JSON.stringify({ ...a, callId: event.callId }),
-          now,
-        ],
-      );
-    }
-    for (const o of d.offers) {
-      await m.query(
-        `INSERT INTO wellbeing_offers (agent_id, kind, source_call_id, created_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (agent_id, source_call_id) DO NOTHING`,
-        [agentId, o.kind, event.callId, now],
-      );
-    }
-    const audit: AuditRecord = {
-      actor: 'system',
-      action: before
-        ? 'recovery.raised'
-        : d.nextState === 'recovery'
-          ? 'recovery.enforced'
-          : 'micro_break.enforced',
-      subjectType: 'agent',
-      subjectId: agentId,
-      details: {
-        callId: event.callId,
-        severity: d.severity,
-        durationSeconds: d.durationSeconds,
-        startsAt: d.startsAt.toISOString(),
-        alerts: d.alerts.map((a) => a.kind),
-      },
-    };
-    await this.audit.record(m, [audit]);
     return [
       {
         agentId,
@@ -237,6 +278,96 @@ export class WellbeingService implements OnModuleInit {
         sourceId: event.callId,
       },
     ];
+  }
+
+  /**
+   * A raised grant whose recovery is already running: extend it to the new length measured from its
+   * start, never shorter, and never a second break. (A pending one is raised by re-scheduling it:
+   * the scheduled state of one source keeps the greatest duration.) Inside the router's event
+   * ingest, the calls feature re-reads the active state after this hook, so the new end holds.
+   */
+  private async extendRunningRecovery(
+    m: EntityManager,
+    agentId: string,
+    callId: string,
+    seconds: number,
+    now: Date,
+  ): Promise<void> {
+    const running = await this.presence.scheduledBySource(m, HOSTILE_SOURCE_KIND, callId);
+    if (running?.status !== 'active' || !running.activatedAt || !running.endsAt) return;
+    if (running.endsAt.getTime() <= now.getTime()) return; // already over
+    const needed = new Date(running.activatedAt.getTime() + seconds * 1000);
+    if (needed.getTime() > running.endsAt.getTime())
+      await this.presence.retime(m, agentId, 'recovery', needed);
+  }
+
+  /**
+   * One statement: insert a grant, or raise an existing one (severity or length). Null when the
+   * existing grant already covers this; otherwise whether it was inserted or raised.
+   */
+  private async upsertGrant(
+    m: EntityManager,
+    kind: 'recovery' | 'micro_break',
+    callId: string,
+    agentId: string,
+    teamId: string | null,
+    severity: number | null,
+    callEndedAt: Date,
+    now: Date,
+    length: { minimumSeconds: number; seconds: number },
+  ): Promise<'inserted' | 'raised' | null> {
+    const rows: Array<{ inserted: boolean }> = await preparedQuery(
+      m,
+      `INSERT INTO wellbeing_grants (kind, source_id, agent_id, team_id, severity, call_ended_at, granted_at, minimum_seconds, granted_seconds, effective_seconds)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+       ON CONFLICT (kind, source_id) DO UPDATE SET
+         severity = GREATEST(wellbeing_grants.severity, EXCLUDED.severity),
+         minimum_seconds = GREATEST(wellbeing_grants.minimum_seconds, EXCLUDED.minimum_seconds),
+         granted_seconds = GREATEST(wellbeing_grants.granted_seconds, EXCLUDED.granted_seconds),
+         effective_seconds = GREATEST(wellbeing_grants.effective_seconds, EXCLUDED.effective_seconds)
+       WHERE wellbeing_grants.granted_seconds < EXCLUDED.granted_seconds
+          OR COALESCE(wellbeing_grants.severity, 0) < COALESCE(EXCLUDED.severity, 0)
+       RETURNING (xmax = 0) AS inserted`,
+      [
+        kind,
+        callId,
+        agentId,
+        teamId,
+        severity,
+        callEndedAt,
+        now,
+        length.minimumSeconds,
+        length.seconds,
+      ],
+    );
+    if (rows.length === 0) return null;
+    return rows[0].inserted ? 'inserted' : 'raised';
+  }
+
+  private async recordAlertsAndOffers(
+    m: EntityManager,
+    d: PolicyDecision,
+    agentId: string,
+    teamId: string | null,
+    callId: string,
+    now: Date,
+  ): Promise<void> {
+    for (const a of d.alerts) {
+      await preparedQuery(
+        m,
+        `INSERT INTO wellbeing_alerts (team_id, agent_id, kind, dedupe_key, details, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
+        [teamId, agentId, a.kind, `${a.kind}:${callId}`, JSON.stringify({ ...a, callId }), now],
+      );
+    }
+    for (const o of d.offers) {
+      await preparedQuery(
+        m,
+        `INSERT INTO wellbeing_offers (agent_id, kind, source_call_id, created_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (agent_id, source_call_id) DO NOTHING`,
+        [agentId, o.kind, callId, now],
+      );
+    }
   }
 
   /**
@@ -278,17 +409,11 @@ export class WellbeingService implements OnModuleInit {
         [callId, call.agentId, reporter, source, body.severity, body.note ?? null, now],
       );
       const r = await this.calls.flagHostile(callId, body.severity, source, now, m);
-      // A higher severity reported while its recovery runs extends that recovery (never a second one).
-      const scheduled = await this.presence.scheduledBySource(m, HOSTILE_SOURCE_KIND, callId);
+      // The hook raised the grant (and a running recovery) if this report raised the severity.
       const [grant] = await m.query(
         `SELECT granted_seconds FROM wellbeing_grants WHERE kind = 'recovery' AND source_id = $1`,
         [callId],
       );
-      if (scheduled?.status === 'active' && scheduled.activatedAt && scheduled.endsAt && grant) {
-        const needed = new Date(scheduled.activatedAt.getTime() + grant.granted_seconds * 1000);
-        if (needed > scheduled.endsAt && needed > now)
-          await this.presence.retime(m, call.agentId, 'recovery', needed);
-      }
       await this.audit.record(m, [
         {
           actor: actorId(caller),
@@ -380,8 +505,8 @@ export class WellbeingService implements OnModuleInit {
       const effective = Math.round(result.totalMinutes * 60);
       await m.query(
         `UPDATE wellbeing_grants SET effective_seconds = $2 WHERE id = (
-           SELECT id FROM wellbeing_grants WHERE agent_id = $1 AND kind = 'recovery' AND granted_at <= $3
-            ORDER BY granted_at DESC LIMIT 1)`,
+           SELECT id FROM wellbeing_grants WHERE agent_id = $1 AND kind = 'recovery' AND granted_seconds > 0
+              AND granted_at <= $3 ORDER BY granted_at DESC LIMIT 1)`,
         [agentId, effective, now],
       );
       await this.audit.record(m, [
@@ -457,8 +582,8 @@ export class WellbeingService implements OnModuleInit {
     });
   }
 
-  /** The agent's open counselling offers (confidential: only the agent and the counselling feature). */
-  async openOffersFor(agentId: string): Promise<OfferDto[]> {
+  /** The agent's open counselling offers (confidential: only the agent sees them). */
+  private async openOffersFor(agentId: string): Promise<Array<Omit<OfferDto, 'suggestedSlots'>>> {
     const rows: any[] = await this.dataSource.query(
       `SELECT id, kind, created_at FROM wellbeing_offers WHERE agent_id = $1 AND status = 'open' ORDER BY created_at DESC`,
       [agentId],
@@ -466,10 +591,18 @@ export class WellbeingService implements OnModuleInit {
     return rows.map((r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at.toISOString() }));
   }
 
+  /** The calling agent's open offers, each with a few suggested slots computed now. */
   async myOffers(caller: Principal): Promise<OfferDto[]> {
     if (caller.kind !== 'user' || !caller.agentId)
       throw forbidden('Offers are shown to the agent only');
-    return this.openOffersFor(caller.agentId);
+    const offers = await this.openOffersFor(caller.agentId);
+    if (offers.length === 0) return [];
+    const slots = await this.counseling.suggestSlots(
+      caller.agentId,
+      SUGGESTED_SLOTS,
+      this.clock.now(),
+    );
+    return offers.map((o) => ({ ...o, suggestedSlots: slots }));
   }
 
   /**

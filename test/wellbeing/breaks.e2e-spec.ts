@@ -1,6 +1,6 @@
 import { callEvents, sendEvents, setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
-import { stateOf } from './helpers';
+import { insertShift, stateOf } from './helpers';
 
 describe('self-booked breaks', () => {
   let t: TestApp;
@@ -89,5 +89,84 @@ describe('self-booked breaks', () => {
     });
     t.clock.advanceMinutes(15);
     expect((await stateOf(t, agent)).state).toBe('available');
+  });
+
+  /** A team on an Asia/Shanghai site whose agent may always take a break capacity-wise. */
+  async function shanghaiAgent() {
+    const teamId = await t.createTeam(await t.createSite(undefined, 'Asia/Shanghai'));
+    const agent = await t.createAgent({ teamId });
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(await t.asAdmin())
+      .send({ teamBreakCapPercent: 100 })
+      .expect(200);
+    await setPresence(t, agent, 'available');
+    const book = (startsAt: string, minutes: number) =>
+      t
+        .http()
+        .post('/v1/breaks')
+        .set(bearer(agent.token))
+        .send({ startsAt, minutes, kind: 'rest' });
+    return { teamId, agent, book };
+  }
+
+  it('once the agent has published shifts that (local) day, a break lies wholly inside one; no shift that day: any time', async () => {
+    t.clock.set('2026-02-01T00:00:00Z');
+    const { teamId, agent, book } = await shanghaiAgent();
+    // 2 February, Shanghai (UTC+8): a published shift 09:00-17:00 local = 01:00-09:00Z.
+    await insertShift(t, teamId, agent.agentId, '2026-02-02T01:00:00Z', '2026-02-02T09:00:00Z');
+    await book('2026-02-02T02:00:00Z', 15).expect(201); // 10:00 local: inside
+    await book('2026-02-02T01:00:00Z', 15).expect(201); // right at the shift's start
+    await book('2026-02-02T08:45:00Z', 15).expect(201); // ending right at the shift's end
+    const after = await book('2026-02-02T10:00:00Z', 15).expect(409); // 18:00 local
+    expect(after.body).toMatchObject({
+      error: 'OUTSIDE_SHIFT',
+      details: { startsAt: '2026-02-02T10:00:00.000Z', endsAt: '2026-02-02T10:15:00.000Z' },
+    });
+    // 23:30 local on the 2nd is 15:30Z: the same local day as the shift, so still refused.
+    expect((await book('2026-02-02T15:30:00Z', 15).expect(409)).body.error).toBe('OUTSIDE_SHIFT');
+    // Straddling the shift's end, or before its start.
+    expect((await book('2026-02-02T08:50:00Z', 15).expect(409)).body.error).toBe('OUTSIDE_SHIFT');
+    expect((await book('2026-02-02T00:30:00Z', 15).expect(409)).body.error).toBe('OUTSIDE_SHIFT');
+    // 00:30 local on the 3rd (16:30Z on the 2nd): no published shift that local day → allowed.
+    await book('2026-02-02T16:30:00Z', 15).expect(201);
+    // A draft (unpublished) shift on the 4th does not count: any time is still fine.
+    await insertShift(
+      t,
+      teamId,
+      agent.agentId,
+      '2026-02-04T01:00:00Z',
+      '2026-02-04T09:00:00Z',
+      false,
+    );
+    await book('2026-02-04T12:00:00Z', 15).expect(201);
+    // An agent without any schedule books as before.
+    const other = await shanghaiAgent();
+    await other.book('2026-02-02T10:00:00Z', 15).expect(201);
+  });
+
+  it('the daily allowance counts the site’s local day, not the UTC day', async () => {
+    // 21:00 local on 9 February in Shanghai.
+    t.clock.set('2026-02-09T13:00:00Z');
+    const { book } = await shanghaiAgent();
+    // 23:00-23:45 local on the 9th (15:00Z) and 00:10-00:50 local on the 10th (16:10Z): the same UTC
+    // day, 85 minutes together, but two local days of 45 and 40 minutes.
+    await book('2026-02-09T15:00:00Z', 45).expect(201);
+    t.clock.advanceMinutes(60); // 22:00 local, around local midnight from here on
+    await book('2026-02-09T16:10:00Z', 40).expect(201);
+    // 22:30 local on the 9th: 45 + 20 > 60 for that local day.
+    t.clock.set('2026-02-09T14:10:00Z');
+    const over = await book('2026-02-09T14:30:00Z', 20).expect(409);
+    expect(over.body).toMatchObject({
+      error: 'BREAK_ALLOWANCE_EXCEEDED',
+      details: { allowanceMinutes: 60, usedMinutes: 45 },
+    });
+    // 15 more minutes fit the 9th exactly; 20 fit the 10th exactly (40 + 20).
+    await book('2026-02-09T14:30:00Z', 15).expect(201);
+    await book('2026-02-09T17:00:00Z', 20).expect(201);
+    expect((await book('2026-02-09T18:00:00Z', 5).expect(409)).body.error).toBe(
+      'BREAK_ALLOWANCE_EXCEEDED',
+    );
   });
 });

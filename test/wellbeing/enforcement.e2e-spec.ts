@@ -1,7 +1,7 @@
 import { WellbeingService } from '../../src/wellbeing/wellbeing.service';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
-import { availableIds, plusSeconds, runCall, stateOf, teamWithAgent } from './helpers';
+import { availableIds, insertShift, plusSeconds, runCall, stateOf, teamWithAgent } from './helpers';
 
 const WRAP = 30;
 
@@ -132,6 +132,38 @@ describe('wellbeing: recovery after hostile calls (controlled clock)', () => {
     t.clock.advanceMinutes(15);
   });
 
+  it('with a published shift, the 3rd hostile call counts within that shift, not the rolling window', async () => {
+    const { teamId, agent } = await teamWithAgent(t);
+    // One hostile call before the shift (overtime, or another shift earlier that day).
+    const before = await runCall(t, key, agent.agentId, 2, { severity: 1 });
+    t.clock.advanceSeconds(WRAP + 5 * 60);
+    expect((await stateOf(t, agent)).state).toBe('available');
+    const shiftStart = t.clock.advanceMinutes(1);
+    await insertShift(
+      t,
+      teamId,
+      agent.agentId,
+      shiftStart.toISOString(),
+      plusSeconds(shiftStart, 8 * 3600),
+    );
+    expect(before.endedAt.getTime()).toBeLessThan(shiftStart.getTime());
+    for (let i = 0; i < 2; i++) {
+      t.clock.advanceMinutes(1);
+      const c = await runCall(t, key, agent.agentId, 2, { severity: 1 });
+      t.clock.advanceSeconds(WRAP);
+      // The 2nd and 3rd in the rolling 8 h, but the 1st and 2nd in the shift: no escalation yet.
+      expect((await stateOf(t, agent)).until).toBe(plusSeconds(c.endedAt, WRAP + 300));
+      t.clock.advanceMinutes(5);
+    }
+    expect(await offersOf(agent.token)).toEqual([]);
+    t.clock.advanceMinutes(1);
+    const third = await runCall(t, key, agent.agentId, 2, { severity: 1 });
+    t.clock.advanceSeconds(WRAP);
+    expect((await stateOf(t, agent)).until).toBe(plusSeconds(third.endedAt, WRAP + 15 * 60));
+    expect(await offersOf(agent.token)).toHaveLength(1);
+    t.clock.advanceMinutes(16);
+  });
+
   it('a late report after the call starts the recovery at once; a re-report raises it without a second break', async () => {
     const { agent, supervisor } = await teamWithAgent(t);
     const { callId } = await runCall(t, key, agent.agentId, 2);
@@ -187,6 +219,116 @@ describe('wellbeing: recovery after hostile calls (controlled clock)', () => {
     expect(JSON.stringify(audit.body)).not.toContain('shouted');
     t.clock.advanceMinutes(14);
     expect((await stateOf(t, agent)).state).toBe('available');
+  });
+
+  it('a higher severity while the recovery is pending or running raises it from its start, never a second break, never shorter', async () => {
+    const { sendEvents, eventId } = await import('../support/router');
+    const hostileEvent = (callId: string, agentId: string, severity: number) => ({
+      eventId: eventId(),
+      type: 'call.hostile' as const,
+      callId,
+      agentId,
+      at: t.clock.now().toISOString(),
+      severity,
+      source: 'sentiment' as const,
+    });
+    const recoveriesOf = async (callId: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM scheduled_states WHERE source_id = $1`,
+          [callId],
+        )
+      )[0].n;
+
+    // Pending (the agent is still in wrap-up): the agent reported 1, a supervisor raises it to 3.
+    const a = await teamWithAgent(t);
+    const first = await runCall(t, key, a.agent.agentId, 2, { severity: 1 });
+    expect((await stateOf(t, a.agent)).state).toBe('wrap_up');
+    await t
+      .http()
+      .post(`/v1/calls/${first.callId}/hostile`)
+      .set(bearer(a.supervisor.token))
+      .send({ severity: 3 })
+      .expect(200);
+    t.clock.advanceSeconds(WRAP);
+    expect(await stateOf(t, a.agent)).toMatchObject({
+      state: 'recovery',
+      until: plusSeconds(first.endedAt, WRAP + 900),
+    });
+    expect(await recoveriesOf(first.callId)).toBe(1);
+    t.clock.advanceMinutes(15);
+    expect((await stateOf(t, a.agent)).state).toBe('available');
+
+    // Pending, raised by the router's call.hostile event during wrap-up: 5 → 10 minutes.
+    const b = await teamWithAgent(t);
+    const second = await runCall(t, key, b.agent.agentId, 2, { severity: 1 });
+    t.clock.advanceSeconds(10);
+    await sendEvents(t, key, [hostileEvent(second.callId, b.agent.agentId, 2)]);
+    t.clock.advanceSeconds(WRAP - 10);
+    expect(await stateOf(t, b.agent)).toMatchObject({
+      state: 'recovery',
+      until: plusSeconds(second.endedAt, WRAP + 600),
+    });
+    expect(await recoveriesOf(second.callId)).toBe(1);
+    t.clock.advanceMinutes(10);
+    expect((await stateOf(t, b.agent)).state).toBe('available');
+
+    // Running: the agent reported 1, then a supervisor reports 2: 5 → 10 minutes from its start.
+    const c = await teamWithAgent(t);
+    const third = await runCall(t, key, c.agent.agentId, 2);
+    t.clock.advanceMinutes(1);
+    await t
+      .http()
+      .post(`/v1/calls/${third.callId}/hostile`)
+      .set(bearer(c.agent.token))
+      .send({ severity: 1 })
+      .expect(200);
+    const started = t.clock.now();
+    expect((await stateOf(t, c.agent)).until).toBe(plusSeconds(started, 300));
+    t.clock.advanceMinutes(2);
+    const raised = await t
+      .http()
+      .post(`/v1/calls/${third.callId}/hostile`)
+      .set(bearer(c.supervisor.token))
+      .send({ severity: 2 })
+      .expect(200);
+    expect(raised.body).toMatchObject({ severity: 2, previousSeverity: 1, recoveryMinutes: 10 });
+    expect(await stateOf(t, c.agent)).toMatchObject({
+      state: 'recovery',
+      until: plusSeconds(started, 600),
+    });
+    // A lower severity afterwards (router or person) changes nothing; never shorter.
+    await sendEvents(t, key, [hostileEvent(third.callId, c.agent.agentId, 1)]);
+    await t
+      .http()
+      .post(`/v1/calls/${third.callId}/hostile`)
+      .set(bearer(c.supervisor.token))
+      .send({ severity: 1 })
+      .expect(200);
+    expect((await stateOf(t, c.agent)).until).toBe(plusSeconds(started, 600));
+    expect(await recoveriesOf(third.callId)).toBe(1);
+    const [grant] = await t.dataSource.query(
+      `SELECT severity, granted_seconds FROM wellbeing_grants WHERE source_id = $1`,
+      [third.callId],
+    );
+    expect(grant).toEqual({ severity: 2, granted_seconds: 600 });
+    // The router's own event at severity 3 while it runs: 10 → 15 minutes from its start.
+    t.clock.advanceMinutes(1);
+    await sendEvents(t, key, [hostileEvent(third.callId, c.agent.agentId, 3)]);
+    expect(await stateOf(t, c.agent)).toMatchObject({
+      state: 'recovery',
+      until: plusSeconds(started, 900),
+    });
+    const [active] = await t.dataSource.query(
+      `SELECT ends_at FROM scheduled_states WHERE source_id = $1 AND status = 'active'`,
+      [third.callId],
+    );
+    expect(new Date(active.ends_at).toISOString()).toBe(plusSeconds(started, 900));
+    expect(await recoveriesOf(third.callId)).toBe(1);
+    t.clock.advanceMinutes(11);
+    expect((await stateOf(t, c.agent)).state).toBe('recovery');
+    t.clock.advanceMinutes(1);
+    expect((await stateOf(t, c.agent)).state).toBe('available');
   });
 
   it('a late call.hostile event from the router starts the recovery at once', async () => {
@@ -484,6 +626,131 @@ describe('wellbeing: recovery after hostile calls (controlled clock)', () => {
       .expect(200);
     expect(p2.body).toMatchObject({ source: 'site', policy: { microBreakAfterCalls: 10 } });
     t.clock.advanceMinutes(8);
+  });
+
+  it('recovery breaks switched off: hostile calls are recorded, alerted and reported, but give no recovery', async () => {
+    const site = await t.createSite(undefined, 'UTC');
+    const teamId = await t.createTeam(site);
+    const agent = await t.createAgent({ teamId });
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    await setPresence(t, agent, 'available');
+    const url = `/v1/wellbeing/policies/teams/${teamId}`;
+    const off = await t
+      .http()
+      .put(url)
+      .set(bearer(supervisor.token))
+      .send({ recoveryBreaksEnabled: false })
+      .expect(200);
+    expect(off.body).toMatchObject({ source: 'team', policy: { recoveryBreaksEnabled: false } });
+    await t
+      .http()
+      .put(url)
+      .set(bearer(supervisor.token))
+      .send({ recoveryBreaksEnabled: 'no' })
+      .expect(400);
+    const date = t.clock.now().toISOString().slice(0, 10);
+
+    const first = await runCall(t, key, agent.agentId, 2, { severity: 2 });
+    expect((await stateOf(t, agent)).state).toBe('wrap_up');
+    t.clock.advanceSeconds(WRAP);
+    expect((await stateOf(t, agent)).state).toBe('available');
+    expect(await availableIds(t, key)).toContain(agent.agentId);
+    // A re-report raises the severity; still no recovery, never a scheduled state.
+    const again = await t
+      .http()
+      .post(`/v1/calls/${first.callId}/hostile`)
+      .set(bearer(agent.token))
+      .send({ severity: 3 })
+      .expect(200);
+    expect(again.body).toMatchObject({ severity: 3, previousSeverity: 2, recoveryMinutes: 0 });
+    expect((await stateOf(t, agent)).state).toBe('available');
+    const [grant] = await t.dataSource.query(
+      `SELECT severity, minimum_seconds, granted_seconds FROM wellbeing_grants WHERE source_id = $1`,
+      [first.callId],
+    );
+    expect(grant).toEqual({ severity: 3, minimum_seconds: 900, granted_seconds: 0 });
+
+    t.clock.advanceMinutes(3);
+    const second = await runCall(t, key, agent.agentId, 2);
+    t.clock.advanceSeconds(WRAP);
+    await t
+      .http()
+      .post(`/v1/calls/${second.callId}/hostile`)
+      .set(bearer(supervisor.token))
+      .send({ severity: 1 })
+      .expect(200);
+    await t
+      .http()
+      .post(`/v1/calls/${second.callId}/hostile`)
+      .set(bearer(supervisor.token))
+      .send({ severity: 2 })
+      .expect(200);
+    expect((await stateOf(t, agent)).state).toBe('available');
+    const alerts = (
+      await t
+        .http()
+        .get(`/v1/wellbeing/alerts?teamId=${teamId}`)
+        .set(bearer(supervisor.token))
+        .expect(200)
+    ).body.alerts;
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: 'escalation',
+        agentId: agent.agentId,
+        details: expect.objectContaining({ hostileCallsInWindow: 2 }),
+      }),
+    ]);
+
+    t.clock.advanceMinutes(3);
+    await runCall(t, key, agent.agentId, 2, { severity: 1 });
+    t.clock.advanceSeconds(WRAP);
+    expect((await stateOf(t, agent)).state).toBe('available');
+    const offers = (await t.http().get('/v1/wellbeing/offers').set(bearer(agent.token)).expect(200))
+      .body.offers;
+    expect(offers).toHaveLength(1);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM scheduled_states WHERE agent_id = $1`,
+      [agent.agentId],
+    );
+    expect(n).toBe(0);
+    const audit = await t
+      .http()
+      .get('/v1/audit?action=hostile_call.recorded&pageSize=200')
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(
+      audit.body.items.filter((e: any) => e.subjectId === agent.agentId).map((e: any) => e.action),
+    ).toEqual(['hostile_call.recorded', 'hostile_call.recorded', 'hostile_call.recorded']);
+
+    const report = await t
+      .http()
+      .get(`/v1/wellbeing/report?teamId=${teamId}&date=${date}`)
+      .set(bearer(supervisor.token))
+      .expect(200);
+    expect(report.body).toMatchObject({
+      hostileCalls: 3,
+      hostileCallsPerAgent: [{ hostileCalls: 3, agents: 1 }],
+      recoveryMinutesGranted: 0,
+      hostileCallsWithFullRecovery: 0,
+      fullRecoveryShare: 0,
+    });
+
+    // Switched back on: the next hostile call gets its recovery again.
+    await t
+      .http()
+      .put(url)
+      .set(bearer(supervisor.token))
+      .send({ recoveryBreaksEnabled: true })
+      .expect(200);
+    t.clock.advanceMinutes(3);
+    const fourth = await runCall(t, key, agent.agentId, 2, { severity: 1 });
+    t.clock.advanceSeconds(WRAP);
+    // The 4th in the shift: escalated to 15 minutes.
+    expect(await stateOf(t, agent)).toMatchObject({
+      state: 'recovery',
+      until: plusSeconds(fourth.endedAt, WRAP + 15 * 60),
+    });
+    t.clock.advanceMinutes(16);
   });
 
   it('occupancy above the cap for 30 min alerts the supervisor once; the team report counts the day', async () => {

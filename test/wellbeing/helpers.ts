@@ -40,3 +40,33 @@ export async function teamWithAgent(t: TestApp) {
 }
 
 export const plusSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000).toISOString();
+
+/**
+ * A shift for the agent in a schedule of the team, published (live) or a draft. Set up in SQL:
+ * generating one through the solver is the scheduling suite's business, not this one's.
+ */
+export async function insertShift(
+  t: TestApp,
+  teamId: string,
+  agentId: string,
+  startsAt: string,
+  endsAt: string,
+  published = true,
+): Promise<string> {
+  const [schedule] = await t.dataSource.query(
+    `INSERT INTO schedules (team_id, status, start_date, days, interval_minutes, created_at, published_at)
+     VALUES ($1, $2, $3::timestamptz::date, 1, 30, $4, $5) RETURNING id`,
+    [
+      teamId,
+      published ? 'published' : 'draft',
+      startsAt,
+      t.clock.now(),
+      published ? t.clock.now() : null,
+    ],
+  );
+  const [shift] = await t.dataSource.query(
+    `INSERT INTO shifts (schedule_id, agent_id, starts_at, ends_at, live) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [schedule.id, agentId, startsAt, endsAt, published],
+  );
+  return shift.id;
+}

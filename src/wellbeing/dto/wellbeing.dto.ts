@@ -16,9 +16,22 @@ import {
   Min,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { SuggestedSlotDto } from '../../counseling/dto/counselor.dto';
 
 /** Every policy setting; in a PUT each is optional (unset ones keep their current value). */
 export class PolicySettingsDto {
+  @ApiPropertyOptional({
+    example: true,
+    default: true,
+    description:
+      'Whether a hostile call gives a recovery break. When false, hostile calls are still recorded, ' +
+      'reported and alerted (and counselling offered), but the agent goes to wrap-up and back to ' +
+      'work as after any call; the report then shows no full recoveries.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  recoveryBreaksEnabled?: boolean;
+
   @ApiPropertyOptional({
     type: [Number],
     example: [5, 10, 15],
@@ -160,7 +173,9 @@ export class HostileReportResultDto {
   @ApiProperty({ format: 'uuid' }) agentId: string;
   @ApiProperty({ description: 'The call’s severity after this report' }) severity: number;
   @ApiProperty({ nullable: true, type: Number }) previousSeverity: number | null;
-  @ApiProperty({ description: 'Recovery minutes the policy grants for the call' })
+  @ApiProperty({
+    description: 'Recovery minutes the policy grants for the call (0 when recovery breaks are off)',
+  })
   recoveryMinutes: number;
 }
 
@@ -227,6 +242,13 @@ export class OfferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['counselling'] }) kind: string;
   @ApiProperty() createdAt: string;
+  @ApiProperty({
+    type: [SuggestedSlotDto],
+    description:
+      'A few free counselling slots, computed when read (counsellors speaking one of the agent’s ' +
+      'dialects first); book one with POST /v1/counseling/bookings',
+  })
+  suggestedSlots: SuggestedSlotDto[];
 }
 
 export class OfferListDto {
@@ -263,7 +285,9 @@ export class WellbeingReportDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Share (0..1) of hostile calls with a full recovery; should be 1',
+    description:
+      'Share (0..1) of hostile calls with a full recovery; should be 1 (0 for calls taken while the ' +
+      'policy gave no recovery breaks)',
   })
   fullRecoveryShare: number | null;
   @ApiProperty() microBreaksGiven: number;
