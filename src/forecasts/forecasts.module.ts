@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
 import { CallsModule } from '../calls/calls.module';
+import { RoutingModule } from '../routing/routing.module';
 import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
+import { WellbeingModule } from '../wellbeing/wellbeing.module';
 import { ForecastsController } from './forecasts.controller';
 import { ForecastsService } from './forecasts.service';
 import { TeamForecast } from './team-forecast.entity';
@@ -16,6 +18,8 @@ import { TeamPlanningSettings } from './team-planning-settings.entity';
     SitesModule,
     AgentsModule,
     CallsModule,
+    RoutingModule,
+    WellbeingModule,
   ],
   controllers: [ForecastsController],
   providers: [ForecastsService],

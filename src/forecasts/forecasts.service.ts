@@ -4,17 +4,22 @@ import { DateTime } from 'luxon';
 import { Between, DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { CallsService } from '../calls/calls.service';
+import { Clock } from '../common/clock/clock';
 import { badRequest } from '../common/errors/domain-error';
-import { requiredAgents } from '../staffing/erlang';
+import { RoutingService } from '../routing/routing.service';
+import { requiredAgents, ShrinkageBreakdown } from '../staffing/erlang';
 import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
+import { WellbeingPoliciesService } from '../wellbeing/wellbeing-policies.service';
 import type {
   ForecastDto,
   ForecastFromHistoryDto,
   PlanningSettingsDto,
   UploadForecastDto,
+  WellbeingFiguresDto,
 } from './dto/forecast.dto';
 import { forecastFromHistory, parseForecastCsv } from './forecast-csv';
+import { wellbeingFigures } from './wellbeing-figures';
 import { TeamForecast } from './team-forecast.entity';
 import { TeamPlanningSettings } from './team-planning-settings.entity';
 
@@ -25,6 +30,7 @@ const DEFAULT_SETTINGS: PlanningSettingsDto = {
   maxOccupancy: null,
   hostileCallRate: 0.05,
   recoveryMinutesPerHostileCall: 7,
+  wellbeingHistoryWeeks: 4,
 };
 
 @Injectable()
@@ -38,12 +44,16 @@ export class ForecastsService {
     private readonly sites: SitesService,
     private readonly agents: AgentsService,
     private readonly calls: CallsService,
+    private readonly routing: RoutingService,
+    private readonly policies: WellbeingPoliciesService,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * Builds and stores a forecast from history: each interval is the weighted mean of the same weekday
    * and time of day over the last `weeks` weeks of the team's answered calls (newer weeks weigh more:
-   * weights weeks, weeks−1, …, 1), AHT call-weighted. Team-wide (calls carry no dialect).
+   * weights weeks, weeks−1, …, 1), AHT call-weighted. Team-wide (call events carry no dialect); for each
+   * of `dialects` also a forecast of the calls whose routing reservation asked for that dialect.
    */
   async fromHistory(teamId: string, input: ForecastFromHistoryDto): Promise<ForecastDto> {
     const team = await this.teams.get(teamId);
@@ -63,23 +73,44 @@ export class ForecastsService {
       end.minus({ weeks: 1 }).toJSDate(),
       input.intervalMinutes,
     );
-    const forecast = forecastFromHistory(
-      history.map((h) => ({
-        start: h.start.getTime(),
-        calls: h.calls,
-        handleSeconds: h.handleSeconds,
-      })),
-      targets,
-      weights,
-    ).filter((f) => f.calls > 0);
-    await this.upload(teamId, {
-      intervalMinutes: input.intervalMinutes,
-      intervals: forecast.map((f) => ({
-        start: new Date(f.start).toISOString(),
-        calls: Math.round(f.calls * 100) / 100,
-        ahtSeconds: Math.round(f.ahtSeconds * 10) / 10,
-      })),
-    });
+    const toRows = (h: typeof history, dialect?: string) =>
+      forecastFromHistory(
+        h.map((x) => ({
+          start: x.start.getTime(),
+          calls: x.calls,
+          handleSeconds: x.handleSeconds,
+        })),
+        targets,
+        weights,
+      )
+        .filter((f) => f.calls > 0)
+        .map((f) => ({
+          start: new Date(f.start).toISOString(),
+          ...(dialect ? { dialect } : {}),
+          calls: Math.round(f.calls * 100) / 100,
+          ahtSeconds: Math.round(f.ahtSeconds * 10) / 10,
+        }));
+    const intervals = toRows(history);
+    const dialects = [...new Set(input.dialects ?? [])];
+    if (dialects.length) {
+      // Reservations a little before the window still belong to calls answered in it.
+      const asked = await this.routing.requestedDialects(
+        agentIds,
+        new Date(historyFrom.getTime() - 3_600_000),
+        end.minus({ weeks: 1 }).toJSDate(),
+      );
+      for (const dialect of dialects) {
+        const callIds = asked.filter((a) => a.dialect === dialect).map((a) => a.callId);
+        const perDialect = await this.calls.answeredCallsByIntervalFor(
+          callIds,
+          historyFrom,
+          end.minus({ weeks: 1 }).toJSDate(),
+          input.intervalMinutes,
+        );
+        intervals.push(...toRows(perDialect, dialect));
+      }
+    }
+    await this.upload(teamId, { intervalMinutes: input.intervalMinutes, intervals });
     return this.get(teamId, first.toJSDate(), end.toJSDate());
   }
 
@@ -156,10 +187,41 @@ export class ForecastsService {
 
   async putSettings(teamId: string, input: PlanningSettingsDto): Promise<PlanningSettingsDto> {
     await this.teams.get(teamId);
-    await this.settings.upsert({ teamId, ...input, maxOccupancy: input.maxOccupancy ?? null }, [
-      'teamId',
-    ]);
+    await this.settings.upsert(
+      {
+        teamId,
+        ...input,
+        maxOccupancy: input.maxOccupancy ?? null,
+        wellbeingHistoryWeeks:
+          input.wellbeingHistoryWeeks ?? DEFAULT_SETTINGS.wellbeingHistoryWeeks,
+      },
+      ['teamId'],
+    );
     return this.getSettings(teamId);
+  }
+
+  /**
+   * The wellbeing figures staffing adds as shrinkage, from live data where there is some: the hostile
+   * share of the team's answered calls over the last `wellbeingHistoryWeeks` weeks, and recovery minutes
+   * per hostile call from the team's effective wellbeing policy weighted by the observed severity mix.
+   * Without answered calls (or without hostile ones, for the minutes) the stored setting is used.
+   */
+  async wellbeingFigures(
+    teamId: string,
+    known?: PlanningSettingsDto,
+  ): Promise<WellbeingFiguresDto> {
+    const settings = known ?? (await this.getSettings(teamId));
+    const weeks = settings.wellbeingHistoryWeeks ?? DEFAULT_SETTINGS.wellbeingHistoryWeeks!;
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - weeks * 7 * 24 * 3_600_000);
+    const agentIds = (await this.agents.listForTeam(teamId)).map((a) => a.id);
+    const mix = await this.calls.hostileMix(agentIds, from, now);
+    const policy = await this.policies.effective(teamId);
+    return wellbeingFigures(mix, policy.recoveryMinutesBySeverity, settings, {
+      from: from.toISOString(),
+      to: now.toISOString(),
+      weeks,
+    });
   }
 
   /**
@@ -173,14 +235,36 @@ export class ForecastsService {
     to: Date,
     intervalMinutes: number,
   ): Promise<Array<{ start: string; dialect?: string; agents: number }>> {
+    const { requirements } = await this.staffedRequirements(teamId, from, to, intervalMinutes);
+    return requirements.map(({ start, dialect, agents }) => ({
+      start,
+      ...(dialect ? { dialect } : {}),
+      agents,
+    }));
+  }
+
+  /**
+   * The same requirements with each row's shrinkage parts, and the figures behind them with their
+   * sources (base shrinkage: the team's setting; wellbeing: history or setting).
+   */
+  async staffedRequirements(
+    teamId: string,
+    from: Date,
+    to: Date,
+    intervalMinutes: number,
+  ): Promise<{
+    requirements: StaffedRequirement[];
+    shrinkage: { base: { value: number; source: 'setting' }; wellbeing: WellbeingFiguresDto };
+  }> {
     const settings = await this.getSettings(teamId);
+    const wellbeing = await this.wellbeingFigures(teamId, settings);
     const rows = await this.forecasts.find({
       where: {
         teamId,
         intervalStart: Between(new Date(from.getTime() - 3_600_000), new Date(to.getTime() - 1)),
       },
     });
-    const out = new Map<string, { start: string; dialect?: string; agents: number }>();
+    const out = new Map<string, StaffedRequirement>();
     const step = intervalMinutes * 60_000;
     for (const r of rows) {
       const staffing = requiredAgents({
@@ -192,8 +276,8 @@ export class ForecastsService {
         shrinkage: settings.shrinkage,
         ...(settings.maxOccupancy ? { maxOccupancy: settings.maxOccupancy } : {}),
         wellbeing: {
-          hostileCallRate: settings.hostileCallRate,
-          recoveryMinutesPerHostileCall: settings.recoveryMinutesPerHostileCall,
+          hostileCallRate: wellbeing.hostileCallRate.value,
+          recoveryMinutesPerHostileCall: wellbeing.recoveryMinutesPerHostileCall.value,
         },
       });
       const begin = r.intervalStart.getTime();
@@ -207,15 +291,30 @@ export class ForecastsService {
         const start = new Date(t).toISOString();
         const key = `${start}|${r.dialect}`;
         const prev = out.get(key);
+        if (prev && prev.agents >= staffing.agents) continue;
         out.set(key, {
           start,
           ...(r.dialect ? { dialect: r.dialect } : {}),
-          agents: Math.max(prev?.agents ?? 0, staffing.agents),
+          agents: staffing.agents,
+          rawAgents: staffing.rawAgents,
+          shrinkage: staffing.shrinkage,
         });
       }
     }
-    return [...out.values()].sort(
-      (a, b) => a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
-    );
+    return {
+      requirements: [...out.values()].sort(
+        (a, b) =>
+          a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
+      ),
+      shrinkage: { base: { value: settings.shrinkage, source: 'setting' }, wellbeing },
+    };
   }
+}
+
+export interface StaffedRequirement {
+  start: string;
+  dialect?: string;
+  agents: number;
+  rawAgents: number;
+  shrinkage: ShrinkageBreakdown;
 }

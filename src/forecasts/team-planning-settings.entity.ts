@@ -14,4 +14,5 @@ export class TeamPlanningSettings {
   @Column({ type: 'double precision', nullable: true }) maxOccupancy: number | null;
   @Column({ type: 'double precision', default: 0.05 }) hostileCallRate: number;
   @Column({ type: 'double precision', default: 7 }) recoveryMinutesPerHostileCall: number;
+  @Column({ type: 'int', default: 4 }) wellbeingHistoryWeeks: number;
 }

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { Clock } from '../common/clock/clock';
 import { badRequest } from '../common/errors/domain-error';
 import { TeamsService } from '../teams/teams.service';
 import { adherence, AdherenceShift, outOfAdherence } from './adherence';
 import type { AdherenceDto, LiveAdherenceDto } from './dto/planning.dto';
+import { PlanningContextService } from './planning-context.service';
 import { PresenceHistoryReader } from './presence-history.reader';
-import { Shift } from './shift.entity';
 
 @Injectable()
 export class AdherenceService {
   constructor(
-    @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
+    private readonly context: PlanningContextService,
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
     private readonly presence: PresenceHistoryReader,
@@ -24,9 +22,7 @@ export class AdherenceService {
     await this.teams.get(teamId);
     const ids = (await this.agents.listForTeam(teamId)).map((a) => a.id);
     if (ids.length === 0) return [];
-    const rows = await this.shifts.find({
-      where: { agentId: In(ids), live: true, startsAt: LessThan(to), endsAt: MoreThan(from) },
-    });
+    const rows = await this.context.liveShifts(ids, from, to);
     return rows.map((s) => ({
       agentId: s.agentId,
       start: s.startsAt.getTime(),

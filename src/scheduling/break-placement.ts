@@ -1,9 +1,13 @@
 /**
  * Greedy break placement: shifts in order of start; each gets its meal (when longer than the meal
- * threshold, 3-5 h in) and then rest breaks so no stretch of work exceeds the limit, each placed at the
- * allowed slot where coverage slack (scheduled − required) is largest; slack is updated as breaks land.
+ * threshold, 3-5 h in) and then floor(worked / restBreakPerWorkedMinutes) rest breaks, worked = the shift
+ * minus its unpaid meal. Rest breaks are spread: the k-th sits near the k/(n+1) point of the worked time,
+ * kept clear of the shift's ends, of the meal and of each other. Within its window each break goes where
+ * coverage slack (scheduled − required, whole agents) is largest, touching as few coverage intervals as
+ * possible (an agent counts for an interval only when no break of it overlaps the interval); slack is
+ * updated as breaks land.
  */
-import { LabourRules, mealMinutesFor } from './labour-rules';
+import { LabourRules, mealMinutesFor, restBreaksFor } from './labour-rules';
 
 export interface PlacedBreak {
   start: number;
@@ -21,21 +25,29 @@ export interface ShiftToBreak {
 export interface SlackGrid {
   start: number;
   intervalMinutes: number;
-  /** Per interval: total scheduled − required (agents, not yet net of breaks). */
+  /** Per interval: agents covering the whole interval − required (not yet net of breaks). */
   total: number[];
-  /** Per dialect, per interval: scheduled − required; absent dialect = no requirement. */
+  /** Per dialect, per interval: the same for that dialect; absent dialect = no requirement. */
   byDialect: Map<string, number[]>;
 }
 
 const MIN = 60_000;
 const GRID = 15; // break start granularity, minutes
+/** Least time between two breaks of a shift, and between a rest break and the shift's start or end. */
+const GAP = 30;
 
-/** The slack an agent on this shift would take away by breaking over [start, end). */
-function cost(grid: SlackGrid, dialects: string[], start: number, end: number): number {
+/** Coverage intervals [start, end) overlaps. */
+function touched(grid: SlackGrid, start: number, end: number): number[] {
   const iv = grid.intervalMinutes * MIN;
+  const out: number[] = [];
+  for (let i = Math.floor((start - grid.start) / iv); grid.start + i * iv < end; i++) out.push(i);
+  return out;
+}
+
+/** The least slack among the intervals a break would newly take this agent out of. */
+function slackOf(grid: SlackGrid, dialects: string[], intervals: number[]): number {
   let worst = Infinity;
-  for (let t = start; t < end; t += GRID * MIN) {
-    const i = Math.floor((t - grid.start) / iv);
+  for (const i of intervals) {
     if (i < 0 || i >= grid.total.length) continue;
     worst = Math.min(worst, grid.total[i]);
     for (const d of dialects) {
@@ -46,71 +58,118 @@ function cost(grid: SlackGrid, dialects: string[], start: number, end: number): 
   return worst;
 }
 
-function take(grid: SlackGrid, dialects: string[], start: number, end: number): void {
-  const iv = grid.intervalMinutes * MIN;
-  for (let t = start; t < end; t += GRID * MIN) {
-    const i = Math.floor((t - grid.start) / iv);
+function take(grid: SlackGrid, dialects: string[], intervals: number[]): void {
+  for (const i of intervals) {
     if (i < 0 || i >= grid.total.length) continue;
-    const share = GRID / grid.intervalMinutes;
-    grid.total[i] -= share;
+    grid.total[i] -= 1;
     for (const d of dialects) {
       const g = grid.byDialect.get(d);
-      if (g) g[i] -= share;
+      if (g) g[i] -= 1;
     }
   }
 }
 
-/** Best start in [lo, hi] (ms, on the 15-min grid from the shift start) for a break of `len` ms. */
-function best(grid: SlackGrid, shift: ShiftToBreak, lo: number, hi: number, len: number): number {
-  let bestAt = lo;
-  let bestSlack = -Infinity;
-  for (let t = lo; t <= hi; t += GRID * MIN) {
-    const s = cost(grid, shift.dialects, t, t + len);
-    if (s > bestSlack + 1e-9) {
-      bestSlack = s;
-      bestAt = t;
+interface Candidate {
+  at: number;
+  fresh: number[];
+}
+
+/**
+ * Best start in [lo, hi] (on the 15-min grid from the shift start) for a break of `len` ms: fewest newly
+ * lost intervals, then most slack, then nearest to `ideal`. `lost` holds intervals this shift already
+ * lost to its other breaks.
+ */
+function best(
+  grid: SlackGrid,
+  shift: ShiftToBreak,
+  lo: number,
+  hi: number,
+  len: number,
+  ideal: number,
+  lost: Set<number>,
+  allowed: (at: number) => boolean,
+): Candidate | null {
+  let pick: Candidate | null = null;
+  let key: [number, number, number] = [Infinity, -Infinity, Infinity];
+  for (let t = snapUp(shift.start, lo); t <= hi; t += GRID * MIN) {
+    if (!allowed(t)) continue;
+    const fresh = touched(grid, t, t + len).filter((i) => !lost.has(i));
+    const k: [number, number, number] = [
+      fresh.length,
+      slackOf(grid, shift.dialects, fresh),
+      Math.abs(t - ideal),
+    ];
+    const sameSlack = k[1] === key[1] || Math.abs(k[1] - key[1]) <= 1e-9;
+    if (
+      k[0] < key[0] ||
+      (k[0] === key[0] && ((!sameSlack && k[1] > key[1]) || (sameSlack && k[2] < key[2])))
+    ) {
+      key = k;
+      pick = { at: t, fresh };
     }
   }
-  return bestAt;
+  return pick;
 }
 
 const snapUp = (shiftStart: number, t: number) =>
   shiftStart + Math.ceil((t - shiftStart) / (GRID * MIN) - 1e-9) * GRID * MIN;
-const snapDown = (shiftStart: number, t: number) =>
-  shiftStart + Math.floor((t - shiftStart) / (GRID * MIN) + 1e-9) * GRID * MIN;
+const snapNear = (shiftStart: number, t: number) =>
+  shiftStart + Math.round((t - shiftStart) / (GRID * MIN)) * GRID * MIN;
 
-/** Rest breaks for the work stretch [from, to): fewest breaks so no piece exceeds the limit. */
-function restBreaks(
-  grid: SlackGrid,
-  shift: ShiftToBreak,
-  from: number,
-  to: number,
-  rules: LabourRules,
-): PlacedBreak[] {
-  const limit = rules.restBreakPerWorkedMinutes * MIN;
-  const len = rules.restBreakMinutes * MIN;
-  const out: PlacedBreak[] = [];
-  const span = to - from;
-  if (span <= limit) return out;
-  const k = Math.ceil((span - limit) / (limit + len));
-  let cursor = from;
-  for (let j = 0; j < k; j++) {
-    const remainingAfter = k - j - 1;
-    // After this break the rest must fit: to − (b + len) ≤ (remainingAfter + 1)·limit + remainingAfter·len
-    const lo = snapUp(
-      shift.start,
-      Math.max(cursor + GRID * MIN, to - len - (remainingAfter + 1) * limit - remainingAfter * len),
-    );
-    const hi = snapDown(shift.start, Math.min(cursor + limit, to - len - GRID * MIN));
-    const at =
-      lo <= hi
-        ? best(grid, shift, lo, hi, len)
-        : snapDown(shift.start, Math.min(cursor + limit, to - len));
-    take(grid, shift.dialects, at, at + len);
-    out.push({ start: at, end: at + len, kind: 'rest' });
-    cursor = at + len;
+/** Breaks of one shift, placed against `grid` and taken from it. */
+function breaksOf(shift: ShiftToBreak, grid: SlackGrid, rules: LabourRules): PlacedBreak[] {
+  const lengthMin = (shift.end - shift.start) / MIN;
+  const breaks: PlacedBreak[] = [];
+  const lost = new Set<number>();
+  const land = (c: Candidate, len: number, kind: PlacedBreak['kind']) => {
+    take(grid, shift.dialects, c.fresh);
+    c.fresh.forEach((i) => lost.add(i));
+    breaks.push({ start: c.at, end: c.at + len, kind });
+  };
+  const meal = mealMinutesFor(lengthMin, rules) * MIN;
+  if (meal > 0) {
+    const lo = shift.start + rules.mealBreakEarliestStartMinutes * MIN;
+    const hi = Math.min(shift.start + rules.mealBreakLatestStartMinutes * MIN, shift.end - meal);
+    const c = best(grid, shift, lo, hi, meal, (lo + hi) / 2, lost, () => true);
+    if (c) land(c, meal, 'meal');
   }
-  return out;
+  const mealBreak = breaks[0];
+  const worked = lengthMin * MIN - (mealBreak ? meal : 0);
+  const count = restBreaksFor(worked / MIN, rules);
+  const len = rules.restBreakMinutes * MIN;
+  // Work segments around the meal get rests in proportion to their length (largest remainder), each
+  // segment's rests evenly inside it.
+  const segments = mealBreak
+    ? [
+        { from: shift.start, to: mealBreak.start },
+        { from: mealBreak.end, to: shift.end },
+      ]
+    : [{ from: shift.start, to: shift.end }];
+  const shares = segments.map((g) => ((g.to - g.from) / worked) * count);
+  const counts = shares.map(Math.floor);
+  const byRemainder = shares.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r);
+  for (let j = 0; counts.reduce((a, b) => a + b, 0) < count; j++) counts[byRemainder[j].i]++;
+  const ideals: number[] = [];
+  segments.forEach((g, i) => {
+    for (let k = 1; k <= counts[i]; k++)
+      ideals.push(
+        snapNear(shift.start, g.from + ((g.to - g.from) * k) / (counts[i] + 1) - len / 2),
+      );
+  });
+  const spacing = worked / (count + 1);
+  const reach = Math.max(GRID * MIN, Math.min(60 * MIN, Math.floor(spacing / 2)));
+  for (const ideal of ideals) {
+    const clear = (gap: number) => (at: number) =>
+      at >= shift.start + gap &&
+      at + len <= shift.end - gap &&
+      breaks.every((b) => at + len + gap <= b.start || at >= b.end + gap);
+    const c =
+      best(grid, shift, ideal - reach, ideal + reach, len, ideal, lost, clear(GAP * MIN)) ??
+      // Crowded shifts (unusual settings): anywhere clear of the other breaks.
+      best(grid, shift, shift.start, shift.end - len, len, ideal, lost, clear(0));
+    if (c) land(c, len, 'rest');
+  }
+  return breaks.sort((a, b) => a.start - b.start);
 }
 
 /** Breaks for every shift (same order as given), updating `grid` as they are placed. */
@@ -121,23 +180,6 @@ export function placeBreaks(
 ): PlacedBreak[][] {
   const order = shifts.map((_, i) => i).sort((a, b) => shifts[a].start - shifts[b].start);
   const result: PlacedBreak[][] = shifts.map(() => []);
-  for (const idx of order) {
-    const shift = shifts[idx];
-    const lengthMin = (shift.end - shift.start) / MIN;
-    const breaks: PlacedBreak[] = [];
-    const meal = mealMinutesFor(lengthMin, rules) * MIN;
-    if (meal > 0) {
-      const lo = shift.start + rules.mealBreakEarliestStartMinutes * MIN;
-      const hi = Math.min(shift.start + rules.mealBreakLatestStartMinutes * MIN, shift.end - meal);
-      const at = best(grid, shift, lo, hi, meal);
-      take(grid, shift.dialects, at, at + meal);
-      breaks.push({ start: at, end: at + meal, kind: 'meal' });
-      breaks.push(...restBreaks(grid, shift, shift.start, at, rules));
-      breaks.push(...restBreaks(grid, shift, at + meal, shift.end, rules));
-    } else {
-      breaks.push(...restBreaks(grid, shift, shift.start, shift.end, rules));
-    }
-    result[idx] = breaks.sort((a, b) => a.start - b.start);
-  }
+  for (const idx of order) result[idx] = breaksOf(shifts[idx], grid, rules);
   return result;
 }

@@ -5,11 +5,12 @@
 import { DateTime } from 'luxon';
 import { placeBreaks, PlacedBreak, SlackGrid } from './break-placement';
 import { LabourRules, workMinutesFor } from './labour-rules';
-import { checkShifts, Violation } from './rule-checker';
+import { CheckedShift, newViolations, Violation, workedMinutes } from './rule-checker';
 import {
   assignShifts,
   buildScheduleModel,
   DEFAULT_MODEL_OPTIONS,
+  FixedShift,
   ModelAgent,
   ModelHorizon,
   ModelOptions,
@@ -72,6 +73,56 @@ export function buildHorizon(
   }
   const intervalCount = Math.floor((dayStarts[days] - dayStarts[0]) / (intervalMinutes * 60_000));
   return { dayStarts, start: dayStarts[0], intervalMinutes, intervalCount, weekOfDay };
+}
+
+/**
+ * Published shifts placed on the horizon's calendar (local day and Monday-based week relative to its
+ * first day; negative before it), for the model's boundary-aware rows.
+ */
+export function fixedShiftsFor(
+  shifts: CheckedShift[],
+  horizon: ModelHorizon,
+  timeZone: string,
+): FixedShift[] {
+  const first = DateTime.fromMillis(horizon.start, { zone: timeZone }).startOf('day');
+  const firstWeek = first.startOf('week');
+  return shifts.map((s) => {
+    const day = DateTime.fromMillis(s.start, { zone: timeZone }).startOf('day');
+    return {
+      start: s.start,
+      end: s.end,
+      day: Math.round(day.diff(first, 'days').days),
+      week: Math.round(day.startOf('week').diff(firstWeek, 'weeks').weeks),
+      workMinutes: workedMinutes(s),
+      breaks: s.breaks,
+    };
+  });
+}
+
+/**
+ * The time around a horizon whose published shifts can matter to its rules: the calendar weeks and months
+ * it touches, maxConsecutiveWorkDays days either side, plus the rest between shifts.
+ */
+export function boundaryWindow(
+  start: number,
+  end: number,
+  timeZone: string,
+  rules: LabourRules,
+): { from: Date; to: Date } {
+  const first = DateTime.fromMillis(start, { zone: timeZone }).startOf('day');
+  const last = DateTime.fromMillis(end - 1, { zone: timeZone }).startOf('day');
+  const span = rules.maxConsecutiveWorkDays;
+  const from = DateTime.min(
+    first.startOf('month'),
+    first.startOf('week'),
+    first.minus({ days: span }),
+  ).minus({ minutes: rules.minRestMinutesBetweenShifts });
+  const to = DateTime.max(
+    last.endOf('month'),
+    last.endOf('week'),
+    last.plus({ days: span + 1 }),
+  ).plus({ minutes: rules.minRestMinutesBetweenShifts });
+  return { from: from.toJSDate(), to: to.toJSDate() };
 }
 
 export interface GenerationInput {
@@ -159,7 +210,17 @@ export async function generateSchedule(input: GenerationInput): Promise<Generati
   const blocked = new Map(
     agents.map((a) => [a.id, a.blocked.map((b) => ({ ...b, reason: 'time_off' }))]),
   );
-  const violations = checkShifts(shifts, { rules, timeZone: input.timeZone, blocked });
+  // Published shifts around the horizon count for every rule; only violations the draft adds are its own.
+  const fixed: CheckedShift[] = agents.flatMap((a) =>
+    (a.fixedShifts ?? []).map((f) => ({
+      agentId: a.id,
+      start: f.start,
+      end: f.end,
+      breaks: f.breaks ?? [],
+    })),
+  );
+  const ctx = { rules, timeZone: input.timeZone, blocked };
+  const violations = newViolations(fixed, [...fixed, ...shifts], ctx);
   return {
     status: hasIncumbent ? status : `no schedule: ${status}`,
     objective: hasIncumbent ? round(objective) : null,
@@ -201,7 +262,7 @@ export function evaluateObjective(
     for (const s of shifts)
       if (
         s.start <= from &&
-        s.end > from &&
+        s.end >= from + iv &&
         (r.dialect === null || dialectsOf.get(s.agentId)!.includes(r.dialect))
       )
         present++;
@@ -227,10 +288,19 @@ export function evaluateObjective(
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function slackGrid(
+/**
+ * Coverage slack per interval: agents counted as in the coverage report (whole interval, no break
+ * overlapping it) minus required. Shifts given without breaks count as fully present.
+ */
+export function slackGrid(
   horizon: ModelHorizon,
   requirements: ModelRequirement[],
-  shifts: Array<{ agentId: string; start: number; end: number }>,
+  shifts: Array<{
+    agentId: string;
+    start: number;
+    end: number;
+    breaks?: Array<{ start: number; end: number }>;
+  }>,
   dialectsOf: Map<string, string[]>,
 ): SlackGrid {
   const n = horizon.intervalCount;
@@ -246,11 +316,13 @@ function slackGrid(
   }
   for (const s of shifts) {
     for (
-      let i = Math.floor((s.start - horizon.start) / iv);
-      i < n && horizon.start + i * iv < s.end;
+      let i = Math.ceil((s.start - horizon.start) / iv - 1e-9);
+      i < n && horizon.start + (i + 1) * iv <= s.end;
       i++
     ) {
       if (i < 0) continue;
+      const from = horizon.start + i * iv;
+      if ((s.breaks ?? []).some((b) => b.start < from + iv && b.end > from)) continue;
       total[i] += 1;
       for (const d of dialectsOf.get(s.agentId) ?? []) {
         const g = byDialect.get(d);
@@ -262,8 +334,10 @@ function slackGrid(
 }
 
 /**
- * Coverage per requirement row: `scheduled` = agents at work and not on break, time-weighted within the
- * interval (an agent on a 15-minute break in a 30-minute interval counts 0.5).
+ * Coverage per requirement row: `scheduled` = whole agents at work and not on break: an agent counts for
+ * an interval when its shift covers the whole interval and no break of it overlaps the interval (a
+ * 15-minute break takes the agent out of its whole 30-minute interval). The model's coverage rows count
+ * the same way.
  */
 export function coverageOf(
   horizon: ModelHorizon,
@@ -285,18 +359,16 @@ export function coverageOf(
       const to = from + iv;
       let scheduled = 0;
       for (const s of shifts) {
-        if (s.end <= from || s.start >= to) continue;
+        if (!(s.start <= from && s.end >= to)) continue;
+        if (s.breaks.some((b) => b.start < to && b.end > from)) continue;
         if (r.dialect !== null && !(dialectsOf.get(s.agentId) ?? []).includes(r.dialect)) continue;
-        let present = Math.min(s.end, to) - Math.max(s.start, from);
-        for (const b of s.breaks)
-          present -= Math.max(0, Math.min(b.end, to) - Math.max(b.start, from));
-        scheduled += present / iv;
+        scheduled++;
       }
       return {
         start: new Date(from).toISOString(),
         ...(r.dialect !== null ? { dialect: r.dialect } : {}),
         required: r.agents,
-        scheduled: Math.round(scheduled * 100) / 100,
+        scheduled,
       };
     });
 }

@@ -67,26 +67,29 @@ export function workMinutesFor(shiftMinutes: number, rules: LabourRules): number
   return shiftMinutes - mealMinutesFor(shiftMinutes, rules);
 }
 
-/** Rest breaks needed so no stretch of `spanMinutes` work exceeds the limit (each break takes time too). */
-export function restBreaksForStretch(spanMinutes: number, rules: LabourRules): number {
-  const limit = rules.restBreakPerWorkedMinutes;
-  if (spanMinutes <= limit) return 0;
-  return Math.ceil((spanMinutes - limit) / (limit + rules.restBreakMinutes));
+/**
+ * Rest breaks a shift gets: one of restBreakMinutes per full restBreakPerWorkedMinutes worked
+ * (floor(worked / per)). Worked time is the shift minus its unpaid meal; paid rest breaks count as work.
+ */
+export function restBreaksFor(workedMinutes: number, rules: LabourRules): number {
+  if (rules.restBreakPerWorkedMinutes <= 0) return 0;
+  return Math.floor(workedMinutes / rules.restBreakPerWorkedMinutes + 1e-9);
 }
 
 /**
- * Break minutes (meal + rest) a shift of this length gets, with the meal near the middle of its window:
- * the model staffs for them so coverage holds after breaks are placed.
+ * Coverage intervals a shift of this length loses to its breaks when each break is placed inside as few
+ * intervals as possible (an agent counts for an interval only when no break of it overlaps it): the
+ * model staffs for them so coverage holds after breaks are placed.
  */
-export function breakMinutesFor(shiftMinutes: number, rules: LabourRules): number {
+export function breakIntervalsFor(
+  shiftMinutes: number,
+  rules: LabourRules,
+  intervalMinutes: number,
+): number {
   const meal = mealMinutesFor(shiftMinutes, rules);
-  if (meal === 0) return restBreaksForStretch(shiftMinutes, rules) * rules.restBreakMinutes;
-  const mealStart = Math.min(
-    rules.mealBreakLatestStartMinutes,
-    Math.max(rules.mealBreakEarliestStartMinutes, Math.round((shiftMinutes - meal) / 2 / 15) * 15),
+  const rests = restBreaksFor(shiftMinutes - meal, rules);
+  return (
+    (meal > 0 ? Math.ceil(meal / intervalMinutes) : 0) +
+    rests * Math.ceil(rules.restBreakMinutes / intervalMinutes)
   );
-  const rests =
-    restBreaksForStretch(mealStart, rules) +
-    restBreaksForStretch(shiftMinutes - mealStart - meal, rules);
-  return meal + rests * rules.restBreakMinutes;
 }

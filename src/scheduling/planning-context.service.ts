@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { SitesService } from '../sites/sites.service';
+import type { CheckedShift } from './rule-checker';
 import { TeamsService } from '../teams/teams.service';
 import { LabourRules, withDefaults } from './labour-rules';
-import { CheckContext, CheckedShift, checkShifts, Violation } from './rule-checker';
 import { SiteLabourRules } from './site-labour-rules.entity';
 import { Shift } from './shift.entity';
 import { TimeOffRequest } from './time-off.entity';
@@ -42,10 +42,11 @@ export class PlanningContextService {
     agentIds: string[],
     from: Date,
     to: Date,
+    manager?: EntityManager,
   ): Promise<Map<string, Array<{ start: number; end: number; reason: string }>>> {
     const out = new Map<string, Array<{ start: number; end: number; reason: string }>>();
     if (agentIds.length === 0) return out;
-    const rows = await this.timeOff.find({
+    const rows = await (manager?.getRepository(TimeOffRequest) ?? this.timeOff).find({
       where: {
         agentId: In(agentIds),
         status: 'approved',
@@ -67,16 +68,6 @@ export class PlanningContextService {
     return this.shifts.find({
       where: { agentId: In(agentIds), live: true, startsAt: LessThan(to), endsAt: MoreThan(from) },
     });
-  }
-
-  /**
-   * Violations a change would add: checks the agents' shifts around the change before and after it and
-   * returns only the violations that are new.
-   */
-  newViolations(before: CheckedShift[], after: CheckedShift[], ctx: CheckContext): Violation[] {
-    const key = (v: Violation) => `${v.agentId}|${v.rule}|${v.message}`;
-    const had = new Set(checkShifts(before, ctx).map(key));
-    return checkShifts(after, ctx).filter((v) => !had.has(key(v)));
   }
 }
 

@@ -4,7 +4,7 @@
  * `violations`, to refuse edits and swaps (409 RULE_VIOLATION), and by the tests of every generated schedule.
  */
 import { DateTime } from 'luxon';
-import type { LabourRules } from './labour-rules';
+import { LabourRules, restBreaksFor } from './labour-rules';
 
 export interface CheckedBreak {
   start: number;
@@ -102,19 +102,26 @@ function checkAgent(agentId: string, shifts: CheckedShift[], ctx: CheckContext):
           add('MEAL_BREAK', `Meal break starts ${offset} min into the shift`, m.start);
       }
     }
-    // Rest breaks: no stretch of work longer than restBreakPerWorkedMinutes without a break.
-    for (const b of s.breaks.filter((x) => x.kind === 'rest'))
+    // Rest breaks: one of restBreakMinutes per full restBreakPerWorkedMinutes worked (the unpaid meal is
+    // not worked), none overlapping the meal or another break.
+    const rests = s.breaks.filter((x) => x.kind === 'rest');
+    for (const b of rests)
       if ((b.end - b.start) / MIN < rules.restBreakMinutes)
         add('REST_BREAK', `Rest break shorter than ${rules.restBreakMinutes} min`, b.start);
-    const sorted = [...s.breaks].sort((a, b) => a.start - b.start);
-    let cursor = s.start;
-    for (const b of [...sorted, { start: s.end, end: s.end, kind: 'end' }]) {
-      if ((b.start - cursor) / MIN > rules.restBreakPerWorkedMinutes + 1e-9) {
-        add('REST_BREAK', `${(b.start - cursor) / MIN} min worked without a break`, cursor);
+    const worked = workedMinutes(s);
+    const owed = restBreaksFor(worked, rules);
+    if (rests.length < owed)
+      add(
+        'REST_BREAK',
+        `${rests.length} rest breaks for ${worked} min worked (${rules.restBreakMinutes} min per ${rules.restBreakPerWorkedMinutes} min worked: ${owed})`,
+        s.start,
+      );
+    const ordered = [...s.breaks].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < ordered.length; i++)
+      if (ordered[i].start < ordered[i - 1].end) {
+        add('REST_BREAK', 'Two breaks of a shift overlap', ordered[i].start);
         break;
       }
-      cursor = Math.max(cursor, b.end);
-    }
     for (const blocked of ctx.blocked?.get(agentId) ?? [])
       if (blocked.start < s.end && s.start < blocked.end)
         add(
@@ -202,4 +209,45 @@ function checkAgent(agentId: string, shifts: CheckedShift[], ctx: CheckContext):
     prevDay = day;
   }
   return v;
+}
+
+export interface CoverageRequirement {
+  /** Interval start, epoch ms. */
+  start: number;
+  dialect: string | null;
+}
+
+/**
+ * Agents counted per requirement row, independently of the generator: an agent counts for an interval
+ * when one of its shifts covers the whole interval and no break of that shift overlaps it; for a dialect
+ * row only agents holding the dialect (at proficiency ≥ 3, as given in `dialectsOf`) count.
+ */
+export function countCoverage(
+  shifts: CheckedShift[],
+  requirements: CoverageRequirement[],
+  intervalMinutes: number,
+  dialectsOf: Map<string, string[]>,
+): number[] {
+  return requirements.map((r) => {
+    const end = r.start + intervalMinutes * MIN;
+    const counted = new Set<string>();
+    for (const s of shifts) {
+      if (!(s.start <= r.start && s.end >= end)) continue;
+      if (s.breaks.some((b) => b.start < end && b.end > r.start)) continue;
+      if (r.dialect !== null && !(dialectsOf.get(s.agentId) ?? []).includes(r.dialect)) continue;
+      counted.add(s.agentId);
+    }
+    return counted.size;
+  });
+}
+
+/** Violations a change adds: the shifts checked before and after it, only what is new. */
+export function newViolations(
+  before: CheckedShift[],
+  after: CheckedShift[],
+  ctx: CheckContext,
+): Violation[] {
+  const key = (v: Violation) => `${v.agentId}|${v.rule}|${v.message}`;
+  const had = new Set(checkShifts(before, ctx).map(key));
+  return checkShifts(after, ctx).filter((v) => !had.has(key(v)));
 }

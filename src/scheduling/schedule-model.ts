@@ -11,13 +11,18 @@
  *    day-d+1 shifts to rested agents);
  *  - work per calendar week ≤ n_p × limit; shifts per calendar week ≤ n_p × (days in horizon − days off owed);
  *  - any maxConsecutive+1 consecutive days hold at most n_p × maxConsecutive shifts;
- *  - templates overlapping time off / unavailability, or too close to fixed shifts, do not exist;
- *  - coverage per requirement row (interval, dialect?): Σ qualified y + under − over = required.
+ *  - templates overlapping time off / unavailability, too close to fixed shifts (published shifts of other
+ *    schedules, also just before and after the horizon) or on a day with one, do not exist; fixed shifts'
+ *    hours and days count in the weekly, days-off and consecutive-day rows (windows reach outside the
+ *    horizon), so monthly overtime never grows either (generated work stays within day and week limits);
+ *  - coverage per requirement row (interval, dialect?): Σ qualified y + under − over = required, where an
+ *    agent counts for an interval only when its shift covers the whole interval (whole agents, as in the
+ *    schedule's coverage report); requirements are grossed up for the intervals breaks will take.
  * Objective: underWeight·Σunder + overWeight·Σover. Every aggregated row is implied by the per-agent rules,
  * so the LP relaxation is a valid lower bound for the per-agent problem. Agents then get concrete shifts by
  * `assignShifts` (balancing hours: fairness), and breaks are placed afterwards.
  */
-import { breakMinutesFor, LabourRules, workMinutesFor } from './labour-rules';
+import { breakIntervalsFor, LabourRules, workMinutesFor } from './labour-rules';
 
 export interface ModelAgent {
   id: string;
@@ -25,8 +30,21 @@ export interface ModelAgent {
   dialects: string[];
   /** Hard: [start, end) in epoch ms when the agent cannot work (approved time off, unavailability). */
   blocked: Array<{ start: number; end: number }>;
-  /** Hard: shifts already fixed around the horizon (other published schedules), for rest and overlap. */
-  fixedShifts?: Array<{ start: number; end: number }>;
+  /** Hard: published shifts of other schedules around and inside the horizon. */
+  fixedShifts?: FixedShift[];
+}
+
+/** A published shift the model must respect, with its calendar placement relative to the horizon. */
+export interface FixedShift {
+  start: number;
+  end: number;
+  /** Local day of its start, as an index from the horizon's first day (negative before it). */
+  day: number;
+  /** Calendar week (Monday-based) of that day, as an index from the horizon's first week. */
+  week: number;
+  /** Paid work: length minus meal breaks. */
+  workMinutes: number;
+  breaks?: Array<{ start: number; end: number; kind: string }>;
 }
 
 export interface ModelRequirement {
@@ -73,8 +91,9 @@ export interface Template {
   end: number;
   lengthMinutes: number;
   workMinutes: number;
-  /** Expected share of the shift at work, not on a break: its weight in coverage rows. */
+  /** Share of the shift's intervals not lost to its breaks (whole intervals, as coverage counts). */
   presence: number;
+  /** First interval the shift covers whole. */
   firstInterval: number;
   /** Exclusive. */
   lastInterval: number;
@@ -166,8 +185,10 @@ export function buildTemplates(
         len += options.lengthStepMinutes
       ) {
         const e = s + len * 60_000;
-        const first = Math.floor((s - horizon.start) / iv);
-        const last = Math.min(horizon.intervalCount, Math.ceil((e - horizon.start) / iv));
+        // Only intervals the shift covers whole count for coverage.
+        const first = Math.ceil((s - horizon.start) / iv - 1e-9);
+        const last = Math.min(horizon.intervalCount, Math.floor((e - horizon.start) / iv + 1e-9));
+        if (last <= first) continue;
         if ((e - horizon.start) / iv > horizon.intervalCount) continue; // must end inside the horizon
         if (workMinutesFor(len, rules) > rules.maxDailyWorkMinutes) continue;
         // Shifts start and end inside opening hours (demand at their first and last interval).
@@ -178,7 +199,12 @@ export function buildTemplates(
           end: e,
           lengthMinutes: len,
           workMinutes: workMinutesFor(len, rules),
-          presence: 1 - breakMinutesFor(len, rules) / len,
+          presence: Math.max(
+            0.05,
+            1 -
+              (breakIntervalsFor(len, rules, horizon.intervalMinutes) * horizon.intervalMinutes) /
+                len,
+          ),
           firstInterval: first,
           lastInterval: last,
         });
@@ -226,6 +252,7 @@ export function buildScheduleModel(
       if (sample.blocked.some((b) => overlaps(b, tpl))) return;
       const tooClose = (sample.fixedShifts ?? []).some(
         (f) =>
+          f.day === tpl.day ||
           overlaps(f, tpl) ||
           (f.end <= tpl.start && tpl.start - f.end < restMs) ||
           (tpl.end <= f.start && f.start - tpl.end < restMs),
@@ -252,6 +279,8 @@ export function buildScheduleModel(
 
   profiles.forEach((profile, p) => {
     const n = profile.agents.length;
+    const fixed = profile.agents[0].fixedShifts ?? [];
+    const fixedDays = new Set(fixed.map((f) => f.day));
     for (let d = 0; d < days; d++) row(plus(byProfileDay[p][d]), '<=', n);
     // Rest, with running sums so each shift appears in two rows instead of one per end time:
     // late[d][k] = shifts on day d ending at or after the k-th latest end; early[d][k] = shifts on day d
@@ -294,7 +323,7 @@ export function buildScheduleModel(
         row([l.name, `+ ${before[before.length - 1].name}`], '<=', n);
       }
     }
-    for (const [, weekDays] of weeks) {
+    for (const [week, weekDays] of weeks) {
       const terms: string[] = [];
       const names: string[] = [];
       for (const d of weekDays)
@@ -303,16 +332,31 @@ export function buildScheduleModel(
           terms.push(signed(tpl.workMinutes / 60, name, terms.length === 0));
           names.push(name);
         }
-      row(terms, '<=', (n * rules.maxWeeklyWorkMinutes) / 60 - (weeklyCut.get(profile.key) ?? 0));
-      const inHorizon = weekDays.length;
-      const owed = Math.max(0, rules.minDaysOffPerWeek - (7 - inHorizon));
-      if (owed > 0) row(plus(names), '<=', n * (inHorizon - owed));
+      // Published work and working days of the same calendar week (also outside the horizon) count.
+      const fixedWork = fixed.filter((f) => f.week === week).reduce((s, f) => s + f.workMinutes, 0);
+      const weekBudget = Math.max(0, (rules.maxWeeklyWorkMinutes - fixedWork) / 60);
+      row(terms, '<=', Math.max(0, n * weekBudget - (weeklyCut.get(profile.key) ?? 0)));
+      const fixedWeekDays = new Set(fixed.filter((f) => f.week === week).map((f) => f.day)).size;
+      const workable = Math.max(0, 7 - rules.minDaysOffPerWeek - fixedWeekDays);
+      const free = weekDays.filter((d) => !fixedDays.has(d)).length;
+      if (workable < free) row(plus(names), '<=', n * workable);
     }
-    const window = rules.maxConsecutiveWorkDays + 1;
-    for (let d = 0; d + window <= days; d++) {
+    // Any maxConsecutive+1 consecutive days, also windows reaching before or after the horizon, where
+    // published working days count.
+    const span = rules.maxConsecutiveWorkDays;
+    for (let d = -span; d < days; d++) {
       const names: string[] = [];
-      for (let k = d; k < d + window; k++) names.push(...byProfileDay[p][k]);
-      row(plus(names), '<=', n * rules.maxConsecutiveWorkDays);
+      let free = 0;
+      let fixedIn = 0;
+      for (let k = d; k <= d + span; k++) {
+        if (fixedDays.has(k)) fixedIn++;
+        else if (k >= 0 && k < days) {
+          free++;
+          names.push(...byProfileDay[p][k]);
+        }
+      }
+      const cap = Math.max(0, span - fixedIn);
+      if (cap < free) row(plus(names), '<=', n * cap);
     }
   });
 
@@ -407,7 +451,8 @@ export function buildScheduleModel(
  * Hands the profiles' shift counts to concrete agents, day by day: each day's shifts in order of start
  * (earliest are the hardest to staff after a late shift) go to the eligible agent with the fewest hours
  * so far (fairness). Eligible: not working that day, rested since the last shift, under the weekly hours
- * and days, and within the consecutive-days limit. A shift nobody can take is returned as unassigned.
+ * and days, and within the consecutive-days limit, counting the agent's fixed (published) shifts around
+ * the horizon. A shift nobody can take is returned as unassigned.
  */
 export function assignShifts(
   model: BuiltModel,
@@ -425,8 +470,7 @@ export function assignShifts(
   const out: Array<{ agentId: string; start: number; end: number }> = [];
   let unassigned = 0;
   const missedHours = new Map<string, number>();
-  const weekDaysIn = new Map<number, number>();
-  for (const w of horizon.weekOfDay) weekDaysIn.set(w, (weekDaysIn.get(w) ?? 0) + 1);
+  const workableDays = 7 - rules.minDaysOffPerWeek;
   const assignProfile = (p: number, attempt: number) => {
     const profile = model.profiles[p];
     const random = seeded(attempt + 1);
@@ -434,19 +478,42 @@ export function assignShifts(
     const shifts: Array<{ agentId: string; start: number; end: number }> = [];
     let missed = 0;
     let missedHours = 0;
-    const state = profile.agents.map((a) => ({
-      id: a.id,
-      lastEnd: -Infinity,
-      lastDay: -2,
-      run: 0,
-      hours: 0,
-      weekMinutes: new Map<number, number>(),
-      weekDays: new Map<number, number>(),
-    }));
+    const state = profile.agents.map((a) => {
+      const fixed = a.fixedShifts ?? [];
+      const weekMinutes = new Map<number, number>();
+      const weekDays = new Map<number, number>();
+      const worked = new Set<number>();
+      for (const f of fixed) {
+        weekMinutes.set(f.week, (weekMinutes.get(f.week) ?? 0) + f.workMinutes);
+        if (!worked.has(f.day)) weekDays.set(f.week, (weekDays.get(f.week) ?? 0) + 1);
+        worked.add(f.day);
+      }
+      return {
+        id: a.id,
+        lastEnd: Math.max(
+          -Infinity,
+          ...fixed.filter((f) => f.end <= horizon.start).map((f) => f.end),
+        ),
+        worked,
+        hours: 0,
+        weekMinutes,
+        weekDays,
+      };
+    });
+    /** Working days in a row through day d if the agent works it (fixed days after it count too). */
+    const runThrough = (worked: Set<number>, d: number) => {
+      let run = 1;
+      for (let k = d - 1; worked.has(k); k--) run++;
+      for (let k = d + 1; worked.has(k); k++) run++;
+      return run;
+    };
+    const runBefore = (worked: Set<number>, d: number) => {
+      let run = 0;
+      for (let k = d - 1; worked.has(k); k--) run++;
+      return run;
+    };
     for (let d = 0; d < days; d++) {
       const week = horizon.weekOfDay[d];
-      const inHorizon = weekDaysIn.get(week)!;
-      const allowedDays = inHorizon - Math.max(0, rules.minDaysOffPerWeek - (7 - inHorizon));
       const today: number[] = [];
       for (const [name, { profile, template }] of model.columns) {
         if (profile !== p || model.templates[template].day !== d) continue;
@@ -458,21 +525,20 @@ export function assignShifts(
         const tpl = model.templates[t];
         let best = -1;
         state.forEach((s, i) => {
-          if (busy.has(i)) return;
+          if (busy.has(i) || s.worked.has(d)) return;
           if (tpl.start - s.lastEnd < restMs) return;
           if ((s.weekMinutes.get(week) ?? 0) + tpl.workMinutes > rules.maxWeeklyWorkMinutes) return;
-          if ((s.weekDays.get(week) ?? 0) + 1 > allowedDays) return;
-          if (s.lastDay === d - 1 && s.run + 1 > rules.maxConsecutiveWorkDays) return;
+          if ((s.weekDays.get(week) ?? 0) + 1 > workableDays) return;
+          if (runThrough(s.worked, d) > rules.maxConsecutiveWorkDays) return;
           if (best < 0) best = i;
           else {
-            const b = state[best];
-            const key = (x: typeof s) => [
-              x.hours + jitter[state.indexOf(x)],
-              x.weekDays.get(week) ?? 0,
-              x.lastDay === d - 1 ? x.run : 0,
+            const key = (j: number) => [
+              state[j].hours + jitter[j],
+              state[j].weekDays.get(week) ?? 0,
+              runBefore(state[j].worked, d),
             ];
-            const [a1, a2, a3] = key(s);
-            const [b1, b2, b3] = key(b);
+            const [a1, a2, a3] = key(i);
+            const [b1, b2, b3] = key(best);
             if (a1 < b1 || (a1 === b1 && (a2 < b2 || (a2 === b2 && a3 < b3)))) best = i;
           }
         });
@@ -483,8 +549,7 @@ export function assignShifts(
         }
         const s = state[best];
         busy.add(best);
-        s.run = s.lastDay === d - 1 ? s.run + 1 : 1;
-        s.lastDay = d;
+        s.worked.add(d);
         s.lastEnd = tpl.end;
         s.hours += tpl.workMinutes / 60;
         s.weekMinutes.set(week, (s.weekMinutes.get(week) ?? 0) + tpl.workMinutes);

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { hasRole, Principal } from '../auth/principal';
 import { Clock } from '../common/clock/clock';
@@ -25,7 +25,13 @@ import type {
   ScheduleSummaryDto,
   ShiftDto,
 } from './dto/schedule.dto';
-import { buildHorizon, generateSchedule } from './generate-schedule';
+import {
+  boundaryWindow,
+  buildHorizon,
+  fixedShiftsFor,
+  generateSchedule,
+  slackGrid,
+} from './generate-schedule';
 import { solveInWorker } from './highs-runner';
 import { toICalendar } from './ical';
 import {
@@ -33,7 +39,8 @@ import {
   PlanningContextService,
   toChecked,
 } from './planning-context.service';
-import type { CheckedShift } from './rule-checker';
+import { CheckedShift, newViolations } from './rule-checker';
+import type { LabourRules } from './labour-rules';
 import type { ModelRequirement } from './schedule-model';
 import { Schedule } from './schedule.entity';
 import { Shift, ShiftBreak } from './shift.entity';
@@ -136,22 +143,21 @@ export class SchedulesService implements OnApplicationShutdown {
     const team = await this.agents.listForTeam(schedule.teamId);
     const ids = team.map((a) => a.id);
     const blocked = await this.context.blocked(ids, from, to);
-    // Published shifts just around the horizon bound rest and overlap.
-    const margin = 24 * 3_600_000;
-    const fixed = await this.context.liveShifts(
-      ids,
-      new Date(from.getTime() - margin),
-      new Date(to.getTime() + margin),
-    );
+    // Published shifts before, inside and after the horizon: rest, overlap, and the daily, weekly,
+    // days-off, consecutive-day and monthly rules reach across the horizon's edges.
+    const reach = boundaryWindow(horizon.start, to.getTime(), timeZone, rules);
+    const live = await this.context.liveShifts(ids, reach.from, reach.to);
     const agents = team.map((a) => ({
       id: a.id,
       dialects: a.dialects
         .filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY)
         .map((d) => d.tag),
       blocked: (blocked.get(a.id) ?? []).map(({ start, end }) => ({ start, end })),
-      fixedShifts: fixed
-        .filter((s) => s.agentId === a.id)
-        .map((s) => ({ start: s.startsAt.getTime(), end: s.endsAt.getTime() })),
+      fixedShifts: fixedShiftsFor(
+        live.filter((x) => x.agentId === a.id).map(toChecked),
+        horizon,
+        timeZone,
+      ),
     }));
     const step = schedule.intervalMinutes * 60_000;
     const requirements: ModelRequirement[] = schedule.requirements.map((r) => ({
@@ -308,9 +314,38 @@ export class SchedulesService implements OnApplicationShutdown {
         kind: b.kind,
       }));
     else if (timesChanged) {
+      // Breaks go again where the rest of the schedule leaves the most coverage slack.
+      const horizon = buildHorizon(
+        schedule.startDate,
+        schedule.days,
+        timeZone,
+        schedule.intervalMinutes,
+      );
+      const step = schedule.intervalMinutes * 60_000;
+      const requirements: ModelRequirement[] = schedule.requirements.map((r) => ({
+        interval: Math.round((Date.parse(r.start) - horizon.start) / step),
+        dialect: r.dialect ?? null,
+        agents: r.agents,
+      }));
+      const others = (await this.shifts.find({ where: { scheduleId } }))
+        .filter((x) => x.id !== shiftId)
+        .map(toChecked);
+      const team = await this.agents.listForTeam(schedule.teamId);
+      const dialectsOf = new Map(
+        team.map((a) => [
+          a.id,
+          a.dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag),
+        ]),
+      );
+      const grid = slackGrid(
+        horizon,
+        requirements,
+        [...others, { agentId, start, end, breaks: [] }],
+        dialectsOf,
+      );
       const placed = placeBreaks(
-        [{ start, end, dialects: [] }],
-        { start, intervalMinutes: schedule.intervalMinutes, total: [], byDialect: new Map() },
+        [{ start, end, dialects: dialectsOf.get(agentId) ?? [] }],
+        grid,
         rules,
       )[0];
       breaks = placed.map((b) => ({ startsAt: iso(b.start), endsAt: iso(b.end), kind: b.kind }));
@@ -325,7 +360,7 @@ export class SchedulesService implements OnApplicationShutdown {
         kind: b.kind,
       })),
     };
-    await this.assertRulesHold([shift], [{ old: shift, next: edited }], schedule, rules, timeZone);
+    await this.assertRulesHold([{ old: shift, next: edited }], schedule, rules, timeZone);
     await this.shifts.update(
       { id: shiftId },
       { agentId, startsAt: new Date(start), endsAt: new Date(end), breaks },
@@ -338,11 +373,11 @@ export class SchedulesService implements OnApplicationShutdown {
    * agent involved (their other shifts in this schedule and their live shifts count).
    */
   async assertRulesHold(
-    _touched: Shift[],
     changes: Array<{ old: Shift; next: CheckedShift }>,
     schedule: Schedule,
-    rules: Awaited<ReturnType<PlanningContextService['forTeam']>>['rules'],
+    rules: LabourRules,
     timeZone: string,
+    manager?: EntityManager,
   ): Promise<void> {
     const agentIds = [...new Set(changes.flatMap((c) => [c.old.agentId, c.next.agentId]))];
     const around = 40 * 24 * 3_600_000;
@@ -350,12 +385,15 @@ export class SchedulesService implements OnApplicationShutdown {
       Math.min(...changes.map((c) => Math.min(c.old.startsAt.getTime(), c.next.start))) - around;
     const hi =
       Math.max(...changes.map((c) => Math.max(c.old.endsAt.getTime(), c.next.end))) + around;
-    const others = await this.shifts.find({ where: { agentId: In(agentIds) } });
+    const others = await (manager?.getRepository(Shift) ?? this.shifts).find({
+      where: {
+        agentId: In(agentIds),
+        startsAt: LessThan(new Date(hi)),
+        endsAt: MoreThan(new Date(lo)),
+      },
+    });
     const relevant = new Map<string, Shift>();
-    for (const s of others) {
-      if (s.startsAt.getTime() > hi || s.endsAt.getTime() < lo) continue;
-      if (s.live || s.scheduleId === schedule.id) relevant.set(s.id, s);
-    }
+    for (const s of others) if (s.live || s.scheduleId === schedule.id) relevant.set(s.id, s);
     for (const c of changes) relevant.set(c.old.id, c.old);
     const before = [...relevant.values()].map(toChecked);
     const changedIds = new Set(changes.map((c) => c.old.id));
@@ -363,8 +401,8 @@ export class SchedulesService implements OnApplicationShutdown {
       ...[...relevant.values()].filter((s) => !changedIds.has(s.id)).map(toChecked),
       ...changes.map((c) => c.next),
     ];
-    const blocked = await this.context.blocked(agentIds, new Date(lo), new Date(hi));
-    const added = this.context.newViolations(before, after, { rules, timeZone, blocked });
+    const blocked = await this.context.blocked(agentIds, new Date(lo), new Date(hi), manager);
+    const added = newViolations(before, after, { rules, timeZone, blocked });
     if (added.length)
       throw new DomainError(
         409,
@@ -380,13 +418,12 @@ export class SchedulesService implements OnApplicationShutdown {
   async requirementsPreview(query: RequirementsPreviewQueryDto) {
     const { timeZone } = await this.context.forTeam(query.teamId);
     const horizon = buildHorizon(query.startDate, query.days, timeZone, query.intervalMinutes);
-    const requirements = await this.forecasts.requirementsFor(
+    return this.forecasts.staffedRequirements(
       query.teamId,
       new Date(horizon.start),
       new Date(horizon.dayStarts[horizon.dayStarts.length - 1]),
       query.intervalMinutes,
     );
-    return { requirements };
   }
 
   /** Published shifts of an agent (agents read their own; scheduler, admin, supervisor any). */

@@ -106,6 +106,17 @@ export class SwapsService {
           ? caller.agentId
           : null;
     if (!takerId) throw forbidden('Only an agent can take a shift');
+    // What other features know (agents, the team's site and rules) is read before the transaction, so
+    // it never takes a second pooled connection while holding the swap's locks. It does not change
+    // with the locked rows; the shift's owner is checked again under the lock.
+    const offered = await this.swaps.findOne({ where: { id } });
+    if (!offered) throw notFound('Swap');
+    const seen = await this.shifts.findOneBy({ id: offered.shiftId });
+    if (!seen) throw conflict('SWAP_STALE', 'The shift changed since it was offered');
+    const schedule = await this.schedules.findOneByOrFail({ id: seen.scheduleId });
+    const taker = await this.agents.get(takerId);
+    const needed = await this.requiredDialects(seen, schedule);
+    const { rules, timeZone } = await this.context.forTeam(schedule.teamId);
     await this.dataSource.transaction(async (manager) => {
       const swap = await manager
         .getRepository(ShiftSwap)
@@ -115,16 +126,16 @@ export class SwapsService {
       const shift = await manager
         .getRepository(Shift)
         .findOne({ where: { id: swap.shiftId }, lock: { mode: 'pessimistic_write' } });
-      if (!shift || shift.agentId !== swap.offeredBy || !shift.live)
+      if (
+        !shift ||
+        shift.agentId !== swap.offeredBy ||
+        !shift.live ||
+        shift.agentId !== seen.agentId
+      )
         throw conflict('SWAP_STALE', 'The shift changed since it was offered');
       if (takerId === shift.agentId) throw conflict('SWAP_SELF', 'You cannot take your own shift');
-      const schedule = await manager
-        .getRepository(Schedule)
-        .findOneByOrFail({ id: shift.scheduleId });
-      const taker = await this.agents.get(takerId);
       if (taker.teamId !== schedule.teamId)
         throw conflict('RULE_VIOLATION', 'The taker is not in the schedule team', { rule: 'TEAM' });
-      const needed = await this.requiredDialects(shift, schedule);
       const held = new Set(
         taker.dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag),
       );
@@ -138,14 +149,13 @@ export class SwapsService {
             missing,
           },
         );
-      const { rules, timeZone } = await this.context.forTeam(schedule.teamId);
       const moved = { ...toChecked(shift), agentId: takerId };
       await this.schedulesService.assertRulesHold(
-        [shift],
         [{ old: shift, next: moved }],
         schedule,
         rules,
         timeZone,
+        manager,
       );
       // The exclusion constraint still guards against a concurrent overlapping change (409 SHIFT_OVERLAP).
       await manager.getRepository(Shift).update({ id: shift.id }, { agentId: takerId });

@@ -93,13 +93,7 @@ export function erlangCFigures(
   if (a <= 0) return { serviceLevel: 1, probabilityOfWaiting: 0, asaSeconds: 0, occupancy: 0 };
   if (n <= a)
     return { serviceLevel: 0, probabilityOfWaiting: 1, asaSeconds: Infinity, occupancy: 1 };
-  const pw = erlangC(n, a);
-  return {
-    serviceLevel: Math.max(0, 1 - pw * Math.exp((-(n - a) * answerSeconds) / ahtSeconds)),
-    probabilityOfWaiting: pw,
-    asaSeconds: (pw * ahtSeconds) / (n - a),
-    occupancy: a / n,
-  };
+  return cFromB(n, a, erlangB(n, a), ahtSeconds, answerSeconds);
 }
 
 /**

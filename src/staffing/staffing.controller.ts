@@ -19,7 +19,7 @@ export class StaffingController {
   })
   @ApiOkResponse({ type: ErlangResponseDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorBodyDto })
-  erlangC(@Body() body: ErlangRequestDto): ErlangResponseDto {
+  erlangC(@Body() body: ErlangRequestDto): Promise<ErlangResponseDto> {
     return this.staffing.erlang(body);
   }
 }

@@ -1,4 +1,6 @@
+import { requiredAgents } from '../../src/staffing/erlang';
 import { bearer, TestApp, TestUser } from '../support/test-app';
+import { waitForSchedule } from '../support/scheduling';
 
 /** Four hours on Monday 2 Feb 2026, 09:00-13:00 in Shanghai (01:00-05:00Z). */
 const starts = Array.from({ length: 8 }, (_, k) =>
@@ -90,7 +92,21 @@ describe('forecasts and requirements', () => {
         .set(bearer(scheduler.token))
         .expect(200);
     const plain = await preview();
-    expect(plain.body.requirements).toEqual(starts.map((start) => ({ start, agents: 20 })));
+    expect(plain.body.requirements.map((r: any) => ({ start: r.start, agents: r.agents }))).toEqual(
+      starts.map((start) => ({ start, agents: 20 })),
+    );
+    expect(plain.body.requirements[0]).toMatchObject({
+      rawAgents: 14,
+      shrinkage: { base: 0.3, wellbeing: 0, total: 0.3 },
+    });
+    // No call history yet: the wellbeing figures are the stored settings, and say so.
+    expect(plain.body.shrinkage).toMatchObject({
+      base: { value: 0.3, source: 'setting' },
+      wellbeing: {
+        hostileCallRate: { value: 0, source: 'setting' },
+        recoveryMinutesPerHostileCall: { value: 0, source: 'setting' },
+      },
+    });
     await t
       .http()
       .put(`/v1/teams/${teamId}/planning-settings`)
@@ -130,21 +146,21 @@ describe('forecasts and requirements', () => {
       .set(bearer(scheduler.token))
       .send({ teamId, startDate: '2026-02-02', days: 1, intervalMinutes: 30 })
       .expect(202);
-    let body: any;
-    for (let i = 0; i < 3000; i++) {
-      body = (
-        await t.http().get(`/v1/schedules/${res.body.scheduleId}`).set(bearer(scheduler.token))
-      ).body;
-      if (body.status !== 'solving') break;
-      await new Promise((r) => setTimeout(r, 100)); // waits for the background solver only
-    }
+    const body = await waitForSchedule(t, scheduler.token, res.body.scheduleId);
     expect(body.status).toBe('draft');
     expect(body.violations).toEqual([]);
     // 5 calls of 180 s: 2 working agents, 3 rostered at 30 % shrinkage.
     expect(body.coverage.map((c: any) => c.required)).toEqual(starts.map(() => 3));
-    // One more on shift than required, so that rest breaks never take coverage below the requirement.
+    // Four-hour shifts owe two 15-min rest breaks each, and an agent on a break does not count for its
+    // interval: the model staffs one more than required (3 ÷ 0.75 presence) and the breaks are spread
+    // so that at most one agent is off in any interval.
     expect(body.shifts).toHaveLength(4);
-    for (const c of body.coverage) expect(c.scheduled).toBeGreaterThanOrEqual(c.required);
+    for (const s of body.shifts)
+      expect(s.breaks.filter((b: any) => b.kind === 'rest')).toHaveLength(2);
+    for (const c of body.coverage) {
+      expect(Number.isInteger(c.scheduled)).toBe(true);
+      expect(c.scheduled).toBeGreaterThanOrEqual(c.required - 1);
+    }
   });
 
   it('builds a forecast from the same weekday and interval of past weeks', async () => {
@@ -173,5 +189,153 @@ describe('forecasts and requirements', () => {
     const first = res.body.intervals.find((i: any) => i.start === starts[0]);
     // weights 4,3,2,1 newest first: (4·16 + 3·12 + 2·8 + 1·4) / 10 = 12
     expect(first).toMatchObject({ calls: 12, ahtSeconds: 200 });
+    expect(first.dialect).toBeUndefined();
+  });
+
+  it('builds per-dialect forecasts from the dialect each call was routed for', async () => {
+    // The router asked for Cantonese on every other call (accepted reservations), Wuhanese on none.
+    await t.dataSource.query(
+      `INSERT INTO reservations (id, call_id, agent_id, status, created_at, expires_at, decided_at, criteria)
+       SELECT gen_random_uuid(), c.call_id, c.agent_id, 'accepted', c.answered_at - interval '5 seconds',
+              c.answered_at + interval '15 seconds', c.answered_at, '{"dialect":"yue","minProficiency":3}'::jsonb
+         FROM calls c WHERE c.call_id LIKE 'hist-%' AND substring(c.call_id from 6)::int % 2 = 0`,
+    );
+    // A rejected Cantonese reservation before an accepted plain one does not make a call Cantonese.
+    await t.dataSource.query(
+      `INSERT INTO reservations (id, call_id, agent_id, status, created_at, expires_at, decided_at, criteria)
+       SELECT gen_random_uuid(), c.call_id, c.agent_id, 'rejected', c.answered_at - interval '30 seconds',
+              c.answered_at, c.answered_at - interval '20 seconds', '{"dialect":"yue"}'::jsonb
+         FROM calls c WHERE c.call_id LIKE 'hist-%' AND substring(c.call_id from 6)::int % 2 = 1`,
+    );
+    const res = await t
+      .http()
+      .post(`/v1/teams/${teamId}/forecast/from-history`)
+      .set(bearer(scheduler.token))
+      .send({
+        startDate: '2026-02-02',
+        days: 1,
+        intervalMinutes: 30,
+        weeks: 4,
+        dialects: ['yue', 'cmn-x-wuhan'],
+      })
+      .expect(200);
+    const at = res.body.intervals.filter((i: any) => i.start === starts[0]);
+    // Team-wide 12 as before; Cantonese: 8, 6, 4, 2 calls newest first → (4·8 + 3·6 + 2·4 + 1·2) / 10 = 6.
+    expect(at).toEqual([
+      { start: starts[0], calls: 12, ahtSeconds: 200, intervalMinutes: 30 },
+      { start: starts[0], dialect: 'yue', calls: 6, ahtSeconds: 200, intervalMinutes: 30 },
+    ]);
+    // The dialect forecast becomes its own requirement rows.
+    const preview = await t
+      .http()
+      .get(
+        `/v1/schedules/requirements-preview?teamId=${teamId}&startDate=2026-02-02&days=1&intervalMinutes=30`,
+      )
+      .set(bearer(scheduler.token))
+      .expect(200);
+    expect(
+      preview.body.requirements
+        .filter((r: any) => r.start === starts[0])
+        .map((r: any) => r.dialect),
+    ).toEqual([undefined, 'yue']);
+  });
+
+  it("staffs enforced recovery from the team's recent hostile calls and its wellbeing policy", async () => {
+    // Four of the 40 calls of the last four weeks were hostile: severities 1, 1, 2, 3.
+    for (const [id, severity] of [
+      ['hist-0', 1],
+      ['hist-1', 1],
+      ['hist-2', 2],
+      ['hist-3', 3],
+    ] as const)
+      await t.dataSource.query(`UPDATE calls SET hostile_severity = $2 WHERE call_id = $1`, [
+        id,
+        severity,
+      ]);
+    t.clock.set('2026-02-02T00:00:00Z');
+    const preview = await t
+      .http()
+      .get(
+        `/v1/schedules/requirements-preview?teamId=${teamId}&startDate=2026-02-02&days=1&intervalMinutes=30`,
+      )
+      .set(bearer(scheduler.token))
+      .expect(200);
+    // Rate 4 / 40; minutes: the default policy's 5, 10, 15 by severity over the mix 2, 1, 1 → 8.75.
+    expect(preview.body.shrinkage.wellbeing).toMatchObject({
+      hostileCallRate: { value: 0.1, source: 'history', answeredCalls: 40, hostileCalls: 4 },
+      recoveryMinutesPerHostileCall: {
+        value: 8.75,
+        source: 'history',
+        severityMix: [2, 1, 1],
+        recoveryMinutesBySeverity: [5, 10, 15],
+      },
+      window: { weeks: 4, to: '2026-02-02T00:00:00.000Z' },
+    });
+    const row = preview.body.requirements.find((r: any) => r.start === starts[0] && !r.dialect);
+    const expected = requiredAgents({
+      callsPerInterval: 12,
+      intervalMinutes: 30,
+      ahtSeconds: 200,
+      targetServiceLevel: 0.8,
+      targetAnswerSeconds: 20,
+      shrinkage: 0.3,
+      wellbeing: { hostileCallRate: 0.1, recoveryMinutesPerHostileCall: 8.75 },
+    });
+    expect(row).toMatchObject({ agents: expected.agents, shrinkage: expected.shrinkage });
+    expect(row.shrinkage.wellbeing).toBeGreaterThan(0);
+    // A stricter team policy raises the minutes at once (severity 3 → 30 min).
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(bearer(await t.adminToken()))
+      .send({ recoveryMinutesBySeverity: [5, 10, 30] })
+      .expect(200);
+    // The Erlang endpoint takes the team's figures when asked, and names their sources.
+    const erlang = await t
+      .http()
+      .post('/v1/staffing/erlang-c')
+      .set(bearer(scheduler.token))
+      .send({
+        callsPerInterval: 100,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+        teamId,
+      })
+      .expect(200);
+    expect(erlang.body.shrinkage).toMatchObject({
+      base: 0.3,
+      sources: {
+        base: 'setting',
+        hostileCallRate: 'history',
+        recoveryMinutesPerHostileCall: 'history',
+      },
+    });
+    expect(erlang.body.shrinkage.wellbeingInputs.hostileCallRate).toBe(0.1);
+    // (2·5 + 1·10 + 1·30) / 4 = 12.5 with the team's own policy.
+    expect(erlang.body.shrinkage.wellbeingInputs.recoveryMinutesPerHostileCall).toBe(12.5);
+    // Figures given in the request win.
+    const given = await t
+      .http()
+      .post('/v1/staffing/erlang-c')
+      .set(bearer(scheduler.token))
+      .send({
+        callsPerInterval: 100,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+        shrinkage: 0.2,
+        hostileCallRate: 0,
+        recoveryMinutesPerHostileCall: 0,
+        teamId,
+      })
+      .expect(200);
+    expect(given.body.shrinkage).toMatchObject({
+      base: 0.2,
+      wellbeing: 0,
+      sources: { base: 'request', hostileCallRate: 'request' },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { DEFAULT_LABOUR_RULES, withDefaults } from '../../src/scheduling/labour-rules';
 import { checkShifts } from '../../src/scheduling/rule-checker';
 import { bearer, TestApp, TestUser } from '../support/test-app';
+import { waitForSchedule } from '../support/scheduling';
 
 type Agent = TestUser & { agentId: string; externalId: string };
 
@@ -8,9 +9,10 @@ const ZONE = 'Asia/Shanghai';
 /** Local 16:00-22:00 on Monday 5 Jan, then 08:00-12:00 on Tuesday (UTC+8). */
 const DAY1 = { from: '2026-01-05T08:00:00Z', hours: 6 };
 const DAY2 = { from: '2026-01-06T00:00:00Z', hours: 4 };
+// One rest break per 8 h worked: these short shifts owe none, so one agent covers an interval whole.
 const TEST_RULES = {
   maxShiftMinutes: 360,
-  restBreakPerWorkedMinutes: 360,
+  restBreakPerWorkedMinutes: 480,
   solverTimeLimitSeconds: 120,
 };
 
@@ -23,16 +25,6 @@ function slots(fromIso: string, hours: number, dialect?: string) {
       ...(dialect ? { dialect } : {}),
     });
   return out;
-}
-
-async function waitForSchedule(t: TestApp, token: string, id: string) {
-  // Polling with a real delay only waits for the background solver, never for domain time.
-  for (let i = 0; i < 3000; i++) {
-    const res = await t.http().get(`/v1/schedules/${id}`).set(bearer(token)).expect(200);
-    if (res.body.status !== 'solving') return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('schedule did not finish');
 }
 
 // Generation runs a real solver in the background; a busy machine may need a while.
@@ -502,5 +494,109 @@ describe('scheduling', () => {
       .get(`/v1/adherence/live?teamId=${teamId}`)
       .set(bearer(agents.a.token))
       .expect(403);
+  });
+
+  it('rules reach across the horizon: published shifts before it bind generation, edits and swaps', async () => {
+    t.clock.set('2026-01-02T00:00:00Z'); // before the shifts, so they can still be swapped
+    const first = (await t.http().get(`/v1/schedules/${scheduleId}`).set(bearer(scheduler.token)))
+      .body.shifts;
+    const late = first.find((s: any) => s.endsAt === '2026-01-05T14:00:00.000Z'); // until 22:00 local
+    const early = first.find((s: any) => s.startsAt === '2026-01-06T00:00:00.000Z');
+    // Tuesday 6 Jan alone, 07:00-11:00 local: 9 h after the published late shift of the day before.
+    const res = await t
+      .http()
+      .post('/v1/schedules/generate')
+      .set(bearer(scheduler.token))
+      .send({
+        teamId,
+        startDate: '2026-01-06',
+        days: 1,
+        intervalMinutes: 30,
+        requirements: slots('2026-01-05T23:00:00Z', 4),
+      })
+      .expect(202);
+    const next = await waitForSchedule(t, scheduler.token, res.body.scheduleId);
+    expect(next.status).toBe('draft');
+    expect(next.violations).toEqual([]);
+    expect(next.shifts).toHaveLength(1);
+    const [shift] = next.shifts;
+    expect(shift.startsAt).toBe('2026-01-05T23:00:00.000Z');
+    expect([late.agentId, early.agentId, agents.f.agentId]).not.toContain(shift.agentId);
+    for (const c of next.coverage) expect(c).toMatchObject({ required: 1, scheduled: 1 });
+    // An edit handing it to the late agent is refused by the rest rule across the schedules.
+    const edit = await t
+      .http()
+      .patch(`/v1/schedules/${next.id}/shifts/${shift.id}`)
+      .set(bearer(scheduler.token))
+      .send({ agentId: late.agentId })
+      .expect(409);
+    expect(edit.body).toMatchObject({
+      error: 'RULE_VIOLATION',
+      details: { rule: 'REST_BETWEEN_SHIFTS' },
+    });
+    // Rest breaks: with one per 2 h worked, a 4-hour shift moved to 08:00-12:00 local gets its two
+    // breaks placed again, each inside one coverage interval …
+    await t
+      .http()
+      .put(`/v1/sites/${siteId}/labour-rules`)
+      .set(bearer(scheduler.token))
+      .send({ ...TEST_RULES, restBreakPerWorkedMinutes: 120 })
+      .expect(200);
+    const moved = await t
+      .http()
+      .patch(`/v1/schedules/${next.id}/shifts/${shift.id}`)
+      .set(bearer(scheduler.token))
+      .send({ startsAt: '2026-01-06T00:00:00Z', endsAt: '2026-01-06T04:00:00Z' })
+      .expect(200);
+    expect(moved.body.breaks).toHaveLength(2);
+    // … and an edit leaving it one rest break is refused, naming the rule.
+    const oneRest = await t
+      .http()
+      .patch(`/v1/schedules/${next.id}/shifts/${shift.id}`)
+      .set(bearer(scheduler.token))
+      .send({ breaks: moved.body.breaks.slice(0, 1) })
+      .expect(409);
+    expect(oneRest.body).toMatchObject({
+      error: 'RULE_VIOLATION',
+      details: { rule: 'REST_BREAK' },
+    });
+    const rules = withDefaults({ ...TEST_RULES, restBreakPerWorkedMinutes: 120 });
+    const checked = {
+      agentId: shift.agentId,
+      start: Date.parse(moved.body.startsAt),
+      end: Date.parse(moved.body.endsAt),
+      breaks: moved.body.breaks.map((b: any) => ({
+        start: Date.parse(b.startsAt),
+        end: Date.parse(b.endsAt),
+        kind: b.kind,
+      })),
+    };
+    expect(checkShifts([checked], { rules, timeZone: ZONE })).toEqual([]);
+    for (const b of checked.breaks)
+      expect(Math.floor(b.start / 1_800_000)).toBe(Math.floor((b.end - 1) / 1_800_000));
+    // Published, its shift cannot be swapped to the agent who worked until 22:00 the evening before.
+    await t
+      .http()
+      .post(`/v1/schedules/${next.id}/publish`)
+      .set(bearer(scheduler.token))
+      .expect(200);
+    const holder = Object.values(agents).find((x) => x.agentId === shift.agentId)!;
+    const offer = await t
+      .http()
+      .post('/v1/shift-swaps')
+      .set(bearer(holder.token))
+      .send({ shiftId: shift.id })
+      .expect(201);
+    const lateAgent = Object.values(agents).find((x) => x.agentId === late.agentId)!;
+    const tired = await t
+      .http()
+      .post(`/v1/shift-swaps/${offer.body.id}/accept`)
+      .set(bearer(lateAgent.token))
+      .send({})
+      .expect(409);
+    expect(tired.body).toMatchObject({
+      error: 'RULE_VIOLATION',
+      details: { rule: 'REST_BETWEEN_SHIFTS' },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { SeedRoutingTags1795439700000 } from './1795439700000-SeedRoutingTags';
 import { RouterApi1795440555018 } from './1795440555018-RouterApi';
 import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
+import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWellbeingWeeks';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Counseling1795443133938,
   Wellbeing1795442415234,
   Scheduling1795440728526,
+  PlanningWellbeingWeeks1795455379130,
 ];

@@ -75,16 +75,73 @@ export class PlanningSettingsDto {
   @Min(0.1)
   @Max(1)
   maxOccupancy?: number | null;
-  @ApiProperty({ example: 0.05, description: 'Share of calls that are hostile' })
+  @ApiProperty({
+    example: 0.05,
+    description:
+      'Share of calls that are hostile: the fallback when the team has no answered calls in the last wellbeingHistoryWeeks (planning uses the observed share otherwise)',
+  })
   @IsNumber()
   @Min(0)
   @Max(1)
   hostileCallRate: number;
-  @ApiProperty({ example: 7, description: 'Enforced recovery minutes per hostile call' })
+  @ApiProperty({
+    example: 7,
+    description:
+      "Enforced recovery minutes per hostile call: the fallback when no hostile call was seen in the last wellbeingHistoryWeeks (planning weighs the team's wellbeing policy by the observed severity mix otherwise)",
+  })
   @IsNumber()
   @Min(0)
   @Max(240)
   recoveryMinutesPerHostileCall: number;
+  @ApiPropertyOptional({
+    example: 4,
+    default: 4,
+    description: 'Weeks of call history the wellbeing figures are observed over',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(26)
+  wellbeingHistoryWeeks?: number;
+}
+
+export class HostileRateFigureDto {
+  @ApiProperty({ example: 0.04 }) value: number;
+  @ApiProperty({
+    enum: ['history', 'setting'],
+    description: "history: observed over the window; setting: the team's stored planning setting",
+  })
+  source: 'history' | 'setting';
+  @ApiProperty() answeredCalls: number;
+  @ApiProperty() hostileCalls: number;
+}
+
+export class RecoveryMinutesFigureDto {
+  @ApiProperty({ example: 7.5 }) value: number;
+  @ApiProperty({
+    enum: ['history', 'setting'],
+    description:
+      "history: the team's effective wellbeing policy minutes by severity, weighted by the observed severity mix; setting: the stored planning setting",
+  })
+  source: 'history' | 'setting';
+  @ApiPropertyOptional({ type: [Number], description: 'Hostile calls seen by severity 1, 2, 3' })
+  severityMix?: [number, number, number];
+  @ApiPropertyOptional({ type: [Number], description: "The policy's minutes for severity 1, 2, 3" })
+  recoveryMinutesBySeverity?: [number, number, number];
+}
+
+export class FigureWindowDto {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty() weeks: number;
+}
+
+/** The wellbeing figures planning adds as shrinkage, and where each came from. */
+export class WellbeingFiguresDto {
+  @ApiProperty({ type: HostileRateFigureDto }) hostileCallRate: HostileRateFigureDto;
+  @ApiProperty({ type: RecoveryMinutesFigureDto })
+  recoveryMinutesPerHostileCall: RecoveryMinutesFigureDto;
+  @ApiProperty({ type: FigureWindowDto }) window: FigureWindowDto;
 }
 
 export class ForecastFromHistoryDto {
@@ -99,4 +156,15 @@ export class ForecastFromHistoryDto {
   @Min(1)
   @Max(12)
   weeks?: number;
+  @ApiPropertyOptional({
+    example: ['yue', 'cmn-x-wuhan'],
+    description:
+      'Also build a forecast per dialect from the calls whose routing reservation asked for it (the team-wide forecast is always built)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  dialects?: string[];
 }

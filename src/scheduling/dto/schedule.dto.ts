@@ -18,6 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { WellbeingFiguresDto } from '../../forecasts/dto/forecast.dto';
+import { ShrinkageBreakdownDto } from '../../staffing/dto/erlang.dto';
 
 export class RequirementDto {
   @ApiProperty({ example: '2026-01-05T01:00:00Z', description: 'Interval start (on the grid)' })
@@ -78,7 +80,10 @@ export class CoverageDto {
   @ApiProperty() start: string;
   @ApiPropertyOptional() dialect?: string;
   @ApiProperty() required: number;
-  @ApiProperty({ description: 'Agents working and not on break (time-weighted in the interval)' })
+  @ApiProperty({
+    description:
+      'Whole agents working and not on break: an agent counts for the interval when its shift covers the whole interval and none of its breaks overlaps it (for a dialect row, only agents with the dialect at proficiency ≥ 3)',
+  })
   scheduled: number;
 }
 
@@ -175,9 +180,28 @@ export class RequirementsPreviewQueryDto {
 export class RequirementRowDto {
   @ApiProperty() start: string;
   @ApiPropertyOptional() dialect?: string;
-  @ApiProperty() agents: number;
+  @ApiProperty({ description: 'Agents to roster: ceil(rawAgents / (1 − shrinkage.total))' })
+  agents: number;
+  @ApiProperty({ description: 'Working agents Erlang C needs for the target' }) rawAgents: number;
+  @ApiProperty({ type: ShrinkageBreakdownDto }) shrinkage: ShrinkageBreakdownDto;
+}
+
+export class BaseShrinkageFigureDto {
+  @ApiProperty({ example: 0.3 }) value: number;
+  @ApiProperty({ enum: ['setting'] }) source: 'setting';
+}
+
+export class ShrinkageSourcesDto {
+  @ApiProperty({ type: BaseShrinkageFigureDto }) base: BaseShrinkageFigureDto;
+  @ApiProperty({
+    type: WellbeingFiguresDto,
+    description:
+      'The wellbeing figures (hostile call rate, recovery minutes per hostile call) and where each came from',
+  })
+  wellbeing: WellbeingFiguresDto;
 }
 
 export class RequirementsPreviewDto {
   @ApiProperty({ type: [RequirementRowDto] }) requirements: RequirementRowDto[];
+  @ApiProperty({ type: ShrinkageSourcesDto }) shrinkage: ShrinkageSourcesDto;
 }

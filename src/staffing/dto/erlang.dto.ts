@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class ErlangRequestDto {
   @ApiProperty({ example: 100, description: 'Calls offered in one interval' })
@@ -65,6 +65,48 @@ export class ErlangRequestDto {
   @Min(0)
   @Max(240)
   recoveryMinutesPerHostileCall?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Figures left out come from this team: base shrinkage from its planning settings; hostileCallRate and recoveryMinutesPerHostileCall from its recent call history and wellbeing policy (its settings without history). shrinkage.sources says which',
+  })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+}
+
+export type FigureSource = 'request' | 'history' | 'setting' | 'none';
+
+export interface ShrinkageSources {
+  base: FigureSource;
+  hostileCallRate: FigureSource;
+  recoveryMinutesPerHostileCall: FigureSource;
+}
+
+export class ShrinkageSourcesDto implements ShrinkageSources {
+  @ApiProperty({
+    enum: ['request', 'setting', 'none'],
+    description: "request: given; setting: the team's planning setting; none: 0",
+  })
+  base: FigureSource;
+  @ApiProperty({
+    enum: ['request', 'history', 'setting', 'none'],
+    description:
+      "history: the hostile share of the team's answered calls in the last wellbeingHistoryWeeks; setting: the team's stored figure (no history); none: no wellbeing part",
+  })
+  hostileCallRate: FigureSource;
+  @ApiProperty({
+    enum: ['request', 'history', 'setting', 'none'],
+    description:
+      "history: the team's wellbeing policy minutes by severity weighted by the observed severity mix; setting: the stored figure (no hostile call seen)",
+  })
+  recoveryMinutesPerHostileCall: FigureSource;
+}
+
+export class WellbeingInputsDto {
+  @ApiProperty() hostileCallRate: number;
+  @ApiProperty() recoveryMinutesPerHostileCall: number;
 }
 
 export class ShrinkageBreakdownDto {
@@ -78,6 +120,10 @@ export class ShrinkageBreakdownDto {
     description: 'base + wellbeing (capped at 0.95); agents = ceil(raw / (1 − total))',
   })
   total: number;
+  @ApiPropertyOptional({ type: ShrinkageSourcesDto, description: 'Where each figure came from' })
+  sources?: ShrinkageSourcesDto;
+  @ApiPropertyOptional({ type: WellbeingInputsDto, description: 'The wellbeing figures used' })
+  wellbeingInputs?: WellbeingInputsDto;
 }
 
 export class ErlangResponseDto {
