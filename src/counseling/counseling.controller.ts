@@ -249,7 +249,9 @@ export class CounselingController {
   @Roles('admin', 'supervisor')
   @ApiOperation({
     summary: 'Sessions in a month: per site (admins), or the supervisor’s own team',
-    description: 'Aggregates only; a count under 5 is shown as "<5". No booking or agent is named.',
+    description:
+      'Aggregates only; a count under 5 is shown as "<5". No booking or agent is named. The month is each ' +
+      'site’s local calendar month (UTC for agents without a site).',
   })
   @ApiOkResponse({ type: MonthlyStatsDto })
   stats(

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/agents.module';
 import { PresenceModule } from '../presence/presence.module';
 import { RoutingTagsModule } from '../routing-tags/routing-tags.module';
+import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
 import { CounselingBooking } from './booking.entity';
@@ -17,6 +18,7 @@ import { CounselorsService } from './counselors.service';
     AgentsModule,
     PresenceModule,
     RoutingTagsModule,
+    SitesModule,
     TeamsModule,
     UsersModule,
   ],

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { hasRole, Principal } from '../auth/principal';
@@ -8,6 +9,7 @@ import { Page, PageQueryDto, pageOf } from '../common/pagination/page-query.dto'
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PresenceService } from '../presence/presence.service';
+import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
 import { CounselingBooking } from './booking.entity';
 import { Counselor } from './counselor.entity';
@@ -21,6 +23,7 @@ import {
 import { SuggestedSlotDto } from './dto/counselor.dto';
 import { decryptNote, encryptNote, notesKey } from './notes-crypto';
 import { checkSlot, generateSlots, SlotRefusal } from './slots';
+import { lockInTransaction } from '../database/advisory-lock';
 
 /** An agent holds at most this many upcoming (live, not yet ended) bookings. */
 export const MAX_UPCOMING_BOOKINGS = 2;
@@ -58,6 +61,7 @@ export class CounselingService {
     private readonly counselors: CounselorsService,
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
+    private readonly sites: SitesService,
     private readonly presence: PresenceService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -181,7 +185,10 @@ export class CounselingService {
     };
   }
 
-  /** Erases the agent's counselling history (notes with it); upcoming sessions are cancelled first. */
+  /**
+   * Erases the agent's counselling history (notes with it); upcoming sessions are cancelled first,
+   * and presence history shows the past sessions as private not_ready time.
+   */
   async eraseFor(caller: Principal): Promise<{ erased: number }> {
     const agentId = this.requireAgent(caller);
     return this.dataSource.transaction(async (m) => {
@@ -195,36 +202,59 @@ export class CounselingService {
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);
+      // Presence history must not tell that there were sessions either.
+      await this.presence.redactCounselingHistory(agentId, m);
       return { erased: Number(erased) };
     });
   }
 
   /**
    * Aggregates only, with small counts hidden as "<5": admins get sessions per site, a
-   * supervisor the sessions of their own team, for a calendar month (UTC).
+   * supervisor the sessions of their own team, for a calendar month in each site's time zone
+   * (UTC for agents without a site).
    */
   async monthlyStats(caller: Principal, month: string): Promise<MonthlyStatsDto> {
-    const from = new Date(`${month}-01T00:00:00Z`);
-    const to = new Date(from);
-    to.setUTCMonth(to.getUTCMonth() + 1);
     const hide = (n: number): number | '<5' => (n < 5 ? '<5' : n);
     if (hasRole(caller, 'admin')) {
+      // Sites with bookings near the month (zones are within ±14 h of UTC), then each site's own month.
+      const utc = monthRange(month, 'UTC');
+      const near: Array<{ site_id: string | null }> = await this.dataSource.query(
+        `SELECT DISTINCT site_id FROM counseling_bookings
+          WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2`,
+        [new Date(utc.from.getTime() - DAY), new Date(utc.to.getTime() + DAY)],
+      );
+      const ranges = await Promise.all(
+        near.map(async (r) => ({
+          siteId: r.site_id,
+          ...monthRange(month, await this.timeZoneOfSite(r.site_id)),
+        })),
+      );
       const rows: Array<{ site_id: string | null; count: number }> = await this.dataSource.query(
-        `SELECT site_id, count(*)::int AS count FROM counseling_bookings
-          WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2
-          GROUP BY site_id ORDER BY site_id NULLS LAST`,
-        [from, to],
+        `SELECT v.site_id, count(*)::int AS count
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(site_id, f, t)
+           JOIN counseling_bookings b ON b.site_id IS NOT DISTINCT FROM v.site_id
+          WHERE b.status = 'booked' AND b.starts_at >= v.f AND b.starts_at < v.t
+          GROUP BY v.site_id ORDER BY v.site_id NULLS LAST`,
+        [ranges.map((r) => r.siteId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
       );
       return { month, sites: rows.map((r) => ({ siteId: r.site_id, sessions: hide(r.count) })) };
     }
     const teamId = caller.kind === 'user' ? caller.teamId : null;
     if (!teamId) throw forbidden('Only a supervisor of a team or an admin may see these counts');
+    const { from, to } = monthRange(
+      month,
+      await this.timeZoneOfSite((await this.teams.get(teamId)).siteId),
+    );
     const [{ count }] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM counseling_bookings
         WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2 AND team_id = $3`,
       [from, to, teamId],
     );
     return { month, teams: [{ teamId, sessions: hide(count) }] };
+  }
+
+  private async timeZoneOfSite(siteId: string | null): Promise<string> {
+    return siteId ? (await this.sites.get(siteId)).timeZone : 'UTC';
   }
 
   /**
@@ -241,14 +271,21 @@ export class CounselingService {
       `SELECT starts_at, ends_at FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked' AND ends_at > $2`,
       [agentId, from],
     );
+    const counselors = await this.counselors.activeCounselors();
+    const busy = await this.counselors.liveBookingsOf(
+      this.dataSource.manager,
+      counselors.map((c) => c.id),
+      from,
+      to,
+    );
     const candidates: Array<SuggestedSlotDto & { match: boolean }> = [];
-    for (const c of await this.counselors.activeCounselors()) {
+    for (const c of counselors) {
       const minutes = c.sessionMinutes[0];
-      const bookings = await this.counselors.liveBookings(this.dataSource.manager, c.id, from, to);
       const match = c.languages.some((l) => dialects.has(l));
-      for (const s of generateSlots(policyOf(c), bookings, now, from, to, minutes)) {
-        const clash = own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt);
-        if (clash) continue;
+      const free = generateSlots(policyOf(c), busy.get(c.id) ?? [], now, from, to, minutes)
+        .filter((s) => !own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt))
+        .slice(0, count);
+      for (const s of free)
         candidates.push({
           counselorId: c.id,
           counselorName: c.displayName,
@@ -258,8 +295,6 @@ export class CounselingService {
           endsAt: s.endsAt.toISOString(),
           match,
         });
-        if (candidates.filter((x) => x.counselorId === c.id).length >= count) break;
-      }
     }
     candidates.sort(
       (a, b) => Number(b.match) - Number(a.match) || a.startsAt.localeCompare(b.startsAt),
@@ -349,9 +384,7 @@ export class CounselingService {
 
   /** Bookings of one agent are decided one at a time (the upcoming cap is race-free). */
   private async lockAgent(m: EntityManager, agentId: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `counseling-agent:${agentId}`,
-    ]);
+    await lockInTransaction(m, `counseling-agent:${agentId}`);
   }
 
   private requireAgent(caller: Principal): string {
@@ -464,4 +497,10 @@ export class CounselingService {
     }
     return dto;
   }
+}
+
+/** A calendar month (YYYY-MM) as an instant range in a time zone. */
+function monthRange(month: string, timeZone: string): { from: Date; to: Date } {
+  const start = DateTime.fromISO(`${month}-01`, { zone: timeZone }).startOf('month');
+  return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
 }

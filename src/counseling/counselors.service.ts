@@ -197,12 +197,28 @@ export class CounselorsService {
     from: Date,
     to: Date,
   ): Promise<BusyBooking[]> {
-    const rows: Array<{ starts_at: Date; ends_at: Date }> = await m.query(
-      `SELECT starts_at, ends_at FROM counseling_bookings
-        WHERE counselor_id = $1 AND status = 'booked' AND starts_at < $3 AND ends_at > $2`,
-      [counselorId, new Date(from.getTime() - 2 * DAY), new Date(to.getTime() + 2 * DAY)],
+    return (await this.liveBookingsOf(m, [counselorId], from, to)).get(counselorId) ?? [];
+  }
+
+  /** The same for several counsellors in one read (suggested slots across counsellors). */
+  async liveBookingsOf(
+    m: EntityManager,
+    counselorIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, BusyBooking[]>> {
+    const rows: Array<{ counselor_id: string; starts_at: Date; ends_at: Date }> = await m.query(
+      `SELECT counselor_id, starts_at, ends_at FROM counseling_bookings
+        WHERE counselor_id = ANY($1::uuid[]) AND status = 'booked' AND starts_at < $3 AND ends_at > $2`,
+      [counselorIds, new Date(from.getTime() - 2 * DAY), new Date(to.getTime() + 2 * DAY)],
     );
-    return rows.map((r) => ({ startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }));
+    const out = new Map<string, BusyBooking[]>();
+    for (const r of rows) {
+      const list = out.get(r.counselor_id) ?? [];
+      list.push({ startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) });
+      out.set(r.counselor_id, list);
+    }
+    return out;
   }
 
   /** Locks the counsellor row: bookings of one counsellor are decided one at a time (daily maximum). */
@@ -215,10 +231,5 @@ export class CounselorsService {
       .getOne();
     if (!c) throw notFound('Counselor');
     return c;
-  }
-
-  /** The profile of the counsellor logged in as this user, if any. */
-  findByUser(userId: string): Promise<Counselor | null> {
-    return this.counselors.findOne({ where: { userId } });
   }
 }

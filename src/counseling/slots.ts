@@ -55,11 +55,6 @@ export type SlotRefusal =
 /** Start times are offered on this grid from the start of each availability interval. */
 export const SLOT_STEP_MINUTES = 15;
 const MAX_RANGE_DAYS = 62;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-
-export function isClockTime(value: string): boolean {
-  return TIME.test(value);
-}
 
 function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number);

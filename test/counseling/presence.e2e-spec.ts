@@ -67,12 +67,16 @@ describe('counselling sessions and routing', () => {
     expect(await listed()).toEqual([]);
     expect((await reserve().expect(409)).body.error).toBe('NO_AGENT_AVAILABLE');
 
-    // The call ends: after wrap-up the session starts, never available in between.
+    // The call ends: the session starts at once (no wrap-up eats into it), never available between.
     await sendEvents(t, key, [
       event('call.ended', agent.agentId, reservation.callId, { durationSeconds: 600 }),
     ]);
     const callEnd = t.clock.now();
     expect(await listed()).toEqual([]);
+    expect(await presenceOf(t, agent.agentId, bearer(agent.token))).toMatchObject({
+      state: 'counseling',
+      since: callEnd.toISOString(),
+    });
     t.clock.advanceSeconds(31);
     expect(await listed()).toEqual([]);
     expect((await reserve().expect(409)).body.error).toBe('NO_AGENT_AVAILABLE');
@@ -95,15 +99,15 @@ describe('counselling sessions and routing', () => {
       .expect(409);
     expect(refused.body).toMatchObject({ error: 'BREAK_ENFORCED', details: { until: END } });
     const intervals = await t.dataSource.query(
-      // Zero-length steps (available for no time at the end of wrap-up) are not time spent.
+      // Zero-length steps (a wrap-up of no time) are not time spent.
       `SELECT state, started_at FROM presence_intervals
         WHERE agent_id = $1 AND (ended_at IS NULL OR ended_at > started_at) ORDER BY started_at, id`,
       [agent.agentId],
     );
     const states = intervals.map((r: { state: string }) => r.state);
-    expect(states.slice(-3)).toEqual(['on_call', 'wrap_up', 'counseling']);
+    expect(states.slice(-2)).toEqual(['on_call', 'counseling']);
     const counseling = intervals[intervals.length - 1];
-    expect(new Date(counseling.started_at).getTime()).toBe(callEnd.getTime() + 30_000);
+    expect(new Date(counseling.started_at).getTime()).toBe(callEnd.getTime());
 
     // During the session: never listed, never reserved.
     t.clock.set('2026-01-06T02:30:00Z');
@@ -168,5 +172,48 @@ describe('counselling sessions and routing', () => {
     t.clock.set('2026-01-06T02:10:00Z');
     await sweep();
     expect(await listed()).toEqual([agent.agentId]);
+  });
+
+  it('erasing the history leaves no counselling in presence history: the session’s time stays, as private not_ready', async () => {
+    const agent = await t.createAgent({ teamId: await t.createTeam() });
+    await book(t, agent, c.counselorId, START).expect(201);
+    await setPresence(t, agent, 'available');
+    t.clock.set('2026-01-06T02:00:00Z');
+    await sweep();
+    expect(await presenceOf(t, agent.agentId, bearer(agent.token))).toMatchObject({
+      state: 'counseling',
+    });
+    t.clock.set('2026-01-06T03:00:00Z');
+    await sweep();
+    const intervals = () =>
+      t.dataSource.query(
+        `SELECT state, reason, started_at, ended_at FROM presence_intervals WHERE agent_id = $1 ORDER BY started_at, id`,
+        [agent.agentId],
+      );
+    const before = await intervals();
+    const session = before.find((i: { state: string }) => i.state === 'counseling');
+    expect(session).toMatchObject({
+      started_at: new Date(START),
+      ended_at: new Date(END),
+    });
+
+    await t.http().delete('/v1/counseling/me/history').set(bearer(agent.token)).expect(200);
+    const after = await intervals();
+    expect(after).toHaveLength(before.length);
+    expect(JSON.stringify(after)).not.toMatch(/counsel/i);
+    expect(after).toContainEqual({
+      state: 'not_ready',
+      reason: 'private',
+      started_at: new Date(START),
+      ended_at: new Date(END),
+    });
+    const scheduled = await t.dataSource.query(
+      `SELECT state FROM scheduled_states WHERE agent_id = $1 AND state = 'counseling'`,
+      [agent.agentId],
+    );
+    expect(scheduled).toEqual([]);
+    expect(await presenceOf(t, agent.agentId, bearer(agent.token))).toMatchObject({
+      state: 'available',
+    });
   });
 });

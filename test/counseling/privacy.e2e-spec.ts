@@ -141,11 +141,12 @@ describe('counselling confidentiality', () => {
       [agent.agentId],
     );
     expect(count).toBe(0);
+    // The session's routing bookkeeping goes with it: nothing left says a session was booked.
     const scheduled = await t.dataSource.query(
       `SELECT status FROM scheduled_states WHERE source_kind = 'counseling-booking' AND source_id = $1`,
       [past.id],
     );
-    expect(scheduled).toEqual([{ status: 'cancelled' }]);
+    expect(scheduled).toEqual([]);
     await t.http().get(`/v1/counseling/bookings/${past.id}`).set(bearer(c.token)).expect(404);
   });
 
@@ -201,5 +202,49 @@ describe('counselling confidentiality', () => {
       .get('/v1/counseling/stats/monthly?month=2026-13')
       .set(await t.asAdmin())
       .expect(400);
+  });
+
+  it('counts the site’s local month: a session on 1 February in Shanghai is February, though 31 January in UTC', async () => {
+    const site = await t.createSite(undefined, 'Asia/Shanghai');
+    const teamId = await t.createTeam(site);
+    // A New York counsellor: 09:00-17:00 there is 14:00-22:00Z, i.e. 22:00-06:00 in Shanghai.
+    const c = await createCounselor(t, {
+      timeZone: 'America/New_York',
+      availability: { dailyMaximum: 10 },
+    });
+    // 16:00Z-19:00Z on 31 January = 00:00-03:00 on 1 February in Shanghai.
+    for (const at of ['16:00', '16:45', '17:30', '18:15', '19:00'])
+      await book(
+        t,
+        await t.createAgent({ teamId }),
+        c.counselorId,
+        `2026-01-31T${at}:00.000Z`,
+        30,
+      ).expect(201);
+    // 15:00Z on 31 January = 23:00 in Shanghai: still January there.
+    await book(
+      t,
+      await t.createAgent({ teamId }),
+      c.counselorId,
+      '2026-01-31T15:00:00.000Z',
+      30,
+    ).expect(201);
+    const count = async (month: string) =>
+      (
+        await t
+          .http()
+          .get(`/v1/counseling/stats/monthly?month=${month}`)
+          .set(await t.asAdmin())
+          .expect(200)
+      ).body.sites.find((s: { siteId: string }) => s.siteId === site)?.sessions;
+    expect(await count('2026-01')).toBe('<5');
+    expect(await count('2026-02')).toBe(5);
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    const own = await t
+      .http()
+      .get('/v1/counseling/stats/monthly?month=2026-02')
+      .set(bearer(supervisor.token))
+      .expect(200);
+    expect(own.body.teams).toEqual([{ teamId, sessions: 5 }]);
   });
 });

@@ -98,7 +98,10 @@ export class ErasedDto {
 }
 
 export class MonthlyStatsQueryDto {
-  @ApiProperty({ example: '2026-01', description: 'Calendar month (UTC)' })
+  @ApiProperty({
+    example: '2026-01',
+    description: 'Calendar month, in each site’s time zone (UTC for agents without a site)',
+  })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
   month: string;
 }
