@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { OptionsError, parseOptions, SimulatorOptions } from './options';
+import { ProgressBar } from './progress';
+import { renderReport } from './report-html';
+import { PolicyInput, simulate } from './simulation';
+import { renderSummaryTable } from './summary-table';
+
+function loadPolicy(file: string): PolicyInput {
+  let settings: unknown;
+  try {
+    settings = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new OptionsError(`${file}: not a readable JSON file (${(e as Error).message})`);
+  }
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings))
+    throw new OptionsError(`${file}: expected a JSON object (the body of the team policy PUT)`);
+  return {
+    name: basename(file).replace(/\.json$/, ''),
+    settings: settings as Record<string, unknown>,
+  };
+}
+
+export function policiesOf(options: SimulatorOptions): PolicyInput[] {
+  const first = options.policyFile
+    ? loadPolicy(options.policyFile)
+    : { name: 'default policy', settings: {} };
+  if (!options.compareFile) return [first];
+  const second = loadPolicy(options.compareFile);
+  if (second.name === first.name) second.name = `${second.name} (compare)`;
+  return [first, second];
+}
+
+async function main(): Promise<void> {
+  let options: SimulatorOptions;
+  let policies: PolicyInput[];
+  try {
+    options = parseOptions(process.argv.slice(2));
+    policies = policiesOf(options);
+  } catch (e) {
+    if (e instanceof OptionsError) {
+      console.error(e.message);
+      process.exit(64); // EX_USAGE
+    }
+    throw e;
+  }
+  const bar = new ProgressBar(process.stderr);
+  const result = await simulate(options, policies, {
+    log: (line) => process.stderr.write(`${line}\n`),
+    progress: (label, fraction) => bar.update(label, fraction),
+  });
+  bar.done();
+  const summaries = result.runs.map((r) => r.summary);
+  process.stdout.write(
+    `${options.json ? JSON.stringify(summaries, null, 2) : renderSummaryTable(summaries, options)}\n`,
+  );
+  const t = result.timings;
+  process.stderr.write(
+    `setup ${t.setupSeconds.toFixed(1)} s${t.centreBuilt ? ' (centre built)' : ' (prepared centre reused)'}, ` +
+      `runs ${t.runSeconds.map((s) => `${s.toFixed(1)} s`).join(' + ')}\n`,
+  );
+  if (options.out) {
+    writeFileSync(options.out, renderReport({ ...result, timeZone: result.timeZone }));
+    process.stderr.write(`report written to ${options.out}\n`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

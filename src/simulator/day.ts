@@ -1,0 +1,476 @@
+import type { INestApplication } from '@nestjs/common';
+import { LoadService } from '../calls/load.service';
+import type { ManualClock } from '../common/clock/clock';
+import { PresenceService } from '../presence/presence.service';
+import { WellbeingService } from '../wellbeing/wellbeing.service';
+import type { PlannedCall } from './arrivals';
+import { EventHeap } from './event-heap';
+import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
+import type { CallOutcome } from './metrics';
+import { Prng } from './prng';
+import type { Centre, CentreAgent } from './setup';
+import { DEFAULT_TEAM_SETTINGS } from '../teams/team-settings.entity';
+
+/** One simulated day's plan: the same for every policy compared. */
+export interface PlannedDay {
+  startMs: number;
+  endMs: number;
+  calls: PlannedCall[];
+}
+
+export interface BehaviourModel {
+  /** Share of agents who book a rest break themselves each day. */
+  breakShare: number;
+  breakMinutes: number;
+  /** Share of counselling offers an agent takes up by booking a session. */
+  counsellingUptake: number;
+}
+
+export const DEFAULT_BEHAVIOUR: BehaviourModel = {
+  breakShare: 0.25,
+  breakMinutes: 15,
+  counsellingUptake: 0.5,
+};
+
+export interface DriverOptions {
+  /** Virtual seconds grouped into one step of concurrent requests. */
+  tickSeconds: number;
+  behaviour: BehaviourModel;
+  seed: string;
+  onProgress?: (fraction: number) => void;
+}
+
+/** What the simulator saw while playing the router and the agents. */
+export interface RunLog {
+  calls: Array<CallOutcome & { id: string; day: number }>;
+  counsellingOffers: number;
+  counsellingBookings: number;
+  counsellingRefused: number;
+  breaksBooked: number;
+  breaksRefused: number;
+  hostileReports: number;
+  reservationsRefused: number;
+  requests: number;
+  /** Wall milliseconds per phase of the loop (where a run's time goes). */
+  phaseMs: { items: number; jobs: number; reservations: number; inFlight: number };
+}
+
+type CallEvent = {
+  eventId: string;
+  type: 'call.answered' | 'call.ended' | 'call.hostile';
+  callId: string;
+  agentId: string;
+  at: string;
+  durationSeconds?: number;
+  severity?: number;
+  source?: 'sentiment';
+};
+
+type Item =
+  | { kind: 'arrival'; call: LiveCall }
+  | { kind: 'event'; event: CallEvent }
+  | { kind: 'end'; call: LiveCall }
+  | { kind: 'agent'; agent: CentreAgent; act: () => Promise<void> }
+  | { kind: 'offers'; agent: CentreAgent };
+
+interface LiveCall {
+  plan: PlannedCall;
+  day: number;
+  arrivalMs: number;
+  answeredMs: number | null;
+  abandonedMs: number | null;
+  agent: CentreAgent | null;
+}
+
+/** Calls ask for their dialect at this proficiency or better (everyone speaks Putonghua at 3). */
+const MIN_PROFICIENCY = 3;
+
+/** Whether the agent can take calls of this dialect and skills. */
+function serves(agent: CentreAgent, dialect: string, skills: string[]): boolean {
+  return agent.dialects.includes(dialect) && skills.every((s) => agent.skills.includes(s));
+}
+
+/** The team setting's default wrap-up; only used to know when to retry a refused reservation. */
+const WRAP_UP_MS = DEFAULT_TEAM_SETTINGS.wrapUpSeconds * 1000;
+const SWEEP_EVERY_MS = 60_000;
+const LOAD_REFRESH_EVERY_MS = 60_000;
+const OCCUPANCY_CHECK_EVERY_MS = 15 * 60_000;
+/** How long after the fact call events are sent at the latest (well inside the 30 s wrap-up). */
+const EVENT_DELAY_MS = 20_000;
+const EVENTS_PER_BATCH = 100;
+
+/**
+ * Plays the router and the agents against the running service for the planned days, in virtual
+ * time. Within a tick: timed items in time order (call events batched; agent actions one at a
+ * time at their exact instant), the sweeps the scheduled jobs would run, then reservations one by
+ * one in queue order (their outcome depends on order) and the accepts all at once (it does not).
+ * So the same plan always gives the same answers, whichever request finishes first.
+ */
+export async function runDays(
+  app: INestApplication,
+  http: HttpClient,
+  clock: ManualClock,
+  centre: Centre,
+  days: PlannedDay[],
+  options: DriverOptions,
+): Promise<RunLog> {
+  const router = apiKey(centre.routerKey);
+  const presence = app.get(PresenceService);
+  const load = app.get(LoadService);
+  const wellbeing = app.get(WellbeingService);
+  const byId = new Map(centre.agents.map((a) => [a.agentId, a]));
+  const log: RunLog = {
+    calls: [],
+    counsellingOffers: 0,
+    counsellingBookings: 0,
+    counsellingRefused: 0,
+    breaksBooked: 0,
+    breaksRefused: 0,
+    hostileReports: 0,
+    reservationsRefused: 0,
+    requests: 0,
+    phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
+  };
+  let mark = performance.now();
+  const phase = (name: keyof RunLog['phaseMs']) => {
+    const now = performance.now();
+    log.phaseMs[name] += now - mark;
+    mark = now;
+  };
+  const send = async (
+    method: string,
+    path: string,
+    auth: Record<string, string>,
+    body?: unknown,
+  ) => {
+    log.requests++;
+    return http.send(method, path, auth, body);
+  };
+  const must = async (
+    method: string,
+    path: string,
+    auth: Record<string, string>,
+    body?: unknown,
+  ) => {
+    const res = await send(method, path, auth, body);
+    if (res.status >= 300) throw new HttpError(method, path, res.status, res.body);
+    return res.body;
+  };
+  const seenOffers = new Set<string>();
+  const totalMs = days.reduce((s, d) => s + (d.endMs - d.startMs), 0);
+  let doneMs = 0;
+
+  for (const [dayIndex, day] of days.entries()) {
+    const rng = new Prng(options.seed).stream(`behaviour/day-${dayIndex}`);
+    const heap = new EventHeap<Item>();
+    const calls: LiveCall[] = day.calls.map((plan) => ({
+      plan,
+      day: dayIndex,
+      arrivalMs: day.startMs + plan.arrivalMs,
+      answeredMs: null,
+      abandonedMs: null,
+      agent: null,
+    }));
+    for (const call of calls) heap.push(call.arrivalMs, { kind: 'arrival', call });
+
+    // Agents log in over the five minutes before the day starts (distinct instants: no ties in idle time).
+    const loginSpacing = Math.floor(300_000 / Math.max(1, centre.agents.length));
+    centre.agents.forEach((agent, i) => {
+      heap.push(day.startMs - 300_000 + i * loginSpacing, {
+        kind: 'agent',
+        agent,
+        act: async () => {
+          await must('PUT', `/v1/agents/${agent.agentId}/presence`, bearer(agent.token), {
+            state: 'available',
+          });
+        },
+      });
+    });
+    // Some agents book a rest break ahead for later in the day.
+    const dayLength = day.endMs - day.startMs;
+    for (const agent of centre.agents) {
+      const books = rng.chance(options.behaviour.breakShare);
+      const bookAt = day.startMs + Math.floor(rng.uniform(0.1, 0.7) * dayLength);
+      const lead = Math.floor(rng.uniform(10, 40) * 60_000);
+      if (!books) continue;
+      heap.push(bookAt, {
+        kind: 'agent',
+        agent,
+        act: async () => {
+          const res = await send('POST', '/v1/breaks', bearer(agent.token), {
+            startsAt: new Date(bookAt + lead).toISOString(),
+            minutes: options.behaviour.breakMinutes,
+            kind: 'rest',
+          });
+          if (res.status === 201) log.breaksBooked++;
+          else if (res.status === 409) log.breaksRefused++;
+          else throw new HttpError('POST', '/v1/breaks', res.status, res.body);
+        },
+      });
+    }
+
+    /** An agent takes up a confidential counselling offer by booking the first suggested slot. */
+    const takeUpOffer = async (agent: CentreAgent) => {
+      const { slots } = await must(
+        'GET',
+        '/v1/counseling/suggested-slots?count=1',
+        bearer(agent.token),
+      );
+      if (!slots.length) {
+        log.counsellingRefused++;
+        return;
+      }
+      const slot = slots[0];
+      const res = await send('POST', '/v1/counseling/bookings', bearer(agent.token), {
+        counselorId: slot.counselorId,
+        startsAt: slot.startsAt,
+        minutes: slot.minutes,
+      });
+      if (res.status === 201) log.counsellingBookings++;
+      else if (res.status === 409) log.counsellingRefused++;
+      else throw new HttpError('POST', '/v1/counseling/bookings', res.status, res.body);
+    };
+
+    const queue: LiveCall[] = [];
+    const pending: CallEvent[] = [];
+    /** Reserved in the last tick: the agent's phone rings for one tick, then the router accepts. */
+    let ringing: Array<{ call: LiveCall; reservationId: string }> = [];
+    /** Agents looking at their offers this tick (after a hostile call). */
+    let offerChecks: CentreAgent[] = [];
+    /** Requests in flight that must finish before the clock moves on. */
+    let inFlight: Array<Promise<unknown>> = [];
+    const settle = async () => {
+      const all = inFlight;
+      inFlight = [];
+      await Promise.all(all);
+    };
+    /** A refused reservation's criteria are not retried before this time. */
+    const retryAt = new Map<string, { at: number; dialect: string; skills: string[] }>();
+    let lastSweep = -Infinity;
+    let lastLoad = -Infinity;
+    let lastOccupancy = -Infinity;
+    let clockMs = clock.now().getTime();
+    const setClock = (ms: number) => {
+      if (ms > clockMs) {
+        clockMs = ms;
+        clock.set(new Date(ms));
+      }
+    };
+    const flush = () => {
+      pending.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      const batches: CallEvent[][] = [];
+      while (pending.length) batches.push(pending.splice(0, EVENTS_PER_BATCH));
+      // One batch after another: two batches naming one agent would queue on its row lock anyway.
+      return batches.reduce<Promise<unknown>>(
+        (prev, events) => prev.then(() => must('POST', '/v1/calls/events', router, { events })),
+        Promise.resolve(),
+      );
+    };
+
+    const tick = options.tickSeconds * 1000;
+    let T = Math.ceil((day.startMs - 300_000) / tick) * tick;
+    for (;;) {
+      // 1. Timed items up to T, in time order; an agent's action happens at its exact instant,
+      //    after the call events before it.
+      for (let next = heap.peekTime(); next !== undefined && next <= T; next = heap.peekTime()) {
+        const { at, value: item } = heap.pop()!;
+        if (item.kind === 'arrival') {
+          queue.push(item.call);
+        } else if (item.kind === 'event') {
+          pending.push(item.event);
+        } else if (item.kind === 'offers') {
+          offerChecks.push(item.agent);
+        } else if (item.kind === 'end') {
+          const call = item.call;
+          const agent = call.agent!;
+          pending.push({
+            eventId: `${call.plan.id}:ended`,
+            type: 'call.ended',
+            callId: call.plan.id,
+            agentId: agent.agentId,
+            at: new Date(at).toISOString(),
+            durationSeconds: Math.round(call.plan.handleMs / 1000),
+          });
+          // The agent is free again after wrap-up: criteria it serves may be retried then.
+          for (const r of retryAt.values())
+            if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at + WRAP_UP_MS);
+          const hostile = call.plan.hostile;
+          if (hostile?.detectedBy === 'agent') {
+            const reportAt = at + hostile.reportDelaySeconds * 1000;
+            heap.push(reportAt, {
+              kind: 'agent',
+              agent,
+              act: async () => {
+                await must('POST', `/v1/calls/${call.plan.id}/hostile`, bearer(agent.token), {
+                  severity: hostile.severity,
+                });
+                log.hostileReports++;
+              },
+            });
+            heap.push(reportAt + 60_000, { kind: 'offers', agent });
+          } else if (hostile) {
+            heap.push(at + 60_000, { kind: 'offers', agent });
+          }
+        } else {
+          await settle();
+          // The agent's own calls must be on record before it acts (a report names its call).
+          if (pending.some((e) => e.agentId === item.agent.agentId)) {
+            setClock(Date.parse(pending[pending.length - 1].at));
+            await flush();
+          }
+          setClock(at);
+          await item.act();
+        }
+      }
+      setClock(T);
+
+      // Agents glance at their confidential offers: reads, all at once; answers handled in order.
+      if (offerChecks.length) {
+        const seen = await Promise.all(
+          offerChecks.map((agent) => must('GET', '/v1/wellbeing/offers', bearer(agent.token))),
+        );
+        for (const [k, agent] of offerChecks.entries()) {
+          for (const offer of seen[k].offers as Array<{ id: string }>) {
+            if (seenOffers.has(offer.id)) continue;
+            seenOffers.add(offer.id);
+            log.counsellingOffers++;
+            if (rng.chance(options.behaviour.counsellingUptake)) await takeUpOffer(agent);
+          }
+        }
+        offerChecks = [];
+      }
+      phase('items');
+
+      // 2. The scheduled jobs, on a coarser virtual cadence than their wall-clock timers: nothing
+      //    in routing waits for them (states end by the clock), they only write things down.
+      if (T - lastSweep >= SWEEP_EVERY_MS) {
+        await presence.sweep(clock.now());
+        lastSweep = T;
+      }
+      if (T - lastLoad >= LOAD_REFRESH_EVERY_MS) {
+        await load.refreshStale(clock.now());
+        lastLoad = T;
+      }
+      if (T - lastOccupancy >= OCCUPANCY_CHECK_EVERY_MS) {
+        await wellbeing.checkOccupancy(clock.now());
+        lastOccupancy = T;
+      }
+      phase('jobs');
+
+      // 3. Call events go in batches a little after the fact, as a router batches them. Sent
+      //    alongside the reservations: they only touch agents on a call or in wrap-up (the delay
+      //    is shorter than wrap-up), whom no reservation can pick, so the order does not matter.
+      if (
+        pending.length >= EVENTS_PER_BATCH ||
+        (pending.length && pending.some((e) => Date.parse(e.at) <= T - EVENT_DELAY_MS))
+      )
+        inFlight.push(flush());
+
+      // 4. The calls reserved last tick are answered now (the router accepts); the call runs from here.
+      for (const { call, reservationId } of ringing) {
+        const agent = call.agent!;
+        call.answeredMs = T;
+        inFlight.push(must('POST', `/v1/routing/reservations/${reservationId}/accept`, router));
+        pending.push({
+          eventId: `${call.plan.id}:answered`,
+          type: 'call.answered',
+          callId: call.plan.id,
+          agentId: agent.agentId,
+          at: new Date(T).toISOString(),
+        });
+        const hostile = call.plan.hostile;
+        if (hostile?.detectedBy === 'sentiment') {
+          const flagMs = T + Math.floor(hostile.flagAt * call.plan.handleMs);
+          heap.push(flagMs, {
+            kind: 'event',
+            event: {
+              eventId: `${call.plan.id}:hostile`,
+              type: 'call.hostile',
+              callId: call.plan.id,
+              agentId: agent.agentId,
+              at: new Date(flagMs).toISOString(),
+              severity: hostile.severity,
+              source: 'sentiment',
+            },
+          });
+        }
+        heap.push(T + call.plan.handleMs, { kind: 'end', call });
+      }
+      ringing = [];
+
+      // 5. Callers who ran out of patience hang up; the rest are offered to agents in queue order,
+      //    one reservation at a time: who gets whom depends on the order, so it is kept fixed.
+      for (let i = 0; i < queue.length; i++) {
+        const call = queue[i];
+        const giveUp = call.arrivalMs + call.plan.patienceMs;
+        if (giveUp <= T) {
+          call.abandonedMs = giveUp;
+          queue.splice(i--, 1);
+          continue;
+        }
+        const key = `${call.plan.dialect}|${call.plan.skills.join(',')}`;
+        if ((retryAt.get(key)?.at ?? -Infinity) > T) continue;
+        const res = await send('POST', '/v1/routing/reservations', router, {
+          callId: call.plan.id,
+          dialect: call.plan.dialect,
+          minProficiency: MIN_PROFICIENCY,
+          ...(call.plan.skills.length ? { skills: call.plan.skills } : {}),
+        });
+        if (res.status === 409 && res.body?.error === 'NO_AGENT_AVAILABLE') {
+          log.reservationsRefused++;
+          retryAt.set(key, {
+            at: T + 1000 * (res.body.details?.retryAfterSeconds ?? 5),
+            dialect: call.plan.dialect,
+            skills: call.plan.skills,
+          });
+          continue;
+        }
+        if (res.status !== 201)
+          throw new HttpError('POST', '/v1/routing/reservations', res.status, res.body);
+        const agent = byId.get(res.body.agentId);
+        if (!agent) throw new Error('a reservation named an agent the simulator did not create');
+        queue.splice(i--, 1);
+        call.agent = agent;
+        ringing.push({ call, reservationId: res.body.reservationId });
+      }
+      phase('reservations');
+      await settle();
+      phase('inFlight');
+
+      options.onProgress?.(
+        Math.min(1, (doneMs + Math.max(0, Math.min(T, day.endMs) - day.startMs)) / totalMs),
+      );
+      if (heap.size === 0 && queue.length === 0 && ringing.length === 0 && T >= day.endMs) {
+        if (pending.length) await flush();
+        break;
+      }
+      // Nothing waiting: jump to the tick of the next timed item (or of the next event flush).
+      const waits = [heap.peekTime() ?? Infinity];
+      if (pending.length) waits.push(Date.parse(pending[0].at) + EVENT_DELAY_MS);
+      const nextAt = Math.min(...waits);
+      T =
+        queue.length === 0 && ringing.length === 0 && Number.isFinite(nextAt)
+          ? Math.max(T + tick, Math.ceil(nextAt / tick) * tick)
+          : T + tick;
+    }
+    doneMs += dayLength;
+
+    // The day is over: an hour later every timed state has run out; the router signs agents off.
+    setClock(T + 3_600_000);
+    await presence.sweep(clock.now());
+    await mapLimit(centre.agents, 8, (agent) =>
+      send('PUT', `/v1/agents/${agent.agentId}/presence`, router, { state: 'offline' }),
+    );
+    for (const c of calls)
+      log.calls.push({
+        id: c.plan.id,
+        day: dayIndex,
+        arrivalMs: c.arrivalMs,
+        answeredMs: c.answeredMs,
+        abandonedMs: c.abandonedMs,
+        agentIndex: c.agent?.index ?? null,
+        hostileSeverity: c.plan.hostile?.severity ?? null,
+      });
+  }
+  return log;
+}

@@ -1,0 +1,90 @@
+import { DEFAULT_OPTIONS, OptionsError, parseMix, parseOptions, parseShare } from './options';
+
+describe('simulator options', () => {
+  it('defaults to the issue’s centre: 200 agents, 75 calls each a day, 5% hostile, one 8-hour day', () => {
+    const o = parseOptions([]);
+    expect(o).toMatchObject({ agents: 200, callsPerDay: 15_000, days: 1, hours: 8, seed: '1' });
+    expect(o.hostile.rate).toBe(0.05);
+    expect(o.dialectMix).toEqual(DEFAULT_OPTIONS.dialectMix);
+  });
+
+  it('parses every option', () => {
+    const o = parseOptions([
+      '--agents',
+      '20',
+      '--mix',
+      'cmn=50,yue=50',
+      '--elder-care',
+      '10%',
+      '--calls-per-day',
+      '900',
+      '--aht',
+      '300',
+      '--patience',
+      '60',
+      '--hostile-rate',
+      '0',
+      '--policy',
+      'a.json',
+      '--compare',
+      'b.json',
+      '--days',
+      '2',
+      '--hours',
+      '1.5',
+      '--seed',
+      'abc',
+      '--out',
+      'r.html',
+      '--tick',
+      '1',
+      '--sl-seconds',
+      '30',
+      '--json',
+    ]);
+    expect(o).toMatchObject({
+      agents: 20,
+      dialectMix: [
+        ['cmn', 0.5],
+        ['yue', 0.5],
+      ],
+      elderCareAgentShare: 0.1,
+      callsPerDay: 900,
+      ahtSeconds: 300,
+      patienceSeconds: 60,
+      policyFile: 'a.json',
+      compareFile: 'b.json',
+      days: 2,
+      hours: 1.5,
+      seed: 'abc',
+      out: 'r.html',
+      tickSeconds: 1,
+      serviceLevelSeconds: 30,
+      json: true,
+    });
+    expect(o.hostile.rate).toBe(0);
+  });
+
+  it('scales the default calls with agents and hours', () => {
+    expect(parseOptions(['--agents', '20', '--hours', '2']).callsPerDay).toBe(375);
+  });
+
+  it('reads shares as percentages or fractions', () => {
+    expect(parseShare('5%', 'x')).toBe(0.05);
+    expect(parseShare('5', 'x')).toBe(0.05);
+    expect(parseShare('0.05', 'x')).toBe(0.05);
+    expect(() => parseShare('150%', 'x')).toThrow(OptionsError);
+    expect(parseMix('cmn=3,yue=1')).toEqual([
+      ['cmn', 0.75],
+      ['yue', 0.25],
+    ]);
+    expect(() => parseMix('cmn')).toThrow(OptionsError);
+  });
+
+  it('rejects unknown or malformed options with the usage', () => {
+    expect(() => parseOptions(['--agnets', '5'])).toThrow(/unknown option/);
+    expect(() => parseOptions(['--agents', '-1'])).toThrow(OptionsError);
+    expect(() => parseOptions(['--days'])).toThrow(/needs a value/);
+    expect(() => parseOptions(['--help'])).toThrow(/npm run simulate/);
+  });
+});

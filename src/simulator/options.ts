@@ -1,0 +1,174 @@
+import { DEFAULT_HOSTILE_MIX, HostileMix } from './hostile';
+import { DEFAULT_DIALECT_MIX } from './workforce';
+
+export interface SimulatorOptions {
+  agents: number;
+  /** Share of agents (and of calls) per dialect. */
+  dialectMix: ReadonlyArray<readonly [string, number]>;
+  /** Share of agents with the elder-care skill. */
+  elderCareAgentShare: number;
+  /** Share of Putonghua calls needing elder-care. */
+  elderCareCallShare: number;
+  callsPerDay: number;
+  ahtSeconds: number;
+  patienceSeconds: number;
+  hostile: HostileMix;
+  policyFile?: string;
+  compareFile?: string;
+  days: number;
+  hours: number;
+  seed: string;
+  out?: string;
+  tickSeconds: number;
+  serviceLevelSeconds: number;
+  teamSize: number;
+  counsellingUptake: number;
+  json: boolean;
+}
+
+/** Calls an agent takes in a day at the default load: ~80-85 % occupancy with the default AHT. */
+export const CALLS_PER_AGENT_PER_DAY = 75;
+
+export const DEFAULT_OPTIONS: SimulatorOptions = {
+  agents: 200,
+  dialectMix: DEFAULT_DIALECT_MIX,
+  elderCareAgentShare: 0.2,
+  elderCareCallShare: 0.15,
+  callsPerDay: 200 * CALLS_PER_AGENT_PER_DAY,
+  ahtSeconds: 255,
+  patienceSeconds: 120,
+  hostile: DEFAULT_HOSTILE_MIX,
+  days: 1,
+  hours: 8,
+  seed: '1',
+  tickSeconds: 2,
+  serviceLevelSeconds: 20,
+  teamSize: 20,
+  counsellingUptake: 0.5,
+  json: false,
+};
+
+export const USAGE = `npm run simulate -- [options]
+
+  --agents N            agents (default 200)
+  --mix SPEC            agents and calls per dialect, e.g. cmn=60,cmn-x-wuhan=25,yue=10,nan=5 (the default)
+  --elder-care PCT      agents with the elder-care skill (default 20%)
+  --calls-per-day N     offered calls a day (default 75 per agent)
+  --aht SECONDS         average handle time, lognormal (default 255)
+  --patience SECONDS    callers' mean patience before hanging up (default 120)
+  --hostile-rate PCT    hostile calls (default 5%)
+  --policy FILE         JSON body for PUT /v1/wellbeing/policies/teams/{id} (default: the service's defaults)
+  --compare FILE        a second policy, played on the same arrivals
+  --days N              days (default 1)
+  --hours N             length of a day (default 8)
+  --seed S              the same seed gives the same result (default 1)
+  --out FILE            write the HTML report there
+  --tick SECONDS        virtual seconds per step of concurrent requests (default 2)
+  --sl-seconds N        service level threshold (default 20)
+  --json                print the summaries as JSON instead of a table
+`;
+
+export class OptionsError extends Error {}
+
+/** A percentage as "5", "5%" or "0.05" → 0.05. */
+export function parseShare(text: string, name: string): number {
+  const t = text.trim();
+  const n = Number(t.endsWith('%') ? t.slice(0, -1) : t);
+  if (!Number.isFinite(n) || n < 0) throw new OptionsError(`${name}: not a percentage: ${text}`);
+  const share = t.endsWith('%') || n > 1 ? n / 100 : n;
+  if (share > 1) throw new OptionsError(`${name}: above 100%: ${text}`);
+  return share;
+}
+
+/** "cmn=60,yue=40" → [["cmn", 0.6], ["yue", 0.4]] (weights are normalised). */
+export function parseMix(text: string): Array<[string, number]> {
+  const entries = text.split(',').map((part) => {
+    const m = /^\s*([a-z]{2,3}(?:-[a-z0-9]+)*)\s*[=:]\s*([0-9.]+)%?\s*$/i.exec(part);
+    if (!m) throw new OptionsError(`--mix: expected tag=share, got "${part}"`);
+    return [m[1], Number(m[2])] as [string, number];
+  });
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  if (!(total > 0)) throw new OptionsError('--mix: the shares add up to nothing');
+  return entries.map(([tag, w]) => [tag, w / total]);
+}
+
+function positiveNumber(text: string | undefined, name: string, integer = false): number {
+  const n = Number(text);
+  if (text === undefined || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new OptionsError(`${name}: expected a positive ${integer ? 'whole ' : ''}number`);
+  return n;
+}
+
+/** Parses the command line; `--help` throws an OptionsError carrying the usage. */
+export function parseOptions(argv: string[]): SimulatorOptions {
+  const o: SimulatorOptions = { ...DEFAULT_OPTIONS, hostile: { ...DEFAULT_HOSTILE_MIX } };
+  let callsGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new OptionsError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--agents':
+        o.agents = positiveNumber(value(), flag, true);
+        break;
+      case '--mix':
+        o.dialectMix = parseMix(value());
+        break;
+      case '--elder-care':
+        o.elderCareAgentShare = parseShare(value(), flag);
+        break;
+      case '--calls-per-day':
+        o.callsPerDay = positiveNumber(value(), flag, true);
+        callsGiven = true;
+        break;
+      case '--aht':
+        o.ahtSeconds = positiveNumber(value(), flag);
+        break;
+      case '--patience':
+        o.patienceSeconds = positiveNumber(value(), flag);
+        break;
+      case '--hostile-rate':
+        o.hostile = { ...o.hostile, rate: parseShare(value(), flag) };
+        break;
+      case '--policy':
+        o.policyFile = value();
+        break;
+      case '--compare':
+        o.compareFile = value();
+        break;
+      case '--days':
+        o.days = positiveNumber(value(), flag, true);
+        break;
+      case '--hours':
+        o.hours = positiveNumber(value(), flag);
+        if (o.hours > 16) throw new OptionsError('--hours: at most 16');
+        break;
+      case '--seed':
+        o.seed = value();
+        break;
+      case '--out':
+        o.out = value();
+        break;
+      case '--tick':
+        o.tickSeconds = positiveNumber(value(), flag);
+        if (o.tickSeconds > 10) throw new OptionsError('--tick: at most 10 seconds');
+        break;
+      case '--sl-seconds':
+        o.serviceLevelSeconds = positiveNumber(value(), flag);
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new OptionsError(USAGE);
+      default:
+        throw new OptionsError(`unknown option ${flag}\n\n${USAGE}`);
+    }
+  }
+  if (!callsGiven) o.callsPerDay = Math.round(o.agents * CALLS_PER_AGENT_PER_DAY * (o.hours / 8));
+  return o;
+}

@@ -1,0 +1,26 @@
+import { progressLine, ProgressBar } from './progress';
+
+describe('progress bar', () => {
+  it('draws the share done', () => {
+    expect(progressLine('run', 0, 10)).toBe('run [..........]   0%');
+    expect(progressLine('run', 0.42, 10)).toBe('run [####......]  42%');
+    expect(progressLine('run', 2, 10)).toBe('run [##########] 100%');
+    expect(progressLine('run', NaN, 10)).toBe('run [..........]   0%');
+  });
+
+  it('writes only to a terminal', () => {
+    const written: string[] = [];
+    const stream = (isTTY: boolean) =>
+      ({ isTTY, write: (s: string) => written.push(s) }) as unknown as NodeJS.WriteStream;
+    const quiet = new ProgressBar(stream(false));
+    quiet.update('a', 0.5);
+    quiet.done();
+    expect(written).toEqual([]);
+    const bar = new ProgressBar(stream(true));
+    bar.update('a', 0.5);
+    bar.update('a', 0.5);
+    bar.done();
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^\ra \[#+\.+\] {2}50%$/);
+  });
+});

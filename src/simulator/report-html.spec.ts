@@ -1,0 +1,45 @@
+import { DEFAULT_OPTIONS } from './options';
+import { renderReport } from './report-html';
+import { summarise } from './summary';
+import { sampleLog, sampleSpans, START } from '../../test/support/simulator-sample';
+
+describe('HTML report', () => {
+  const days = [{ startMs: START, endMs: START + 3_600_000, calls: [] }];
+  const agents = { agents: [{ index: 0 }, { index: 1 }, { index: 2 }] };
+  const a = summarise('enforced', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 2);
+  const b = summarise('<off>', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 0);
+  const html = renderReport({ options: DEFAULT_OPTIONS, runs: [a, b] });
+
+  it('is self-contained: inline SVG and CSS, no script and no network', () => {
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/i);
+    expect(html.match(/<svg /g)).toHaveLength(6);
+  });
+
+  it('shows the two policies side by side, names escaped', () => {
+    expect(html).toContain('enforced vs &lt;off&gt;');
+    expect(html).not.toContain('<off>');
+    expect(html.match(/data-chart="service-level"/g)).toHaveLength(2);
+  });
+
+  it('puts the summary figures into the charts', () => {
+    const attr = (name: string) =>
+      [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+    expect(attr('data-overall')).toEqual([
+      a.summary.serviceLevel!.toFixed(4),
+      b.summary.serviceLevel!.toFixed(4),
+    ]);
+    expect(attr('data-total')).toEqual(['2', '2']);
+    expect(attr('data-max')).toEqual(['2', '2']);
+    const hostileBars = [...html.matchAll(/class="hostile-bar"[^>]*data-value="(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(hostileBars.slice(0, 3)).toEqual([2, 0, 0]);
+    const offered = [
+      ...html.matchAll(/class="sl-bar"[^>]*data-offered="(\d+)" data-in-time="(\d+)"/g),
+    ];
+    const total = offered.slice(0, 4).reduce((s, m) => s + Number(m[1]), 0);
+    const inTime = offered.slice(0, 4).reduce((s, m) => s + Number(m[2]), 0);
+    expect(inTime / total).toBe(a.summary.serviceLevel);
+  });
+});

@@ -1,0 +1,237 @@
+import type { IntervalFigures, StateGroup } from './metrics';
+import { STATE_GROUPS } from './metrics';
+import type { SimulatorOptions } from './options';
+import type { RunResult, RunSummary } from './summary';
+import { SUMMARY_ROWS } from './summary-table';
+
+/** What the report needs of a simulation (the timings and logs are not shown). */
+export interface ReportInput {
+  options: Pick<
+    SimulatorOptions,
+    | 'agents'
+    | 'days'
+    | 'hours'
+    | 'seed'
+    | 'callsPerDay'
+    | 'ahtSeconds'
+    | 'patienceSeconds'
+    | 'serviceLevelSeconds'
+  > & { hostile: { rate: number } };
+  runs: Array<Pick<RunResult, 'summary' | 'intervals' | 'hostilePerAgent'>>;
+  /** Shown in the header; the report itself never reads the clock. */
+  generatedAt?: string;
+  timeZone?: string;
+}
+
+export const STATE_COLOURS: Record<StateGroup, string> = {
+  available: '#8fd18f',
+  on_call: '#3b7dd8',
+  wrap_up: '#9bbcf0',
+  recovery: '#e8a33d',
+  break: '#b58ad6',
+  not_ready: '#b0b0b0',
+};
+
+const STATE_LABELS: Record<StateGroup, string> = {
+  available: 'available',
+  on_call: 'reserved / on call',
+  wrap_up: 'wrap-up',
+  recovery: 'recovery',
+  break: 'break',
+  not_ready: 'not ready (incl. private)',
+};
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+const W = 560;
+const H = 220;
+const PAD = { left: 44, right: 10, top: 14, bottom: 30 };
+const plotW = W - PAD.left - PAD.right;
+const plotH = H - PAD.top - PAD.bottom;
+
+function axisY(max: number, format: (v: number) => string): string {
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  return ticks
+    .map((v) => {
+      const y = PAD.top + plotH - (v / (max || 1)) * plotH;
+      return `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#e4e4e4"/>
+<text x="${PAD.left - 4}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="10" fill="#555">${esc(format(v))}</text>`;
+    })
+    .join('\n');
+}
+
+function intervalLabel(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(ms));
+}
+
+/** Service level per interval (bars) with the run's overall level as a line. */
+export function serviceLevelChart(
+  intervals: IntervalFigures[],
+  overall: number | null,
+  targetSeconds: number,
+  timeZone: string,
+): string {
+  const n = Math.max(1, intervals.length);
+  const bw = plotW / n;
+  const bars = intervals
+    .map((iv, i) => {
+      const v = iv.serviceLevel ?? 0;
+      const h = v * plotH;
+      const x = PAD.left + i * bw;
+      return `<rect class="sl-bar" x="${(x + 0.5).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(0.5, bw - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${v >= 0.8 ? '#3b7dd8' : '#d8603b'}" data-start="${new Date(iv.startMs).toISOString()}" data-offered="${iv.offered}" data-in-time="${iv.answeredInTime}" data-value="${iv.serviceLevel === null ? '' : iv.serviceLevel.toFixed(4)}"><title>${esc(intervalLabel(iv.startMs, timeZone))}: ${pct(iv.serviceLevel)} of ${iv.offered} calls in ${targetSeconds} s</title></rect>`;
+    })
+    .join('\n');
+  const y = overall === null ? null : PAD.top + plotH - overall * plotH;
+  const line =
+    y === null
+      ? ''
+      : `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#222" stroke-dasharray="4 3"/>
+<text class="sl-overall" x="${W - PAD.right - 2}" y="${(y - 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#222" data-value="${overall!.toFixed(4)}">overall ${pct(overall)}</text>`;
+  return `<svg class="chart" data-chart="service-level" data-overall="${overall === null ? '' : overall.toFixed(4)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Service level per interval">
+${axisY(1, (v) => `${Math.round(v * 100)}%`)}
+${bars}
+${line}
+${xLabels(intervals, timeZone)}
+</svg>`;
+}
+
+function xLabels(intervals: IntervalFigures[], timeZone: string): string {
+  const n = Math.max(1, intervals.length);
+  const bw = plotW / n;
+  const every = Math.max(1, Math.ceil(n / 8));
+  return intervals
+    .map((iv, i) =>
+      i % every === 0
+        ? `<text x="${(PAD.left + i * bw).toFixed(1)}" y="${H - PAD.bottom + 14}" font-size="10" fill="#555">${esc(intervalLabel(iv.startMs, timeZone))}</text>`
+        : '',
+    )
+    .join('\n');
+}
+
+/** Average agents per state in each interval, stacked. */
+export function statesChart(
+  intervals: IntervalFigures[],
+  agents: number,
+  timeZone: string,
+): string {
+  const n = Math.max(1, intervals.length);
+  const bw = plotW / n;
+  const max = Math.max(1, agents);
+  const rects = intervals
+    .map((iv, i) => {
+      let acc = 0;
+      return STATE_GROUPS.map((g) => {
+        const v = iv.agents[g];
+        const h = (v / max) * plotH;
+        const y = PAD.top + plotH - ((acc + v) / max) * plotH;
+        acc += v;
+        return `<rect class="state-bar" x="${(PAD.left + i * bw + 0.5).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0.5, bw - 1).toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${STATE_COLOURS[g]}" data-interval="${i}" data-state="${g}" data-value="${v}"><title>${esc(intervalLabel(iv.startMs, timeZone))} ${esc(STATE_LABELS[g])}: ${v.toFixed(1)} agents</title></rect>`;
+      }).join('');
+    })
+    .join('\n');
+  return `<svg class="chart" data-chart="states" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Agents by state per interval">
+${axisY(max, (v) => String(Math.round(v)))}
+${rects}
+${xLabels(intervals, timeZone)}
+</svg>`;
+}
+
+/** Hostile calls per agent, most exposed first (one bar per agent). */
+export function hostileChart(perAgent: number[], summary: RunSummary): string {
+  const sorted = [...perAgent].sort((a, b) => b - a);
+  const n = Math.max(1, sorted.length);
+  const bw = plotW / n;
+  // A multiple of 4, so the axis' quarter ticks are whole calls.
+  const max = Math.max(4, Math.ceil((sorted[0] ?? 0) / 4) * 4);
+  const bars = sorted
+    .map((v, i) => {
+      const h = (v / max) * plotH;
+      return `<rect class="hostile-bar" x="${(PAD.left + i * bw).toFixed(2)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(0.3, bw - (bw > 3 ? 1 : 0)).toFixed(2)}" height="${h.toFixed(1)}" fill="#c0504d" data-value="${v}"><title>${v} hostile call${v === 1 ? '' : 's'}</title></rect>`;
+    })
+    .join('');
+  const p90y = PAD.top + plotH - (summary.hostilePerAgentP90 / max) * plotH;
+  return `<svg class="chart" data-chart="hostile" data-total="${summary.hostileCalls}" data-max="${summary.hostilePerAgentMax}" data-p90="${summary.hostilePerAgentP90}" data-gini="${summary.hostileGini}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Hostile calls per agent">
+${axisY(max, (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)))}
+${bars}
+<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${p90y.toFixed(1)}" y2="${p90y.toFixed(1)}" stroke="#222" stroke-dasharray="4 3"/>
+<text x="${W - PAD.right - 2}" y="${(p90y - 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#222">p90 ${summary.hostilePerAgentP90} · max ${summary.hostilePerAgentMax} · Gini ${summary.hostileGini.toFixed(3)}</text>
+<text x="${PAD.left}" y="${H - PAD.bottom + 14}" font-size="10" fill="#555">agents, most exposed first (${sorted.length})</text>
+</svg>`;
+}
+
+function summaryTable(input: ReportInput): string {
+  const runs = input.runs.map((r) => r.summary);
+  const head = `<tr><th></th>${runs.map((r) => `<th>${esc(r.policy)}</th>`).join('')}</tr>`;
+  const rows = SUMMARY_ROWS.map(
+    ([label, f]) =>
+      `<tr><th scope="row">${esc(label)}</th>${runs.map((r) => `<td>${esc(f(r, input.options))}</td>`).join('')}</tr>`,
+  ).join('\n');
+  return `<table class="summary">${head}\n${rows}</table>`;
+}
+
+function legend(): string {
+  return `<p class="legend">${STATE_GROUPS.map(
+    (g) => `<span><i style="background:${STATE_COLOURS[g]}"></i>${esc(STATE_LABELS[g])}</span>`,
+  ).join(' ')}</p>`;
+}
+
+/**
+ * The self-contained HTML report: the summary table, then each chart with the policies side by
+ * side. Inline SVG and CSS only (no script, no network). Every chart carries its figures as
+ * data-* attributes so a test can check them against the summary.
+ */
+export function renderReport(input: ReportInput): string {
+  const tz = input.timeZone ?? 'Asia/Shanghai';
+  const o = input.options;
+  const summaries = input.runs.map((r) => r.summary);
+  const section = (title: string, charts: string[], note = '') =>
+    `<section><h2>${esc(title)}</h2>${note}<div class="row">${charts
+      .map((c, i) => `<figure><figcaption>${esc(summaries[i].policy)}</figcaption>${c}</figure>`)
+      .join('')}</div></section>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Shiftwell what-if simulation</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; }
+h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 24px 0 8px; }
+.meta { color: #555; margin: 0 0 16px; }
+table.summary { border-collapse: collapse; }
+table.summary th, table.summary td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: right; }
+table.summary th[scope=row] { text-align: left; font-weight: normal; color: #333; }
+.row { display: flex; flex-wrap: wrap; gap: 16px; }
+figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
+.legend span { margin-right: 12px; white-space: nowrap; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+</style>
+</head>
+<body>
+<h1>What-if simulation: ${summaries.map((s) => esc(s.policy)).join(' vs ')}</h1>
+<p class="meta">${o.agents} agents · ${o.days} day${o.days === 1 ? '' : 's'} of ${o.hours} h · ${o.callsPerDay} calls a day · AHT ${o.ahtSeconds} s · patience ${o.patienceSeconds} s · hostile ${(o.hostile.rate * 100).toFixed(1)}% · seed ${esc(String(o.seed))}${input.generatedAt ? ` · ${esc(input.generatedAt)}` : ''}</p>
+${summaryTable(input)}
+${section(
+  `Service level per 15 minutes (answered within ${o.serviceLevelSeconds} s)`,
+  input.runs.map((r) =>
+    serviceLevelChart(r.intervals, r.summary.serviceLevel, o.serviceLevelSeconds, tz),
+  ),
+)}
+${section(
+  'Agents by state per 15 minutes',
+  input.runs.map((r) => statesChart(r.intervals, r.summary.agents, tz)),
+  legend(),
+)}
+${section(
+  'Hostile calls per agent',
+  input.runs.map((r) => hostileChart(r.hostilePerAgent, r.summary)),
+)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,151 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { AppModule } from '../app.module';
+import { configureApp } from '../app.setup';
+import type { ManualClock } from '../common/clock/clock';
+import { loadConfig } from '../config/app-config';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { runMigrations } from '../database/migrate';
+import { MIGRATIONS } from '../database/migrations';
+import { freePort, withDatabase } from '../database/database-url';
+
+/** Where the simulator's databases live: DATABASE_URL's server, or its own embedded PostgreSQL. */
+export interface DatabaseServer {
+  /** A URL on the server to run CREATE/DROP DATABASE from. */
+  adminUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The simulator's own folder (one per checkout: DATA_DIR/simulator): its embedded database and prepared centres' manifests. */
+export function cacheDir(env: NodeJS.ProcessEnv): string {
+  return resolve(env.DATA_DIR ?? './data', 'simulator');
+}
+
+/**
+ * DATABASE_URL's server when set; otherwise an embedded PostgreSQL kept under DATA_DIR/simulator
+ * (separate from `npm start`'s), so the prepared centre survives between runs.
+ */
+export async function openDatabaseServer(env: NodeJS.ProcessEnv): Promise<DatabaseServer> {
+  if (env.DATABASE_URL)
+    return { adminUrl: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const dataDir = cacheDir(env);
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o755); // the postgres system user must reach it when run as root
+  const db = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    database: 'simulator',
+  });
+  return { adminUrl: db.url, embedded: true, stop: () => db.stop() };
+}
+
+async function admin<T>(adminUrl: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+const IDENT = /^[a-z0-9_]+$/;
+
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  return admin(adminUrl, async (c) => {
+    const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return (r.rowCount ?? 0) > 0;
+  });
+}
+
+/** A new database, empty and migrated, or a copy of `template` (a file copy: fast). */
+export async function createDatabase(
+  adminUrl: string,
+  name: string,
+  template?: string,
+): Promise<string> {
+  if (!IDENT.test(name) || (template && !IDENT.test(template)))
+    throw new Error('bad database name');
+  await admin(adminUrl, async (c) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+        break;
+      } catch (e) {
+        // Two runs cloning one template at the same instant: "being accessed by other users".
+        if (attempt >= 20 || !/being accessed by other users/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 100 + attempt * 50));
+      }
+    }
+    // A throw-away database: a commit need not wait for the disk (a crash loses a run, not data).
+    await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+  });
+  const url = withDatabase(adminUrl, name);
+  if (!template) await runMigrations(url);
+  return url;
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  if (!IDENT.test(name)) throw new Error('bad database name');
+  await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+export async function renameDatabase(adminUrl: string, from: string, to: string): Promise<void> {
+  if (!IDENT.test(from) || !IDENT.test(to)) throw new Error('bad database name');
+  await admin(adminUrl, (c) => c.query(`ALTER DATABASE ${from} RENAME TO ${to}`));
+}
+
+/** A short fingerprint of the schema and of what a prepared centre was built from. */
+export function fingerprint(parts: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ parts, migrations: MIGRATIONS.map((m) => m.name) }))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+export interface SimulatedService {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Long-lived tokens: a prepared centre's agent tokens are reused across runs. */
+export const SIM_JWT_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The real service in this process, as `startService` builds it but on a ManualClock only the
+ * simulator moves and with the scheduled jobs off (the driver runs the sweeps itself), listening
+ * on an ephemeral port of 127.0.0.1. The clock is never reachable over HTTP.
+ */
+export async function bootService(
+  databaseUrlToUse: string,
+  clock: ManualClock,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SimulatedService> {
+  const pass = (name: string) => (env[name] !== undefined ? { [name]: env[name]! } : {});
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: env.SIM_LOG_LEVEL ?? 'error',
+    JWT_TTL_SECONDS: String(SIM_JWT_TTL_SECONDS),
+    DATABASE_POOL_SIZE: '10',
+    ...pass('JWT_SECRET'),
+    ...pass('BOOTSTRAP_ADMIN_EMAIL'),
+    ...pass('BOOTSTRAP_ADMIN_PASSWORD'),
+    ...pass('NOTES_ENCRYPTION_KEY'),
+    ...pass('LOG_FILE'),
+  });
+  const app = await NestFactory.create(
+    AppModule.register({ config, databaseUrl: databaseUrlToUse, clock }),
+    { bufferLogs: true, bodyParser: false },
+  );
+  configureApp(app, { swagger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,199 @@
+import type { INestApplication } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../common/clock/clock';
+import { PresenceService } from '../presence/presence.service';
+import { planCalls } from './arrivals';
+import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
+import { bearer, HttpClient } from './http-client';
+import type { StateSpan } from './metrics';
+import type { SimulatorOptions } from './options';
+import { Prng } from './prng';
+import { Centre, preparedCentre } from './setup';
+import {
+  bootService,
+  createDatabase,
+  DatabaseServer,
+  dropDatabase,
+  openDatabaseServer,
+  cacheDir,
+} from './sim-service';
+import { RunResult, summarise } from './summary';
+import { planWorkforce } from './workforce';
+
+export interface PolicyInput {
+  name: string;
+  /** The body of PUT /v1/wellbeing/policies/teams/{teamId}; empty keeps the defaults. */
+  settings: Record<string, unknown>;
+}
+
+/** What a run exposes to `inspect` before its database is dropped (tests read the service's records). */
+export interface RunContext {
+  policy: PolicyInput;
+  app: INestApplication;
+  http: HttpClient;
+  centre: Centre;
+  days: PlannedDay[];
+}
+
+export interface SimulationIo {
+  log: (line: string) => void;
+  progress?: (label: string, fraction: number) => void;
+  inspect?: (run: RunContext) => Promise<void>;
+}
+
+export interface SimulationResult {
+  options: SimulatorOptions;
+  timeZone: string;
+  runs: RunResult[];
+  timings: { setupSeconds: number; runSeconds: number[]; centreBuilt: boolean };
+}
+
+/** Day 1 is a Monday; the centre opens at 09:00 in its zone. */
+const FIRST_DAY = '2026-01-05';
+const OPENS_AT = '09:00';
+
+export function firstDayStart(timeZone: string): DateTime {
+  return DateTime.fromISO(`${FIRST_DAY}T${OPENS_AT}`, { zone: timeZone });
+}
+
+/** Plans the days from the seed: the same arrivals for every policy compared. */
+export function planDays(options: SimulatorOptions, timeZone: string): PlannedDay[] {
+  const rng = new Prng(options.seed);
+  const start = firstDayStart(timeZone);
+  return Array.from({ length: options.days }, (_, d) => {
+    const startMs = start.plus({ days: d }).toMillis();
+    const dayMs = options.hours * 3_600_000;
+    return {
+      startMs,
+      endMs: startMs + dayMs,
+      calls: planCalls(
+        rng.stream(`calls/day-${d}`),
+        {
+          callsPerDay: options.callsPerDay,
+          dayMs,
+          ahtSeconds: options.ahtSeconds,
+          handleCv: 0.6,
+          patienceSeconds: options.patienceSeconds,
+          dialectMix: options.dialectMix,
+          elderCareShare: options.elderCareCallShare,
+          hostile: options.hostile,
+        },
+        `d${d + 1}`,
+      ),
+    };
+  });
+}
+
+/**
+ * The whole simulation: a prepared centre (built through the API once, then cloned), and for each
+ * policy a fresh copy of it, the service booted on a ManualClock, the same days played, and the
+ * figures read back from what the service recorded.
+ */
+export async function simulate(
+  options: SimulatorOptions,
+  policies: PolicyInput[],
+  io: SimulationIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SimulationResult> {
+  const t0 = performance.now();
+  const server = await openDatabaseServer(env);
+  try {
+    const workforce = planWorkforce(
+      options.agents,
+      options.dialectMix,
+      options.elderCareAgentShare,
+      options.teamSize,
+    );
+    const timeZone = 'Asia/Shanghai';
+    const { template, centre, built } = await preparedCentre(
+      server,
+      {
+        agents: workforce,
+        teams: Math.max(1, Math.ceil(options.agents / options.teamSize)),
+        counselors: Math.max(1, Math.ceil(options.agents / 50)),
+        timeZone,
+        setupAt: firstDayStart(timeZone).minus({ days: 1 }).toJSDate(),
+      },
+      cacheDir(env),
+      env,
+      io.log,
+    );
+    const setupSeconds = (performance.now() - t0) / 1000;
+    const days = planDays(options, timeZone);
+    const runs: RunResult[] = [];
+    const runSeconds: number[] = [];
+    for (const policy of policies) {
+      const t1 = performance.now();
+      runs.push(await runPolicy(server, template, centre, days, policy, options, env, io));
+      runSeconds.push((performance.now() - t1) / 1000);
+    }
+    return {
+      options,
+      timeZone,
+      runs,
+      timings: { setupSeconds, runSeconds, centreBuilt: built },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runPolicy(
+  server: DatabaseServer,
+  template: string,
+  centre: Centre,
+  days: PlannedDay[],
+  policy: PolicyInput,
+  options: SimulatorOptions,
+  env: NodeJS.ProcessEnv,
+  io: SimulationIo,
+): Promise<RunResult> {
+  const name = `sw_sim_run_${process.pid}_${Math.floor(performance.now())}`;
+  const url = await createDatabase(server.adminUrl, name, template);
+  const clock = new ManualClock(new Date(days[0].startMs - 3_600_000));
+  const service = await bootService(url, clock, env);
+  const http = new HttpClient(service.url, 16);
+  try {
+    const asAdmin = bearer(centre.adminToken);
+    if (Object.keys(policy.settings).length) {
+      for (const teamId of centre.teamIds)
+        await http.call('PUT', `/v1/wellbeing/policies/teams/${teamId}`, asAdmin, policy.settings);
+    }
+    const log = await runDays(service.app, http, clock, centre, days, {
+      tickSeconds: options.tickSeconds,
+      behaviour: { ...DEFAULT_BEHAVIOUR, counsellingUptake: options.counsellingUptake },
+      seed: options.seed,
+      onProgress: (f) => io.progress?.(policy.name, f),
+    });
+
+    // Figures from the service's own records: presence history and the wellbeing report.
+    const presence = service.app.get(PresenceService);
+    const agentIds = centre.agents.map((a) => a.agentId);
+    const from = new Date(days[0].startMs - 3_600_000);
+    const to = clock.now();
+    const spans: StateSpan[] = (await presence.history(agentIds, from, to)).map((h) => ({
+      agentId: h.agentId,
+      state: h.state,
+      startMs: h.startedAt.getTime(),
+      endMs: (h.endedAt ?? to).getTime(),
+    }));
+    let fullRecoveries = 0;
+    for (const day of days) {
+      const date = DateTime.fromMillis(day.startMs, { zone: centre.timeZone }).toISODate()!;
+      for (const teamId of centre.teamIds) {
+        const report = await http.call(
+          'GET',
+          `/v1/wellbeing/report?teamId=${teamId}&date=${date}`,
+          asAdmin,
+        );
+        fullRecoveries += report.hostileCallsWithFullRecovery;
+      }
+    }
+    await io.inspect?.({ policy, app: service.app, http, centre, days });
+    return summarise(policy.name, options, centre, days, log, spans, fullRecoveries);
+  } finally {
+    http.close();
+    await service.close();
+    await dropDatabase(server.adminUrl, name);
+  }
+}

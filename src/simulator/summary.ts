@@ -1,0 +1,120 @@
+import type { PlannedDay, RunLog } from './day';
+import {
+  abandonmentRate,
+  averageSpeedOfAnswer,
+  gini,
+  intervalFigures,
+  IntervalFigures,
+  occupancy,
+  percentile,
+  round,
+  serviceLevel,
+  StateSpan,
+  timeInStates,
+} from './metrics';
+import type { SimulatorOptions } from './options';
+import type { CentreAgent } from './setup';
+
+export const INTERVAL_MS = 15 * 60_000;
+
+/** The figures the terminal table and the report show for one policy. */
+export interface RunSummary {
+  policy: string;
+  agents: number;
+  days: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  /** Share answered within the threshold (0..1). */
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  abandonment: number | null;
+  occupancy: number | null;
+  hostileCalls: number;
+  hostilePerAgentMax: number;
+  hostilePerAgentP90: number;
+  hostileGini: number;
+  /** Hostile calls followed by a recovery at least as long as the policy requires (the service's report). */
+  fullRecoveryShare: number | null;
+  /** Minutes agents spent in recovery (the service's presence history). */
+  recoveryMinutes: number;
+  counsellingOffers: number;
+  counsellingBookings: number;
+  breaksBooked: number;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  /** Per interval of every day, in order. */
+  intervals: IntervalFigures[];
+  /** Hostile calls per agent (index order). */
+  hostilePerAgent: number[];
+  log: Omit<RunLog, 'calls'>;
+}
+
+/** Pure: the run's figures from the simulator's call log and the service's state history. */
+export function summarise(
+  policy: string,
+  options: SimulatorOptions,
+  centre: { agents: Array<Pick<CentreAgent, 'index'>> },
+  days: PlannedDay[],
+  log: RunLog,
+  spans: StateSpan[],
+  fullRecoveries: number,
+): RunResult {
+  const threshold = options.serviceLevelSeconds * 1000;
+  const calls = log.calls;
+  const offered = calls.filter((c) => c.answeredMs !== null || c.abandonedMs !== null);
+  const perAgent = centre.agents.map(() => 0);
+  for (const c of calls)
+    if (c.hostileSeverity !== null && c.agentIndex !== null) perAgent[c.agentIndex]++;
+  const hostileCalls = perAgent.reduce((s, n) => s + n, 0);
+  const time = new Map<string, number>();
+  const intervals: IntervalFigures[] = [];
+  for (const day of days) {
+    for (const [state, ms] of timeInStates(spans, day.startMs, day.endMs))
+      time.set(state, (time.get(state) ?? 0) + ms);
+    intervals.push(
+      ...intervalFigures(
+        calls.filter((c) => c.arrivalMs >= day.startMs && c.arrivalMs < day.endMs),
+        spans,
+        day.startMs,
+        day.endMs,
+        INTERVAL_MS,
+        threshold,
+      ),
+    );
+  }
+  const recoveryMs = spans
+    .filter((s) => s.state === 'recovery')
+    .reduce((s, x) => s + (x.endMs - x.startMs), 0);
+  const r = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
+  const { calls: _calls, ...rest } = log;
+  void _calls;
+  return {
+    summary: {
+      policy,
+      agents: centre.agents.length,
+      days: days.length,
+      offered: offered.length,
+      answered: calls.filter((c) => c.answeredMs !== null).length,
+      abandoned: calls.filter((c) => c.abandonedMs !== null).length,
+      serviceLevel: r(serviceLevel(calls, threshold), 4),
+      asaSeconds: r(averageSpeedOfAnswer(calls), 1),
+      abandonment: r(abandonmentRate(calls), 4),
+      occupancy: r(occupancy(time), 4),
+      hostileCalls,
+      hostilePerAgentMax: Math.max(0, ...perAgent),
+      hostilePerAgentP90: perAgent.length ? percentile(perAgent, 90) : 0,
+      hostileGini: round(gini(perAgent), 3),
+      fullRecoveryShare: hostileCalls ? round(fullRecoveries / hostileCalls, 4) : null,
+      recoveryMinutes: round(recoveryMs / 60_000, 1),
+      counsellingOffers: log.counsellingOffers,
+      counsellingBookings: log.counsellingBookings,
+      breaksBooked: log.breaksBooked,
+    },
+    intervals,
+    hostilePerAgent: perAgent,
+    log: rest,
+  };
+}

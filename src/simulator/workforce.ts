@@ -1,0 +1,80 @@
+/** The default dialect mix of agents (and of calls): the issue's centre. */
+export const DEFAULT_DIALECT_MIX: ReadonlyArray<readonly [string, number]> = [
+  ['cmn', 0.6],
+  ['cmn-x-wuhan', 0.25],
+  ['yue', 0.1],
+  ['nan', 0.05],
+];
+
+export interface PlannedAgent {
+  index: number;
+  externalId: string;
+  primaryDialect: string;
+  dialects: Array<{ tag: string; proficiency: number }>;
+  skills: Array<{ tag: string; proficiency: number }>;
+  team: number;
+}
+
+/**
+ * Whole agents per share by largest remainder (so the counts add up to `total` exactly).
+ * Ties go to the earlier entry.
+ */
+export function apportion(total: number, shares: ReadonlyArray<number>): number[] {
+  const sum = shares.reduce((s, x) => s + x, 0);
+  if (sum <= 0) return shares.map(() => 0);
+  const exact = shares.map((s) => (s / sum) * total);
+  const counts = exact.map(Math.floor);
+  let left = total - counts.reduce((s, x) => s + x, 0);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    counts[i]++;
+  }
+  return counts;
+}
+
+/**
+ * The workforce: agents per dialect by the mix, each also speaking Putonghua (at 3 when it is not
+ * their first dialect), `elderCareShare` of each dialect group with the elder-care skill, spread over
+ * teams of `teamSize`. Depends only on its inputs (no randomness), so a setup can be reused.
+ */
+export function planWorkforce(
+  total: number,
+  mix: ReadonlyArray<readonly [string, number]>,
+  elderCareShare: number,
+  teamSize: number,
+): PlannedAgent[] {
+  const counts = apportion(
+    total,
+    mix.map(([, share]) => share),
+  );
+  const agents: PlannedAgent[] = [];
+  mix.forEach(([dialect], d) => {
+    const elder = Math.round(counts[d] * elderCareShare);
+    for (let k = 0; k < counts[d]; k++) {
+      const index = agents.length;
+      const proficiency = 4 + (k % 2);
+      const dialects = [{ tag: dialect, proficiency }];
+      if (dialect !== 'cmn') dialects.push({ tag: 'cmn', proficiency: 3 });
+      agents.push({
+        index,
+        externalId: `sim-${String(index + 1).padStart(4, '0')}`,
+        primaryDialect: dialect,
+        dialects,
+        // Spread the skilled agents through the group rather than bunching them at its start.
+        skills:
+          elder > 0 &&
+          Math.floor(((k + 1) * elder) / counts[d]) > Math.floor((k * elder) / counts[d])
+            ? [{ tag: 'elder-care', proficiency: 4 }]
+            : [],
+        team: 0,
+      });
+    }
+  });
+  const teams = Math.max(1, Math.ceil(total / teamSize));
+  // Interleave dialect groups over the teams so each team has the same mix.
+  agents.forEach((a, i) => (a.team = i % teams));
+  return agents;
+}

@@ -1,0 +1,249 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { parseOptions, SimulatorOptions } from '../../src/simulator/options';
+import { renderReport } from '../../src/simulator/report-html';
+import {
+  PolicyInput,
+  RunContext,
+  simulate,
+  SimulationResult,
+} from '../../src/simulator/simulation';
+import { dropDatabase } from '../../src/simulator/sim-service';
+import { DEFAULT_POLICY } from '../../src/wellbeing/break-policy';
+
+/**
+ * Small scenarios (20 agents, one hour) through the real service. The centre is prepared once for
+ * the file (under a throw-away DATA_DIR, on the suites' PostgreSQL server) and cloned for every run.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'shiftwell-sim-'));
+const env = () => ({
+  DATABASE_URL: process.env.SHIFTWELL_TEST_ADMIN_URL!,
+  DATA_DIR: dataDir,
+});
+const quiet = { log: () => undefined };
+const DEFAULT: PolicyInput = { name: 'default', settings: {} };
+/** A policy that validates on main today: shorter recoveries than the defaults [5, 10, 15]. */
+const SHORTER: PolicyInput = {
+  name: 'shorter',
+  settings: { recoveryMinutesBySeverity: [3, 5, 8] },
+};
+const small = (...args: string[]): SimulatorOptions =>
+  parseOptions(['--agents', '20', '--hours', '1', ...args]);
+
+const summaries = (r: SimulationResult) => r.runs.map((x) => x.summary);
+const strip = ({ policy: _p, ...rest }: Record<string, unknown>) => {
+  void _p;
+  return rest;
+};
+
+afterAll(async () => {
+  const { readdirSync } = await import('node:fs');
+  for (const f of readdirSync(join(dataDir, 'simulator')))
+    if (f.endsWith('.json'))
+      await dropDatabase(process.env.SHIFTWELL_TEST_ADMIN_URL!, f.replace(/\.json$/, ''));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Charts {
+  sl: Array<{ overall: number; label: string; offered: number; inTime: number; visible: boolean }>;
+  hostile: Array<{ total: number; max: number; n: number }>;
+  states: Array<Record<string, number>>;
+  table: string[][];
+}
+
+/** Runs in the page (as a string: the tests compile without the DOM types). */
+const EXTRACT_CHARTS = `(() => {
+  const num = (el, a) => Number(el.getAttribute(a));
+  const figures = [...document.querySelectorAll('figure')];
+  const of = (chart) => figures.map((f) => f.querySelector('svg[data-chart="' + chart + '"]')).filter((x) => x);
+  return {
+    sl: of('service-level').map((svg) => {
+      const bars = [...svg.querySelectorAll('.sl-bar')];
+      const box = svg.getBoundingClientRect();
+      return {
+        overall: num(svg, 'data-overall'),
+        label: svg.querySelector('.sl-overall')?.textContent ?? '',
+        offered: bars.reduce((s, b) => s + num(b, 'data-offered'), 0),
+        inTime: bars.reduce((s, b) => s + num(b, 'data-in-time'), 0),
+        visible: box.width > 100 && box.height > 100,
+      };
+    }),
+    hostile: of('hostile').map((svg) => {
+      const bars = [...svg.querySelectorAll('.hostile-bar')].map((b) => num(b, 'data-value'));
+      return { total: bars.reduce((s, v) => s + v, 0), max: Math.max(...bars), n: bars.length };
+    }),
+    states: of('states').map((svg) => {
+      const sum = {};
+      for (const r of svg.querySelectorAll('.state-bar'))
+        sum[r.getAttribute('data-state')] = (sum[r.getAttribute('data-state')] ?? 0) + num(r, 'data-value');
+      return sum;
+    }),
+    table: [...document.querySelectorAll('table.summary tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+  };
+})()`;
+
+describe('what-if simulator', () => {
+  it('gives identical summaries for the same seed and different ones for another seed', async () => {
+    const a = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
+    const b = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
+    const c = await simulate(small('--seed', 'beta'), [DEFAULT], quiet, env());
+    expect(summaries(a)[0].answered).toBeGreaterThan(100);
+    expect(summaries(b)).toEqual(summaries(a));
+    expect(a.runs[0].intervals).toEqual(b.runs[0].intervals);
+    expect(summaries(c)).not.toEqual(summaries(a));
+  }, 300_000);
+
+  it('with zero hostile calls, two recovery policies give identical service levels', async () => {
+    const r = await simulate(
+      small('--seed', 'calm', '--hostile-rate', '0'),
+      [DEFAULT, SHORTER],
+      quiet,
+      env(),
+    );
+    const [a, b] = summaries(r);
+    expect(a.hostileCalls).toBe(0);
+    expect(b.serviceLevel).toBe(a.serviceLevel);
+    expect(b.asaSeconds).toBe(a.asaSeconds);
+    expect(strip({ ...b })).toEqual(strip({ ...a }));
+  }, 300_000);
+
+  describe('with enforcement on (and a report of two policies)', () => {
+    let result: SimulationResult;
+    const checks: Array<{
+      policy: string;
+      hostile: number;
+      shortOrMissing: string[];
+      routedInRecovery: number;
+      reservations: number;
+    }> = [];
+
+    /** Reads the service's own records of the run: calls, presence history, reservations. */
+    const inspect = async ({ app, policy, centre }: RunContext) => {
+      const db = app.get(DataSource);
+      const minutes =
+        (policy.settings.recoveryMinutesBySeverity as number[]) ??
+        DEFAULT_POLICY.recoveryMinutesBySeverity;
+      const hostile: Array<{ call_id: string; agent_id: string; ended_at: Date; sev: number }> =
+        await db.query(
+          `SELECT call_id, agent_id, ended_at, hostile_severity AS sev FROM calls
+            WHERE hostile_severity IS NOT NULL AND agent_id = ANY($1::uuid[])`,
+          [centre.agents.map((a) => a.agentId)],
+        );
+      // Recovery spells per agent, contiguous rows merged.
+      const rows: Array<{ agent_id: string; started_at: Date; ended_at: Date | null }> =
+        await db.query(
+          `SELECT agent_id, started_at, ended_at FROM presence_intervals WHERE state = 'recovery'
+            ORDER BY agent_id, started_at`,
+        );
+      const spells = new Map<string, Array<[number, number]>>();
+      for (const r of rows) {
+        const list = spells.get(r.agent_id) ?? [];
+        const start = r.started_at.getTime();
+        const end = (r.ended_at ?? new Date(8.64e15)).getTime();
+        const last = list[list.length - 1];
+        if (last && last[1] === start) last[1] = end;
+        else list.push([start, end]);
+        spells.set(r.agent_id, list);
+      }
+      const shortOrMissing = hostile
+        .filter(
+          (h) =>
+            !(spells.get(h.agent_id) ?? []).some(
+              ([s, e]) => s >= h.ended_at.getTime() && e - s >= minutes[h.sev - 1] * 60_000,
+            ),
+        )
+        .map((h) => h.call_id);
+      const [{ n: routedInRecovery }] = await db.query(
+        `SELECT count(*)::int AS n FROM reservations r JOIN presence_intervals i ON i.agent_id = r.agent_id
+          WHERE i.state = 'recovery' AND i.started_at <= r.created_at AND (i.ended_at IS NULL OR r.created_at < i.ended_at)`,
+      );
+      const [{ n: reservations }] = await db.query(`SELECT count(*)::int AS n FROM reservations`);
+      checks.push({
+        policy: policy.name,
+        hostile: hostile.length,
+        shortOrMissing,
+        routedInRecovery,
+        reservations,
+      });
+    };
+
+    beforeAll(async () => {
+      result = await simulate(
+        small('--seed', 'rough', '--hostile-rate', '20%'),
+        [DEFAULT, SHORTER],
+        { ...quiet, inspect },
+        env(),
+      );
+    }, 300_000);
+
+    it('follows every hostile call with a full recovery and routes no call to an agent in recovery', () => {
+      expect(checks).toHaveLength(2);
+      for (const c of checks) {
+        expect(c.hostile).toBeGreaterThan(10);
+        expect(c.shortOrMissing).toEqual([]);
+        expect(c.reservations).toBeGreaterThan(100);
+        expect(c.routedInRecovery).toBe(0);
+      }
+      const [a, b] = summaries(result);
+      expect(a.hostileCalls).toBe(checks[0].hostile);
+      expect(a.fullRecoveryShare).toBe(1);
+      expect(b.fullRecoveryShare).toBe(1);
+    });
+
+    it('renders a report in headless Chromium without console errors, its charts holding the summary', async () => {
+      const html = renderReport(result);
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox'],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('request', (r) => {
+          if (!r.url().startsWith('data:') && r.url() !== 'about:blank')
+            errors.push(`network: ${r.url()}`);
+        });
+        await page.setContent(html, { waitUntil: 'load' });
+        expect(errors).toEqual([]);
+
+        const charts: Charts = await page.evaluate(EXTRACT_CHARTS);
+
+        const runs = summaries(result);
+        expect(charts.sl).toHaveLength(2);
+        runs.forEach((s, i) => {
+          expect(charts.sl[i].visible).toBe(true);
+          expect(charts.sl[i].overall).toBeCloseTo(s.serviceLevel!, 4);
+          expect(charts.sl[i].label).toContain(`${(s.serviceLevel! * 100).toFixed(1)}%`);
+          expect(charts.sl[i].offered).toBe(s.offered);
+          expect(charts.sl[i].inTime / charts.sl[i].offered).toBeCloseTo(s.serviceLevel!, 4);
+          expect(charts.hostile[i]).toEqual({
+            total: s.hostileCalls,
+            max: s.hostilePerAgentMax,
+            n: s.agents,
+          });
+          const st = charts.states[i];
+          const occupancy = (st.on_call + st.wrap_up) / (st.on_call + st.wrap_up + st.available);
+          expect(Math.abs(occupancy - s.occupancy!)).toBeLessThan(0.01);
+        });
+        expect(charts.table[0]).toEqual(['', 'default', 'shorter']);
+        const row = (label: string) => charts.table.find((r) => r[0] === label)!;
+        expect(row('hostile calls')).toEqual([
+          'hostile calls',
+          String(runs[0].hostileCalls),
+          String(runs[1].hostileCalls),
+        ]);
+        expect(row('recovery minutes')[1]).toBe(runs[0].recoveryMinutes.toFixed(1));
+      } finally {
+        await browser.close();
+      }
+    }, 120_000);
+  });
+});
