@@ -282,9 +282,10 @@ export class CounselingService {
     for (const c of counselors) {
       const minutes = c.sessionMinutes[0];
       const match = c.languages.some((l) => dialects.has(l));
-      const free = generateSlots(policyOf(c), busy.get(c.id) ?? [], now, from, to, minutes)
-        .filter((s) => !own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt))
-        .slice(0, count);
+      const free = generateSlots(policyOf(c), busy.get(c.id) ?? [], now, from, to, minutes, {
+        limit: count,
+        keep: (s) => !own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt),
+      });
       for (const s of free)
         candidates.push({
           counselorId: c.id,

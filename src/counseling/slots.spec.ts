@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { checkSlot, generateSlots, intervalsOn, SlotPolicy } from './slots';
+import { DateTime } from 'luxon';
+import { checkSlot, generateSlots, intervalsOn, localDateOf, SlotPolicy } from './slots';
 
 const policy = (over: Partial<SlotPolicy> = {}): SlotPolicy => ({
   timeZone: 'Asia/Shanghai',
@@ -168,6 +169,55 @@ describe('slot generation', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('stops at a limit with the same first slots as a full search, skipping what the caller drops', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 6 }),
+        (limit, starts) => {
+          const p = policy({
+            weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '10:30' })),
+          });
+          const later = d('2026-01-20T00:00:00Z');
+          const bookings = starts.map((q) => {
+            const s = new Date(now.getTime() + q * 15 * 60_000);
+            return { startsAt: s, endsAt: new Date(s.getTime() + 30 * 60_000) };
+          });
+          const keep = (slot: { startsAt: Date }) => slot.startsAt.getUTCMinutes() !== 30;
+          const full = generateSlots(p, bookings, now, now, later, 30).filter(keep);
+          const limited = generateSlots(p, bookings, now, now, later, 30, { limit, keep });
+          expect(limited).toEqual(full.slice(0, limit));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('local dates', () => {
+  it('match luxon for any instant in zones with and without DST, across midnight and changes', () => {
+    const zones = [
+      'Asia/Shanghai',
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'UTC',
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          const instant = new Date(ms);
+          expect(localDateOf(instant, zone)).toBe(
+            DateTime.fromJSDate(instant, { zone }).toISODate(),
+          );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

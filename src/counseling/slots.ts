@@ -91,9 +91,24 @@ export function intervalsOn(policy: SlotPolicy, date: string): Array<[Date, Date
     .sort((x, y) => x[0].getTime() - y[0].getTime());
 }
 
-/** The counsellor's local date ("YYYY-MM-DD") of an instant. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The counsellor's local date ("YYYY-MM-DD") of an instant. A cached Intl formatter (en-CA writes
+ * ISO dates): slot search calls this for every booking and candidate, and luxon was its main cost.
+ */
 export function localDateOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+  let format = dateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(zone, format);
+  }
+  return format.format(instant);
 }
 
 function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
@@ -119,6 +134,16 @@ function conflict(
 
 function sessionsOnDate(policy: SlotPolicy, date: string, bookings: BusyBooking[]): number {
   return bookings.filter((b) => localDateOf(b.startsAt, policy.timeZone) === date).length;
+}
+
+/** Sessions per local date, counted once for a whole search. */
+function sessionsPerDate(policy: SlotPolicy, bookings: BusyBooking[]): Map<string, number> {
+  const perDate = new Map<string, number>();
+  for (const b of bookings) {
+    const date = localDateOf(b.startsAt, policy.timeZone);
+    perDate.set(date, (perDate.get(date) ?? 0) + 1);
+  }
+  return perDate;
 }
 
 /**
@@ -155,6 +180,8 @@ export function checkSlot(
 /**
  * Free start times for sessions of `minutes` in [from, to) (by start), in time order.
  * Pure: everything it needs (policy, the counsellor's live bookings, now) is passed in.
+ * With `limit`, the search stops after the local day on which that many slots were found; `keep`
+ * drops candidates the caller cannot use (the agent's own sessions) before they count.
  */
 export function generateSlots(
   policy: SlotPolicy,
@@ -163,8 +190,10 @@ export function generateSlots(
   from: Date,
   to: Date,
   minutes: number,
+  options: { limit?: number; keep?: (slot: Slot) => boolean } = {},
 ): Slot[] {
-  if (!policy.sessionMinutes.includes(minutes) || from >= to) return [];
+  const limit = options.limit ?? Infinity;
+  if (!policy.sessionMinutes.includes(minutes) || from >= to || limit <= 0) return [];
   const earliest = Math.max(from.getTime(), now.getTime() + policy.minimumNoticeMinutes * 60_000);
   const latest = Math.min(
     to.getTime() - 1,
@@ -173,25 +202,32 @@ export function generateSlots(
   );
   if (earliest > latest) return [];
   const step = SLOT_STEP_MINUTES * 60_000;
+  const length = minutes * 60_000;
+  const perDate = sessionsPerDate(policy, bookings);
   const slots: Slot[] = [];
   const seen = new Set<number>();
   let day = DateTime.fromMillis(earliest, { zone: policy.timeZone })
     .startOf('day')
     .minus({ days: 1 });
   const lastDay = DateTime.fromMillis(latest, { zone: policy.timeZone }).startOf('day');
-  for (; day <= lastDay; day = day.plus({ days: 1 })) {
+  for (; day <= lastDay && slots.length < limit; day = day.plus({ days: 1 })) {
     const date = day.toISODate()!;
-    if (sessionsOnDate(policy, date, bookings) >= policy.dailyMaximum) continue;
+    if ((perDate.get(date) ?? 0) >= policy.dailyMaximum) continue;
+    // A start that falls on another local date (an interval past midnight) is judged there.
+    const dayStart = day.toMillis();
+    const nextDayStart = day.plus({ days: 1 }).toMillis();
     for (const [a, b] of intervalsOn(policy, date)) {
-      for (let start = a.getTime(); start + minutes * 60_000 <= b.getTime(); start += step) {
+      for (let start = a.getTime(); start + length <= b.getTime(); start += step) {
         if (start < earliest || start > latest || seen.has(start)) continue;
-        // A start that falls on another local date (an interval past midnight) is judged there.
-        if (localDateOf(new Date(start), policy.timeZone) !== date) continue;
-        if (conflict(policy, start, start + minutes * 60_000, bookings)) continue;
+        if (start < dayStart || start >= nextDayStart) continue;
+        if (conflict(policy, start, start + length, bookings)) continue;
+        const slot = { startsAt: new Date(start), endsAt: new Date(start + length) };
+        if (options.keep && !options.keep(slot)) continue;
         seen.add(start);
-        slots.push({ startsAt: new Date(start), endsAt: new Date(start + minutes * 60_000) });
+        slots.push(slot);
       }
     }
   }
-  return slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+  slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+  return Number.isFinite(limit) ? slots.slice(0, limit) : slots;
 }
