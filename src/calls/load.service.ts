@@ -86,7 +86,7 @@ export class LoadService {
                 SUM(EXTRACT(EPOCH FROM LEAST(COALESCE(i.ended_at, $3), $3) - GREATEST(i.started_at, $2)))
                   FILTER (WHERE i.state IN ('available', 'reserved', 'on_call', 'wrap_up')) AS staffed
            FROM presence_intervals i
-          WHERE i.agent_id = ANY($1::uuid[]) AND i.started_at < $3 AND (i.ended_at IS NULL OR i.ended_at > $2)
+          WHERE i.agent_id = ANY($1::uuid[]) AND i.started_at < $3 AND COALESCE(i.ended_at, 'infinity'::timestamptz) > $2
           GROUP BY i.agent_id),
        c AS (
          SELECT agent_id,

@@ -6,6 +6,8 @@ import type { PresenceState } from './presence-rules';
 @Entity('presence_intervals')
 @Index('ix_presence_intervals_agent_started', ['agentId', 'startedAt'])
 @Index('ix_presence_intervals_open', ['agentId'], { where: 'ended_at IS NULL' })
+// (agent_id, COALESCE(ended_at, 'infinity')): an expression index, created by its migration.
+@Index('ix_presence_intervals_agent_end', { synchronize: false })
 export class PresenceInterval {
   @PrimaryGeneratedColumn('increment', {
     type: 'bigint',

@@ -270,14 +270,14 @@ export class PresenceStore {
       sinceLastOf
         ? `WITH last AS (
              SELECT DISTINCT ON (agent_id) agent_id, started_at, id FROM presence_intervals
-              WHERE agent_id = ANY($1::uuid[]) AND state = ANY($4::text[]) AND started_at < $3 AND (ended_at IS NULL OR ended_at > $2)
+              WHERE agent_id = ANY($1::uuid[]) AND state = ANY($4::text[]) AND started_at < $3 AND COALESCE(ended_at, 'infinity'::timestamptz) > $2
               ORDER BY agent_id, started_at DESC, id DESC)
            SELECT i.agent_id, i.state, i.reason, i.started_at, i.ended_at FROM presence_intervals i LEFT JOIN last l ON l.agent_id = i.agent_id
-            WHERE i.agent_id = ANY($1::uuid[]) AND i.started_at < $3 AND (i.ended_at IS NULL OR i.ended_at > $2)
+            WHERE i.agent_id = ANY($1::uuid[]) AND i.started_at < $3 AND COALESCE(i.ended_at, 'infinity'::timestamptz) > $2
               AND (l.agent_id IS NULL OR (i.started_at, i.id) >= (l.started_at, l.id))
             ORDER BY i.agent_id, i.started_at, i.id`
         : `SELECT agent_id, state, reason, started_at, ended_at FROM presence_intervals
-            WHERE agent_id = ANY($1::uuid[]) AND started_at < $3 AND (ended_at IS NULL OR ended_at > $2)
+            WHERE agent_id = ANY($1::uuid[]) AND started_at < $3 AND COALESCE(ended_at, 'infinity'::timestamptz) > $2
             ORDER BY agent_id, started_at, id`,
       sinceLastOf ? [agentIds, from, to, sinceLastOf] : [agentIds, from, to],
     );

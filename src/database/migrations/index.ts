@@ -6,6 +6,7 @@ import { RouterApi1795440555018 } from './1795440555018-RouterApi';
 import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
 import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWellbeingWeeks';
+import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Wellbeing1795442415234,
   Scheduling1795440728526,
   PlanningWellbeingWeeks1795455379130,
+  PresenceIntervalsByEnd1795464000000,
 ];
