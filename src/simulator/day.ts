@@ -137,25 +137,7 @@ export async function runDays(
     log.phaseMs[name] += now - mark;
     mark = now;
   };
-  const send = async (
-    method: string,
-    path: string,
-    auth: Record<string, string>,
-    body?: unknown,
-  ) => {
-    log.requests++;
-    return http.send(method, path, auth, body);
-  };
-  const must = async (
-    method: string,
-    path: string,
-    auth: Record<string, string>,
-    body?: unknown,
-  ) => {
-    const res = await send(method, path, auth, body);
-    if (res.status >= 300) throw new HttpError(method, path, res.status, res.body);
-    return res.body;
-  };
+  const sentBefore = http.sent;
   const seenOffers = new Set<string>();
   const totalMs = days.reduce((s, d) => s + (d.endMs - d.startMs), 0);
   let doneMs = 0;
@@ -180,7 +162,7 @@ export async function runDays(
         kind: 'agent',
         agent,
         act: async () => {
-          await must('PUT', `/v1/agents/${agent.agentId}/presence`, bearer(agent.token), {
+          await http.call('PUT', `/v1/agents/${agent.agentId}/presence`, bearer(agent.token), {
             state: 'available',
           });
         },
@@ -197,7 +179,7 @@ export async function runDays(
         kind: 'agent',
         agent,
         act: async () => {
-          const res = await send('POST', '/v1/breaks', bearer(agent.token), {
+          const res = await http.send('POST', '/v1/breaks', bearer(agent.token), {
             startsAt: new Date(bookAt + lead).toISOString(),
             minutes: options.behaviour.breakMinutes,
             kind: 'rest',
@@ -211,7 +193,7 @@ export async function runDays(
 
     /** An agent takes up a confidential counselling offer by booking the first suggested slot. */
     const takeUpOffer = async (agent: CentreAgent) => {
-      const { slots } = await must(
+      const { slots } = await http.call(
         'GET',
         '/v1/counseling/suggested-slots?count=1',
         bearer(agent.token),
@@ -221,7 +203,7 @@ export async function runDays(
         return;
       }
       const slot = slots[0];
-      const res = await send('POST', '/v1/counseling/bookings', bearer(agent.token), {
+      const res = await http.send('POST', '/v1/counseling/bookings', bearer(agent.token), {
         counselorId: slot.counselorId,
         startsAt: slot.startsAt,
         minutes: slot.minutes,
@@ -262,7 +244,8 @@ export async function runDays(
       while (pending.length) batches.push(pending.splice(0, EVENTS_PER_BATCH));
       // One batch after another: two batches naming one agent would queue on its row lock anyway.
       return batches.reduce<Promise<unknown>>(
-        (prev, events) => prev.then(() => must('POST', '/v1/calls/events', router, { events })),
+        (prev, events) =>
+          prev.then(() => http.call('POST', '/v1/calls/events', router, { events })),
         Promise.resolve(),
       );
     };
@@ -301,7 +284,7 @@ export async function runDays(
               kind: 'agent',
               agent,
               act: async () => {
-                await must('POST', `/v1/calls/${call.plan.id}/hostile`, bearer(agent.token), {
+                await http.call('POST', `/v1/calls/${call.plan.id}/hostile`, bearer(agent.token), {
                   severity: hostile.severity,
                 });
                 log.hostileReports++;
@@ -327,7 +310,7 @@ export async function runDays(
       // Agents glance at their confidential offers: reads, all at once; answers handled in order.
       if (offerChecks.length) {
         const seen = await Promise.all(
-          offerChecks.map((agent) => must('GET', '/v1/wellbeing/offers', bearer(agent.token))),
+          offerChecks.map((agent) => http.call('GET', '/v1/wellbeing/offers', bearer(agent.token))),
         );
         for (const [k, agent] of offerChecks.entries()) {
           for (const offer of seen[k].offers as Array<{ id: string }>) {
@@ -370,7 +353,9 @@ export async function runDays(
       for (const { call, reservationId } of ringing) {
         const agent = call.agent!;
         call.answeredMs = T;
-        inFlight.push(must('POST', `/v1/routing/reservations/${reservationId}/accept`, router));
+        inFlight.push(
+          http.call('POST', `/v1/routing/reservations/${reservationId}/accept`, router),
+        );
         pending.push({
           eventId: `${call.plan.id}:answered`,
           type: 'call.answered',
@@ -410,7 +395,7 @@ export async function runDays(
         }
         const key = `${call.plan.dialect}|${call.plan.skills.join(',')}`;
         if ((retryAt.get(key)?.at ?? -Infinity) > T) continue;
-        const res = await send('POST', '/v1/routing/reservations', router, {
+        const res = await http.send('POST', '/v1/routing/reservations', router, {
           callId: call.plan.id,
           dialect: call.plan.dialect,
           minProficiency: MIN_PROFICIENCY,
@@ -459,7 +444,7 @@ export async function runDays(
     setClock(T + 3_600_000);
     await presence.sweep(clock.now());
     await mapLimit(centre.agents, 8, (agent) =>
-      send('PUT', `/v1/agents/${agent.agentId}/presence`, router, { state: 'offline' }),
+      http.send('PUT', `/v1/agents/${agent.agentId}/presence`, router, { state: 'offline' }),
     );
     for (const c of calls)
       log.calls.push({
@@ -472,5 +457,6 @@ export async function runDays(
         hostileSeverity: c.plan.hostile?.severity ?? null,
       });
   }
+  log.requests = http.sent - sentBefore;
   return log;
 }

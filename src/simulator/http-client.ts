@@ -22,6 +22,8 @@ export class HttpError extends Error {
  */
 export class HttpClient {
   private readonly agent: Agent;
+  /** Requests sent so far (the simulator reports how many a day took). */
+  sent = 0;
 
   constructor(
     private readonly baseUrl: string,
@@ -37,6 +39,7 @@ export class HttpClient {
     auth: Record<string, string>,
     body?: unknown,
   ): Promise<HttpAnswer<T>> {
+    this.sent++;
     const url = new URL(path, this.baseUrl);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
