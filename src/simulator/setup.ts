@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ManualClock } from '../common/clock/clock';
 import { LOCAL_DEFAULTS } from '../config/app-config';
 import { bearer, HttpClient, mapLimit } from './http-client';
@@ -11,6 +11,7 @@ import {
   dropDatabase,
   fingerprint,
   renameDatabase,
+  schemaFingerprint,
 } from './sim-service';
 import type { PlannedAgent } from './workforce';
 
@@ -84,6 +85,7 @@ export async function preparedCentre(
       return { template, centre, built: false };
   }
   await dropDatabase(server.adminUrl, template);
+  await dropStaleTemplates(server.adminUrl, cacheDir);
   const building = `sw_sim_build_${key}_${process.pid}`;
   const url = await createDatabase(server.adminUrl, building);
   const clock = new ManualClock(plan.setupAt);
@@ -97,8 +99,37 @@ export async function preparedCentre(
   }
   await renameDatabase(server.adminUrl, building, template);
   mkdirSync(dirname(manifestPath), { recursive: true });
-  writeFileSync(manifestPath, JSON.stringify(centre), { mode: 0o600 });
+  writeFileSync(manifestPath, JSON.stringify({ ...centre, schema: schemaFingerprint() }), {
+    mode: 0o600,
+  });
   return { template, centre, built: true };
+}
+
+/**
+ * Drops this checkout's prepared centres (template database and manifest) that were built on an
+ * older schema: no run can use them again, and each holds a whole database on the server.
+ * Centres of the current schema (other workforces) stay, and other checkouts' are never touched.
+ */
+export async function dropStaleTemplates(adminUrl: string, cacheDir: string): Promise<string[]> {
+  if (!existsSync(cacheDir)) return [];
+  const current = schemaFingerprint();
+  const dropped: string[] = [];
+  for (const file of readdirSync(cacheDir)) {
+    const name = /^(sw_sim_tpl_[0-9a-f]+)\.json$/.exec(file)?.[1];
+    if (!name) continue;
+    let schema: string | undefined;
+    try {
+      schema = (JSON.parse(readFileSync(join(cacheDir, file), 'utf8')) as { schema?: string })
+        .schema;
+    } catch {
+      // An unreadable manifest cannot be reused either.
+    }
+    if (schema === current) continue;
+    await dropDatabase(adminUrl, name);
+    rmSync(join(cacheDir, file), { force: true });
+    dropped.push(name);
+  }
+  return dropped;
 }
 
 async function buildCentre(

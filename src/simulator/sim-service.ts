@@ -108,6 +108,9 @@ export function fingerprint(parts: unknown): string {
     .slice(0, 12);
 }
 
+/** The schema's own fingerprint (the migrations), recorded in a prepared centre's manifest. */
+export const schemaFingerprint = (): string => fingerprint(null);
+
 export interface SimulatedService {
   app: INestApplication;
   url: string;
