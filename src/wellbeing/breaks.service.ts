@@ -96,7 +96,10 @@ export class BreaksService {
         if (booked + 1 > cap)
           throw conflict(
             'BREAK_CAPACITY',
-            'Too many of the team would be on a break at that time',
+            cap === 0
+              ? // Nobody else is on a break: say why, so a small team is not told it is crowded.
+                `Too few of the team are logged in: at most ${policy.teamBreakCapPercent}% of them may be on a self-booked break at once`
+              : 'Too many of the team would be on a break at that time',
             { cap, loggedInAgents: loggedIn, alreadyBooked: booked },
           );
       }

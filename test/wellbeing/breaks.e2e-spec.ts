@@ -91,6 +91,25 @@ describe('self-booked breaks', () => {
     expect((await stateOf(t, agent)).state).toBe('available');
   });
 
+  it('a team too small for its cap is told so, not that it is crowded', async () => {
+    const teamId = await t.createTeam();
+    const agents = [];
+    for (let i = 0; i < 6; i++) agents.push(await t.createAgent({ teamId }));
+    for (const a of agents) await setPresence(t, a, 'available');
+    // 6 logged in × 15% = 0.9: no self-booked break fits.
+    const refused = await t
+      .http()
+      .post('/v1/breaks')
+      .set(bearer(agents[0].token))
+      .send({ startsAt: inMinutes(30), minutes: 15, kind: 'rest' })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      error: 'BREAK_CAPACITY',
+      details: { cap: 0, loggedInAgents: 6, alreadyBooked: 0 },
+    });
+    expect(refused.body.message).toMatch(/too few of the team are logged in.*15%/i);
+  });
+
   /** A team on an Asia/Shanghai site whose agent may always take a break capacity-wise. */
   async function shanghaiAgent() {
     const teamId = await t.createTeam(await t.createSite(undefined, 'Asia/Shanghai'));
