@@ -82,6 +82,23 @@ interface LiveCall {
   agent: CentreAgent | null;
 }
 
+/** The router's event about a call its agent took; the id is stable, so a replay is a duplicate. */
+function callEvent(
+  call: LiveCall,
+  type: CallEvent['type'],
+  atMs: number,
+  extra: Pick<CallEvent, 'durationSeconds' | 'severity' | 'source'> = {},
+): CallEvent {
+  return {
+    eventId: `${call.plan.id}:${type.slice('call.'.length)}`,
+    type,
+    callId: call.plan.id,
+    agentId: call.agent!.agentId,
+    at: new Date(atMs).toISOString(),
+    ...extra,
+  };
+}
+
 /** Calls ask for their dialect at this proficiency or better (everyone speaks Putonghua at 3). */
 const MIN_PROFICIENCY = 3;
 
@@ -266,14 +283,11 @@ export async function runDays(
         } else if (item.kind === 'end') {
           const call = item.call;
           const agent = call.agent!;
-          pending.push({
-            eventId: `${call.plan.id}:ended`,
-            type: 'call.ended',
-            callId: call.plan.id,
-            agentId: agent.agentId,
-            at: new Date(at).toISOString(),
-            durationSeconds: Math.round(call.plan.handleMs / 1000),
-          });
+          pending.push(
+            callEvent(call, 'call.ended', at, {
+              durationSeconds: Math.round(call.plan.handleMs / 1000),
+            }),
+          );
           // The agent is free again after wrap-up: criteria it serves may be retried then.
           for (const r of retryAt.values())
             if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at + WRAP_UP_MS);
@@ -351,32 +365,20 @@ export async function runDays(
 
       // 4. The calls reserved last tick are answered now (the router accepts); the call runs from here.
       for (const { call, reservationId } of ringing) {
-        const agent = call.agent!;
         call.answeredMs = T;
         inFlight.push(
           http.call('POST', `/v1/routing/reservations/${reservationId}/accept`, router),
         );
-        pending.push({
-          eventId: `${call.plan.id}:answered`,
-          type: 'call.answered',
-          callId: call.plan.id,
-          agentId: agent.agentId,
-          at: new Date(T).toISOString(),
-        });
+        pending.push(callEvent(call, 'call.answered', T));
         const hostile = call.plan.hostile;
         if (hostile?.detectedBy === 'sentiment') {
           const flagMs = T + Math.floor(hostile.flagAt * call.plan.handleMs);
           heap.push(flagMs, {
             kind: 'event',
-            event: {
-              eventId: `${call.plan.id}:hostile`,
-              type: 'call.hostile',
-              callId: call.plan.id,
-              agentId: agent.agentId,
-              at: new Date(flagMs).toISOString(),
+            event: callEvent(call, 'call.hostile', flagMs, {
               severity: hostile.severity,
               source: 'sentiment',
-            },
+            }),
           });
         }
         heap.push(T + call.plan.handleMs, { kind: 'end', call });
