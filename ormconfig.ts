@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from './src/database/data-source-options';
+import { buildDataSourceOptions } from './src/schema/data-source-options';
 
 /**
  * The data source the TypeORM CLI uses (`npm run migration:generate|run`).

@@ -2,11 +2,11 @@
  * Scheduling benchmarks: a 300-agent, 7-day, 30-minute, 3-dialect week solved by HiGHS; and Erlang C
  * for 10,000 intervals of 50-2,000 agents. Returns rows; bench/run.ts prints them.
  */
-import { requiredAgents } from '../src/staffing/erlang';
-import { buildHorizon, generateSchedule } from '../src/scheduling/generate-schedule';
-import { solveInWorker } from '../src/scheduling/highs-runner';
-import { DEFAULT_LABOUR_RULES } from '../src/scheduling/labour-rules';
-import type { ModelAgent, ModelRequirement } from '../src/scheduling/schedule-model';
+import { requiredAgents } from '../src/workforce/staffing/erlang';
+import { buildHorizon, generateSchedule } from '../src/workforce/scheduling/generate-schedule';
+import { solveInWorker } from '../src/workforce/scheduling/highs-runner';
+import { DEFAULT_LABOUR_RULES } from '../src/workforce/scheduling/labour-rules';
+import type { ModelAgent, ModelRequirement } from '../src/workforce/scheduling/schedule-model';
 
 export interface BenchRow {
   benchmark: string;

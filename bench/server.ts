@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Roles } from '../src/auth/decorators';
+import { Roles } from '../src/platform/auth/decorators';
 import { startService } from '../src/service';
 
 const size = Number(process.env.BENCH_CEILING_BYTES ?? 2000);

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { LOCAL_DEFAULTS } from '../src/config/app-config';
-import { runMigrations } from '../src/database/migrate';
+import { LOCAL_DEFAULTS } from '../src/platform/config/app-config';
+import { runMigrations } from '../src/schema/migrate';
 import { DedicatedPostgres } from '../test/reliability/support/dedicated-postgres';
 import { ReplicaProcess } from '../test/reliability/support/replica-process';
-import { withDatabase } from '../src/database/database-url';
+import { withDatabase } from '../src/platform/database/database-url';
 
 interface Row {
   benchmark: string;

@@ -4,9 +4,9 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { runMigrations } from '../src/database/migrate';
-import { freePort, withDatabase } from '../src/database/database-url';
+import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
+import { runMigrations } from '../src/schema/migrate';
+import { freePort, withDatabase } from '../src/platform/database/database-url';
 
 export { freePort };
 

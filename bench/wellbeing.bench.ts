@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { CallLifecycle } from '../src/calls/call-lifecycle';
-import { CallsService } from '../src/calls/calls.service';
-import { loadConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/database/migrate';
+import { CallLifecycle } from '../src/routing/calls/call-lifecycle';
+import { CallsService } from '../src/routing/calls/calls.service';
+import { loadConfig } from '../src/platform/config/app-config';
+import { runMigrations } from '../src/schema/migrate';
 import { AgentHistory, decide, DEFAULT_POLICY } from '../src/wellbeing/break-policy';
 
 interface Row {

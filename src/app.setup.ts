@@ -2,9 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, renderError } from './common/errors/all-exceptions.filter';
-import { DomainError } from './common/errors/domain-error';
-import { createValidationPipe } from './common/errors/validation';
+import { AllExceptionsFilter, renderError } from './platform/common/errors/all-exceptions.filter';
+import { DomainError } from './platform/common/errors/domain-error';
+import { createValidationPipe } from './platform/common/errors/validation';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */

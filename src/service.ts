@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
-import { runMigrations } from './database/migrate';
+import { AppConfig, ConfigError, loadConfig } from './platform/config/app-config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './platform/database/embedded-postgres';
+import { runMigrations } from './schema/migrate';
 
 export interface RunningService {
   app: INestApplication;

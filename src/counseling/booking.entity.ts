@@ -8,8 +8,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Agent } from '../agents/agent.entity';
-import { registerConstraintCode } from '../common/errors/constraint-codes';
+import { Agent } from '../people/agents/agent.entity';
+import { registerConstraintCode } from '../platform/common/errors/constraint-codes';
 import { Counselor } from './counselor.entity';
 
 registerConstraintCode(

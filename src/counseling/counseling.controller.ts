@@ -7,12 +7,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/decorators';
-import { Principal } from '../auth/principal';
-import { ErrorBodyDto } from '../common/errors/error-body.dto';
-import { UuidParam } from '../common/http/uuid-param';
-import { PageQueryDto } from '../common/pagination/page-query.dto';
-import { Clock } from '../common/clock/clock';
+import { CurrentPrincipal, Roles } from '../platform/auth/decorators';
+import { Principal } from '../platform/auth/principal';
+import { ErrorBodyDto } from '../platform/common/errors/error-body.dto';
+import { UuidParam } from '../platform/common/http/uuid-param';
+import { PageQueryDto } from '../platform/common/pagination/page-query.dto';
+import { Clock } from '../platform/common/clock/clock';
 import { CounselingService } from './counseling.service';
 import { CounselorsService } from './counselors.service';
 import {
@@ -38,7 +38,7 @@ import {
   SuggestedSlotsDto,
   SuggestedSlotsQueryDto,
 } from './dto/counselor.dto';
-import { forbidden } from '../common/errors/domain-error';
+import { forbidden } from '../platform/common/errors/domain-error';
 
 const NOT_VISIBLE =
   'NOT_FOUND: no such booking, or the caller is neither its agent nor its counsellor (a booking is confidential)';

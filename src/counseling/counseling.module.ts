@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgentsModule } from '../agents/agents.module';
-import { PresenceModule } from '../presence/presence.module';
-import { RoutingTagsModule } from '../routing-tags/routing-tags.module';
-import { SitesModule } from '../sites/sites.module';
-import { TeamsModule } from '../teams/teams.module';
-import { UsersModule } from '../users/users.module';
+import { AgentsModule } from '../people/agents/agents.module';
+import { PresenceModule } from '../routing/presence/presence.module';
+import { RoutingTagsModule } from '../people/routing-tags/routing-tags.module';
+import { SitesModule } from '../people/sites/sites.module';
+import { TeamsModule } from '../people/teams/teams.module';
+import { UsersModule } from '../platform/users/users.module';
 import { CounselingBooking } from './booking.entity';
 import { CounselingController } from './counseling.controller';
 import { CounselingService } from './counseling.service';

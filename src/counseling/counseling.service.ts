@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgentsService } from '../agents/agents.service';
-import { hasRole, Principal } from '../auth/principal';
-import { Clock } from '../common/clock/clock';
-import { conflict, DomainError, forbidden, notFound } from '../common/errors/domain-error';
-import { Page, PageQueryDto, pageOf } from '../common/pagination/page-query.dto';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { PresenceService } from '../presence/presence.service';
-import { SitesService } from '../sites/sites.service';
-import { TeamsService } from '../teams/teams.service';
+import { AgentsService } from '../people/agents/agents.service';
+import { hasRole, Principal } from '../platform/auth/principal';
+import { Clock } from '../platform/common/clock/clock';
+import { conflict, DomainError, forbidden, notFound } from '../platform/common/errors/domain-error';
+import { Page, PageQueryDto, pageOf } from '../platform/common/pagination/page-query.dto';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { PresenceService } from '../routing/presence/presence.service';
+import { SitesService } from '../people/sites/sites.service';
+import { TeamsService } from '../people/teams/teams.service';
 import { CounselingBooking } from './booking.entity';
 import { Counselor } from './counselor.entity';
 import { CounselorsService, policyOf } from './counselors.service';
@@ -23,7 +23,7 @@ import {
 import { SuggestedSlotDto } from './dto/counselor.dto';
 import { decryptNote, encryptNote, notesKey } from './notes-crypto';
 import { checkSlot, generateSlots, SlotRefusal } from './slots';
-import { lockInTransaction } from '../database/advisory-lock';
+import { lockInTransaction } from '../platform/database/advisory-lock';
 
 /** An agent holds at most this many upcoming (live, not yet ended) bookings. */
 export const MAX_UPCOMING_BOOKINGS = 2;

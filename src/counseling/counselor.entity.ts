@@ -8,8 +8,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { registerConstraintCode } from '../common/errors/constraint-codes';
-import { User } from '../users/user.entity';
+import { registerConstraintCode } from '../platform/common/errors/constraint-codes';
+import { User } from '../platform/users/user.entity';
 import type { DateOverride, WeeklyRule } from './slots';
 
 registerConstraintCode(

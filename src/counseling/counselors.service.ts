@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { hasRole, Principal } from '../auth/principal';
-import { Clock } from '../common/clock/clock';
-import { badRequest, forbidden, notFound } from '../common/errors/domain-error';
-import { Page, pageOf } from '../common/pagination/page-query.dto';
-import { RoutingTagsService } from '../routing-tags/routing-tags.service';
-import { normaliseTag } from '../routing-tags/tag-format';
-import { UsersService } from '../users/users.service';
+import { hasRole, Principal } from '../platform/auth/principal';
+import { Clock } from '../platform/common/clock/clock';
+import { badRequest, forbidden, notFound } from '../platform/common/errors/domain-error';
+import { Page, pageOf } from '../platform/common/pagination/page-query.dto';
+import { RoutingTagsService } from '../people/routing-tags/routing-tags.service';
+import { normaliseTag } from '../people/routing-tags/tag-format';
+import { UsersService } from '../platform/users/users.service';
 import { Counselor } from './counselor.entity';
 import {
   AvailabilityDto,

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { LoadService } from '../calls/load.service';
-import type { ManualClock } from '../common/clock/clock';
-import { PresenceService } from '../presence/presence.service';
+import { LoadService } from '../routing/calls/load.service';
+import type { ManualClock } from '../platform/common/clock/clock';
+import { PresenceService } from '../routing/presence/presence.service';
 import { WellbeingService } from '../wellbeing/wellbeing.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
@@ -9,7 +9,7 @@ import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
 import type { CallOutcome } from './metrics';
 import { Prng } from './prng';
 import type { Centre, CentreAgent } from './setup';
-import { DEFAULT_TEAM_SETTINGS } from '../teams/team-settings.entity';
+import { DEFAULT_TEAM_SETTINGS } from '../people/teams/team-settings.entity';
 
 /** One simulated day's plan: the same for every policy compared. */
 export interface PlannedDay {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ManualClock } from '../common/clock/clock';
-import { LOCAL_DEFAULTS } from '../config/app-config';
+import { ManualClock } from '../platform/common/clock/clock';
+import { LOCAL_DEFAULTS } from '../platform/config/app-config';
 import { bearer, HttpClient, mapLimit } from './http-client';
 import {
   bootService,

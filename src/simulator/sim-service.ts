@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
-import type { ManualClock } from '../common/clock/clock';
-import { loadConfig } from '../config/app-config';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
-import { runMigrations } from '../database/migrate';
-import { MIGRATIONS } from '../database/migrations';
-import { freePort, withDatabase } from '../database/database-url';
+import type { ManualClock } from '../platform/common/clock/clock';
+import { loadConfig } from '../platform/config/app-config';
+import { startEmbeddedPostgres } from '../platform/database/embedded-postgres';
+import { runMigrations } from '../schema/migrate';
+import { MIGRATIONS } from '../schema/migrations';
+import { freePort, withDatabase } from '../platform/database/database-url';
 
 /** Where the simulator's databases live: DATABASE_URL's server, or its own embedded PostgreSQL. */
 export interface DatabaseServer {

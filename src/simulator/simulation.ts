@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../common/clock/clock';
-import { PresenceService } from '../presence/presence.service';
+import { ManualClock } from '../platform/common/clock/clock';
+import { PresenceService } from '../routing/presence/presence.service';
 import { planCalls } from './arrivals';
 import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
 import { bearer, HttpClient } from './http-client';

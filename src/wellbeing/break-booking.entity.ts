@@ -1,5 +1,5 @@
 import { Column, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { registerConstraintCode } from '../common/errors/constraint-codes';
+import { registerConstraintCode } from '../platform/common/errors/constraint-codes';
 
 registerConstraintCode(
   'ex_break_bookings_overlap',

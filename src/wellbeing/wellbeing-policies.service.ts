@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { actorId, hasRole, Principal } from '../auth/principal';
-import { Clock } from '../common/clock/clock';
-import { badRequest, forbidden } from '../common/errors/domain-error';
-import { SitesService } from '../sites/sites.service';
-import { TeamsService } from '../teams/teams.service';
+import { AuditService } from '../platform/audit/audit.service';
+import { actorId, hasRole, Principal } from '../platform/auth/principal';
+import { Clock } from '../platform/common/clock/clock';
+import { badRequest, forbidden } from '../platform/common/errors/domain-error';
+import { SitesService } from '../people/sites/sites.service';
+import { TeamsService } from '../people/teams/teams.service';
 import { DEFAULT_POLICY, WellbeingPolicy } from './break-policy';
 import { PolicySettingsDto, PolicyViewDto } from './dto/wellbeing.dto';
-import { stripUndefined } from '../common/objects';
+import { stripUndefined } from '../platform/common/objects';
 
 type Scope = 'site' | 'team';
 const POLICY_CACHE_MS = 5_000;

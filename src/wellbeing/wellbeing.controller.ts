@@ -7,10 +7,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/decorators';
-import type { Principal } from '../auth/principal';
-import { ErrorBodyDto } from '../common/errors/error-body.dto';
-import { UuidParam } from '../common/http/uuid-param';
+import { CurrentPrincipal, Roles } from '../platform/auth/decorators';
+import type { Principal } from '../platform/auth/principal';
+import { ErrorBodyDto } from '../platform/common/errors/error-body.dto';
+import { UuidParam } from '../platform/common/http/uuid-param';
 import { BreaksService } from './breaks.service';
 import {
   AlertDto,

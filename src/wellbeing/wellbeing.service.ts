@@ -1,22 +1,22 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgentsService } from '../agents/agents.service';
-import { AuditRecord, AuditService } from '../audit/audit.service';
-import { actorId, hasRole, Principal } from '../auth/principal';
-import { CallEndedContext, CallLifecycle, HostileFlaggedContext } from '../calls/call-lifecycle';
-import { CallsService } from '../calls/calls.service';
-import { LoadService } from '../calls/load.service';
-import { Clock } from '../common/clock/clock';
+import { AgentsService } from '../people/agents/agents.service';
+import { AuditRecord, AuditService } from '../platform/audit/audit.service';
+import { actorId, hasRole, Principal } from '../platform/auth/principal';
+import { CallEndedContext, CallLifecycle, HostileFlaggedContext } from '../routing/calls/call-lifecycle';
+import { CallsService } from '../routing/calls/calls.service';
+import { LoadService } from '../routing/calls/load.service';
+import { Clock } from '../platform/common/clock/clock';
 import { CounselingService } from '../counseling/counseling.service';
-import { badRequest, DomainError, forbidden, notFound } from '../common/errors/domain-error';
-import { withAdvisoryLock } from '../database/advisory-lock';
-import { preparedQuery } from '../database/prepared-query';
-import type { NewScheduledState } from '../presence/presence-store';
-import { PresenceService } from '../presence/presence.service';
-import { PublishedShiftsReader } from '../scheduling/published-shifts.reader';
-import { SitesService } from '../sites/sites.service';
-import { TeamsService } from '../teams/teams.service';
+import { badRequest, DomainError, forbidden, notFound } from '../platform/common/errors/domain-error';
+import { withAdvisoryLock } from '../platform/database/advisory-lock';
+import { preparedQuery } from '../platform/database/prepared-query';
+import type { NewScheduledState } from '../routing/presence/presence-store';
+import { PresenceService } from '../routing/presence/presence.service';
+import { PublishedShiftsReader } from '../workforce/scheduling/published-shifts.reader';
+import { SitesService } from '../people/sites/sites.service';
+import { TeamsService } from '../people/teams/teams.service';
 import {
   AgentHistory,
   decide,

@@ -1,4 +1,4 @@
-import { PresenceService } from '../../src/presence/presence.service';
+import { PresenceService } from '../../src/routing/presence/presence.service';
 import { book, createCounselor, TestCounselor } from '../support/counseling';
 import { callId, eventId, presenceOf, sendEvents, setPresence } from '../support/router';
 import { bearer, routerKey, TestApp } from '../support/test-app';

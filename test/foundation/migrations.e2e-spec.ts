@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { buildDataSourceOptions } from '../../src/schema/data-source-options';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
 
 describe('migrations', () => {

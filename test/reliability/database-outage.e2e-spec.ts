@@ -1,5 +1,5 @@
-import { runMigrations } from '../../src/database/migrate';
-import { ManualClock } from '../../src/common/clock/clock';
+import { runMigrations } from '../../src/schema/migrate';
+import { ManualClock } from '../../src/platform/common/clock/clock';
 import { setPresence } from '../support/router';
 import { TestApp } from '../support/test-app';
 import { DedicatedPostgres } from './support/dedicated-postgres';

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/common/clock/clock';
+import { ManualClock } from '../../src/platform/common/clock/clock';
 import { setPresence } from '../support/router';
 import { TestApp } from '../support/test-app';
 import { leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';

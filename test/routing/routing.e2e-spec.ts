@@ -256,7 +256,7 @@ describe('router API: availability, reservations, call events', () => {
       }
       await reserve({ callId: 'call-miss-3', dialect: 'en' }).expect(409);
       await t.app
-        .get((await import('../../src/presence/presence.service')).PresenceService)
+        .get((await import('../../src/routing/presence/presence.service')).PresenceService)
         .sweep();
       expect(await presenceOf(t, a.agentId, router)).toMatchObject({
         state: 'not_ready',
@@ -406,7 +406,7 @@ describe('router API: availability, reservations, call events', () => {
       const a = await t.createAgent({ teamId });
       await setPresence(t, a, 'available');
       await sendEvents(t, key, [callEvents(a.agentId, t.clock.now(), 0).events[0]]);
-      const { PresenceService } = await import('../../src/presence/presence.service');
+      const { PresenceService } = await import('../../src/routing/presence/presence.service');
       t.clock.advanceMinutes(119);
       await t.app.get(PresenceService).sweep();
       expect((await presenceOf(t, a.agentId, router)).state).toBe('on_call');

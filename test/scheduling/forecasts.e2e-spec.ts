@@ -1,4 +1,4 @@
-import { requiredAgents } from '../../src/staffing/erlang';
+import { requiredAgents } from '../../src/workforce/staffing/erlang';
 import { bearer, TestApp, TestUser } from '../support/test-app';
 import { waitForSchedule } from '../support/scheduling';
 

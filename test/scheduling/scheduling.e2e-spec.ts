@@ -1,5 +1,5 @@
-import { DEFAULT_LABOUR_RULES, withDefaults } from '../../src/scheduling/labour-rules';
-import { checkShifts } from '../../src/scheduling/rule-checker';
+import { DEFAULT_LABOUR_RULES, withDefaults } from '../../src/workforce/scheduling/labour-rules';
+import { checkShifts } from '../../src/workforce/scheduling/rule-checker';
 import { bearer, TestApp, TestUser } from '../support/test-app';
 import { waitForSchedule } from '../support/scheduling';
 

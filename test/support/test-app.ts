@@ -5,8 +5,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { ManualClock } from '../../src/common/clock/clock';
-import { AppConfig, loadConfig, LOCAL_DEFAULTS } from '../../src/config/app-config';
+import { ManualClock } from '../../src/platform/common/clock/clock';
+import { AppConfig, loadConfig, LOCAL_DEFAULTS } from '../../src/platform/config/app-config';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface TestUser {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { withDatabase } from '../../src/database/database-url';
+import { withDatabase } from '../../src/platform/database/database-url';
 
 /** A fresh database for one suite, cloned from the migrated template (fast: a file copy). */
 export async function createTestDatabase(): Promise<string> {

@@ -18,8 +18,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsTimeZone } from '../../common/time/is-time-zone.decorator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { IsTimeZone } from '../../platform/common/time/is-time-zone.decorator';
+import { PageQueryDto } from '../../platform/common/pagination/page-query.dto';
 
 const CLOCK_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

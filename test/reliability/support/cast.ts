@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { LOCAL_DEFAULTS } from '../../../src/config/app-config';
+import { LOCAL_DEFAULTS } from '../../../src/platform/config/app-config';
 import type { TestApp, TestUser } from '../../support/test-app';
 
 export const ROLES = ['admin', 'scheduler', 'supervisor', 'counselor', 'agent', 'router'] as const;

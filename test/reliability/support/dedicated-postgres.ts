@@ -1,7 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { freePort } from '../../../src/database/database-url';
+import { freePort } from '../../../src/platform/database/database-url';
 
 export { freePort };
 

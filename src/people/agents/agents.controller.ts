@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import type { Principal } from '../../platform/auth/principal';
+import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
+import { forbidden } from '../../platform/common/errors/domain-error';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { AgentsService } from './agents.service';
+import {
+  AgentDto,
+  AgentPageDto,
+  AgentTagsDto,
+  CreateAgentDto,
+  ListAgentsQueryDto,
+  UpdateAgentDto,
+} from './dto/agent.dto';
+
+@ApiTags('agents')
+@Controller('agents')
+export class AgentsController {
+  constructor(private readonly agents: AgentsService) {}
+
+  @Post()
+  @Roles('admin', 'supervisor')
+  @ApiOperation({
+    summary: 'Create an agent with dialect and skill tags (optionally with a login)',
+  })
+  @ApiCreatedResponse({ type: AgentDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or UNKNOWN_TAG', type: ErrorBodyDto })
+  @ApiConflictResponse({
+    description: 'DUPLICATE_EXTERNAL_ID or DUPLICATE_EMAIL',
+    type: ErrorBodyDto,
+  })
+  create(@Body() body: CreateAgentDto, @CurrentPrincipal() caller: Principal): Promise<AgentDto> {
+    return this.agents.create(body, caller);
+  }
+
+  @Get()
+  @Roles('admin', 'supervisor', 'router')
+  @ApiOperation({
+    summary: 'List agents; `?externalId=8001` finds one by the id the router knows it by',
+  })
+  @ApiOkResponse({ type: AgentPageDto })
+  list(@Query() query: ListAgentsQueryDto): Promise<AgentPageDto> {
+    return this.agents.list(query);
+  }
+
+  @Get(':agentId')
+  @Roles('admin', 'supervisor', 'router', 'scheduler', 'agent')
+  @ApiOkResponse({ type: AgentDto })
+  get(
+    @Param('agentId', UuidParam) agentId: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgentDto> {
+    const onlyAgent = caller.kind === 'user' && caller.roles.every((r) => r === 'agent');
+    if (onlyAgent && caller.agentId !== agentId)
+      throw forbidden('Agents may read only their own profile');
+    return this.agents.get(agentId);
+  }
+
+  @Patch(':agentId')
+  @Roles('admin', 'supervisor')
+  @ApiOperation({ summary: 'Rename, move team or deactivate (active: false) an agent' })
+  @ApiOkResponse({ type: AgentDto })
+  update(
+    @Param('agentId', UuidParam) agentId: string,
+    @Body() body: UpdateAgentDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgentDto> {
+    return this.agents.update(agentId, body, caller);
+  }
+
+  @Put(':agentId/tags')
+  @Roles('admin', 'supervisor')
+  @ApiOperation({ summary: "Replace an agent's dialect and skill tags" })
+  @ApiOkResponse({ type: AgentDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or UNKNOWN_TAG', type: ErrorBodyDto })
+  replaceTags(
+    @Param('agentId', UuidParam) agentId: string,
+    @Body() body: AgentTagsDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgentDto> {
+    return this.agents.replaceTags(agentId, body, caller);
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RoutingTagsModule } from '../routing-tags/routing-tags.module';
+import { TeamsModule } from '../teams/teams.module';
+import { UsersModule } from '../../platform/users/users.module';
+import { AgentTag } from './agent-tag.entity';
+import { Agent } from './agent.entity';
+import { AgentsController } from './agents.controller';
+import { AgentsService } from './agents.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Agent, AgentTag]),
+    RoutingTagsModule,
+    TeamsModule,
+    UsersModule,
+  ],
+  controllers: [AgentsController],
+  providers: [AgentsService],
+  exports: [AgentsService],
+})
+export class AgentsModule {}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { badRequest, notFound } from '../../platform/common/errors/domain-error';
+import { Page, pageOf, PageQueryDto } from '../../platform/common/pagination/page-query.dto';
+import { Site } from './site.entity';
+import { stripUndefined } from '../../platform/common/objects';
+
+@Injectable()
+export class SitesService {
+  constructor(@InjectRepository(Site) private readonly sites: Repository<Site>) {}
+
+  create(input: { name: string; timeZone?: string }): Promise<Site> {
+    return this.sites.save(
+      this.sites.create({ name: input.name, timeZone: input.timeZone ?? 'Asia/Shanghai' }),
+    );
+  }
+
+  async list(query: PageQueryDto): Promise<Page<Site>> {
+    const [items, total] = await this.sites.findAndCount({
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: query.skip,
+      take: query.pageSize,
+    });
+    return pageOf(items, total, query);
+  }
+
+  async get(id: string): Promise<Site> {
+    const site = await this.sites.findOne({ where: { id } });
+    if (!site) throw notFound('Site');
+    return site;
+  }
+
+  /** For other features that reference a site in a request body. */
+  async requireExists(id: string): Promise<Site> {
+    const site = await this.sites.findOne({ where: { id } });
+    if (!site) throw badRequest('UNKNOWN_SITE', 'No site has this id', { siteId: id });
+    return site;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<Site, 'name' | 'timeZone' | 'active'>>,
+  ): Promise<Site> {
+    await this.get(id);
+    const defined = stripUndefined(changes); // an empty PATCH is a no-op, not a 500
+    if (Object.keys(defined).length) await this.sites.update({ id }, defined);
+    return this.get(id);
+  }
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import type { Role } from '../auth/roles';
+import { badRequest, notFound } from '../common/errors/domain-error';
+import { Page, pageOf, PageQueryDto } from '../common/pagination/page-query.dto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { withAdvisoryLock } from '../database/advisory-lock';
+import { TeamsService } from '../../people/teams/teams.service';
+import { User } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  roles: Role[];
+  teamId?: string | null;
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly teams: TeamsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** On an empty database, create the bootstrap admin (once, even with several replicas starting). */
+  async onApplicationBootstrap(): Promise<void> {
+    const { email, password } = this.config.bootstrapAdmin;
+    const created = await withAdvisoryLock(
+      this.users.manager.connection,
+      'bootstrap-admin',
+      async (manager) => {
+        if ((await manager.getRepository(User).count()) > 0) return false;
+        await manager.getRepository(User).insert({
+          email: email.toLowerCase(),
+          passwordHash: await hashPassword(password),
+          displayName: 'Administrator',
+          roles: ['admin'],
+        });
+        return true;
+      },
+    );
+    if (created) this.logger.log('Created the bootstrap admin account');
+  }
+
+  /** Creates a user; inside `manager` when the caller needs it in its own transaction. */
+  async create(input: NewUser, manager?: EntityManager): Promise<User> {
+    if (input.teamId) await this.teams.requireExists(input.teamId);
+    const repo = manager ? manager.getRepository(User) : this.users;
+    const user = await repo.save(
+      repo.create({
+        email: input.email.toLowerCase(),
+        passwordHash: await hashPassword(input.password),
+        displayName: input.displayName,
+        roles: input.roles,
+        teamId: input.teamId ?? null,
+      }),
+    );
+    return user;
+  }
+
+  async list(
+    query: PageQueryDto & { role?: string; teamId?: string; active?: boolean },
+  ): Promise<Page<User>> {
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.created_at', 'ASC')
+      .addOrderBy('u.id')
+      .skip(query.skip)
+      .take(query.pageSize);
+    if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+    if (query.teamId) qb.andWhere('u.team_id = :teamId', { teamId: query.teamId });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  async update(
+    id: string,
+    changes: {
+      password?: string;
+      displayName?: string;
+      roles?: Role[];
+      teamId?: string | null;
+      active?: boolean;
+    },
+  ): Promise<User> {
+    const user = await this.get(id);
+    if (changes.teamId) await this.teams.requireExists(changes.teamId);
+    if (changes.roles && changes.roles.length === 0)
+      throw badRequest('VALIDATION_FAILED', 'A user needs at least one role', {
+        fields: [{ field: 'roles', messages: ['must not be empty'] }],
+      });
+    const patch: Partial<User> = {};
+    if (changes.displayName !== undefined) patch.displayName = changes.displayName;
+    if (changes.roles !== undefined) patch.roles = changes.roles;
+    if (changes.teamId !== undefined) patch.teamId = changes.teamId;
+    if (changes.active !== undefined) patch.active = changes.active;
+    if (changes.password !== undefined) patch.passwordHash = await hashPassword(changes.password);
+    if (Object.keys(patch).length) await this.users.update({ id }, patch);
+    return this.get(user.id);
+  }
+
+  deactivate(id: string): Promise<User> {
+    return this.update(id, { active: false });
+  }
+
+  /** The only read that returns the password hash. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  Body,
+  Controller,
+  DefaultValuePipe,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AgentsService } from '../../people/agents/agents.service';
+import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import { hasRole, Principal } from '../../platform/auth/principal';
+import { badRequest, forbidden } from '../../platform/common/errors/domain-error';
+import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { presenceAsSeenBy } from '../presence/presence-rules';
+import { PresenceService } from '../presence/presence.service';
+import { TeamsService } from '../../people/teams/teams.service';
+import { CallsService } from './calls.service';
+import {
+  CallEventBatchDto,
+  CallEventBatchResultDto,
+  CallLoadDto,
+  TeamLoadDto,
+} from './dto/call-events.dto';
+import { LoadService } from './load.service';
+
+const windowPipe = () => new DefaultValuePipe(60);
+const parseWindow = (w: number) => {
+  if (!Number.isInteger(w) || w < 1 || w > 24 * 60) {
+    throw badRequest('VALIDATION_FAILED', 'window must be 1..1440 minutes', {
+      fields: [{ field: 'window', messages: ['must be an integer 1..1440'] }],
+    });
+  }
+  return w;
+};
+const intPipe = () =>
+  new ParseIntPipe({
+    exceptionFactory: () =>
+      badRequest('VALIDATION_FAILED', 'window must be an integer', {
+        fields: [{ field: 'window', messages: ['must be an integer'] }],
+      }),
+  });
+
+@ApiTags('calls')
+@Controller()
+export class CallsController {
+  constructor(
+    private readonly calls: CallsService,
+    private readonly load: LoadService,
+    private readonly agents: AgentsService,
+    private readonly teams: TeamsService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  @Post('calls/events')
+  @HttpCode(202)
+  @Roles('router')
+  @ApiOperation({
+    summary: 'Report call events (answered, ended, hostile) in a batch',
+    description:
+      'Idempotent by eventId: replays are counted as duplicates and change nothing. A batch with any invalid event is rejected whole (400) and stores nothing.',
+  })
+  @ApiAcceptedResponse({ type: CallEventBatchResultDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or UNKNOWN_AGENT', type: ErrorBodyDto })
+  ingest(@Body() body: CallEventBatchDto): Promise<CallEventBatchResultDto> {
+    return this.calls.ingest(body.events);
+  }
+
+  @Get('agents/:agentId/load')
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: "An agent's call load over a rolling window ending now" })
+  @ApiQuery({ name: 'window', required: false, description: 'minutes, default 60' })
+  @ApiOkResponse({ type: CallLoadDto })
+  async agentLoad(
+    @Param('agentId', UuidParam) agentId: string,
+    @Query('window', windowPipe(), intPipe()) window: number,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<CallLoadDto> {
+    const agent = await this.agents.require(agentId);
+    const isSelf = caller.kind === 'user' && caller.agentId === agentId;
+    const mayRead =
+      isSelf ||
+      hasRole(caller, 'admin') ||
+      (hasRole(caller, 'supervisor') &&
+        caller.kind === 'user' &&
+        (agent.teamId === null || caller.teamId === agent.teamId));
+    if (!mayRead) throw forbidden('Only the agent and its supervisors may read its load');
+    const load = (await this.load.loadFor([agentId], parseWindow(window))).get(agentId)!;
+    return { agentId, ...load, asOf: load.asOf.toISOString() };
+  }
+
+  @Get('teams/:teamId/load')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({
+    summary: "Every agent's load in a team, with stale agents (lost call.ended) flagged",
+  })
+  @ApiQuery({ name: 'window', required: false, description: 'minutes, default 60' })
+  @ApiOkResponse({ type: TeamLoadDto })
+  async teamLoad(
+    @Param('teamId', UuidParam) teamId: string,
+    @Query('window', windowPipe(), intPipe()) window: number,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TeamLoadDto> {
+    await this.teams.get(teamId);
+    if (!hasRole(caller, 'admin') && !(caller.kind === 'user' && caller.teamId === teamId))
+      throw forbidden('Supervisors see their own team');
+    const minutes = parseWindow(window);
+    const agents = await this.agents.listForTeam(teamId);
+    const loads = await this.load.loadFor(
+      agents.map((a) => a.id),
+      minutes,
+    );
+    const states = await this.presence.currentMany(
+      agents.map((a) => a.id),
+      false,
+    );
+    const settings = await this.teams.settingsFor(teamId);
+    const now = loads.values().next().value?.asOf ?? new Date(0);
+    return {
+      teamId,
+      asOf: now.toISOString(),
+      windowMinutes: minutes,
+      agents: agents.map((a, i) => {
+        const load = loads.get(a.id)!;
+        const seen = presenceAsSeenBy(states[i], false);
+        const stale =
+          (seen.state === 'not_ready' && seen.reason === 'stale') ||
+          (seen.state === 'on_call' &&
+            now.getTime() - seen.since.getTime() > settings.staleAfterSeconds * 1000);
+        return {
+          agentId: a.id,
+          externalId: a.externalId,
+          displayName: a.displayName,
+          state: seen.state,
+          stale,
+          ...load,
+          asOf: load.asOf.toISOString(),
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AgentsService } from '../../people/agents/agents.service';
+import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import { hasRole, Principal } from '../../platform/auth/principal';
+import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
+import { forbidden } from '../../platform/common/errors/domain-error';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { PresenceDto, UpdatePresenceDto } from './dto/presence.dto';
+import type { Actor } from './presence-rules';
+import { PresenceService, PresenceView } from './presence.service';
+
+export function toPresenceDto(v: PresenceView): PresenceDto {
+  return {
+    agentId: v.agentId,
+    state: v.state,
+    since: v.since.toISOString(),
+    ...(v.until ? { until: v.until.toISOString() } : {}),
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(v.returnState ? { returnState: v.returnState } : {}),
+  };
+}
+
+@ApiTags('presence')
+@Controller('agents/:agentId/presence')
+export class PresenceController {
+  constructor(
+    private readonly presence: PresenceService,
+    private readonly agents: AgentsService,
+  ) {}
+
+  @Get()
+  @Roles('agent', 'router', 'supervisor', 'admin', 'scheduler')
+  @ApiOperation({ summary: "An agent's current state" })
+  @ApiOkResponse({ type: PresenceDto })
+  async get(
+    @Param('agentId', UuidParam) agentId: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<PresenceDto> {
+    const isAgent = await this.authorise(agentId, caller, 'read');
+    return toPresenceDto(await this.presence.current(agentId, isAgent));
+  }
+
+  @Put()
+  @Roles('agent', 'router', 'supervisor', 'admin')
+  @ApiOperation({
+    summary: 'Become available, not_ready or offline',
+    description:
+      'By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced recovery ' +
+      'or counselling session, `available` is refused with 409 BREAK_ENFORCED (details.until); `offline`/`not_ready` ' +
+      'are kept for when it ends. A transition the state table does not allow is 409 INVALID_TRANSITION.',
+  })
+  @ApiOkResponse({ type: PresenceDto })
+  @ApiConflictResponse({ description: 'BREAK_ENFORCED or INVALID_TRANSITION', type: ErrorBodyDto })
+  async put(
+    @Param('agentId', UuidParam) agentId: string,
+    @Body() body: UpdatePresenceDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<PresenceDto> {
+    const isAgent = await this.authorise(agentId, caller, 'write');
+    const actor: Actor = isAgent ? 'agent' : caller.kind === 'apiKey' ? 'router' : 'supervisor';
+    return toPresenceDto(
+      await this.presence.request(agentId, body.state, actor, body.reason ?? null),
+    );
+  }
+
+  /** Returns whether the caller is the agent itself; 403 for other agents and other teams' supervisors. */
+  private async authorise(
+    agentId: string,
+    caller: Principal,
+    mode: 'read' | 'write',
+  ): Promise<boolean> {
+    const agent = await this.agents.require(agentId);
+    if (caller.kind === 'apiKey') return false;
+    if (caller.agentId === agentId) return true;
+    if (hasRole(caller, 'admin')) return false;
+    if (hasRole(caller, 'supervisor') && (agent.teamId === null || caller.teamId === agent.teamId))
+      return false;
+    if (mode === 'read' && hasRole(caller, 'scheduler')) return false;
+    throw forbidden('Only the agent, the router or a supervisor of its team may do this');
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../../people/agents/agents.module';
+import { TeamsModule } from '../../people/teams/teams.module';
+import { AgentPresence } from './agent-presence.entity';
+import { PresenceInterval } from './presence-interval.entity';
+import { PresenceController } from './presence.controller';
+import { PresenceJobs } from './presence.jobs';
+import { PresenceService } from './presence.service';
+import { PresenceStore } from './presence-store';
+import { ScheduledStateRow } from './scheduled-state.entity';
+
+/** Presence jobs fire only when the app registers ScheduleModule (JOBS_ENABLED). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AgentPresence, PresenceInterval, ScheduledStateRow]),
+    AgentsModule,
+    TeamsModule,
+  ],
+  controllers: [PresenceController],
+  providers: [PresenceService, PresenceStore, PresenceJobs],
+  exports: [PresenceService],
+})
+export class PresenceModule {}

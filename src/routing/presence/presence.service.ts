@@ -1,0 +1,450 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../platform/common/clock/clock';
+import { DomainError } from '../../platform/common/errors/domain-error';
+import { withAdvisoryLock } from '../../platform/database/advisory-lock';
+import { TeamsService } from '../../people/teams/teams.service';
+import {
+  Actor,
+  PresenceSnapshot,
+  PresenceState,
+  presenceAsSeenBy,
+  RequestableState,
+  requestTransition,
+  settle,
+  Settlement,
+} from './presence-rules';
+import { NewScheduledState, PresenceChange, PresenceRow, PresenceStore } from './presence-store';
+
+export interface PresenceView {
+  agentId: string;
+  state: PresenceState;
+  since: Date;
+  until: Date | null;
+  reason: string | null;
+  /** Where an enforced state returns to (shown to the agent only). */
+  returnState?: string;
+}
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Owns agent presence. Every change goes through a locked row, the pure rules in presence-rules.ts,
+ * and one bulk write (history + current state). Timed states end by the clock: reads settle lazily,
+ * routing queries treat an elapsed `until` as over, and the sweep materialises the rest.
+ */
+@Injectable()
+export class PresenceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PresenceStore,
+    private readonly clock: Clock,
+    private readonly teams: TeamsService,
+  ) {}
+
+  /** The agent's presence now, as `viewerIsTheAgent` may see it (sessions are private). */
+  async current(agentId: string, viewerIsTheAgent: boolean): Promise<PresenceView> {
+    const [view] = await this.currentMany([agentId], viewerIsTheAgent);
+    return view;
+  }
+
+  /**
+   * The current presence of several agents, in the order asked. A plain read; only agents whose
+   * timed state has run out (or who have no row yet) are settled and written, in one transaction.
+   */
+  async currentMany(agentIds: string[], viewerIsTheAgent: boolean): Promise<PresenceView[]> {
+    const now = this.clock.now();
+    const m = this.dataSource.manager;
+    const rows = await this.store.read(m, agentIds);
+    const scheduled = await this.store.scheduled(m, [...rows.keys()]);
+    const current = new Map<string, PresenceRow>();
+    const toSettle: string[] = agentIds.filter((id) => !rows.has(id));
+    for (const row of rows.values()) {
+      const s = settle(row, scheduled.get(row.agentId) ?? [], now);
+      const unchanged =
+        s.steps.length === 0 &&
+        s.activated.length === 0 &&
+        s.completed.length === 0 &&
+        !s.reservationLapsed;
+      if (unchanged) current.set(row.agentId, row);
+      else toSettle.push(row.agentId);
+    }
+    if (toSettle.length) {
+      const settled = await this.dataSource.transaction((tx) =>
+        this.settleLocked(tx, toSettle, now),
+      );
+      for (const row of settled) current.set(row.agentId, row);
+    }
+    return agentIds.map((agentId) => {
+      const row = current.get(agentId)!;
+      const view: PresenceView = {
+        agentId,
+        state: row.state,
+        since: row.since,
+        until: row.until,
+        reason: row.reason,
+      };
+      if (viewerIsTheAgent && row.returnState !== 'available') view.returnState = row.returnState;
+      return presenceAsSeenBy(view, viewerIsTheAgent);
+    });
+  }
+
+  /** PUT presence: become available, not_ready or offline, as the table allows this actor. */
+  async request(
+    agentId: string,
+    to: RequestableState,
+    actor: Actor,
+    reason: string | null,
+  ): Promise<PresenceView> {
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (m) => {
+      const rows = await this.store.lock(m, [agentId], now);
+      const row = rows.get(agentId)!;
+      const scheduled = (await this.store.scheduled(m, [agentId])).get(agentId) ?? [];
+      const settled = settle(row, scheduled, now);
+      const outcome = requestTransition(settled.current, to, actor, reason);
+      if (outcome.kind === 'refused' && outcome.code === 'BREAK_ENFORCED') {
+        await this.store.persist(m, [{ row, settlement: settled }]);
+        throw new DomainError(
+          409,
+          'BREAK_ENFORCED',
+          `The agent is in an enforced ${settled.current.state === 'counseling' ? 'break' : 'recovery break'} until ${outcome.until.toISOString()}`,
+          {
+            until: outcome.until.toISOString(),
+          },
+        );
+      }
+      if (outcome.kind === 'refused') {
+        throw new DomainError(
+          409,
+          'INVALID_TRANSITION',
+          `Cannot go from ${outcome.from} to ${to}`,
+          { from: outcome.from, to },
+        );
+      }
+      let settlement: Settlement = settled;
+      if (outcome.kind === 'after') {
+        settlement = {
+          ...settled,
+          current: { ...settled.current, returnState: outcome.returnState },
+        };
+      } else if (outcome.kind === 'change') {
+        const changed: PresenceSnapshot = {
+          ...settled.current,
+          state: outcome.state,
+          reason: outcome.reason,
+          since: now,
+          until: null,
+          returnState: 'available',
+          consecutiveLapses: outcome.state === 'available' ? 0 : settled.current.consecutiveLapses,
+        };
+        // Becoming free may start a due break or session straight away.
+        const after = settle(
+          changed,
+          scheduled.filter((s) => !settled.activated.some((a) => a.id === s.id)),
+          now,
+        );
+        settlement = {
+          steps: [
+            ...settled.steps,
+            { state: outcome.state, reason: outcome.reason, since: now, until: null },
+            ...after.steps,
+          ],
+          current: after.current,
+          activated: [...settled.activated, ...after.activated],
+          completed: [...settled.completed, ...after.completed],
+          reservationLapsed: settled.reservationLapsed,
+        };
+      }
+      await this.store.persist(m, [{ row, settlement }]);
+    });
+    return this.current(agentId, actor === 'agent');
+  }
+
+  /**
+   * Settles these agents to `now` inside the caller's transaction and returns their locked rows.
+   * Other features call this before changing an agent (calls, reservations, breaks).
+   */
+  async settleLocked(
+    manager: EntityManager,
+    agentIds: string[],
+    now: Date,
+  ): Promise<PresenceRow[]> {
+    const rows = await this.store.lock(manager, agentIds, now);
+    const scheduled = await this.store.scheduled(manager, [...rows.keys()]);
+    const changes: PresenceChange[] = [];
+    const out: PresenceRow[] = [];
+    for (const row of rows.values()) {
+      const settlement = settle(row, scheduled.get(row.agentId) ?? [], now);
+      changes.push({ row, settlement });
+      out.push({ ...row, ...settlement.current });
+    }
+    await this.store.persist(manager, changes);
+    return out;
+  }
+
+  /** Writes settlements computed by another feature (the calls ingest) in one go. */
+  persist(manager: EntityManager, changes: PresenceChange[]): Promise<void> {
+    return this.store.persist(manager, changes);
+  }
+
+  lock(manager: EntityManager, agentIds: string[], now: Date) {
+    return this.store.lock(manager, agentIds, now);
+  }
+
+  /** Adds scheduled states inside the caller's transaction without settling (the caller settles). */
+  addScheduled(manager: EntityManager, states: NewScheduledState[]) {
+    return this.store.addScheduled(manager, states);
+  }
+
+  scheduledFor(manager: EntityManager, agentIds: string[]) {
+    return this.store.scheduled(manager, agentIds);
+  }
+
+  /**
+   * Schedules a break, recovery or counselling session for an agent: it starts when due and the
+   * agent is free (after any call in progress), and keeps the agent out of routing meanwhile.
+   * Idempotent per (sourceKind, sourceId). Applied at once if the agent is free now.
+   */
+  async schedule(states: NewScheduledState[], manager?: EntityManager): Promise<void> {
+    if (states.length === 0) return;
+    const run = async (m: EntityManager) => {
+      await this.store.addScheduled(m, states);
+      await this.settleLocked(
+        m,
+        states.map((s) => s.agentId),
+        this.clock.now(),
+      );
+    };
+    await (manager ? run(manager) : this.dataSource.transaction(run));
+  }
+
+  /**
+   * Cancels a scheduled state by its source. A pending one is dropped; an active one ends now
+   * (`endNow`) or stays until its end. Returns whether there was one.
+   */
+  async cancelScheduled(
+    sourceKind: string,
+    sourceId: string,
+    options: { endNow: boolean },
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    const run = async (m: EntityManager) => {
+      const now = this.clock.now();
+      // An UPDATE … RETURNING through TypeORM answers [rows, affectedCount].
+      const [rows]: [
+        Array<{ id: string; agent_id: string; status: string; state: string }>,
+        number,
+      ] = await m.query(
+        `UPDATE scheduled_states SET status = 'cancelled' WHERE source_kind = $1 AND source_id = $2 AND status IN ('pending', 'active')
+         RETURNING id, agent_id, status, state`,
+        [sourceKind, sourceId],
+      );
+      if (rows.length === 0) return false;
+      if (options.endNow) {
+        const agentIds = rows.map((r) => r.agent_id);
+        const locked = await this.store.lock(m, agentIds, now);
+        const changes: PresenceChange[] = [];
+        for (const row of locked.values()) {
+          const cancelledState = rows.find((r) => r.agent_id === row.agentId)!.state;
+          if (row.state === cancelledState && row.until && row.until > now) {
+            changes.push({ row, settlement: settle({ ...row, until: now }, [], now) });
+          }
+        }
+        await this.store.persist(m, changes);
+      }
+      return true;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /** Moves the end of the agent's current timed state (a supervisor shortening, an agent extending). */
+  async retime(
+    manager: EntityManager,
+    agentId: string,
+    state: PresenceState,
+    until: Date,
+  ): Promise<void> {
+    await manager.query(`UPDATE agent_presence SET until = $3 WHERE agent_id = $1 AND state = $2`, [
+      agentId,
+      state,
+      until,
+    ]);
+    await manager.query(
+      `UPDATE scheduled_states SET ends_at = $3 WHERE agent_id = $1 AND state = $2 AND status = 'active'`,
+      [agentId, state, until],
+    );
+  }
+
+  /** A scheduled state by its source (e.g. the recovery of one hostile call), or null. */
+  async scheduledBySource(
+    manager: EntityManager,
+    sourceKind: string,
+    sourceId: string,
+  ): Promise<{
+    id: string;
+    agentId: string;
+    status: string;
+    startsAt: Date;
+    endsAt: Date | null;
+    durationSeconds: number | null;
+    activatedAt: Date | null;
+  } | null> {
+    const [r] = await manager.query(
+      `SELECT id, agent_id, status, starts_at, ends_at, duration_seconds, activated_at FROM scheduled_states
+        WHERE source_kind = $1 AND source_id = $2`,
+      [sourceKind, sourceId],
+    );
+    if (!r) return null;
+    return {
+      id: r.id,
+      agentId: r.agent_id,
+      status: r.status,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      durationSeconds: r.duration_seconds,
+      activatedAt: r.activated_at,
+    };
+  }
+
+  /**
+   * Erasure of an agent's counselling history: its past `counseling` intervals become
+   * `not_ready`/`private` (same times, so adherence still counts them adherent). Returns how many
+   * intervals were rewritten.
+   */
+  async redactCounselingHistory(
+    agentId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const [, redacted] = await manager.query(
+      `UPDATE presence_intervals SET state = 'not_ready', reason = 'private'
+        WHERE agent_id = $1 AND state = 'counseling'`,
+      [agentId],
+    );
+    // Finished or cancelled sessions' bookkeeping goes too (live ones were cancelled by the caller).
+    await manager.query(
+      `DELETE FROM scheduled_states WHERE agent_id = $1 AND state = 'counseling' AND status NOT IN ('pending', 'active')`,
+      [agentId],
+    );
+    return Number(redacted);
+  }
+
+  /** Agents logged in (any state but offline), optionally of one team. */
+  async loggedIn(
+    teamId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Array<{ agentId: string; teamId: string | null }>> {
+    const rows: Array<{ agent_id: string; team_id: string | null }> = await manager.query(
+      `SELECT p.agent_id, a.team_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
+        WHERE p.state <> 'offline' AND ($1::uuid IS NULL OR a.team_id = $1)`,
+      [teamId],
+    );
+    return rows.map((r) => ({ agentId: r.agent_id, teamId: r.team_id }));
+  }
+
+  /** State intervals overlapping [from, to), oldest first; the open one has endedAt null. */
+  history(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return this.store.history(manager, agentIds, from, to);
+  }
+
+  /**
+   * Like `history`, but per agent only from its latest interval in one of `states` on (all of the
+   * window when there is none): what "since the last break" rules need, without the whole day.
+   */
+  historySinceLast(
+    states: string[],
+    agentIds: string[],
+    from: Date,
+    to: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return this.store.history(manager, agentIds, from, to, states);
+  }
+
+  /**
+   * The scheduled sweep: ends elapsed timed states, lapses reservations, starts due breaks and
+   * marks agents left on a call with no event for too long as not_ready (stale). Runs in one
+   * replica at a time (advisory lock) and skips rows a live request holds; safe to run twice.
+   * Returns how many agents it changed.
+   */
+  async sweep(now: Date = this.clock.now()): Promise<number> {
+    const changed = await withAdvisoryLock(this.dataSource, 'presence-sweep', async (m) => {
+      const due: Array<{ agent_id: string }> = await m.query(
+        `SELECT p.agent_id FROM agent_presence p
+          WHERE (p.until IS NOT NULL AND p.until <= $1)
+             OR (p.state IN ('available', 'not_ready') AND EXISTS (
+                  SELECT 1 FROM scheduled_states s WHERE s.agent_id = p.agent_id AND s.status = 'pending'
+                     AND s.starts_at <= $1 AND (s.ends_at IS NULL OR s.ends_at > $1)))
+          LIMIT $2`,
+        [now, SWEEP_BATCH],
+      );
+      let count = 0;
+      if (due.length) {
+        const rows = await this.store.lock(
+          m,
+          due.map((d) => d.agent_id),
+          now,
+          { skipLocked: true },
+        );
+        const scheduled = await this.store.scheduled(m, [...rows.keys()]);
+        const changes = [...rows.values()].map((row) => ({
+          row,
+          settlement: settle(row, scheduled.get(row.agentId) ?? [], now),
+        }));
+        await this.store.persist(m, changes);
+        count += changes.filter((c) => c.settlement.steps.length).length;
+      }
+      count += await this.markStale(m, now);
+      await m.query(
+        `UPDATE scheduled_states SET status = 'done' WHERE status = 'pending' AND ends_at IS NOT NULL AND ends_at <= $1`,
+        [now],
+      );
+      return count;
+    });
+    return changed ?? 0;
+  }
+
+  /** A lost call.ended must not strand an agent on_call: after the team's limit, not_ready (stale). */
+  private async markStale(m: EntityManager, now: Date): Promise<number> {
+    const stale: Array<{ agent_id: string }> = await m.query(
+      `SELECT p.agent_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
+         LEFT JOIN team_settings s ON s.team_id = a.team_id
+        WHERE p.state = 'on_call'
+          AND COALESCE(p.last_event_at, p.since) <= $1::timestamptz - make_interval(secs => COALESCE(s.stale_after_seconds, 7200))
+        LIMIT $2`,
+      [now, SWEEP_BATCH],
+    );
+    if (stale.length === 0) return 0;
+    const rows = await this.store.lock(
+      m,
+      stale.map((s) => s.agent_id),
+      now,
+      { skipLocked: true },
+    );
+    const changes: PresenceChange[] = [...rows.values()]
+      .filter((row) => row.state === 'on_call')
+      .map((row) => ({
+        row,
+        currentCallId: null,
+        settlement: {
+          steps: [{ state: 'not_ready', reason: 'stale', since: now, until: null }],
+          current: { ...row, state: 'not_ready', reason: 'stale', since: now, until: null },
+          activated: [],
+          completed: [],
+          reservationLapsed: false,
+        },
+      }));
+    await this.store.persist(m, changes);
+    return changes.length;
+  }
+
+  /** For the teams' settings (wrap-up time, stale limit) without another feature reading its table. */
+  settingsForTeam(teamId: string | null) {
+    return this.teams.settingsFor(teamId);
+  }
+}

@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { TagProficiencyDto } from '../../../people/agents/dto/agent.dto';
+
+const toArray = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+
+export class AvailableAgentsQueryDto {
+  @ApiPropertyOptional({ example: 'cmn-x-wuhan' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  dialect?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Applies to dialect' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minProficiency?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Repeat for several skills; all must match',
+    example: ['returns', 'elder-care'],
+  })
+  @IsOptional()
+  @Transform(toArray)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  skill?: string[];
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class AgentLoadSummaryDto {
+  @ApiProperty() callsLastHour: number;
+  @ApiProperty() hostileCallsLastHour: number;
+  @ApiProperty() occupancyLastHour: number;
+}
+
+export class AvailableAgentDto {
+  @ApiProperty() agentId: string;
+  @ApiProperty() externalId: string;
+  @ApiProperty() idleSeconds: number;
+  @ApiProperty({ type: [TagProficiencyDto] }) dialects: TagProficiencyDto[];
+  @ApiProperty({ type: [TagProficiencyDto] }) skills: TagProficiencyDto[];
+  @ApiProperty({ type: AgentLoadSummaryDto }) load: AgentLoadSummaryDto;
+}
+
+export class AvailableAgentsDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty({
+    type: [AvailableAgentDto],
+    description:
+      'Best first. Default order (team setting routingOrder=wellbeing): agents above their team occupancy cap last; then fewer ' +
+      'hostile calls in the last hour; then longest idle. With routingOrder=longest_idle: longest idle first. Load figures are ' +
+      'refreshed at every call end and at least once a minute.',
+  })
+  agents: AvailableAgentDto[];
+}
+
+export class CreateReservationDto {
+  @ApiProperty({ example: 'call-20261123-0001' })
+  @IsString()
+  @Length(1, 100)
+  @Matches(/^[\x21-\x7e]+$/)
+  callId: string;
+  @ApiPropertyOptional({ example: 'cmn-x-wuhan' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  dialect?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minProficiency?: number;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  skills?: string[];
+  @ApiPropertyOptional({
+    minimum: 5,
+    maximum: 120,
+    description: 'Hold time; default the team setting (20 s)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(120)
+  ttlSeconds?: number;
+}
+
+export class ReservationDto {
+  @ApiProperty() reservationId: string;
+  @ApiProperty() callId: string;
+  @ApiProperty() agentId: string;
+  @ApiProperty() externalId: string;
+  @ApiProperty() expiresAt: string;
+  @ApiPropertyOptional({ enum: ['held', 'accepted', 'rejected', 'lapsed'] }) status?: string;
+}

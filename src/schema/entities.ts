@@ -1,0 +1,65 @@
+import { Agent } from '../people/agents/agent.entity';
+import { CallEvent } from '../routing/calls/call-event.entity';
+import { Call } from '../routing/calls/call.entity';
+import { AgentPresence } from '../routing/presence/agent-presence.entity';
+import { PresenceInterval } from '../routing/presence/presence-interval.entity';
+import { ScheduledStateRow } from '../routing/presence/scheduled-state.entity';
+import { Reservation } from '../routing/reservations/reservation.entity';
+import { TeamSettings } from '../people/teams/team-settings.entity';
+import { AgentTag } from '../people/agents/agent-tag.entity';
+import { CounselingBooking } from '../counseling/booking.entity';
+import { Counselor } from '../counseling/counselor.entity';
+import { ApiKey } from '../platform/auth/api-key.entity';
+import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
+import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
+import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
+import { Schedule } from '../workforce/scheduling/schedule.entity';
+import { ShiftSwap } from '../workforce/scheduling/shift-swap.entity';
+import { Shift } from '../workforce/scheduling/shift.entity';
+import { SiteLabourRules } from '../workforce/scheduling/site-labour-rules.entity';
+import { TimeOffRequest } from '../workforce/scheduling/time-off.entity';
+import { Site } from '../people/sites/site.entity';
+import { Team } from '../people/teams/team.entity';
+import { User } from '../platform/users/user.entity';
+import { AuditEntry } from '../platform/audit/audit-entry.entity';
+import { BreakBooking } from '../wellbeing/break-booking.entity';
+import { HostileReport } from '../wellbeing/hostile-report.entity';
+import { WellbeingAlert } from '../wellbeing/wellbeing-alert.entity';
+import { WellbeingGrant } from '../wellbeing/wellbeing-grant.entity';
+import { WellbeingOffer } from '../wellbeing/wellbeing-offer.entity';
+import { WellbeingPolicyRow } from '../wellbeing/wellbeing-policy.entity';
+
+/** Every entity, listed explicitly (no globs: the same list works from ts-jest, ts-node and dist). */
+export const ENTITIES = [
+  Site,
+  Team,
+  TeamSettings,
+  User,
+  ApiKey,
+  RoutingTag,
+  Agent,
+  AgentTag,
+  AgentPresence,
+  PresenceInterval,
+  ScheduledStateRow,
+  CallEvent,
+  Call,
+  Reservation,
+  Counselor,
+  CounselingBooking,
+  AuditEntry,
+  WellbeingPolicyRow,
+  WellbeingGrant,
+  WellbeingAlert,
+  WellbeingOffer,
+  HostileReport,
+  BreakBooking,
+  // scheduling
+  SiteLabourRules,
+  TeamPlanningSettings,
+  TeamForecast,
+  Schedule,
+  Shift,
+  TimeOffRequest,
+  ShiftSwap,
+];

@@ -1,0 +1,320 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { Between, DataSource, Repository } from 'typeorm';
+import { AgentsService } from '../../people/agents/agents.service';
+import { CallsService } from '../../routing/calls/calls.service';
+import { Clock } from '../../platform/common/clock/clock';
+import { badRequest } from '../../platform/common/errors/domain-error';
+import { RoutingService } from '../../routing/reservations/routing.service';
+import { requiredAgents, ShrinkageBreakdown } from '../staffing/erlang';
+import { SitesService } from '../../people/sites/sites.service';
+import { TeamsService } from '../../people/teams/teams.service';
+import { WellbeingPoliciesService } from '../../wellbeing/wellbeing-policies.service';
+import type {
+  ForecastDto,
+  ForecastFromHistoryDto,
+  PlanningSettingsDto,
+  UploadForecastDto,
+  WellbeingFiguresDto,
+} from './dto/forecast.dto';
+import { forecastFromHistory, parseForecastCsv } from './forecast-csv';
+import { wellbeingFigures } from './wellbeing-figures';
+import { TeamForecast } from './team-forecast.entity';
+import { TeamPlanningSettings } from './team-planning-settings.entity';
+
+const DEFAULT_SETTINGS: PlanningSettingsDto = {
+  targetServiceLevel: 0.8,
+  targetAnswerSeconds: 20,
+  shrinkage: 0.3,
+  maxOccupancy: null,
+  hostileCallRate: 0.05,
+  recoveryMinutesPerHostileCall: 7,
+  wellbeingHistoryWeeks: 4,
+};
+
+@Injectable()
+export class ForecastsService {
+  constructor(
+    @InjectRepository(TeamForecast) private readonly forecasts: Repository<TeamForecast>,
+    @InjectRepository(TeamPlanningSettings)
+    private readonly settings: Repository<TeamPlanningSettings>,
+    private readonly dataSource: DataSource,
+    private readonly teams: TeamsService,
+    private readonly sites: SitesService,
+    private readonly agents: AgentsService,
+    private readonly calls: CallsService,
+    private readonly routing: RoutingService,
+    private readonly policies: WellbeingPoliciesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Builds and stores a forecast from history: each interval is the weighted mean of the same weekday
+   * and time of day over the last `weeks` weeks of the team's answered calls (newer weeks weigh more:
+   * weights weeks, weeks−1, …, 1), AHT call-weighted. Team-wide (call events carry no dialect); for each
+   * of `dialects` also a forecast of the calls whose routing reservation asked for that dialect.
+   */
+  async fromHistory(teamId: string, input: ForecastFromHistoryDto): Promise<ForecastDto> {
+    const team = await this.teams.get(teamId);
+    const site = await this.sites.get(team.siteId);
+    const first = DateTime.fromISO(input.startDate, { zone: site.timeZone }).startOf('day');
+    const end = first.plus({ days: input.days });
+    const step = input.intervalMinutes * 60_000;
+    const targets: number[] = [];
+    for (let t = first.toMillis(); t < end.toMillis(); t += step) targets.push(t);
+    const weeks = input.weeks ?? 4;
+    const weights = Array.from({ length: weeks }, (_, k) => weeks - k);
+    const agentIds = (await this.agents.listForTeam(teamId)).map((a) => a.id);
+    const historyFrom = first.minus({ weeks }).toJSDate();
+    const history = await this.calls.answeredCallsByInterval(
+      agentIds,
+      historyFrom,
+      end.minus({ weeks: 1 }).toJSDate(),
+      input.intervalMinutes,
+    );
+    const toRows = (h: typeof history, dialect?: string) =>
+      forecastFromHistory(
+        h.map((x) => ({
+          start: x.start.getTime(),
+          calls: x.calls,
+          handleSeconds: x.handleSeconds,
+        })),
+        targets,
+        weights,
+      )
+        .filter((f) => f.calls > 0)
+        .map((f) => ({
+          start: new Date(f.start).toISOString(),
+          ...(dialect ? { dialect } : {}),
+          calls: Math.round(f.calls * 100) / 100,
+          ahtSeconds: Math.round(f.ahtSeconds * 10) / 10,
+        }));
+    const intervals = toRows(history);
+    const dialects = [...new Set(input.dialects ?? [])];
+    if (dialects.length) {
+      // Reservations a little before the window still belong to calls answered in it.
+      const asked = await this.routing.requestedDialects(
+        agentIds,
+        new Date(historyFrom.getTime() - 3_600_000),
+        end.minus({ weeks: 1 }).toJSDate(),
+      );
+      for (const dialect of dialects) {
+        const callIds = asked.filter((a) => a.dialect === dialect).map((a) => a.callId);
+        const perDialect = await this.calls.answeredCallsByIntervalFor(
+          callIds,
+          historyFrom,
+          end.minus({ weeks: 1 }).toJSDate(),
+          input.intervalMinutes,
+        );
+        intervals.push(...toRows(perDialect, dialect));
+      }
+    }
+    await this.upload(teamId, { intervalMinutes: input.intervalMinutes, intervals });
+    return this.get(teamId, first.toJSDate(), end.toJSDate());
+  }
+
+  /** Stores (upserts) forecast intervals given as JSON rows or CSV text. */
+  async upload(teamId: string, input: UploadForecastDto): Promise<{ stored: number }> {
+    await this.teams.get(teamId);
+    if ((input.intervals === undefined) === (input.csv === undefined))
+      throw badRequest('VALIDATION_FAILED', 'Send either intervals or csv', {
+        fields: [
+          { field: 'intervals', messages: ['exactly one of intervals and csv is required'] },
+        ],
+      });
+    let rows = input.intervals ?? [];
+    if (input.csv !== undefined) {
+      const parsed = parseForecastCsv(input.csv);
+      if (parsed.errors.length)
+        throw badRequest('VALIDATION_FAILED', 'The forecast CSV has bad lines', {
+          fields: parsed.errors.map((m) => ({ field: 'csv', messages: [m] })),
+        });
+      rows = parsed.rows;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(TeamForecast)
+          .values(
+            chunk.map((r) => ({
+              teamId,
+              dialect: r.dialect ?? '',
+              intervalStart: new Date(r.start),
+              intervalMinutes: input.intervalMinutes,
+              calls: r.calls,
+              ahtSeconds: r.ahtSeconds,
+            })),
+          )
+          .orUpdate(
+            ['interval_minutes', 'calls', 'aht_seconds'],
+            ['team_id', 'dialect', 'interval_start'],
+          )
+          .execute();
+      }
+    });
+    return { stored: rows.length };
+  }
+
+  async get(teamId: string, from: Date, to: Date): Promise<ForecastDto> {
+    await this.teams.get(teamId);
+    const rows = await this.forecasts.find({
+      where: { teamId, intervalStart: Between(from, new Date(to.getTime() - 1)) },
+      order: { intervalStart: 'ASC', dialect: 'ASC' },
+    });
+    return {
+      teamId,
+      intervals: rows.map((r) => ({
+        start: r.intervalStart.toISOString(),
+        ...(r.dialect ? { dialect: r.dialect } : {}),
+        calls: r.calls,
+        ahtSeconds: r.ahtSeconds,
+        intervalMinutes: r.intervalMinutes,
+      })),
+    };
+  }
+
+  async getSettings(teamId: string): Promise<PlanningSettingsDto> {
+    await this.teams.get(teamId);
+    const row = await this.settings.findOne({ where: { teamId } });
+    if (!row) return { ...DEFAULT_SETTINGS };
+    const { teamId: _t, team: _team, ...rest } = row;
+    return rest;
+  }
+
+  async putSettings(teamId: string, input: PlanningSettingsDto): Promise<PlanningSettingsDto> {
+    await this.teams.get(teamId);
+    await this.settings.upsert(
+      {
+        teamId,
+        ...input,
+        maxOccupancy: input.maxOccupancy ?? null,
+        wellbeingHistoryWeeks:
+          input.wellbeingHistoryWeeks ?? DEFAULT_SETTINGS.wellbeingHistoryWeeks,
+      },
+      ['teamId'],
+    );
+    return this.getSettings(teamId);
+  }
+
+  /**
+   * The wellbeing figures staffing adds as shrinkage, from live data where there is some: the hostile
+   * share of the team's answered calls over the last `wellbeingHistoryWeeks` weeks, and recovery minutes
+   * per hostile call from the team's effective wellbeing policy weighted by the observed severity mix.
+   * Without answered calls (or without hostile ones, for the minutes) the stored setting is used.
+   */
+  async wellbeingFigures(
+    teamId: string,
+    known?: PlanningSettingsDto,
+  ): Promise<WellbeingFiguresDto> {
+    const settings = known ?? (await this.getSettings(teamId));
+    const weeks = settings.wellbeingHistoryWeeks ?? DEFAULT_SETTINGS.wellbeingHistoryWeeks!;
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - weeks * 7 * 24 * 3_600_000);
+    const agentIds = (await this.agents.listForTeam(teamId)).map((a) => a.id);
+    const mix = await this.calls.hostileMix(agentIds, from, now);
+    const policy = await this.policies.effective(teamId);
+    return wellbeingFigures(mix, policy.recoveryMinutesBySeverity, settings, {
+      from: from.toISOString(),
+      to: now.toISOString(),
+      weeks,
+    });
+  }
+
+  /**
+   * Requirements on the grid [from, to) from the team's forecast through staffing (Erlang C with the
+   * team's targets, base shrinkage and wellbeing shrinkage). Each forecast interval's agents apply to
+   * every grid interval it covers.
+   */
+  async requirementsFor(
+    teamId: string,
+    from: Date,
+    to: Date,
+    intervalMinutes: number,
+  ): Promise<Array<{ start: string; dialect?: string; agents: number }>> {
+    const { requirements } = await this.staffedRequirements(teamId, from, to, intervalMinutes);
+    return requirements.map(({ start, dialect, agents }) => ({
+      start,
+      ...(dialect ? { dialect } : {}),
+      agents,
+    }));
+  }
+
+  /**
+   * The same requirements with each row's shrinkage parts, and the figures behind them with their
+   * sources (base shrinkage: the team's setting; wellbeing: history or setting).
+   */
+  async staffedRequirements(
+    teamId: string,
+    from: Date,
+    to: Date,
+    intervalMinutes: number,
+  ): Promise<{
+    requirements: StaffedRequirement[];
+    shrinkage: { base: { value: number; source: 'setting' }; wellbeing: WellbeingFiguresDto };
+  }> {
+    const settings = await this.getSettings(teamId);
+    const wellbeing = await this.wellbeingFigures(teamId, settings);
+    const rows = await this.forecasts.find({
+      where: {
+        teamId,
+        intervalStart: Between(new Date(from.getTime() - 3_600_000), new Date(to.getTime() - 1)),
+      },
+    });
+    const out = new Map<string, StaffedRequirement>();
+    const step = intervalMinutes * 60_000;
+    for (const r of rows) {
+      const staffing = requiredAgents({
+        callsPerInterval: r.calls,
+        intervalMinutes: r.intervalMinutes,
+        ahtSeconds: r.ahtSeconds,
+        targetServiceLevel: settings.targetServiceLevel,
+        targetAnswerSeconds: settings.targetAnswerSeconds,
+        shrinkage: settings.shrinkage,
+        ...(settings.maxOccupancy ? { maxOccupancy: settings.maxOccupancy } : {}),
+        wellbeing: {
+          hostileCallRate: wellbeing.hostileCallRate.value,
+          recoveryMinutesPerHostileCall: wellbeing.recoveryMinutesPerHostileCall.value,
+        },
+      });
+      const begin = r.intervalStart.getTime();
+      const end = begin + r.intervalMinutes * 60_000;
+      for (
+        let t = Math.ceil((begin - from.getTime()) / step) * step + from.getTime();
+        t < end;
+        t += step
+      ) {
+        if (t < from.getTime() || t >= to.getTime()) continue;
+        const start = new Date(t).toISOString();
+        const key = `${start}|${r.dialect}`;
+        const prev = out.get(key);
+        if (prev && prev.agents >= staffing.agents) continue;
+        out.set(key, {
+          start,
+          ...(r.dialect ? { dialect: r.dialect } : {}),
+          agents: staffing.agents,
+          rawAgents: staffing.rawAgents,
+          shrinkage: staffing.shrinkage,
+        });
+      }
+    }
+    return {
+      requirements: [...out.values()].sort(
+        (a, b) =>
+          a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
+      ),
+      shrinkage: { base: { value: settings.shrinkage, source: 'setting' }, wellbeing },
+    };
+  }
+}
+
+export interface StaffedRequirement {
+  start: string;
+  dialect?: string;
+  agents: number;
+  rawAgents: number;
+  shrinkage: ShrinkageBreakdown;
+}

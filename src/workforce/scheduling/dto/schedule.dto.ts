@@ -1,0 +1,207 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
+import { WellbeingFiguresDto } from '../../forecasts/dto/forecast.dto';
+import { ShrinkageBreakdownDto } from '../../staffing/dto/erlang.dto';
+
+export class RequirementDto {
+  @ApiProperty({ example: '2026-01-05T01:00:00Z', description: 'Interval start (on the grid)' })
+  @IsISO8601({ strict: true })
+  start: string;
+  @ApiPropertyOptional({
+    example: 'yue',
+    description: 'Counts only agents with this dialect at proficiency ≥ 3',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  dialect?: string;
+  @ApiProperty({ example: 12 }) @IsNumber() @Min(0) @Max(100_000) agents: number;
+}
+
+export class GenerateScheduleDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() teamId: string;
+  @ApiProperty({ example: '2026-01-05', description: 'First local day (site time zone)' })
+  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be YYYY-MM-DD' })
+  startDate: string;
+  @ApiProperty({ example: 7, minimum: 1, maximum: 31 }) @IsInt() @Min(1) @Max(31) days: number;
+  @ApiProperty({ example: 30 }) @IsInt() @IsIn([15, 30, 60]) intervalMinutes: number;
+  @ApiPropertyOptional({
+    type: [RequirementDto],
+    description: "Omitted: requirements come from the team's forecast through staffing",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50_000)
+  @ValidateNested({ each: true })
+  @Type(() => RequirementDto)
+  requirements?: RequirementDto[];
+}
+
+export class GenerateAcceptedDto {
+  @ApiProperty() scheduleId: string;
+  @ApiProperty({ enum: ['solving'] }) status: 'solving';
+}
+
+export class BreakDto {
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: ['meal', 'rest'] }) kind: string;
+}
+
+export class ShiftDto {
+  @ApiProperty() id: string;
+  @ApiProperty() scheduleId: string;
+  @ApiProperty() agentId: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ type: [BreakDto] }) breaks: BreakDto[];
+}
+
+export class CoverageDto {
+  @ApiProperty() start: string;
+  @ApiPropertyOptional() dialect?: string;
+  @ApiProperty() required: number;
+  @ApiProperty({
+    description:
+      'Whole agents working and not on break: an agent counts for the interval when its shift covers the whole interval and none of its breaks overlaps it (for a dialect row, only agents with the dialect at proficiency ≥ 3)',
+  })
+  scheduled: number;
+}
+
+export class ViolationDto {
+  @ApiProperty({ example: 'REST_BETWEEN_SHIFTS' }) rule: string;
+  @ApiProperty() agentId: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() at?: string;
+}
+
+export class ScheduleDto {
+  @ApiProperty() id: string;
+  @ApiProperty() teamId: string;
+  @ApiProperty({ enum: ['solving', 'draft', 'published', 'failed'] }) status: string;
+  @ApiPropertyOptional({ description: '0..1 while solving' }) progress?: number;
+  @ApiPropertyOptional() objective?: number;
+  @ApiPropertyOptional({ description: 'Optimum of the LP relaxation' }) lowerBound?: number;
+  @ApiPropertyOptional() failureReason?: string;
+  @ApiProperty() startDate: string;
+  @ApiProperty() days: number;
+  @ApiProperty() intervalMinutes: number;
+  @ApiProperty({ type: [ShiftDto] }) shifts: ShiftDto[];
+  @ApiProperty({ type: [CoverageDto] }) coverage: CoverageDto[];
+  @ApiProperty({ type: [ViolationDto] }) violations: ViolationDto[];
+}
+
+export class ScheduleSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() teamId: string;
+  @ApiProperty() status: string;
+  @ApiProperty() startDate: string;
+  @ApiProperty() days: number;
+  @ApiPropertyOptional() objective?: number;
+  @ApiPropertyOptional() lowerBound?: number;
+}
+
+export class SchedulePageDto {
+  @ApiProperty({ type: [ScheduleSummaryDto] }) items: ScheduleSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ListSchedulesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() teamId?: string;
+}
+
+export class EditBreakDto {
+  @ApiProperty() @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty() @IsISO8601({ strict: true }) endsAt: string;
+  @ApiProperty({ enum: ['meal', 'rest'] }) @IsIn(['meal', 'rest']) kind: 'meal' | 'rest';
+}
+
+export class EditShiftDto {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) startsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) endsAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Give the shift to another agent' })
+  @IsOptional()
+  @IsUUID()
+  agentId?: string;
+  @ApiPropertyOptional({
+    type: [EditBreakDto],
+    description: 'Omitted while times change: breaks are placed again',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EditBreakDto)
+  breaks?: EditBreakDto[];
+}
+
+export class AgentShiftsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+}
+
+export class ShiftPageDto {
+  @ApiProperty({ type: [ShiftDto] }) items: ShiftDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class RequirementsPreviewQueryDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() teamId: string;
+  @ApiProperty({ example: '2026-01-05' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be YYYY-MM-DD' })
+  startDate: string;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(31) days: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @IsIn([15, 30, 60]) intervalMinutes: number;
+}
+
+export class RequirementRowDto {
+  @ApiProperty() start: string;
+  @ApiPropertyOptional() dialect?: string;
+  @ApiProperty({ description: 'Agents to roster: ceil(rawAgents / (1 − shrinkage.total))' })
+  agents: number;
+  @ApiProperty({ description: 'Working agents Erlang C needs for the target' }) rawAgents: number;
+  @ApiProperty({ type: ShrinkageBreakdownDto }) shrinkage: ShrinkageBreakdownDto;
+}
+
+export class BaseShrinkageFigureDto {
+  @ApiProperty({ example: 0.3 }) value: number;
+  @ApiProperty({ enum: ['setting'] }) source: 'setting';
+}
+
+export class ShrinkageSourcesDto {
+  @ApiProperty({ type: BaseShrinkageFigureDto }) base: BaseShrinkageFigureDto;
+  @ApiProperty({
+    type: WellbeingFiguresDto,
+    description:
+      'The wellbeing figures (hostile call rate, recovery minutes per hostile call) and where each came from',
+  })
+  wellbeing: WellbeingFiguresDto;
+}
+
+export class RequirementsPreviewDto {
+  @ApiProperty({ type: [RequirementRowDto] }) requirements: RequirementRowDto[];
+  @ApiProperty({ type: ShrinkageSourcesDto }) shrinkage: ShrinkageSourcesDto;
+}

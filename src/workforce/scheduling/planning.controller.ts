@@ -1,0 +1,198 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import type { Principal } from '../../platform/auth/principal';
+import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import { AdherenceService } from './adherence.service';
+import {
+  AcceptSwapDto,
+  AdherenceDto,
+  AdherenceQueryDto,
+  CreateTimeOffDto,
+  LabourRulesDto,
+  ListSwapsQueryDto,
+  ListTimeOffQueryDto,
+  LiveAdherenceDto,
+  LiveAdherenceQueryDto,
+  OfferSwapDto,
+  SwapDto,
+  SwapPageDto,
+  TimeOffDto,
+  TimeOffPageDto,
+} from './dto/planning.dto';
+import type { LabourRules } from './labour-rules';
+import { LabourRulesService } from './labour-rules.service';
+import { SwapsService } from './swaps.service';
+import { TimeOffService } from './time-off.service';
+
+@ApiTags('labour rules')
+@Controller('sites/:siteId/labour-rules')
+export class LabourRulesController {
+  constructor(private readonly rules: LabourRulesService) {}
+
+  @Get()
+  @Roles('admin', 'scheduler')
+  @ApiOperation({ summary: "A site's labour rules (defaults where not set)" })
+  @ApiOkResponse({ type: LabourRulesDto })
+  get(@Param('siteId', UuidParam) siteId: string): Promise<LabourRules> {
+    return this.rules.get(siteId);
+  }
+
+  @Put()
+  @Roles('admin', 'scheduler')
+  @ApiOperation({ summary: "Set a site's labour rules; omitted settings keep their defaults" })
+  @ApiOkResponse({ type: LabourRulesDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorBodyDto })
+  put(
+    @Param('siteId', UuidParam) siteId: string,
+    @Body() body: LabourRulesDto,
+  ): Promise<LabourRules> {
+    return this.rules.put(siteId, body);
+  }
+}
+
+@ApiTags('time off')
+@Controller('time-off')
+export class TimeOffController {
+  constructor(private readonly timeOff: TimeOffService) {}
+
+  @Post()
+  @Roles('agent', 'scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Request time off (pending until a scheduler decides) or declare unavailability (in force at once)',
+  })
+  @ApiCreatedResponse({ type: TimeOffDto })
+  create(
+    @Body() body: CreateTimeOffDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffDto> {
+    return this.timeOff.create(body, caller);
+  }
+
+  @Get()
+  @Roles('agent', 'scheduler', 'admin', 'supervisor')
+  @ApiOperation({ summary: 'Time-off requests (agents see their own)' })
+  @ApiOkResponse({ type: TimeOffPageDto })
+  list(
+    @Query() query: ListTimeOffQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffPageDto> {
+    return this.timeOff.list(query, caller);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOkResponse({ type: TimeOffDto })
+  @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
+  approve(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffDto> {
+    return this.timeOff.decide(id, 'approved', caller);
+  }
+
+  @Post(':id/deny')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOkResponse({ type: TimeOffDto })
+  @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
+  deny(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffDto> {
+    return this.timeOff.decide(id, 'denied', caller);
+  }
+}
+
+@ApiTags('shift swaps')
+@Controller('shift-swaps')
+export class SwapsController {
+  constructor(private readonly swaps: SwapsService) {}
+
+  @Post()
+  @Roles('agent')
+  @ApiOperation({ summary: 'Offer one of your published shifts to colleagues' })
+  @ApiCreatedResponse({ type: SwapDto })
+  offer(@Body() body: OfferSwapDto, @CurrentPrincipal() caller: Principal): Promise<SwapDto> {
+    return this.swaps.offer(body.shiftId, caller);
+  }
+
+  @Get()
+  @Roles('agent', 'scheduler', 'admin', 'supervisor')
+  @ApiOperation({ summary: 'Shift swaps (e.g. ?status=open)' })
+  @ApiOkResponse({ type: SwapPageDto })
+  list(@Query() query: ListSwapsQueryDto): Promise<SwapPageDto> {
+    return this.swaps.list(query);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles('agent', 'scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Take an offered shift: needs the dialects and every labour rule must hold for both agents',
+  })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED',
+    type: ErrorBodyDto,
+  })
+  accept(
+    @Param('id', UuidParam) id: string,
+    @Body() body: AcceptSwapDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.accept(id, caller, body.agentId);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('agent', 'scheduler', 'admin')
+  @ApiOkResponse({ type: SwapDto })
+  cancel(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.cancel(id, caller);
+  }
+}
+
+@ApiTags('adherence')
+@Controller('adherence')
+export class AdherenceController {
+  constructor(private readonly adherence: AdherenceService) {}
+
+  @Get()
+  @Roles('supervisor', 'scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Adherence per agent and interval: share of scheduled time in a matching presence state',
+  })
+  @ApiOkResponse({ type: AdherenceDto })
+  report(@Query() query: AdherenceQueryDto): Promise<AdherenceDto> {
+    return this.adherence.report(
+      query.teamId,
+      new Date(query.from),
+      new Date(query.to),
+      query.intervalMinutes,
+    );
+  }
+
+  @Get('live')
+  @Roles('supervisor', 'scheduler', 'admin')
+  @ApiOperation({ summary: 'Agents of a team out of adherence right now' })
+  @ApiOkResponse({ type: LiveAdherenceDto })
+  live(@Query() query: LiveAdherenceQueryDto): Promise<LiveAdherenceDto> {
+    return this.adherence.live(query.teamId);
+  }
+}

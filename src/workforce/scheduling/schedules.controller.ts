@@ -1,0 +1,124 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import type { Principal } from '../../platform/auth/principal';
+import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
+import { UuidParam } from '../../platform/common/http/uuid-param';
+import {
+  AgentShiftsQueryDto,
+  EditShiftDto,
+  GenerateAcceptedDto,
+  GenerateScheduleDto,
+  ListSchedulesQueryDto,
+  RequirementsPreviewDto,
+  RequirementsPreviewQueryDto,
+  ScheduleDto,
+  SchedulePageDto,
+  ShiftDto,
+  ShiftPageDto,
+} from './dto/schedule.dto';
+import { SchedulesService } from './schedules.service';
+
+@ApiTags('schedules')
+@Controller()
+export class SchedulesController {
+  constructor(private readonly schedules: SchedulesService) {}
+
+  @Post('schedules/generate')
+  @HttpCode(202)
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Generate a schedule in the background (HiGHS MIP under the site labour rules); poll GET /v1/schedules/{id}',
+  })
+  @ApiAcceptedResponse({ type: GenerateAcceptedDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or UNKNOWN_TEAM', type: ErrorBodyDto })
+  generate(@Body() body: GenerateScheduleDto): Promise<GenerateAcceptedDto> {
+    return this.schedules.generate(body);
+  }
+
+  @Get('schedules/requirements-preview')
+  @Roles('scheduler', 'admin')
+  @ApiOperation({ summary: "Requirements per interval from the team's forecast through staffing" })
+  @ApiOkResponse({ type: RequirementsPreviewDto })
+  preview(@Query() query: RequirementsPreviewQueryDto): Promise<RequirementsPreviewDto> {
+    return this.schedules.requirementsPreview(query);
+  }
+
+  @Get('schedules')
+  @Roles('scheduler', 'admin', 'supervisor')
+  @ApiOperation({ summary: 'List schedules, newest first' })
+  @ApiOkResponse({ type: SchedulePageDto })
+  list(@Query() query: ListSchedulesQueryDto): Promise<SchedulePageDto> {
+    return this.schedules.list(query);
+  }
+
+  @Get('schedules/:id')
+  @Roles('scheduler', 'admin', 'supervisor')
+  @ApiOperation({ summary: 'A schedule with its shifts, coverage and rule violations' })
+  @ApiOkResponse({ type: ScheduleDto })
+  get(@Param('id', UuidParam) id: string): Promise<ScheduleDto> {
+    return this.schedules.get(id);
+  }
+
+  @Post('schedules/:id/publish')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOperation({ summary: 'Publish a draft: agents then see their shifts' })
+  @ApiOkResponse({ type: ScheduleDto })
+  @ApiConflictResponse({ description: 'SCHEDULE_NOT_DRAFT or SHIFT_OVERLAP', type: ErrorBodyDto })
+  publish(@Param('id', UuidParam) id: string): Promise<ScheduleDto> {
+    return this.schedules.publish(id);
+  }
+
+  @Patch('schedules/:id/shifts/:shiftId')
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary: 'Edit one shift (times, agent, breaks); every labour rule is checked again',
+  })
+  @ApiOkResponse({ type: ShiftDto })
+  @ApiConflictResponse({
+    description: 'RULE_VIOLATION (details.rule names it) or SHIFT_OVERLAP',
+    type: ErrorBodyDto,
+  })
+  editShift(
+    @Param('id', UuidParam) id: string,
+    @Param('shiftId', UuidParam) shiftId: string,
+    @Body() body: EditShiftDto,
+  ): Promise<ShiftDto> {
+    return this.schedules.editShift(id, shiftId, body);
+  }
+
+  @Get('agents/:agentId/shifts')
+  @Roles('agent', 'scheduler', 'admin', 'supervisor')
+  @ApiOperation({ summary: "An agent's published shifts (agents read their own)" })
+  @ApiOkResponse({ type: ShiftPageDto })
+  agentShifts(
+    @Param('agentId', UuidParam) agentId: string,
+    @Query() query: AgentShiftsQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<ShiftPageDto> {
+    return this.schedules.agentShifts(agentId, query, caller);
+  }
+
+  @Get('agents/:agentId/schedule.ics')
+  @Roles('agent', 'scheduler', 'admin', 'supervisor')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: "An agent's published shifts as an iCalendar feed" })
+  @ApiOkResponse({ description: 'text/calendar' })
+  calendar(
+    @Param('agentId', UuidParam) agentId: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<string> {
+    return this.schedules.agentCalendar(agentId, caller);
+  }
+}
