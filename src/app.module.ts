@@ -14,6 +14,7 @@ import { ConfigModule } from './platform/config/config.module';
 import { CounselingModule } from './counseling/counseling.module';
 import { ForecastsModule } from './workforce/forecasts/forecasts.module';
 import { buildDataSourceOptions } from './schema/data-source-options';
+import { EventsModule } from './platform/events/events.module';
 import { HealthModule } from './platform/health/health.module';
 import { PresenceModule } from './routing/presence/presence.module';
 import { RoutingTagsModule } from './people/routing-tags/routing-tags.module';
@@ -57,6 +58,7 @@ export class AppModule {
           retryDelay: 500,
         }),
         ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        EventsModule,
         HealthModule,
         AuthModule,
         SitesModule,

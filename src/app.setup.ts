@@ -50,7 +50,14 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
     ) {
       return sendError(
         res,
-        new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
+        new DomainError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          req.headers['content-type']
+            ? `Content-Type ${String(req.headers['content-type']).slice(0, 100)} is not accepted: send the body with Content-Type: application/json`
+            : 'The Content-Type header is missing: send the body with Content-Type: application/json',
+          { contentType: req.headers['content-type'] ?? null, expected: 'application/json' },
+        ),
       );
     }
     json(req, res, (err?: unknown) => {

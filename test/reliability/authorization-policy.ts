@@ -46,6 +46,7 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
   'POST /v1/users/{id}/deactivate': { allow: ['admin'] },
 
   'GET /v1/routing-tags': { allow: ALL },
+  'GET /v1/events': { allow: ALL, scoped: ALL },
   'POST /v1/routing-tags': { allow: ['admin'] },
 
   'POST /v1/agents': { allow: ['admin', 'supervisor'] },

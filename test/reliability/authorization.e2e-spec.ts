@@ -2,7 +2,7 @@ import { TestApp } from '../support/test-app';
 import { AUTHORIZATION_POLICY } from './authorization-policy';
 import { Caller, createCast, Cast, ROLES } from './support/cast';
 import { leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
-import { ApiDocument, fillPath, loadApiDocument, Operation } from './support/openapi';
+import { ApiDocument, fillPath, loadApiDocument, Operation, untilHeaders } from './support/openapi';
 
 const CALLERS: Caller[] = [...ROLES, 'none', 'expired', 'revoked'];
 
@@ -48,7 +48,7 @@ describe('authorisation matrix', () => {
         const url = fillPath(op.path, (name) => pathValue(cast, op, name));
         let req = t.http()[op.method.toLowerCase() as 'get'](url).set(cast.headers(caller));
         if (['POST', 'PUT', 'PATCH'].includes(op.method)) req = req.send({});
-        const res = await req;
+        const res = await untilHeaders(req, op);
         tried++;
         const { status, body } = res;
         const row = `${op.key} as ${caller}: ${status} ${body?.error ?? ''}`;

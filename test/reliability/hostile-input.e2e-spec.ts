@@ -5,7 +5,7 @@ import { Caller, createCast, Cast } from './support/cast';
 import { changedTables, snapshotTables } from './support/db-snapshot';
 import { deepJson, hostileBody, hostileString, hostileValue } from './support/hostile';
 import { leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
-import { ApiDocument, fillPath, loadApiDocument, Operation } from './support/openapi';
+import { ApiDocument, fillPath, loadApiDocument, Operation, untilHeaders } from './support/openapi';
 
 const RUNS_PER_ENDPOINT = Number(process.env.HOSTILE_RUNS ?? 20);
 const NOTE_MARKER = 'confidential-counselling-note-7f3a';
@@ -61,7 +61,7 @@ describe('hostile input', () => {
       .set(cast.headers(sent.caller));
     if (sent.contentType) req = req.set('Content-Type', sent.contentType);
     if (sent.body !== undefined) req = req.send(sent.body);
-    const res = await req;
+    const res = await untilHeaders(req, sent.op);
     lastStatus = res.status;
     stats.tried++;
     const where = `${sent.op.key} as ${sent.caller} → ${res.status} ${sent.url} ${String(sent.body).slice(0, 200)}`;

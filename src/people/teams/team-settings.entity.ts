@@ -15,6 +15,10 @@ export class TeamSettings {
   @Column({ type: 'text', default: 'wellbeing' }) routingOrder: RoutingOrder;
   @Column({ type: 'int', default: 7200 }) staleAfterSeconds: number;
   @Column({ type: 'int', default: 20 }) reservationTtlSeconds: number;
+  /** Calls from flagged callers (a hostile call in the last 30 days) one agent takes per hour at most. */
+  @Column({ type: 'int', default: 2 }) maxHostilePerHour: number;
+  /** An accepted call with no event for this long alerts the supervisor (a lost call.ended). */
+  @Column({ type: 'int', default: 60 }) maxCallMinutes: number;
 }
 
 export const DEFAULT_TEAM_SETTINGS = {
@@ -23,4 +27,6 @@ export const DEFAULT_TEAM_SETTINGS = {
   routingOrder: 'wellbeing' as RoutingOrder,
   staleAfterSeconds: 7200,
   reservationTtlSeconds: 20,
+  maxHostilePerHour: 2,
+  maxCallMinutes: 60,
 };

@@ -73,6 +73,16 @@ export class TeamSettingsDto {
     example: 20,
   })
   reservationTtlSeconds: number;
+  @ApiProperty({
+    description: 'Calls from flagged callers (a hostile call in the last 30 days) one agent is offered per hour at most',
+    example: 2,
+  })
+  maxHostilePerHour: number;
+  @ApiProperty({
+    description: 'An accepted call with no event for this long alerts the supervisor and is listed as stranded',
+    example: 60,
+  })
+  maxCallMinutes: number;
 }
 
 export class UpdateTeamSettingsDto {
@@ -104,4 +114,16 @@ export class UpdateTeamSettingsDto {
   @Min(5)
   @Max(120)
   reservationTtlSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  maxHostilePerHour?: number;
+  @ApiPropertyOptional({ minimum: 5, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  maxCallMinutes?: number;
 }
