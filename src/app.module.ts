@@ -19,6 +19,7 @@ import { HealthModule } from './platform/health/health.module';
 import { PresenceModule } from './routing/presence/presence.module';
 import { RoutingTagsModule } from './people/routing-tags/routing-tags.module';
 import { RoutingModule } from './routing/reservations/routing.module';
+import { QueueModule } from './routing/queue/queue.module';
 import { SchedulingModule } from './workforce/scheduling/scheduling.module';
 import { SitesModule } from './people/sites/sites.module';
 import { StaffingModule } from './workforce/staffing/staffing.module';
@@ -69,6 +70,7 @@ export class AppModule {
         PresenceModule,
         CallsModule,
         RoutingModule,
+        QueueModule,
         ...extraImports,
         CounselingModule,
         AuditModule,

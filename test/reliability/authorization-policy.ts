@@ -74,8 +74,17 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
   'POST /v1/routing/reservations/{id}/reject': { allow: ['router'] },
 
   'POST /v1/calls/events': { allow: ['router'] },
+
+  'POST /v1/routing/calls': { allow: ['router'] },
+  'GET /v1/routing/calls': { allow: ['router', 'supervisor', 'admin'] },
+  'GET /v1/routing/calls/{callId}': { allow: ['router', 'supervisor', 'admin'] },
+  'POST /v1/routing/calls/{callId}/abandon': { allow: ['router'] },
+  'GET /v1/routing/queue': { allow: ['router', 'supervisor', 'admin'] },
+  'POST /v1/routing/resync': { allow: ['router'] },
+  'GET /v1/routing/stranded-calls': { allow: ['router', 'supervisor', 'admin'] },
+  'POST /v1/routing/callers/erase': { allow: ['router', 'admin'] },
   'GET /v1/agents/{agentId}/load': {
-    allow: ['agent', 'supervisor', 'admin'],
+    allow: ['agent', 'supervisor', 'admin', 'router'],
     scoped: ['agent', 'supervisor'],
   },
   'GET /v1/teams/{teamId}/load': { allow: ['supervisor', 'admin'], scoped: ['supervisor'] },

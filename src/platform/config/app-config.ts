@@ -17,6 +17,7 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminEmail: 'admin@shiftwell.local',
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
+  callerRefSecret: 'shiftwell-local-development-caller-ref-key',
 } as const;
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -95,6 +96,11 @@ class EnvironmentSchema {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CALLER_REF_SECRET must be at least 32 characters' })
+  CALLER_REF_SECRET?: string;
 }
 
 export interface AppConfig {
@@ -115,6 +121,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
   notesEncryptionKey: string;
+  /** Key of the HMAC that callers' references are stored under (never the reference itself). */
+  callerRefSecret: string;
   /** Settings that fell back to a local default, reported in the start-up log. */
   defaultsUsed: string[];
 }
@@ -179,6 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
     notesEncryptionKey: notesKey,
+    callerRefSecret: required(
+      'CALLER_REF_SECRET',
+      parsed.CALLER_REF_SECRET,
+      LOCAL_DEFAULTS.callerRefSecret,
+    ),
     defaultsUsed,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { Coalesced } from '../common/async/coalesced';
 import { lockInTransaction } from '../database/advisory-lock';
 import { EVENTS_CHANNEL } from './events.service';
 
@@ -169,34 +170,5 @@ export class EventsBus implements OnModuleInit, OnModuleDestroy {
       payload: r.payload,
       at: new Date(r.at).toISOString(),
     }));
-  }
-}
-
-/** Runs `work` once at a time; a request while it runs makes it run once more afterwards. */
-class Coalesced {
-  private running?: Promise<void>;
-  private again = false;
-
-  constructor(private readonly work: () => Promise<void>) {}
-
-  run(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.work();
-        } catch {
-          // The backstop timer retries; a failure here is a lost connection or a closing pool.
-        }
-      } while (this.again);
-    })().finally(() => (this.running = undefined));
-  }
-
-  async idle(): Promise<void> {
-    await this.running;
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, OnModuleDestroy, Query, Res } from '@nestjs/common';
 import {
   ApiHeader,
   ApiOkResponse,
@@ -7,7 +7,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { validationFailed } from '../common/errors/validation';
@@ -19,8 +19,16 @@ const HEARTBEAT_MS = 15_000;
 
 @ApiTags('events')
 @Controller('events')
-export class EventsController {
+export class EventsController implements OnModuleDestroy {
+  /** Open streams, ended when the app shuts down (an open response would hold the server open). */
+  private readonly open = new Set<Response>();
+
   constructor(private readonly bus: EventsBus) {}
+
+  onModuleDestroy(): void {
+    for (const res of this.open) res.end();
+    this.open.clear();
+  }
 
   @Get()
   @Roles('admin', 'scheduler', 'supervisor', 'counselor', 'agent', 'router')
@@ -42,12 +50,12 @@ export class EventsController {
   })
   @ApiOkResponse({
     description: 'text/event-stream: `id`, `event` (the type) and `data` (JSON) per event',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   async stream(
     @CurrentPrincipal() principal: Principal,
     @Headers('last-event-id') header: string | undefined,
     @Query('lastEventId') query: string | undefined,
-    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const resumeFrom = header ?? query;
@@ -76,8 +84,10 @@ export class EventsController {
     let buffer: StreamEvent[] | null = resumeFrom !== undefined ? [] : null;
     const unsubscribe = this.bus.subscribe((e) => (buffer ? buffer.push(e) : send(e)));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
+    this.open.add(res);
+    res.on('close', () => {
       closed = true;
+      this.open.delete(res);
       clearInterval(heartbeat);
       unsubscribe();
     });

@@ -33,10 +33,18 @@ export interface HostileFlaggedContext {
   manager: EntityManager;
 }
 
+export interface CallsAnsweredContext {
+  callIds: string[];
+  now: Date;
+  manager: EntityManager;
+}
+
 /** What a feature may do at these moments: schedule breaks for the agent (applied once it is free). */
 export interface CallLifecycleHook {
   afterCallEnded?(ctx: CallEndedContext): Promise<NewScheduledState[]>;
   afterHostileFlagged?(ctx: HostileFlaggedContext): Promise<NewScheduledState[]>;
+  /** Calls answered in a batch (the queue marks its calls connected). */
+  afterCallsAnswered?(ctx: CallsAnsweredContext): Promise<void>;
 }
 
 /**
@@ -55,6 +63,10 @@ export class CallLifecycle {
     const out: NewScheduledState[] = [];
     for (const h of this.hooks) if (h.afterCallEnded) out.push(...(await h.afterCallEnded(ctx)));
     return out;
+  }
+
+  async callsAnswered(ctx: CallsAnsweredContext): Promise<void> {
+    for (const h of this.hooks) if (h.afterCallsAnswered) await h.afterCallsAnswered(ctx);
   }
 
   async hostileFlagged(ctx: HostileFlaggedContext): Promise<NewScheduledState[]> {

@@ -78,7 +78,7 @@ export class CallsController {
   }
 
   @Get('agents/:agentId/load')
-  @Roles('agent', 'supervisor', 'admin')
+  @Roles('agent', 'supervisor', 'admin', 'router')
   @ApiOperation({ summary: "An agent's call load over a rolling window ending now" })
   @ApiQuery({ name: 'window', required: false, description: 'minutes, default 60' })
   @ApiOkResponse({ type: CallLoadDto })
@@ -91,11 +91,12 @@ export class CallsController {
     const isSelf = caller.kind === 'user' && caller.agentId === agentId;
     const mayRead =
       isSelf ||
-      hasRole(caller, 'admin') ||
+      hasRole(caller, 'admin', 'router') ||
       (hasRole(caller, 'supervisor') &&
         caller.kind === 'user' &&
         (agent.teamId === null || caller.teamId === agent.teamId));
-    if (!mayRead) throw forbidden('Only the agent and its supervisors may read its load');
+    if (!mayRead)
+      throw forbidden('Only the agent, its supervisors and the router may read its load');
     const load = (await this.load.loadFor([agentId], parseWindow(window))).get(agentId)!;
     return { agentId, ...load, asOf: load.asOf.toISOString() };
   }

@@ -259,6 +259,7 @@ export class CallsService {
         `UPDATE reservations SET status = 'accepted', decided_at = $2 WHERE status = 'held' AND call_id = ANY($1::text[])`,
         [answeredCalls, now],
       );
+      await this.lifecycle.callsAnswered({ callIds: answeredCalls, now, manager: m });
     }
     const loadAgents = [
       ...new Set(events.filter((e) => e.type !== 'call.answered').map((e) => e.agentId)),

@@ -12,6 +12,8 @@ export type QueuedCallStatus = 'queued' | 'offered' | 'connected' | 'ended' | 'a
 @Index('ix_queued_calls_offer_expiry', ['offerExpiresAt'], { where: "status = 'offered'" })
 @Index('ix_queued_calls_connected', ['agentId'], { where: "status = 'connected'" })
 @Index('ix_queued_calls_caller', ['callerHash'], { where: 'caller_hash IS NOT NULL' })
+@Index('ix_queued_calls_flagged_agent', ['agentId', 'offeredAt'], { where: 'flagged_caller' })
+@Index('ix_queued_calls_enqueued', ['enqueuedAt'])
 export class QueuedCall {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_queued_calls' }) callId: string;
   /** `call` today; a callback queues as another kind of item with the same machinery. */

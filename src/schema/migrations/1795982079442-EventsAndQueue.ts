@@ -98,6 +98,14 @@ export class EventsAndQueue1795982079442 implements MigrationInterface {
             ALTER TABLE "agents"
             ADD "contact" text
         `);
+    await queryRunner.query(`ALTER TABLE "reservations" ADD "decision_reason" text`);
+    await queryRunner.query(`
+            CREATE INDEX "ix_queued_calls_flagged_agent" ON "queued_calls" ("agent_id", "offered_at")
+            WHERE flagged_caller
+        `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_queued_calls_enqueued" ON "queued_calls" ("enqueued_at")`,
+    );
     await queryRunner.query(`
             ALTER TABLE "team_settings"
             ADD "max_hostile_per_hour" integer NOT NULL DEFAULT '2'
@@ -161,6 +169,7 @@ export class EventsAndQueue1795982079442 implements MigrationInterface {
     await queryRunner.query(`
             ALTER TABLE "agents" DROP COLUMN "contact"
         `);
+    await queryRunner.query(`ALTER TABLE "reservations" DROP COLUMN "decision_reason"`);
     await queryRunner.query(`
             DROP TABLE "stranded_call_alerts"
         `);

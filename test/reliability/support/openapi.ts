@@ -55,7 +55,9 @@ export async function loadApiDocument(t: TestApp): Promise<ApiDocument> {
           schema: p.schema ?? {},
         })),
         body: op.requestBody?.content?.['application/json']?.schema,
-        eventStream: Object.keys(op.responses?.['200']?.content ?? {}).includes('text/event-stream'),
+        eventStream: Object.keys(op.responses?.['200']?.content ?? {}).includes(
+          'text/event-stream',
+        ),
         security: (op.security ?? []).flatMap((s: Record<string, unknown>) => Object.keys(s)),
       });
     }

@@ -71,7 +71,8 @@ export class CreateAgentDto extends AgentTagsDto {
   @ApiPropertyOptional({
     maxLength: 255,
     example: 'sip:8001@pbx.example',
-    description: 'Where the router rings the agent; returned with the agent, in availability and in every reservation',
+    description:
+      'Where the router rings the agent; returned with the agent, in availability and in every reservation',
   })
   @IsOptional()
   @IsString()
@@ -88,14 +89,14 @@ export class UpdateAgentDto {
     nullable: true,
     maxLength: 255,
     example: 'sip:8001@pbx.example',
-    description: 'Where the router rings the agent; returned with the agent, in availability and in every reservation',
+    description:
+      'Where the router rings the agent; returned with the agent, in availability and in every reservation',
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Length(1, 255)
   contact?: string | null;
-
 }
 
 export class ListAgentsQueryDto extends PageQueryDto {

@@ -74,12 +74,14 @@ export class TeamSettingsDto {
   })
   reservationTtlSeconds: number;
   @ApiProperty({
-    description: 'Calls from flagged callers (a hostile call in the last 30 days) one agent is offered per hour at most',
+    description:
+      'Calls from flagged callers (a hostile call in the last 30 days) one agent is offered per hour at most',
     example: 2,
   })
   maxHostilePerHour: number;
   @ApiProperty({
-    description: 'An accepted call with no event for this long alerts the supervisor and is listed as stranded',
+    description:
+      'An accepted call with no event for this long alerts the supervisor and is listed as stranded',
     example: 60,
   })
   maxCallMinutes: number;
