@@ -33,3 +33,11 @@ export async function withAdvisoryLock<T>(
 export async function lockInTransaction(manager: EntityManager, name: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(name)]);
 }
+
+/** Takes the advisory lock `name` for the caller's transaction if it is free now; false if it is held. */
+export async function tryLockInTransaction(manager: EntityManager, name: string): Promise<boolean> {
+  const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+    advisoryKey(name),
+  ]);
+  return locked;
+}

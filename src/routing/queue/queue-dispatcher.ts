@@ -88,9 +88,10 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /** One pass: lapsed offers go back to their place, then waiting calls are offered. Returns offers made. */
-  async dispatch(now: Date = this.clock.now()): Promise<number> {
+  async dispatch(): Promise<number> {
     const offers = await this.dataSource.transaction(async (m) => {
       await lockInTransaction(m, QUEUE_LOCK);
+      const now = this.clock.now(); // after the wait for the lock: the state read below is of now
       await this.requeueLapsed(m, now);
       return this.offerWaiting(m, now);
     });
@@ -106,6 +107,12 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     const agents = await this.freeAgents(m, now, activeCriteria(call, now));
     const agent = bestAgentFor(call, agents, now);
     return agent ? this.offer(m, call, agent, now) : false;
+  }
+
+  /** Whether any agent is free now for this call (a cheap read before taking the queue lock). */
+  async anyFreeFor(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
+    const agents = await this.freeAgents(m, now, activeCriteria(call, now), 5);
+    return agents.some((a) => !call.excludedAgentIds.includes(a.agentId));
   }
 
   private async offerWaiting(m: EntityManager, now: Date): Promise<number> {
@@ -227,6 +234,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     m: EntityManager,
     now: Date,
     anyOf: Criteria[] | null,
+    limit = FREE_AGENTS,
   ): Promise<FreeAgent[]> {
     const p = new Params();
     const nowP = `${p.add(now)}::timestamptz`;
@@ -243,7 +251,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
                   AND f.offered_at > ${nowP} - interval '1 hour' AND f.status IN ('offered', 'connected', 'ended'))::int AS flagged
          FROM agent_presence p JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
         WHERE ${candidateWhere({}, p.add, nowP)} ${match}
-        ORDER BY ${RANKING} LIMIT ${FREE_AGENTS}`,
+        ORDER BY ${RANKING} LIMIT ${limit}`,
       p.values,
     );
     return rows.map((r: any) => {

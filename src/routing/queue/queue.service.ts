@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
-import { lockInTransaction } from '../../platform/database/advisory-lock';
+import { tryLockInTransaction } from '../../platform/database/advisory-lock';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { Params, tagClauses } from '../reservations/candidate-query';
@@ -58,35 +58,37 @@ export class QueueService {
     if (known) return { httpStatus: 200, body: known };
     const callerHash = input.callerRef ? this.callerRefs.hash(input.callerRef) : null;
     const now = this.clock.now();
-
+    const m0 = this.dataSource.manager;
+    const qualified = await this.loggedInMatching(m0, [base, ...fallback]);
+    if (qualified === 0)
+      throw new DomainError(
+        409,
+        'NO_QUALIFIED_AGENT',
+        'No logged-in agent could take this call, fallbacks included',
+        { dialect: input.dialect ?? null, skills: input.skills ?? [], fallbacks: fallback.length },
+      );
+    const call: WaitingCall = {
+      callId: input.callId,
+      priority: input.priority ?? 0,
+      enqueuedAt: now,
+      criteria: base,
+      fallback,
+      excludedAgentIds: [],
+      flaggedCaller: callerHash ? await this.callerRefs.isFlagged(m0, callerHash, now) : false,
+    };
+    // With nobody free for it (the usual case while calls wait), the call just joins the queue. With
+    // someone free, the offer is made at once under the queue lock (so an older waiting call is
+    // never overtaken), unless a pass holds the lock right now: then the call joins the queue and
+    // the next pass offers it in queue order. Either way a pass follows, for an agent who freed up
+    // meanwhile; no request ever waits in line for the lock.
+    let locked = await this.dispatcher.anyFreeFor(m0, call, now);
     const created = await this.dataSource.transaction(async (m) => {
-      await lockInTransaction(m, QUEUE_LOCK);
-      const [dupe] = await m.query(`SELECT 1 FROM queued_calls WHERE call_id = $1`, [input.callId]);
-      if (dupe) return false;
-      if ((await this.loggedInMatching(m, [base, ...fallback])) === 0)
-        throw new DomainError(
-          409,
-          'NO_QUALIFIED_AGENT',
-          'No logged-in agent could take this call, fallbacks included',
-          {
-            dialect: input.dialect ?? null,
-            skills: input.skills ?? [],
-            fallbacks: fallback.length,
-          },
-        );
-      const call: WaitingCall = {
-        callId: input.callId,
-        priority: input.priority ?? 0,
-        enqueuedAt: now,
-        criteria: base,
-        fallback,
-        excludedAgentIds: [],
-        flaggedCaller: callerHash ? await this.callerRefs.isFlagged(m, callerHash, now) : false,
-      };
-      await m.query(
+      if (locked) locked = await tryLockInTransaction(m, QUEUE_LOCK);
+      const [inserted] = await m.query(
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)
-         VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+         VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)
+         ON CONFLICT (call_id) DO NOTHING RETURNING call_id`,
         [
           call.callId,
           call.priority,
@@ -99,7 +101,8 @@ export class QueueService {
           now,
         ],
       );
-      if (!(await this.dispatcher.offerNew(m, call, now)))
+      if (!inserted) return false;
+      if (!(locked && (await this.dispatcher.offerNew(m, call, now))))
         await this.events.publish(m, [
           {
             type: 'call.queued',
@@ -110,7 +113,8 @@ export class QueueService {
         ]);
       return true;
     });
-    const body = (await this.view(input.callId))!;
+    if (created && !locked) this.dispatcher.kick();
+    const body = (await this.view(input.callId, qualified))!;
     if (!created) return { httpStatus: 200, body };
     return { httpStatus: body.status === 'offered' ? 201 : 202, body };
   }
@@ -226,8 +230,8 @@ export class QueueService {
     return v;
   }
 
-  /** The call as the router sees it, or null if unknown. */
-  async view(callId: string): Promise<QueuedCallStateDto | null> {
+  /** The call as the router sees it, or null if unknown (`qualified`: matching agents, if known). */
+  async view(callId: string, qualified?: number): Promise<QueuedCallStateDto | null> {
     const [r] = await this.dataSource.query(
       `SELECT q.call_id, q.status, q.reservation_id, q.agent_id, q.offer_expires_at, a.external_id, a.contact, r.expires_at,
               CASE WHEN q.status = 'queued' THEN (
@@ -243,7 +247,7 @@ export class QueueService {
     const out: QueuedCallStateDto = { callId: r.call_id, status: r.status };
     if (r.status === 'queued') {
       out.position = r.position;
-      out.estimatedWaitSeconds = await this.estimateWait(callId, r.position);
+      out.estimatedWaitSeconds = await this.estimateWait(callId, r.position, qualified);
     }
     if (r.reservation_id && r.status !== 'queued' && r.status !== 'abandoned')
       out.reservation = {
@@ -256,24 +260,41 @@ export class QueueService {
     return out;
   }
 
-  /** position × recent handle time ÷ logged-in agents who could take the call. */
-  private async estimateWait(callId: string, position: number): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT avg(extract(epoch FROM ended_at - connected_at)) AS handle
-         FROM queued_calls WHERE status = 'ended' AND connected_at IS NOT NULL AND ended_at > $1::timestamptz - interval '1 hour'`,
-      [this.clock.now()],
-    );
-    const [call] = await this.dataSource.query(
-      `SELECT dialect, min_proficiency, skills, fallback FROM queued_calls WHERE call_id = $1`,
-      [callId],
-    );
-    const steps: Criteria[] = [
-      { dialect: call.dialect, minProficiency: call.min_proficiency, skills: call.skills },
-      ...call.fallback,
-    ];
-    const agents = await this.loggedInMatching(this.dataSource.manager, steps);
-    const handle = row?.handle ? Number(row.handle) : DEFAULT_HANDLE_SECONDS;
-    return Math.ceil((position * handle) / Math.max(1, agents));
+  private handle?: { at: number; seconds: number };
+
+  /**
+   * position × recent handle time ÷ logged-in agents who could take the call. The handle time is
+   * the mean over queued calls ended in the last hour, cached for a few seconds (a rough estimate
+   * that every poll would otherwise recompute).
+   */
+  private async estimateWait(callId: string, position: number, agents?: number): Promise<number> {
+    if (!this.handle || Date.now() - this.handle.at > 5000) {
+      const [row] = await this.dataSource.query(
+        `SELECT avg(extract(epoch FROM ended_at - connected_at)) AS handle
+           FROM queued_calls WHERE status = 'ended' AND connected_at IS NOT NULL AND ended_at > $1::timestamptz - interval '1 hour'`,
+        [this.clock.now()],
+      );
+      this.handle = {
+        at: Date.now(),
+        seconds: row?.handle ? Number(row.handle) : DEFAULT_HANDLE_SECONDS,
+      };
+    }
+    if (agents === undefined) {
+      const [call] = await this.dataSource.query(
+        `SELECT dialect, min_proficiency, skills, fallback FROM queued_calls WHERE call_id = $1`,
+        [callId],
+      );
+      const steps: Criteria[] = [
+        { dialect: call.dialect, minProficiency: call.min_proficiency, skills: call.skills },
+        ...call.fallback.map((f: any) => ({
+          dialect: f.dialect ?? null,
+          minProficiency: f.minProficiency ?? null,
+          skills: f.skills ?? [],
+        })),
+      ];
+      agents = await this.loggedInMatching(this.dataSource.manager, steps);
+    }
+    return Math.ceil((position * this.handle.seconds) / Math.max(1, agents));
   }
 
   /** Active agents logged in (any state but offline) who match any of these criteria. */
