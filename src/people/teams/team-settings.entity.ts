@@ -19,6 +19,10 @@ export class TeamSettings {
   @Column({ type: 'int', default: 2 }) maxHostilePerHour: number;
   /** An accepted call with no event for this long alerts the supervisor (a lost call.ended). */
   @Column({ type: 'int', default: 60 }) maxCallMinutes: number;
+  /** A callback not answered (no_answer, busy) is tried again after this many minutes. */
+  @Column({ type: 'int', default: 15 }) callbackRetryMinutes: number;
+  /** Callbacks take at most this share of the team's offers in an hour while inbound calls wait. */
+  @Column({ type: 'real', default: 0.3 }) callbackMaxShare: number;
 }
 
 export const DEFAULT_TEAM_SETTINGS = {
@@ -29,4 +33,6 @@ export const DEFAULT_TEAM_SETTINGS = {
   reservationTtlSeconds: 20,
   maxHostilePerHour: 2,
   maxCallMinutes: 60,
+  callbackRetryMinutes: 15,
+  callbackMaxShare: 0.3,
 };

@@ -72,7 +72,8 @@ export class TeamsService {
       this.settings.manager,
       `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
               stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds",
-              max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes"
+              max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes",
+              callback_retry_minutes AS "callbackRetryMinutes", callback_max_share AS "callbackMaxShare"
          FROM team_settings WHERE team_id = $1`,
       [teamId],
     );

@@ -18,6 +18,7 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
   callerRefSecret: 'shiftwell-local-development-caller-ref-key',
+  callbackEncryptionKey: 'bG9jYWwtZGV2LW9ubHktY2FsbGJhY2sta2V5LTMyYnk=',
 } as const;
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -91,6 +92,10 @@ class EnvironmentSchema {
   NOTES_ENCRYPTION_KEY?: string;
 
   @IsOptional()
+  @IsString()
+  CALLBACK_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -123,6 +128,8 @@ export interface AppConfig {
   notesEncryptionKey: string;
   /** Key of the HMAC that callers' references are stored under (never the reference itself). */
   callerRefSecret: string;
+  /** 32-byte key (base64) for AES-256-GCM encryption of callbacks' dial targets. */
+  callbackEncryptionKey: string;
   /** Settings that fell back to a local default, reported in the start-up log. */
   defaultsUsed: string[];
 }
@@ -162,6 +169,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const callbackKey = required(
+    'CALLBACK_ENCRYPTION_KEY',
+    parsed.CALLBACK_ENCRYPTION_KEY,
+    LOCAL_DEFAULTS.callbackEncryptionKey,
+  );
+  if (Buffer.from(callbackKey, 'base64').length !== 32) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CALLBACK_ENCRYPTION_KEY must be 32 bytes, base64-encoded',
+    );
+  }
+
   return {
     env: nodeEnv,
     port: parsed.PORT ?? 3000,
@@ -192,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.CALLER_REF_SECRET,
       LOCAL_DEFAULTS.callerRefSecret,
     ),
+    callbackEncryptionKey: callbackKey,
     defaultsUsed,
   };
 }
