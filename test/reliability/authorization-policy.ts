@@ -83,6 +83,20 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
   'POST /v1/routing/resync': { allow: ['router'] },
   'GET /v1/routing/stranded-calls': { allow: ['router', 'supervisor', 'admin'] },
   'POST /v1/routing/callers/erase': { allow: ['router', 'admin'] },
+  'POST /v1/routing/callbacks': { allow: ['router'] },
+  'GET /v1/routing/callbacks': {
+    allow: ['router', 'supervisor', 'admin'],
+    scoped: ['supervisor'],
+  },
+  'GET /v1/routing/callbacks/stats': {
+    allow: ['router', 'supervisor', 'admin'],
+    scoped: ['supervisor'],
+  },
+  'GET /v1/routing/callbacks/{callbackId}': {
+    allow: ['router', 'supervisor', 'admin'],
+    scoped: ['supervisor'],
+  },
+  'POST /v1/routing/callbacks/{callbackId}/outcome': { allow: ['router'] },
   'GET /v1/agents/{agentId}/load': {
     allow: ['agent', 'supervisor', 'admin', 'router'],
     scoped: ['agent', 'supervisor'],

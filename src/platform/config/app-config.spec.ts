@@ -49,16 +49,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CALLBACK_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(
       /CALLBACK_ENCRYPTION_KEY/,
     );
-    expect(
-      () =>
-        loadConfig({
-          NODE_ENV: 'production',
-          BOOTSTRAP_ADMIN_EMAIL: 'ops@example.com',
-          BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-password',
-          JWT_SECRET: 'x'.repeat(40),
-          NOTES_ENCRYPTION_KEY: LOCAL_DEFAULTS.notesEncryptionKey,
-          CALLER_REF_SECRET: 'c'.repeat(40),
-        }),
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        BOOTSTRAP_ADMIN_EMAIL: 'ops@example.com',
+        BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-password',
+        JWT_SECRET: 'x'.repeat(40),
+        NOTES_ENCRYPTION_KEY: LOCAL_DEFAULTS.notesEncryptionKey,
+        CALLER_REF_SECRET: 'c'.repeat(40),
+      }),
     ).toThrow(/CALLBACK_ENCRYPTION_KEY is required/);
   });
 });

@@ -24,15 +24,19 @@ describe('callback window', () => {
 
   it('rises inside its window, in the last quarter and at most 30 minutes before the end', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), (s, len) => {
-        const nb = at(s);
-        const na = at(s + len);
-        const u = urgentAt(nb, na).getTime();
-        expect(u).toBeGreaterThanOrEqual(nb.getTime());
-        expect(u).toBeLessThanOrEqual(na.getTime());
-        expect(na.getTime() - u).toBeLessThanOrEqual(30 * 60_000);
-        expect(na.getTime() - u).toBeLessThanOrEqual((na.getTime() - nb.getTime()) / 4);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (s, len) => {
+          const nb = at(s);
+          const na = at(s + len);
+          const u = urgentAt(nb, na).getTime();
+          expect(u).toBeGreaterThanOrEqual(nb.getTime());
+          expect(u).toBeLessThanOrEqual(na.getTime());
+          expect(na.getTime() - u).toBeLessThanOrEqual(30 * 60_000);
+          expect(na.getTime() - u).toBeLessThanOrEqual((na.getTime() - nb.getTime()) / 4);
+        },
+      ),
     );
     expect(urgentAt(at(0), at(240))).toEqual(at(210));
     expect(urgentAt(at(0), at(40))).toEqual(at(30));
@@ -50,11 +54,31 @@ describe('callback window', () => {
   });
 
   it('measures promises kept per dialect', () => {
-    const base = { notBefore: at(0), notAfter: at(60), attempts: 0, firstAttemptAt: null, reachedAt: null };
+    const base = {
+      notBefore: at(0),
+      notAfter: at(60),
+      attempts: 0,
+      firstAttemptAt: null,
+      reachedAt: null,
+    };
     const out = measures(
       [
-        { ...base, dialect: 'yue', status: 'reached', attempts: 1, firstAttemptAt: at(10), reachedAt: at(10) },
-        { ...base, dialect: 'yue', status: 'reached', attempts: 3, firstAttemptAt: at(20), reachedAt: at(61) },
+        {
+          ...base,
+          dialect: 'yue',
+          status: 'reached',
+          attempts: 1,
+          firstAttemptAt: at(10),
+          reachedAt: at(10),
+        },
+        {
+          ...base,
+          dialect: 'yue',
+          status: 'reached',
+          attempts: 3,
+          firstAttemptAt: at(20),
+          reachedAt: at(61),
+        },
         { ...base, dialect: 'yue', status: 'missed', attempts: 2, firstAttemptAt: at(30) },
         { ...base, dialect: 'yue', status: 'open', notAfter: at(600) },
         { ...base, dialect: 'cmn', status: 'wrong_number', attempts: 1, firstAttemptAt: at(5) },

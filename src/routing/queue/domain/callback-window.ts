@@ -11,9 +11,7 @@ export const PAST_SLACK_MS = 60_000;
 export const URGENT_MAX_MS = 30 * 60_000;
 
 export type WindowError =
-  | 'CALLBACK_WINDOW_IN_PAST'
-  | 'CALLBACK_WINDOW_INVERTED'
-  | 'CALLBACK_WINDOW_TOO_FAR';
+  'CALLBACK_WINDOW_IN_PAST' | 'CALLBACK_WINDOW_INVERTED' | 'CALLBACK_WINDOW_TOO_FAR';
 
 /** Why a window cannot be promised, or null when it can. */
 export function windowError(notBefore: Date, notAfter: Date, now: Date): WindowError | null {

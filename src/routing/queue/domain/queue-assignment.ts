@@ -32,6 +32,7 @@ export interface WaitingCall {
 
 export interface FreeAgent {
   agentId: string;
+  teamId?: string | null;
   /** tag → proficiency, dialects and skills alike. */
   tags: Map<string, number>;
   /** How many dialects the agent speaks: those with more are kept for the rarer ones. */
