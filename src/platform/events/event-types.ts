@@ -3,7 +3,7 @@ export const EVENT_TYPES = {
   'presence.changed':
     'agent, team (supervisors), router: { agentId, externalId, state, since, until, reason }. Toward anyone but the agent a counselling session is not_ready/private with no until.',
   'agent.freed': 'router: { agentId, externalId, contact } when an agent becomes available.',
-  'call.queued': 'router: { callId, priority, position } a call started waiting.',
+  'call.queued': 'router: { callId, priority } a call started waiting.',
   'call.offered':
     'agent, router: { callId, kind?, callbackId?, reservation: { reservationId, agentId, externalId, contact, expiresAt, kind? } }; a callback has kind "callback" (its dialTarget is read from GET /v1/routing/callbacks/{id}).',
   'reservation.lapsed':

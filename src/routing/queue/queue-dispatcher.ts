@@ -76,6 +76,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.arming);
     this.unsubscribe?.();
     await this.runner.idle();
   }
@@ -337,7 +338,19 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
    * a fallback starting to count, or (while calls wait) an agent's timed state ending.
    */
   arm(): void {
-    if (this.stopped || !this.config.jobsEnabled) return;
+    if (this.stopped || !this.config.jobsEnabled || this.arming) return;
+    // At most one look-up per 100 ms whatever the event rate (it reads every waiting call's fallbacks).
+    this.arming = setTimeout(() => {
+      this.arming = undefined;
+      this.rearm();
+    }, 100);
+    this.arming.unref();
+  }
+
+  private arming?: NodeJS.Timeout;
+
+  private rearm(): void {
+    if (this.stopped) return;
     void this.nextDue()
       .then((due) => {
         if (this.stopped) return;

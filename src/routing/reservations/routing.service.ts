@@ -64,16 +64,16 @@ export class RoutingService {
       `coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency) ORDER BY t.proficiency DESC, t.tag)
                 FILTER (WHERE ${kindFilter}), '[]')`;
     const sql = `
-      SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg(json_build_object(
+      SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg((json_build_object(
                'agentId', c.agent_id,
                'externalId', a.external_id,
-               'contact', a.contact,
                'idleSeconds', greatest(0, floor(extract(epoch FROM ${nowP} - c.idle_since)))::int,
                'dialects', tg.dialects,
                'skills', tg.skills,
                'load', json_build_object('callsLastHour', c.load_calls, 'hostileCallsLastHour', c.load_hostile,
                                          'occupancyLastHour', round(c.load_occupancy::numeric, 4)::float8)
-             ) ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
+             )::jsonb || CASE WHEN a.contact IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('contact', a.contact) END)
+             ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
         FROM (SELECT p.agent_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy, p.rank_penalty
                 ${CANDIDATE_FROM}
                WHERE ${candidateWhere(filter, p.add, nowP)}

@@ -170,6 +170,7 @@ export class ResyncDto {
   @ArrayMaxSize(100_000)
   @IsString({ each: true })
   @Length(1, 255, { each: true })
+  @Matches(CALL_ID, { each: true, message: 'each callId must be printable ASCII without spaces' })
   liveCallIds: string[];
 }
 

@@ -60,6 +60,8 @@ export class AgentLoadSummaryDto {
 export class AvailableAgentDto {
   @ApiProperty() agentId: string;
   @ApiProperty() externalId: string;
+  @ApiPropertyOptional({ description: 'Where to ring the agent (e.g. a SIP URI), when it has one' })
+  contact?: string;
   @ApiProperty() idleSeconds: number;
   @ApiProperty({ type: [TagProficiencyDto] }) dialects: TagProficiencyDto[];
   @ApiProperty({ type: [TagProficiencyDto] }) skills: TagProficiencyDto[];
