@@ -61,6 +61,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((e) => {
+      if (e.type === 'callback.scheduled' || e.type === 'callback.retry') this.noteCallbacks();
       if (e.type === 'agent.freed' || e.type === 'call.requeued' || e.type === 'reservation.lapsed')
         this.kick();
       else if (
@@ -70,6 +71,12 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       )
         this.arm();
     });
+    void this.dataSource
+      .query(`SELECT EXISTS (SELECT 1 FROM callbacks WHERE status = 'open') AS open`)
+      .then(([row]) => {
+        if (row?.open) this.noteCallbacks();
+      })
+      .catch(() => this.noteCallbacks());
     this.arm();
   }
 
@@ -96,9 +103,8 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     const offers = await this.dataSource.transaction(async (m) => {
       await lockInTransaction(m, QUEUE_LOCK);
       const now = this.clock.now(); // after the wait for the lock: the state read below is of now
-      await this.raiseUrgent(m, now);
       await this.requeueLapsed(m, now);
-      await this.callbackExpiry.expire(m, now);
+      await this.sweepCallbacks(m, now);
       return this.offerWaiting(m, now);
     });
     this.arm();
@@ -232,6 +238,57 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     );
   }
 
+  /**
+   * Callbacks' timing, in one statement, only while open callbacks may exist (a pass for calls alone
+   * costs what it did): waiting callbacks in the last stretch of their window rise one priority
+   * level; those past their notAfter are missed (dial target erased, the team alerted).
+   */
+  private async sweepCallbacks(m: EntityManager, now: Date): Promise<void> {
+    if (!this.callbacksOpen) return;
+    const generation = this.callbacksGeneration;
+    const rows: Array<{
+      what: 'missed' | 'open';
+      call_id: string | null;
+      team_id: string | null;
+      callback_id: string | null;
+      dialect: string | null;
+      attempts: number | null;
+      not_after: Date | null;
+    }> = await m.query(
+      `WITH raised AS (
+           UPDATE queued_calls SET priority = LEAST(9, priority + 1), urgent_at = NULL
+            WHERE status = 'queued' AND urgent_at <= $1 AND (give_up_at IS NULL OR give_up_at > $1)
+         ), gone AS (
+           UPDATE queued_calls SET status = 'abandoned', ended_at = $1, status_at = $1, ready_at = NULL, urgent_at = NULL
+            WHERE kind = 'callback' AND status = 'queued' AND give_up_at <= $1 RETURNING call_id
+         ), missed AS (
+           UPDATE callbacks c SET status = 'missed', dial_target = NULL, closed_at = $1
+             FROM gone WHERE c.queue_id = gone.call_id AND c.status = 'open'
+           RETURNING c.callback_id, c.queue_id, c.team_id, c.dialect, c.attempts, c.not_after
+         )
+         SELECT 'missed' AS what, queue_id AS call_id, team_id, callback_id, dialect, attempts, not_after FROM missed
+         UNION ALL
+         SELECT 'open', NULL, NULL, NULL, NULL, NULL, NULL
+          WHERE EXISTS (SELECT 1 FROM callbacks WHERE status = 'open' AND NOT (queue_id = ANY(SELECT call_id FROM gone)))`,
+      [now],
+    );
+    const missed = rows.filter((r) => r.what === 'missed');
+    // None open: later passes skip this, unless a callback was scheduled meanwhile.
+    if (!rows.some((r) => r.what === 'open') && generation === this.callbacksGeneration)
+      this.callbacksOpen = false;
+    await this.callbackExpiry.alertMissed(m, missed, now);
+  }
+
+  /** Open callbacks may exist (read at start; set on a callback scheduled or retried on any replica). */
+  private callbacksOpen = false;
+  private callbacksGeneration = 0;
+
+  /** A callback was scheduled or put back: passes look after callbacks' timing again. */
+  noteCallbacks(): void {
+    this.callbacksOpen = true;
+    this.callbacksGeneration++;
+  }
+
   /** Waiting items ready now (a callback from its notBefore or next retry), in queue order, a page after `after`. */
   private async waiting(
     m: EntityManager,
@@ -246,15 +303,6 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       [after?.priority ?? null, after?.enqueuedAt ?? null, after?.callId ?? null, now],
     );
     return rows.map(toWaitingCall);
-  }
-
-  /** Waiting items whose moment has come (a callback near its notAfter) rise one priority level. */
-  private async raiseUrgent(m: EntityManager, now: Date): Promise<void> {
-    await m.query(
-      `UPDATE queued_calls SET priority = LEAST(9, priority + 1), urgent_at = NULL
-        WHERE status = 'queued' AND urgent_at <= $1`,
-      [now],
-    );
   }
 
   /** Each team's offers in the last hour and how many were callbacks, on its free agents. */

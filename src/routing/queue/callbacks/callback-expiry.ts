@@ -3,28 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { EventsService } from '../../../platform/events/events.service';
 
 /**
- * What the queue's dispatcher does for callbacks inside its pass (under the queue lock): a callback
- * still waiting at its notAfter is missed (its dial target erased, the supervisor alerted); an offered
- * callback is given its team.
+ * Callbacks' side of the queue's dispatcher pass (under the queue lock): a callback missed at its
+ * notAfter (or when no retry fits its window) is alerted to its team; an offered callback is given
+ * the offered agent's team.
  */
 @Injectable()
 export class CallbackExpiry {
   constructor(private readonly events: EventsService) {}
-
-  /** Waiting callbacks past their notAfter become missed. Returns how many. */
-  async expire(m: EntityManager, now: Date): Promise<number> {
-    const [rows] = await m.query(
-      `UPDATE queued_calls SET status = 'abandoned', ended_at = $1, status_at = $1, ready_at = NULL, urgent_at = NULL
-        WHERE kind = 'callback' AND status = 'queued' AND give_up_at <= $1 RETURNING call_id`,
-      [now],
-    );
-    if (rows.length === 0) return 0;
-    return this.miss(
-      m,
-      rows.map((r: { call_id: string }) => r.call_id),
-      now,
-    );
-  }
 
   /** Marks these callbacks (by queue id) missed and alerts each team's supervisors. */
   async miss(m: EntityManager, queueIds: string[], now: Date): Promise<number> {
@@ -34,23 +19,40 @@ export class CallbackExpiry {
         RETURNING callback_id, queue_id, team_id, dialect, attempts, not_after`,
       [queueIds, now],
     );
+    await this.alertMissed(m, missed, now);
+    return missed.length;
+  }
+
+  /** `alert.callback_missed` to each missed callback's team supervisors and the router. */
+  async alertMissed(
+    m: EntityManager,
+    missed: Array<{
+      callback_id: string | null;
+      call_id?: string | null;
+      queue_id?: string | null;
+      team_id: string | null;
+      dialect: string | null;
+      attempts: number | null;
+      not_after: Date | null;
+    }>,
+    now: Date,
+  ): Promise<void> {
     await this.events.publish(
       m,
-      missed.map((r: any) => ({
+      missed.map((r) => ({
         type: 'alert.callback_missed',
         teamId: r.team_id,
         audience: ['team', 'router'],
         payload: {
           callbackId: r.callback_id,
-          callId: r.queue_id,
+          callId: r.queue_id ?? r.call_id,
           dialect: r.dialect,
           attempts: Number(r.attempts),
-          notAfter: new Date(r.not_after).toISOString(),
+          notAfter: new Date(r.not_after!).toISOString(),
         },
         at: now,
       })),
     );
-    return missed.length;
   }
 
   /** The callback behind an offered queue item takes the offered agent's team; returns its id. */
