@@ -50,7 +50,11 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
     ) {
       return sendError(
         res,
-        new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
+        new DomainError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the body as JSON with the header Content-Type: application/json',
+        ),
       );
     }
     json(req, res, (err?: unknown) => {
