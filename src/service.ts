@@ -48,7 +48,7 @@ export async function startService(
 
   let app: INestApplication | undefined;
   let embedded: EmbeddedDatabase | undefined;
-  let say = (line: string) => console.log(line);
+  let say = (line: string) => console.warn(line);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -72,7 +72,7 @@ export async function startService(
         dataDir: config.dataDir,
         port: config.embeddedPgPort,
         log: (line) => {
-          if (/orphaned|stale/i.test(line)) console.log(line);
+          if (/orphaned|stale/i.test(line)) console.warn(line);
         },
       });
       databaseUrl = embedded.url;
