@@ -332,53 +332,63 @@ function round(x: number, digits = 4): number {
 }
 
 /**
- * The least n ≥ lowest that meets the target (monotone in n), galloping from a guess then
- * bisecting: steps of √A, doubling, then halving; a few dozen evaluations instead of one per agent.
+ * The least n ≥ lowest that meets the target (monotone in n): bracket it between a failing and a
+ * meeting n (steps of `firstStep` doubling away from the guess), then narrow the bracket
+ * by interpolating the service level (bisecting whenever that narrows too slowly): about ten figure
+ * evaluations instead of one per agent.
  */
 function leastMeeting(
   lowest: number,
   guess: number,
   firstStep: number,
+  target: number,
   figures: (n: number) => QueueFigures,
   meets: (n: number, f: QueueFigures) => boolean,
 ): [number, QueueFigures] {
-  let low: number; // everything below low fails
-  let high: number; // high meets
-  let atHigh: QueueFigures;
+  let ok: { n: number; f: QueueFigures };
+  let fail: { n: number; sl: number };
   const start = Math.max(lowest, guess);
   const atStart = figures(start);
   if (meets(start, atStart)) {
-    high = start;
-    atHigh = atStart;
-    low = lowest;
-    for (let step = firstStep; high - step >= lowest; step *= 2) {
-      const f = figures(high - step);
-      if (!meets(high - step, f)) {
-        low = high - step + 1;
+    ok = { n: start, f: atStart };
+    for (let step = firstStep; ; step *= 2) {
+      if (ok.n === lowest) return [ok.n, ok.f];
+      const n = Math.max(lowest, ok.n - step);
+      const f = figures(n);
+      if (!meets(n, f)) {
+        fail = { n, sl: f.serviceLevel };
         break;
       }
-      high -= step;
-      atHigh = f;
+      ok = { n, f };
     }
   } else {
-    low = start + 1;
-    high = start;
+    fail = { n: start, sl: atStart.serviceLevel };
     for (let step = firstStep; ; step *= 2) {
-      high = low + step - 1;
-      atHigh = figures(high);
-      if (meets(high, atHigh)) break;
-      low = high + 1;
+      const n = fail.n + step;
+      const f = figures(n);
+      if (meets(n, f)) {
+        ok = { n, f };
+        break;
+      }
+      fail = { n, sl: f.serviceLevel };
     }
   }
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2);
-    const atMid = figures(mid);
-    if (meets(mid, atMid)) {
-      high = mid;
-      atHigh = atMid;
-    } else low = mid + 1;
+  let bisect = false;
+  while (ok.n - fail.n > 1) {
+    const width = ok.n - fail.n;
+    const slope = ok.f.serviceLevel - fail.sl;
+    let n =
+      bisect || !(slope > 0)
+        ? fail.n + Math.floor(width / 2)
+        : fail.n + Math.round(((target - fail.sl) / slope) * width);
+    n = Math.min(ok.n - 1, Math.max(fail.n + 1, n));
+    const f = figures(n);
+    if (meets(n, f)) ok = { n, f };
+    else fail = { n, sl: f.serviceLevel };
+    // Interpolation can creep along one side of a curved service level: then halve.
+    bisect = !bisect && ok.n - fail.n > width / 2;
   }
-  return [high, atHigh];
+  return [ok.n, ok.f];
 }
 
 /** The least whole number of agents meeting the service-level (and occupancy) target, and its figures. */
@@ -405,10 +415,14 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
     if (erlangA) {
       // At most n/A of the callers can be answered at all, so fewer agents cannot meet the target.
       n = Math.max(n, Math.floor(a * input.targetServiceLevel));
+      // The fluid model's answer when agents are short (callers wait ln(A/n)/θ; answered within t
+      // once n ≥ A·e^(−θt)), A itself when they are not: the search starts there.
+      const fluid = a * Math.exp(-input.targetAnswerSeconds / input.patienceSeconds!);
       [n, f] = leastMeeting(
         n,
-        Math.round(a),
+        Math.round(fluid),
         Math.max(1, Math.round(Math.sqrt(a))),
+        input.targetServiceLevel,
         figures,
         meets,
       );
