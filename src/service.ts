@@ -71,6 +71,7 @@ export async function startService(
       embedded = await startEmbeddedPostgres({
         dataDir: config.dataDir,
         port: config.embeddedPgPort,
+        ownSignals: true,
         log: (line) => {
           if (/orphaned|stale/i.test(line)) console.warn(line);
         },

