@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { LoadService } from '../routing/calls/load.service';
 import type { ManualClock } from '../platform/common/clock/clock';
 import { PresenceService } from '../routing/presence/presence.service';
-import { WellbeingService } from '../wellbeing/wellbeing.service';
+import { WellbeingService } from '../wellbeing/call-policy.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
 import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';

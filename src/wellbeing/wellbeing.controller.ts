@@ -32,7 +32,7 @@ import {
   WellbeingReportDto,
 } from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
-import { WellbeingService } from './wellbeing.service';
+import { WellbeingService } from './call-policy.service';
 
 @ApiTags('wellbeing')
 @Controller()

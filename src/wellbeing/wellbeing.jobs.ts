@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { WellbeingService } from './wellbeing.service';
+import { WellbeingService } from './call-policy.service';
 
 /** Timer for the occupancy alert check; registered only when JOBS_ENABLED (tests call the service). */
 @Injectable()

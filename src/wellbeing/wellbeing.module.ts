@@ -18,7 +18,7 @@ import { WellbeingPoliciesService } from './wellbeing-policies.service';
 import { WellbeingPolicyRow } from './wellbeing-policy.entity';
 import { WellbeingController } from './wellbeing.controller';
 import { WellbeingJobs } from './wellbeing.jobs';
-import { WellbeingService } from './wellbeing.service';
+import { WellbeingService } from './call-policy.service';
 
 /**
  * Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit).

@@ -1,4 +1,4 @@
-import { WellbeingService } from '../../src/wellbeing/wellbeing.service';
+import { WellbeingService } from '../../src/wellbeing/call-policy.service';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { availableIds, insertShift, plusSeconds, runCall, stateOf, teamWithAgent } from './helpers';
