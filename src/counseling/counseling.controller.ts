@@ -14,6 +14,8 @@ import { UuidParam } from '../platform/common/http/uuid-param';
 import { PageQueryDto } from '../platform/common/pagination/page-query.dto';
 import { Clock } from '../platform/common/clock/clock';
 import { CounselingService } from './counseling.service';
+import { CounselingStatsService } from './counseling-stats.service';
+import { SuggestedSlotsService } from './suggested-slots.service';
 import { CounselorsService } from './counselors.service';
 import {
   BookingDto,
@@ -49,6 +51,8 @@ export class CounselingController {
   constructor(
     private readonly counselors: CounselorsService,
     private readonly counseling: CounselingService,
+    private readonly statsService: CounselingStatsService,
+    private readonly slotsService: SuggestedSlotsService,
     private readonly clock: Clock,
   ) {}
 
@@ -123,7 +127,7 @@ export class CounselingController {
   ): Promise<SuggestedSlotsDto> {
     if (caller.kind !== 'user' || !caller.agentId) throw forbidden('Only an agent can do this');
     const from = query.from ? new Date(query.from) : this.clock.now();
-    return { slots: await this.counseling.suggestSlots(caller.agentId, query.count ?? 3, from) };
+    return { slots: await this.slotsService.suggestSlots(caller.agentId, query.count ?? 3, from) };
   }
 
   @Post('bookings')
@@ -258,6 +262,6 @@ export class CounselingController {
     @Query() query: MonthlyStatsQueryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<MonthlyStatsDto> {
-    return this.counseling.monthlyStats(caller, query.month);
+    return this.statsService.monthlyStats(caller, query.month);
   }
 }

@@ -1,34 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../people/agents/agents.service';
-import { hasRole, Principal } from '../platform/auth/principal';
+import { Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
 import { conflict, DomainError, forbidden, notFound } from '../platform/common/errors/domain-error';
 import { Page, PageQueryDto, pageOf } from '../platform/common/pagination/page-query.dto';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { PresenceService } from '../routing/presence/presence.service';
-import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { CounselingBooking } from './booking.entity';
 import { Counselor } from './counselor.entity';
 import { CounselorsService, policyOf } from './counselors.service';
-import {
-  BookingDto,
-  CounselingExportDto,
-  MonthlyStatsDto,
-  RescheduleBookingDto,
-} from './dto/booking.dto';
-import { SuggestedSlotDto } from './dto/counselor.dto';
+import { BookingDto, CounselingExportDto, RescheduleBookingDto } from './dto/booking.dto';
 import { decryptNote, encryptNote, notesKey } from './notes-crypto';
-import { checkSlot, generateSlots, SlotRefusal } from './slots';
+import { checkSlot, SlotRefusal } from './slots';
 import { lockInTransaction } from '../platform/database/advisory-lock';
 
 /** An agent holds at most this many upcoming (live, not yet ended) bookings. */
 export const MAX_UPCOMING_BOOKINGS = 2;
 export const SESSION_SOURCE_KIND = 'counseling-booking';
-const DAY = 86_400_000;
 
 const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
   length: 'This counsellor does not offer sessions of that length',
@@ -61,7 +52,6 @@ export class CounselingService {
     private readonly counselors: CounselorsService,
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
-    private readonly sites: SitesService,
     private readonly presence: PresenceService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -206,101 +196,6 @@ export class CounselingService {
       await this.presence.redactCounselingHistory(agentId, m);
       return { erased: Number(erased) };
     });
-  }
-
-  /**
-   * Aggregates only, with small counts hidden as "<5": admins get sessions per site, a
-   * supervisor the sessions of their own team, for a calendar month in each site's time zone
-   * (UTC for agents without a site).
-   */
-  async monthlyStats(caller: Principal, month: string): Promise<MonthlyStatsDto> {
-    const hide = (n: number): number | '<5' => (n < 5 ? '<5' : n);
-    if (hasRole(caller, 'admin')) {
-      // Sites with bookings near the month (zones are within ±14 h of UTC), then each site's own month.
-      const utc = monthRange(month, 'UTC');
-      const near: Array<{ site_id: string | null }> = await this.dataSource.query(
-        `SELECT DISTINCT site_id FROM counseling_bookings
-          WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2`,
-        [new Date(utc.from.getTime() - DAY), new Date(utc.to.getTime() + DAY)],
-      );
-      const ranges = await Promise.all(
-        near.map(async (r) => ({
-          siteId: r.site_id,
-          ...monthRange(month, await this.timeZoneOfSite(r.site_id)),
-        })),
-      );
-      const rows: Array<{ site_id: string | null; count: number }> = await this.dataSource.query(
-        `SELECT v.site_id, count(*)::int AS count
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(site_id, f, t)
-           JOIN counseling_bookings b ON b.site_id IS NOT DISTINCT FROM v.site_id
-          WHERE b.status = 'booked' AND b.starts_at >= v.f AND b.starts_at < v.t
-          GROUP BY v.site_id ORDER BY v.site_id NULLS LAST`,
-        [ranges.map((r) => r.siteId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
-      );
-      return { month, sites: rows.map((r) => ({ siteId: r.site_id, sessions: hide(r.count) })) };
-    }
-    const teamId = caller.kind === 'user' ? caller.teamId : null;
-    if (!teamId) throw forbidden('Only a supervisor of a team or an admin may see these counts');
-    const { from, to } = monthRange(
-      month,
-      await this.timeZoneOfSite((await this.teams.get(teamId)).siteId),
-    );
-    const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM counseling_bookings
-        WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2 AND team_id = $3`,
-      [from, to, teamId],
-    );
-    return { month, teams: [{ teamId, sessions: hide(count) }] };
-  }
-
-  private async timeZoneOfSite(siteId: string | null): Promise<string> {
-    return siteId ? (await this.sites.get(siteId)).timeZone : 'UTC';
-  }
-
-  /**
-   * The next free slots across counsellors for an agent, those speaking one of the agent's
-   * dialects first, skipping times the agent is already booked. For the wellbeing policy's
-   * counselling offers and `GET /v1/counseling/suggested-slots`.
-   */
-  async suggestSlots(agentId: string, count: number, from: Date): Promise<SuggestedSlotDto[]> {
-    const agent = await this.agents.get(agentId);
-    const dialects = new Set(agent.dialects.map((d) => d.tag));
-    const now = this.clock.now();
-    const to = new Date(from.getTime() + 14 * DAY);
-    const own: Array<{ starts_at: Date; ends_at: Date }> = await this.dataSource.query(
-      `SELECT starts_at, ends_at FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked' AND ends_at > $2`,
-      [agentId, from],
-    );
-    const counselors = await this.counselors.activeCounselors();
-    const busy = await this.counselors.liveBookingsOf(
-      this.dataSource.manager,
-      counselors.map((c) => c.id),
-      from,
-      to,
-    );
-    const candidates: Array<SuggestedSlotDto & { match: boolean }> = [];
-    for (const c of counselors) {
-      const minutes = c.sessionMinutes[0];
-      const match = c.languages.some((l) => dialects.has(l));
-      const free = generateSlots(policyOf(c), busy.get(c.id) ?? [], now, from, to, minutes, {
-        limit: count,
-        keep: (s) => !own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt),
-      });
-      for (const s of free)
-        candidates.push({
-          counselorId: c.id,
-          counselorName: c.displayName,
-          languages: c.languages,
-          minutes,
-          startsAt: s.startsAt.toISOString(),
-          endsAt: s.endsAt.toISOString(),
-          match,
-        });
-    }
-    candidates.sort(
-      (a, b) => Number(b.match) - Number(a.match) || a.startsAt.localeCompare(b.startsAt),
-    );
-    return candidates.slice(0, count).map(({ match: _match, ...slot }) => slot);
   }
 
   // --- internals ---------------------------------------------------------------------------
@@ -498,10 +393,4 @@ export class CounselingService {
     }
     return dto;
   }
-}
-
-/** A calendar month (YYYY-MM) as an instant range in a time zone. */
-function monthRange(month: string, timeZone: string): { from: Date; to: Date } {
-  const start = DateTime.fromISO(`${month}-01`, { zone: timeZone }).startOf('month');
-  return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
 }
