@@ -39,6 +39,29 @@ export class AlertsService {
     }
   }
 
+  /** A call was routed to the agent during protected time (which kind is never said). */
+  async recordProtectedTimeBreach(
+    m: EntityManager,
+    teamId: string | null,
+    agentId: string,
+    callId: string,
+    answeredAt: Date,
+    now: Date,
+  ): Promise<void> {
+    await preparedQuery(
+      m,
+      `INSERT INTO wellbeing_alerts (team_id, agent_id, kind, dedupe_key, details, created_at)
+       VALUES ($1, $2, 'routed_during_protected_time', $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [
+        teamId,
+        agentId,
+        `routed_during_protected_time:${callId}`,
+        JSON.stringify({ callId, answeredAt: answeredAt.toISOString() }),
+        now,
+      ],
+    );
+  }
+
   /**
    * An occupancy alert for one agent, unless one is still open for it or this window already had
    * one. Returns whether it was created.

@@ -5,6 +5,7 @@ import {
   CallEndedContext,
   CallLifecycle,
   HostileFlaggedContext,
+  ProtectedTimeBreachContext,
 } from '../routing/calls/call-lifecycle';
 import { preparedQuery } from '../platform/database/prepared-query';
 import type { NewScheduledState } from '../routing/presence/presence-store';
@@ -58,7 +59,32 @@ export class CallPolicyService implements OnModuleInit {
     this.lifecycle.register({
       afterCallEnded: (ctx) => this.afterCallEnded(ctx),
       afterHostileFlagged: (ctx) => this.afterHostileFlagged(ctx),
+      afterProtectedTimeBreached: (ctx) => this.afterProtectedTimeBreached(ctx),
     });
+  }
+
+  /**
+   * A call answered in protected time: the supervisor is alerted and the audit log has it, neither
+   * saying which kind of protected time it was (a counselling session must not show).
+   */
+  async afterProtectedTimeBreached(ctx: ProtectedTimeBreachContext): Promise<void> {
+    await this.alerts.recordProtectedTimeBreach(
+      ctx.manager,
+      ctx.teamId,
+      ctx.agentId,
+      ctx.callId,
+      ctx.answeredAt,
+      ctx.now,
+    );
+    await this.audit.record(ctx.manager, [
+      {
+        actor: 'system',
+        action: 'routing.protected_time_breached',
+        subjectType: 'agent',
+        subjectId: ctx.agentId,
+        details: { callId: ctx.callId, answeredAt: ctx.answeredAt.toISOString() },
+      },
+    ]);
   }
 
   /** Call-end hook: recovery for a hostile call, or a micro-break after long continuous work. */

@@ -6,6 +6,8 @@ import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { Principal } from '../platform/auth/principal';
 import { badRequest } from '../platform/common/errors/domain-error';
+import { CallsService } from '../routing/calls/calls.service';
+import { PresenceService } from '../routing/presence/presence.service';
 import { WellbeingReportDto } from './dto/wellbeing.dto';
 import { assertTeamReader } from './team-reader';
 
@@ -17,6 +19,8 @@ export class WellbeingReportService {
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
+    private readonly calls: CallsService,
+    private readonly presence: PresenceService,
   ) {}
 
   /** The team's day: hostile calls per agent (a distribution, no names), recovery granted, micro-breaks. */
@@ -42,12 +46,23 @@ export class WellbeingReportService {
       [teamId, from, to],
     );
     const recoveries = grants.filter((g) => g.kind === 'recovery');
+    const teamAgents = await this.agents.listForTeam(teamId);
     const perAgent = new Map<string, number>();
-    for (const a of await this.agents.listForTeam(teamId)) perAgent.set(a.id, 0);
+    for (const a of teamAgents) perAgent.set(a.id, 0);
     for (const g of recoveries) perAgent.set(g.agent_id, (perAgent.get(g.agent_id) ?? 0) + 1);
     const buckets = new Map<number, number>();
     for (const n of perAgent.values()) buckets.set(n, (buckets.get(n) ?? 0) + 1);
     const full = recoveries.filter((g) => g.effective_seconds >= g.minimum_seconds).length;
+    // Did the recovery really come before the next customer? Asked of the presence history.
+    const hostile = await this.calls.hostileCallsEnded(
+      teamAgents.map((a) => a.id),
+      from,
+      to,
+    );
+    const recovered = await this.presence.recoveryBeforeNextCall(
+      hostile.map((c) => ({ key: c.callId, agentId: c.agentId, after: c.endedAt })),
+    );
+    const recoveredFirst = [...recovered.values()].filter(Boolean).length;
     return {
       teamId,
       date,
@@ -61,6 +76,8 @@ export class WellbeingReportService {
       hostileCallsWithFullRecovery: full,
       fullRecoveryShare: recoveries.length ? full / recoveries.length : null,
       microBreaksGiven: grants.length - recoveries.length,
+      hostileCallsRecoveredBeforeNextCall: recoveredFirst,
+      recoveryBeforeNextCallShare: hostile.length ? recoveredFirst / hostile.length : null,
     };
   }
 }
