@@ -23,6 +23,7 @@ import {
   BookingPageDto,
   CancelBookingDto,
   CounselingExportDto,
+  CounselorNotificationListDto,
   CreateBookingDto,
   ErasedDto,
   MonthlyStatsDto,
@@ -227,6 +228,21 @@ export class CounselingController {
     return this.counseling.setNotes(caller, id, body.notes);
   }
 
+  @Get('notifications')
+  @Roles('counselor')
+  @ApiOperation({
+    summary: 'The calling counsellor’s notifications (e.g. a session cancelled), without content',
+    description:
+      'A session cancelled because the agent erased their counselling data appears as `session_cancelled` ' +
+      'with its time only: no agent, no reason.',
+  })
+  @ApiOkResponse({ type: CounselorNotificationListDto })
+  async notifications(
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<CounselorNotificationListDto> {
+    return { notifications: await this.counseling.notificationsFor(caller) };
+  }
+
   @Get('me/export')
   @Roles('agent')
   @ApiOperation({
@@ -242,7 +258,8 @@ export class CounselingController {
   @ApiOperation({
     summary: 'Erase the calling agent’s counselling history',
     description:
-      'Deletes every booking of the agent with its notes; upcoming sessions are cancelled first.',
+      'Cancels the agent’s upcoming sessions and tells their counsellors (a notification without content), ' +
+      'then deletes every booking of the agent with its notes.',
   })
   @ApiOkResponse({ type: ErasedDto })
   eraseMine(@CurrentPrincipal() caller: Principal): Promise<ErasedDto> {

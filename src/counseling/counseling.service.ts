@@ -12,7 +12,12 @@ import { TeamsService } from '../people/teams/teams.service';
 import { CounselingBooking } from './booking.entity';
 import { Counselor } from './counselor.entity';
 import { CounselorsService, policyOf } from './counselors.service';
-import { BookingDto, CounselingExportDto, RescheduleBookingDto } from './dto/booking.dto';
+import {
+  BookingDto,
+  CounselingExportDto,
+  CounselorNotificationDto,
+  RescheduleBookingDto,
+} from './dto/booking.dto';
 import { decryptNote, encryptNote, notesKey } from './notes-crypto';
 import { checkSlot, SlotRefusal } from './slots';
 import { lockInTransaction } from '../platform/database/advisory-lock';
@@ -35,7 +40,11 @@ interface Place {
   teamId: string | null;
 }
 
-type BookingRow = CounselingBooking & { counselorName: string; counselorUserId: string };
+type BookingRow = CounselingBooking & {
+  counselorName: string;
+  counselorUserId: string;
+  agentName: string;
+};
 
 /**
  * Confidential bookings. A booking exists only for its agent and its counsellor: every read and
@@ -176,26 +185,57 @@ export class CounselingService {
   }
 
   /**
-   * Erases the agent's counselling history (notes with it); upcoming sessions are cancelled first,
-   * and presence history shows the past sessions as private not_ready time.
+   * Erases the agent's counselling history (notes with it). Upcoming sessions are cancelled first
+   * and their counsellors told, without content (no agent, no reason: just that the time is free);
+   * presence history shows the past sessions as private not_ready time.
    */
-  async eraseFor(caller: Principal): Promise<{ erased: number }> {
+  async eraseFor(caller: Principal): Promise<{ erased: number; cancelled: number }> {
     const agentId = this.requireAgent(caller);
+    const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       await this.lockAgent(m, agentId);
-      const live: Array<{ id: string }> = await m.query(
-        `SELECT id FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked'`,
-        [agentId],
-      );
-      for (const b of live)
-        await this.presence.cancelScheduled(SESSION_SOURCE_KIND, b.id, { endNow: true }, m);
+      const live: Array<{ id: string; counselor_id: string; starts_at: Date; ends_at: Date }> =
+        await m.query(
+          `SELECT id, counselor_id, starts_at, ends_at FROM counseling_bookings
+            WHERE agent_id = $1 AND status = 'booked' ORDER BY starts_at FOR UPDATE`,
+          [agentId],
+        );
+      const upcoming = live.filter((b) => b.ends_at.getTime() > now.getTime());
+      for (const b of live) {
+        if (upcoming.includes(b)) await this.markCancelled(m, b.id, 'agent', null);
+        else await this.presence.cancelScheduled(SESSION_SOURCE_KIND, b.id, { endNow: true }, m);
+      }
+      for (const b of upcoming)
+        await m.query(
+          `INSERT INTO counselor_notifications (counselor_id, kind, starts_at, ends_at, created_at)
+           VALUES ($1, 'session_cancelled', $2, $3, $4)`,
+          [b.counselor_id, b.starts_at, b.ends_at, now],
+        );
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);
       // Presence history must not tell that there were sessions either.
       await this.presence.redactCounselingHistory(agentId, m);
-      return { erased: Number(erased) };
+      return { erased: Number(erased), cancelled: upcoming.length };
     });
+  }
+
+  /** The calling counsellor's notifications, newest first. */
+  async notificationsFor(caller: Principal): Promise<CounselorNotificationDto[]> {
+    if (caller.kind !== 'user') return [];
+    const rows: Array<Record<string, any>> = await this.dataSource.query(
+      `SELECT n.id, n.kind, n.starts_at, n.ends_at, n.created_at FROM counselor_notifications n
+         JOIN counselors c ON c.id = n.counselor_id
+        WHERE c.user_id = $1 ORDER BY n.created_at DESC, n.id LIMIT 200`,
+      [caller.userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   // --- internals ---------------------------------------------------------------------------
@@ -317,8 +357,8 @@ export class CounselingService {
     params: unknown[],
   ): Promise<BookingRow[]> {
     const raw: Array<Record<string, any>> = await m.query(
-      `SELECT b.*, c.display_name AS counselor_name, c.user_id AS counselor_user_id
-         FROM counseling_bookings b JOIN counselors c ON c.id = b.counselor_id
+      `SELECT b.*, c.display_name AS counselor_name, c.user_id AS counselor_user_id, a.display_name AS agent_name
+         FROM counseling_bookings b JOIN counselors c ON c.id = b.counselor_id JOIN agents a ON a.id = b.agent_id
         WHERE ${condition}`,
       params,
     );
@@ -342,6 +382,7 @@ export class CounselingService {
       createdAt: new Date(r.created_at),
       counselorName: r.counselor_name,
       counselorUserId: r.counselor_user_id,
+      agentName: r.agent_name,
     }));
   }
 
@@ -373,6 +414,7 @@ export class CounselingService {
       counselorId: row.counselorId,
       counselorName: row.counselorName,
       agentId: row.agentId,
+      agentName: row.agentName,
       startsAt: row.startsAt.toISOString(),
       endsAt: row.endsAt.toISOString(),
       minutes: row.minutes,

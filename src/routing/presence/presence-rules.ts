@@ -29,6 +29,21 @@ export const TIMED_STATES: readonly PresenceState[] = [
  * breach after which the state resumes (a micro-break or a booked break is a `break`).
  */
 export const ENFORCED_STATES: readonly PresenceState[] = ['recovery', 'counseling', 'break'];
+/**
+ * Time away from the phones, for "since the last break" rules: a break, recovery, session or offline,
+ * and the agent's own `not_ready`/`private`, which is what a session looks like to others (and what
+ * it becomes on erasure), so that neither can be told apart by its effect on the figures.
+ */
+export function isRestInterval(i: { state: string; reason?: string | null }): boolean {
+  return (
+    i.state === 'break' ||
+    i.state === 'recovery' ||
+    i.state === 'counseling' ||
+    i.state === 'offline' ||
+    (i.state === 'not_ready' && i.reason === 'private')
+  );
+}
+
 /** States a person or the router may ask for with PUT presence. */
 export const REQUESTABLE_STATES = ['available', 'not_ready', 'offline'] as const;
 export type RequestableState = (typeof REQUESTABLE_STATES)[number];
@@ -249,10 +264,14 @@ export function settle(
     }
   };
 
-  const startDue = (at: Date): boolean => {
+  const startDue = (due: Date): boolean => {
     if (current.state !== 'available' && current.state !== 'not_ready') return false;
-    const next = dueAt(scheduled, at, taken);
+    const next = dueAt(scheduled, due, taken);
     if (!next) return false;
+    // Read late (no sweep ran at its start), it started when both it was due and the agent free.
+    const at = new Date(
+      Math.min(due.getTime(), Math.max(next.startsAt.getTime(), current.since.getTime())),
+    );
     taken.add(next.id);
     const endsAt = next.endsAt ?? new Date(at.getTime() + (next.durationSeconds ?? 0) * 1000);
     activated.push({ id: next.id, at, endsAt });
