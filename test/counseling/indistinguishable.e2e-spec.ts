@@ -142,6 +142,19 @@ describe('counselling confidentiality: a session looks like the agent’s own no
       expect(a.until).toBeUndefined();
       expect(strip(a)).toEqual(strip(b));
     }
+    // The same load figures for both.
+    const loadOf = async (agentId: string) => {
+      const body = (
+        await t
+          .http()
+          .get(`/v1/agents/${agentId}/load?window=60`)
+          .set(bearer(supervisor.token))
+          .expect(200)
+      ).body;
+      const { agentId: _id, ...figures } = body;
+      return figures;
+    };
+    expect(await loadOf(inSession.agentId)).toEqual(await loadOf(ownPrivate.agentId));
     // The agent sees its session resumed for at least the 40 minutes it had left at 02:10.
     const mine = await presenceOf(t, inSession.agentId, bearer(inSession.token));
     expect(mine.state).toBe('counseling');

@@ -115,6 +115,13 @@ describe('wellbeing: protected time wins over the router', () => {
       ended(agent.agentId, late, 60, new Date(early.getTime() + 60_000)),
     ]);
     expect(await stateOf(t, agent)).toEqual(before);
+    // Out of order: the end of a call first, its answer in a later batch.
+    const reversed = callId();
+    await sendEvents(t, key, [ended(agent.agentId, reversed, 30)]);
+    await sendEvents(t, key, [
+      answered(agent.agentId, reversed, new Date(t.clock.now().getTime() - 30_000)),
+    ]);
+    expect(await stateOf(t, agent)).toEqual(before);
     const refused = await putPresence(agent.agentId, routerKey(key), 'available').expect(409);
     expect(refused.body).toMatchObject({
       error: 'BREAK_ENFORCED',

@@ -128,6 +128,10 @@ export class CallsService {
     now: Date,
     settings: Map<string | null, TeamSettingsValues>,
   ): Promise<void> {
+    const endedEarlier = await this.callEnds(
+      m,
+      events.filter((e) => e.type === 'call.answered').map((e) => e.callId),
+    );
     const previousSeverity = await this.upsertCalls(m, events);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
@@ -173,6 +177,8 @@ export class CallsService {
       const since = new Date(Math.max(at.getTime(), cur.since.getTime()));
       if (e.type === 'call.answered') {
         answeredCalls.push(e.callId);
+        // Out of order: the call already ended in an earlier batch, so it holds the agent no more.
+        if (endedEarlier.has(e.callId)) continue;
         const breach = protectedTimeAt(cur, p.scheduled, since);
         // A late call that ended before the protected time began did not interrupt it.
         const endedAt = endedInBatch.get(e.callId);
