@@ -397,6 +397,25 @@ describe('requestTransition', () => {
       reason: null,
     });
   });
+  it('property: no request by anyone but the agent tells a session from the agent’s own not_ready/private', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Actor>('router', 'supervisor', 'system'),
+        fc.constantFrom('available', 'not_ready', 'offline') as fc.Arbitrary<
+          'available' | 'not_ready' | 'offline'
+        >,
+        fc.constantFrom(null, 'private', 'meeting', 'session'),
+        fc.integer({ min: 1, max: 120 }),
+        (actor, to, reason, minutesLeft) => {
+          const session = snap({ state: 'counseling', reason: 'session', until: at(minutesLeft) });
+          const own = snap({ state: 'not_ready', reason: 'private', heldByAgent: true });
+          const a = requestTransition(session, to, actor, reason);
+          expect(a).toEqual(requestTransition(own, to, actor, reason));
+          expect(JSON.stringify(a)).not.toContain('until');
+        },
+      ),
+    );
+  });
   it('keeps the reporting window of a wrap-up when the router asks for available', () => {
     const wrap = snap({ state: 'wrap_up', since: at(0), until: at(1) });
     const windowEnd = new Date(at(0).getTime() + 20_000);
