@@ -152,6 +152,13 @@ describe('wellbeing: protected time wins over the router', () => {
       .set(await t.asAdmin())
       .send({ wrapUpSeconds: 0, hostileReportWindowSeconds: 20 })
       .expect(200);
+    const nullWindow = await t
+      .http()
+      .put(`/v1/teams/${teamId}/settings`)
+      .set(await t.asAdmin())
+      .send({ hostileReportWindowSeconds: null })
+      .expect(400);
+    expect(nullWindow.body.error).toBe('VALIDATION_FAILED');
     const agent = await t.createAgent({ teamId });
     await setPresence(t, agent, 'available');
     const { callId: call, endedAt } = await runCall(t, key, agent.agentId, 2);

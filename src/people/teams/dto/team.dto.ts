@@ -10,6 +10,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
 import type { Team } from '../team.entity';
@@ -117,13 +118,15 @@ export class UpdateTeamSettingsDto {
   @Max(120)
   reservationTtlSeconds?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 300 })
-  @IsOptional()
+  // Not nullable: null is a bad value (400), not "unchanged".
+  @ValidateIf((_, v) => v !== undefined)
   @IsInt()
   @Min(0)
   @Max(300)
   hostileReportWindowSeconds?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 3600 })
-  @IsOptional()
+  // Not nullable: null is a bad value (400), not "unchanged".
+  @ValidateIf((_, v) => v !== undefined)
   @IsInt()
   @Min(0)
   @Max(3600)
