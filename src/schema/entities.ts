@@ -10,6 +10,7 @@ import { AgentTag } from '../people/agents/agent-tag.entity';
 import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
+import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
 import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   TeamSettings,
   User,
   ApiKey,
+  LoginFailure,
   RoutingTag,
   Agent,
   AgentTag,

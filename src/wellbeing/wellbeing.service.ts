@@ -3,13 +3,22 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../people/agents/agents.service';
 import { AuditRecord, AuditService } from '../platform/audit/audit.service';
-import { actorId, hasRole, Principal } from '../platform/auth/principal';
-import { CallEndedContext, CallLifecycle, HostileFlaggedContext } from '../routing/calls/call-lifecycle';
+import { actorId, Principal } from '../platform/auth/principal';
+import {
+  CallEndedContext,
+  CallLifecycle,
+  HostileFlaggedContext,
+} from '../routing/calls/call-lifecycle';
 import { CallsService } from '../routing/calls/calls.service';
 import { LoadService } from '../routing/calls/load.service';
 import { Clock } from '../platform/common/clock/clock';
 import { CounselingService } from '../counseling/counseling.service';
-import { badRequest, DomainError, forbidden, notFound } from '../platform/common/errors/domain-error';
+import {
+  badRequest,
+  DomainError,
+  forbidden,
+  notFound,
+} from '../platform/common/errors/domain-error';
 import { withAdvisoryLock } from '../platform/database/advisory-lock';
 import { preparedQuery } from '../platform/database/prepared-query';
 import type { NewScheduledState } from '../routing/presence/presence-store';
@@ -382,8 +391,8 @@ export class WellbeingService implements OnModuleInit {
     const now = this.clock.now();
     const call = await this.calls.findCall(callId);
     if (!call) throw notFound('Call');
-    const agent = await this.agents.require(call.agentId);
-    let source: 'agent' | 'supervisor';
+    // The agent who took the call or a supervisor of its team: the authorisation policy's.
+    let source: 'agent' | 'supervisor' = 'supervisor';
     if (caller.kind === 'user' && caller.agentId === call.agentId) {
       if (call.endedAt && now.getTime() - call.endedAt.getTime() > AGENT_REPORT_WINDOW_MS)
         throw new DomainError(
@@ -392,15 +401,6 @@ export class WellbeingService implements OnModuleInit {
           'Agents report a hostile call within 30 minutes of its end; ask a supervisor',
         );
       source = 'agent';
-    } else if (
-      caller.kind === 'user' &&
-      hasRole(caller, 'supervisor') &&
-      agent.teamId !== null &&
-      caller.teamId === agent.teamId
-    ) {
-      source = 'supervisor';
-    } else {
-      throw forbidden('Only the agent who took the call or a supervisor of its team may report it');
     }
     const reporter = caller.kind === 'user' ? caller.userId : '';
     return this.dataSource.transaction(async (m) => {
@@ -473,19 +473,7 @@ export class WellbeingService implements OnModuleInit {
     why: Record<string, unknown>,
   ): Promise<RecoveryViewDto> {
     const agent = await this.agents.require(agentId);
-    if (kind === 'extend' && !(caller.kind === 'user' && caller.agentId === agentId))
-      throw forbidden('Only the agent extends its own recovery');
-    if (
-      kind === 'shorten' &&
-      !(
-        hasRole(caller, 'admin') ||
-        (caller.kind === 'user' &&
-          hasRole(caller, 'supervisor') &&
-          agent.teamId !== null &&
-          caller.teamId === agent.teamId)
-      )
-    )
-      throw forbidden('Only a supervisor of the agent’s team shortens its recovery');
+    // Extend: the agent itself; shorten: a supervisor of its team (the authorisation policy's).
     const now = this.clock.now();
     const policy = await this.policies.effective(agent.teamId);
     return this.dataSource.transaction(async (m) => {
@@ -534,19 +522,8 @@ export class WellbeingService implements OnModuleInit {
     });
   }
 
-  private assertTeamReader(teamId: string, caller: Principal): void {
-    if (hasRole(caller, 'admin')) return;
-    if (caller.kind === 'user' && hasRole(caller, 'supervisor') && caller.teamId === teamId) return;
-    throw forbidden('Supervisors see their own team');
-  }
-
-  async alerts(
-    teamId: string,
-    includeAcknowledged: boolean,
-    caller: Principal,
-  ): Promise<AlertDto[]> {
+  async alerts(teamId: string, includeAcknowledged: boolean): Promise<AlertDto[]> {
     await this.teams.get(teamId);
-    this.assertTeamReader(teamId, caller);
     const rows: any[] = await this.dataSource.query(
       `SELECT * FROM wellbeing_alerts WHERE team_id = $1 AND ($2 OR acknowledged_at IS NULL)
         ORDER BY created_at DESC, id LIMIT 500`,
@@ -560,8 +537,6 @@ export class WellbeingService implements OnModuleInit {
       alertId,
     ]);
     if (!alert) throw notFound('Alert');
-    if (alert.team_id) this.assertTeamReader(alert.team_id, caller);
-    else if (!hasRole(caller, 'admin')) throw forbidden();
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       const [[row]] = await m.query(
@@ -645,9 +620,8 @@ export class WellbeingService implements OnModuleInit {
   }
 
   /** The team's day: hostile calls per agent (a distribution, no names), recovery granted, micro-breaks. */
-  async report(teamId: string, date: string, caller: Principal): Promise<WellbeingReportDto> {
+  async report(teamId: string, date: string): Promise<WellbeingReportDto> {
     const team = await this.teams.get(teamId);
-    this.assertTeamReader(teamId, caller);
     const timeZone = (await this.sites.get(team.siteId)).timeZone;
     const day = DateTime.fromISO(date, { zone: timeZone });
     if (!day.isValid)

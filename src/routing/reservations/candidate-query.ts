@@ -8,6 +8,8 @@ export interface CandidateFilter {
   dialect?: string;
   minProficiency?: number;
   skills?: string[];
+  /** A supervisor's list: their team only. The router never sets it (its statement is unchanged). */
+  teamId?: string;
 }
 
 export function candidateWhere(
@@ -24,6 +26,10 @@ export function candidateWhere(
     `NOT EXISTS (SELECT 1 FROM scheduled_states s WHERE s.agent_id = p.agent_id AND s.status IN ('pending', 'active')
                    AND s.starts_at <= ${now} AND (s.ends_at IS NULL OR s.ends_at > ${now}))`,
   ];
+  if (filter.teamId)
+    clauses.push(
+      `EXISTS (SELECT 1 FROM agents ta WHERE ta.id = p.agent_id AND ta.team_id = ${param(filter.teamId)})`,
+    );
   return [...clauses, ...tagClauses(filter, param)].join('\n AND ');
 }
 
