@@ -153,6 +153,27 @@ describe('authorisation matrix: two teams', () => {
     );
   });
 
+  it('still shows a team its own rows in every scoped list', async () => {
+    const supervisor = await t.createUser(['supervisor'], a.teamId);
+    const scheduler = await t.createUser(['scheduler'], a.teamId);
+    const as = (u: { token: string }) => ({ Authorization: `Bearer ${u.token}` });
+    const sees = async (path: string, who: { token: string }, id: string) => {
+      const res = await t.http().get(path).set(as(who)).expect(200);
+      expect({ path, seen: res.text.includes(id) }).toEqual({ path, seen: true });
+    };
+    await sees('/v1/agents', supervisor, a.agent.agentId);
+    await sees('/v1/teams', supervisor, a.teamId);
+    await sees('/v1/sites', scheduler, a.siteId);
+    await sees('/v1/schedules', scheduler, a.scheduleId);
+    await sees('/v1/time-off', scheduler, a.timeOffId);
+    await sees('/v1/shift-swaps', a.colleague, a.swapId);
+    await sees(
+      `/v1/wellbeing/alerts?teamId=${a.teamId}&includeAcknowledged=true`,
+      supervisor,
+      a.alertId,
+    );
+  });
+
   it('wrote no password, token or key to the logs', async () => {
     expect(lineCount([logFile])).toBeGreaterThan(50);
     expect(leaksIn([logFile], b.secrets())).toEqual([]);
