@@ -32,8 +32,10 @@ export class AuthService {
     password: string,
     clientAddress: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
-    const retryAfter = await this.attempts.retryAfterSeconds(email, clientAddress);
-    if (retryAfter > 0) {
+    const attempt = await this.attempts.begin(email, clientAddress);
+    if (attempt.retryAfterSeconds > 0) {
+      await this.attempts.refused(attempt);
+      const retryAfter = attempt.retryAfterSeconds;
       throw new DomainError(
         429,
         'TOO_MANY_ATTEMPTS',
@@ -45,10 +47,10 @@ export class AuthService {
     const user = await this.users.findForLogin(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok || !user.active) {
-      await this.attempts.recordFailure(email, clientAddress);
+      await this.attempts.failed(attempt);
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     }
-    await this.attempts.reset(email);
+    await this.attempts.succeeded(attempt);
     // `tv`: the credential version; raising it (password, role or active change) refuses this token.
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, tv: user.tokenVersion, roles: user.roles },
