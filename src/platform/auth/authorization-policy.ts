@@ -181,6 +181,8 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'POST /v1/counseling/bookings/{id}/reschedule': own('agent'),
   'PUT /v1/counseling/bookings/{id}/notes': own('counselor'),
   'GET /v1/counseling/me/export': own('agent'),
+  // A counsellor's notices (e.g. a session cancelled by erasure), without content.
+  'GET /v1/counseling/notifications': own('counselor'),
   'DELETE /v1/counseling/me/history': own('agent'),
   'GET /v1/counseling/stats/monthly': list(['admin', 'supervisor']),
   'GET /v1/audit': none('admin'),
