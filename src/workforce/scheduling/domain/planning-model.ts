@@ -227,15 +227,22 @@ export interface Profile {
 export function buildCalendars(
   input: PlanningInput,
   grid: Grid,
+  minAggregate = 5,
 ): { calendars: AgentCalendar[]; profiles: Profile[] } {
   const rules = input.rules;
   const profiles: Profile[] = [];
   const byKey = new Map<string, Profile>();
   const firstWeekStart = DateTime.fromMillis(grid.start, { zone: grid.zone }).startOf('week');
+  // Skill profile, split by contract so weekly-hours rows stay close to what each agent can take.
+  const keyOf = (a: PlanningAgent) =>
+    `${qualifyingDialects(a).join('+')}|${a.minWeeklyMinutes ?? 0}-${a.maxWeeklyMinutes ?? rules.maxWeeklyWorkMinutes}`;
+  const sizes = new Map<string, number>();
+  for (const a of input.agents) sizes.set(keyOf(a), (sizes.get(keyOf(a)) ?? 0) + 1);
   const calendars = input.agents.map((a, index) => {
     const dialects = qualifyingDialects(a);
-    // Skill profile, split by contract so weekly-hours rows stay close to what each agent can take.
-    const key = `${dialects.join('+')}|${a.minWeeklyMinutes ?? 0}-${a.maxWeeklyMinutes ?? rules.maxWeeklyWorkMinutes}`;
+    // Small groups are modelled agent by agent: the model is then exact for them.
+    const shared = keyOf(a);
+    const key = sizes.get(shared)! < minAggregate ? `${shared}#${a.agentId}` : shared;
     let profile = byKey.get(key);
     if (!profile) {
       profile = { key, dialects, members: [] };
