@@ -13,7 +13,7 @@ const pf = presenceFactorOf(templates);
 const rows = raw.map((r) => ({ ...r, target: grossRequirement(r.agents, pf) }));
 const { calendars, profiles } = buildCalendars(input, grid);
 const model = buildAggregateModel(grid, templates, calendars, profiles, rows, input.rules, DEFAULT_WEIGHTS);
-const lp = await solveInWorker(model.relaxation, { output_flag: false }, '');
+const lp = await solveInWorker(model.lp, { output_flag: false, mip_rel_gap: 0.002 }, '');
 let under = 0, over = 0, hours = 0;
 for (const [k, v] of Object.entries(lp.values)) { if (k.startsWith('u')) under += v; if (k.startsWith('o')) over += v; if (k.startsWith('y')) hours += v * templates[model.columns.get(k)!.template].workMinutes / 60; }
 const cap = calendars.reduce((s, c) => s + c.maxWeek[0], 0) / 60;
@@ -22,7 +22,7 @@ const r = new Roster(grid, templates, calendars, profiles, rows, input.rules, DE
 const counts = new Map<string, number>(); for (const [k, v] of Object.entries(lp.values)) if (model.columns.has(k)) counts.set(k, Math.floor(v + 1e-6));
 const missed = rosterCounts(r, counts, model.columns, Date.now() + 1e6);
 const reasons: Record<string, number> = {};
-for (const m of missed.slice(0, 20)) {
+for (const m of missed.slice(0, 40)) {
   const t = templates[m.template];
   for (const a of profiles[m.profile].members) {
     const w = grid.weekOfDay[t.day];

@@ -200,7 +200,8 @@ export async function generateSchedule(input: GenerationInput): Promise<Generati
       profiles: Number(result.stats.profiles ?? 0),
       templates: Number(result.stats.templates ?? 0),
       unassigned: Number(result.stats.unrosteredShifts ?? 0),
-      solves: result.stats.mipStatus && !String(result.stats.mipStatus).startsWith('skipped') ? 2 : 1,
+      solves:
+        result.stats.mipStatus && !String(result.stats.mipStatus).startsWith('skipped') ? 2 : 1,
     },
   };
 }
@@ -250,7 +251,6 @@ export function evaluateObjective(
   }
   return total;
 }
-
 
 /**
  * Coverage slack per interval: agents counted as in the coverage report (whole interval, no break

@@ -85,7 +85,7 @@ export async function planSchedule(
   const deadline = started + limitMs * 0.9;
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...hooks.weights };
   const team = input.team ?? {};
-  const progress = (p: number) => hooks.onProgress?.(Math.min(0.99, p));
+  const progress = (p: number) => hooks.onProgress?.(p >= 1 ? 1 : Math.min(0.99, p));
 
   const grid = buildGrid(input.startDate, input.days, input.timeZone, input.intervalMinutes);
   const rawRows = requirementRows(input, grid);
@@ -119,6 +119,42 @@ export async function planSchedule(
     rows: model.rowCount,
   };
   const left = () => deadline - now();
+
+  /**
+   * Counts handed to agents, then ejection chains for what is left; tried again with jittered choices
+   * while time allows (the hand-out is greedy), keeping the one with the least coverage cost.
+   */
+  const rosterBest = (into: Roster, shiftCounts: Map<string, number>, until: number): number => {
+    let bestCost = Infinity;
+    let bestMissed = 0;
+    const trial = newRoster();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const target = attempt === 0 ? into : trial;
+      if (attempt > 0) target.copyFrom(newRoster());
+      const missed = placeMissed(
+        target,
+        rosterCounts(
+          target,
+          shiftCounts,
+          model.columns,
+          deadline,
+          attempt < 2 ? 0 : attempt * 0.3,
+          attempt + 11,
+          attempt % 2 === 0 ? 'day' : 'size',
+        ),
+        deadline,
+      ).length;
+      const cost = target.coverageCost() + 1000 * missed;
+      if (cost < bestCost) {
+        if (attempt > 0) into.copyFrom(target);
+        bestCost = cost;
+        bestMissed = missed;
+        stats[`rosterOrder${into === first ? '' : 'Mip'}`] = attempt % 2 === 0 ? 'day' : 'size';
+      }
+      if (now() > until) break;
+    }
+    return bestMissed;
+  };
 
   // 1. LP relaxation: the lower bound, and counts to round.
   let lowerBound = 0;
@@ -156,18 +192,24 @@ export async function planSchedule(
   const counts = new Map<string, number>();
   for (const [name, v] of Object.entries(lpValues))
     if (model.columns.has(name)) counts.set(name, Math.floor(v + 1e-6));
-  stats.unrosteredShifts = placeMissed(
-    first,
-    rosterCounts(first, counts, model.columns, deadline),
-    deadline,
-  ).length;
+  let mark = now();
+  const lap = (name: string) => {
+    stats[name] = Math.round(now() - mark) / 1000;
+    mark = now();
+  };
+  stats.unrosteredShifts = rosterBest(first, counts, Math.min(deadline, now() + left() * 0.15));
+  lap('rosterSeconds');
   stats.firstRosteredCoverage = first.coverageCost();
   stats.shortMinimums = meetMinimums(first, deadline);
   stats.firstMinimumsCoverage = first.coverageCost();
+  lap('minimumSeconds');
   const firstBudget = now() + Math.max(1000, left() * 0.3);
   stats.passes = improve(first, Math.min(deadline, firstBudget));
+  lap('improveSeconds');
   swapForPreferences(first, deadline);
+  lap('swapSeconds');
   consider(first, 'LP rounded and improved');
+  lap('finishSeconds');
   const stageMs = now() - stageStart;
   stats.firstStageSeconds = stageMs / 1000;
   progress(0.45);
@@ -188,11 +230,11 @@ export async function planSchedule(
         for (const [name, v] of Object.entries(mip.values))
           if (model.columns.has(name)) mipCounts.set(name, Math.round(v));
         stats.mipObjective = mip.objective;
-        stats.mipUnrostered = placeMissed(
+        stats.mipUnrostered = rosterBest(
           second,
-          rosterCounts(second, mipCounts, model.columns, deadline),
-          deadline,
-        ).length;
+          mipCounts,
+          Math.min(deadline, now() + left() * 0.3),
+        );
         stats.mipRosteredCoverage = second.coverageCost();
         stats.mipShortMinimums = meetMinimums(second, deadline);
         stats.mipMinimumsCoverage = second.coverageCost();
@@ -240,6 +282,12 @@ function finish(
   solverStatus: string,
   stats: Record<string, number | string>,
 ): PlanningResult {
+  let mark = Date.now();
+  const timing: Record<string, number> = {};
+  const lap = (name: string) => {
+    timing[name] = (Date.now() - mark) / 1000;
+    mark = Date.now();
+  };
   const objective = roster.objective();
   const pairs = roster.assignments();
   const shifts: PlannedShift[] = pairs.map(({ agent, template }) => ({
@@ -261,6 +309,7 @@ function finish(
     input.rules,
   );
   shifts.forEach((s, i) => (s.breaks = breaks[i]));
+  lap('breaksSeconds');
   const net = coverageCounts(grid, rows, shifts, dialects, false);
   const coverage: CoverageRow[] = rows.map((r) => ({
     start: new Date(grid.start + r.interval * grid.intervalMinutes * MIN).toISOString(),
@@ -274,6 +323,7 @@ function finish(
     ...ruleViolations(input, shifts),
     ...contractViolations(grid, calendars, roster),
   ];
+  lap('checkSeconds');
   const gap = objective > 0 ? Math.max(0, (objective - lowerBound) / objective) : 0;
   const diagnostics = diagnoseSchedule(input, {
     solverStatus,
@@ -281,6 +331,7 @@ function finish(
     shifts,
     coverage,
   });
+  lap('diagnosticsSeconds');
   return {
     status: 'solved',
     solverStatus,
@@ -292,7 +343,7 @@ function finish(
     violations,
     diagnostics,
     preferences: preferenceReport(roster),
-    stats: { ...stats, coverageCost: round(roster.coverageCost()) },
+    stats: { ...stats, ...timing, coverageCost: round(roster.coverageCost()) },
   };
 }
 

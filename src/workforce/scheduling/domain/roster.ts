@@ -33,6 +33,7 @@ export class Roster {
   private readonly openCache: Uint8Array[];
   eveningMean = 0;
   weekendMean = 0;
+  private readonly scratch = new Int32Array(8);
 
   constructor(
     readonly grid: Grid,
@@ -178,12 +179,21 @@ export class Roster {
   agentCost(a: number): number {
     const cal = this.calendars[a];
     const w = this.weights;
-    let cost = 0;
-    const startsByWeek = this.team.consistentStartTimes
-      ? Array.from({ length: this.grid.weeks }, () => new Set<number>())
-      : null;
+    const consistent = this.team.consistentStartTimes === true;
     const shifts = this.dayShift[a];
-    for (let d = 0; d < this.grid.days; d++) {
+    const { weekOfDay, weekdayOfDay, days } = this.grid;
+    let cost = 0;
+    let week = -1;
+    let distinct = 0;
+    const seen = this.scratch;
+    let seenCount = 0;
+    for (let d = 0; d < days; d++) {
+      if (weekOfDay[d] !== week) {
+        if (distinct > 1) cost += w.consistency * (distinct - 1);
+        week = weekOfDay[d];
+        distinct = 0;
+        seenCount = 0;
+      }
       const t = shifts[d];
       if (t < 0) continue;
       const tpl = this.templates[t];
@@ -192,10 +202,17 @@ export class Roster {
         (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
       )
         cost += w.startWindow;
-      if (cal.preferredOff.has(this.grid.weekdayOfDay[d])) cost += w.dayOff;
-      startsByWeek?.[this.grid.weekOfDay[d]].add(tpl.startMinute);
+      if (cal.preferredOff.size > 0 && cal.preferredOff.has(weekdayOfDay[d])) cost += w.dayOff;
+      if (consistent) {
+        let known = false;
+        for (let k = 0; k < seenCount; k++) if (seen[k] === tpl.startMinute) known = true;
+        if (!known) {
+          seen[seenCount++] = tpl.startMinute;
+          distinct++;
+        }
+      }
     }
-    if (startsByWeek) for (const s of startsByWeek) cost += w.consistency * Math.max(0, s.size - 1);
+    if (distinct > 1) cost += w.consistency * (distinct - 1);
     cost += this.eveningWeight() * Math.abs(this.evenings[a] - this.eveningMean);
     cost += this.weekendWeight() * Math.abs(this.weekends[a] - this.weekendMean);
     return cost;
@@ -289,63 +306,83 @@ export function rosterCounts(
   counts: Map<string, number>,
   columns: Map<string, { profile: number; template: number }>,
   deadline: number,
+  jitter = 0,
+  seed = 11,
+  order: 'day' | 'size' = 'day',
 ): Array<{ profile: number; template: number }> {
   const { grid, templates, calendars, profiles } = roster;
-  const perDay: Array<Array<Array<number>>> = profiles.map(() =>
-    Array.from({ length: grid.days }, () => []),
-  );
+  const random = seeded(seed);
+  const list: Array<{ profile: number; template: number }> = [];
   for (const [name, n] of counts) {
     const c = columns.get(name);
     if (!c || n <= 0) continue;
-    const d = templates[c.template].day;
-    for (let k = 0; k < n; k++) perDay[c.profile][d].push(c.template);
+    for (let k = 0; k < n; k++) list.push({ profile: c.profile, template: c.template });
   }
+  const tp = (x: { template: number }) => templates[x.template];
+  // 'day': day by day, earliest start first (rest between days); 'size': per week, longest first
+  // (best-fit decreasing packs weekly hours tightly).
+  if (order === 'day')
+    list.sort(
+      (x, y) => tp(x).day - tp(y).day || x.profile - y.profile || tp(x).start - tp(y).start,
+    );
+  else
+    list.sort(
+      (x, y) =>
+        grid.weekOfDay[tp(x).day] - grid.weekOfDay[tp(y).day] ||
+        x.profile - y.profile ||
+        tp(y).workMinutes - tp(x).workMinutes ||
+        tp(x).start - tp(y).start,
+    );
   roster.refreshMeans();
   const missed: Array<{ profile: number; template: number }> = [];
-  for (let d = 0; d < grid.days; d++) {
+  const daysLeft = grid.weekOfDay.map((w, d) => {
+    let n = 0;
+    for (let k = d; k < grid.days && grid.weekOfDay[k] === w; k++) n++;
+    return n;
+  });
+  for (const item of list) {
+    const t = item.template;
+    const tpl = templates[t];
+    const d = tpl.day;
     const w = grid.weekOfDay[d];
-    const daysLeftInWeek = (from: number) => {
-      let n = 0;
-      for (let k = from; k < grid.days && grid.weekOfDay[k] === w; k++) n++;
-      return n;
-    };
-    const left = daysLeftInWeek(d);
-    profiles.forEach((profile, p) => {
-      const list = perDay[p][d].sort((x, y) => templates[x].start - templates[y].start);
-      for (const t of list) {
-        const tpl = templates[t];
-        let best = -1;
-        let bestScore = Infinity;
-        for (const a of profile.members) {
-          if (roster.dayShift[a][d] >= 0 || !roster.canAdd(a, t)) continue;
-          const cal = calendars[a];
-          const owedHours = roster.owed(a, w) / 60;
-          const usage = roster.weekWork[a][w] / Math.max(1, cal.maxWeek[w]);
-          let score = -1 * (owedHours / left) + usage;
-          if (
-            cal.windowFrom !== null &&
-            (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
-          )
-            score += roster.weights.startWindow * 6;
-          if (cal.preferredOff.has(grid.weekdayOfDay[d])) score += roster.weights.dayOff * 6;
-          if (tpl.evening)
-            score += roster.eveningWeight() * (roster.evenings[a] - roster.eveningMean);
-          if (tpl.weekend)
-            score += roster.weekendWeight() * (roster.weekends[a] - roster.weekendMean);
-          if (roster.team.consistentStartTimes && d > 0) {
-            const prev = roster.dayShift[a][d - 1];
-            if (prev >= 0 && templates[prev].startMinute !== tpl.startMinute)
-              score += roster.weights.consistency * 6;
-          }
-          if (score < bestScore) {
-            bestScore = score;
-            best = a;
-          }
-        }
-        if (best < 0) missed.push({ profile: p, template: t });
-        else roster.add(best, t);
+    let best = -1;
+    let bestScore = Infinity;
+    for (const a of profiles[item.profile].members) {
+      if (roster.dayShift[a][d] >= 0 || !roster.canAdd(a, t)) continue;
+      const cal = calendars[a];
+      const room = cal.maxWeek[w] - roster.weekWork[a][w] - tpl.workMinutes;
+      let score: number;
+      if (order === 'day') {
+        const owedHours = roster.owed(a, w) / 60;
+        const usage = roster.weekWork[a][w] / Math.max(1, cal.maxWeek[w]);
+        score = -1 * (owedHours / daysLeft[d]) + usage;
+        // Avoid leaving a week remainder too small for any shift.
+        if (room > EPS && room < roster.rules.minShiftMinutes - 60) score += 1.5;
+      } else score = room / 60;
+      if (jitter) score += random() * jitter;
+      if (
+        cal.windowFrom !== null &&
+        (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
+      )
+        score += roster.weights.startWindow * 6;
+      if (cal.preferredOff.has(grid.weekdayOfDay[d])) score += roster.weights.dayOff * 6;
+      if (tpl.evening) score += roster.eveningWeight() * (roster.evenings[a] - roster.eveningMean);
+      if (tpl.weekend) score += roster.weekendWeight() * (roster.weekends[a] - roster.weekendMean);
+      if (roster.team.consistentStartTimes) {
+        const prev = d > 0 ? roster.dayShift[a][d - 1] : -1;
+        const next = d + 1 < grid.days ? roster.dayShift[a][d + 1] : -1;
+        if (prev >= 0 && templates[prev].startMinute !== tpl.startMinute)
+          score += roster.weights.consistency * 6;
+        if (next >= 0 && templates[next].startMinute !== tpl.startMinute)
+          score += roster.weights.consistency * 6;
       }
-    });
+      if (score < bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    if (best < 0) missed.push(item);
+    else roster.add(best, t);
     if (Date.now() > deadline) break;
   }
   return missed;
@@ -534,9 +571,55 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
         gained -= bestCost;
       }
     }
-    if (gained < 1e-6) break;
+    gained += reassign(roster, deadline, random);
+    // Stop when a pass gains less than 0.1 % of the objective: the rest is not worth the time.
+    if (gained < Math.max(1e-6, 0.001 * roster.objective())) break;
   }
   return passes;
+}
+
+/**
+ * Hands shifts to another agent where that lowers the objective: a shift held by an agent with dialects
+ * the interval does not need goes to one without them (less over-coverage), or to one whose preferences
+ * it suits. The giver keeps its weekly minimum. Returns the cost saved.
+ */
+function reassign(roster: Roster, deadline: number, random: () => number): number {
+  const { grid, calendars } = roster;
+  const n = calendars.length;
+  let saved = 0;
+  for (let a = 0; a < n && Date.now() <= deadline; a++) {
+    const pa = calendars[a].profile;
+    for (let d = 0; d < grid.days; d++) {
+      const t = roster.dayShift[a][d];
+      if (t < 0 || !roster.canRemove(a, d)) continue;
+      const beforeA = roster.agentCost(a);
+      const off = roster.coverageDelta(pa, t, -1);
+      roster.remove(a, d);
+      const gainA = off + roster.agentCost(a) - beforeA;
+      let best = -1;
+      let bestCost = -1e-9;
+      for (let k = 0; k < 12; k++) {
+        const b = Math.floor(random() * n);
+        if (b === a || roster.dayShift[b][d] >= 0) continue;
+        const on = roster.coverageDelta(calendars[b].profile, t, 1);
+        if (gainA + on >= bestCost) continue;
+        if (!roster.canAdd(b, t)) continue;
+        const beforeB = roster.agentCost(b);
+        roster.add(b, t);
+        const cost = gainA + on + roster.agentCost(b) - beforeB;
+        roster.remove(b, d);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = b;
+        }
+      }
+      if (best >= 0) {
+        roster.add(best, t);
+        saved -= bestCost;
+      } else roster.add(a, t);
+    }
+  }
+  return saved;
 }
 
 /**
