@@ -43,7 +43,9 @@ describe('scheduling a mixed-dialect team', () => {
     const requirements: Array<{ start: string; agents: number; dialect?: string }> = [];
     for (let d = 0; d < 3; d++)
       for (let m = 8 * 60; m < 20 * 60; m += 30) {
-        const start = new Date(Date.parse(`2026-01-0${5 + d}T00:00:00+08:00`) + m * 60_000).toISOString();
+        const start = new Date(
+          Date.parse(`2026-01-0${5 + d}T00:00:00+08:00`) + m * 60_000,
+        ).toISOString();
         requirements.push({ start, agents: m >= 600 && m < 720 ? 6 : 4 });
         if (m >= 9 * 60 && m < 17 * 60) {
           requirements.push({ start, agents: 1, dialect: 'yue' });
