@@ -82,7 +82,7 @@ export async function planSchedule(
   const started = now();
   const limitMs = (input.timeLimitSeconds ?? input.rules.solverTimeLimitSeconds) * 1000;
   // Leave room for breaks, coverage and the rule check after the last stage.
-  const deadline = started + limitMs * 0.9;
+  const deadline = started + limitMs * 0.95;
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...hooks.weights };
   const team = input.team ?? {};
   const progress = (p: number) => hooks.onProgress?.(p >= 1 ? 1 : Math.min(0.99, p));
@@ -186,7 +186,8 @@ export async function planSchedule(
       );
   };
 
-  // 2. First schedule: LP counts rounded down (every count row is a packing row), then local search.
+  // 2. First schedule: LP counts rounded down (every count row is a packing row), handed out, weekly
+  // minimums met; posted at once, so a stop at the deadline always has a schedule to return.
   const stageStart = now();
   const first = newRoster();
   const counts = new Map<string, number>();
@@ -197,25 +198,29 @@ export async function planSchedule(
     stats[name] = Math.round(now() - mark) / 1000;
     mark = now();
   };
-  stats.unrosteredShifts = rosterBest(first, counts, Math.min(deadline, now() + left() * 0.15));
+  stats.unrosteredShifts = rosterBest(first, counts, Math.min(deadline, now() + left() * 0.1));
   lap('rosterSeconds');
   stats.firstRosteredCoverage = first.coverageCost();
   stats.shortMinimums = meetMinimums(first, deadline);
   stats.firstMinimumsCoverage = first.coverageCost();
   lap('minimumSeconds');
-  const firstBudget = now() + Math.max(1000, left() * 0.3);
-  stats.passes = improve(first, Math.min(deadline, firstBudget));
+  consider(first, 'LP rounded');
+  lap('finishSeconds');
+  // What breaks, coverage and the rule check cost on this schedule: kept free before the deadline.
+  const finishMs = Math.max(500, Number(stats.finishSeconds) * 1000);
+  const searchEnd = () => deadline - finishMs * 1.5;
+  const firstBudget = now() + Math.max(1000, (searchEnd() - now()) * 0.3);
+  stats.passes = improve(first, Math.min(searchEnd(), firstBudget));
   lap('improveSeconds');
-  swapForPreferences(first, deadline);
+  swapForPreferences(first, searchEnd());
   lap('swapSeconds');
   consider(first, 'LP rounded and improved');
-  lap('finishSeconds');
   const stageMs = now() - stageStart;
   stats.firstStageSeconds = stageMs / 1000;
   progress(0.45);
 
-  // 3. MIP on the same model with the time left (less what rostering it will need).
-  const mipSeconds = (left() - Math.max(2000, stageMs * 1.5)) / 1000;
+  // 3. MIP on the same model with the time left (less what rostering and finishing it will need).
+  const mipSeconds = (searchEnd() - now() - Math.max(2000, stageMs * 1.5)) / 1000;
   if (mipSeconds >= 3) {
     try {
       const mip = await hooks.solve(model.lp, {
@@ -233,13 +238,13 @@ export async function planSchedule(
         stats.mipUnrostered = rosterBest(
           second,
           mipCounts,
-          Math.min(deadline, now() + left() * 0.3),
+          Math.min(searchEnd(), now() + (searchEnd() - now()) * 0.3),
         );
         stats.mipRosteredCoverage = second.coverageCost();
-        stats.mipShortMinimums = meetMinimums(second, deadline);
+        stats.mipShortMinimums = meetMinimums(second, searchEnd());
         stats.mipMinimumsCoverage = second.coverageCost();
-        improve(second, deadline);
-        swapForPreferences(second, deadline);
+        improve(second, searchEnd());
+        swapForPreferences(second, searchEnd());
         stats.mipImprovedCoverage = second.coverageCost();
         stats.mipImprovedObjective = second.objective();
         status = `MIP ${mip.status}`;
@@ -254,8 +259,8 @@ export async function planSchedule(
   // 4. Whatever time is left: more local search on the best.
   const chosen = best as { roster: Roster; objective: number; stage: string } | null;
   if (!chosen) throw new Error('no roster');
-  improve(chosen.roster, deadline, 7);
-  swapForPreferences(chosen.roster, deadline, 9);
+  improve(chosen.roster, searchEnd(), 7);
+  swapForPreferences(chosen.roster, searchEnd(), 9);
   stats.seconds = (now() - started) / 1000;
   const result = finish(
     input,
