@@ -11,6 +11,7 @@ import { AuthCredentialsAndLoginFailures1795982337583 } from './1795982337583-Au
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
+import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PresenceIntervalsByEnd1795464000000,
   AuthCredentialsAndLoginFailures1795982337583,
   ProtectedTime1795982731818,
+  TimeOffDecisionReason1795990000000,
 ];
