@@ -37,7 +37,9 @@ function sendError(res: Response, err: unknown) {
 export function configureApp(app: INestApplication, options: { swagger?: boolean } = {}): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise anyone
+  // could pick the address the login limiter counts against.
+  app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.setGlobalPrefix('v1', { exclude: ['health'] });
 
   // Only JSON bodies; body-parser errors are rendered here because Nest filters do not see them.
