@@ -13,7 +13,9 @@ import { TeamSettings } from '../people/teams/team-settings.entity';
 import { AgentTag } from '../people/agents/agent-tag.entity';
 import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
+import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
+import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
 import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
@@ -40,6 +42,7 @@ export const ENTITIES = [
   TeamSettings,
   User,
   ApiKey,
+  LoginFailure,
   RoutingTag,
   Agent,
   AgentTag,
@@ -56,6 +59,7 @@ export const ENTITIES = [
   StrandedCallAlert,
   Counselor,
   CounselingBooking,
+  CounselorNotification,
   AuditEntry,
   WellbeingPolicyRow,
   WellbeingGrant,

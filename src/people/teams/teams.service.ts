@@ -34,9 +34,13 @@ export class TeamsService {
     return this.teams.save(this.teams.create(input));
   }
 
-  async list(query: ListTeamsQueryDto): Promise<Page<Team>> {
+  /** Teams, of a site if asked; `onlyTeamId` (a team-bound caller's scope) narrows it to one. */
+  async list(query: ListTeamsQueryDto, onlyTeamId?: string): Promise<Page<Team>> {
     const [items, total] = await this.teams.findAndCount({
-      where: query.siteId ? { siteId: query.siteId } : {},
+      where: {
+        ...(query.siteId ? { siteId: query.siteId } : {}),
+        ...(onlyTeamId ? { id: onlyTeamId } : {}),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: query.skip,
       take: query.pageSize,
@@ -72,6 +76,7 @@ export class TeamsService {
       this.settings.manager,
       `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
               stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds",
+              hostile_report_window_seconds AS "hostileReportWindowSeconds", expected_handle_seconds AS "expectedHandleSeconds",
               max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes",
               callback_retry_minutes AS "callbackRetryMinutes", callback_max_share AS "callbackMaxShare"
          FROM team_settings WHERE team_id = $1`,

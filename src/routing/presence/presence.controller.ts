@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentsService } from '../../people/agents/agents.service';
 import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import { hasRole, Principal } from '../../platform/auth/principal';
+import type { Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
-import { forbidden } from '../../platform/common/errors/domain-error';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { PresenceDto, UpdatePresenceDto } from './dto/presence.dto';
 import type { Actor } from './presence-rules';
@@ -37,7 +36,7 @@ export class PresenceController {
     @Param('agentId', UuidParam) agentId: string,
     @CurrentPrincipal() caller: Principal,
   ): Promise<PresenceDto> {
-    const isAgent = await this.authorise(agentId, caller, 'read');
+    const isAgent = await this.authorise(agentId, caller);
     return toPresenceDto(await this.presence.current(agentId, isAgent));
   }
 
@@ -46,37 +45,37 @@ export class PresenceController {
   @ApiOperation({
     summary: 'Become available, not_ready or offline',
     description:
-      'By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced recovery ' +
-      'or counselling session, `available` is refused with 409 BREAK_ENFORCED (details.until); `offline`/`not_ready` ' +
-      'are kept for when it ends. A transition the state table does not allow is 409 INVALID_TRANSITION.',
+      'By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced ' +
+      'recovery, micro-break or booked break, or a wrap-up leading into one, `available` is refused with 409 ' +
+      'BREAK_ENFORCED (details.until); `offline`/`not_ready` are kept for when it ends. A not_ready the agent set ' +
+      'itself ends only by its own request: anyone else gets 409 AGENT_NOT_READY (no until), and so they do for an ' +
+      'agent in a counselling session (only the agent gets BREAK_ENFORCED with details.until then). Inside the ' +
+      'reporting window at the start of a wrap-up, the router’s `available` ends the wrap-up when the window does. ' +
+      'A transition the state table does not allow is 409 INVALID_TRANSITION.',
   })
   @ApiOkResponse({ type: PresenceDto })
-  @ApiConflictResponse({ description: 'BREAK_ENFORCED or INVALID_TRANSITION', type: ErrorBodyDto })
+  @ApiConflictResponse({
+    description: 'BREAK_ENFORCED, AGENT_NOT_READY or INVALID_TRANSITION',
+    type: ErrorBodyDto,
+  })
   async put(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: UpdatePresenceDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<PresenceDto> {
-    const isAgent = await this.authorise(agentId, caller, 'write');
+    const isAgent = await this.authorise(agentId, caller);
     const actor: Actor = isAgent ? 'agent' : caller.kind === 'apiKey' ? 'router' : 'supervisor';
     return toPresenceDto(
       await this.presence.request(agentId, body.state, actor, body.reason ?? null),
     );
   }
 
-  /** Returns whether the caller is the agent itself; 403 for other agents and other teams' supervisors. */
-  private async authorise(
-    agentId: string,
-    caller: Principal,
-    mode: 'read' | 'write',
-  ): Promise<boolean> {
-    const agent = await this.agents.require(agentId);
-    if (caller.kind === 'apiKey') return false;
-    if (caller.agentId === agentId) return true;
-    if (hasRole(caller, 'admin')) return false;
-    if (hasRole(caller, 'supervisor') && (agent.teamId === null || caller.teamId === agent.teamId))
-      return false;
-    if (mode === 'read' && hasRole(caller, 'scheduler')) return false;
-    throw forbidden('Only the agent, the router or a supervisor of its team may do this');
+  /**
+   * Whether the caller is the agent itself (404 for an unknown agent). Who may read or set the
+   * state at all (own agent, own team, the router) is the authorisation policy's.
+   */
+  private async authorise(agentId: string, caller: Principal): Promise<boolean> {
+    await this.agents.require(agentId);
+    return caller.kind === 'user' && caller.agentId === agentId;
   }
 }

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Human callbacks: the callbacks table, callback timing on queued items, team retry delay and share cap. */
-export class Callbacks1796000000000 implements MigrationInterface {
-  name = 'Callbacks1796000000000';
+export class Callbacks1796100000000 implements MigrationInterface {
+  name = 'Callbacks1796100000000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`
