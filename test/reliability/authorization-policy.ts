@@ -214,6 +214,33 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
     allow: ['agent', 'scheduler', 'admin'],
     scoped: ['agent', 'scheduler'],
   },
+  'POST /v1/shift-swaps/{id}/approve': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'POST /v1/shift-swaps/{id}/reject': {
+    allow: ['agent', 'scheduler', 'admin'],
+    scoped: ['agent', 'scheduler'],
+  },
+  'GET /v1/agents/{agentId}/work-profile': {
+    allow: ['agent', 'scheduler', 'supervisor', 'admin'],
+    scoped: ['agent', 'scheduler', 'supervisor'],
+  },
+  'PUT /v1/agents/{agentId}/work-profile': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'GET /v1/teams/{teamId}/shift-settings': {
+    allow: ['scheduler', 'supervisor', 'admin'],
+    scoped: ['scheduler', 'supervisor'],
+  },
+  'PUT /v1/teams/{teamId}/shift-settings': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'GET /v1/open-shifts': {
+    allow: ['agent', 'scheduler', 'supervisor', 'admin'],
+    scoped: ['agent', 'scheduler', 'supervisor'],
+  },
+  'POST /v1/schedules/{id}/open-shifts': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'POST /v1/open-shifts/{id}/claim': {
+    allow: ['agent', 'scheduler', 'admin'],
+    // Someone must take the shift: an admin without an agent profile is refused by the service.
+    scoped: ['agent', 'scheduler', 'admin'],
+  },
+  'POST /v1/open-shifts/{id}/cancel': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
+  'POST /v1/schedules/{id}/repair': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
   'GET /v1/adherence': {
     allow: ['supervisor', 'scheduler', 'admin'],
     scoped: ['supervisor', 'scheduler'],

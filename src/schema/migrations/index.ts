@@ -7,6 +7,7 @@ import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
 import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWellbeingWeeks';
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
+import { WorkforceLoop1795470000000 } from './1795470000000-WorkforceLoop';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Scheduling1795440728526,
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
+  WorkforceLoop1795470000000,
 ];

@@ -8,6 +8,9 @@ import { LabourRules, withDefaults } from './labour-rules';
 import { SiteLabourRules } from './site-labour-rules.entity';
 import { Shift } from './shift.entity';
 import { TimeOffRequest } from './time-off.entity';
+import { expandWeekly, mergeRanges, minutesOfDay } from './domain/work-profile';
+import type { FixedPlanningShift, PlanningInput } from './domain/planning-input';
+import { WorkProfilesService } from './work-profiles.service';
 
 /** Minimum proficiency for a dialect to count in coverage and swaps. */
 export const DIALECT_MIN_PROFICIENCY = 3;
@@ -21,6 +24,7 @@ export class PlanningContextService {
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
+    private readonly workProfiles: WorkProfilesService,
   ) {}
 
   async rulesForSite(siteId: string): Promise<LabourRules> {
@@ -37,12 +41,16 @@ export class PlanningContextService {
     return { rules: await this.rulesForSite(site.id), timeZone: site.timeZone, siteId: site.id };
   }
 
-  /** Approved time off and declared unavailability overlapping [from, to), per agent. */
+  /**
+   * Approved time off and declared unavailability overlapping [from, to), per agent; with the site's
+   * zone, also the agents' recurring weekly unavailability (reason `unavailable`).
+   */
   async blocked(
     agentIds: string[],
     from: Date,
     to: Date,
     manager?: EntityManager,
+    timeZone?: string,
   ): Promise<Map<string, Array<{ start: number; end: number; reason: string }>>> {
     const out = new Map<string, Array<{ start: number; end: number; reason: string }>>();
     if (agentIds.length === 0) return out;
@@ -59,7 +67,74 @@ export class PlanningContextService {
         ...(out.get(r.agentId) ?? []),
         { start: r.startsAt.getTime(), end: r.endsAt.getTime(), reason: r.kind },
       ]);
+    if (timeZone) {
+      const profiles = await this.workProfiles.profilesFor(agentIds, manager);
+      for (const [agentId, p] of profiles)
+        for (const r of expandWeekly(p.unavailability, from.getTime(), to.getTime(), timeZone))
+          out.set(agentId, [...(out.get(agentId) ?? []), { ...r, reason: 'unavailable' }]);
+    }
     return out;
+  }
+
+  /** Per agent with a contract maximum: paid minutes per calendar week. */
+  async contractMaxima(agentIds: string[], manager?: EntityManager): Promise<Map<string, number>> {
+    const profiles = await this.workProfiles.profilesFor(agentIds, manager);
+    const out = new Map<string, number>();
+    for (const [id, p] of profiles)
+      if (p.maxWeeklyMinutes !== null) out.set(id, p.maxWeeklyMinutes);
+    return out;
+  }
+
+  /**
+   * What the solver gets for a team's agents over [from, to): dialects at proficiency ≥ 3, contracts,
+   * absolute unavailability (recurring availability expanded in the site's zone, approved time off,
+   * declared unavailability), soft preferences, the team's shift settings, and shifts to keep fixed.
+   */
+  async planningInput(
+    teamId: string,
+    agents: Array<{ id: string; dialects: Array<{ tag: string; proficiency: number }> }>,
+    from: Date,
+    to: Date,
+    timeZone: string,
+    fixedShifts?: FixedPlanningShift[],
+  ): Promise<PlanningInput> {
+    const ids = agents.map((a) => a.id);
+    const blocked = await this.blocked(ids, from, to, undefined, timeZone);
+    const profiles = await this.workProfiles.profilesFor(ids);
+    const settings = await this.workProfiles.shiftSettingsFor(teamId);
+    return {
+      agents: agents.map((a) => {
+        const p = profiles.get(a.id);
+        return {
+          agentId: a.id,
+          dialects: a.dialects
+            .filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY)
+            .map((d) => d.tag),
+          ...(p?.minWeeklyMinutes != null ? { minWeeklyMinutes: p.minWeeklyMinutes } : {}),
+          ...(p?.maxWeeklyMinutes != null ? { maxWeeklyMinutes: p.maxWeeklyMinutes } : {}),
+          unavailable: mergeRanges(blocked.get(a.id) ?? []),
+          ...(p?.preferredStartEarliest && p.preferredStartLatest
+            ? {
+                preferredStartWindow: {
+                  earliest: minutesOfDay(p.preferredStartEarliest),
+                  latest: minutesOfDay(p.preferredStartLatest),
+                },
+              }
+            : {}),
+          ...(p?.preferredDaysOff.length ? { preferredDaysOff: p.preferredDaysOff } : {}),
+        };
+      }),
+      ...(settings.shiftTemplates.length
+        ? {
+            shiftTemplates: settings.shiftTemplates.map((t) => ({
+              start: minutesOfDay(t.start),
+              minutes: t.minutes,
+            })),
+          }
+        : {}),
+      consistentStartTimes: settings.consistentStartTimes,
+      ...(fixedShifts ? { fixedShifts } : {}),
+    };
   }
 
   /** Live (published) shifts of these agents in [from, to). */

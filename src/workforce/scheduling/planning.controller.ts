@@ -25,6 +25,7 @@ import {
   OfferSwapDto,
   SwapDto,
   SwapPageDto,
+  TimeOffDecisionDto,
   TimeOffDto,
   TimeOffPageDto,
 } from './dto/planning.dto';
@@ -92,12 +93,16 @@ export class TimeOffController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('scheduler', 'admin')
-  @ApiOkResponse({ type: TimeOffDto })
+  @ApiOperation({
+    summary:
+      "Approve time off: the agent's published shifts it overlaps go to the open-shift board; the answer shows the coverage effect",
+  })
+  @ApiOkResponse({ type: TimeOffDecisionDto })
   @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
   approve(
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,
-  ): Promise<TimeOffDto> {
+  ): Promise<TimeOffDecisionDto> {
     return this.timeOff.decide(id, 'approved', caller);
   }
 
@@ -110,7 +115,7 @@ export class TimeOffController {
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,
   ): Promise<TimeOffDto> {
-    return this.timeOff.decide(id, 'denied', caller);
+    return this.timeOff.decide(id, 'denied', caller) as Promise<TimeOffDto>;
   }
 }
 
@@ -121,10 +126,17 @@ export class SwapsController {
 
   @Post()
   @Roles('agent')
-  @ApiOperation({ summary: 'Offer one of your published shifts to colleagues' })
+  @ApiOperation({
+    summary:
+      'Offer one of your published shifts to colleagues, or (counterShiftId) propose a trade for a colleague’s shift',
+  })
   @ApiCreatedResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'SHIFT_NOT_PUBLISHED, SHIFT_STARTED, RULE_VIOLATION',
+    type: ErrorBodyDto,
+  })
   offer(@Body() body: OfferSwapDto, @CurrentPrincipal() caller: Principal): Promise<SwapDto> {
-    return this.swaps.offer(body.shiftId, caller);
+    return this.swaps.offer(body.shiftId, caller, body.counterShiftId);
   }
 
   @Get()
@@ -153,6 +165,38 @@ export class SwapsController {
     @CurrentPrincipal() caller: Principal,
   ): Promise<SwapDto> {
     return this.swaps.accept(id, caller, body.agentId);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Approve an accepted trade: both moves are checked again, then both shifts change hands',
+  })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED, SWAP_STALE, SWAP_NOT_TRADE',
+    type: ErrorBodyDto,
+  })
+  approve(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.approve(id, caller);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('agent', 'scheduler', 'admin')
+  @ApiOperation({ summary: 'Turn a trade down (the colleague asked, or a scheduler)' })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({ description: 'SWAP_CLOSED', type: ErrorBodyDto })
+  reject(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.reject(id, caller);
   }
 
   @Post(':id/cancel')

@@ -94,6 +94,73 @@ export class ViolationDto {
   @ApiPropertyOptional() at?: string;
 }
 
+export class DiagnosticReasonDto {
+  @ApiProperty({
+    enum: [
+      'TEAM_TOO_SMALL',
+      'NO_QUALIFIED_AGENT',
+      'DIALECT_TOO_SMALL',
+      'HEADCOUNT_SHORT',
+      'TIME_OFF_OVER_PEAK',
+      'CONTRACT_TRIMMED',
+      'SHORTFALL',
+    ],
+  })
+  code: string;
+  @ApiProperty({ example: 'The team is too small: the requirements need 858 agent-hours, ...' })
+  message: string;
+  @ApiPropertyOptional({ type: Object }) details?: Record<string, unknown>;
+}
+
+export class ShortfallByDialectDto {
+  @ApiPropertyOptional({ description: 'Absent: the total rows' }) dialect?: string;
+  @ApiProperty() agentIntervals: number;
+  @ApiProperty() requiredAgentIntervals: number;
+}
+
+export class ShortfallByDayDto {
+  @ApiProperty({ example: '2026-01-05', description: 'Local date' }) date: string;
+  @ApiPropertyOptional() dialect?: string;
+  @ApiProperty() agentIntervals: number;
+}
+
+export class ShortfallDto {
+  @ApiProperty({ description: 'Σ max(0, required − scheduled) over the requirement rows' })
+  agentIntervals: number;
+  @ApiProperty() requiredAgentIntervals: number;
+  @ApiProperty() share: number;
+  @ApiProperty({ type: [ShortfallByDialectDto] }) byDialect: ShortfallByDialectDto[];
+  @ApiProperty({ type: [ShortfallByDayDto] }) byDay: ShortfallByDayDto[];
+}
+
+export class PreferenceReportDto {
+  @ApiProperty() startsOutsidePreferredWindow: number;
+  @ApiProperty() shiftsWithPreferredWindow: number;
+  @ApiProperty() shiftsOnPreferredDaysOff: number;
+  @ApiProperty() shiftsWithPreferredDaysOff: number;
+  @ApiProperty({ type: [String] }) agentsBelowContractMinimum: string[];
+  @ApiProperty() meanStartSpreadMinutes: number;
+  @ApiProperty({ description: 'Max − min evening shifts per agent' }) eveningShiftSpread: number;
+  @ApiProperty({ description: 'Max − min weekend shifts per agent' }) weekendShiftSpread: number;
+}
+
+/** Present from the moment the schedule is accepted (before solving); the rest once solved. */
+export class ScheduleDiagnosticsDto {
+  @ApiProperty({ description: 'Agent-hours the requirements need (per interval, the largest row)' })
+  demandAgentHours: number;
+  @ApiProperty({
+    description: 'Agent-hours the team can work at most (contracts, site rules, time off)',
+  })
+  capacityAgentHours: number;
+  @ApiProperty({ type: [DiagnosticReasonDto] }) reasons: DiagnosticReasonDto[];
+  @ApiPropertyOptional() solverStatus?: string;
+  @ApiPropertyOptional({ description: 'Shifts the solver planned but could not hand to an agent' })
+  unassignedShifts?: number;
+  @ApiPropertyOptional({ type: [String] }) agentsWithoutShifts?: string[];
+  @ApiPropertyOptional({ type: ShortfallDto }) shortfall?: ShortfallDto;
+  @ApiPropertyOptional({ type: PreferenceReportDto }) preferences?: PreferenceReportDto;
+}
+
 export class ScheduleDto {
   @ApiProperty() id: string;
   @ApiProperty() teamId: string;
@@ -108,6 +175,7 @@ export class ScheduleDto {
   @ApiProperty({ type: [ShiftDto] }) shifts: ShiftDto[];
   @ApiProperty({ type: [CoverageDto] }) coverage: CoverageDto[];
   @ApiProperty({ type: [ViolationDto] }) violations: ViolationDto[];
+  @ApiProperty({ type: ScheduleDiagnosticsDto }) diagnostics: ScheduleDiagnosticsDto;
 }
 
 export class ScheduleSummaryDto {
