@@ -19,6 +19,7 @@ import { WellbeingPolicyRow } from './wellbeing-policy.entity';
 import { WellbeingController } from './wellbeing.controller';
 import { WellbeingJobs } from './wellbeing.jobs';
 import { WellbeingService } from './wellbeing.service';
+import { RecoveryGrantsService } from './recovery-grants.service';
 
 /**
  * Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit).
@@ -44,7 +45,13 @@ import { WellbeingService } from './wellbeing.service';
     TeamsModule,
   ],
   controllers: [WellbeingController],
-  providers: [WellbeingService, WellbeingPoliciesService, BreaksService, WellbeingJobs],
-  exports: [WellbeingService, WellbeingPoliciesService],
+  providers: [
+    WellbeingService,
+    WellbeingPoliciesService,
+    BreaksService,
+    WellbeingJobs,
+    RecoveryGrantsService,
+  ],
+  exports: [WellbeingService, WellbeingPoliciesService, RecoveryGrantsService],
 })
 export class WellbeingModule {}

@@ -269,7 +269,30 @@ export class ShrinkageSourcesDto {
   wellbeing: WellbeingFiguresDto;
 }
 
+export class MaxOccupancyFigureDto {
+  @ApiProperty({ example: 0.85 }) value: number;
+  @ApiProperty({
+    enum: ['setting', 'team-cap'],
+    description: "setting: the team's planning setting; team-cap: the team's occupancy cap",
+  })
+  source: 'setting' | 'team-cap';
+}
+
+export class StaffingWarningDto {
+  @ApiProperty({ enum: ['SHRINKAGE_CAPPED'] }) code: 'SHRINKAGE_CAPPED';
+  @ApiProperty() message: string;
+  @ApiProperty() intervals: number;
+  @ApiProperty() worstUncappedTotal: number;
+}
+
 export class RequirementsPreviewDto {
   @ApiProperty({ type: [RequirementRowDto] }) requirements: RequirementRowDto[];
   @ApiProperty({ type: ShrinkageSourcesDto }) shrinkage: ShrinkageSourcesDto;
+  @ApiProperty({ type: MaxOccupancyFigureDto, description: 'The occupancy limit staffing used' })
+  maxOccupancy: MaxOccupancyFigureDto;
+  @ApiProperty({
+    type: [StaffingWarningDto],
+    description: 'What staffing could not honour (e.g. shrinkage above 0.95, cut to it)',
+  })
+  warnings: StaffingWarningDto[];
 }
