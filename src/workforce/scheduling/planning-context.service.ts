@@ -8,8 +8,8 @@ import { LabourRules, withDefaults } from './labour-rules';
 import { SiteLabourRules } from './site-labour-rules.entity';
 import { Shift } from './shift.entity';
 import { TimeOffRequest } from './time-off.entity';
-import { expandWeekly, mergeRanges, minutesOfDay } from './domain/work-profile';
-import type { FixedPlanningShift, PlanningInput } from './domain/planning-input';
+import { expandWeekly, mergeRanges } from './domain/work-profile';
+import type { PlanningInput, PlanningRequirement, PlanningShift } from './domain/planning-input';
 import { WorkProfilesService } from './work-profiles.service';
 
 /** Minimum proficiency for a dialect to count in coverage and swaps. */
@@ -85,64 +85,69 @@ export class PlanningContextService {
     return out;
   }
 
-  /**
-   * What the solver gets for a team's agents over [from, to): dialects at proficiency ≥ 3, contracts,
-   * absolute unavailability (recurring availability expanded in the site's zone, approved time off,
-   * declared unavailability), soft preferences, the team's shift settings, and shifts to keep fixed.
-   */
-  async planningInput(
-    teamId: string,
-    agents: Array<{ id: string; dialects: Array<{ tag: string; proficiency: number }> }>,
-    from: Date,
-    to: Date,
-    timeZone: string,
-    fixedShifts?: FixedPlanningShift[],
-  ): Promise<PlanningInput> {
-    const ids = agents.map((a) => a.id);
-    const blocked = await this.blocked(ids, from, to, undefined, timeZone);
-    const profiles = await this.workProfiles.profilesFor(ids);
-    const settings = await this.workProfiles.shiftSettingsFor(teamId);
-    return {
-      agents: agents.map((a) => {
-        const p = profiles.get(a.id);
-        return {
-          agentId: a.id,
-          dialects: a.dialects
-            .filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY)
-            .map((d) => d.tag),
-          ...(p?.minWeeklyMinutes != null ? { minWeeklyMinutes: p.minWeeklyMinutes } : {}),
-          ...(p?.maxWeeklyMinutes != null ? { maxWeeklyMinutes: p.maxWeeklyMinutes } : {}),
-          unavailable: mergeRanges(blocked.get(a.id) ?? []),
-          ...(p?.preferredStartEarliest && p.preferredStartLatest
-            ? {
-                preferredStartWindow: {
-                  earliest: minutesOfDay(p.preferredStartEarliest),
-                  latest: minutesOfDay(p.preferredStartLatest),
-                },
-              }
-            : {}),
-          ...(p?.preferredDaysOff.length ? { preferredDaysOff: p.preferredDaysOff } : {}),
-        };
-      }),
-      ...(settings.shiftTemplates.length
-        ? {
-            shiftTemplates: settings.shiftTemplates.map((t) => ({
-              start: minutesOfDay(t.start),
-              minutes: t.minutes,
-            })),
-          }
-        : {}),
-      consistentStartTimes: settings.consistentStartTimes,
-      ...(fixedShifts ? { fixedShifts } : {}),
-    };
-  }
-
   /** Live (published) shifts of these agents in [from, to). */
   liveShifts(agentIds: string[], from: Date, to: Date): Promise<Shift[]> {
     if (agentIds.length === 0) return Promise.resolve([]);
     return this.shifts.find({
       where: { agentId: In(agentIds), live: true, startsAt: LessThan(to), endsAt: MoreThan(from) },
     });
+  }
+
+  /**
+   * What the solver gets for a team over [from, to): agents with their dialects, contracts, absolute
+   * unavailability (recurring availability expanded in the site's zone, approved time off, declared
+   * unavailability), soft preferences and published shifts to respect; the team's shift settings.
+   */
+  async planningInput(args: {
+    teamId: string;
+    agents: Array<{ id: string; dialects: Array<{ tag: string; proficiency: number }> }>;
+    startDate: string;
+    days: number;
+    intervalMinutes: number;
+    timeZone: string;
+    rules: LabourRules;
+    from: Date;
+    to: Date;
+    requirements: PlanningRequirement[];
+    fixedShifts?: Map<string, PlanningShift[]>;
+  }): Promise<PlanningInput> {
+    const ids = args.agents.map((a) => a.id);
+    const blocked = await this.blocked(ids, args.from, args.to, undefined, args.timeZone);
+    const profiles = await this.workProfiles.profilesFor(ids);
+    const settings = await this.workProfiles.shiftSettingsFor(args.teamId);
+    return {
+      startDate: args.startDate,
+      days: args.days,
+      intervalMinutes: args.intervalMinutes,
+      timeZone: args.timeZone,
+      rules: args.rules,
+      requirements: args.requirements,
+      agents: args.agents.map((a) => {
+        const p = profiles.get(a.id);
+        const fixed = args.fixedShifts?.get(a.id);
+        return {
+          agentId: a.id,
+          dialects: a.dialects.map(({ tag, proficiency }) => ({ tag, proficiency })),
+          ...(p?.minWeeklyMinutes != null ? { minWeeklyMinutes: p.minWeeklyMinutes } : {}),
+          ...(p?.maxWeeklyMinutes != null ? { maxWeeklyMinutes: p.maxWeeklyMinutes } : {}),
+          unavailable: mergeRanges(blocked.get(a.id) ?? []),
+          ...(p?.preferredStartEarliest && p.preferredStartLatest
+            ? {
+                preferredStartWindow: {
+                  earliest: p.preferredStartEarliest,
+                  latest: p.preferredStartLatest,
+                },
+              }
+            : {}),
+          ...(p?.preferredDaysOff.length ? { preferredDaysOff: p.preferredDaysOff } : {}),
+          ...(fixed?.length ? { fixedShifts: fixed } : {}),
+        };
+      }),
+      team: {
+        ...(settings.shiftTemplates.length ? { shiftTemplates: settings.shiftTemplates } : {}),
+        consistentStartTimes: settings.consistentStartTimes,
+      },
+    };
   }
 }
 

@@ -18,7 +18,8 @@ import {
   reasonsAfterSolving,
   shortfallOf,
 } from './domain/diagnostics';
-import type { PlanningInput } from './domain/planning-input';
+import type { PlanningInput, PlanningRequirement, PlanningShift } from './domain/planning-input';
+import { qualifyingDialects } from './domain/work-profile';
 import type { GenerateScheduleDto } from './dto/schedule.dto';
 import {
   boundaryWindow,
@@ -101,7 +102,18 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
       agents: r.agents,
     }));
     const team = await this.agents.listForTeam(input.teamId);
-    const planning = await this.context.planningInput(input.teamId, team, from, to, timeZone);
+    const planning = await this.context.planningInput({
+      teamId: input.teamId,
+      agents: team,
+      startDate: input.startDate,
+      days: input.days,
+      intervalMinutes: input.intervalMinutes,
+      timeZone,
+      rules,
+      from,
+      to,
+      requirements: planningRequirements(stored),
+    });
     const before = diagnoseBeforeSolving({
       horizon,
       timeZone,
@@ -157,13 +169,28 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
     // days-off, consecutive-day and monthly rules reach across the horizon's edges.
     const reach = boundaryWindow(horizon.start, to.getTime(), timeZone, rules);
     const live = await this.context.liveShifts(ids, reach.from, reach.to);
-    const planning = await this.context.planningInput(schedule.teamId, team, from, to, timeZone);
+    const fixed = new Map<string, PlanningShift[]>();
+    for (const s of live.map(toChecked)) fixed.set(s.agentId, [...(fixed.get(s.agentId) ?? []), s]);
+    const planning = await this.context.planningInput({
+      teamId: schedule.teamId,
+      agents: team,
+      startDate: schedule.startDate,
+      days: schedule.days,
+      intervalMinutes: schedule.intervalMinutes,
+      timeZone,
+      rules,
+      from,
+      to,
+      requirements: planningRequirements(schedule.requirements),
+      fixedShifts: fixed,
+    });
+    // Today's solver takes model agents; contracts are kept by trimming below until it takes the input.
     const agents = planning.agents.map((a) => ({
       id: a.agentId,
-      dialects: a.dialects,
+      dialects: qualifyingDialects(a),
       blocked: a.unavailable ?? [],
       fixedShifts: fixedShiftsFor(
-        live.filter((x) => x.agentId === a.agentId).map(toChecked),
+        (a.fixedShifts ?? []).map((f) => ({ agentId: a.agentId, breaks: [], ...f })),
         horizon,
         timeZone,
       ),
@@ -201,7 +228,7 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
       timeZone,
       liveWeekMinutes,
     );
-    const dialectsOf = new Map(planning.agents.map((a) => [a.agentId, a.dialects]));
+    const dialectsOf = new Map(planning.agents.map((a) => [a.agentId, qualifyingDialects(a)]));
     const coverage = dropped.length
       ? coverageFor(schedule.requirements, schedule.intervalMinutes, kept, dialectsOf)
       : result.coverage;
@@ -244,6 +271,16 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
       );
     });
   }
+}
+
+export function planningRequirements(
+  rows: Array<{ start: string; dialect?: string; agents: number }>,
+): PlanningRequirement[] {
+  return rows.map((r) => ({
+    start: Date.parse(r.start),
+    dialect: r.dialect ?? null,
+    agents: r.agents,
+  }));
 }
 
 export function modelRequirements(
@@ -305,13 +342,6 @@ function diagnoseAfter(
     }),
   );
   const working = new Set(shifts.map((s) => s.agentId));
-  const weeks = [
-    ...new Set(
-      horizon.dayStarts
-        .slice(0, -1)
-        .map((d) => DateTime.fromMillis(d, { zone: timeZone }).startOf('week').toISODate()!),
-    ),
-  ];
   return {
     ...before,
     solverStatus,
@@ -320,7 +350,7 @@ function diagnoseAfter(
       .filter((a) => !working.has(a.agentId))
       .map((a) => a.agentId),
     shortfall: shortfallOf(coverage, timeZone),
-    preferences: preferenceReport(shifts, planning.agents, timeZone, weeks),
+    preferences: preferenceReport(shifts, planning.agents, timeZone),
     reasons,
   };
 }

@@ -8,21 +8,25 @@ const RULES = { maxWeeklyWorkMinutes: 2400, maxDailyWorkMinutes: 480, minDaysOff
 function horizon(days: number, intervalMinutes = 30) {
   const first = DateTime.fromISO('2026-01-05', { zone: Z });
   const dayStarts = Array.from({ length: days + 1 }, (_, d) => first.plus({ days: d }).toMillis());
+  // 5 Jan 2026 is a Monday.
+  const weekOfDay = Array.from({ length: days }, (_, d) => Math.floor(d / 7));
   return {
     start: dayStarts[0],
     intervalMinutes,
     intervalCount: (days * 24 * 60) / intervalMinutes,
     dayStarts,
+    weekOfDay,
   };
 }
 
+// Every agent also holds wuu at proficiency 2, which never counts.
 const agent = (
   id: string,
-  dialects = ['cmn'],
+  dialects: string[] = ['cmn'],
   extra: Partial<PlanningAgent> = {},
 ): PlanningAgent => ({
   agentId: id,
-  dialects,
+  dialects: [...dialects.map((tag) => ({ tag, proficiency: 4 })), { tag: 'wuu', proficiency: 2 }],
   ...extra,
 });
 
@@ -88,12 +92,14 @@ describe('diagnostics before solving', () => {
       rules: RULES,
     });
     const codes = d.reasons.map((r) => r.code);
-    expect(codes).toContain('NO_QUALIFIED_AGENT');
-    expect(d.reasons.find((r) => r.code === 'NO_QUALIFIED_AGENT')!.message).toContain(
+    expect(codes).toContain('NO_QUALIFIED_AGENTS');
+    expect(d.reasons.find((r) => r.code === 'NO_QUALIFIED_AGENTS')!.message).toContain(
       'cmn-x-wuhan',
     );
-    // yue: 20 h asked, one speaker for one day (at most 40 h a week / 7 days ≈ 5.7 h).
-    expect(codes).toContain('DIALECT_TOO_SMALL');
+    // yue: 20 h asked, one speaker for one day (at most 8 h).
+    expect(codes).toContain('DIALECT_TOO_FEW');
+    // wuu at proficiency 2 does not count.
+    expect(d.reasons.some((r) => r.details?.dialect === 'wuu')).toBe(false);
   });
 
   it('names time off over a peak: more required than agents not off', () => {
@@ -123,6 +129,17 @@ describe('diagnostics before solving', () => {
     expect(reason.message).toContain('10:00-11:00');
   });
 
+  it('a one-day horizon allows a full day per agent, not a seventh of the week', () => {
+    const d = diagnoseBeforeSolving({
+      horizon: horizon(1),
+      timeZone: Z,
+      requirements: [],
+      agents: [agent('a'), agent('b', ['cmn'], { maxWeeklyMinutes: 6 * 60 })],
+      rules: RULES,
+    });
+    expect(d.capacityAgentHours).toBe(14);
+  });
+
   it('says when an interval needs more agents than the team has at all', () => {
     const h = horizon(1);
     const d = diagnoseBeforeSolving({
@@ -145,16 +162,13 @@ describe('diagnostics after solving', () => {
 
   it('reports shortfall per dialect and per local day', () => {
     const s = shortfallOf(coverage, Z);
-    expect(s.agentIntervals).toBe(3);
-    expect(s.requiredAgentIntervals).toBe(6);
-    expect(s.share).toBe(0.5);
+    expect(s.total).toEqual({ requiredAgentIntervals: 6, shortAgentIntervals: 3, share: 0.5 });
     expect(s.byDialect).toEqual([
-      { agentIntervals: 2, requiredAgentIntervals: 5 },
-      { dialect: 'yue', agentIntervals: 1, requiredAgentIntervals: 1 },
+      { dialect: 'yue', requiredAgentIntervals: 1, shortAgentIntervals: 1, share: 1 },
     ]);
     expect(s.byDay).toEqual([
-      { date: '2026-01-05', agentIntervals: 2 },
-      { date: '2026-01-05', dialect: 'yue', agentIntervals: 1 },
+      { date: '2026-01-05', requiredAgentIntervals: 4, shortAgentIntervals: 3, share: 0.75 },
+      { date: '2026-01-06', requiredAgentIntervals: 2, shortAgentIntervals: 0, share: 0 },
     ]);
   });
 

@@ -5,17 +5,12 @@
  * and time off over the intervals left short.
  */
 import { DateTime } from 'luxon';
-import type { PlanningAgent, TimeRange } from './planning-input';
+import type { PlanningAgent, ReasonCode, ShortfallFigure, TimeRange } from './planning-input';
+import { qualifyingDialects } from './work-profile';
 
+/** The solver's reason codes, and what the service adds before and after solving. */
 export interface DiagnosticReason {
-  code:
-    | 'TEAM_TOO_SMALL'
-    | 'NO_QUALIFIED_AGENT'
-    | 'DIALECT_TOO_SMALL'
-    | 'HEADCOUNT_SHORT'
-    | 'TIME_OFF_OVER_PEAK'
-    | 'CONTRACT_TRIMMED'
-    | 'SHORTFALL';
+  code: ReasonCode | 'HEADCOUNT_SHORT' | 'CONTRACT_TRIMMED' | 'SHORTFALL';
   message: string;
   details?: Record<string, unknown>;
 }
@@ -26,6 +21,8 @@ export interface DiagnosticHorizon {
   intervalCount: number;
   /** Local midnights, one more than the days. */
   dayStarts: number[];
+  /** For each day, the index of its calendar week (Monday-based) relative to the horizon. */
+  weekOfDay: number[];
 }
 
 export interface DiagnosticRequirement {
@@ -52,7 +49,7 @@ const HOUR = 3_600_000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 const qualifies = (a: PlanningAgent, dialect: string | null) =>
-  dialect === null || a.dialects.includes(dialect);
+  dialect === null || qualifyingDialects(a).includes(dialect);
 
 function overlapMs(ranges: TimeRange[] | undefined, from: number, to: number): number {
   let ms = 0;
@@ -60,7 +57,11 @@ function overlapMs(ranges: TimeRange[] | undefined, from: number, to: number): n
   return ms;
 }
 
-/** Hours one agent can work at most over the horizon. */
+/**
+ * Hours one agent can work at most over the horizon: per calendar week it touches, the weekly limit
+ * (contract or site) or the working days it may use there times the daily limit, whichever is less;
+ * never more than the hours it is not unavailable.
+ */
 export function agentCapacityHours(
   agent: PlanningAgent,
   horizon: DiagnosticHorizon,
@@ -70,11 +71,18 @@ export function agentCapacityHours(
   const weekly = Math.min(
     agent.maxWeeklyMinutes ?? rules.maxWeeklyWorkMinutes,
     rules.maxWeeklyWorkMinutes,
-    (7 - rules.minDaysOffPerWeek) * rules.maxDailyWorkMinutes,
   );
+  const daysPerWeek = new Map<number, number>();
+  for (const w of horizon.weekOfDay) daysPerWeek.set(w, (daysPerWeek.get(w) ?? 0) + 1);
+  let minutes = 0;
+  for (const n of daysPerWeek.values())
+    minutes += Math.min(
+      weekly,
+      Math.min(n, 7 - rules.minDaysOffPerWeek) * rules.maxDailyWorkMinutes,
+    );
   const end = horizon.dayStarts[days];
   const free = (end - horizon.start - overlapMs(agent.unavailable, horizon.start, end)) / HOUR;
-  return Math.max(0, Math.min((weekly * days) / 7 / 60, free));
+  return Math.max(0, Math.min(minutes / 60, free));
 }
 
 /** What can be said before the solver runs. */
@@ -112,7 +120,7 @@ export function diagnoseBeforeSolving(input: {
     const need = rows.reduce((s, r) => s + r.agents * ivHours, 0);
     if (speakers.length === 0)
       reasons.push({
-        code: 'NO_QUALIFIED_AGENT',
+        code: 'NO_QUALIFIED_AGENTS',
         message: `Nobody in the team speaks ${dialect} at proficiency ≥ 3: ${round1(need)} agent-hours of ${dialect} cannot be covered`,
         details: { dialect, neededAgentHours: round1(need) },
       });
@@ -120,7 +128,7 @@ export function diagnoseBeforeSolving(input: {
       const can = speakers.reduce((s, a) => s + capacity.get(a.agentId)!, 0);
       if (need > can + 1e-9)
         reasons.push({
-          code: 'DIALECT_TOO_SMALL',
+          code: 'DIALECT_TOO_FEW',
           message: `Too few ${dialect} speakers: ${dialect} needs ${round1(need)} agent-hours, its ${speakers.length} speakers can work at most ${round1(can)}`,
           details: {
             dialect,
@@ -240,48 +248,50 @@ export interface CoverageLike {
 }
 
 export interface ShortfallReport {
-  /** Σ max(0, required − scheduled) over all requirement rows. */
-  agentIntervals: number;
-  requiredAgentIntervals: number;
-  /** agentIntervals ÷ requiredAgentIntervals. */
-  share: number;
-  byDialect: Array<{ dialect?: string; agentIntervals: number; requiredAgentIntervals: number }>;
-  byDay: Array<{ date: string; dialect?: string; agentIntervals: number }>;
+  total: ShortfallFigure;
+  byDialect: Array<{ dialect: string } & ShortfallFigure>;
+  /** Per local day (YYYY-MM-DD), over every requirement row. */
+  byDay: Array<{ date: string } & ShortfallFigure>;
 }
 
-/** Shortfall of a schedule's coverage, per dialect (no dialect: the total rows) and per local day. */
+const figure = (required: number, short: number): ShortfallFigure => ({
+  requiredAgentIntervals: required,
+  shortAgentIntervals: short,
+  share: required > 0 ? Math.round((short / required) * 10_000) / 10_000 : 0,
+});
+
+/** Shortfall of a schedule's coverage (Σ max(0, required − scheduled)): in all, per dialect, per local day. */
 export function shortfallOf(coverage: CoverageLike[], timeZone: string): ShortfallReport {
-  let short = 0;
-  let required = 0;
-  const byDialect = new Map<string, { agentIntervals: number; requiredAgentIntervals: number }>();
-  const byDay = new Map<string, number>();
+  const total = { required: 0, short: 0 };
+  const byDialect = new Map<string, { required: number; short: number }>();
+  const byDay = new Map<string, { required: number; short: number }>();
+  const add = (
+    m: Map<string, { required: number; short: number }>,
+    key: string,
+    r: number,
+    g: number,
+  ) => {
+    const e = m.get(key) ?? { required: 0, short: 0 };
+    e.required += r;
+    e.short += g;
+    m.set(key, e);
+  };
   for (const c of coverage) {
     const gap = Math.max(0, c.required - c.scheduled);
-    short += gap;
-    required += c.required;
-    const d = byDialect.get(c.dialect ?? '') ?? { agentIntervals: 0, requiredAgentIntervals: 0 };
-    d.agentIntervals += gap;
-    d.requiredAgentIntervals += c.required;
-    byDialect.set(c.dialect ?? '', d);
-    if (gap > 0) {
-      const date = DateTime.fromISO(c.start, { zone: timeZone }).toISODate()!;
-      const key = `${date}|${c.dialect ?? ''}`;
-      byDay.set(key, (byDay.get(key) ?? 0) + gap);
-    }
+    total.required += c.required;
+    total.short += gap;
+    if (c.dialect) add(byDialect, c.dialect, c.required, gap);
+    add(byDay, DateTime.fromISO(c.start, { zone: timeZone }).toISODate()!, c.required, gap);
   }
+  const sorted = (m: Map<string, { required: number; short: number }>) =>
+    [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
-    agentIntervals: short,
-    requiredAgentIntervals: required,
-    share: required > 0 ? Math.round((short / required) * 10_000) / 10_000 : 0,
-    byDialect: [...byDialect.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([dialect, v]) => ({ ...(dialect ? { dialect } : {}), ...v })),
-    byDay: [...byDay.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, agentIntervals]) => {
-        const [date, dialect] = key.split('|');
-        return { date, ...(dialect ? { dialect } : {}), agentIntervals };
-      }),
+    total: figure(total.required, total.short),
+    byDialect: sorted(byDialect).map(([dialect, e]) => ({
+      dialect,
+      ...figure(e.required, e.short),
+    })),
+    byDay: sorted(byDay).map(([date, e]) => ({ date, ...figure(e.required, e.short) })),
   };
 }
 
@@ -337,12 +347,12 @@ export function reasonsAfterSolving(input: {
   for (const [key, g] of groups)
     if (!seen.has(key))
       out.push(timeOffReason(g.date, g.dialect, g.from, g.to, 0, 0, g.off.size, timeZone, g.short));
-  const report = shortfallOf(coverage, timeZone);
-  if (report.agentIntervals > 0 && known.length === 0 && out.length === 0)
+  const { total } = shortfallOf(coverage, timeZone);
+  if (total.shortAgentIntervals > 0 && known.length === 0 && out.length === 0)
     out.push({
       code: 'SHORTFALL',
-      message: `${report.agentIntervals} of ${report.requiredAgentIntervals} required agent-intervals are not covered (${Math.round(report.share * 1000) / 10}%) although the team looks large enough: labour rules (rest, days off, shift lengths) or the time limit kept the solver from covering them`,
-      details: { agentIntervals: report.agentIntervals, share: report.share },
+      message: `${total.shortAgentIntervals} of ${total.requiredAgentIntervals} required agent-intervals are not covered (${Math.round(total.share * 1000) / 10}%) although the team looks large enough: labour rules (rest, days off, shift lengths) or the time limit kept the solver from covering them`,
+      details: { shortAgentIntervals: total.shortAgentIntervals, share: total.share },
     });
   return out;
 }

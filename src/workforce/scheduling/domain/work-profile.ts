@@ -3,7 +3,7 @@
  * to absolute times in the site's zone, "HH:MM" to minutes of the day.
  */
 import { DateTime } from 'luxon';
-import type { TimeRange } from './planning-input';
+import { DIALECT_QUALIFYING_PROFICIENCY, type TimeRange } from './planning-input';
 
 export interface WeeklyUnavailability {
   /** ISO weekday, Monday = 1. */
@@ -67,4 +67,13 @@ export function mergeRanges(ranges: TimeRange[]): TimeRange[] {
     else out.push({ ...r });
   }
   return out;
+}
+
+/** Dialects an agent holds at the qualifying proficiency (≥ 3): the ones dialect rows count. */
+export function qualifyingDialects(agent: {
+  dialects: Array<{ tag: string; proficiency: number }>;
+}): string[] {
+  return agent.dialects
+    .filter((d) => d.proficiency >= DIALECT_QUALIFYING_PROFICIENCY)
+    .map((d) => d.tag);
 }

@@ -98,10 +98,12 @@ export class DiagnosticReasonDto {
   @ApiProperty({
     enum: [
       'TEAM_TOO_SMALL',
-      'NO_QUALIFIED_AGENT',
-      'DIALECT_TOO_SMALL',
-      'HEADCOUNT_SHORT',
+      'NO_QUALIFIED_AGENTS',
+      'DIALECT_TOO_FEW',
       'TIME_OFF_OVER_PEAK',
+      'SHIFTS_UNASSIGNED',
+      'NO_SCHEDULE',
+      'HEADCOUNT_SHORT',
       'CONTRACT_TRIMMED',
       'SHORTFALL',
     ],
@@ -112,36 +114,35 @@ export class DiagnosticReasonDto {
   @ApiPropertyOptional({ type: Object }) details?: Record<string, unknown>;
 }
 
-export class ShortfallByDialectDto {
-  @ApiPropertyOptional({ description: 'Absent: the total rows' }) dialect?: string;
-  @ApiProperty() agentIntervals: number;
+export class ShortfallFigureDto {
   @ApiProperty() requiredAgentIntervals: number;
+  @ApiProperty({ description: 'Σ max(0, required − scheduled)' }) shortAgentIntervals: number;
+  @ApiProperty({ description: 'short ÷ required' }) share: number;
 }
 
-export class ShortfallByDayDto {
-  @ApiProperty({ example: '2026-01-05', description: 'Local date' }) date: string;
-  @ApiPropertyOptional() dialect?: string;
-  @ApiProperty() agentIntervals: number;
+export class ShortfallByDialectDto extends ShortfallFigureDto {
+  @ApiProperty() dialect: string;
+}
+
+export class ShortfallByDayDto extends ShortfallFigureDto {
+  @ApiProperty({ example: '2026-01-05', description: 'Local date, over every requirement row' })
+  date: string;
 }
 
 export class ShortfallDto {
-  @ApiProperty({ description: 'Σ max(0, required − scheduled) over the requirement rows' })
-  agentIntervals: number;
-  @ApiProperty() requiredAgentIntervals: number;
-  @ApiProperty() share: number;
+  @ApiProperty({ type: ShortfallFigureDto }) total: ShortfallFigureDto;
   @ApiProperty({ type: [ShortfallByDialectDto] }) byDialect: ShortfallByDialectDto[];
   @ApiProperty({ type: [ShortfallByDayDto] }) byDay: ShortfallByDayDto[];
 }
 
 export class PreferenceReportDto {
-  @ApiProperty() startsOutsidePreferredWindow: number;
-  @ApiProperty() shiftsWithPreferredWindow: number;
+  @ApiProperty() shiftsOutsideStartWindow: number;
   @ApiProperty() shiftsOnPreferredDaysOff: number;
-  @ApiProperty() shiftsWithPreferredDaysOff: number;
-  @ApiProperty({ type: [String] }) agentsBelowContractMinimum: string[];
-  @ApiProperty() meanStartSpreadMinutes: number;
-  @ApiProperty({ description: 'Max − min evening shifts per agent' }) eveningShiftSpread: number;
-  @ApiProperty({ description: 'Max − min weekend shifts per agent' }) weekendShiftSpread: number;
+  @ApiProperty({ description: 'Σ over agents and weeks of (distinct start times − 1)' })
+  extraStartTimes: number;
+  @ApiProperty({ description: 'Max − min evening shifts (ending after 20:00 local) per agent' })
+  eveningSpread: number;
+  @ApiProperty({ description: 'Max − min weekend shifts per agent' }) weekendSpread: number;
 }
 
 /** Present from the moment the schedule is accepted (before solving); the rest once solved. */
@@ -156,7 +157,8 @@ export class ScheduleDiagnosticsDto {
   @ApiPropertyOptional() solverStatus?: string;
   @ApiPropertyOptional({ description: 'Shifts the solver planned but could not hand to an agent' })
   unassignedShifts?: number;
-  @ApiPropertyOptional({ type: [String] }) agentsWithoutShifts?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Agents who got no shift at all' })
+  unassignedAgents?: string[];
   @ApiPropertyOptional({ type: ShortfallDto }) shortfall?: ShortfallDto;
   @ApiPropertyOptional({ type: PreferenceReportDto }) preferences?: PreferenceReportDto;
 }
