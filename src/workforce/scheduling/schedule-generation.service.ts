@@ -17,7 +17,7 @@ import {
   PreSolveDiagnostics,
   reasonsAfterSolving,
   shortfallOf,
-} from './domain/diagnostics';
+} from './domain/schedule-diagnostics';
 import type { PlanningInput, PlanningRequirement, PlanningShift } from './domain/planning-input';
 import { qualifyingDialects } from './domain/work-profile';
 import type { GenerateScheduleDto } from './dto/schedule.dto';

@@ -7,7 +7,7 @@ import { Clock } from '../../platform/common/clock/clock';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
 import { assertActsOnTeam } from '../team-access';
 import { coverageFor } from './domain/coverage';
-import { shortfallOf } from './domain/diagnostics';
+import { shortfallOf } from './domain/schedule-diagnostics';
 import { pickAgentForGap, RepairCandidate } from './domain/repair';
 import type { RepairResultDto } from './dto/open-shift.dto';
 import { OpenShift } from './open-shift.entity';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { diagnoseBeforeSolving, reasonsAfterSolving, shortfallOf } from './diagnostics';
+import { diagnoseBeforeSolving, reasonsAfterSolving, shortfallOf } from './schedule-diagnostics';
 import type { PlanningAgent } from './planning-input';
 
 const Z = 'Asia/Shanghai';

@@ -1,5 +1,5 @@
 /**
- * Why a schedule falls short, in plain words (pure). Before solving: demand against what the team can
+ * Why a schedule falls short, in plain words (pure), as the service sees it around the solver. Before solving: demand against what the team can
  * work at most (contracts and site rules), dialects nobody covers, time off over the intervals that need
  * every qualified agent. After solving: shortfall per dialect and per local day, agents without shifts,
  * and time off over the intervals left short.
