@@ -2,6 +2,7 @@ import { withDefaults } from '../../src/workforce/scheduling/labour-rules';
 import { checkShifts } from '../../src/workforce/scheduling/rule-checker';
 import { waitForSchedule } from '../support/scheduling';
 import { bearer, TestApp, TestUser } from '../support/test-app';
+import { runCall, teamWithAgent } from '../wellbeing/helpers';
 
 type Agent = TestUser & { agentId: string; externalId: string };
 
@@ -693,5 +694,33 @@ describe('scheduling workflow', () => {
       .expect(200);
     expect(capped.body.shrinkage).toMatchObject({ total: 0.95, capped: true });
     expect(capped.body.shrinkage.uncappedTotal).toBeGreaterThan(0.95);
+  });
+
+  it('staffing: recovery minutes are what the policy granted, escalations included', async () => {
+    const key = await t.createRouterKey();
+    const { teamId, agent } = await teamWithAgent(t);
+    const scheduler = await t.createUser(['scheduler'], teamId);
+    // Three severity-1 calls in one shift: 5, 5, then the third is escalated to 15 minutes.
+    for (let i = 0; i < 3; i++) {
+      await runCall(t, key, agent.agentId, 2, { severity: 1 });
+      t.clock.advanceMinutes(20);
+    }
+    const res = await t
+      .http()
+      .post('/v1/staffing/erlang-c')
+      .set(bearer(scheduler.token))
+      .send({
+        callsPerInterval: 100,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+        teamId,
+      })
+      .expect(200);
+    expect(res.body.shrinkage.sources.recoveryMinutesPerHostileCall).toBe('history');
+    // (5 + 5 + 15) / 3, where the severity minutes alone would say 5.
+    expect(res.body.shrinkage.wellbeingInputs.recoveryMinutesPerHostileCall).toBeCloseTo(8.3333, 3);
+    expect(res.body.shrinkage.wellbeingInputs.hostileCallRate).toBe(1);
   });
 });
