@@ -198,6 +198,7 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
     allow: ['agent', 'scheduler', 'admin', 'supervisor'],
     scoped: ['agent', 'scheduler', 'supervisor'],
   },
+  'GET /v1/time-off/{id}/effect': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
   'POST /v1/time-off/{id}/approve': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
   'POST /v1/time-off/{id}/deny': { allow: ['scheduler', 'admin'], scoped: ['scheduler'] },
   'POST /v1/shift-swaps': { allow: ['agent'], scoped: ['agent'] },

@@ -396,12 +396,38 @@ describe('scheduling workflow', () => {
       expect(published.shifts).toHaveLength(2);
       const shift = published.shifts[0];
       const holder = agentOf(shift.agentId);
-      const approval = await approvedTimeOff(
-        holder,
-        l.scheduler,
-        '2026-01-12T23:00:00Z',
-        '2026-01-13T07:00:00Z',
-      );
+      const asked = await t
+        .http()
+        .post('/v1/time-off')
+        .set(bearer(holder.token))
+        .send({
+          agentId: holder.agentId,
+          kind: 'time_off',
+          startsAt: '2026-01-12T23:00:00Z',
+          endsAt: '2026-01-13T07:00:00Z',
+        })
+        .expect(201);
+      // Before deciding, the scheduler sees what approving would cost; nothing changes yet.
+      const preview = await t
+        .http()
+        .get(`/v1/time-off/${asked.body.id}/effect`)
+        .set(bearer(l.scheduler.token))
+        .expect(200);
+      expect(preview.body.removedShifts).toEqual([
+        expect.objectContaining({ shiftId: shift.id, openShiftId: null }),
+      ]);
+      expect(preview.body.coverageEffect).toHaveLength(12);
+      expect(preview.body.coverageEffect[0]).toMatchObject({
+        scheduledBefore: 2,
+        scheduledAfter: 1,
+      });
+      const approval = (
+        await t
+          .http()
+          .post(`/v1/time-off/${asked.body.id}/approve`)
+          .set(bearer(l.scheduler.token))
+          .expect(200)
+      ).body;
       expect(approval.status).toBe('approved');
       expect(approval.removedShifts).toEqual([
         {

@@ -116,8 +116,30 @@ export class OpenShiftsService {
     return out;
   }
 
-  /** Requirement rows whose coverage changed when `removed` left their schedules (read after commit). */
-  async coverageEffect(removed: Shift[]): Promise<CoverageChange[]> {
+  /**
+   * What approving time off would do, without doing it: the agent's live shifts over [from, to) not yet
+   * ended, and the coverage they would cost.
+   */
+  async previewRelease(
+    agentId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ shifts: Shift[]; coverageEffect: CoverageChange[] }> {
+    const now = this.clock.now();
+    const shifts = (
+      await this.shifts.find({
+        where: { agentId, live: true, startsAt: LessThan(to), endsAt: MoreThan(from) },
+        order: { startsAt: 'ASC' },
+      })
+    ).filter((s) => s.endsAt > now);
+    return { shifts, coverageEffect: await this.coverageEffect(shifts, true) };
+  }
+
+  /**
+   * Requirement rows whose coverage changes when `removed` leave their schedules: read after the commit
+   * (they are gone), or before it (`stillThere`, a preview).
+   */
+  async coverageEffect(removed: Shift[], stillThere = false): Promise<CoverageChange[]> {
     const out: CoverageChange[] = [];
     for (const scheduleId of [...new Set(removed.map((s) => s.scheduleId))]) {
       const schedule = await this.schedules.findOneByOrFail({ id: scheduleId });
@@ -126,7 +148,10 @@ export class OpenShiftsService {
         const t = Date.parse(r.start);
         return gone.some((s) => s.startsAt.getTime() <= t && t < s.endsAt.getTime());
       });
-      const now = (await this.shifts.find({ where: { scheduleId } })).map(toChecked);
+      const goneIds = new Set(gone.map((s) => s.id));
+      const now = (await this.shifts.find({ where: { scheduleId } }))
+        .filter((s) => !stillThere || !goneIds.has(s.id))
+        .map(toChecked);
       const dialectsOf = await this.dialectsOfTeam(schedule.teamId);
       const after = coverageFor(rows, schedule.intervalMinutes, now, dialectsOf);
       const before = coverageFor(

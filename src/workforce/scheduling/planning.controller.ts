@@ -29,6 +29,7 @@ import {
   TimeOffDto,
   TimeOffPageDto,
 } from './dto/planning.dto';
+import { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
 import type { LabourRules } from './labour-rules';
 import { LabourRulesService } from './labour-rules.service';
 import { SwapsService } from './swaps.service';
@@ -88,6 +89,20 @@ export class TimeOffController {
     @CurrentPrincipal() caller: Principal,
   ): Promise<TimeOffPageDto> {
     return this.timeOff.list(query, caller);
+  }
+
+  @Get(':id/effect')
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Before deciding: the published shifts approving this request would remove, and the coverage they would cost',
+  })
+  @ApiOkResponse({ type: TimeOffDecisionEffectDto })
+  effect(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffDecisionEffectDto> {
+    return this.timeOff.effect(id, caller);
   }
 
   @Post(':id/approve')

@@ -131,7 +131,12 @@ describe('rule checker', () => {
     const contract = { contractMaxWeeklyMinutes: new Map([['a', 20 * 60]]) };
     expect(rulesOf(week, contract)).toEqual(['CONTRACT_HOURS']);
     expect(rulesOf(week.slice(0, 2), contract)).toEqual([]);
-    expect(rulesOf(week.map((s) => ({ ...s, agentId: 'b' })), contract)).toEqual([]);
+    expect(
+      rulesOf(
+        week.map((s) => ({ ...s, agentId: 'b' })),
+        contract,
+      ),
+    ).toEqual([]);
   });
 
   it('finds shifts during time off or unavailability', () => {

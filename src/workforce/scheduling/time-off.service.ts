@@ -128,4 +128,23 @@ export class TimeOffService {
       coverageEffect: await this.openShifts.coverageEffect(removed.map((r) => r.shift)),
     };
   }
+
+  /** What approving a request would do: the published shifts it would remove and their coverage cost. */
+  async effect(id: string, caller: Principal): Promise<TimeOffDecisionEffectDto> {
+    const row = await this.requests.findOne({ where: { id } });
+    if (!row) throw notFound('Time-off request');
+    const agent = await this.agents.get(row.agentId);
+    if (caller.kind === 'user' && caller.teamId !== null) assertActsOnTeam(caller, agent.teamId);
+    const preview = await this.openShifts.previewRelease(row.agentId, row.startsAt, row.endsAt);
+    return {
+      removedShifts: preview.shifts.map((s) => ({
+        shiftId: s.id,
+        scheduleId: s.scheduleId,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        openShiftId: null,
+      })),
+      coverageEffect: preview.coverageEffect,
+    };
+  }
 }

@@ -80,7 +80,11 @@ export class RemovedShiftDto {
   @ApiProperty() scheduleId: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
-  @ApiProperty({ description: 'Posted on the open-shift board' }) openShiftId: string;
+  @ApiProperty({
+    nullable: true,
+    description: 'Posted on the open-shift board (null in a preview: nothing is posted yet)',
+  })
+  openShiftId: string | null;
 }
 
 export class TimeOffDecisionEffectDto {
