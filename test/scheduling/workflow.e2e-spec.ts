@@ -31,6 +31,18 @@ function slots(fromIso: string, hours: number, agents: number, dialect?: string)
   }));
 }
 
+const checkedShifts = (shifts: any[]) =>
+  shifts.map((x) => ({
+    agentId: x.agentId,
+    start: Date.parse(x.startsAt),
+    end: Date.parse(x.endsAt),
+    breaks: x.breaks.map((b: any) => ({
+      start: Date.parse(b.startsAt),
+      end: Date.parse(b.endsAt),
+      kind: b.kind,
+    })),
+  }));
+
 /** Local 08:00 of a January 2026 day, in UTC. */
 const at8 = (day: number) => `2026-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
 
@@ -91,7 +103,18 @@ describe('scheduling workflow', () => {
     return {
       id: res.body.scheduleId as string,
       first: first.body,
-      done: () => waitForSchedule(t, token, res.body.scheduleId),
+      // Every schedule a test produces goes through the rule checker, independently of the service's
+      // own `violations` (time off and contracts are checked where a test sets them).
+      done: async () => {
+        const body = await waitForSchedule(t, token, res.body.scheduleId);
+        expect(
+          checkShifts(checkedShifts(body.shifts), {
+            rules: withDefaults(TEST_RULES),
+            timeZone: ZONE,
+          }),
+        ).toEqual([]);
+        return body;
+      },
     };
   }
 
@@ -321,16 +344,7 @@ describe('scheduling workflow', () => {
         Date.parse(x.endsAt) > Date.parse('2026-01-13T16:00:00Z');
       expect(body.shifts.filter((x: any) => x.agentId === q.agentId && wednesday(x))).toEqual([]);
       // The independent checker, told the contract and the recurring unavailability, finds nothing.
-      const checked = body.shifts.map((x: any) => ({
-        agentId: x.agentId,
-        start: Date.parse(x.startsAt),
-        end: Date.parse(x.endsAt),
-        breaks: x.breaks.map((b: any) => ({
-          start: Date.parse(b.startsAt),
-          end: Date.parse(b.endsAt),
-          kind: b.kind,
-        })),
-      }));
+      const checked = checkedShifts(body.shifts);
       expect(
         checkShifts(checked, {
           rules: withDefaults(TEST_RULES),
@@ -578,12 +592,7 @@ describe('scheduling workflow', () => {
       expect(after.body.shifts).toHaveLength(4);
       expect(after.body.coverage.every((c: any) => c.scheduled === c.required)).toBe(true);
       // The new shift keeps every rule for its agent.
-      const checked = after.body.shifts.map((s: any) => ({
-        agentId: s.agentId,
-        start: Date.parse(s.startsAt),
-        end: Date.parse(s.endsAt),
-        breaks: [],
-      }));
+      const checked = checkedShifts(after.body.shifts);
       expect(checkShifts(checked, { rules: withDefaults(TEST_RULES), timeZone: ZONE })).toEqual([]);
     });
 
