@@ -8,7 +8,13 @@ import { PresenceModule } from '../routing/presence/presence.module';
 import { PublishedShiftsModule } from '../workforce/scheduling/published-shifts.module';
 import { SitesModule } from '../people/sites/sites.module';
 import { TeamsModule } from '../people/teams/teams.module';
+import { AlertsService } from './alerts.service';
 import { BreakBooking } from './break-booking.entity';
+import { CallPolicyService } from './call-policy.service';
+import { OccupancyCheckService } from './occupancy-check.service';
+import { OffersService } from './offers.service';
+import { RecoveryRequestsService } from './recovery-requests.service';
+import { WellbeingReportService } from './wellbeing-report.service';
 import { BreaksService } from './breaks.service';
 import { HostileReport } from './hostile-report.entity';
 import { WellbeingAlert } from './wellbeing-alert.entity';
@@ -18,11 +24,10 @@ import { WellbeingPoliciesService } from './wellbeing-policies.service';
 import { WellbeingPolicyRow } from './wellbeing-policy.entity';
 import { WellbeingController } from './wellbeing.controller';
 import { WellbeingJobs } from './wellbeing.jobs';
-import { WellbeingService } from './wellbeing.service';
 import { RecoveryGrantsService } from './recovery-grants.service';
 
 /**
- * Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit).
+ * Registers the policy on the call lifecycle at start-up (CallPolicyService.onModuleInit).
  * Imports CounselingModule (suggested slots with offers): counselling must never import wellbeing.
  */
 @Module({
@@ -46,12 +51,17 @@ import { RecoveryGrantsService } from './recovery-grants.service';
   ],
   controllers: [WellbeingController],
   providers: [
-    WellbeingService,
+    CallPolicyService,
+    RecoveryRequestsService,
+    AlertsService,
+    OffersService,
+    OccupancyCheckService,
+    WellbeingReportService,
     WellbeingPoliciesService,
     BreaksService,
     WellbeingJobs,
     RecoveryGrantsService,
   ],
-  exports: [WellbeingService, WellbeingPoliciesService, RecoveryGrantsService],
+  exports: [OccupancyCheckService, WellbeingPoliciesService, RecoveryGrantsService],
 })
 export class WellbeingModule {}

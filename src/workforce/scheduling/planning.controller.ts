@@ -17,6 +17,7 @@ import {
   AdherenceDto,
   AdherenceQueryDto,
   CreateTimeOffDto,
+  DenyTimeOffDto,
   LabourRulesDto,
   ListSwapsQueryDto,
   ListTimeOffQueryDto,
@@ -128,9 +129,10 @@ export class TimeOffController {
   @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
   deny(
     @Param('id', UuidParam) id: string,
+    @Body() body: DenyTimeOffDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<TimeOffDto> {
-    return this.timeOff.decide(id, 'denied', caller) as Promise<TimeOffDto>;
+    return this.timeOff.decide(id, 'denied', caller, body.reason ?? null) as Promise<TimeOffDto>;
   }
 }
 

@@ -26,6 +26,7 @@ const toDto = (r: TimeOffRequest): TimeOffDto => ({
   endsAt: r.endsAt.toISOString(),
   status: r.status,
   reason: r.reason,
+  decisionReason: r.decisionReason,
 });
 
 @Injectable()
@@ -57,6 +58,7 @@ export class TimeOffService {
         status: input.kind === 'unavailable' ? 'approved' : 'pending',
         reason: input.reason ?? null,
         decidedBy: null,
+        decisionReason: null,
         createdAt: this.clock.now(),
       }),
     );
@@ -89,6 +91,7 @@ export class TimeOffService {
     id: string,
     status: 'approved' | 'denied',
     caller: Principal,
+    decisionReason: string | null = null,
   ): Promise<TimeOffDto & Partial<TimeOffDecisionEffectDto>> {
     const decidedBy = caller.kind === 'user' ? caller.userId : null;
     const seen = await this.requests.findOne({ where: { id } });
@@ -102,7 +105,7 @@ export class TimeOffService {
       const result = await manager
         .createQueryBuilder()
         .update(TimeOffRequest)
-        .set({ status, decidedBy })
+        .set({ status, decidedBy, decisionReason })
         .where('id = :id AND status = :pending', { id, pending: 'pending' })
         .execute();
       if (!result.affected) {

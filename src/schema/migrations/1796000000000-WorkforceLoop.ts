@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class WorkforceLoop1795470000000 implements MigrationInterface {
-  name = 'WorkforceLoop1795470000000';
+export class WorkforceLoop1796000000000 implements MigrationInterface {
+  name = 'WorkforceLoop1796000000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
