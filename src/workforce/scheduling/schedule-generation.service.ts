@@ -18,15 +18,17 @@ import {
   reasonsAfterSolving,
   shortfallOf,
 } from './domain/schedule-diagnostics';
-import type { PlanningInput, PlanningRequirement, PlanningShift } from './domain/planning-input';
+import type {
+  PlanningInput,
+  PlanningRequirement,
+  PlanningShift,
+  PreferenceReport,
+  ScheduleDiagnostics,
+} from './domain/planning-input';
+import { planSchedule } from './domain/plan-schedule';
 import { qualifyingDialects } from './domain/work-profile';
 import type { GenerateScheduleDto } from './dto/schedule.dto';
-import {
-  boundaryWindow,
-  buildHorizon,
-  fixedShiftsFor,
-  generateSchedule,
-} from './generate-schedule';
+import { boundaryWindow, buildHorizon } from './generate-schedule';
 import { solveInWorker } from './highs-runner';
 import { PlanningContextService, toChecked } from './planning-context.service';
 import { workedMinutes } from './rule-checker';
@@ -184,29 +186,27 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
       requirements: planningRequirements(schedule.requirements),
       fixedShifts: fixed,
     });
-    // Today's solver takes model agents; contracts are kept by trimming below until it takes the input.
-    const agents = planning.agents.map((a) => ({
-      id: a.agentId,
-      dialects: qualifyingDialects(a),
-      blocked: a.unavailable ?? [],
-      fixedShifts: fixedShiftsFor(
-        (a.fixedShifts ?? []).map((f) => ({ agentId: a.agentId, breaks: [], ...f })),
-        horizon,
-        timeZone,
-      ),
-    }));
-    const requirements = modelRequirements(schedule.requirements, horizon);
-    const result = await generateSchedule({
-      agents,
-      horizon,
-      requirements,
-      rules,
-      timeZone,
+    // The solver gets the whole planning input: contracts, availability, preferences, shift templates.
+    let last = 0;
+    const planned = await planSchedule(planning, {
       solve: (lp, options) => solveInWorker(lp, options),
-      onProgress: async (progress) => {
-        await this.schedules.update({ id }, { progress });
+      onProgress: (progress) => {
+        if (progress < last + 0.05 && progress < 0.99) return;
+        last = progress;
+        void this.schedules.update({ id }, { progress }).catch(() => undefined);
       },
     });
+    const result = {
+      status: planned.solverStatus,
+      objective: planned.objective,
+      lowerBound: planned.lowerBound,
+      shifts: planned.shifts,
+      coverage: planned.coverage,
+      violations: planned.violations,
+      solverDiagnostics: planned.diagnostics,
+      preferences: planned.preferences,
+      stats: { ...planned.stats, gap: planned.gap ?? '' },
+    };
     if (result.objective === null) {
       await this.schedules.update(
         { id },
@@ -239,7 +239,8 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
       dropped.length,
       coverage,
       result.status,
-      result.stats.unassigned,
+      result.solverDiagnostics,
+      result.preferences,
       horizon,
       schedule.intervalMinutes,
       timeZone,
@@ -320,7 +321,8 @@ function diagnoseAfter(
   trimmed: number,
   coverage: Array<{ start: string; dialect?: string; required: number; scheduled: number }>,
   solverStatus: string,
-  unassignedShifts: number,
+  solver: ScheduleDiagnostics,
+  solverPreferences: PreferenceReport,
   horizon: ModelHorizon,
   intervalMinutes: number,
   timeZone: string,
@@ -332,6 +334,16 @@ function diagnoseAfter(
       message: `${trimmed} shifts were dropped to keep agents within their contract's weekly hours`,
       details: { shifts: trimmed },
     });
+  // The solver's own reasons (time off over short intervals, unassigned shifts …) join those known
+  // before solving; a code already given for the same dialect and date is not repeated.
+  const key = (r: { code: string; details?: Record<string, unknown> }) =>
+    `${r.code}|${String(r.details?.dialect ?? '')}|${String(r.details?.date ?? '')}`;
+  const seen = new Set(reasons.map(key));
+  for (const r of trimmed > 0 ? [] : solver.reasons)
+    if (!seen.has(key(r))) {
+      seen.add(key(r));
+      reasons.push(r);
+    }
   reasons.push(
     ...reasonsAfterSolving({
       coverage,
@@ -345,12 +357,10 @@ function diagnoseAfter(
   return {
     ...before,
     solverStatus,
-    unassignedShifts,
-    agentsWithoutShifts: planning.agents
-      .filter((a) => !working.has(a.agentId))
-      .map((a) => a.agentId),
+    unassignedAgents: planning.agents.filter((a) => !working.has(a.agentId)).map((a) => a.agentId),
     shortfall: shortfallOf(coverage, timeZone),
-    preferences: preferenceReport(shifts, planning.agents, timeZone),
+    preferences:
+      trimmed > 0 ? preferenceReport(shifts, planning.agents, timeZone) : solverPreferences,
     reasons,
   };
 }
