@@ -155,8 +155,6 @@ export class ScheduleDiagnosticsDto {
   capacityAgentHours: number;
   @ApiProperty({ type: [DiagnosticReasonDto] }) reasons: DiagnosticReasonDto[];
   @ApiPropertyOptional() solverStatus?: string;
-  @ApiPropertyOptional({ description: 'Shifts the solver planned but could not hand to an agent' })
-  unassignedShifts?: number;
   @ApiPropertyOptional({ type: [String], description: 'Agents who got no shift at all' })
   unassignedAgents?: string[];
   @ApiPropertyOptional({ type: ShortfallDto }) shortfall?: ShortfallDto;
