@@ -12,6 +12,7 @@ import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
+import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuthCredentialsAndLoginFailures1795982337583,
   ProtectedTime1795982731818,
   TimeOffDecisionReason1795990000000,
+  WorkforceLoop1796000000000,
 ];
