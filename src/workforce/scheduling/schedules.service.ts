@@ -6,8 +6,6 @@ import { Clock } from '../../platform/common/clock/clock';
 import {
   badRequest,
   conflict,
-  DomainError,
-  forbidden,
   notFound,
 } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
