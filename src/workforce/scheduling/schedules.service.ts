@@ -3,11 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
-import {
-  badRequest,
-  conflict,
-  notFound,
-} from '../../platform/common/errors/domain-error';
+import { badRequest, conflict, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import { ForecastsService } from '../forecasts/forecasts.service';
 import { placeBreaks } from './break-placement';
