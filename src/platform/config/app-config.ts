@@ -18,6 +18,7 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminEmail: 'admin@shiftwell.local',
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
+  callerRefSecret: 'shiftwell-local-development-caller-ref-key',
 } as const;
 
 /** A hop count, or proxies by address, CIDR or Express's names for local ranges. */
@@ -122,6 +123,11 @@ class EnvironmentSchema {
   @Min(1000)
   @Max(600_000)
   DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CALLER_REF_SECRET must be at least 32 characters' })
+  CALLER_REF_SECRET?: string;
 }
 
 export interface AppConfig {
@@ -146,6 +152,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
   notesEncryptionKey: string;
+  /** Key of the HMAC that callers' references are stored under (never the reference itself). */
+  callerRefSecret: string;
   /**
    * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): a hop count or a list of
    * addresses/CIDRs. Unset: none, so the client address is the TCP peer and cannot be forged.
@@ -217,6 +225,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
     notesEncryptionKey: notesKey,
+    callerRefSecret: required(
+      'CALLER_REF_SECRET',
+      parsed.CALLER_REF_SECRET,
+      LOCAL_DEFAULTS.callerRefSecret,
+    ),
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     defaultsUsed,
   };
