@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Runs the Kamailio integration example end to end on loopback:
+#   installs kamailio + modules + sipp when missing (apt-get, as root), starts Shiftwell from this checkout on its
+#   own database, creates a site/team/agents/router key through the API, starts Kamailio, registers the agents'
+#   phones (sipp UAS), places calls (sipp UAC) and checks the results through the API.
+# Exits non-zero on any failure. Environment (all optional):
+#   DATABASE_ADMIN_URL  PostgreSQL server to create the example's database on
+#                       (default postgres://postgres@127.0.0.1:5432/test; unreachable -> embedded PostgreSQL)
+#   CALLS               answering callers to place (default 40); CALL_RATE calls/s (default 3)
+#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults 39070, 25060; phones on SIP_PORT+1 and +2, callers above)
+#   KEEP_WORKDIR=1      keep logs and the database afterwards
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+API_PORT="${API_PORT:-39070}"
+SIP_PORT="${SIP_PORT:-25060}"
+PHONE_PORT=$((SIP_PORT + 1))
+BUSY_PORT=$((SIP_PORT + 2))
+CALLS="${CALLS:-40}"
+CALL_RATE="${CALL_RATE:-3}"
+ABANDONS=3
+UNROUTABLE=2
+HOSTILE=2
+DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/test}"
+WORK="$(mktemp -d /tmp/shiftwell-kamailio.XXXXXX)"
+DB_NAME="shiftwell_kamailio_$$"
+PIDS=()
+STARTED=$(date +%s)
+
+log() { printf '[%3ss] %s\n' "$(($(date +%s) - STARTED))" "$*"; }
+
+cleanup() {
+  local rc=$?
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill "${PIDS[i]}" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [ "${KEEP_WORKDIR:-0}" != 1 ]; then
+    [ -n "${DB_URL:-}" ] && node -e "$DROP_DB" "$DATABASE_ADMIN_URL" "$DB_NAME" 2>/dev/null || true
+    if [ "$rc" = 0 ]; then rm -rf "$WORK"; else echo "logs kept in $WORK" >&2; fi
+  else
+    echo "logs in $WORK, database ${DB_URL:-embedded under $WORK/data}"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT INT TERM
+
+# ---------------------------------------------------------------- packages
+MODDIR=/usr/lib/x86_64-linux-gnu/kamailio/modules
+need=()
+command -v kamailio >/dev/null 2>&1 || need+=(kamailio)
+[ -f "$MODDIR/http_client.so" ] || need+=(kamailio-utils-modules)
+[ -f "$MODDIR/jansson.so" ] || need+=(kamailio-extra-modules)
+command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "missing ${need[*]}: install them (apt-get install ${need[*]}) or run as root" >&2
+    exit 1
+  fi
+fi
+
+# ---------------------------------------------------------------- Shiftwell
+cd "$ROOT"
+if [ ! -f dist/src/main.js ] || [ -n "$(find src -newer dist/src/main.js -name '*.ts' -print -quit)" ]; then
+  log "building the service"
+  npm run build --silent >/dev/null
+fi
+
+CREATE_DB='const {Client}=require("pg");(async()=>{const c=new Client({connectionString:process.argv[1],connectionTimeoutMillis:3000});await c.connect();await c.query(`CREATE DATABASE "${process.argv[2]}"`);await c.end()})().catch(e=>{console.error(e.message);process.exit(1)})'
+DROP_DB='const {Client}=require("pg");(async()=>{const c=new Client({connectionString:process.argv[1]});await c.connect();await c.query(`DROP DATABASE IF EXISTS "${process.argv[2]}" WITH (FORCE)`);await c.end()})().catch(()=>process.exit(1))'
+if node -e "$CREATE_DB" "$DATABASE_ADMIN_URL" "$DB_NAME" 2>"$WORK/createdb.err"; then
+  DB_URL="$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.toString())' "$DATABASE_ADMIN_URL" "$DB_NAME")"
+  export DATABASE_URL="$DB_URL"
+  log "database $DB_NAME on $(node -e 'console.log(new URL(process.argv[1]).host)' "$DATABASE_ADMIN_URL")"
+else
+  unset DATABASE_URL
+  export DATA_DIR="$WORK/data" EMBEDDED_PG_PORT=$((API_PORT + 1))
+  log "no PostgreSQL server ($(cat "$WORK/createdb.err")): embedded PostgreSQL under $DATA_DIR"
+fi
+
+export SHIFTWELL_URL="http://127.0.0.1:$API_PORT"
+PORT="$API_PORT" LOG_LEVEL=warn LOG_FILE="$WORK/service.log" NODE_ENV=development \
+  node dist/src/main.js >"$WORK/service.out" 2>&1 &
+PIDS+=($!)
+for i in $(seq 1 120); do
+  curl -fsS "$SHIFTWELL_URL/health" >/dev/null 2>&1 && break
+  kill -0 "${PIDS[0]}" 2>/dev/null || { cat "$WORK/service.out" >&2; echo "the service did not start" >&2; exit 1; }
+  [ "$i" = 120 ] && { echo "the service did not answer /health in 60 s" >&2; exit 1; }
+  sleep 0.5
+done
+log "Shiftwell up on $SHIFTWELL_URL"
+
+export SIP_HOST=127.0.0.1 SIP_PORT PHONE_PORT BUSY_PORT
+node "$HERE/scenario.mjs" setup "$WORK"
+set -a
+# shellcheck disable=SC1091
+. "$WORK/env"
+set +a
+
+# ---------------------------------------------------------------- phones and router
+SIPP_COMMON=(-i 127.0.0.1 -nostdin -trace_err -max_recv_loops 1000)
+# -deadcall_wait 1: a phone must take a second INVITE of the same Call-ID (the call offered again) as a new call
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-phone.xml" -p "$PHONE_PORT" "${SIPP_COMMON[@]}" -deadcall_wait 1 \
+  -error_file "$WORK/phone-errors.log" >"$WORK/phone.out" 2>&1 &
+PIDS+=($!)
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-busy.xml" -p "$BUSY_PORT" "${SIPP_COMMON[@]}" -deadcall_wait 1 \
+  -error_file "$WORK/busy-errors.log" >"$WORK/busy.out" 2>&1 &
+PIDS+=($!)
+
+kamailio -f "$HERE/kamailio.cfg" -l "udp:127.0.0.1:$SIP_PORT" -DD -E -w "$WORK" -Y "$WORK" \
+  >"$WORK/kamailio.log" 2>&1 &
+PIDS+=($!)
+# the config's start-up hook logs SW|started (and, with the queue, the resync's answer) before SIP is read
+for i in $(seq 1 50); do
+  grep -q 'SW|started' "$WORK/kamailio.log" 2>/dev/null && break
+  kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -20 "$WORK/kamailio.log" >&2; echo "kamailio did not start" >&2; exit 1; }
+  [ "$i" = 50 ] && { tail -20 "$WORK/kamailio.log" >&2; echo "kamailio did not start in 10 s" >&2; exit 1; }
+  sleep 0.2
+done
+sleep 0.5
+log "kamailio on udp:127.0.0.1:$SIP_PORT ($SHIFTWELL_MODE mode) $(grep -o 'SW|resync|.*' "$WORK/kamailio.log" | head -1 | cut -d'|' -f6-)"
+
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-register.xml" -inf "$WORK/agents.csv" -m "$AGENT_COUNT" \
+  -p $((SIP_PORT + 3)) "${SIPP_COMMON[@]}" -timeout 20s -timeout_error >"$WORK/register.out" 2>&1 \
+  || { cat "$WORK/register.out" >&2; echo "agent registration failed" >&2; exit 1; }
+log "$AGENT_COUNT agent phones registered"
+
+# ---------------------------------------------------------------- calls
+{
+  echo SEQUENTIAL
+  for i in $(seq 1 "$CALLS"); do
+    if [ "$i" = 3 ] || [ "$i" = 7 ]; then echo "cmn;0;hostile"
+    elif [ $((i % 5)) = 0 ]; then echo "yue;5;calm"
+    else echo "cmn;$((i % 3));calm"; fi
+  done
+} >"$WORK/calls.csv"
+printf 'SEQUENTIAL\nnan\n' >"$WORK/abandon.csv"
+printf 'SEQUENTIAL\nwuu\n' >"$WORK/unroutable.csv"
+
+log "placing $CALLS calls at $CALL_RATE/s and $ABANDONS callers who give up in the Minnan queue$([ "$SHIFTWELL_MODE" = queue ] && echo ", $UNROUTABLE nobody can take")"
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller.xml" -inf "$WORK/calls.csv" -m "$CALLS" -r "$CALL_RATE" -l 12 \
+  -p $((SIP_PORT + 4)) "${SIPP_COMMON[@]}" -timeout 150s -timeout_error \
+  -error_file "$WORK/caller-errors.log" >"$WORK/callers.out" 2>&1 &
+CALLERS=$!
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller-abandon.xml" -inf "$WORK/abandon.csv" -m "$ABANDONS" -r 1 \
+  -p $((SIP_PORT + 5)) "${SIPP_COMMON[@]}" -timeout 60s -timeout_error \
+  -error_file "$WORK/abandon-errors.log" >"$WORK/abandon.out" 2>&1 &
+ABANDONERS=$!
+if [ "$SHIFTWELL_MODE" = queue ]; then
+  sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller-unroutable.xml" -inf "$WORK/unroutable.csv" -m "$UNROUTABLE" -r 1 \
+    -p $((SIP_PORT + 6)) "${SIPP_COMMON[@]}" -timeout 60s -timeout_error \
+    -error_file "$WORK/unroutable-errors.log" >"$WORK/unroutable.out" 2>&1 &
+  UNROUTABLERS=$!
+fi
+
+ok=1
+wait "$CALLERS" || { ok=0; echo "callers: some calls failed (sipp exit $?), see $WORK/callers.out" >&2; }
+wait "$ABANDONERS" || { ok=0; echo "abandoning callers failed, see $WORK/abandon.out" >&2; }
+if [ "$SHIFTWELL_MODE" = queue ]; then
+  wait "$UNROUTABLERS" || { ok=0; echo "unroutable callers failed, see $WORK/unroutable.out" >&2; }
+  EXPECTED_UNROUTABLE=$UNROUTABLE
+else
+  # without the queue, a call nobody can take is retried until the caller gives up: not placed
+  EXPECTED_UNROUTABLE=0
+fi
+log "calls done"
+sleep 1 # the last BYE's call.ended
+
+export EXPECTED="{\"answered\":$CALLS,\"abandoned\":$ABANDONS,\"unroutable\":$EXPECTED_UNROUTABLE,\"hostile\":$HOSTILE}"
+node "$HERE/scenario.mjs" check "$WORK" || ok=0
+log "finished"
+[ "$ok" = 1 ]
