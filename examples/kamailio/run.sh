@@ -147,7 +147,7 @@ printf 'SEQUENTIAL\nwuu\n' >"$WORK/unroutable.csv"
 
 log "placing $CALLS calls at $CALL_RATE/s and $ABANDONS callers who give up in the Minnan queue$([ "$SHIFTWELL_MODE" = queue ] && echo ", $UNROUTABLE nobody can take")"
 sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller.xml" -inf "$WORK/calls.csv" -m "$CALLS" -r "$CALL_RATE" -l 12 \
-  -p $((SIP_PORT + 4)) "${SIPP_COMMON[@]}" -timeout 150s -timeout_error \
+  -p $((SIP_PORT + 4)) "${SIPP_COMMON[@]}" -timeout $((60 + CALLS * 2))s -timeout_error \
   -error_file "$WORK/caller-errors.log" >"$WORK/callers.out" 2>&1 &
 CALLERS=$!
 sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller-abandon.xml" -inf "$WORK/abandon.csv" -m "$ABANDONS" -r 1 \
