@@ -41,9 +41,10 @@ cleanup() {
   done
   if [ "${KEEP_WORKDIR:-0}" != 1 ]; then
     [ -n "${DB_URL:-}" ] && node -e "$DROP_DB" "$DATABASE_ADMIN_URL" "$DB_NAME" 2>/dev/null || true
+    [ -n "${PG_DIR:-}" ] && rm -rf "$PG_DIR"
     if [ "$rc" = 0 ]; then rm -rf "$WORK"; else echo "logs kept in $WORK" >&2; fi
   else
-    echo "logs in $WORK, database ${DB_URL:-embedded under $WORK/data}"
+    echo "logs in $WORK, database ${DB_URL:-embedded under ${PG_DIR:-?}/data}"
   fi
   exit "$rc"
 }
@@ -82,7 +83,10 @@ if node -e "$CREATE_DB" "$DATABASE_ADMIN_URL" "$DB_NAME" 2>"$WORK/createdb.err";
   log "database $DB_NAME on $(node -e 'console.log(new URL(process.argv[1]).host)' "$DATABASE_ADMIN_URL")"
 else
   unset DATABASE_URL
-  export DATA_DIR="$WORK/data" EMBEDDED_PG_PORT=$((API_PORT + 1))
+  # its own directory, readable by the user embedded-postgres runs initdb as when we are root
+  PG_DIR="$(mktemp -d /tmp/shiftwell-kamailio-pg.XXXXXX)"
+  chmod 755 "$PG_DIR"
+  export DATA_DIR="$PG_DIR/data" EMBEDDED_PG_PORT=$((API_PORT + 1))
   log "no PostgreSQL server ($(cat "$WORK/createdb.err")): embedded PostgreSQL under $DATA_DIR"
 fi
 
