@@ -4,10 +4,11 @@
 #   own database, creates a site/team/agents/router key through the API, starts Kamailio, registers the agents'
 #   phones (sipp UAS), places calls (sipp UAC) and checks the results through the API.
 # Exits non-zero on any failure. Environment (all optional):
+#   RING_SECONDS        how long Kamailio rings an agent before rejecting with no_answer (default here 4)
 #   DATABASE_ADMIN_URL  PostgreSQL server to create the example's database on
 #                       (default postgres://postgres@127.0.0.1:5432/test; unreachable -> embedded PostgreSQL)
 #   CALLS               answering callers to place (default 40); CALL_RATE calls/s (default 3)
-#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults 39070, 25060; phones on SIP_PORT+1 and +2, callers above)
+#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults 39070, 25060; phones on SIP_PORT+1, +2 and +7, callers +3..+6)
 #   KEEP_WORKDIR=1      keep logs and the database afterwards
 set -euo pipefail
 
@@ -17,9 +18,10 @@ API_PORT="${API_PORT:-39070}"
 SIP_PORT="${SIP_PORT:-25060}"
 PHONE_PORT=$((SIP_PORT + 1))
 BUSY_PORT=$((SIP_PORT + 2))
+NOANSWER_PORT=$((SIP_PORT + 7))
 CALLS="${CALLS:-40}"
 CALL_RATE="${CALL_RATE:-3}"
-ABANDONS=3
+ABANDONS=6 # 3 for Minnan (its agent is not ready), 3 for Shanghainese (its agent's phone is never picked up)
 UNROUTABLE=2
 HOSTILE=2
 DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/test}"
@@ -90,7 +92,7 @@ else
   log "no PostgreSQL server ($(cat "$WORK/createdb.err")): embedded PostgreSQL under $DATA_DIR"
 fi
 
-export SHIFTWELL_URL="http://127.0.0.1:$API_PORT"
+export SHIFTWELL_URL="http://127.0.0.1:$API_PORT" RING_SECONDS="${RING_SECONDS:-4}"
 PORT="$API_PORT" LOG_LEVEL=warn LOG_FILE="$WORK/service.log" NODE_ENV=development \
   node dist/src/main.js >"$WORK/service.out" 2>&1 &
 PIDS+=($!)
@@ -102,7 +104,7 @@ for i in $(seq 1 120); do
 done
 log "Shiftwell up on $SHIFTWELL_URL"
 
-export SIP_HOST=127.0.0.1 SIP_PORT PHONE_PORT BUSY_PORT
+export SIP_HOST=127.0.0.1 SIP_PORT PHONE_PORT BUSY_PORT NOANSWER_PORT
 node "$HERE/scenario.mjs" setup "$WORK"
 set -a
 # shellcheck disable=SC1091
@@ -117,6 +119,9 @@ sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-phone.xml" -p "$PHONE_PORT" "${
 PIDS+=($!)
 sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-busy.xml" -p "$BUSY_PORT" "${SIPP_COMMON[@]}" -deadcall_wait 1 \
   -error_file "$WORK/busy-errors.log" >"$WORK/busy.out" 2>&1 &
+PIDS+=($!)
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-no-answer.xml" -p "$NOANSWER_PORT" "${SIPP_COMMON[@]}" -deadcall_wait 1 \
+  -error_file "$WORK/no-answer-errors.log" >"$WORK/no-answer.out" 2>&1 &
 PIDS+=($!)
 
 kamailio -f "$HERE/kamailio.cfg" -l "udp:127.0.0.1:$SIP_PORT" -DD -E -w "$WORK" -Y "$WORK" \
@@ -146,15 +151,15 @@ log "$AGENT_COUNT agent phones registered"
     else echo "cmn;$((i % 3));calm"; fi
   done
 } >"$WORK/calls.csv"
-printf 'SEQUENTIAL\nnan\n' >"$WORK/abandon.csv"
-printf 'SEQUENTIAL\nwuu\n' >"$WORK/unroutable.csv"
+printf 'SEQUENTIAL\nnan\nwuu\nnan\nwuu\nnan\nwuu\n' >"$WORK/abandon.csv"
+printf 'SEQUENTIAL\nen\n' >"$WORK/unroutable.csv"
 
-log "placing $CALLS calls at $CALL_RATE/s and $ABANDONS callers who give up in the Minnan queue$([ "$SHIFTWELL_MODE" = queue ] && echo ", $UNROUTABLE nobody can take")"
+log "placing $CALLS calls at $CALL_RATE/s, $ABANDONS callers who give up (Minnan, Shanghainese)$([ "$SHIFTWELL_MODE" = queue ] && echo ", $UNROUTABLE nobody can take (English)")"
 sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller.xml" -inf "$WORK/calls.csv" -m "$CALLS" -r "$CALL_RATE" -l 12 \
   -p $((SIP_PORT + 4)) "${SIPP_COMMON[@]}" -timeout $((60 + CALLS * 2))s -timeout_error \
   -error_file "$WORK/caller-errors.log" >"$WORK/callers.out" 2>&1 &
 CALLERS=$!
-sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller-abandon.xml" -inf "$WORK/abandon.csv" -m "$ABANDONS" -r 1 \
+sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller-abandon.xml" -inf "$WORK/abandon.csv" -m "$ABANDONS" -r 6 \
   -p $((SIP_PORT + 5)) "${SIPP_COMMON[@]}" -timeout 60s -timeout_error \
   -error_file "$WORK/abandon-errors.log" >"$WORK/abandon.out" 2>&1 &
 ABANDONERS=$!

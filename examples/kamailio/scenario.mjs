@@ -10,12 +10,16 @@ const sipHost = process.env.SIP_HOST ?? '127.0.0.1';
 const sipPort = process.env.SIP_PORT;
 const phonePort = process.env.PHONE_PORT;
 const busyPort = process.env.BUSY_PORT;
+const noAnswerPort = process.env.NOANSWER_PORT;
 
 // Extensions: six Putonghua agents and one whose phone is always busy, two Cantonese, one Minnan agent who is
-// logged in but not ready (so Minnan calls queue and their callers give up).
+// logged in but not ready (so Minnan calls queue and their callers give up), and one Shanghainese agent whose
+// phone nobody picks up (so each Shanghainese call is offered to it once, then waits until its caller gives up).
+const NO_ANSWER = '8008';
 const AGENTS = [
   ...['8001', '8002', '8003', '8004', '8005', '8006'].map((ext) => ({ ext, dialect: 'cmn', port: phonePort })),
   { ext: '8007', dialect: 'cmn', port: busyPort },
+  { ext: NO_ANSWER, dialect: 'wuu', port: noAnswerPort },
   { ext: '8011', dialect: 'yue', port: phonePort },
   { ext: '8012', dialect: 'yue', port: phonePort },
   { ext: '8021', dialect: 'nan', port: phonePort, notReady: true },
@@ -91,7 +95,8 @@ async function setup() {
     if (hasContact) body.contact = `sip:${a.ext}@${sipHost}:${sipPort}`;
     const agent = await must('POST', '/v1/agents', { token, body }, 201);
     agents[a.ext] = agent.id;
-    const state = a.notReady ? 'not_ready' : 'available';
+    // without the queue, reject reasons do not count as missed offers: the unanswered phone would ring forever
+    const state = a.notReady || (a.ext === NO_ANSWER && !hasQueue) ? 'not_ready' : 'available';
     await must('PUT', `/v1/agents/${agent.id}/presence`, { key: key.key, body: { state } }, 200);
   }
 
@@ -213,7 +218,21 @@ async function check() {
     }
   }
 
-  // 4. Shiftwell counted the same answered calls per agent as the router
+  // 4. the phone nobody picks up: rejected with no_answer three times in a row, then Shiftwell takes the agent out
+  if (setupInfo.hasQueue) {
+    const silent = setupInfo.agents[NO_ANSWER];
+    const noAnswers = agentFailed.filter((l) => l.agentId === silent && l.rest[1] === 'no_answer').length;
+    const offered = offers.filter((o) => o.agentId === silent).length;
+    const p = await call('GET', `/v1/agents/${silent}/presence`, { key });
+    if (noAnswers !== 3 || offered !== 3 || p.body?.state !== 'not_ready' || p.body?.reason !== 'missed_calls') {
+      fail(
+        `agent ${NO_ANSWER} (never answers): ${offered} offers, ${noAnswers} no_answer rejects, now ` +
+          `${p.body?.state}/${p.body?.reason}; expected 3, 3, not_ready/missed_calls`,
+      );
+    }
+  }
+
+  // 5. Shiftwell counted the same answered calls per agent as the router
   const load = await must('GET', `/v1/teams/${setupInfo.teamId}/load`, { token }, 200);
   const routerCount = new Map();
   for (const a of answered) routerCount.set(a.agentId, (routerCount.get(a.agentId) ?? 0) + 1);
