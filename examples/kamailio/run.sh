@@ -105,7 +105,7 @@ for i in $(seq 1 120); do
 done
 log "Shiftwell up on $SHIFTWELL_URL"
 
-export SIP_HOST=127.0.0.1 SIP_PORT PHONE_PORT BUSY_PORT NOANSWER_PORT
+export SIP_HOST=127.0.0.1 SIP_PORT PHONE_PORT BUSY_PORT NOANSWER_PORT CALLS
 node "$HERE/scenario.mjs" setup "$WORK"
 set -a
 # shellcheck disable=SC1091

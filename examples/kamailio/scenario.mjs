@@ -12,17 +12,22 @@ const phonePort = process.env.PHONE_PORT;
 const busyPort = process.env.BUSY_PORT;
 const noAnswerPort = process.env.NOANSWER_PORT;
 
-// Extensions: six Putonghua agents and one whose phone is always busy, two Cantonese, one Minnan agent who is
-// logged in but not ready (so Minnan calls queue and their callers give up), and one Shanghainese agent whose
-// phone nobody picks up (so each Shanghainese call is offered to it once, then waits until its caller gives up).
-const NO_ANSWER = '8008';
+// Extensions: Putonghua agents (10xx) and one whose phone is always busy (1901), Cantonese agents (20xx), one
+// Minnan agent who is logged in but not ready (so Minnan calls queue and their callers give up), and one
+// Shanghainese agent whose phone nobody picks up (so each Shanghainese call is offered to it once, then waits until
+// its caller gives up). Enough agents that none takes 20 calls in a row: the wellbeing policy's micro-break after
+// 20 calls (with at most 15% of the team on break) would otherwise keep the last callers waiting, as it should.
+const NO_ANSWER = '4001';
+const calls = Number(process.env.CALLS ?? 40);
+const cmnAgents = Math.max(6, Math.ceil((0.8 * calls) / 15) + 2);
+const yueAgents = Math.max(2, Math.ceil((0.2 * calls) / 15) + 1);
+const numbered = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 const AGENTS = [
-  ...['8001', '8002', '8003', '8004', '8005', '8006'].map((ext) => ({ ext, dialect: 'cmn', port: phonePort })),
-  { ext: '8007', dialect: 'cmn', port: busyPort },
+  ...numbered('10', cmnAgents).map((ext) => ({ ext, dialect: 'cmn', port: phonePort })),
+  { ext: '1901', dialect: 'cmn', port: busyPort },
+  ...numbered('20', yueAgents).map((ext) => ({ ext, dialect: 'yue', port: phonePort })),
+  { ext: '3001', dialect: 'nan', port: phonePort, notReady: true },
   { ext: NO_ANSWER, dialect: 'wuu', port: noAnswerPort },
-  { ext: '8011', dialect: 'yue', port: phonePort },
-  { ext: '8012', dialect: 'yue', port: phonePort },
-  { ext: '8021', dialect: 'nan', port: phonePort, notReady: true },
 ];
 
 async function call(method, path, { token, key, body } = {}) {
