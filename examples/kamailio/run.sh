@@ -125,18 +125,22 @@ sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-no-answer.xml" -p "$NOANSWER_PO
   -error_file "$WORK/no-answer-errors.log" >"$WORK/no-answer.out" 2>&1 &
 PIDS+=($!)
 
-kamailio -f "$HERE/kamailio.cfg" -l "udp:127.0.0.1:$SIP_PORT" -DD -E -w "$WORK" -Y "$WORK" \
-  >"$WORK/kamailio.log" 2>&1 &
-PIDS+=($!)
-# the config's start-up hook logs SW|started (and, with the queue, the resync's answer) before SIP is read
-for i in $(seq 1 50); do
-  grep -q 'SW|started' "$WORK/kamailio.log" 2>/dev/null && break
-  kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -20 "$WORK/kamailio.log" >&2; echo "kamailio did not start" >&2; exit 1; }
-  [ "$i" = 50 ] && { tail -20 "$WORK/kamailio.log" >&2; echo "kamailio did not start in 10 s" >&2; exit 1; }
-  sleep 0.2
-done
-sleep 0.5
-log "kamailio on udp:127.0.0.1:$SIP_PORT ($SHIFTWELL_MODE mode) $(grep -o 'SW|resync|.*' "$WORK/kamailio.log" | head -1 | cut -d'|' -f6-)"
+# start_kamailio <log file>: the config's start-up hook logs SW|started (and, with the queue, the resync's answer)
+# before SIP is read
+start_kamailio() {
+  kamailio -f "$HERE/kamailio.cfg" -l "udp:127.0.0.1:$SIP_PORT" -DD -E -w "$WORK" -Y "$WORK" >"$1" 2>&1 &
+  KAMAILIO=$!
+  PIDS+=("$KAMAILIO")
+  for i in $(seq 1 50); do
+    grep -q 'SW|started' "$1" 2>/dev/null && break
+    kill -0 "$KAMAILIO" 2>/dev/null || { tail -20 "$1" >&2; echo "kamailio did not start" >&2; exit 1; }
+    [ "$i" = 50 ] && { tail -20 "$1" >&2; echo "kamailio did not start in 10 s" >&2; exit 1; }
+    sleep 0.2
+  done
+  sleep 0.5
+  log "kamailio on udp:127.0.0.1:$SIP_PORT ($SHIFTWELL_MODE mode) $(grep -o 'SW|resync|.*' "$1" | head -1 | cut -d'|' -f6-)"
+}
+start_kamailio "$WORK/kamailio.log"
 
 sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/agent-register.xml" -inf "$WORK/agents.csv" -m "$AGENT_COUNT" \
   -p $((SIP_PORT + 3)) "${SIPP_COMMON[@]}" -timeout 20s -timeout_error >"$WORK/register.out" 2>&1 \
@@ -184,7 +188,29 @@ fi
 log "calls done"
 sleep 1 # the last BYE's call.ended
 
-export EXPECTED="{\"answered\":$CALLS,\"abandoned\":$ABANDONS,\"unroutable\":$EXPECTED_UNROUTABLE,\"hostile\":$HOSTILE}"
+# A router restart: one more call, connected while Kamailio stops and starts again. The new process resyncs with
+# no live calls, so Shiftwell ends this one; its BYE still reaches the phone (Record-Route names the same address).
+RESTARTS=0
+if [ "$SHIFTWELL_MODE" = queue ]; then
+  printf 'SEQUENTIAL\ncmn;0;calm\n' >"$WORK/restart.csv"
+  answered_before=$(grep -c 'SW|answered' "$WORK/kamailio.log" || true)
+  sipp 127.0.0.1:"$SIP_PORT" -sf "$HERE/sipp/caller-through-restart.xml" -inf "$WORK/restart.csv" -m 1 \
+    -p $((SIP_PORT + 8)) "${SIPP_COMMON[@]}" -timeout 60s -timeout_error \
+    -error_file "$WORK/restart-errors.log" >"$WORK/restart.out" 2>&1 &
+  RESTART_CALLER=$!
+  for _ in $(seq 1 100); do
+    [ "$(grep -c 'SW|answered' "$WORK/kamailio.log" || true)" -gt "$answered_before" ] && break
+    sleep 0.1
+  done
+  log "restarting kamailio with a call connected"
+  kill "$KAMAILIO"
+  for _ in $(seq 1 50); do kill -0 "$KAMAILIO" 2>/dev/null || break; sleep 0.1; done
+  start_kamailio "$WORK/kamailio-restarted.log"
+  wait "$RESTART_CALLER" || { ok=0; echo "the call through the restart failed, see $WORK/restart.out" >&2; }
+  RESTARTS=1
+fi
+
+export EXPECTED="{\"answered\":$((CALLS + RESTARTS)),\"abandoned\":$ABANDONS,\"unroutable\":$EXPECTED_UNROUTABLE,\"hostile\":$HOSTILE,\"endedByResync\":$RESTARTS}"
 node "$HERE/scenario.mjs" check "$WORK" || ok=0
 log "finished"
 [ "$ok" = 1 ]

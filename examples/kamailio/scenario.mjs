@@ -2,7 +2,7 @@
 // The Kamailio example's API side: `setup` creates a site, a team, agents (with `contact` SIP URIs) and a router
 // key through the API; `check` reads the router's log and asks the API whether every call was routed, no agent
 // was held twice and no recovery was overridden. Plain Node (>= 20, global fetch), no dependencies.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const [, , command, workDir] = process.argv;
 const api = process.env.SHIFTWELL_URL;
@@ -138,7 +138,11 @@ async function check() {
   const setupInfo = JSON.parse(readFileSync(`${workDir}/setup.json`, 'utf8'));
   const expected = JSON.parse(process.env.EXPECTED ?? '{}');
   const byId = Object.fromEntries(Object.entries(setupInfo.agents).map(([ext, id]) => [id, ext]));
-  const lines = readFileSync(`${workDir}/kamailio.log`, 'utf8')
+  const logs = ['kamailio.log', 'kamailio-restarted.log']
+    .filter((f) => existsSync(`${workDir}/${f}`))
+    .map((f) => readFileSync(`${workDir}/${f}`, 'utf8'));
+  const lines = logs
+    .join('\n')
     .split('\n')
     .map((l) => l.match(/SW\|([a-z-]+)\|(-?\d+)\|([^|]*)\|([^|]*)\|?(.*)$/))
     .filter(Boolean)
@@ -162,7 +166,23 @@ async function check() {
     fail(`${answeredCalls.size} calls answered, expected ${expected.answered}`);
   }
   const endedCalls = new Set(ended.map((l) => l.callId));
-  for (const c of answeredCalls) if (!endedCalls.has(c)) fail(`call ${c} answered but never ended`);
+  // a call connected across a router restart has no BYE seen by the router that answered it: the restarted
+  // router's resync ends it in Shiftwell
+  const resyncs = of('resync').map((l) => {
+    try {
+      return JSON.parse(l.rest.slice(1).join('|'));
+    } catch {
+      return {};
+    }
+  });
+  const endedByResync = resyncs.reduce((n, r) => n + (r.ended ?? 0), 0);
+  const unended = [...answeredCalls].filter((c) => !endedCalls.has(c));
+  if (expected.endedByResync !== undefined && endedByResync !== expected.endedByResync) {
+    fail(`resync ended ${endedByResync} calls, expected ${expected.endedByResync}`);
+  }
+  if (unended.length !== endedByResync) {
+    fail(`${unended.length} answered calls never ended (${unended.join(', ')}), resync ended ${endedByResync}`);
+  }
   if (expected.abandoned !== undefined && abandoned.length !== expected.abandoned) {
     fail(`${abandoned.length} calls abandoned, expected ${expected.abandoned}`);
   }
@@ -283,6 +303,7 @@ async function check() {
   console.log(`abandoned / unroutable        ${abandoned.length} / ${unroutable.length}`);
   console.log(`hostile calls -> recovery     ${hostile.length}`);
   console.log(`Shiftwell's answered count    ${serviceTotal}`);
+  console.log(`ended by resync after restart ${endedByResync}`);
   console.log(`double holds                  ${doubleHolds}`);
   console.log(
     `added set-up latency ms       p50 ${percentile(immediate, 50)} / p90 ${percentile(immediate, 90)} (n=${immediate.length}, INVITE in -> out to agent)`,
