@@ -8,7 +8,7 @@
 #   DATABASE_ADMIN_URL  PostgreSQL server to create the example's database on
 #                       (default postgres://postgres@127.0.0.1:5432/test; unreachable -> embedded PostgreSQL)
 #   CALLS               answering callers to place (default 40); CALL_RATE calls/s (default 3)
-#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults 39070, 25060; phones on SIP_PORT+1, +2 and +7, callers +3..+6)
+#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults 39070, 25060; phones on SIP_PORT+1, +2, +7; sipp clients on +3..+6, +8)
 #   KEEP_WORKDIR=1      keep logs and the database afterwards
 #   SHIFTWELL_MODE=reservations  the fallback flow (reserve + retry) even when the service has the queue
 set -euo pipefail
