@@ -8,14 +8,17 @@
 #   DATABASE_ADMIN_URL  PostgreSQL server to create the example's database on
 #                       (default postgres://postgres@127.0.0.1:5432/test; unreachable -> embedded PostgreSQL)
 #   CALLS               answering callers to place (default 40); CALL_RATE calls/s (default 3)
-#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults 39070, 25060; phones on SIP_PORT+1, +2, +7; sipp clients on +3..+6, +8)
+#   API_PORT SIP_PORT   ports on 127.0.0.1 (defaults: a free port, 25060; phones on SIP_PORT+1, +2, +7; sipp clients
+#                       on +3..+6, +8)
 #   KEEP_WORKDIR=1      keep logs and the database afterwards
 #   SHIFTWELL_MODE=reservations  the fallback flow (reserve + retry) even when the service has the queue
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-API_PORT="${API_PORT:-39070}"
+# a free TCP port on loopback (the machine may be shared)
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+API_PORT="${API_PORT:-$(free_port)}"
 SIP_PORT="${SIP_PORT:-25060}"
 PHONE_PORT=$((SIP_PORT + 1))
 BUSY_PORT=$((SIP_PORT + 2))
@@ -78,7 +81,7 @@ if [ ! -f dist/src/main.js ] || [ -n "$(find src -newer dist/src/main.js -name '
   npm run build --silent >/dev/null
 fi
 
-CREATE_DB='const {Client}=require("pg");(async()=>{const c=new Client({connectionString:process.argv[1],connectionTimeoutMillis:3000});await c.connect();await c.query(`CREATE DATABASE "${process.argv[2]}"`);await c.end()})().catch(e=>{console.error(e.message);process.exit(1)})'
+CREATE_DB='const {Client}=require("pg");(async()=>{const c=new Client({connectionString:process.argv[1],connectionTimeoutMillis:20000});await c.connect();await c.query(`CREATE DATABASE "${process.argv[2]}"`);await c.end()})().catch(e=>{console.error(e.message);process.exit(1)})'
 DROP_DB='const {Client}=require("pg");(async()=>{const c=new Client({connectionString:process.argv[1]});await c.connect();await c.query(`DROP DATABASE IF EXISTS "${process.argv[2]}" WITH (FORCE)`);await c.end()})().catch(()=>process.exit(1))'
 if node -e "$CREATE_DB" "$DATABASE_ADMIN_URL" "$DB_NAME" 2>"$WORK/createdb.err"; then
   DB_URL="$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.toString())' "$DATABASE_ADMIN_URL" "$DB_NAME")"
@@ -89,7 +92,7 @@ else
   # its own directory, readable by the user embedded-postgres runs initdb as when we are root
   PG_DIR="$(mktemp -d /tmp/shiftwell-kamailio-pg.XXXXXX)"
   chmod 755 "$PG_DIR"
-  export DATA_DIR="$PG_DIR/data" EMBEDDED_PG_PORT=$((API_PORT + 1))
+  export DATA_DIR="$PG_DIR/data" EMBEDDED_PG_PORT="$(free_port)"
   log "no PostgreSQL server ($(cat "$WORK/createdb.err")): embedded PostgreSQL under $DATA_DIR"
 fi
 

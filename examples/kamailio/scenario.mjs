@@ -18,13 +18,14 @@ const noAnswerPort = process.env.NOANSWER_PORT;
 // its caller gives up). Enough agents that none takes 20 calls in a row: the wellbeing policy's micro-break after
 // 20 calls (with at most 15% of the team on break) would otherwise keep the last callers waiting, as it should.
 const NO_ANSWER = '4001';
+const BUSY = '1901';
 const calls = Number(process.env.CALLS ?? 40);
 const cmnAgents = Math.max(6, Math.ceil((0.8 * calls) / 15) + 2);
 const yueAgents = Math.max(2, Math.ceil((0.2 * calls) / 15) + 1);
 const numbered = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 const AGENTS = [
   ...numbered('10', cmnAgents).map((ext) => ({ ext, dialect: 'cmn', port: phonePort })),
-  { ext: '1901', dialect: 'cmn', port: busyPort },
+  { ext: BUSY, dialect: 'cmn', port: busyPort },
   ...numbered('20', yueAgents).map((ext) => ({ ext, dialect: 'yue', port: phonePort })),
   { ext: '3001', dialect: 'nan', port: phonePort, notReady: true },
   { ext: NO_ANSWER, dialect: 'wuu', port: noAnswerPort },
@@ -104,8 +105,10 @@ async function setup() {
     if (hasContact) body.contact = `sip:${a.ext}@${sipHost}:${sipPort}`;
     const agent = await must('POST', '/v1/agents', { token, body }, 201);
     agents[a.ext] = agent.id;
-    // without the queue, reject reasons do not count as missed offers: the unanswered phone would ring forever
-    const state = a.notReady || (a.ext === NO_ANSWER && !hasQueue) ? 'not_ready' : 'available';
+    // Without the queue, nothing keeps a call from being reserved again for the agent who just turned it down
+    // (and reasons do not count as missed offers): the busy and the unanswered phones would get the same call
+    // over and over, so they stay out of the reservations flow.
+    const state = a.notReady || (!hasQueue && (a.ext === NO_ANSWER || a.ext === BUSY)) ? 'not_ready' : 'available';
     await must('PUT', `/v1/agents/${agent.id}/presence`, { key: key.key, body: { state } }, 200);
   }
 
