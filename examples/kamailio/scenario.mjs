@@ -88,8 +88,14 @@ async function setup() {
 
   const site = await must('POST', '/v1/sites', { token, body: { name: 'Kamailio example', timeZone: 'Asia/Shanghai' } }, 201);
   const team = await must('POST', '/v1/teams', { token, body: { name: 'SIP example team', siteId: site.id } }, 201);
-  // one second of wrap-up keeps the example short
-  await must('PUT', `/v1/teams/${team.id}/settings`, { token, body: { wrapUpSeconds: 1 } }, 200);
+  // one second of wrap-up keeps the example short (a wrap-up also lasts the window to report a hostile call,
+  // where the service has one)
+  const settingsSchema = Object.entries(schemas).find(([name]) => /^UpdateTeamSettings/.test(name))?.[1];
+  const settings = { wrapUpSeconds: 1 };
+  if (settingsSchema?.properties && 'hostileReportWindowSeconds' in settingsSchema.properties) {
+    settings.hostileReportWindowSeconds = 1;
+  }
+  await must('PUT', `/v1/teams/${team.id}/settings`, { token, body: settings }, 200);
   const key = await must('POST', '/v1/api-keys', { token, body: { name: 'kamailio-example', role: 'router' } }, 201);
 
   const agents = {};
