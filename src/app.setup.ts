@@ -5,6 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, renderError } from './platform/common/errors/all-exceptions.filter';
 import { DomainError } from './platform/common/errors/domain-error';
 import { createValidationPipe } from './platform/common/errors/validation';
+import { AppConfig } from './platform/config/app-config';
+import { APP_CONFIG } from './platform/config/config.module';
+import { isRouterPath, withDatabaseBudget } from './platform/database/request-budget';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -34,7 +37,9 @@ function sendError(res: Response, err: unknown) {
 export function configureApp(app: INestApplication, options: { swagger?: boolean } = {}): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise anyone
+  // could pick the address the login limiter counts against.
+  app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.setGlobalPrefix('v1', { exclude: ['health'] });
 
   // Only JSON bodies; body-parser errors are rendered here because Nest filters do not see them.
@@ -50,7 +55,11 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
     ) {
       return sendError(
         res,
-        new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
+        new DomainError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the body as JSON with the header Content-Type: application/json',
+        ),
       );
     }
     json(req, res, (err?: unknown) => {
@@ -63,6 +72,13 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
       next();
     });
   });
+
+  // Router paths answer within the database budget (after body parsing: the budget follows the
+  // handler's async context, which the body stream's events would not carry).
+  const budgetMs = app.get<AppConfig>(APP_CONFIG).databaseRequestBudgetMs;
+  app.use((req: Request, _res: Response, next: NextFunction) =>
+    isRouterPath(req.method, req.path) ? withDatabaseBudget(budgetMs, next) : next(),
+  );
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

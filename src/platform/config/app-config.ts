@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   Min,
   MinLength,
   validateSync,
@@ -18,6 +19,10 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
 } as const;
+
+/** A hop count, or proxies by address, CIDR or Express's names for local ranges. */
+const TRUST_PROXY_FORMAT =
+  /^(?:(?:[1-9]|10)|(?:(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*))$/;
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -95,6 +100,28 @@ class EnvironmentSchema {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(TRUST_PROXY_FORMAT, {
+    message:
+      'TRUST_PROXY must be a hop count (1-10), or a comma-separated list of proxy addresses/CIDRs or loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_REQUEST_BUDGET_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
 }
 
 export interface AppConfig {
@@ -103,6 +130,10 @@ export interface AppConfig {
   /** Absent: the service runs an embedded PostgreSQL under `dataDir`. */
   databaseUrl?: string;
   databasePoolSize: number;
+  /** Router paths answer within this (pool wait plus queries), else 503 DATABASE_UNAVAILABLE. */
+  databaseRequestBudgetMs: number;
+  /** Server-side statement_timeout of every pooled session (and a client-side bound just above it). */
+  databaseStatementTimeoutMs: number;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -115,6 +146,11 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
   notesEncryptionKey: string;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): a hop count or a list of
+   * addresses/CIDRs. Unset: none, so the client address is the TCP peer and cannot be forged.
+   */
+  trustProxy: number | string[] | false;
   /** Settings that fell back to a local default, reported in the start-up log. */
   defaultsUsed: string[];
 }
@@ -159,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT ?? 3000,
     databaseUrl: parsed.DATABASE_URL,
     databasePoolSize: parsed.DATABASE_POOL_SIZE ?? 20,
+    databaseRequestBudgetMs: parsed.DATABASE_REQUEST_BUDGET_MS ?? 2000,
+    databaseStatementTimeoutMs: parsed.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000,
     dataDir: parsed.DATA_DIR ?? './data',
     embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
     jwtSecret: required('JWT_SECRET', parsed.JWT_SECRET, LOCAL_DEFAULTS.jwtSecret),
@@ -179,6 +217,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
     notesEncryptionKey: notesKey,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     defaultsUsed,
   };
+}
+
+function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value.split(',').map((v) => v.trim());
 }
