@@ -368,6 +368,8 @@ describe('human callbacks', () => {
     // Into the last quarter of its window (30 minutes in): the callback rises above I2.
     tick(a, 29 * 60);
     await ra.end(i1, agent.agentId, a.clock.now());
+    tick(a, 30); // past any wrap-up
+    await ra.sweep();
     await ra.dispatch();
     const s = await state(body.callbackId);
     expect(s.status).toBe('offered');
@@ -389,6 +391,8 @@ describe('human callbacks', () => {
     // ... and is still kept when no inbound call waits for the agent.
     await ra.accept(o3.reservation.reservationId);
     await ra.end(i3, capped.agents[0].agentId, a.clock.now());
+    tick(a, 30);
+    await ra.sweep();
     await ra.dispatch();
     expect((await state(cb.callbackId)).status).toBe('offered');
   });

@@ -61,7 +61,6 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((e) => {
-      if (e.type === 'callback.scheduled' || e.type === 'callback.retry') this.noteCallbacks();
       if (e.type === 'agent.freed' || e.type === 'call.requeued' || e.type === 'reservation.lapsed')
         this.kick();
       else if (
@@ -71,12 +70,6 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       )
         this.arm();
     });
-    void this.dataSource
-      .query(`SELECT EXISTS (SELECT 1 FROM callbacks WHERE status = 'open') AS open`)
-      .then(([row]) => {
-        if (row?.open) this.noteCallbacks();
-      })
-      .catch(() => this.noteCallbacks());
     this.arm();
   }
 
@@ -239,15 +232,12 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Callbacks' timing, in one statement, only while open callbacks may exist (a pass for calls alone
-   * costs what it did): waiting callbacks in the last stretch of their window rise one priority
+   * Callbacks' timing, in one statement: waiting callbacks in the last stretch of their window rise one priority
    * level; those past their notAfter are missed (dial target erased, the team alerted).
    */
   private async sweepCallbacks(m: EntityManager, now: Date): Promise<void> {
-    if (!this.callbacksOpen) return;
-    const generation = this.callbacksGeneration;
     const rows: Array<{
-      what: 'missed' | 'open';
+      what: 'missed';
       call_id: string | null;
       team_id: string | null;
       callback_id: string | null;
@@ -266,27 +256,11 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
              FROM gone WHERE c.queue_id = gone.call_id AND c.status = 'open'
            RETURNING c.callback_id, c.queue_id, c.team_id, c.dialect, c.attempts, c.not_after
          )
-         SELECT 'missed' AS what, queue_id AS call_id, team_id, callback_id, dialect, attempts, not_after FROM missed
-         UNION ALL
-         SELECT 'open', NULL, NULL, NULL, NULL, NULL, NULL
-          WHERE EXISTS (SELECT 1 FROM callbacks WHERE status = 'open' AND NOT (queue_id = ANY(SELECT call_id FROM gone)))`,
+         SELECT 'missed' AS what, queue_id AS call_id, team_id, callback_id, dialect, attempts, not_after FROM missed`,
       [now],
     );
-    const missed = rows.filter((r) => r.what === 'missed');
-    // None open: later passes skip this, unless a callback was scheduled meanwhile.
-    if (!rows.some((r) => r.what === 'open') && generation === this.callbacksGeneration)
-      this.callbacksOpen = false;
+    const missed = rows;
     await this.callbackExpiry.alertMissed(m, missed, now);
-  }
-
-  /** Open callbacks may exist (read at start; set on a callback scheduled or retried on any replica). */
-  private callbacksOpen = false;
-  private callbacksGeneration = 0;
-
-  /** A callback was scheduled or put back: passes look after callbacks' timing again. */
-  noteCallbacks(): void {
-    this.callbacksOpen = true;
-    this.callbacksGeneration++;
   }
 
   /** Waiting items ready now (a callback from its notBefore or next retry), in queue order, a page after `after`. */

@@ -132,7 +132,6 @@ export class CallbacksService {
       return true;
     });
     if (created) {
-      this.dispatcher.noteCallbacks();
       if (notBefore.getTime() <= now.getTime()) this.dispatcher.kick();
       else this.dispatcher.arm();
     }
@@ -220,10 +219,7 @@ export class CallbacksService {
       });
       kick = true;
     });
-    if (kick) {
-      this.dispatcher.noteCallbacks();
-      this.dispatcher.arm();
-    }
+    if (kick) this.dispatcher.arm();
     return (await this.view(callbackId, null))!;
   }
 
