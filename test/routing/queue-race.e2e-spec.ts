@@ -110,7 +110,8 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
         'enqueue',
         await api(n % 2, 'POST', '/v1/routing/calls', { callId, dialect: 'cmn', priority: n % 10 }),
       );
-      if (![201, 202].includes(enqueued.status))
+      // 200: a retried POST whose first answer was lost (the stand-in retries) gets the call's state.
+      if (![200, 201, 202].includes(enqueued.status))
         throw new Error(`enqueue ${enqueued.status} ${JSON.stringify(enqueued.body)}`);
       let state = enqueued.body;
       for (let round = 0; round < 60; round++) {
