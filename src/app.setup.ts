@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, renderError } from './platform/common/errors/all-exceptions.filter';
 import { DomainError } from './platform/common/errors/domain-error';
 import { createValidationPipe } from './platform/common/errors/validation';
+import { serveWebApp } from './platform/common/http/web-app';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -31,7 +32,10 @@ function sendError(res: Response, err: unknown) {
 }
 
 /** Everything main.ts and the tests both need: prefix, body parsing, validation, errors, OpenAPI. */
-export function configureApp(app: INestApplication, options: { swagger?: boolean } = {}): void {
+export function configureApp(
+  app: INestApplication,
+  options: { swagger?: boolean; webApp?: boolean } = {},
+): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
@@ -63,6 +67,9 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
       next();
     });
   });
+
+  // The web app (web/dist) at `/`; the API stays under /v1.
+  if (options.webApp !== false) serveWebApp(app);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

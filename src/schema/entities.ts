@@ -10,6 +10,8 @@ import { AgentTag } from '../people/agents/agent-tag.entity';
 import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
+import { WebSession } from '../platform/auth/web-session.entity';
+import { CalendarFeed } from '../workforce/scheduling/calendar-feed.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
 import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
@@ -36,6 +38,7 @@ export const ENTITIES = [
   TeamSettings,
   User,
   ApiKey,
+  WebSession,
   RoutingTag,
   Agent,
   AgentTag,
@@ -55,6 +58,7 @@ export const ENTITIES = [
   HostileReport,
   BreakBooking,
   // scheduling
+  CalendarFeed,
   SiteLabourRules,
   TeamPlanningSettings,
   TeamForecast,

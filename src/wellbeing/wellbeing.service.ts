@@ -4,12 +4,21 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../people/agents/agents.service';
 import { AuditRecord, AuditService } from '../platform/audit/audit.service';
 import { actorId, hasRole, Principal } from '../platform/auth/principal';
-import { CallEndedContext, CallLifecycle, HostileFlaggedContext } from '../routing/calls/call-lifecycle';
+import {
+  CallEndedContext,
+  CallLifecycle,
+  HostileFlaggedContext,
+} from '../routing/calls/call-lifecycle';
 import { CallsService } from '../routing/calls/calls.service';
 import { LoadService } from '../routing/calls/load.service';
 import { Clock } from '../platform/common/clock/clock';
 import { CounselingService } from '../counseling/counseling.service';
-import { badRequest, DomainError, forbidden, notFound } from '../platform/common/errors/domain-error';
+import {
+  badRequest,
+  DomainError,
+  forbidden,
+  notFound,
+} from '../platform/common/errors/domain-error';
 import { withAdvisoryLock } from '../platform/database/advisory-lock';
 import { preparedQuery } from '../platform/database/prepared-query';
 import type { NewScheduledState } from '../routing/presence/presence-store';

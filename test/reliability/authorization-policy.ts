@@ -6,6 +6,7 @@ import type { CallerRole } from './support/cast';
  * until it gets a row here.
  *
  * - `public`: no credentials needed.
+ * - `session`: only a browser session cookie opens it (the matrix sends none: 401 for all).
  * - `allow`: the roles that pass the role check; every other role gets 403 FORBIDDEN and a missing,
  *   expired or revoked credential 401 UNAUTHENTICATED.
  * - `scoped`: allowed roles whose access also depends on the resource (own agent, own team,
@@ -13,6 +14,8 @@ import type { CallerRole } from './support/cast';
  */
 export interface EndpointPolicy {
   public?: true;
+  /** Authenticated by the browser session's refresh cookie alone: 401 for every bearer or key. */
+  session?: true;
   allow?: CallerRole[];
   scoped?: CallerRole[];
 }
@@ -22,6 +25,22 @@ const ALL: CallerRole[] = ['admin', 'scheduler', 'supervisor', 'counselor', 'age
 export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
   'GET /health': { public: true },
   'POST /v1/auth/login': { public: true },
+  'POST /v1/auth/session': { public: true },
+  'POST /v1/auth/session/refresh': { session: true },
+  'DELETE /v1/auth/session': { public: true },
+  'GET /v1/calendar-feeds/{file}': { public: true },
+  'GET /v1/agents/{agentId}/calendar-feed': { allow: ['agent'], scoped: ['agent'] },
+  'POST /v1/agents/{agentId}/calendar-feed': { allow: ['agent'], scoped: ['agent'] },
+  'DELETE /v1/agents/{agentId}/calendar-feed': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/agents/{agentId}/workplace': {
+    allow: ['admin', 'supervisor', 'scheduler', 'agent'],
+    scoped: ['agent'],
+  },
+  'GET /v1/agents/{agentId}/calls': {
+    allow: ['agent', 'supervisor', 'admin'],
+    scoped: ['agent', 'supervisor'],
+  },
+  'GET /v1/breaks/capacity': { allow: ['agent'], scoped: ['agent'] },
 
   'POST /v1/api-keys': { allow: ['admin'] },
   'GET /v1/api-keys': { allow: ['admin'] },

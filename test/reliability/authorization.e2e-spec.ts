@@ -58,6 +58,11 @@ describe('authorisation matrix', () => {
         }
         if (status >= 400 && (typeof body?.error !== 'string' || body.statusCode !== status))
           mismatches.push(`${row} (not the error body)`);
+        if (policy.session) {
+          if (status !== 401 || body.error !== 'UNAUTHENTICATED')
+            mismatches.push(`${row} (expected 401 without a session cookie)`);
+          continue;
+        }
         if (policy.public) {
           if (status === 401 || status === 403) mismatches.push(`${row} (public endpoint)`);
           continue;

@@ -12,11 +12,14 @@ import type { Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { forbidden } from '../../platform/common/errors/domain-error';
 import { UuidParam } from '../../platform/common/http/uuid-param';
+import { SitesService } from '../sites/sites.service';
+import { TeamsService } from '../teams/teams.service';
 import { AgentsService } from './agents.service';
 import {
   AgentDto,
   AgentPageDto,
   AgentTagsDto,
+  AgentWorkplaceDto,
   CreateAgentDto,
   ListAgentsQueryDto,
   UpdateAgentDto,
@@ -25,7 +28,11 @@ import {
 @ApiTags('agents')
 @Controller('agents')
 export class AgentsController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly teams: TeamsService,
+    private readonly sites: SitesService,
+  ) {}
 
   @Post()
   @Roles('admin', 'supervisor')
@@ -63,6 +70,32 @@ export class AgentsController {
     if (onlyAgent && caller.agentId !== agentId)
       throw forbidden('Agents may read only their own profile');
     return this.agents.get(agentId);
+  }
+
+  @Get(':agentId/workplace')
+  @Roles('admin', 'supervisor', 'scheduler', 'agent')
+  @ApiOperation({
+    summary: "An agent's team, site and the site's time zone (the agent's days and clock times)",
+  })
+  @ApiOkResponse({ type: AgentWorkplaceDto })
+  async workplace(
+    @Param('agentId', UuidParam) agentId: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgentWorkplaceDto> {
+    const onlyAgent = caller.kind === 'user' && caller.roles.every((r) => r === 'agent');
+    if (onlyAgent && caller.agentId !== agentId)
+      throw forbidden('Agents may read only their own workplace');
+    const agent = await this.agents.get(agentId);
+    const team = agent.teamId ? await this.teams.get(agent.teamId) : null;
+    const site = team ? await this.sites.get(team.siteId) : null;
+    return {
+      agentId,
+      displayName: agent.displayName,
+      teamId: team?.id ?? null,
+      teamName: team?.name ?? null,
+      siteName: site?.name ?? null,
+      timeZone: site?.timeZone ?? 'UTC',
+    };
   }
 
   @Patch(':agentId')

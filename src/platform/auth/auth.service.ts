@@ -24,6 +24,29 @@ export class AuthService {
     password: string,
     clientAddress: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
+    const user = await this.authenticate(email, password, clientAddress);
+    const accessToken = await this.issueAccessToken(user, this.config.jwtTtlSeconds);
+    return { accessToken, expiresIn: this.config.jwtTtlSeconds };
+  }
+
+  /** A JWT for the person; a browser session's carries its id (`sid`). */
+  issueAccessToken(
+    user: { id: string; roles: string[] },
+    ttlSeconds: number,
+    sessionId?: string,
+  ): Promise<string> {
+    return this.jwt.signAsync(
+      { sub: user.id, roles: user.roles, ...(sessionId ? { sid: sessionId } : {}) },
+      { expiresIn: ttlSeconds, secret: this.config.jwtSecret, algorithm: 'HS256' },
+    );
+  }
+
+  /** Checks email and password under the failed-attempt limiter; the active user or a DomainError. */
+  async authenticate(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<{ id: string; roles: string[] }> {
     const key = `${email.toLowerCase()}|${clientAddress}`;
     const nowMs = this.clock.now().getTime();
     const retryAfter = this.limiter.retryAfterSeconds(key, nowMs);
@@ -45,10 +68,6 @@ export class AuthService {
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     }
     this.limiter.reset(key);
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, roles: user.roles },
-      { expiresIn: this.config.jwtTtlSeconds, secret: this.config.jwtSecret, algorithm: 'HS256' },
-    );
-    return { accessToken, expiresIn: this.config.jwtTtlSeconds };
+    return { id: user.id, roles: user.roles };
   }
 }

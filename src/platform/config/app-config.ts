@@ -95,6 +95,27 @@ class EnvironmentSchema {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  SESSION_ACCESS_TTL_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -115,6 +136,11 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
   notesEncryptionKey: string;
+  /**
+   * Browser sessions: signed out after `idleMinutes` without use (the admin's setting), at the latest
+   * `maxHours` after signing in (a shift); the access cookie lives `accessTtlSeconds` between refreshes.
+   */
+  session: { idleMinutes: number; maxHours: number; accessTtlSeconds: number };
   /** Settings that fell back to a local default, reported in the start-up log. */
   defaultsUsed: string[];
 }
@@ -179,6 +205,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
     notesEncryptionKey: notesKey,
+    session: {
+      idleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
+      maxHours: parsed.SESSION_MAX_HOURS ?? 12,
+      accessTtlSeconds: parsed.SESSION_ACCESS_TTL_SECONDS ?? 300,
+    },
     defaultsUsed,
   };
 }

@@ -31,6 +31,7 @@ import {
   CallEventBatchDto,
   CallEventBatchResultDto,
   CallLoadDto,
+  RecentCallsDto,
   TeamLoadDto,
 } from './dto/call-events.dto';
 import { LoadService } from './load.service';
@@ -98,6 +99,24 @@ export class CallsController {
     if (!mayRead) throw forbidden('Only the agent and its supervisors may read its load');
     const load = (await this.load.loadFor([agentId], parseWindow(window))).get(agentId)!;
     return { agentId, ...load, asOf: load.asOf.toISOString() };
+  }
+
+  @Get('agents/:agentId/calls')
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: "An agent's latest answered calls, newest first (at most 20)" })
+  @ApiOkResponse({ type: RecentCallsDto })
+  async recentCalls(
+    @Param('agentId', UuidParam) agentId: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RecentCallsDto> {
+    const agent = await this.agents.require(agentId);
+    const isSelf = caller.kind === 'user' && caller.agentId === agentId;
+    const mayRead =
+      isSelf ||
+      hasRole(caller, 'admin') ||
+      (hasRole(caller, 'supervisor') && caller.kind === 'user' && caller.teamId === agent.teamId);
+    if (!mayRead) throw forbidden('Only the agent and its supervisors see its calls');
+    return { calls: await this.calls.recentCalls(agentId, 20) };
   }
 
   @Get('teams/:teamId/load')

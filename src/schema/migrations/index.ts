@@ -9,6 +9,7 @@ import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWel
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
+import { WebSessions1795982129475 } from './1795982129475-WebSessions';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Scheduling1795440728526,
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
+  WebSessions1795982129475,
 ];

@@ -6,6 +6,8 @@ import { PresenceModule } from '../../routing/presence/presence.module';
 import { SitesModule } from '../../people/sites/sites.module';
 import { TeamsModule } from '../../people/teams/teams.module';
 import { AdherenceService } from './adherence.service';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
 import { LabourRulesService } from './labour-rules.service';
 import {
   AdherenceController,
@@ -40,6 +42,7 @@ import { TimeOffRequest } from './time-off.entity';
     TimeOffController,
     SwapsController,
     AdherenceController,
+    CalendarFeedsController,
   ],
   providers: [
     PlanningContextService,
@@ -48,6 +51,7 @@ import { TimeOffRequest } from './time-off.entity';
     TimeOffService,
     SwapsService,
     AdherenceService,
+    CalendarFeedsService,
     PresenceHistoryReader,
   ],
   exports: [SchedulesService],

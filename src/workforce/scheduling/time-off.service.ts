@@ -4,7 +4,12 @@ import { Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { hasRole, Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/common/clock/clock';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+} from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import type { CreateTimeOffDto, ListTimeOffQueryDto, TimeOffDto } from './dto/planning.dto';
 import { TimeOffRequest } from './time-off.entity';
