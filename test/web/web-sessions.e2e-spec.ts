@@ -39,7 +39,11 @@ describe('browser sessions, calendar subscriptions and the agent desktop reads',
       /sw_refresh=[^;]+; Path=\/v1\/auth\/session; Max-Age=\d+; SameSite=Strict; HttpOnly/,
     );
     expect(set).toMatch(/sw_csrf=[^;]+; Path=\/; Max-Age=\d+; SameSite=Strict(?!; HttpOnly)/);
-    expect(res.body).toMatchObject({ expiresIn: 300, idleTimeoutSeconds: 1800 });
+    expect(res.body).toMatchObject({
+      expiresIn: 300,
+      idleTimeoutSeconds: 1800,
+      person: { agentId: agent.agentId, displayName: 'Test Agent', roles: ['agent'] },
+    });
     expect(res.body.csrfToken).toBe(cookies.sw_csrf);
 
     // The cookie authenticates reads.

@@ -152,6 +152,7 @@ export class AuthController {
     res.setHeader('Set-Cookie', cookies);
     res.setHeader('Cache-Control', 'no-store');
     return {
+      person: s.person,
       expiresIn: s.accessTtlSeconds,
       idleTimeoutSeconds: s.idleTimeoutSeconds,
       sessionExpiresAt: s.expiresAt.toISOString(),

@@ -7,8 +7,19 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthService } from './auth.service';
 
+export interface SessionPerson {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  teamId: string | null;
+  agentId: string | null;
+}
+
 export interface IssuedSession {
   sessionId: string;
+  /** Who is signed in, so the page can greet them and open their workspace. */
+  person: SessionPerson;
   accessToken: string;
   /** Only on sign-in: the refresh token stays the same for the session's life. */
   refreshToken?: string;
@@ -101,10 +112,17 @@ export class WebSessionsService {
     user: { id: string; roles: string[] },
     expiresAt: Date,
   ): Promise<IssuedSession> {
+    const [person] = await this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.roles, u.team_id AS "teamId",
+              a.id AS "agentId"
+         FROM users u LEFT JOIN agents a ON a.user_id = u.id AND a.active WHERE u.id = $1`,
+      [user.id],
+    );
     const left = Math.floor((expiresAt.getTime() - this.clock.now().getTime()) / 1000);
     const accessTtlSeconds = Math.max(1, Math.min(this.settings.accessTtlSeconds, left));
     return {
       sessionId,
+      person,
       accessToken: await this.auth.issueAccessToken(user, accessTtlSeconds, sessionId),
       csrfToken: newToken(),
       accessTtlSeconds,

@@ -11,7 +11,18 @@ export class TokenDto {
   @ApiProperty({ description: 'Seconds until the token expires', example: 3600 }) expiresIn: number;
 }
 
+export class SessionPersonDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: [String] }) roles: string[];
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String }) agentId: string | null;
+}
+
 export class SessionDto {
+  @ApiProperty({ type: SessionPersonDto, description: 'Who is signed in' })
+  person: SessionPersonDto;
   @ApiProperty({ description: 'Seconds until the access cookie must be refreshed', example: 300 })
   expiresIn: number;
   @ApiProperty({
