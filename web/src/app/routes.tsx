@@ -7,9 +7,14 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { NotificationsProvider } from '../features/notifications/notifications';
 import { AppLayout } from './app-layout';
 
-// One chunk per workspace: an agent's first load carries none of the others.
-const AgentDesktop = lazy(() => import('../features/agent/agent-desktop'));
-const CounsellorWorkspace = lazy(() => import('../features/counsellor/counsellor-workspace'));
+// One chunk per workspace: an agent's first load carries none of the others. The workspace in the
+// address starts loading at once, alongside the session check, not after it.
+const loadAgent = () => import('../features/agent/agent-desktop');
+const loadCounsellor = () => import('../features/counsellor/counsellor-workspace');
+if (window.location.pathname.startsWith('/agent')) void loadAgent();
+if (window.location.pathname.startsWith('/counsellor')) void loadCounsellor();
+const AgentDesktop = lazy(loadAgent);
+const CounsellorWorkspace = lazy(loadCounsellor);
 const AccountPage = lazy(() => import('../features/auth/account-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HomePage = lazy(() => import('./home-page'));
