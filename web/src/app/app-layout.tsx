@@ -56,7 +56,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               size="sm"
               aria-label={t('nav.menu')}
             />
-            <Title order={1} size="h3">
+            <Title order={1} size="h3" visibleFrom="xs">
               Shiftwell
             </Title>
           </Group>
@@ -97,7 +97,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 { value: 'en', label: 'EN' },
               ]}
             />
-            <Button variant="light" size="xs" onClick={() => void signOut()}>
+            <Button variant="light" size="xs" visibleFrom="xs" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </Button>
           </Group>
@@ -117,6 +117,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             onClick={close}
           />
         ))}
+        {/* On a phone the header has no room for it. */}
+        <NavLink hiddenFrom="xs" component="button" label={t('nav.signOut')} onClick={() => void signOut()} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { formatDateTime, instantAtLocalTime, zonedParts } from '../../../lib/format';
@@ -30,7 +30,11 @@ export function BreaksPanel() {
   const { t, i18n } = useTranslation();
   const { agentId, timeZone, workplace } = useAgent();
   const queryClient = useQueryClient();
-  const [time, setTime] = useState(() => nextQuarter(timeZone));
+  const [time, setTime] = useState('');
+  // The suggestion is in the site's zone, so it waits for the workplace to be known.
+  useEffect(() => {
+    if (workplace.isSuccess) setTime((v) => v || nextQuarter(timeZone));
+  }, [workplace.isSuccess, timeZone]);
   const [minutes, setMinutes] = useState('15');
   const [kind, setKind] = useState<'rest' | 'meal'>('rest');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
