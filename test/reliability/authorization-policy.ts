@@ -131,7 +131,10 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
     allow: ['agent', 'counselor', 'admin', 'supervisor', 'scheduler'],
     scoped: ['agent', 'counselor', 'supervisor', 'scheduler'],
   },
-  'POST /v1/counseling/bookings/{id}/reschedule': { allow: ['agent'], scoped: ['agent'] },
+  'POST /v1/counseling/bookings/{id}/reschedule': {
+    allow: ['agent', 'counselor'],
+    scoped: ['agent', 'counselor'],
+  },
   'PUT /v1/counseling/bookings/{id}/notes': { allow: ['counselor'], scoped: ['counselor'] },
   'GET /v1/counseling/me/export': { allow: ['agent'], scoped: ['agent'] },
   'DELETE /v1/counseling/me/history': { allow: ['agent'], scoped: ['agent'] },

@@ -1,3 +1,4 @@
+import { book, createCounselor } from '../support/counseling';
 import { callEvents, sendEvents } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { insertShift } from '../wellbeing/helpers';
@@ -206,5 +207,45 @@ describe('browser sessions, calendar subscriptions and the agent desktop reads',
       .expect(200);
     // Nobody is logged in: a cap of 0, so booking would be refused, and the page says so first.
     expect(cap.body).toMatchObject({ cap: 0, alreadyBooked: 0, fits: false });
+  });
+
+  it('a counsellor moves a session within their calendar with a message the agent sees; others cannot', async () => {
+    const c = await createCounselor(t);
+    const other = await createCounselor(t);
+    const agent = await t.createAgent();
+    const old = (await book(t, agent, c.counselorId, '2026-01-06T02:00:00.000Z').expect(201)).body;
+    await t
+      .http()
+      .post(`/v1/counseling/bookings/${old.id}/reschedule`)
+      .set(bearer(other.token))
+      .send({ startsAt: '2026-01-06T04:00:00.000Z' })
+      .expect(404);
+    const moved = await t
+      .http()
+      .post(`/v1/counseling/bookings/${old.id}/reschedule`)
+      .set(bearer(c.token))
+      .send({
+        startsAt: '2026-01-06T04:00:00.000Z',
+        reason: 'Sorry, a meeting came up: 12:00 instead?',
+      })
+      .expect(201);
+    expect(moved.body).toMatchObject({
+      counselorId: c.counselorId,
+      rescheduledFrom: old.id,
+      status: 'booked',
+    });
+    const seen = await t
+      .http()
+      .get(`/v1/counseling/bookings/${old.id}`)
+      .set(bearer(agent.token))
+      .expect(200);
+    expect(seen.body).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'counselor',
+      cancelReason: 'Sorry, a meeting came up: 12:00 instead?',
+      rescheduledTo: moved.body.id,
+    });
+    const mine = await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200);
+    expect(mine.body.items.map((b: { id: string }) => b.id)).toContain(moved.body.id);
   });
 });

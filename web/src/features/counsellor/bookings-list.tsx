@@ -9,6 +9,7 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, instantAtLocalTime } from '../../lib/format';
 
 type Counselor = components['schemas']['CounselorDto'];
 type Booking = components['schemas']['BookingDto'] & {
@@ -24,7 +25,7 @@ type Booking = components['schemas']['BookingDto'] & {
   agentDisplayName?: string;
 };
 
-/** My bookings with the agent's name; notes after a session; cancel with a message to the agent. */
+/** My bookings with the agent's name; notes after a session; cancel or move with a message to the agent. */
 export function BookingsList({ counselor }: { counselor: Counselor }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -42,6 +43,8 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
   const [notes, setNotes] = useState('');
   const [cancelFor, setCancelFor] = useState<Booking | null>(null);
   const [reason, setReason] = useState('');
+  const [moveFor, setMoveFor] = useState<Booking | null>(null);
+  const [move, setMove] = useState({ date: '', time: '10:00' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fail = (err: unknown) =>
     setMessage({
@@ -54,6 +57,7 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
     setMessage({ ok: true, text });
     setNotesFor(null);
     setCancelFor(null);
+    setMoveFor(null);
     setReason('');
     void queryClient.invalidateQueries({ queryKey: key });
   };
@@ -77,6 +81,20 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
         }),
       ),
     onSuccess: () => done(t('counsellor.cancelled')),
+    onError: fail,
+  });
+  const reschedule = useMutation({
+    mutationFn: async (b: Booking) => {
+      // The date and time are the counsellor's own wall clock.
+      const startsAt = instantAtLocalTime(new Date(`${move.date}T12:00:00Z`), move.time, zone).toISOString();
+      return unwrap(
+        await api.POST('/v1/counseling/bookings/{id}/reschedule', {
+          params: { path: { id: b.id } },
+          body: { startsAt, minutes: b.minutes, ...(reason ? { reason } : {}) },
+        }),
+      );
+    },
+    onSuccess: () => done(t('counsellor.moved')),
     onError: fail,
   });
   const items = (bookings.data?.items ?? []) as Booking[];
@@ -198,6 +216,16 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
             onClick={() => cancelFor && cancel.mutate(cancelFor)}
           >
             {t('counsellor.confirmCancel')}
+          </Button>
+        </Stack>
+      </Modal>
+      <Modal opened={!!moveFor} onClose={() => setMoveFor(null)} title={t('counsellor.moveTitle')}>
+        <Stack>
+          <TextInput type="date" label={t('availability.date')} value={move.date} onChange={(e) => setMove({ ...move, date: e.currentTarget.value })} />
+          <TextInput type="time" label={t('counsellor.newTime', { zone })} value={move.time} onChange={(e) => setMove({ ...move, time: e.currentTarget.value })} />
+          <Textarea label={t('counsellor.messageToAgent')} value={reason} maxLength={500} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Button loading={reschedule.isPending} disabled={!move.date} onClick={() => moveFor && reschedule.mutate(moveFor)}>
+            {t('counsellor.confirmMove')}
           </Button>
         </Stack>
       </Modal>

@@ -673,7 +673,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a booking (its agent): a new linked booking; the old one stays if the new slot fails */
+        /** Move a booking (its agent, or its counsellor with a message): a new linked booking; the old one stays if the new slot fails */
         post: operations["CounselingController_reschedule"];
         delete?: never;
         options?: never;
@@ -2006,6 +2006,8 @@ export interface components {
             startsAt: string;
             /** @description Default: the same length */
             minutes?: number;
+            /** @description A message to the agent, kept on the moved booking (default "rescheduled") */
+            reason?: string;
         };
         BookingNotesDto: {
             /** @description Replaces the session notes (encrypted at rest) */
@@ -4995,7 +4997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description FORBIDDEN: caller lacks one of the roles agent */
+            /** @description FORBIDDEN: caller lacks one of the roles agent, counselor */
             403: {
                 headers: {
                     [name: string]: unknown;
