@@ -1,5 +1,6 @@
 import { book, createCounselor } from '../support/counseling';
 import { callEvents, sendEvents } from '../support/router';
+import { assertWebBuilt } from '../support/browser';
 import { bearer, TestApp } from '../support/test-app';
 import { insertShift } from '../wellbeing/helpers';
 
@@ -119,6 +120,22 @@ describe('browser sessions, calendar subscriptions and the agent desktop reads',
       .send({ email: agent.email, password: 'not-it' })
       .expect(401);
     expect(wrong.body.error).toBe('UNAUTHENTICATED');
+  });
+
+  it('serves the web app at / and on client routes, and leaves the API and its docs alone', async () => {
+    assertWebBuilt();
+    const home = await t.http().get('/').expect(200);
+    expect(home.headers['content-type']).toContain('text/html');
+    expect(home.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(home.text).toContain('<div id="root">');
+    const deep = await t.http().get('/agent/schedule').expect(200);
+    expect(deep.text).toBe(home.text);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)![1];
+    const asset = await t.http().get(script).expect(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    await t.http().get('/assets/gone-1234.js').expect(404);
+    expect((await t.http().get('/v1/nothing-here').expect(404)).body.error).toBeDefined();
+    expect((await t.http().get('/docs-json').expect(200)).body.openapi).toBeDefined();
   });
 
   it('bearer clients are unaffected by the CSRF check', async () => {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Paths that belong to the API, never to the web app's client-side routes. */
-const API_PREFIXES = ['/v1/', '/v1', '/docs', '/health'];
+const API_PREFIXES = ['/v1', '/docs', '/docs-json', '/health'];
 
 /** Only our own files: Mantine sets style attributes, hence 'unsafe-inline' for styles alone. */
 const CONTENT_SECURITY_POLICY = [
@@ -29,7 +29,7 @@ export function findWebDist(env: NodeJS.ProcessEnv = process.env): string | null
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? null;
 }
 
-function isApiPath(path: string): boolean {
+export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
 }
 
