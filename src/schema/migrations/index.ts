@@ -10,7 +10,8 @@ import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceInt
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
-import { WebSessions1795990000000 } from './1795990000000-WebSessions';
+import { WebSessions1795990100000 } from './1795990100000-WebSessions';
+import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -25,5 +26,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
   ProtectedTime1795982731818,
-  WebSessions1795990000000,
+  TimeOffDecisionReason1795990000000,
+  WebSessions1795990100000,
 ];

@@ -2706,12 +2706,18 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "denied";
             reason?: Record<string, never> | null;
+            /** @description The scheduler's reason for a denial */
+            decisionReason?: Record<string, never> | null;
         };
         TimeOffPageDto: {
             items: components["schemas"]["TimeOffDto"][];
             total: number;
             page: number;
             pageSize: number;
+        };
+        DenyTimeOffDto: {
+            /** @description Shown to the agent */
+            reason?: string;
         };
         OfferSwapDto: {
             /**
@@ -6859,7 +6865,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DenyTimeOffDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
