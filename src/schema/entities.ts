@@ -15,6 +15,8 @@ import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
 import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
+import { WebSession } from '../platform/auth/web-session.entity';
+import { CalendarFeed } from '../workforce/scheduling/calendar-feed.entity';
 import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
@@ -45,6 +47,7 @@ export const ENTITIES = [
   TeamSettings,
   User,
   ApiKey,
+  WebSession,
   LoginFailure,
   RoutingTag,
   Agent,
@@ -71,6 +74,7 @@ export const ENTITIES = [
   HostileReport,
   BreakBooking,
   // scheduling
+  CalendarFeed,
   SiteLabourRules,
   TeamPlanningSettings,
   TeamForecast,
