@@ -5,12 +5,11 @@
  */
 import { MISSED_CALLS_LIMIT } from '../presence/presence-rules';
 import {
-  CANDIDATE_FROM,
   CandidateFilter,
+  candidateSource,
   candidateWhere,
   IDLE_SINCE,
   Params,
-  RANKING,
 } from './candidate-query';
 
 export interface Statement {
@@ -63,7 +62,8 @@ function availabilityText(filter: CandidateFilter): string {
   const tagList = (kindFilter: string) =>
     `coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency) ORDER BY t.proficiency DESC, t.tag)
                 FILTER (WHERE ${kindFilter}), '[]')`;
-  const where = candidateWhere(filter, p.add, nowP);
+  const source = candidateSource(filter);
+  const where = candidateWhere(filter, p.add, nowP, source.driven);
   const limitP = p.add(null);
   return `
       SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg((json_build_object(
@@ -77,9 +77,9 @@ function availabilityText(filter: CandidateFilter): string {
              )::jsonb || CASE WHEN a.contact IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('contact', a.contact) END)
              ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
         FROM (SELECT p.agent_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy, p.rank_penalty
-                ${CANDIDATE_FROM}
+                ${source.from}
                WHERE ${where}
-               ORDER BY ${RANKING}
+               ORDER BY ${source.ranking}
                LIMIT ${limitP}) c
         JOIN agents a ON a.id = c.agent_id
         CROSS JOIN LATERAL (
@@ -98,6 +98,7 @@ export function holdStatement(
   reservationId: string,
 ): Statement {
   const p = new Params();
+  const source = candidateSource(input);
   const nowP = `${p.add(now)}::timestamptz`;
   const idP = `${p.add(reservationId)}::uuid`;
   const callP = p.add(input.callId);
@@ -108,12 +109,12 @@ export function holdStatement(
         SELECT p.agent_id, p.state AS prev_state, p.reservation_id AS prev_reservation, p.until AS prev_until,
                COALESCE(${ttlP}, (SELECT s.reservation_ttl_seconds FROM agents a JOIN team_settings s ON s.team_id = a.team_id
                                    WHERE a.id = p.agent_id), 20) AS ttl
-          ${CANDIDATE_FROM}
-         WHERE ${candidateWhere(input, p.add, nowP)}
+          ${source.from}
+         WHERE ${candidateWhere(input, p.add, nowP, source.driven)}
            ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
            AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
                              AND r0.status IN ('rejected', 'lapsed'))
-         ORDER BY ${RANKING}
+         ORDER BY ${source.ranking}
          LIMIT 1
          FOR UPDATE OF p SKIP LOCKED
       ), ins AS (
