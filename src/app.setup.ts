@@ -34,6 +34,8 @@ function sendError(res: Response, err: unknown) {
 export function configureApp(app: INestApplication, options: { swagger?: boolean } = {}): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // No ETag: Express hashes every body for it, and no client of this API sends If-None-Match (issue 18).
+  app.getHttpAdapter().getInstance().set('etag', false);
   app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
   app.setGlobalPrefix('v1', { exclude: ['health'] });
 
@@ -43,6 +45,8 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 ||
       req.headers['transfer-encoding'] !== undefined;
+    // A bodiless GET skips the JSON parser altogether (the router's hot path, issue 18).
+    if (!hasBody && req.method === 'GET') return next();
     if (
       hasBody &&
       ['POST', 'PUT', 'PATCH'].includes(req.method) &&
