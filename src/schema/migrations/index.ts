@@ -10,7 +10,7 @@ import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceInt
 import { EventsAndQueue1795982079442 } from './1795982079442-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
-import { PerTagRouting1796000000000 } from './1796000000000-PerTagRouting';
+import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -25,5 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
   EventsAndQueue1795982079442,
-  PerTagRouting1796000000000,
+  PerTagRouting1796500000000,
 ];

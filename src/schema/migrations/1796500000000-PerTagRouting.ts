@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * an index (tag, rank_penalty, idle_since, agent_id) over routable agents lets a tagged query start
  * at the best free agent with that tag.
  */
-export class PerTagRouting1796000000000 implements MigrationInterface {
-  name = 'PerTagRouting1796000000000';
+export class PerTagRouting1796500000000 implements MigrationInterface {
+  name = 'PerTagRouting1796500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "agent_tags" ADD "presence_state" text`);
