@@ -128,5 +128,36 @@ export async function run(): Promise<BenchRow[]> {
     target: '< 1000 ms',
     ok: ms < 1000,
   });
+
+  // Erlang A: the slowest allowed inputs (longest patience, the largest loads, targets far from A).
+  const worst = [
+    [100, 30, 180, 36_000, 20, 0.8],
+    [2_000, 30, 180, 36_000, 20, 0.8],
+    [1_000_000, 30, 180, 36_000, 20, 0.8],
+    [1_000_000, 5, 36_000, 36_000, 3600, 0.9999],
+    [1_000_000, 5, 36_000, 36_000, 3600, 0.01],
+    [1_000_000, 5, 36_000, 1, 3600, 0.9999],
+    [1_000_000, 60, 1, 36_000, 0, 0.01],
+  ];
+  let slowest = 0;
+  for (const [calls, interval, aht, patience, t, sl] of worst) {
+    const w0 = process.hrtime.bigint();
+    requiredAgents({
+      callsPerInterval: calls,
+      intervalMinutes: interval,
+      ahtSeconds: aht,
+      patienceSeconds: patience,
+      targetAnswerSeconds: t,
+      targetServiceLevel: sl,
+    });
+    slowest = Math.max(slowest, Number(process.hrtime.bigint() - w0) / 1e6);
+  }
+  rows.push({
+    benchmark: 'Erlang A, worst-case inputs (patience 36,000 s, 1,000,000 calls, AHT 36,000 s)',
+    metric: 'slowest of 7',
+    value: `${slowest.toFixed(0)} ms`,
+    target: '< 1000 ms',
+    ok: slowest < 1000,
+  });
   return rows;
 }

@@ -5,6 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, renderError } from './platform/common/errors/all-exceptions.filter';
 import { DomainError } from './platform/common/errors/domain-error';
 import { createValidationPipe } from './platform/common/errors/validation';
+import { AppConfig } from './platform/config/app-config';
+import { APP_CONFIG } from './platform/config/config.module';
+import { isRouterPath, withDatabaseBudget } from './platform/database/request-budget';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -74,6 +77,13 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
       next();
     });
   });
+
+  // Router paths answer within the database budget (after body parsing: the budget follows the
+  // handler's async context, which the body stream's events would not carry).
+  const budgetMs = app.get<AppConfig>(APP_CONFIG).databaseRequestBudgetMs;
+  app.use((req: Request, _res: Response, next: NextFunction) =>
+    isRouterPath(req.method, req.path) ? withDatabaseBudget(budgetMs, next) : next(),
+  );
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -12,6 +12,7 @@ import { TeamSettings } from '../people/teams/team-settings.entity';
 import { AgentTag } from '../people/agents/agent-tag.entity';
 import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
+import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   StrandedCallAlert,
   Counselor,
   CounselingBooking,
+  CounselorNotification,
   AuditEntry,
   WellbeingPolicyRow,
   WellbeingGrant,

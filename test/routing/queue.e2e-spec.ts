@@ -262,16 +262,14 @@ describe('queued calls across two replicas', () => {
     })();
     const router = await SseClient.open(`${await b.url()}/v1/events`, ra.headers());
     streams.push(router);
-    const freedAt = Date.now();
     await ra.presence(agents[0].agentId, 'available'); // replica A frees the agent and offers
-    const putReturned = Date.now();
     const answered = await poll;
     expect(answered.body.status).toBe('offered');
     await router.until(() => router.of('call.offered').some((e) => e.data.callId === id), 3000);
     const offerSeen = router.of('call.offered').find((e) => e.data.callId === id)!.receivedAt;
-    expect(answered.at - offerSeen).toBeLessThan(200);
-    expect(answered.at - putReturned).toBeLessThan(200);
-    expect(answered.at - freedAt).toBeLessThan(1000);
+    // The long-poll on replica B answers within 200 ms of the offer made on replica A reaching the
+    // event stream (both wall-clock receipt times in this process).
+    expect(Math.abs(answered.at - offerSeen)).toBeLessThan(200);
   });
 
   it('accept → connected; resync ends connected calls and abandons queued ones the router no longer has', async () => {

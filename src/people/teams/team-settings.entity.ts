@@ -15,6 +15,10 @@ export class TeamSettings {
   @Column({ type: 'text', default: 'wellbeing' }) routingOrder: RoutingOrder;
   @Column({ type: 'int', default: 7200 }) staleAfterSeconds: number;
   @Column({ type: 'int', default: 20 }) reservationTtlSeconds: number;
+  /** The start of every wrap-up in which only the agent can make itself available (to report a hostile call). */
+  @Column({ type: 'int', default: 20 }) hostileReportWindowSeconds: number;
+  /** How long a call is expected to take: no call is offered to an agent whose booked break starts sooner. */
+  @Column({ type: 'int', default: 300 }) expectedHandleSeconds: number;
   /** Calls from flagged callers (a hostile call in the last 30 days) one agent takes per hour at most. */
   @Column({ type: 'int', default: 2 }) maxHostilePerHour: number;
   /** An accepted call with no event for this long alerts the supervisor (a lost call.ended). */
@@ -27,6 +31,8 @@ export const DEFAULT_TEAM_SETTINGS = {
   routingOrder: 'wellbeing' as RoutingOrder,
   staleAfterSeconds: 7200,
   reservationTtlSeconds: 20,
+  hostileReportWindowSeconds: 20,
+  expectedHandleSeconds: 300,
   maxHostilePerHour: 2,
   maxCallMinutes: 60,
 };

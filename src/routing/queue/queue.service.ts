@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
-import { tryLockInTransaction } from '../../platform/database/advisory-lock';
+import { lockWithin } from '../../platform/database/advisory-lock';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { Params, tagClauses } from '../reservations/candidate-query';
@@ -20,6 +20,8 @@ import { asFilter } from './queued-call-row';
 
 /** A handle time to estimate waits with before any queued call has ended. */
 const DEFAULT_HANDLE_SECONDS = 180;
+/** How long a new call waits for the queue lock to be offered at once, before it just joins the queue. */
+const ENQUEUE_LOCK_WAIT_MS = 500;
 
 /** The router's side of the queue: enqueue, read (and wait on) a call, abandon, list, summarise. */
 @Injectable()
@@ -78,12 +80,12 @@ export class QueueService {
     };
     // With nobody free for it (the usual case while calls wait), the call just joins the queue. With
     // someone free, the offer is made at once under the queue lock (so an older waiting call is
-    // never overtaken), unless a pass holds the lock right now: then the call joins the queue and
-    // the next pass offers it in queue order. Either way a pass follows, for an agent who freed up
-    // meanwhile; no request ever waits in line for the lock.
+    // never overtaken); if a pass holds the lock for longer than a moment, the call joins the queue
+    // and that pass's successor offers it in queue order. A request never queues up for long
+    // behind the lock, and a pass follows a call that joined the queue.
     let locked = await this.dispatcher.anyFreeFor(m0, call, now);
     const created = await this.dataSource.transaction(async (m) => {
-      if (locked) locked = await tryLockInTransaction(m, QUEUE_LOCK);
+      if (locked) locked = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
       const [inserted] = await m.query(
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)

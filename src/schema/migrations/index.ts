@@ -7,9 +7,11 @@ import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
 import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWellbeingWeeks';
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
-import { EventsAndQueue1795982079442 } from './1795982079442-EventsAndQueue';
+import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
+import { EventsAndQueue1796000000000 } from './1796000000000-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
+import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
 import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
@@ -24,6 +26,8 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Scheduling1795440728526,
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
-  EventsAndQueue1795982079442,
+  ProtectedTime1795982731818,
+  TimeOffDecisionReason1795990000000,
+  EventsAndQueue1796000000000,
   PerTagRouting1796500000000,
 ];

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * every presence change into events; the call queue; hostile callers by keyed hash; stranded-call
  * alerts; agents' contact; teams' maxHostilePerHour and maxCallMinutes.
  */
-export class EventsAndQueue1795982079442 implements MigrationInterface {
-  name = 'EventsAndQueue1795982079442';
+export class EventsAndQueue1796000000000 implements MigrationInterface {
+  name = 'EventsAndQueue1796000000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
