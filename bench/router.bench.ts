@@ -1,6 +1,8 @@
 /**
- * Router API benchmarks (issues 3, 18): the service against a bare node:http + pg anchor running the same statements,
- * cycles over two service processes with a double-hold check, and event ingestion throughput.
+ * Router API benchmarks (issues 3, 18): the service against a bare node:http + pg anchor running the same
+ * statements (interleaved, with CPU per request), pgbench as the database floor, dialect calls in a skewed
+ * centre and across centre sizes, the queue, reserve + accept over two processes with a double-hold check,
+ * and event ingestion.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
