@@ -39,7 +39,9 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // No ETag: Express hashes every body for it, and no client of this API sends If-None-Match (issue 18).
   app.getHttpAdapter().getInstance().set('etag', false);
-  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise anyone
+  // could pick the address the login limiter counts against.
+  app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.setGlobalPrefix('v1', { exclude: ['health'] });
 
   // Only JSON bodies; body-parser errors are rendered here because Nest filters do not see them.

@@ -14,6 +14,7 @@ import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
 import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
+import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
 import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   TeamSettings,
   User,
   ApiKey,
+  LoginFailure,
   RoutingTag,
   Agent,
   AgentTag,

@@ -20,12 +20,12 @@ describe('forecasts and requirements', () => {
     t = await TestApp.create();
     const siteId = await t.createSite(undefined, 'Asia/Shanghai');
     teamId = await t.createTeam(siteId);
-    scheduler = await t.createUser(['scheduler']);
+    scheduler = await t.createUser(['scheduler'], teamId);
     for (let k = 0; k < 4; k++) agentIds.push((await t.createAgent({ teamId })).agentId);
     await t
       .http()
       .put(`/v1/sites/${siteId}/labour-rules`)
-      .set(bearer(scheduler.token))
+      .set(await t.asAdmin())
       .send({ solverTimeLimitSeconds: 120 })
       .expect(200);
   });

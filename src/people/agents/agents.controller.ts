@@ -7,10 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import type { Principal } from '../../platform/auth/principal';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
-import { forbidden } from '../../platform/common/errors/domain-error';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { AgentsService } from './agents.service';
 import {
@@ -38,8 +37,8 @@ export class AgentsController {
     description: 'DUPLICATE_EXTERNAL_ID or DUPLICATE_EMAIL',
     type: ErrorBodyDto,
   })
-  create(@Body() body: CreateAgentDto, @CurrentPrincipal() caller: Principal): Promise<AgentDto> {
-    return this.agents.create(body, caller);
+  create(@Body() body: CreateAgentDto): Promise<AgentDto> {
+    return this.agents.create(body);
   }
 
   @Get()
@@ -48,20 +47,14 @@ export class AgentsController {
     summary: 'List agents; `?externalId=8001` finds one by the id the router knows it by',
   })
   @ApiOkResponse({ type: AgentPageDto })
-  list(@Query() query: ListAgentsQueryDto): Promise<AgentPageDto> {
-    return this.agents.list(query);
+  list(@Query() query: ListAgentsQueryDto, @TeamScope() scope: ListScope): Promise<AgentPageDto> {
+    return this.agents.list(query, teamFilter(scope, query.teamId));
   }
 
   @Get(':agentId')
   @Roles('admin', 'supervisor', 'router', 'scheduler', 'agent')
   @ApiOkResponse({ type: AgentDto })
-  get(
-    @Param('agentId', UuidParam) agentId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<AgentDto> {
-    const onlyAgent = caller.kind === 'user' && caller.roles.every((r) => r === 'agent');
-    if (onlyAgent && caller.agentId !== agentId)
-      throw forbidden('Agents may read only their own profile');
+  get(@Param('agentId', UuidParam) agentId: string): Promise<AgentDto> {
     return this.agents.get(agentId);
   }
 
@@ -72,9 +65,8 @@ export class AgentsController {
   update(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: UpdateAgentDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<AgentDto> {
-    return this.agents.update(agentId, body, caller);
+    return this.agents.update(agentId, body);
   }
 
   @Put(':agentId/tags')
@@ -85,8 +77,7 @@ export class AgentsController {
   replaceTags(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: AgentTagsDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<AgentDto> {
-    return this.agents.replaceTags(agentId, body, caller);
+    return this.agents.replaceTags(agentId, body);
   }
 }

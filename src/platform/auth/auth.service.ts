@@ -1,21 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Clock } from '../common/clock/clock';
 import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UsersService } from '../users/users.service';
-import { LoginAttemptLimiter } from './login-attempt-limiter';
+import { LoginAttemptsService } from './login-attempts.service';
 import { dummyHash, verifyPassword } from './passwords';
+import type { Principal } from './principal';
+
+export interface MeView {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  teamId: string | null;
+  agentId?: string;
+  counselorId?: string;
+}
 
 @Injectable()
 export class AuthService {
-  private readonly limiter = new LoginAttemptLimiter(5, 15 * 60 * 1000);
-
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
-    private readonly clock: Clock,
+    private readonly attempts: LoginAttemptsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,31 +32,52 @@ export class AuthService {
     password: string,
     clientAddress: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
-    const key = `${email.toLowerCase()}|${clientAddress}`;
-    const nowMs = this.clock.now().getTime();
-    const retryAfter = this.limiter.retryAfterSeconds(key, nowMs);
-    if (retryAfter > 0) {
+    const attempt = await this.attempts.begin(email, clientAddress);
+    if (attempt.retryAfterSeconds > 0) {
+      await this.attempts.refused(attempt);
+      const retryAfter = attempt.retryAfterSeconds;
       throw new DomainError(
         429,
         'TOO_MANY_ATTEMPTS',
         'Too many failed logins; try again later',
         { retryAfterSeconds: retryAfter },
-        {
-          'Retry-After': String(retryAfter),
-        },
+        { 'Retry-After': String(retryAfter) },
       );
     }
     const user = await this.users.findForLogin(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok || !user.active) {
-      this.limiter.recordFailure(key, nowMs);
+      await this.attempts.failed(attempt);
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     }
-    this.limiter.reset(key);
+    await this.attempts.succeeded(attempt);
+    // `tv`: the credential version; raising it (password, role or active change) refuses this token.
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, roles: user.roles },
+      { sub: user.id, tv: user.tokenVersion, roles: user.roles },
       { expiresIn: this.config.jwtTtlSeconds, secret: this.config.jwtSecret, algorithm: 'HS256' },
     );
     return { accessToken, expiresIn: this.config.jwtTtlSeconds };
+  }
+
+  me(caller: Principal): MeView {
+    if (caller.kind !== 'user') throw new DomainError(403, 'FORBIDDEN', 'Not a person');
+    return {
+      userId: caller.userId,
+      email: caller.email,
+      displayName: caller.displayName,
+      roles: caller.roles,
+      teamId: caller.teamId ?? caller.agentTeamId,
+      ...(caller.agentId ? { agentId: caller.agentId } : {}),
+      ...(caller.counselorId ? { counselorId: caller.counselorId } : {}),
+    };
+  }
+
+  /** Checks the current password, stores the new one and refuses every token issued before. */
+  async changePassword(caller: Principal, current: string, next: string): Promise<void> {
+    if (caller.kind !== 'user') throw new DomainError(403, 'FORBIDDEN', 'Not a person');
+    const user = await this.users.findForLogin(caller.email);
+    if (!user || user.id !== caller.userId || !(await verifyPassword(user.passwordHash, current)))
+      throw new DomainError(403, 'WRONG_PASSWORD', 'The current password is wrong');
+    await this.users.update(caller.userId, { password: next });
   }
 }

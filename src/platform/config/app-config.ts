@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   Min,
   MinLength,
   validateSync,
@@ -19,6 +20,10 @@ export const LOCAL_DEFAULTS = {
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
   callerRefSecret: 'shiftwell-local-development-caller-ref-key',
 } as const;
+
+/** A hop count, or proxies by address, CIDR or Express's names for local ranges. */
+const TRUST_PROXY_FORMAT =
+  /^(?:(?:[1-9]|10)|(?:(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*))$/;
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -98,6 +103,14 @@ class EnvironmentSchema {
   DATABASE_POOL_SIZE?: number;
 
   @IsOptional()
+  @IsString()
+  @Matches(TRUST_PROXY_FORMAT, {
+    message:
+      'TRUST_PROXY must be a hop count (1-10), or a comma-separated list of proxy addresses/CIDRs or loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -141,6 +154,11 @@ export interface AppConfig {
   notesEncryptionKey: string;
   /** Key of the HMAC that callers' references are stored under (never the reference itself). */
   callerRefSecret: string;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): a hop count or a list of
+   * addresses/CIDRs. Unset: none, so the client address is the TCP peer and cannot be forged.
+   */
+  trustProxy: number | string[] | false;
   /** Settings that fell back to a local default, reported in the start-up log. */
   defaultsUsed: string[];
 }
@@ -212,6 +230,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.CALLER_REF_SECRET,
       LOCAL_DEFAULTS.callerRefSecret,
     ),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     defaultsUsed,
   };
+}
+
+function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value.split(',').map((v) => v.trim());
 }

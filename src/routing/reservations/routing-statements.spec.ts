@@ -16,8 +16,9 @@ describe('routing statements', () => {
         fc.option(fc.constantFrom('cmn', 'yue'), { nil: undefined }),
         fc.array(fc.constantFrom('billing', 'returns'), { maxLength: 3 }),
         fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-        (dialect, skills, minProficiency) => {
-          const filter = { dialect, skills, minProficiency };
+        fc.option(fc.constant('00000000-0000-0000-0000-00000000000a'), { nil: undefined }),
+        (dialect, skills, minProficiency, teamId) => {
+          const filter = { dialect, skills, minProficiency, teamId };
           for (const s of [
             availabilityStatement(filter, 20, new Date(0), catalog),
             holdStatement(

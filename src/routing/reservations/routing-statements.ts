@@ -17,7 +17,7 @@ export interface Statement {
   values: unknown[];
 }
 
-/** The text depends only on the filter's shape (dialect or not, number of skills): built once per shape. */
+/** The text depends only on the filter's shape (team or not, dialect or not, number of skills): built once per shape. */
 const availabilityTexts = new Map<string, string>();
 
 /**
@@ -31,7 +31,7 @@ export function availabilityStatement(
   catalog: Map<string, string>,
 ): Statement {
   const skills = filter.skills ?? [];
-  const shape = `${filter.dialect ? 'd' : '-'}${skills.length}`;
+  const shape = `${filter.teamId ? 't' : '-'}${filter.dialect ? 'd' : '-'}${skills.length}`;
   let text = availabilityTexts.get(shape);
   if (!text) {
     text = availabilityText(filter);
@@ -46,6 +46,7 @@ export function availabilityStatement(
       now.toISOString(),
       ofKind('dialect'),
       ofKind('skill'),
+      ...(filter.teamId ? [filter.teamId] : []),
       ...(filter.dialect ? [filter.dialect, filter.minProficiency ?? 1] : []),
       ...skills,
       limit,

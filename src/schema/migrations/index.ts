@@ -7,6 +7,7 @@ import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
 import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWellbeingWeeks';
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
+import { AuthCredentialsAndLoginFailures1795982337583 } from './1795982337583-AuthCredentialsAndLoginFailures';
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
 import { EventsAndQueue1796000000000 } from './1796000000000-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Scheduling1795440728526,
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
+  AuthCredentialsAndLoginFailures1795982337583,
   ProtectedTime1795982731818,
   TimeOffDecisionReason1795990000000,
   EventsAndQueue1796000000000,

@@ -7,7 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
+import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
@@ -48,8 +49,11 @@ export class LabourRulesController {
   }
 
   @Put()
-  @Roles('admin', 'scheduler')
-  @ApiOperation({ summary: "Set a site's labour rules; omitted settings keep their defaults" })
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Set a site's labour rules (admins: they bind every team of the site); omitted settings keep their defaults",
+  })
   @ApiOkResponse({ type: LabourRulesDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorBodyDto })
   put(
@@ -72,11 +76,8 @@ export class TimeOffController {
       'Request time off (pending until a scheduler decides) or declare unavailability (in force at once)',
   })
   @ApiCreatedResponse({ type: TimeOffDto })
-  create(
-    @Body() body: CreateTimeOffDto,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<TimeOffDto> {
-    return this.timeOff.create(body, caller);
+  create(@Body() body: CreateTimeOffDto): Promise<TimeOffDto> {
+    return this.timeOff.create(body);
   }
 
   @Get()
@@ -86,8 +87,9 @@ export class TimeOffController {
   list(
     @Query() query: ListTimeOffQueryDto,
     @CurrentPrincipal() caller: Principal,
+    @TeamScope() scope: ListScope,
   ): Promise<TimeOffPageDto> {
-    return this.timeOff.list(query, caller);
+    return this.timeOff.list(query, caller, teamFilter(scope));
   }
 
   @Post(':id/approve')
@@ -133,8 +135,8 @@ export class SwapsController {
   @Roles('agent', 'scheduler', 'admin', 'supervisor')
   @ApiOperation({ summary: 'Shift swaps (e.g. ?status=open)' })
   @ApiOkResponse({ type: SwapPageDto })
-  list(@Query() query: ListSwapsQueryDto): Promise<SwapPageDto> {
-    return this.swaps.list(query);
+  list(@Query() query: ListSwapsQueryDto, @TeamScope() scope: ListScope): Promise<SwapPageDto> {
+    return this.swaps.list(query, teamFilter(scope));
   }
 
   @Post(':id/accept')
@@ -161,11 +163,8 @@ export class SwapsController {
   @HttpCode(200)
   @Roles('agent', 'scheduler', 'admin')
   @ApiOkResponse({ type: SwapDto })
-  cancel(
-    @Param('id', UuidParam) id: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<SwapDto> {
-    return this.swaps.cancel(id, caller);
+  cancel(@Param('id', UuidParam) id: string): Promise<SwapDto> {
+    return this.swaps.cancel(id);
   }
 }
 

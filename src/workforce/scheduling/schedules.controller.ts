@@ -8,8 +8,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import type { Principal } from '../../platform/auth/principal';
+import type { ListScope } from '../../platform/auth/authorization-decision';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
@@ -57,8 +57,11 @@ export class SchedulesController {
   @Roles('scheduler', 'admin', 'supervisor')
   @ApiOperation({ summary: 'List schedules, newest first' })
   @ApiOkResponse({ type: SchedulePageDto })
-  list(@Query() query: ListSchedulesQueryDto): Promise<SchedulePageDto> {
-    return this.schedules.list(query);
+  list(
+    @Query() query: ListSchedulesQueryDto,
+    @TeamScope() scope: ListScope,
+  ): Promise<SchedulePageDto> {
+    return this.schedules.list(query, teamFilter(scope, query.teamId));
   }
 
   @Get('schedules/:id')
@@ -104,9 +107,8 @@ export class SchedulesController {
   agentShifts(
     @Param('agentId', UuidParam) agentId: string,
     @Query() query: AgentShiftsQueryDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<ShiftPageDto> {
-    return this.schedules.agentShifts(agentId, query, caller);
+    return this.schedules.agentShifts(agentId, query);
   }
 
   @Get('agents/:agentId/schedule.ics')
@@ -115,10 +117,7 @@ export class SchedulesController {
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: "An agent's published shifts as an iCalendar feed" })
   @ApiOkResponse({ description: 'text/calendar' })
-  calendar(
-    @Param('agentId', UuidParam) agentId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<string> {
-    return this.schedules.agentCalendar(agentId, caller);
+  calendar(@Param('agentId', UuidParam) agentId: string): Promise<string> {
+    return this.schedules.agentCalendar(agentId);
   }
 }

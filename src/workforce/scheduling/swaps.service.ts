@@ -84,13 +84,22 @@ export class SwapsService {
     return this.toDto(row);
   }
 
-  async list(query: ListSwapsQueryDto): Promise<Page<SwapDto>> {
-    const [rows, total] = await this.swaps.findAndCount({
-      where: query.status ? { status: query.status } : {},
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: query.skip,
-      take: query.pageSize,
-    });
+  /** Swaps, oldest first; `teamId` is the caller's team filter (see @TeamScope). */
+  async list(query: ListSwapsQueryDto, teamId?: string): Promise<Page<SwapDto>> {
+    const qb = this.swaps
+      .createQueryBuilder('w')
+      .orderBy('w.created_at', 'ASC')
+      .addOrderBy('w.id')
+      .skip(query.skip)
+      .take(query.pageSize);
+    if (query.status) qb.andWhere('w.status = :status', { status: query.status });
+    if (teamId)
+      qb.andWhere(
+        `w.shift_id IN (SELECT sh.id FROM shifts sh JOIN schedules s ON s.id = sh.schedule_id
+                         WHERE s.team_id = :teamId)`,
+        { teamId },
+      );
+    const [rows, total] = await qb.getManyAndCount();
     return pageOf(await Promise.all(rows.map((r) => this.toDto(r))), total, query);
   }
 
@@ -166,11 +175,10 @@ export class SwapsService {
     return this.toDto(await this.swaps.findOneByOrFail({ id }));
   }
 
-  async cancel(id: string, caller: Principal): Promise<SwapDto> {
+  /** The offering agent or a planner of the team cancels (the authorisation policy's). */
+  async cancel(id: string): Promise<SwapDto> {
     const swap = await this.swaps.findOne({ where: { id } });
     if (!swap) throw notFound('Swap');
-    const own = caller.kind === 'user' && caller.agentId === swap.offeredBy;
-    if (!own && !hasRole(caller, 'scheduler', 'admin')) throw forbidden();
     const result = await this.swaps.update(
       { id, status: 'open' },
       { status: 'cancelled', decidedAt: this.clock.now() },

@@ -34,10 +34,8 @@ export class TimeOffService {
   ) {}
 
   /** An agent asks for time off (pending) or declares unavailability (in force at once). */
-  async create(input: CreateTimeOffDto, caller: Principal): Promise<TimeOffDto> {
-    const isPlanner = hasRole(caller, 'scheduler', 'admin');
-    if (!isPlanner && !(caller.kind === 'user' && caller.agentId === input.agentId))
-      throw forbidden('Agents request time off for themselves only');
+  async create(input: CreateTimeOffDto): Promise<TimeOffDto> {
+    // Agents for themselves, schedulers for their team: the authorisation policy's.
     await this.agents.require(input.agentId);
     if (Date.parse(input.endsAt) <= Date.parse(input.startsAt))
       throw badRequest('VALIDATION_FAILED', 'endsAt must be after startsAt', {
@@ -59,20 +57,34 @@ export class TimeOffService {
     return toDto(row);
   }
 
-  async list(query: ListTimeOffQueryDto, caller: Principal): Promise<Page<TimeOffDto>> {
+  /**
+   * Agents see their own requests; planners those of `teamId` (their team, from @TeamScope) or,
+   * for admins (`teamId` undefined), everyone's.
+   */
+  async list(
+    query: ListTimeOffQueryDto,
+    caller: Principal,
+    teamId: string | undefined,
+  ): Promise<Page<TimeOffDto>> {
     const isPlanner = hasRole(caller, 'scheduler', 'admin', 'supervisor');
-    const where: Record<string, unknown> = {};
+    const qb = this.requests
+      .createQueryBuilder('r')
+      .orderBy('r.starts_at', 'ASC')
+      .addOrderBy('r.id')
+      .skip(query.skip)
+      .take(query.pageSize);
     if (!isPlanner) {
       if (caller.kind !== 'user' || !caller.agentId) throw forbidden();
-      where.agentId = caller.agentId;
-    } else if (query.agentId) where.agentId = query.agentId;
-    if (query.status) where.status = query.status;
-    const [rows, total] = await this.requests.findAndCount({
-      where,
-      order: { startsAt: 'ASC', id: 'ASC' },
-      skip: query.skip,
-      take: query.pageSize,
-    });
+      qb.andWhere('r.agent_id = :own', { own: caller.agentId });
+    } else {
+      if (query.agentId) qb.andWhere('r.agent_id = :agentId', { agentId: query.agentId });
+      if (teamId)
+        qb.andWhere('r.agent_id IN (SELECT a.id FROM agents a WHERE a.team_id = :teamId)', {
+          teamId,
+        });
+    }
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    const [rows, total] = await qb.getManyAndCount();
     return pageOf(rows.map(toDto), total, query);
   }
 
