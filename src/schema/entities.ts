@@ -20,6 +20,9 @@ import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-setti
 import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
 import { Schedule } from '../workforce/scheduling/schedule.entity';
 import { ShiftSwap } from '../workforce/scheduling/shift-swap.entity';
+import { AgentWorkProfile } from '../workforce/scheduling/agent-work-profile.entity';
+import { OpenShift } from '../workforce/scheduling/open-shift.entity';
+import { TeamShiftSettings } from '../workforce/scheduling/team-shift-settings.entity';
 import { Shift } from '../workforce/scheduling/shift.entity';
 import { SiteLabourRules } from '../workforce/scheduling/site-labour-rules.entity';
 import { TimeOffRequest } from '../workforce/scheduling/time-off.entity';
@@ -73,4 +76,7 @@ export const ENTITIES = [
   Shift,
   TimeOffRequest,
   ShiftSwap,
+  AgentWorkProfile,
+  TeamShiftSettings,
+  OpenShift,
 ];

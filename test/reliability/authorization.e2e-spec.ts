@@ -151,7 +151,7 @@ describe('authorisation matrix: two teams', () => {
     console.log(
       `authorisation matrix: ${api.operations.length} endpoints × ${OTHER_TEAM_CALLERS.length} callers = ${tried} requests`,
     );
-  });
+  }, 600_000);
 
   it('still shows a team its own rows in every scoped list', async () => {
     const supervisor = await t.createUser(['supervisor'], a.teamId);

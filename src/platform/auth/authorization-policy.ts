@@ -29,7 +29,8 @@ export type ResourceKind =
   | 'alert'
   | 'break'
   | 'call'
-  | 'counselor';
+  | 'counselor'
+  | 'open-shift';
 
 export interface FieldRef {
   in: 'path' | 'query' | 'body';
@@ -271,6 +272,40 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
     'team',
   ),
   'POST /v1/shift-swaps/{id}/cancel': on('swap', path('id'), ['agent', 'scheduler', 'admin']),
+  'GET /v1/time-off/{id}/effect': on('time-off', path('id'), ['scheduler', 'admin']),
+  'POST /v1/shift-swaps/{id}/approve': on('swap', path('id'), ['scheduler', 'admin']),
+  // The colleague asked (a team-mate of the offering agent) or the team's scheduler turns a trade down.
+  'POST /v1/shift-swaps/{id}/reject': on(
+    'swap',
+    path('id'),
+    ['agent', 'scheduler', 'admin'],
+    'team',
+  ),
+  'GET /v1/agents/{agentId}/work-profile': on('agent', path('agentId'), [
+    'agent',
+    'scheduler',
+    'supervisor',
+    'admin',
+  ]),
+  'PUT /v1/agents/{agentId}/work-profile': on('agent', path('agentId'), ['scheduler', 'admin']),
+  'GET /v1/teams/{teamId}/shift-settings': on('team', path('teamId'), [
+    'scheduler',
+    'supervisor',
+    'admin',
+  ]),
+  'PUT /v1/teams/{teamId}/shift-settings': on('team', path('teamId'), ['scheduler', 'admin']),
+  // The service also narrows the board to the caller's team.
+  'GET /v1/open-shifts': list(['agent', 'scheduler', 'supervisor', 'admin'], query('teamId', true)),
+  'POST /v1/schedules/{id}/open-shifts': on('schedule', path('id'), ['scheduler', 'admin']),
+  // Any agent of the team may pick up an open shift; the service checks dialects and rules.
+  'POST /v1/open-shifts/{id}/claim': on(
+    'open-shift',
+    path('id'),
+    ['agent', 'scheduler', 'admin'],
+    'team',
+  ),
+  'POST /v1/open-shifts/{id}/cancel': on('open-shift', path('id'), ['scheduler', 'admin']),
+  'POST /v1/schedules/{id}/repair': on('schedule', path('id'), ['scheduler', 'admin']),
   'GET /v1/adherence': on('team', query('teamId'), ['supervisor', 'scheduler', 'admin']),
   'GET /v1/adherence/live': on('team', query('teamId'), ['supervisor', 'scheduler', 'admin']),
 };

@@ -28,6 +28,7 @@ const OWNER_QUERIES: Record<Exclude<ResourceKind, 'team'>, string> = {
   call: `SELECT a.team_id, c.agent_id FROM calls c JOIN agents a ON a.id = c.agent_id
           WHERE c.call_id = $1`,
   counselor: `SELECT NULL::uuid AS team_id, id AS counselor_id FROM counselors WHERE id = $1`,
+  'open-shift': `SELECT team_id FROM open_shifts WHERE id = $1`,
 };
 
 @Injectable()

@@ -9,10 +9,11 @@ import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWel
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
 import { AuthCredentialsAndLoginFailures1795982337583 } from './1795982337583-AuthCredentialsAndLoginFailures';
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
-import { EventsAndQueue1796000000000 } from './1796000000000-EventsAndQueue';
+import { EventsAndQueue1796000000001 } from './1796000000001-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
+import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuthCredentialsAndLoginFailures1795982337583,
   ProtectedTime1795982731818,
   TimeOffDecisionReason1795990000000,
-  EventsAndQueue1796000000000,
+  WorkforceLoop1796000000000,
+  EventsAndQueue1796000000001,
   PerTagRouting1796500000000,
 ];

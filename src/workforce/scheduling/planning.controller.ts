@@ -27,9 +27,11 @@ import {
   OfferSwapDto,
   SwapDto,
   SwapPageDto,
+  TimeOffDecisionDto,
   TimeOffDto,
   TimeOffPageDto,
 } from './dto/planning.dto';
+import { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
 import type { LabourRules } from './labour-rules';
 import { LabourRulesService } from './labour-rules.service';
 import { SwapsService } from './swaps.service';
@@ -92,15 +94,33 @@ export class TimeOffController {
     return this.timeOff.list(query, caller, teamFilter(scope));
   }
 
+  @Get(':id/effect')
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Before deciding: the published shifts approving this request would remove, and the coverage they would cost',
+  })
+  @ApiOkResponse({ type: TimeOffDecisionEffectDto })
+  effect(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffDecisionEffectDto> {
+    return this.timeOff.effect(id, caller);
+  }
+
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('scheduler', 'admin')
-  @ApiOkResponse({ type: TimeOffDto })
+  @ApiOperation({
+    summary:
+      "Approve time off: the agent's published shifts it overlaps go to the open-shift board; the answer shows the coverage effect",
+  })
+  @ApiOkResponse({ type: TimeOffDecisionDto })
   @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
   approve(
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,
-  ): Promise<TimeOffDto> {
+  ): Promise<TimeOffDecisionDto> {
     return this.timeOff.decide(id, 'approved', caller);
   }
 
@@ -114,7 +134,7 @@ export class TimeOffController {
     @Body() body: DenyTimeOffDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<TimeOffDto> {
-    return this.timeOff.decide(id, 'denied', caller, body.reason ?? null);
+    return this.timeOff.decide(id, 'denied', caller, body.reason ?? null) as Promise<TimeOffDto>;
   }
 }
 
@@ -125,10 +145,17 @@ export class SwapsController {
 
   @Post()
   @Roles('agent')
-  @ApiOperation({ summary: 'Offer one of your published shifts to colleagues' })
+  @ApiOperation({
+    summary:
+      'Offer one of your published shifts to colleagues, or (counterShiftId) propose a trade for a colleague’s shift',
+  })
   @ApiCreatedResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'SHIFT_NOT_PUBLISHED, SHIFT_STARTED, RULE_VIOLATION',
+    type: ErrorBodyDto,
+  })
   offer(@Body() body: OfferSwapDto, @CurrentPrincipal() caller: Principal): Promise<SwapDto> {
-    return this.swaps.offer(body.shiftId, caller);
+    return this.swaps.offer(body.shiftId, caller, body.counterShiftId);
   }
 
   @Get()
@@ -159,12 +186,47 @@ export class SwapsController {
     return this.swaps.accept(id, caller, body.agentId);
   }
 
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Approve an accepted trade: both moves are checked again, then both shifts change hands',
+  })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED, SWAP_STALE, SWAP_NOT_TRADE',
+    type: ErrorBodyDto,
+  })
+  approve(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.approve(id, caller);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('agent', 'scheduler', 'admin')
+  @ApiOperation({ summary: 'Turn a trade down (the colleague asked, or a scheduler)' })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({ description: 'SWAP_CLOSED', type: ErrorBodyDto })
+  reject(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.reject(id, caller);
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('agent', 'scheduler', 'admin')
   @ApiOkResponse({ type: SwapDto })
-  cancel(@Param('id', UuidParam) id: string): Promise<SwapDto> {
-    return this.swaps.cancel(id);
+  cancel(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.cancel(id, caller);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { hasRole, Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/common/clock/clock';
@@ -13,6 +13,10 @@ import {
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import type { CreateTimeOffDto, ListTimeOffQueryDto, TimeOffDto } from './dto/planning.dto';
 import { TimeOffRequest } from './time-off.entity';
+import { assertActsOnTeam } from '../team-access';
+import type { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
+import { OpenShiftsService } from './open-shifts.service';
+import { DIALECT_MIN_PROFICIENCY } from './planning-context.service';
 
 const toDto = (r: TimeOffRequest): TimeOffDto => ({
   id: r.id,
@@ -30,6 +34,8 @@ export class TimeOffService {
   constructor(
     @InjectRepository(TimeOffRequest) private readonly requests: Repository<TimeOffRequest>,
     private readonly agents: AgentsService,
+    private readonly openShifts: OpenShiftsService,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -88,27 +94,72 @@ export class TimeOffService {
     return pageOf(rows.map(toDto), total, query);
   }
 
-  /** A scheduler decides a pending request; approved time off becomes a hard scheduling constraint. */
+  /**
+   * A scheduler decides a pending request; approved time off becomes a hard scheduling constraint, and
+   * the agent's published shifts it overlaps (not yet ended) leave their schedules for the open-shift
+   * board in the same transaction. The answer names them and the coverage they cost.
+   */
   async decide(
     id: string,
     status: 'approved' | 'denied',
     caller: Principal,
     decisionReason: string | null = null,
-  ): Promise<TimeOffDto> {
+  ): Promise<TimeOffDto & Partial<TimeOffDecisionEffectDto>> {
     const decidedBy = caller.kind === 'user' ? caller.userId : null;
-    const result = await this.requests
-      .createQueryBuilder()
-      .update(TimeOffRequest)
-      .set({ status, decidedBy, decisionReason })
-      .where('id = :id AND status = :pending', { id, pending: 'pending' })
-      .execute();
-    if (!result.affected) {
-      const row = await this.requests.findOne({ where: { id } });
-      if (!row) throw notFound('Time-off request');
-      throw conflict('ALREADY_DECIDED', `This request is already ${row.status}`, {
-        status: row.status,
-      });
-    }
-    return toDto(await this.requests.findOneByOrFail({ id }));
+    const seen = await this.requests.findOne({ where: { id } });
+    if (!seen) throw notFound('Time-off request');
+    const agent = await this.agents.get(seen.agentId);
+    if (caller.kind === 'user' && caller.teamId !== null) assertActsOnTeam(caller, agent.teamId);
+    const dialects = agent.dialects
+      .filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY)
+      .map((d) => d.tag);
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(TimeOffRequest)
+        .set({ status, decidedBy, decisionReason })
+        .where('id = :id AND status = :pending', { id, pending: 'pending' })
+        .execute();
+      if (!result.affected) {
+        const row = await manager.getRepository(TimeOffRequest).findOneByOrFail({ id });
+        throw conflict('ALREADY_DECIDED', `This request is already ${row.status}`, {
+          status: row.status,
+        });
+      }
+      if (status !== 'approved') return [];
+      return this.openShifts.releaseForTimeOff(
+        manager,
+        seen.agentId,
+        dialects,
+        seen.startsAt,
+        seen.endsAt,
+      );
+    });
+    const dto = toDto(await this.requests.findOneByOrFail({ id }));
+    if (status !== 'approved') return dto;
+    return {
+      ...dto,
+      removedShifts: removed.map(({ shift: _shift, ...r }) => r),
+      coverageEffect: await this.openShifts.coverageEffect(removed.map((r) => r.shift)),
+    };
+  }
+
+  /** What approving a request would do: the published shifts it would remove and their coverage cost. */
+  async effect(id: string, caller: Principal): Promise<TimeOffDecisionEffectDto> {
+    const row = await this.requests.findOne({ where: { id } });
+    if (!row) throw notFound('Time-off request');
+    const agent = await this.agents.get(row.agentId);
+    if (caller.kind === 'user' && caller.teamId !== null) assertActsOnTeam(caller, agent.teamId);
+    const preview = await this.openShifts.previewRelease(row.agentId, row.startsAt, row.endsAt);
+    return {
+      removedShifts: preview.shifts.map((s) => ({
+        shiftId: s.id,
+        scheduleId: s.scheduleId,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        openShiftId: null,
+      })),
+      coverageEffect: preview.coverageEffect,
+    };
   }
 }

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * every presence change into events; the call queue; hostile callers by keyed hash; stranded-call
  * alerts; agents' contact; teams' maxHostilePerHour and maxCallMinutes.
  */
-export class EventsAndQueue1796000000000 implements MigrationInterface {
-  name = 'EventsAndQueue1796000000000';
+export class EventsAndQueue1796000000001 implements MigrationInterface {
+  name = 'EventsAndQueue1796000000001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
