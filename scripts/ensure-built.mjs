@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** One row per thing to build; the web app adds a row like the commented one. */
+/** One row per thing to build: the service, and the web app it serves at `/`. */
 const TARGETS = [
   {
     name: 'server',
@@ -14,7 +14,12 @@ const TARGETS = [
     stamp: 'dist/.built',
     command: ['npm', 'run', 'build'],
   },
-  // { name: 'web', sources: ['web/src', 'web/package-lock.json', 'web/vite.config.ts'], stamp: 'web/dist/.built', command: ['npm', '--prefix', 'web', 'run', 'build'] },
+  {
+    name: 'web',
+    sources: ['web/src', 'web/index.html', 'web/package-lock.json', 'web/vite.config.ts'],
+    stamp: 'web/dist/.built',
+    command: ['npm', '--prefix', 'web', 'run', 'build'],
+  },
 ];
 
 /** Newest modification time under a file or directory (0 if absent). */

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, renderError } from './platform/common/errors/all-exceptions.filter';
 import { DomainError } from './platform/common/errors/domain-error';
 import { createValidationPipe } from './platform/common/errors/validation';
+import { serveWebApp } from './platform/common/http/web-app';
 import { AppConfig } from './platform/config/app-config';
 import { APP_CONFIG } from './platform/config/config.module';
 import { isRouterPath, withDatabaseBudget } from './platform/database/request-budget';
@@ -34,7 +35,10 @@ function sendError(res: Response, err: unknown) {
 }
 
 /** Everything main.ts and the tests both need: prefix, body parsing, validation, errors, OpenAPI. */
-export function configureApp(app: INestApplication, options: { swagger?: boolean } = {}): void {
+export function configureApp(
+  app: INestApplication,
+  options: { swagger?: boolean; webApp?: boolean } = {},
+): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // No ETag: Express hashes every body for it, and no client of this API sends If-None-Match (issue 18).
@@ -80,6 +84,8 @@ export function configureApp(app: INestApplication, options: { swagger?: boolean
     });
   });
 
+  // The web app (web/dist) at `/`; the API stays under /v1.
+  if (options.webApp !== false) serveWebApp(app);
   // Router paths answer within the database budget (after body parsing: the budget follows the
   // handler's async context, which the body stream's events would not carry).
   const budgetMs = app.get<AppConfig>(APP_CONFIG).databaseRequestBudgetMs;

@@ -193,10 +193,10 @@ export class CounselingController {
   }
 
   @Post('bookings/:id/reschedule')
-  @Roles('agent')
+  @Roles('agent', 'counselor')
   @ApiOperation({
     summary:
-      'Move a booking (its agent): a new linked booking; the old one stays if the new slot fails',
+      'Move a booking (its agent, or its counsellor with a message): a new linked booking; the old one stays if the new slot fails',
   })
   @ApiCreatedResponse({ type: BookingDto })
   @ApiNotFoundResponse({ description: NOT_VISIBLE, type: ErrorBodyDto })

@@ -119,28 +119,40 @@ export class CounselingService {
 
   /**
    * Moves a booking: a new booking linked to the old one, in one transaction. If the new slot
-   * cannot be booked, nothing changes (the old booking stays).
+   * cannot be booked, nothing changes (the old booking stays). Its agent may move it to any
+   * counsellor; its counsellor within their own calendar, with a message the agent sees.
    */
   async reschedule(
     caller: Principal,
     id: string,
     input: RescheduleBookingDto,
   ): Promise<BookingDto> {
-    const agentId = this.requireAgent(caller);
+    // The booking's agent: the caller, or for the counsellor the agent it is booked for.
+    const agentId =
+      caller.kind === 'user' && caller.agentId
+        ? caller.agentId
+        : (await this.visible(this.dataSource.manager, caller, id)).agentId;
     const place = await this.placeOf(agentId);
     const newId = await this.dataSource.transaction(async (m) => {
       await this.lockAgent(m, agentId);
       const old = await this.visible(m, caller, id, true);
-      if (!this.isAgentOf(caller, old)) throw forbidden('Only the agent can reschedule a booking');
+      const byAgent = this.isAgentOf(caller, old);
+      if (!byAgent && !(this.isCounselorOf(caller, old) && old.agentId === agentId))
+        throw forbidden('Only the agent or the counsellor of a booking can reschedule it');
       if (old.status !== 'booked' || old.startsAt <= this.clock.now())
         throw conflict('BOOKING_NOT_RESCHEDULABLE', 'Only an upcoming booking can be rescheduled');
-      await this.markCancelled(m, old.id, 'agent', 'rescheduled');
+      await this.markCancelled(
+        m,
+        old.id,
+        byAgent ? 'agent' : 'counselor',
+        input.reason ?? 'rescheduled',
+      );
       const created = await this.insert(
         m,
         agentId,
         place,
         {
-          counselorId: input.counselorId ?? old.counselorId,
+          counselorId: byAgent ? (input.counselorId ?? old.counselorId) : old.counselorId,
           startsAt: input.startsAt,
           minutes: input.minutes ?? old.minutes,
         },

@@ -14,6 +14,8 @@ import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
 import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
+import { WebSession } from '../platform/auth/web-session.entity';
+import { CalendarFeed } from '../workforce/scheduling/calendar-feed.entity';
 import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
@@ -44,6 +46,7 @@ export const ENTITIES = [
   TeamSettings,
   User,
   ApiKey,
+  WebSession,
   LoginFailure,
   RoutingTag,
   Agent,
@@ -69,6 +72,7 @@ export const ENTITIES = [
   HostileReport,
   BreakBooking,
   // scheduling
+  CalendarFeed,
   SiteLabourRules,
   TeamPlanningSettings,
   TeamForecast,

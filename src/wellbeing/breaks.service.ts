@@ -12,7 +12,13 @@ import { PublishedShiftsReader } from '../workforce/scheduling/published-shifts.
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { teamBreakCap } from './break-policy';
-import { BookBreakDto, BreakDto, BreakListQueryDto } from './dto/wellbeing.dto';
+import {
+  BookBreakDto,
+  BreakCapacityDto,
+  BreakCapacityQueryDto,
+  BreakDto,
+  BreakListQueryDto,
+} from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
 
 export const SELF_BREAK_SOURCE_KIND = 'self-break';
@@ -140,6 +146,47 @@ export class BreaksService {
       ]);
       return toBreakDto(row);
     });
+  }
+
+  /**
+   * What booking would meet, before the agent books: the team's cap and how many are booked then,
+   * and the day's allowance. Read without the lock: the booking checks again under it.
+   */
+  async capacity(query: BreakCapacityQueryDto, caller: Principal): Promise<BreakCapacityDto> {
+    if (caller.kind !== 'user' || !caller.agentId) throw forbidden('Agents see their own team');
+    const agentId = caller.agentId;
+    const agent = await this.agents.require(agentId);
+    const startsAt = new Date(query.startsAt);
+    const endsAt = new Date(startsAt.getTime() + query.minutes * 60_000);
+    const policy = await this.policies.effective(agent.teamId);
+    const local = DateTime.fromJSDate(startsAt, { zone: await this.timeZoneOf(agent.teamId) });
+    const [{ used }] = await this.dataSource.query(
+      `SELECT COALESCE(SUM(EXTRACT(EPOCH FROM ends_at - starts_at)), 0)::float / 60 AS used FROM break_bookings
+        WHERE agent_id = $1 AND status = 'booked' AND starts_at >= $2 AND starts_at < $3`,
+      [agentId, local.startOf('day').toJSDate(), local.plus({ days: 1 }).startOf('day').toJSDate()],
+    );
+    let cap = 0;
+    let loggedIn = 0;
+    let booked = 0;
+    if (agent.teamId) {
+      loggedIn = (await this.presence.loggedIn(agent.teamId)).length;
+      cap = teamBreakCap(policy, loggedIn);
+      [{ booked }] = await this.dataSource.query(
+        `SELECT count(DISTINCT agent_id)::int AS booked FROM break_bookings
+          WHERE team_id = $1 AND status = 'booked' AND agent_id <> $2
+            AND tstzrange(starts_at, ends_at) && tstzrange($3, $4)`,
+        [agent.teamId, agentId, startsAt, endsAt],
+      );
+    }
+    const allowance = policy.dailyBreakAllowanceMinutes;
+    return {
+      cap,
+      loggedInAgents: loggedIn,
+      alreadyBooked: booked,
+      fits: (!agent.teamId || booked + 1 <= cap) && used + query.minutes <= allowance,
+      allowanceMinutes: allowance,
+      usedMinutes: used,
+    };
   }
 
   async list(query: BreakListQueryDto, caller: Principal): Promise<BreakDto[]> {

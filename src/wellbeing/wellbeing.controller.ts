@@ -22,6 +22,8 @@ import {
   AlertsQueryDto,
   BookBreakDto,
   BreakDto,
+  BreakCapacityDto,
+  BreakCapacityQueryDto,
   BreakListDto,
   BreakListQueryDto,
   ExtendRecoveryDto,
@@ -218,6 +220,19 @@ export class WellbeingController {
   })
   book(@Body() body: BookBreakDto, @CurrentPrincipal() caller: Principal): Promise<BreakDto> {
     return this.breaks.book(body, caller);
+  }
+
+  @Get('breaks/capacity')
+  @Roles('agent')
+  @ApiOperation({
+    summary: "Before booking: the team's break cap, who is booked then, and the day's allowance",
+  })
+  @ApiOkResponse({ type: BreakCapacityDto })
+  breakCapacity(
+    @Query() query: BreakCapacityQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<BreakCapacityDto> {
+    return this.breaks.capacity(query, caller);
   }
 
   @Get('breaks')

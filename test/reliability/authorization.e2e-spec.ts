@@ -113,6 +113,11 @@ describe('authorisation matrix: two teams', () => {
           (typeof res.body?.error !== 'string' || res.body.statusCode !== status)
         )
           mismatches.push(`${row} (not the error body)`);
+        if (policy.public && policy.session) {
+          if (status !== 401 || res.body?.error !== 'UNAUTHENTICATED')
+            mismatches.push(`${row} (expected 401 without a session cookie)`);
+          continue;
+        }
         if (policy.public) {
           if (status === 401 || status === 403) mismatches.push(`${row} (public endpoint)`);
           continue;

@@ -37,6 +37,14 @@ export class RescheduleBookingDto {
   @Min(1)
   @Max(1440)
   minutes?: number;
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'A message to the agent, kept on the moved booking (default "rescheduled")',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
 }
 
 export class CancelBookingDto {

@@ -11,11 +11,14 @@ import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import type { ListScope } from '../../platform/auth/authorization-decision';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
+import { SitesService } from '../sites/sites.service';
+import { TeamsService } from '../teams/teams.service';
 import { AgentsService } from './agents.service';
 import {
   AgentDto,
   AgentPageDto,
   AgentTagsDto,
+  AgentWorkplaceDto,
   CreateAgentDto,
   ListAgentsQueryDto,
   UpdateAgentDto,
@@ -24,7 +27,11 @@ import {
 @ApiTags('agents')
 @Controller('agents')
 export class AgentsController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly teams: TeamsService,
+    private readonly sites: SitesService,
+  ) {}
 
   @Post()
   @Roles('admin', 'supervisor')
@@ -56,6 +63,27 @@ export class AgentsController {
   @ApiOkResponse({ type: AgentDto })
   get(@Param('agentId', UuidParam) agentId: string): Promise<AgentDto> {
     return this.agents.get(agentId);
+  }
+
+  @Get(':agentId/workplace')
+  @Roles('admin', 'supervisor', 'scheduler', 'agent')
+  @ApiOperation({
+    summary: "An agent's team, site and the site's time zone (the agent's days and clock times)",
+  })
+  @ApiOkResponse({ type: AgentWorkplaceDto })
+  async workplace(@Param('agentId', UuidParam) agentId: string): Promise<AgentWorkplaceDto> {
+    // Whose workplace one may read: the declared policy (own agent, own team).
+    const agent = await this.agents.get(agentId);
+    const team = agent.teamId ? await this.teams.get(agent.teamId) : null;
+    const site = team ? await this.sites.get(team.siteId) : null;
+    return {
+      agentId,
+      displayName: agent.displayName,
+      teamId: team?.id ?? null,
+      teamName: team?.name ?? null,
+      siteName: site?.name ?? null,
+      timeZone: site?.timeZone ?? 'UTC',
+    };
   }
 
   @Patch(':agentId')

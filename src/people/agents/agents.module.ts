@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RoutingTagsModule } from '../routing-tags/routing-tags.module';
+import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../../platform/users/users.module';
 import { AgentTag } from './agent-tag.entity';
@@ -13,6 +14,7 @@ import { AgentsService } from './agents.service';
     TypeOrmModule.forFeature([Agent, AgentTag]),
     RoutingTagsModule,
     TeamsModule,
+    SitesModule,
     UsersModule,
   ],
   controllers: [AgentsController],

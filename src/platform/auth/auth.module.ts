@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { ApiKey } from './api-key.entity';
+import { WebSessionsService } from './web-sessions.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
@@ -29,6 +30,7 @@ import { ApiKeyStrategy, JwtStrategy } from './strategies';
   controllers: [AuthController, MeController, ApiKeysController],
   providers: [
     AuthService,
+    WebSessionsService,
     ApiKeysService,
     PrincipalLookup,
     LoginAttemptsService,
@@ -39,6 +41,6 @@ import { ApiKeyStrategy, JwtStrategy } from './strategies';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  exports: [ApiKeysService],
+  exports: [ApiKeysService, WebSessionsService],
 })
 export class AuthModule {}

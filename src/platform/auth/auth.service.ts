@@ -32,6 +32,37 @@ export class AuthService {
     password: string,
     clientAddress: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
+    const user = await this.authenticate(email, password, clientAddress);
+    const accessToken = await this.issueAccessToken(user, this.config.jwtTtlSeconds);
+    return { accessToken, expiresIn: this.config.jwtTtlSeconds };
+  }
+
+  /**
+   * A JWT for the person; a browser session's carries its id (`sid`). `tv`: the credential
+   * version; raising it (password, role or active change) refuses this token.
+   */
+  issueAccessToken(
+    user: { id: string; roles: string[]; tokenVersion: number },
+    ttlSeconds: number,
+    sessionId?: string,
+  ): Promise<string> {
+    return this.jwt.signAsync(
+      {
+        sub: user.id,
+        tv: user.tokenVersion,
+        roles: user.roles,
+        ...(sessionId ? { sid: sessionId } : {}),
+      },
+      { expiresIn: ttlSeconds, secret: this.config.jwtSecret, algorithm: 'HS256' },
+    );
+  }
+
+  /** Checks email and password under the failed-attempt limiter; the active user or a DomainError. */
+  async authenticate(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<{ id: string; roles: string[]; tokenVersion: number }> {
     const attempt = await this.attempts.begin(email, clientAddress);
     if (attempt.retryAfterSeconds > 0) {
       await this.attempts.refused(attempt);
@@ -51,12 +82,7 @@ export class AuthService {
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     }
     await this.attempts.succeeded(attempt);
-    // `tv`: the credential version; raising it (password, role or active change) refuses this token.
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, tv: user.tokenVersion, roles: user.roles },
-      { expiresIn: this.config.jwtTtlSeconds, secret: this.config.jwtSecret, algorithm: 'HS256' },
-    );
-    return { accessToken, expiresIn: this.config.jwtTtlSeconds };
+    return { id: user.id, roles: user.roles, tokenVersion: user.tokenVersion };
   }
 
   me(caller: Principal): MeView {

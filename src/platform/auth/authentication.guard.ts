@@ -1,8 +1,10 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { AuthGuard } from '@nestjs/passport';
 import { isDatabaseUnavailable } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
+import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, csrfSatisfied, parseCookies } from './cookies';
 import { PUBLIC_KEY } from './decorators';
 
 /** Global guard: an X-Api-Key or a Bearer JWT, unless the route is @Public(). */
@@ -18,6 +20,21 @@ export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
       context.getClass(),
     ]);
     if (isPublic) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    // A browser's session cookie is sent by any page that posts here; only our page can echo the CSRF cookie.
+    if (!req.headers.authorization && !req.headers['x-api-key']) {
+      const cookies = parseCookies(req.headers.cookie);
+      const header = req.headers[CSRF_HEADER];
+      if (
+        cookies[ACCESS_COOKIE] &&
+        !csrfSatisfied(
+          req.method,
+          cookies[CSRF_COOKIE],
+          typeof header === 'string' ? header : undefined,
+        )
+      )
+        throw new DomainError(403, 'CSRF_FAILED', 'Send the sw_csrf cookie value as X-CSRF-Token');
+    }
     return super.canActivate(context);
   }
 

@@ -53,7 +53,9 @@ export type ScopeRule =
       toTeam?: FieldRef;
     };
 
-export type RoutePolicy = { public: true } | { public?: false; roles: Role[]; scope: ScopeRule };
+export type RoutePolicy =
+  /** `session`: opened by the browser session's refresh cookie alone (401 for any bearer or key). */
+  { public: true; session?: true } | { public?: false; roles: Role[]; scope: ScopeRule };
 
 /** Roles whose reach is their own team (the user's `teamId`). */
 export const TEAM_BOUND_ROLES: readonly Role[] = ['supervisor', 'scheduler'];
@@ -82,6 +84,21 @@ const on = (
 export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'GET /health': { public: true },
   'POST /v1/auth/login': { public: true },
+  'POST /v1/auth/session': { public: true },
+  'POST /v1/auth/session/refresh': { public: true, session: true },
+  'DELETE /v1/auth/session': { public: true },
+  'GET /v1/calendar-feeds/{file}': { public: true },
+  'GET /v1/agents/{agentId}/calendar-feed': on('agent', path('agentId'), ['agent']),
+  'POST /v1/agents/{agentId}/calendar-feed': on('agent', path('agentId'), ['agent']),
+  'DELETE /v1/agents/{agentId}/calendar-feed': on('agent', path('agentId'), ['agent']),
+  'GET /v1/agents/{agentId}/workplace': on('agent', path('agentId'), [
+    'admin',
+    'supervisor',
+    'scheduler',
+    'agent',
+  ]),
+  'GET /v1/agents/{agentId}/calls': on('agent', path('agentId'), ['agent', 'supervisor', 'admin']),
+  'GET /v1/breaks/capacity': own('agent'),
   'GET /v1/me': none(...PEOPLE),
   'PUT /v1/me/password': none(...PEOPLE),
 
@@ -196,7 +213,7 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
     'supervisor',
     'scheduler',
   ),
-  'POST /v1/counseling/bookings/{id}/reschedule': own('agent'),
+  'POST /v1/counseling/bookings/{id}/reschedule': own('agent', 'counselor'),
   'PUT /v1/counseling/bookings/{id}/notes': own('counselor'),
   'GET /v1/counseling/me/export': own('agent'),
   // A counsellor's notices (e.g. a session cancelled by erasure), without content.

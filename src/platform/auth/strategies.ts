@@ -7,6 +7,7 @@ import { ExtractJwt, Strategy as JwtPassportStrategy } from 'passport-jwt';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiKeysService } from './api-keys.service';
+import { ACCESS_COOKIE, parseCookies } from './cookies';
 import { PrincipalLookup } from './principal-lookup';
 
 /** `X-Api-Key: <key>` for machines (the router). */
@@ -35,7 +36,14 @@ export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
     private readonly lookup: PrincipalLookup,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // API clients send a Bearer token; browsers the httpOnly session cookie (CSRF: see the guard).
+      jwtFromRequest: ExtractJwt.fromExtractors([
+        ExtractJwt.fromAuthHeaderAsBearerToken(),
+        (req: Request) => {
+          if (req.headers.authorization) return null;
+          return parseCookies(req.headers.cookie)[ACCESS_COOKIE] ?? null;
+        },
+      ]),
       // A KeyObject made once: given a string, jsonwebtoken builds one on every verification.
       secretOrKey: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as string,
       algorithms: ['HS256'],

@@ -125,6 +125,27 @@ class EnvironmentSchema {
   DATABASE_STATEMENT_TIMEOUT_MS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  SESSION_MAX_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  SESSION_ACCESS_TTL_SECONDS?: number;
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'CALLER_REF_SECRET must be at least 32 characters' })
   CALLER_REF_SECRET?: string;
@@ -154,6 +175,11 @@ export interface AppConfig {
   notesEncryptionKey: string;
   /** Key of the HMAC that callers' references are stored under (never the reference itself). */
   callerRefSecret: string;
+  /**
+   * Browser sessions: signed out after `idleMinutes` without use (the admin's setting), at the latest
+   * `maxHours` after signing in (a shift); the access cookie lives `accessTtlSeconds` between refreshes.
+   */
+  session: { idleMinutes: number; maxHours: number; accessTtlSeconds: number };
   /**
    * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): a hop count or a list of
    * addresses/CIDRs. Unset: none, so the client address is the TCP peer and cannot be forged.
@@ -225,6 +251,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',
     notesEncryptionKey: notesKey,
+    session: {
+      idleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
+      maxHours: parsed.SESSION_MAX_HOURS ?? 12,
+      accessTtlSeconds: parsed.SESSION_ACCESS_TTL_SECONDS ?? 300,
+    },
     callerRefSecret: required(
       'CALLER_REF_SECRET',
       parsed.CALLER_REF_SECRET,

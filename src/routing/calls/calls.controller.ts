@@ -30,6 +30,7 @@ import {
   CallEventBatchDto,
   CallEventBatchResultDto,
   CallLoadDto,
+  RecentCallsDto,
   TeamLoadDto,
 } from './dto/call-events.dto';
 import { LoadService } from './load.service';
@@ -102,6 +103,16 @@ export class CallsController {
     await this.agents.require(agentId);
     const load = (await this.load.loadFor([agentId], parseWindow(window))).get(agentId)!;
     return { agentId, ...load, asOf: load.asOf.toISOString() };
+  }
+
+  @Get('agents/:agentId/calls')
+  @Roles('agent', 'supervisor', 'admin')
+  @ApiOperation({ summary: "An agent's latest answered calls, newest first (at most 20)" })
+  @ApiOkResponse({ type: RecentCallsDto })
+  async recentCalls(@Param('agentId', UuidParam) agentId: string): Promise<RecentCallsDto> {
+    // Own agent or own team's: the declared policy.
+    await this.agents.require(agentId);
+    return { calls: await this.calls.recentCalls(agentId, 20) };
   }
 
   @Get('teams/:teamId/load')

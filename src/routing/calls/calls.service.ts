@@ -1,3 +1,4 @@
+import type { RecentCallDto } from './dto/call-events.dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
@@ -47,6 +48,28 @@ export class CallsService {
     private readonly lifecycle: CallLifecycle,
     private readonly load: LoadService,
   ) {}
+
+  /** The agent's latest answered calls, newest first (to report one as hostile). */
+  async recentCalls(agentId: string, limit: number): Promise<RecentCallDto[]> {
+    const rows: Array<{
+      call_id: string;
+      answered_at: Date | null;
+      ended_at: Date | null;
+      duration_seconds: number | null;
+      hostile_severity: number | null;
+    }> = await this.dataSource.query(
+      `SELECT call_id, answered_at, ended_at, duration_seconds, hostile_severity FROM calls
+        WHERE agent_id = $1 AND answered_at IS NOT NULL ORDER BY answered_at DESC LIMIT $2`,
+      [agentId, limit],
+    );
+    return rows.map((r) => ({
+      callId: r.call_id,
+      answeredAt: r.answered_at?.toISOString() ?? null,
+      endedAt: r.ended_at?.toISOString() ?? null,
+      durationSeconds: r.duration_seconds,
+      hostileSeverity: r.hostile_severity,
+    }));
+  }
 
   async ingest(events: CallEventDto[]): Promise<{ accepted: number; duplicates: number }> {
     const now = this.clock.now();

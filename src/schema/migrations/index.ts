@@ -12,6 +12,7 @@ import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
 import { EventsAndQueue1796000000001 } from './1796000000001-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
+import { WebSessions1796000100000 } from './1796000100000-WebSessions';
 import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
 import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
@@ -33,5 +34,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   TimeOffDecisionReason1795990000000,
   WorkforceLoop1796000000000,
   EventsAndQueue1796000000001,
+  WebSessions1796000100000,
   PerTagRouting1796500000000,
 ];

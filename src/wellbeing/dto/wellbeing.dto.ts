@@ -15,7 +15,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { SuggestedSlotDto } from '../../counseling/dto/counselor.dto';
 
 /** Every policy setting; in a PUT each is optional (unset ones keep their current value). */
@@ -348,4 +348,28 @@ export class BreakListQueryDto {
 
 export class BreakListDto {
   @ApiProperty({ type: [BreakDto] }) breaks: BreakDto[];
+}
+
+export class BreakCapacityQueryDto {
+  @ApiProperty({ description: 'Start of the break being considered' })
+  @IsDateString({ strict: true })
+  startsAt: string;
+  @ApiProperty({ minimum: 1, maximum: 120 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  minutes: number;
+}
+
+export class BreakCapacityDto {
+  @ApiProperty({ description: 'How many of the team may be on a self-booked break at once now' })
+  cap: number;
+  @ApiProperty() loggedInAgents: number;
+  @ApiProperty({ description: 'Others of the team already booked in that time' })
+  alreadyBooked: number;
+  @ApiProperty({ description: 'Whether one more fits (the booking itself checks again)' })
+  fits: boolean;
+  @ApiProperty() allowanceMinutes: number;
+  @ApiProperty({ description: 'Break minutes already booked that local day' }) usedMinutes: number;
 }

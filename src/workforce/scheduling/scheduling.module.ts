@@ -6,6 +6,8 @@ import { PresenceModule } from '../../routing/presence/presence.module';
 import { SitesModule } from '../../people/sites/sites.module';
 import { TeamsModule } from '../../people/teams/teams.module';
 import { AdherenceService } from './adherence.service';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
 import { LabourRulesService } from './labour-rules.service';
 import {
   AdherenceController,
@@ -59,6 +61,7 @@ import { WorkProfilesService } from './work-profiles.service';
     TimeOffController,
     SwapsController,
     AdherenceController,
+    CalendarFeedsController,
     WorkProfilesController,
     OpenShiftsController,
   ],
@@ -69,6 +72,7 @@ import { WorkProfilesService } from './work-profiles.service';
     TimeOffService,
     SwapsService,
     AdherenceService,
+    CalendarFeedsService,
     PresenceHistoryReader,
     ScheduleGenerationService,
     ShiftRulesService,

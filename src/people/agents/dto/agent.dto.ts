@@ -128,3 +128,16 @@ export class AgentPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
+
+export class AgentWorkplaceDto {
+  @ApiProperty() agentId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamName: string | null;
+  @ApiProperty({ nullable: true, type: String }) siteName: string | null;
+  @ApiProperty({
+    description: "The site's IANA time zone (UTC without a team)",
+    example: 'Asia/Shanghai',
+  })
+  timeZone: string;
+}

@@ -113,3 +113,16 @@ export class TeamLoadDto {
   @ApiProperty() windowMinutes: number;
   @ApiProperty({ type: [TeamLoadAgentDto] }) agents: TeamLoadAgentDto[];
 }
+
+export class RecentCallDto {
+  @ApiProperty() callId: string;
+  @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) endedAt: string | null;
+  @ApiProperty({ nullable: true, type: Number }) durationSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Highest severity reported (1..3)' })
+  hostileSeverity: number | null;
+}
+
+export class RecentCallsDto {
+  @ApiProperty({ type: [RecentCallDto] }) calls: RecentCallDto[];
+}

@@ -1,0 +1,222 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
+import { createCounselor } from '../support/counseling';
+import { setPresence } from '../support/router';
+import { bearer, TestApp } from '../support/test-app';
+import { insertShift, runCall } from '../wellbeing/helpers';
+
+/** The agent's day in real Chromium against the real service and PostgreSQL. */
+jest.setTimeout(180_000);
+
+describe('web app: the agent desktop in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let key: string;
+  beforeAll(async () => {
+    assertWebBuilt();
+    t = await TestApp.create();
+    key = await t.createRouterKey();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs in in English, shows the display name, and changes state with the allowed buttons', async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const { page, context } = await openApp(browser, t, { locale: 'en-US' });
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await signIn(page, agent.email, agent.password);
+    await page.getByTestId('display-name').getByText('Test Agent').waitFor();
+    await page.getByTestId('agent-state').getByText('Signed off').waitFor();
+    await page.getByRole('button', { name: 'Take calls' }).click();
+    await page.getByTestId('agent-state').getByText('Available').waitFor();
+    expect(
+      (await t.http().get(`/v1/agents/${agent.agentId}/presence`).set(bearer(agent.token))).body
+        .state,
+    ).toBe('available');
+    // Only what the rules allow from here: no "Take calls" while available.
+    expect(await page.getByRole('button', { name: 'Take calls' }).count()).toBe(0);
+    // The session survives a reload (cookies), and signing out ends it.
+    await page.reload();
+    await page.getByTestId('display-name').getByText('Test Agent').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await context.close();
+  });
+
+  it('signs in in Chinese', async () => {
+    const agent = await t.createAgent();
+    const { page, context } = await openApp(browser, t, { locale: 'zh-CN' });
+    await signIn(page, agent.email, agent.password, true);
+    await page.getByRole('tab', { name: '今天' }).waitFor();
+    await page.getByRole('button', { name: '开始接听' }).waitFor();
+    expect(await page.getByRole('button', { name: '退出登录' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('shows an enforced recovery as a countdown with no way to end it, and reports a hostile call', async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    await setPresence(t, agent, 'available');
+    const plain = await runCall(t, key, agent.agentId, 3);
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    // Report the plain call from "My recent calls": the service records it and enforces recovery.
+    await page
+      .getByRole('button', { name: /Report the call at/ })
+      .first()
+      .click();
+    await page.getByRole('radio', { name: 'Abusive' }).check({ force: true });
+    await page.getByLabel('Note (optional)').fill('shouted and swore');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByText('The report has been recorded').waitFor();
+    const [call] = await t.dataSource.query(
+      `SELECT hostile_severity FROM calls WHERE call_id = $1`,
+      [plain.callId],
+    );
+    expect(call.hostile_severity).toBe(2);
+
+    // A hostile call puts the agent in recovery: a countdown, no button to end it.
+    const state = async () =>
+      (await t.http().get(`/v1/agents/${agent.agentId}/presence`).set(bearer(agent.token))).body
+        .state;
+    // Recovery starts once the wrap-up after the call is over (the report came after it ended).
+    t.clock.advanceSeconds(120);
+    if ((await state()) !== 'recovery') {
+      await runCall(t, key, agent.agentId, 2, { severity: 3 });
+      t.clock.advanceSeconds(120);
+    }
+    expect(await state()).toBe('recovery');
+    await page.clock.setSystemTime(t.clock.now());
+    await page.reload();
+    await page.getByTestId('agent-state').getByText('Recovery time').waitFor();
+    await page.getByText(/left$/).waitFor();
+    await page.getByText("can't be cut short").waitFor();
+    expect(await page.getByRole('button', { name: 'Take calls' }).count()).toBe(0);
+    // Nor can the API be talked into it from this session.
+    const refused = await page.evaluate(async (agentId) => {
+      const csrf = document.cookie
+        .split('; ')
+        .find((c: string) => c.startsWith('sw_csrf='))!
+        .slice(8);
+      const r = await fetch(`/v1/agents/${agentId}/presence`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
+        body: JSON.stringify({ state: 'available' }),
+      });
+      return { status: r.status, body: await r.json() };
+    }, agent.agentId);
+    expect(refused).toMatchObject({ status: 409, body: { error: 'BREAK_ENFORCED' } });
+    await context.close();
+  });
+
+  it('shows the team is full before booking a break, and the booking is refused', async () => {
+    const teamId = await t.createTeam();
+    const [me, other] = [await t.createAgent({ teamId }), await t.createAgent({ teamId })];
+    await setPresence(t, me, 'available');
+    await setPresence(t, other, 'available');
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(bearer(supervisor.token))
+      .send({ teamBreakCapPercent: 50 })
+      .expect(200);
+    // Half of two may be on a break at once: the other takes that slot first.
+    const at = new Date(t.clock.now().getTime() + 60 * 60_000);
+    at.setUTCMinutes(0, 0, 0);
+    await t
+      .http()
+      .post('/v1/breaks')
+      .set(bearer(other.token))
+      .send({ startsAt: at.toISOString(), minutes: 15, kind: 'rest' })
+      .expect(201);
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, me.email, me.password);
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(at);
+    await page.getByLabel('Start').fill(local);
+    await page.getByTestId('break-capacity').getByText('That time is full').waitFor();
+    await page.getByRole('button', { name: 'Book break' }).click();
+    await page.getByRole('alert').getByText('Too many of your team are on a break then').waitFor();
+    const mine = await t.http().get('/v1/breaks').set(bearer(me.token)).expect(200);
+    expect(mine.body.breaks).toEqual([]);
+    await context.close();
+  });
+
+  it("draws my week in the site's time zone (Asia/Shanghai), whatever the browser's zone", async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    // 2026-01-05 09:00-17:00 in Shanghai (01:00-09:00 UTC); the browser is in Berlin.
+    await insertShift(t, teamId, agent.agentId, '2026-01-05T01:00:00Z', '2026-01-05T09:00:00Z');
+    const { page, context } = await openApp(browser, t, { timezoneId: 'Europe/Berlin' });
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('tab', { name: 'My schedule' }).click();
+    await page.getByTestId('schedule-zone').getByText('Asia/Shanghai').waitFor();
+    const event = page.locator('.fc-timegrid-event').first();
+    await event.waitFor();
+    expect(await event.innerText()).toContain('09:00 - 17:00');
+    await context.close();
+  });
+
+  it('books a counsellor from a confidential offer, then erases the history after a warning', async () => {
+    const counsellor = await createCounselor(t, { languages: ['cmn'] });
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(bearer(supervisor.token))
+      .send({ counsellingOfferAt: 1 })
+      .expect(200);
+    await setPresence(t, agent, 'available');
+    await runCall(t, key, agent.agentId, 3, { severity: 2 });
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('tab', { name: 'Counselling' }).click();
+    await page.getByText('Would you like to talk to someone?').waitFor();
+    await page
+      .getByRole('button', { name: /with Dr Test/ })
+      .first()
+      .click();
+    await page.getByText(/See you then/).waitFor();
+    const mine = await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200);
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.items[0].counselorId).toBe(counsellor.counselorId);
+
+    await page.getByRole('button', { name: 'Erase my history' }).click();
+    await page.getByRole('alert').getByText('upcoming session will be cancelled too').waitFor();
+    await page.getByRole('button', { name: 'Erase everything' }).click();
+    await page.getByText(/Erased 1 session/).waitFor();
+    const after = await t
+      .http()
+      .get('/v1/counseling/bookings')
+      .set(bearer(agent.token))
+      .expect(200);
+    expect(after.body.items.filter((b: { status: string }) => b.status === 'booked')).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone screen', async () => {
+    const agent = await t.createAgent();
+    const { page, context } = await openApp(browser, t, { viewport: { width: 390, height: 844 } });
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('button', { name: 'Take calls' }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

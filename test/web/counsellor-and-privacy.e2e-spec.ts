@@ -1,0 +1,124 @@
+/// <reference lib="dom" />
+import type { Browser, Response } from 'playwright-core';
+import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
+import { book, createCounselor } from '../support/counseling';
+import { bearer, TestApp } from '../support/test-app';
+
+jest.setTimeout(180_000);
+
+describe('web app: the counsellor workspace and what a supervisor never sees', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    assertWebBuilt();
+    t = await TestApp.create();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("edits weekly hours and an exception, sees the booking with the agent's name, and writes a note", async () => {
+    const counsellor = await createCounselor(t, { availability: { weekly: [] } });
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, counsellor.email, counsellor.password);
+    await page.getByRole('tab', { name: 'My availability' }).click();
+    // Keyboard-friendly form beside the calendar: Tuesday 09:00-12:00.
+    await page.getByLabel('Day', { exact: true }).selectOption('2');
+    await page.getByLabel('From', { exact: true }).first().fill('09:00');
+    await page.getByLabel('To', { exact: true }).first().fill('12:00');
+    await page.getByRole('button', { name: 'Add hours' }).click();
+    await page.locator('.fc-timegrid-event').getByText('09:00–12:00').waitFor();
+    await page.getByLabel('Date', { exact: true }).fill('2026-01-20');
+    await page.getByRole('button', { name: 'Add exception' }).click();
+    await page.getByRole('button', { name: 'Save availability' }).click();
+    await page.getByText('Availability saved.').waitFor();
+    const saved = await t
+      .http()
+      .get(`/v1/counseling/counselors/${counsellor.counselorId}`)
+      .set(bearer(counsellor.token))
+      .expect(200);
+    expect(saved.body.weekly).toEqual([{ weekday: 2, start: '09:00', end: '12:00' }]);
+    expect(saved.body.overrides).toEqual([
+      expect.objectContaining({ date: '2026-01-20', off: true }),
+    ]);
+
+    // An agent books Tuesday 2026-01-06 09:00 Shanghai (01:00 UTC); the counsellor sees it.
+    const booking = await book(
+      t,
+      agent,
+      counsellor.counselorId,
+      '2026-01-06T01:00:00.000Z',
+      50,
+    ).expect(201);
+    await page.getByRole('tab', { name: 'My bookings' }).click();
+    const row = page.getByTestId('counsellor-bookings').getByRole('row').nth(1);
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/06 Jan|Jan 6/);
+    expect(await row.innerText()).toContain('09:00');
+    expect(await row.innerText()).toContain('Test Agent'); // the agent's display name
+    await row.getByRole('button', { name: 'Notes' }).click();
+    await page
+      .getByRole('textbox', { name: 'Notes' })
+      .fill('Talked about the angry caller; plans a walk at lunch.');
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    await page.getByText('Notes saved.').waitFor();
+    const stored = await t
+      .http()
+      .get(`/v1/counseling/bookings/${booking.body.id}`)
+      .set(bearer(counsellor.token))
+      .expect(200);
+    expect(stored.body.notes).toBe('Talked about the angry caller; plans a walk at lunch.');
+    // Encrypted at rest, as before.
+    const [raw] = await t.dataSource.query(
+      `SELECT notes_ciphertext FROM counseling_bookings WHERE id = $1`,
+      [booking.body.id],
+    );
+    expect(String(raw.notes_ciphertext)).not.toContain('angry caller');
+    await context.close();
+  });
+
+  it("a supervisor's browser never receives or shows a booking of their team's agent", async () => {
+    const counsellor = await createCounselor(t);
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    const booking = await book(
+      t,
+      agent,
+      counsellor.counselorId,
+      '2026-01-06T02:00:00.000Z',
+      50,
+    ).expect(201);
+    const { page, context } = await openApp(browser, t);
+    const bodies: string[] = [];
+    page.on('response', (r: Response) => {
+      if (r.url().includes('/v1/'))
+        void r.text().then(
+          (b) => bodies.push(b),
+          () => undefined,
+        );
+    });
+    await signIn(page, supervisor.email, supervisor.password);
+    await page.getByText('Hello, Test User').waitFor();
+    for (const path of [
+      '/agent',
+      '/agent/counselling',
+      '/counsellor',
+      '/counsellor/bookings',
+      '/notifications',
+    ]) {
+      await page.goto((await t.url()) + path);
+      await page.getByTestId('display-name').waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text).not.toContain('Dr Test');
+      expect(text).not.toMatch(/counselling session|My sessions|My bookings/i);
+    }
+    expect(bodies.join('\n')).not.toContain(booking.body.id);
+    expect(bodies.join('\n')).not.toContain(counsellor.counselorId);
+    await context.close();
+  });
+});

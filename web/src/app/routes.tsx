@@ -1,0 +1,66 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { useSession, type Person } from '../lib/auth/session';
+import { EventStreamProvider } from '../lib/events/event-stream';
+import { SignInPage } from '../features/auth/sign-in-page';
+import { NotificationsProvider } from '../features/notifications/notifications';
+import { AppLayout } from './app-layout';
+
+// One chunk per workspace: an agent's first load carries none of the others. The workspace in the
+// address starts loading at once, alongside the session check, not after it.
+const loadAgent = () => import('../features/agent/agent-desktop');
+const loadCounsellor = () => import('../features/counsellor/counsellor-workspace');
+if (window.location.pathname.startsWith('/agent')) void loadAgent();
+if (window.location.pathname.startsWith('/counsellor')) void loadCounsellor();
+const AgentDesktop = lazy(loadAgent);
+const CounsellorWorkspace = lazy(loadCounsellor);
+const AccountPage = lazy(() => import('../features/auth/account-page'));
+const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
+const HomePage = lazy(() => import('./home-page'));
+
+/** Where a person lands: their own workspace. */
+export function homePathFor(person: Pick<Person, 'roles' | 'agentId'>): string {
+  if (person.agentId || person.roles.includes('agent')) return '/agent';
+  if (person.roles.includes('counselor')) return '/counsellor';
+  return '/home';
+}
+
+const loading = (
+  <Center h="60vh">
+    <Loader aria-label="…" />
+  </Center>
+);
+
+export function AppRoutes() {
+  const { state } = useSession();
+  if (state.status === 'loading') return loading;
+  if (state.status === 'signedOut')
+    return (
+      <Routes>
+        <Route path="*" element={<SignInPage reason={state.reason} />} />
+      </Routes>
+    );
+  const person = state.person;
+  return (
+    <EventStreamProvider>
+      <NotificationsProvider>
+        <AppLayout>
+          <Suspense fallback={loading}>
+            <Routes>
+              <Route path="/" element={<Navigate to={homePathFor(person)} replace />} />
+              {person.agentId && <Route path="/agent/*" element={<AgentDesktop />} />}
+              {person.roles.includes('counselor') && (
+                <Route path="/counsellor/*" element={<CounsellorWorkspace />} />
+              )}
+              <Route path="/home" element={<HomePage />} />
+              <Route path="/account" element={<AccountPage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="*" element={<Navigate to={homePathFor(person)} replace />} />
+            </Routes>
+          </Suspense>
+        </AppLayout>
+      </NotificationsProvider>
+    </EventStreamProvider>
+  );
+}

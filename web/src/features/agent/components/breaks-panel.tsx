@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap } from '../../../lib/api/client';
+import { formatDateTime, instantAtLocalTime, zonedParts } from '../../../lib/format';
+import { useAgent } from '../use-agent';
+
+/** A start time a little ahead of now, on the quarter hour, in the site's zone. */
+function nextQuarter(zone: string): string {
+  const p = zonedParts(new Date(Date.now() + 20 * 60_000), zone);
+  const m = Math.ceil(p.minute / 15) * 15;
+  const h = (p.hour + Math.floor(m / 60)) % 24;
+  return `${String(h).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** Book, see and cancel my rest breaks; the team's capacity is shown before I book. */
+export function BreaksPanel() {
+  const { t, i18n } = useTranslation();
+  const { agentId, timeZone, workplace } = useAgent();
+  const queryClient = useQueryClient();
+  const [time, setTime] = useState('');
+  // The suggestion is in the site's zone, so it waits for the workplace to be known.
+  useEffect(() => {
+    if (workplace.isSuccess) setTime((v) => v || nextQuarter(timeZone));
+  }, [workplace.isSuccess, timeZone]);
+  const [minutes, setMinutes] = useState('15');
+  const [kind, setKind] = useState<'rest' | 'meal'>('rest');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const validTime = /^\d{2}:\d{2}$/.test(time);
+  // Today in the site's zone; a time already past means tomorrow.
+  let startsAt = validTime ? instantAtLocalTime(new Date(), time, timeZone) : null;
+  if (startsAt && startsAt.getTime() < Date.now())
+    startsAt = instantAtLocalTime(new Date(Date.now() + 86_400_000), time, timeZone);
+  const startsIso = startsAt?.toISOString();
+
+  const capacity = useQuery({
+    queryKey: ['agent', agentId, 'break-capacity', startsIso, minutes],
+    enabled: !!startsIso && workplace.isSuccess,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/breaks/capacity', {
+          params: { query: { startsAt: startsIso!, minutes: Number(minutes) } },
+        }),
+      ),
+  });
+  const breaks = useQuery({
+    queryKey: ['agent', agentId, 'breaks', 'upcoming'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/breaks', { params: { query: { from: new Date().toISOString() } } }),
+      ),
+  });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
+  const book = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/v1/breaks', {
+          body: { startsAt: startsIso!, minutes: Number(minutes), kind },
+        }),
+      ),
+    onSuccess: (b) => {
+      setMessage({
+        ok: true,
+        text: t('breaks.booked', { time: formatDateTime(b.startsAt, i18n.language, timeZone) }),
+      });
+      refresh();
+    },
+    onError: (err) => {
+      const code = err instanceof ApiError ? err.code : 'other';
+      setMessage({
+        ok: false,
+        text: t(`breaks.errors.${code}`, { defaultValue: t('errors.generic') }),
+      });
+      refresh();
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/v1/breaks/{id}/cancel', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+  const c = capacity.data;
+  const upcoming = (breaks.data?.breaks ?? []).filter((b) => b.status === 'booked');
+  return (
+    <Paper withBorder p="md" aria-labelledby="breaks-title">
+      <Stack gap="sm">
+        <Title id="breaks-title" order={2} size="h4">
+          {t('breaks.title')}
+        </Title>
+        <Group align="end" gap="sm">
+          <TextInput
+            type="time"
+            label={t('breaks.start')}
+            value={time}
+            onChange={(e) => setTime(e.currentTarget.value)}
+            w={130}
+            required
+          />
+          <NativeSelect
+            label={t('breaks.minutes')}
+            value={minutes}
+            onChange={(e) => setMinutes(e.currentTarget.value)}
+            data={['5', '10', '15', '20', '30'].map((m) => ({
+              value: m,
+              label: t('breaks.minutesOption', { count: Number(m) }),
+            }))}
+          />
+          <NativeSelect
+            label={t('breaks.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as 'rest' | 'meal')}
+            data={[
+              { value: 'rest', label: t('breaks.kinds.rest') },
+              { value: 'meal', label: t('breaks.kinds.meal') },
+            ]}
+          />
+        </Group>
+        {c && (
+          <Text
+            size="sm"
+            data-testid="break-capacity"
+            c={c.fits ? undefined : 'red'}
+            aria-live="polite"
+          >
+            {t('breaks.capacity', {
+              booked: c.alreadyBooked,
+              cap: c.cap,
+              loggedIn: c.loggedInAgents,
+            })}{' '}
+            {t('breaks.allowance', {
+              used: Math.round(c.usedMinutes),
+              allowance: c.allowanceMinutes,
+            })}{' '}
+            {!c.fits && t('breaks.full')}
+          </Text>
+        )}
+        <Group>
+          <Button onClick={() => book.mutate()} loading={book.isPending} disabled={!startsIso}>
+            {t('breaks.book')}
+          </Button>
+        </Group>
+        {message && (
+          <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </Alert>
+        )}
+        <Title order={3} size="h5">
+          {t('breaks.upcoming')}
+        </Title>
+        {upcoming.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('breaks.none')}
+          </Text>
+        ) : (
+          <Table>
+            <Table.Tbody>
+              {upcoming.map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>{formatDateTime(b.startsAt, i18n.language, timeZone)}</Table.Td>
+                  <Table.Td>{t(`breaks.kinds.${b.kind}`, { defaultValue: b.kind })}</Table.Td>
+                  <Table.Td>
+                    {Date.parse(b.startsAt) > Date.now() && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => cancel.mutate(b.id)}
+                      >
+                        {t('breaks.cancel')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

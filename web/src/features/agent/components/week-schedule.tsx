@@ -1,0 +1,86 @@
+import luxonPlugin from '@fullcalendar/luxon3';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import type { EventInput } from '@fullcalendar/core';
+import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
+import { Paper, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../../lib/api/client';
+import { useAgent } from '../use-agent';
+
+/** My published shifts and their breaks as a week, in my site's time zone. Loaded on demand. */
+export default function WeekSchedule() {
+  const { t, i18n } = useTranslation();
+  const { agentId, timeZone, workplace } = useAgent();
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const shifts = useQuery({
+    queryKey: ['agent', agentId, 'shifts', range],
+    enabled: !!range,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/agents/{agentId}/shifts', {
+          params: {
+            path: { agentId },
+            query: { from: range!.from, to: range!.to, pageSize: 100 } as never,
+          },
+        }),
+      ),
+  });
+  const buttonText = useMemo(() => ({ today: t('schedule.today') }), [t]);
+  const events = useMemo(() => {
+    const events: EventInput[] = [];
+    for (const s of shifts.data?.items ?? []) {
+      events.push({
+        id: s.id,
+        title: t('schedule.shift'),
+        start: s.startsAt,
+        end: s.endsAt,
+        color: '#0ca678',
+      });
+      for (const b of s.breaks)
+        events.push({
+          id: `${s.id}-${b.startsAt}`,
+          title: t(`breaks.kinds.${b.kind}`, { defaultValue: b.kind }),
+          start: b.startsAt,
+          end: b.endsAt,
+          color: '#ae3ec9',
+        });
+    }
+    return events;
+  }, [shifts.data, t]);
+  if (!workplace.isSuccess) return null;
+  return (
+    <Paper withBorder p="md" aria-labelledby="schedule-title">
+      <Title id="schedule-title" order={2} size="h4">
+        {t('schedule.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm" data-testid="schedule-zone">
+        {t('schedule.zone', { zone: timeZone })}
+      </Text>
+      <FullCalendar
+        plugins={[timeGridPlugin, luxonPlugin]}
+        initialView="timeGridWeek"
+        timeZone={timeZone}
+        locales={[zhCnLocale]}
+        locale={i18n.language === 'en' ? 'en-gb' : 'zh-cn'}
+        firstDay={1}
+        allDaySlot={false}
+        slotMinTime="06:00:00"
+        slotMaxTime="24:00:00"
+        height="auto"
+        nowIndicator
+        events={events}
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        datesSet={(arg) => {
+          const from = arg.start.toISOString();
+          // FullCalendar calls this on every options change: only a new week is news.
+          setRange((r) => (r?.from === from ? r : { from, to: arg.end.toISOString() }));
+        }}
+        buttonText={buttonText}
+      />
+    </Paper>
+  );
+}
