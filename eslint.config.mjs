@@ -33,6 +33,7 @@ const PURE_DOMAIN = [
   'src/routing/presence/presence-rules.ts',
   'src/routing/calls/call-load.ts',
   'src/routing/reservations/candidate-query.ts',
+  'src/routing/reservations/routing-statements.ts',
   'src/counseling/slots.ts',
   'src/people/routing-tags/tag-format.ts',
   'src/workforce/scheduling/schedule-model.ts',

@@ -1,10 +1,18 @@
 /**
- * Router API benchmarks (issue 3): availability latency vs the framework ceiling, reserve+accept
- * cycles over two service processes with a double-hold check, and event ingestion throughput.
+ * Router API benchmarks (issues 3, 18): the service against a bare node:http + pg anchor running the same
+ * statements (interleaved, with CPU per request), pgbench as the database floor, dialect calls in a skewed
+ * centre and across centre sizes, the queue, reserve + accept over two processes with a double-hold check,
+ * and event ingestion.
  */
-import autocannon from 'autocannon';
-import { queueDistributor } from './queue-distributor';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { availabilityStatement } from '../src/routing/reservations/routing-statements';
+import { queueDistributor } from './queue-distributor';
+import { cycleLoad, describe, getLoad, interleave, RoundResult, spawnPair } from './anchor-compare';
+import { churn, dialectCost, seedCentre } from './skew';
 import {
   BenchRow,
   benchDatabase,
@@ -20,18 +28,6 @@ import {
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const SENDERS = 8;
 
-function cannon(
-  url: string,
-  headers: Record<string, string>,
-  connections: number,
-): Promise<autocannon.Result> {
-  return new Promise((res, rej) => {
-    autocannon({ url, headers, connections, duration: DURATION_S, pipelining: 1 }, (err, result) =>
-      err ? rej(err) : res(result),
-    );
-  });
-}
-
 async function timed<T>(fn: () => Promise<T>, latencies: number[]): Promise<T> {
   const t0 = performance.now();
   const out = await fn();
@@ -39,60 +35,244 @@ async function timed<T>(fn: () => Promise<T>, latencies: number[]): Promise<T> {
   return out;
 }
 
+/** BENCH_ROUTER_ONLY=queue|anchor|skew|legacy runs one part; by default all of them. */
 export async function run(): Promise<BenchRow[]> {
-  if (process.env.BENCH_ROUTER_ONLY === 'queue') return runQueue();
-  const rows: BenchRow[] = [...(await runQueue())];
-  const db = await benchDatabase();
-  const teamId = await seedAgents(db.url, 10_000, 2_000, { wrapUpSeconds: 0 });
-  const probe = await spawnService(db.url, { JOBS_ENABLED: 'false' });
-  try {
-    const key = await routerKey(probe.url);
-    const headers = { 'X-Api-Key': key };
-    const query = '/v1/routing/available-agents?dialect=cmn&minProficiency=3&limit=20';
-    const sample = await (await fetch(`${probe.url}${query}`, { headers })).text();
-    await probe.stop();
+  const only = process.env.BENCH_ROUTER_ONLY;
+  const rows: BenchRow[] = [];
+  if (!only || only === 'anchor') rows.push(...(await runAnchor()));
+  if (!only || only === 'skew') rows.push(...(await runSkew()));
+  if (!only || only === 'queue') rows.push(...(await runQueue()));
+  if (!only || only === 'legacy') rows.push(...(await runTwoProcesses()));
+  return rows;
+}
 
-    // 1. Availability vs a constant body of the same size behind the same auth.
-    const one = await spawnService(db.url, {
-      JOBS_ENABLED: 'false',
-      BENCH_CEILING_BYTES: String(sample.length),
-    });
-    const availUrl = `${one.url}${query}`;
-    await cannon(availUrl, headers, 32); // warm-up
-    const avail = await cannon(availUrl, headers, 32);
-    const ceiling = await cannon(`${one.url}/v1/bench/constant`, headers, 32);
-    await one.stop();
-    const ratio = avail.requests.average / ceiling.requests.average;
+const ROUND_S = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+
+/**
+ * The service against the bare node:http + pg anchor running the same statements (bench/anchor.ts),
+ * interleaved A B A B A B; and pgbench with the same availability SQL as the database floor.
+ */
+async function runAnchor(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const db = await benchDatabase();
+  try {
+    await seedAgents(db.url, 10_000, 5_000, { wrapUpSeconds: 0 });
+    const probe = await spawnService(db.url, { JOBS_ENABLED: 'false' });
+    const headers = { 'X-Api-Key': await routerKey(probe.url) };
+    await probe.stop();
+    const { service, anchor } = await spawnPair(db.url);
+    try {
+      const query = '/v1/routing/available-agents?dialect=cmn&minProficiency=3&limit=20';
+      const [sb, ab] = await Promise.all(
+        [service, anchor].map(async (t) => (await request(t.proc.url, 'GET', query, headers)).body),
+      );
+      const strip = (b: string) => JSON.stringify({ ...JSON.parse(b), asOf: null });
+      const sameBody = strip(sb) === strip(ab);
+      const avail = await interleave(
+        db.url,
+        [service, anchor],
+        getLoad(query, headers, 32, ROUND_S),
+        getLoad(query, headers, 32, 2),
+        PAIRS,
+      );
+      rows.push(...compare('availability (32 conns)', avail, 'req', sameBody));
+
+      const release = () => putBackOnFloor(db.url);
+      const cycles = await interleave(
+        db.url,
+        [service, anchor],
+        cycleLoad(headers, 32, ROUND_S, DIALECTS, 'c'),
+        cycleLoad(headers, 32, 2, DIALECTS, 'w'),
+        PAIRS,
+        release,
+      );
+      rows.push(...compare('reserve + accept (32 clients, 1 process)', cycles, 'cycle', true));
+    } finally {
+      await Promise.all([service.proc.stop(), anchor.proc.stop()]);
+    }
+    rows.push(...(await pgbenchFloor(db.url)));
+  } finally {
+    await db.stop();
+  }
+  return rows;
+}
+
+function compare(
+  name: string,
+  r: Map<string, RoundResult>,
+  unit: string,
+  sameBody: boolean,
+): BenchRow[] {
+  const s = r.get('service')!;
+  const a = r.get('anchor')!;
+  const tput = s.rps / a.rps;
+  const cpu = s.cpuMsPerReq / a.cpuMsPerReq;
+  return [
+    { benchmark: name, metric: 'service', value: describe(s), target: '-', ok: s.errors === 0 },
+    {
+      benchmark: name,
+      metric: 'anchor (bare node:http + pg)',
+      value: describe(a),
+      target: '-',
+      ok: sameBody,
+    },
+    {
+      benchmark: name,
+      metric: `service / anchor: throughput, CPU per ${unit}, p99`,
+      value: `${fmt(tput, 2)}x, ${fmt(cpu, 2)}x, ${fmt(s.p99 / a.p99, 2)}x`,
+      target: '>= 0.8x, <= 1.25x CPU',
+      ok: tput >= 0.8 && cpu <= 1.25,
+    },
+  ];
+}
+
+/** Agents the last round left on a call or held are put back on the floor (identically for both sides). */
+async function putBackOnFloor(dbUrl: string): Promise<void> {
+  const c = new Client({ connectionString: dbUrl });
+  await c.connect();
+  await c.query(
+    `UPDATE reservations SET status = 'lapsed', decided_at = now() WHERE status = 'held'`,
+  );
+  await c.query(
+    `UPDATE presence_intervals SET ended_at = now() WHERE ended_at IS NULL AND state IN ('on_call', 'reserved')`,
+  );
+  await c.query(
+    `WITH moved AS (
+       UPDATE agent_presence SET state = 'available', since = now(), until = NULL, reservation_id = NULL,
+              current_call_id = NULL, consecutive_lapses = 0
+        WHERE state IN ('on_call', 'reserved') RETURNING agent_id)
+     INSERT INTO presence_intervals (agent_id, state, started_at) SELECT agent_id, 'available', now() FROM moved`,
+  );
+  await c.end();
+}
+
+/** pgbench running the availability statement (same text, prepared) as the database's own floor. */
+async function pgbenchFloor(dbUrl: string): Promise<BenchRow[]> {
+  const c = new Client({ connectionString: dbUrl });
+  await c.connect();
+  const catalog = new Map(
+    (await c.query('SELECT tag, kind FROM routing_tags')).rows.map((r: any) => [r.tag, r.kind]),
+  );
+  await c.end();
+  const { text, values } = availabilityStatement(
+    { dialect: 'cmn', minProficiency: 3 },
+    20,
+    new Date(),
+    catalog as Map<string, string>,
+  );
+  const lit = (v: unknown) =>
+    v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(',')}}` : String(v);
+  const script =
+    text
+      .replace(/\$(\d+)/g, (_, n) => `:p${n}`)
+      .replace(/\s+/g, ' ')
+      .trim() + ';\n';
+  const dir = mkdtempSync(join(tmpdir(), 'sw-pgbench-'));
+  const file = join(dir, 'availability.sql');
+  writeFileSync(file, script);
+  const args = ['-n', '-M', 'prepared', '-c', '8', '-j', '2', '-T', String(ROUND_S), '-f', file];
+  values.forEach((v, i) => args.push('-D', `p${i + 1}=${lit(v)}`));
+  const out = spawnSync('pgbench', [...args, dbUrl], { encoding: 'utf8' });
+  const tps = /tps = ([\d.]+)/.exec(out.stdout ?? '')?.[1];
+  const lat = /latency average = ([\d.]+) ms/.exec(out.stdout ?? '')?.[1];
+  return [
+    {
+      benchmark: 'availability: pgbench, same SQL (8 clients), the database floor',
+      metric: 'tx/s (latency avg ms)',
+      value: tps
+        ? `${fmt(Number(tps), 0)} (${lat})`
+        : `pgbench failed: ${(out.stderr ?? '').slice(0, 120)}`,
+      target: '-',
+      ok: Boolean(tps),
+    },
+  ];
+}
+
+/** Sizes for the skew and scale rows (BENCH_SKEW_SIZES=1000,10000,50000). */
+const SKEW_SIZES = (process.env.BENCH_SKEW_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const CHURN = Number(process.env.BENCH_SKEW_CHURN ?? 2000);
+
+/**
+ * Dialect calls in a skewed vs a uniform centre after churn, and across centre sizes. Every centre is set
+ * up first (each in its own database), then measured in interleaved rounds so the machine's noise hits all alike.
+ */
+async function runSkew(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const mid = SKEW_SIZES[Math.floor(SKEW_SIZES.length / 2)];
+  const centres = [
+    { key: 'uniform', size: mid, skewed: false },
+    ...SKEW_SIZES.map((size) => ({ key: String(size), size, skewed: true })),
+  ];
+  const dbs: Array<{ url: string; stop: () => Promise<void> }> = [];
+  try {
+    for (const c of centres) {
+      const db = await benchDatabase();
+      dbs.push(db);
+      await seedCentre(db.url, c.size, c.skewed);
+      await churn(db.url, CHURN);
+    }
+    const samples = new Map<string, Array<{ availMs: number; holdMs: number }>>();
+    for (let round = 0; round < 3; round++)
+      for (const [i, c] of centres.entries()) {
+        const list = samples.get(c.key) ?? [];
+        list.push(await dialectCost(dbs[i].url, 60));
+        samples.set(c.key, list);
+      }
+    const med = (key: string) => {
+      const xs = samples.get(key)!;
+      const m = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)];
+      return { availMs: m(xs.map((x) => x.availMs)), holdMs: m(xs.map((x) => x.holdMs)) };
+    };
+    const uniform = med('uniform');
+    const skewed = med(String(mid));
+    const r = (x: { availMs: number; holdMs: number }) =>
+      `availability ${fmt(x.availMs, 2)} / hold ${fmt(x.holdMs, 2)} ms`;
+    const worst = (
+      a: { availMs: number; holdMs: number },
+      b: { availMs: number; holdMs: number },
+    ) => Math.max(a.availMs / b.availMs, a.holdMs / b.holdMs);
     rows.push(
       {
-        benchmark: 'availability (32 conns)',
-        metric: 'req/s',
-        value: fmt(avail.requests.average, 0),
-        target: '-',
-        ok: avail.non2xx === 0,
-      },
-      {
-        benchmark: 'availability (32 conns)',
-        metric: 'p50 / p99 ms',
-        value: `${avail.latency.p50} / ${avail.latency.p99}`,
-        target: 'p99 <= 10',
-        ok: avail.latency.p99 <= 10,
-      },
-      {
-        benchmark: 'ceiling: constant body, same auth',
-        metric: 'req/s (p50 / p99 ms)',
-        value: `${fmt(ceiling.requests.average, 0)} (${ceiling.latency.p50} / ${ceiling.latency.p99})`,
+        benchmark: `skew: uniform centre (25% each), ${mid} agents, after ${CHURN} reservations`,
+        metric: 'median per query',
+        value: r(uniform),
         target: '-',
         ok: true,
       },
       {
-        benchmark: 'availability / ceiling',
-        metric: 'throughput ratio',
-        value: fmt(ratio * 100, 0) + '%',
-        target: '>= 60%',
-        ok: ratio >= 0.6,
+        benchmark: `skew: 70% Putonghua-only, ${mid} agents, Wuhan/Cantonese/Minnan calls`,
+        metric: 'median per query (skewed / uniform, worse of the two)',
+        value: `${r(skewed)} (${fmt(worst(skewed, uniform), 2)}x)`,
+        target: '<= 1.5x',
+        ok: worst(skewed, uniform) <= 1.5,
       },
     );
+    const smallest = med(String(SKEW_SIZES[0]));
+    for (const size of SKEW_SIZES)
+      rows.push({
+        benchmark: `skew: 70% Putonghua-only, ${size} agents`,
+        metric: `median per query (vs ${SKEW_SIZES[0]})`,
+        value: `${r(med(String(size)))} (${fmt(worst(med(String(size)), smallest), 2)}x)`,
+        target: '<= 2x',
+        ok: worst(med(String(size)), smallest) <= 2,
+      });
+  } finally {
+    for (const db of dbs) await db.stop();
+  }
+  return rows;
+}
+
+/** The older rows: reserve + accept over two service processes (double-hold check), event ingestion. */
+async function runTwoProcesses(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const db = await benchDatabase();
+  const teamId = await seedAgents(db.url, 10_000, 2_000, { wrapUpSeconds: 0 });
+  try {
+    const probe = await spawnService(db.url, { JOBS_ENABLED: 'false' });
+    const key = await routerKey(probe.url);
+    const headers = { 'X-Api-Key': key };
+    await probe.stop();
 
     // 2. Reserve + accept with 64 concurrent clients over two service processes; a releaser ends calls in batches.
     const a = await spawnService(db.url, { JOBS_ENABLED: 'true' });

@@ -105,11 +105,12 @@ export interface ServiceProcess {
 export async function spawnService(
   databaseUrl: string,
   env: Record<string, string> = {},
+  script = 'server.ts',
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', resolve(__dirname, 'server.ts')],
+    ['-r', 'ts-node/register/transpile-only', resolve(__dirname, script)],
     {
       env: {
         ...process.env,

@@ -41,6 +41,8 @@ export function configureApp(
 ): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // No ETag: Express hashes every body for it, and no client of this API sends If-None-Match (issue 18).
+  app.getHttpAdapter().getInstance().set('etag', false);
   // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise anyone
   // could pick the address the login limiter counts against.
   app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
@@ -52,6 +54,8 @@ export function configureApp(
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 ||
       req.headers['transfer-encoding'] !== undefined;
+    // A bodiless GET skips the JSON parser altogether (the router's hot path, issue 18).
+    if (!hasBody && req.method === 'GET') return next();
     if (
       hasBody &&
       ['POST', 'PUT', 'PATCH'].includes(req.method) &&

@@ -18,6 +18,7 @@ export function candidateWhere(
   filter: CandidateFilter,
   param: (value: unknown) => string,
   now: string,
+  driven = false,
 ): string {
   const clauses = [
     `p.state IN (${ROUTABLE_STATES})`,
@@ -39,18 +40,32 @@ export function candidateWhere(
     clauses.push(
       `EXISTS (SELECT 1 FROM agents ta WHERE ta.id = p.agent_id AND ta.team_id = ${param(filter.teamId)})`,
     );
-  return [...clauses, ...tagClauses(filter, param)].join('\n AND ');
+  return [...clauses, ...tagClauses(filter, param, driven)].join('\n AND ');
 }
 
-/** The dialect (at minimum proficiency) and every skill must match. */
-export function tagClauses(filter: CandidateFilter, param: (value: unknown) => string): string[] {
+/**
+ * The dialect (at minimum proficiency) and every skill must match. `driven`: the first tag is matched
+ * on the driving agent_tags row `rt` of drivenSource (same parameters, same order) instead of an EXISTS.
+ */
+export function tagClauses(
+  filter: CandidateFilter,
+  param: (value: unknown) => string,
+  driven = false,
+): string[] {
   const clauses: string[] = [];
-  if (filter.dialect) {
+  const skills = [...(filter.skills ?? [])];
+  if (driven && filter.dialect) {
+    clauses.push(
+      `rt.tag = ${param(filter.dialect)} AND rt.presence_state IN (${ROUTABLE_STATES}) AND rt.proficiency >= ${param(filter.minProficiency ?? 1)}`,
+    );
+  } else if (driven && skills.length) {
+    clauses.push(`rt.tag = ${param(skills.shift())} AND rt.presence_state IN (${ROUTABLE_STATES})`);
+  } else if (filter.dialect) {
     clauses.push(
       `EXISTS (SELECT 1 FROM agent_tags t WHERE t.agent_id = p.agent_id AND t.tag = ${param(filter.dialect)} AND t.proficiency >= ${param(filter.minProficiency ?? 1)})`,
     );
   }
-  for (const skill of filter.skills ?? []) {
+  for (const skill of skills) {
     clauses.push(
       `EXISTS (SELECT 1 FROM agent_tags t WHERE t.agent_id = p.agent_id AND t.tag = ${param(skill)})`,
     );
@@ -72,6 +87,26 @@ export const IDLE_SINCE = `p.idle_since`;
 export const RANKING = `p.rank_penalty, p.idle_since, p.agent_id`;
 
 export const CANDIDATE_FROM = `FROM agent_presence p`;
+
+/**
+ * Where a tagged query starts: the per-tag routing index (ix_agent_tags_routing: tag, rank_penalty,
+ * idle_since, agent_id over routable agents, the presence columns copied onto agent_tags by a trigger),
+ * so a Wuhan call reaches free Wuhan speakers first however many Putonghua-only agents are more idle.
+ * Without a dialect or skill, the presence index as before.
+ */
+export function candidateSource(filter: CandidateFilter): {
+  from: string;
+  ranking: string;
+  driven: boolean;
+} {
+  if (!filter.dialect && !filter.skills?.length)
+    return { from: CANDIDATE_FROM, ranking: RANKING, driven: false };
+  return {
+    from: `FROM agent_tags rt JOIN agent_presence p ON p.agent_id = rt.agent_id`,
+    ranking: `rt.rank_penalty, rt.idle_since, rt.agent_id`,
+    driven: true,
+  };
+}
 
 /** rank_penalty from the load figures and the team's settings (SQL expressions for each). */
 export const RANK_PENALTY_SQL = (f: {

@@ -4,18 +4,10 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
-import { MISSED_CALLS_LIMIT } from '../presence/presence-rules';
 import { PresenceService } from '../presence/presence.service';
 import { RoutingTagsService } from '../../people/routing-tags/routing-tags.service';
-import {
-  CANDIDATE_FROM,
-  CandidateFilter,
-  candidateWhere,
-  IDLE_SINCE,
-  Params,
-  RANKING,
-  tagClauses,
-} from './candidate-query';
+import { CandidateFilter, Params, tagClauses } from './candidate-query';
+import { availabilityStatement, DECIDE_SQL, holdStatement } from './routing-statements';
 import type { ReservationDto } from './dto/routing.dto';
 
 const CATALOG_TTL_MS = 30_000;
@@ -53,37 +45,8 @@ export class RoutingService {
     const catalog = await this.checkTags(filter);
     // Tags are labelled by kind from the cached catalog; a tag another replica added in the last
     // 30 s is left out until the cache refreshes (this replica's own additions show at once).
-    const ofKind = (k: string) => [...catalog].filter(([, kind]) => kind === k).map(([tag]) => tag);
-    const now = this.clock.now();
-    const p = new Params();
-    const nowP = `${p.add(now)}::timestamptz`;
-    const asOfP = p.add(now.toISOString());
-    const dialectsP = `${p.add(ofKind('dialect'))}::text[]`;
-    const skillsP = `${p.add(ofKind('skill'))}::text[]`;
-    const tagList = (kindFilter: string) =>
-      `coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency) ORDER BY t.proficiency DESC, t.tag)
-                FILTER (WHERE ${kindFilter}), '[]')`;
-    const sql = `
-      SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg((json_build_object(
-               'agentId', c.agent_id,
-               'externalId', a.external_id,
-               'idleSeconds', greatest(0, floor(extract(epoch FROM ${nowP} - c.idle_since)))::int,
-               'dialects', tg.dialects,
-               'skills', tg.skills,
-               'load', json_build_object('callsLastHour', c.load_calls, 'hostileCallsLastHour', c.load_hostile,
-                                         'occupancyLastHour', round(c.load_occupancy::numeric, 4)::float8)
-             )::jsonb || CASE WHEN a.contact IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('contact', a.contact) END)
-             ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
-        FROM (SELECT p.agent_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy, p.rank_penalty
-                ${CANDIDATE_FROM}
-               WHERE ${candidateWhere(filter, p.add, nowP)}
-               ORDER BY ${RANKING}
-               LIMIT ${p.add(limit)}) c
-        JOIN agents a ON a.id = c.agent_id
-        CROSS JOIN LATERAL (
-          SELECT ${tagList(`t.tag = ANY(${dialectsP})`)} AS dialects, ${tagList(`t.tag = ANY(${skillsP})`)} AS skills
-            FROM agent_tags t WHERE t.agent_id = c.agent_id) tg`;
-    const [row] = await preparedQuery<{ body: string }>(this.dataSource, sql, p.values);
+    const { text, values } = availabilityStatement(filter, limit, this.clock.now(), catalog);
+    const [row] = await preparedQuery<{ body: string }>(this.dataSource, text, values);
     return row.body;
   }
 
@@ -155,51 +118,8 @@ export class RoutingService {
     input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
     now: Date,
   ): Promise<any[]> {
-    const id = randomUUID();
-    const p = new Params();
-    const nowP = `${p.add(now)}::timestamptz`;
-    const idP = `${p.add(id)}::uuid`;
-    const callP = p.add(input.callId);
-    const ttlP = `${p.add(input.ttlSeconds ?? null)}::int`;
-    const criteriaP = `${p.add(JSON.stringify({ dialect: input.dialect, minProficiency: input.minProficiency, skills: input.skills }))}::jsonb`;
-    const sql = `
-      WITH cand AS (
-        SELECT p.agent_id, p.state AS prev_state, p.reservation_id AS prev_reservation, p.until AS prev_until,
-               COALESCE(${ttlP}, (SELECT s.reservation_ttl_seconds FROM agents a JOIN team_settings s ON s.team_id = a.team_id
-                                   WHERE a.id = p.agent_id), 20) AS ttl
-          ${CANDIDATE_FROM}
-         WHERE ${candidateWhere(input, p.add, nowP)}
-           ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
-           AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
-                             AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
-         ORDER BY ${RANKING}
-         LIMIT 1
-         FOR UPDATE OF p SKIP LOCKED
-      ), ins AS (
-        INSERT INTO reservations (id, call_id, agent_id, status, created_at, expires_at, criteria)
-        SELECT ${idP}, ${callP}, agent_id, 'held', ${nowP}, ${nowP} + make_interval(secs => ttl), ${criteriaP} FROM cand
-        RETURNING id, call_id, agent_id, expires_at
-      ), lapse AS (
-        UPDATE reservations r SET status = 'lapsed', decided_at = r.expires_at FROM cand
-         WHERE cand.prev_state = 'reserved' AND r.id = cand.prev_reservation AND r.status = 'held'
-      ), closed AS (
-        UPDATE presence_intervals i
-           SET ended_at = CASE WHEN cand.prev_state = 'available' THEN ${nowP} ELSE LEAST(cand.prev_until, ${nowP}) END
-          FROM cand WHERE i.agent_id = cand.agent_id AND i.ended_at IS NULL
-      ), hist AS (
-        INSERT INTO presence_intervals (agent_id, state, reason, started_at, ended_at)
-        SELECT agent_id, 'available', NULL, prev_until, ${nowP} FROM cand WHERE prev_state <> 'available' AND prev_until < ${nowP}
-        UNION ALL
-        SELECT agent_id, 'reserved', NULL, ${nowP}, NULL FROM cand
-      ), upd AS (
-        UPDATE agent_presence p
-           SET state = 'reserved', since = ${nowP}, until = ${nowP} + make_interval(secs => cand.ttl), reason = NULL,
-               return_state = 'available', reservation_id = ${idP},
-               consecutive_lapses = p.consecutive_lapses + CASE WHEN cand.prev_state = 'reserved' THEN 1 ELSE 0 END
-          FROM cand WHERE p.agent_id = cand.agent_id
-      )
-      SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id, a.contact FROM ins JOIN agents a ON a.id = ins.agent_id`;
-    return preparedQuery(manager, sql, p.values);
+    const { text, values } = holdStatement(input, now, randomUUID());
+    return preparedQuery(manager, text, values);
   }
 
   /** The router confirms the agent took the call: the agent goes on_call. */
@@ -291,34 +211,13 @@ export class RoutingService {
     now: Date,
   ): Promise<ReservationDto | null> {
     const missed = outcome === 'rejected' && reason === 'no_answer';
-    const rows: any[] = await preparedQuery(
-      m,
-      `WITH r AS (
-         UPDATE reservations SET status = $2, decided_at = $3, decision_reason = $5
-          WHERE id = $1 AND status = 'held' AND expires_at > $3
-         RETURNING id, call_id, agent_id, status, expires_at
-       ), p AS (
-         SELECT p.agent_id, r.call_id,
-                CASE WHEN $2 = 'accepted' THEN 0 WHEN $4 THEN p.consecutive_lapses + 1 ELSE p.consecutive_lapses END AS lapses,
-                CASE WHEN $2 = 'accepted' THEN 'on_call'
-                     WHEN $4 AND p.consecutive_lapses + 1 >= ${MISSED_CALLS_LIMIT} THEN 'not_ready' ELSE 'available' END AS next,
-                CASE WHEN $2 <> 'accepted' AND $4 AND p.consecutive_lapses + 1 >= ${MISSED_CALLS_LIMIT} THEN 'missed_calls' END AS next_reason
-           FROM agent_presence p JOIN r ON r.agent_id = p.agent_id
-          WHERE p.state = 'reserved' AND p.reservation_id = r.id FOR UPDATE OF p
-       ), closed AS (
-         UPDATE presence_intervals i SET ended_at = $3 FROM p WHERE i.agent_id = p.agent_id AND i.ended_at IS NULL
-       ), hist AS (
-         INSERT INTO presence_intervals (agent_id, state, reason, started_at) SELECT agent_id, next, next_reason, $3 FROM p
-       ), upd AS (
-         UPDATE agent_presence ap
-            SET state = p.next, since = $3, until = NULL, reason = p.next_reason, reservation_id = NULL,
-                current_call_id = CASE WHEN p.next = 'on_call' THEN p.call_id ELSE NULL END,
-                consecutive_lapses = p.lapses
-           FROM p WHERE ap.agent_id = p.agent_id
-       )
-       SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact FROM r JOIN agents a ON a.id = r.agent_id`,
-      [reservationId, outcome, now, missed, reason],
-    );
+    const rows: any[] = await preparedQuery(m, DECIDE_SQL, [
+      reservationId,
+      outcome,
+      now,
+      missed,
+      reason,
+    ]);
     if (rows.length === 0) return null;
     const decided = toDto(rows[0], now);
     for (const listener of this.decisionListeners)

@@ -16,6 +16,7 @@ import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 import { WebSessions1796000100000 } from './1796000100000-WebSessions';
 import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
 import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
+import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EventsAndQueue1796000000001,
   WebSessions1796000100000,
   Callbacks1796100000000,
+  PerTagRouting1796500000000,
 ];

@@ -1,0 +1,200 @@
+/**
+ * Service vs anchor (issue 18), interleaved A B A B A B on the same database so the machine's noise hits
+ * both alike: throughput, p50/p99 and CPU per request (the Node process plus its PostgreSQL backends,
+ * from /proc/<pid>/stat), and the ratios. Absolute numbers on a shared machine are noise; the ratios count.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { fmt, percentile, request, ServiceProcess, spawnService } from './support';
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+export interface RoundResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerReq: number;
+  errors: number;
+}
+
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
+  } catch {
+    return 0; // a backend that went away
+  }
+}
+
+/** The process and its PostgreSQL backends (by application_name on this database). */
+async function cpuOf(dbUrl: string, pid: number, appName: string): Promise<Map<number, number>> {
+  const c = new Client({ connectionString: dbUrl });
+  await c.connect();
+  const { rows } = await c.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+    [appName],
+  );
+  await c.end();
+  const out = new Map<number, number>([[pid, cpuMs(pid)]]);
+  for (const r of rows) out.set(r.pid, cpuMs(r.pid));
+  return out;
+}
+
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+export interface Target {
+  name: string;
+  proc: ServiceProcess;
+  appName: string;
+}
+
+export async function spawnPair(dbUrl: string): Promise<{ service: Target; anchor: Target }> {
+  const service = await spawnService(dbUrl, { JOBS_ENABLED: 'false' });
+  const anchor = await spawnService(dbUrl, {}, 'anchor.ts');
+  return {
+    service: { name: 'service', proc: service, appName: 'shiftwell' },
+    anchor: { name: 'anchor', proc: anchor, appName: 'shiftwell-anchor' },
+  };
+}
+
+/** One measured round of `load` against a target, with CPU per request. */
+async function round(
+  dbUrl: string,
+  t: Target,
+  load: (
+    url: string,
+  ) => Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>,
+): Promise<RoundResult> {
+  const before = await cpuOf(dbUrl, t.proc.child.pid!, t.appName);
+  const r = await load(t.proc.url);
+  const after = await cpuOf(dbUrl, t.proc.child.pid!, t.appName);
+  r.latencies.sort((a, b) => a - b);
+  return {
+    rps: r.count / r.seconds,
+    p50: percentile(r.latencies, 50),
+    p99: percentile(r.latencies, 99),
+    cpuMsPerReq: cpuDelta(before, after) / Math.max(1, r.count),
+    errors: r.errors,
+  };
+}
+
+/** autocannon at `connections` for `seconds` on one GET path. */
+export function getLoad(
+  path: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+) {
+  return (url: string) =>
+    new Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>(
+      (res, rej) => {
+        const latencies: number[] = [];
+        const inst = autocannon(
+          { url: url + path, headers, connections, duration: seconds, pipelining: 1 },
+          (err, result) =>
+            err
+              ? rej(err)
+              : res({
+                  count: result.requests.total,
+                  latencies,
+                  errors: result.non2xx + result.errors,
+                  seconds: result.duration,
+                }),
+        );
+        inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) =>
+          latencies.push(ms),
+        );
+      },
+    );
+}
+
+/** `clients` routers each reserving then accepting for `seconds`; cycles counted. */
+export function cycleLoad(
+  headers: Record<string, string>,
+  clients: number,
+  seconds: number,
+  dialects: string[],
+  tag: string,
+) {
+  let seq = 0;
+  return async (url: string) => {
+    const latencies: number[] = [];
+    let count = 0;
+    let errors = 0;
+    const t0 = performance.now();
+    const deadline = t0 + seconds * 1000;
+    const client = async (i: number) => {
+      while (performance.now() < deadline) {
+        const n = seq++;
+        const started = performance.now();
+        const r = await request(url, 'POST', '/v1/routing/reservations', headers, {
+          callId: `${tag}-${i}-${n}`,
+          dialect: dialects[n % dialects.length],
+          ttlSeconds: 30,
+        });
+        if (r.status !== 201) {
+          errors++;
+          continue;
+        }
+        const id = JSON.parse(r.body).reservationId;
+        const a = await request(url, 'POST', `/v1/routing/reservations/${id}/accept`, headers, {});
+        if (a.status !== 200) errors++;
+        else {
+          count++;
+          latencies.push(performance.now() - started);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+    return { count, latencies, errors, seconds: (performance.now() - t0) / 1000 };
+  };
+}
+
+/**
+ * A B A B ... `pairs` times, after one unmeasured warm-up round of each; `between` runs before every
+ * round (e.g. puts agents back on the floor). Returns the per-target medians.
+ */
+export async function interleave(
+  dbUrl: string,
+  targets: Target[],
+  load: (
+    url: string,
+  ) => Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>,
+  warm: (url: string) => Promise<unknown>,
+  pairs: number,
+  between: () => Promise<void> = async () => undefined,
+): Promise<Map<string, RoundResult>> {
+  for (const t of targets) {
+    await between();
+    await warm(t.proc.url);
+  }
+  const rounds = new Map<string, RoundResult[]>(targets.map((t) => [t.name, []]));
+  for (let i = 0; i < pairs; i++)
+    for (const t of targets) {
+      await between();
+      rounds.get(t.name)!.push(await round(dbUrl, t, load));
+    }
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return new Map(
+    [...rounds].map(([name, rs]) => [
+      name,
+      {
+        rps: med(rs.map((r) => r.rps)),
+        p50: med(rs.map((r) => r.p50)),
+        p99: med(rs.map((r) => r.p99)),
+        cpuMsPerReq: med(rs.map((r) => r.cpuMsPerReq)),
+        errors: rs.reduce((s, r) => s + r.errors, 0),
+      },
+    ]),
+  );
+}
+
+export function describe(r: RoundResult): string {
+  return `${fmt(r.rps, 0)}/s, p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms, ${fmt(r.cpuMsPerReq, 2)} ms CPU/req`;
+}

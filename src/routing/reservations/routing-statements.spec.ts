@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { availabilityStatement, holdStatement } from './routing-statements';
+
+const catalog = new Map([
+  ['cmn', 'dialect'],
+  ['yue', 'dialect'],
+  ['billing', 'skill'],
+]);
+const placeholders = (text: string) =>
+  new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+
+describe('routing statements', () => {
+  it('binds exactly one value per placeholder, for every filter shape', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom('cmn', 'yue'), { nil: undefined }),
+        fc.array(fc.constantFrom('billing', 'returns'), { maxLength: 3 }),
+        fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        fc.option(fc.constant('00000000-0000-0000-0000-00000000000a'), { nil: undefined }),
+        (dialect, skills, minProficiency, teamId) => {
+          const filter = { dialect, skills, minProficiency, teamId };
+          for (const s of [
+            availabilityStatement(filter, 20, new Date(0), catalog),
+            holdStatement(
+              { ...filter, callId: 'c1' },
+              new Date(0),
+              '00000000-0000-0000-0000-000000000001',
+            ),
+          ]) {
+            const used = placeholders(s.text);
+            expect(used.size).toBe(s.values.length);
+            expect(Math.max(...used)).toBe(s.values.length);
+          }
+        },
+      ),
+    );
+  });
+
+  it('reuses the availability text per filter shape and binds the request values', () => {
+    const a = availabilityStatement(
+      { dialect: 'cmn', minProficiency: 3 },
+      20,
+      new Date(0),
+      catalog,
+    );
+    const b = availabilityStatement({ dialect: 'yue' }, 5, new Date(1000), catalog);
+    expect(b.text).toBe(a.text);
+    expect(b.values).toEqual([
+      new Date(1000),
+      new Date(1000).toISOString(),
+      ['cmn', 'yue'],
+      ['billing'],
+      'yue',
+      1,
+      5,
+    ]);
+  });
+
+  it('starts a tagged query from the per-tag routing index, an untagged one from presence', () => {
+    expect(availabilityStatement({ dialect: 'cmn' }, 20, new Date(0), catalog).text).toMatch(
+      /FROM agent_tags rt JOIN agent_presence p/,
+    );
+    expect(holdStatement({ skills: ['billing'], callId: 'c' }, new Date(0), 'id').text).toMatch(
+      /rt\.tag = \$\d+ AND rt\.presence_state IN/,
+    );
+    expect(availabilityStatement({}, 20, new Date(0), catalog).text).not.toMatch(/agent_tags rt/);
+  });
+});
