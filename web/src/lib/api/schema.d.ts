@@ -1791,6 +1791,12 @@ export interface components {
             state: string;
             /** @description On a call with no event past the team limit, or set not_ready by the sweep for that */
             stale: boolean;
+            /** @description Since when the agent is in this state (the wallboard counts from it) */
+            since: string;
+            /** @description When a timed state ends (recovery, break); never for a private session */
+            until: string | null;
+            /** @description not_ready reason (private for sessions) */
+            reason: string | null;
         };
         TeamLoadDto: {
             teamId: string;
