@@ -68,6 +68,7 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
   'POST /v1/routing-tags': { allow: ['admin'] },
 
   'POST /v1/agents': { allow: ['admin', 'supervisor'] },
+  'POST /v1/agents/import': { allow: ['admin'] },
   'GET /v1/agents': { allow: ['admin', 'supervisor', 'router'] },
   'GET /v1/agents/{agentId}': {
     allow: ['admin', 'supervisor', 'router', 'scheduler', 'agent'],
