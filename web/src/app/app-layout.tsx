@@ -19,6 +19,7 @@ import { usePerson, useSession } from '../lib/auth/session';
 import { setLanguage, type Language } from '../lib/i18n';
 import { useNotifications } from '../features/notifications/notifications';
 import '../features/supervisor/i18n';
+import '../features/admin/i18n';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(person.roles.includes('supervisor')
       ? [{ to: '/supervisor', label: t('supervisor:nav') }]
       : []),
+    ...(person.roles.includes('admin') ? [{ to: '/admin', label: t('admin:nav') }] : []),
     ...(!person.agentId && !person.roles.includes('counselor')
       ? [{ to: '/home', label: t('nav.home') }]
       : []),

@@ -18,6 +18,7 @@ const CounsellorWorkspace = lazy(loadCounsellor);
 const loadSupervisor = () => import('../features/supervisor/supervisor-wallboard');
 if (window.location.pathname.startsWith('/supervisor')) void loadSupervisor();
 const SupervisorWallboard = lazy(loadSupervisor);
+const AdminConsole = lazy(() => import('../features/admin/admin-console'));
 const AccountPage = lazy(() => import('../features/auth/account-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HomePage = lazy(() => import('./home-page'));
@@ -58,6 +59,9 @@ export function AppRoutes() {
               )}
               {person.roles.includes('supervisor') && (
                 <Route path="/supervisor/*" element={<SupervisorWallboard />} />
+              )}
+              {person.roles.includes('admin') && (
+                <Route path="/admin/*" element={<AdminConsole />} />
               )}
               <Route path="/home" element={<HomePage />} />
               <Route path="/account" element={<AccountPage />} />
