@@ -50,7 +50,10 @@ export class AppModule {
         ClockModule.forRoot(clock ?? new SystemClock()),
         LoggerModule.forRoot(loggerParams(config.logLevel, config.logFile)),
         TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(databaseUrl, { poolSize: config.databasePoolSize }),
+          ...buildDataSourceOptions(databaseUrl, {
+            poolSize: config.databasePoolSize,
+            statementTimeoutMs: config.databaseStatementTimeoutMs,
+          }),
           // Migrations run before the app is built (see runMigrations), under an advisory lock.
           migrationsRun: false,
           retryAttempts: 3,

@@ -6,6 +6,9 @@ import { AllExceptionsFilter, renderError } from './platform/common/errors/all-e
 import { DomainError } from './platform/common/errors/domain-error';
 import { createValidationPipe } from './platform/common/errors/validation';
 import { serveWebApp } from './platform/common/http/web-app';
+import { AppConfig } from './platform/config/app-config';
+import { APP_CONFIG } from './platform/config/config.module';
+import { isRouterPath, withDatabaseBudget } from './platform/database/request-budget';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -54,7 +57,11 @@ export function configureApp(
     ) {
       return sendError(
         res,
-        new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
+        new DomainError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the body as JSON with the header Content-Type: application/json',
+        ),
       );
     }
     json(req, res, (err?: unknown) => {
@@ -70,6 +77,12 @@ export function configureApp(
 
   // The web app (web/dist) at `/`; the API stays under /v1.
   if (options.webApp !== false) serveWebApp(app);
+  // Router paths answer within the database budget (after body parsing: the budget follows the
+  // handler's async context, which the body stream's events would not carry).
+  const budgetMs = app.get<AppConfig>(APP_CONFIG).databaseRequestBudgetMs;
+  app.use((req: Request, _res: Response, next: NextFunction) =>
+    isRouterPath(req.method, req.path) ? withDatabaseBudget(budgetMs, next) : next(),
+  );
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

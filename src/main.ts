@@ -1,4 +1,7 @@
 import 'reflect-metadata';
-import { startService } from './service';
+import { startFailure, startService } from './service';
 
-void startService();
+startService().catch((e: unknown) => {
+  console.error(startFailure(e));
+  process.exit(1);
+});

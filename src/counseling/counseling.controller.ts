@@ -14,6 +14,8 @@ import { UuidParam } from '../platform/common/http/uuid-param';
 import { PageQueryDto } from '../platform/common/pagination/page-query.dto';
 import { Clock } from '../platform/common/clock/clock';
 import { CounselingService } from './counseling.service';
+import { CounselingStatsService } from './counseling-stats.service';
+import { SuggestedSlotsService } from './suggested-slots.service';
 import { CounselorsService } from './counselors.service';
 import {
   BookingDto,
@@ -21,6 +23,7 @@ import {
   BookingPageDto,
   CancelBookingDto,
   CounselingExportDto,
+  CounselorNotificationListDto,
   CreateBookingDto,
   ErasedDto,
   MonthlyStatsDto,
@@ -49,6 +52,8 @@ export class CounselingController {
   constructor(
     private readonly counselors: CounselorsService,
     private readonly counseling: CounselingService,
+    private readonly statsService: CounselingStatsService,
+    private readonly slotsService: SuggestedSlotsService,
     private readonly clock: Clock,
   ) {}
 
@@ -123,7 +128,7 @@ export class CounselingController {
   ): Promise<SuggestedSlotsDto> {
     if (caller.kind !== 'user' || !caller.agentId) throw forbidden('Only an agent can do this');
     const from = query.from ? new Date(query.from) : this.clock.now();
-    return { slots: await this.counseling.suggestSlots(caller.agentId, query.count ?? 3, from) };
+    return { slots: await this.slotsService.suggestSlots(caller.agentId, query.count ?? 3, from) };
   }
 
   @Post('bookings')
@@ -223,6 +228,21 @@ export class CounselingController {
     return this.counseling.setNotes(caller, id, body.notes);
   }
 
+  @Get('notifications')
+  @Roles('counselor')
+  @ApiOperation({
+    summary: 'The calling counsellor’s notifications (e.g. a session cancelled), without content',
+    description:
+      'A session cancelled because the agent erased their counselling data appears as `session_cancelled` ' +
+      'with its time only: no agent, no reason.',
+  })
+  @ApiOkResponse({ type: CounselorNotificationListDto })
+  async notifications(
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<CounselorNotificationListDto> {
+    return { notifications: await this.counseling.notificationsFor(caller) };
+  }
+
   @Get('me/export')
   @Roles('agent')
   @ApiOperation({
@@ -238,7 +258,8 @@ export class CounselingController {
   @ApiOperation({
     summary: 'Erase the calling agent’s counselling history',
     description:
-      'Deletes every booking of the agent with its notes; upcoming sessions are cancelled first.',
+      'Cancels the agent’s upcoming sessions and tells their counsellors (a notification without content), ' +
+      'then deletes every booking of the agent with its notes.',
   })
   @ApiOkResponse({ type: ErasedDto })
   eraseMine(@CurrentPrincipal() caller: Principal): Promise<ErasedDto> {
@@ -258,6 +279,6 @@ export class CounselingController {
     @Query() query: MonthlyStatsQueryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<MonthlyStatsDto> {
-    return this.counseling.monthlyStats(caller, query.month);
+    return this.statsService.monthlyStats(caller, query.month);
   }
 }

@@ -9,6 +9,8 @@ import { UsersModule } from '../platform/users/users.module';
 import { CounselingBooking } from './booking.entity';
 import { CounselingController } from './counseling.controller';
 import { CounselingService } from './counseling.service';
+import { CounselingStatsService } from './counseling-stats.service';
+import { SuggestedSlotsService } from './suggested-slots.service';
 import { Counselor } from './counselor.entity';
 import { CounselorsService } from './counselors.service';
 
@@ -23,7 +25,7 @@ import { CounselorsService } from './counselors.service';
     UsersModule,
   ],
   controllers: [CounselingController],
-  providers: [CounselorsService, CounselingService],
-  exports: [CounselingService],
+  providers: [CounselorsService, CounselingService, CounselingStatsService, SuggestedSlotsService],
+  exports: [CounselingService, SuggestedSlotsService],
 })
 export class CounselingModule {}

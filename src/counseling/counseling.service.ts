@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgentsService } from '../people/agents/agents.service';
-import { hasRole, Principal } from '../platform/auth/principal';
+import { Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
 import { conflict, DomainError, forbidden, notFound } from '../platform/common/errors/domain-error';
 import { Page, PageQueryDto, pageOf } from '../platform/common/pagination/page-query.dto';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { PresenceService } from '../routing/presence/presence.service';
-import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { CounselingBooking } from './booking.entity';
 import { Counselor } from './counselor.entity';
@@ -17,18 +15,16 @@ import { CounselorsService, policyOf } from './counselors.service';
 import {
   BookingDto,
   CounselingExportDto,
-  MonthlyStatsDto,
+  CounselorNotificationDto,
   RescheduleBookingDto,
 } from './dto/booking.dto';
-import { SuggestedSlotDto } from './dto/counselor.dto';
 import { decryptNote, encryptNote, notesKey } from './notes-crypto';
-import { checkSlot, generateSlots, SlotRefusal } from './slots';
+import { checkSlot, SlotRefusal } from './slots';
 import { lockInTransaction } from '../platform/database/advisory-lock';
 
 /** An agent holds at most this many upcoming (live, not yet ended) bookings. */
 export const MAX_UPCOMING_BOOKINGS = 2;
 export const SESSION_SOURCE_KIND = 'counseling-booking';
-const DAY = 86_400_000;
 
 const REFUSALS: Record<Exclude<SlotRefusal, 'taken'>, string> = {
   length: 'This counsellor does not offer sessions of that length',
@@ -44,7 +40,11 @@ interface Place {
   teamId: string | null;
 }
 
-type BookingRow = CounselingBooking & { counselorName: string; counselorUserId: string };
+type BookingRow = CounselingBooking & {
+  counselorName: string;
+  counselorUserId: string;
+  agentName: string;
+};
 
 /**
  * Confidential bookings. A booking exists only for its agent and its counsellor: every read and
@@ -61,7 +61,6 @@ export class CounselingService {
     private readonly counselors: CounselorsService,
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
-    private readonly sites: SitesService,
     private readonly presence: PresenceService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -198,121 +197,57 @@ export class CounselingService {
   }
 
   /**
-   * Erases the agent's counselling history (notes with it); upcoming sessions are cancelled first,
-   * and presence history shows the past sessions as private not_ready time.
+   * Erases the agent's counselling history (notes with it). Upcoming sessions are cancelled first
+   * and their counsellors told, without content (no agent, no reason: just that the time is free);
+   * presence history shows the past sessions as private not_ready time.
    */
-  async eraseFor(caller: Principal): Promise<{ erased: number }> {
+  async eraseFor(caller: Principal): Promise<{ erased: number; cancelled: number }> {
     const agentId = this.requireAgent(caller);
+    const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       await this.lockAgent(m, agentId);
-      const live: Array<{ id: string }> = await m.query(
-        `SELECT id FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked'`,
-        [agentId],
-      );
-      for (const b of live)
-        await this.presence.cancelScheduled(SESSION_SOURCE_KIND, b.id, { endNow: true }, m);
+      const live: Array<{ id: string; counselor_id: string; starts_at: Date; ends_at: Date }> =
+        await m.query(
+          `SELECT id, counselor_id, starts_at, ends_at FROM counseling_bookings
+            WHERE agent_id = $1 AND status = 'booked' ORDER BY starts_at FOR UPDATE`,
+          [agentId],
+        );
+      const upcoming = live.filter((b) => b.ends_at.getTime() > now.getTime());
+      for (const b of live) {
+        if (upcoming.includes(b)) await this.markCancelled(m, b.id, 'agent', null);
+        else await this.presence.cancelScheduled(SESSION_SOURCE_KIND, b.id, { endNow: true }, m);
+      }
+      for (const b of upcoming)
+        await m.query(
+          `INSERT INTO counselor_notifications (counselor_id, kind, starts_at, ends_at, created_at)
+           VALUES ($1, 'session_cancelled', $2, $3, $4)`,
+          [b.counselor_id, b.starts_at, b.ends_at, now],
+        );
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);
       // Presence history must not tell that there were sessions either.
       await this.presence.redactCounselingHistory(agentId, m);
-      return { erased: Number(erased) };
+      return { erased: Number(erased), cancelled: upcoming.length };
     });
   }
 
-  /**
-   * Aggregates only, with small counts hidden as "<5": admins get sessions per site, a
-   * supervisor the sessions of their own team, for a calendar month in each site's time zone
-   * (UTC for agents without a site).
-   */
-  async monthlyStats(caller: Principal, month: string): Promise<MonthlyStatsDto> {
-    const hide = (n: number): number | '<5' => (n < 5 ? '<5' : n);
-    if (hasRole(caller, 'admin')) {
-      // Sites with bookings near the month (zones are within ±14 h of UTC), then each site's own month.
-      const utc = monthRange(month, 'UTC');
-      const near: Array<{ site_id: string | null }> = await this.dataSource.query(
-        `SELECT DISTINCT site_id FROM counseling_bookings
-          WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2`,
-        [new Date(utc.from.getTime() - DAY), new Date(utc.to.getTime() + DAY)],
-      );
-      const ranges = await Promise.all(
-        near.map(async (r) => ({
-          siteId: r.site_id,
-          ...monthRange(month, await this.timeZoneOfSite(r.site_id)),
-        })),
-      );
-      const rows: Array<{ site_id: string | null; count: number }> = await this.dataSource.query(
-        `SELECT v.site_id, count(*)::int AS count
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(site_id, f, t)
-           JOIN counseling_bookings b ON b.site_id IS NOT DISTINCT FROM v.site_id
-          WHERE b.status = 'booked' AND b.starts_at >= v.f AND b.starts_at < v.t
-          GROUP BY v.site_id ORDER BY v.site_id NULLS LAST`,
-        [ranges.map((r) => r.siteId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
-      );
-      return { month, sites: rows.map((r) => ({ siteId: r.site_id, sessions: hide(r.count) })) };
-    }
-    const teamId = caller.kind === 'user' ? caller.teamId : null;
-    if (!teamId) throw forbidden('Only a supervisor of a team or an admin may see these counts');
-    const { from, to } = monthRange(
-      month,
-      await this.timeZoneOfSite((await this.teams.get(teamId)).siteId),
+  /** The calling counsellor's notifications, newest first. */
+  async notificationsFor(caller: Principal): Promise<CounselorNotificationDto[]> {
+    if (caller.kind !== 'user') return [];
+    const rows: Array<Record<string, any>> = await this.dataSource.query(
+      `SELECT n.id, n.kind, n.starts_at, n.ends_at, n.created_at FROM counselor_notifications n
+         JOIN counselors c ON c.id = n.counselor_id
+        WHERE c.user_id = $1 ORDER BY n.created_at DESC, n.id LIMIT 200`,
+      [caller.userId],
     );
-    const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM counseling_bookings
-        WHERE status = 'booked' AND starts_at >= $1 AND starts_at < $2 AND team_id = $3`,
-      [from, to, teamId],
-    );
-    return { month, teams: [{ teamId, sessions: hide(count) }] };
-  }
-
-  private async timeZoneOfSite(siteId: string | null): Promise<string> {
-    return siteId ? (await this.sites.get(siteId)).timeZone : 'UTC';
-  }
-
-  /**
-   * The next free slots across counsellors for an agent, those speaking one of the agent's
-   * dialects first, skipping times the agent is already booked. For the wellbeing policy's
-   * counselling offers and `GET /v1/counseling/suggested-slots`.
-   */
-  async suggestSlots(agentId: string, count: number, from: Date): Promise<SuggestedSlotDto[]> {
-    const agent = await this.agents.get(agentId);
-    const dialects = new Set(agent.dialects.map((d) => d.tag));
-    const now = this.clock.now();
-    const to = new Date(from.getTime() + 14 * DAY);
-    const own: Array<{ starts_at: Date; ends_at: Date }> = await this.dataSource.query(
-      `SELECT starts_at, ends_at FROM counseling_bookings WHERE agent_id = $1 AND status = 'booked' AND ends_at > $2`,
-      [agentId, from],
-    );
-    const counselors = await this.counselors.activeCounselors();
-    const busy = await this.counselors.liveBookingsOf(
-      this.dataSource.manager,
-      counselors.map((c) => c.id),
-      from,
-      to,
-    );
-    const candidates: Array<SuggestedSlotDto & { match: boolean }> = [];
-    for (const c of counselors) {
-      const minutes = c.sessionMinutes[0];
-      const match = c.languages.some((l) => dialects.has(l));
-      const free = generateSlots(policyOf(c), busy.get(c.id) ?? [], now, from, to, minutes, {
-        limit: count,
-        keep: (s) => !own.some((o) => s.startsAt < o.ends_at && o.starts_at < s.endsAt),
-      });
-      for (const s of free)
-        candidates.push({
-          counselorId: c.id,
-          counselorName: c.displayName,
-          languages: c.languages,
-          minutes,
-          startsAt: s.startsAt.toISOString(),
-          endsAt: s.endsAt.toISOString(),
-          match,
-        });
-    }
-    candidates.sort(
-      (a, b) => Number(b.match) - Number(a.match) || a.startsAt.localeCompare(b.startsAt),
-    );
-    return candidates.slice(0, count).map(({ match: _match, ...slot }) => slot);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   // --- internals ---------------------------------------------------------------------------
@@ -434,8 +369,8 @@ export class CounselingService {
     params: unknown[],
   ): Promise<BookingRow[]> {
     const raw: Array<Record<string, any>> = await m.query(
-      `SELECT b.*, c.display_name AS counselor_name, c.user_id AS counselor_user_id
-         FROM counseling_bookings b JOIN counselors c ON c.id = b.counselor_id
+      `SELECT b.*, c.display_name AS counselor_name, c.user_id AS counselor_user_id, a.display_name AS agent_name
+         FROM counseling_bookings b JOIN counselors c ON c.id = b.counselor_id JOIN agents a ON a.id = b.agent_id
         WHERE ${condition}`,
       params,
     );
@@ -459,6 +394,7 @@ export class CounselingService {
       createdAt: new Date(r.created_at),
       counselorName: r.counselor_name,
       counselorUserId: r.counselor_user_id,
+      agentName: r.agent_name,
     }));
   }
 
@@ -490,6 +426,7 @@ export class CounselingService {
       counselorId: row.counselorId,
       counselorName: row.counselorName,
       agentId: row.agentId,
+      agentName: row.agentName,
       startsAt: row.startsAt.toISOString(),
       endsAt: row.endsAt.toISOString(),
       minutes: row.minutes,
@@ -510,10 +447,4 @@ export class CounselingService {
     }
     return dto;
   }
-}
-
-/** A calendar month (YYYY-MM) as an instant range in a time zone. */
-function monthRange(month: string, timeZone: string): { from: Date; to: Date } {
-  const start = DateTime.fromISO(`${month}-01`, { zone: timeZone }).startOf('month');
-  return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
 }

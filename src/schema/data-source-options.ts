@@ -2,17 +2,83 @@ import * as pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { remainingBudgetMs } from '../platform/database/request-budget';
 import { SnakeNamingStrategy } from '../platform/database/snake-naming.strategy';
 
+const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 /**
- * node-postgres with a guard: every pooled client always has an 'error' listener. When the server
- * goes away, a client can emit an error between two owners (TypeORM's query runner and the pool);
- * with no listener that event would crash the process instead of failing one request with a 503.
+ * Bounds a client's queries by the request's database budget (if any), and drops the connection
+ * when a query times out on the client side: its answer may still come, and a transaction left
+ * open on it (its ROLLBACK timed out too) must never be handed to the next request.
+ */
+function boundQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const drop = (e: unknown) => {
+    if (e instanceof Error && e.message === QUERY_READ_TIMEOUT)
+      (
+        client as unknown as { connection?: { stream?: { destroy(): void } } }
+      ).connection?.stream?.destroy();
+  };
+  (client as { query: unknown }).query = (
+    config: unknown,
+    values?: unknown,
+    callback?: unknown,
+  ) => {
+    const left = remainingBudgetMs();
+    if (
+      left !== undefined &&
+      config &&
+      typeof (config as { submit?: unknown }).submit !== 'function'
+    ) {
+      const own: { text?: string; query_timeout?: number } =
+        typeof config === 'string' ? { text: config } : (config as { query_timeout?: number });
+      config = { ...own, query_timeout: Math.min(own.query_timeout ?? Infinity, left) };
+    }
+    if (typeof values === 'function') {
+      const cb = values as (e: unknown, r?: unknown) => void;
+      return query(config, (e: unknown, r?: unknown) => (drop(e), cb(e, r)));
+    }
+    if (typeof callback === 'function') {
+      const cb = callback as (e: unknown, r?: unknown) => void;
+      return query(config, values, (e: unknown, r?: unknown) => (drop(e), cb(e, r)));
+    }
+    const result = query(config, values);
+    if (result instanceof Promise)
+      return result.catch((e: unknown) => {
+        drop(e);
+        throw e;
+      });
+    return result;
+  };
+}
+
+/**
+ * node-postgres with guards: every pooled client always has an 'error' listener (when the server
+ * goes away, a client can emit an error between two owners, TypeORM's query runner and the pool;
+ * with no listener that event would crash the process instead of failing one request with a 503),
+ * and inside a request's database budget the pool wait and each query get only what is left of it.
  */
 class GuardedPool extends pg.Pool {
   constructor(options?: pg.PoolConfig) {
     super(options);
-    this.on('connect', (client) => client.on('error', () => undefined));
+    this.on('connect', (client) => {
+      client.on('error', () => undefined);
+      boundQueries(client);
+    });
+  }
+
+  override connect(...args: unknown[]): never {
+    const left = remainingBudgetMs();
+    const options = (this as unknown as { options: { connectionTimeoutMillis?: number } }).options;
+    const usual = options.connectionTimeoutMillis;
+    // pg-pool reads the timeout synchronously inside connect(): lend it the budget for this call.
+    if (left !== undefined) options.connectionTimeoutMillis = Math.min(usual || Infinity, left);
+    try {
+      return (super.connect as (...a: unknown[]) => never)(...args);
+    } finally {
+      options.connectionTimeoutMillis = usual;
+    }
   }
 }
 const guardedPg = { ...pg, Pool: GuardedPool };
@@ -20,7 +86,7 @@ const guardedPg = { ...pg, Pool: GuardedPool };
 /** The one description of Shiftwell's database, shared by the app, the migration CLI and tests. */
 export function buildDataSourceOptions(
   url: string,
-  options: { poolSize?: number; applicationName?: string } = {},
+  options: { poolSize?: number; applicationName?: string; statementTimeoutMs?: number } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -42,9 +108,10 @@ export function buildDataSourceOptions(
       // Waiting for a pooled connection under load is normal; give it time before calling the database gone.
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 15_000,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
       // Client-side bound too: a query on a connection the server no longer answers must not hang.
-      query_timeout: 16_000,
+      // Router requests get a tighter one from their budget (request-budget.ts).
+      query_timeout: (options.statementTimeoutMs ?? 15_000) + 1000,
     },
   };
 }

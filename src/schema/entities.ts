@@ -9,6 +9,7 @@ import { TeamSettings } from '../people/teams/team-settings.entity';
 import { AgentTag } from '../people/agents/agent-tag.entity';
 import { CounselingBooking } from '../counseling/booking.entity';
 import { Counselor } from '../counseling/counselor.entity';
+import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
 import { WebSession } from '../platform/auth/web-session.entity';
 import { CalendarFeed } from '../workforce/scheduling/calendar-feed.entity';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   Reservation,
   Counselor,
   CounselingBooking,
+  CounselorNotification,
   AuditEntry,
   WellbeingPolicyRow,
   WellbeingGrant,

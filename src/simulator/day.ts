@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { LoadService } from '../routing/calls/load.service';
 import type { ManualClock } from '../platform/common/clock/clock';
 import { PresenceService } from '../routing/presence/presence.service';
-import { WellbeingService } from '../wellbeing/wellbeing.service';
+import { OccupancyCheckService } from '../wellbeing/occupancy-check.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
 import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
@@ -134,7 +134,7 @@ export async function runDays(
   const router = apiKey(centre.routerKey);
   const presence = app.get(PresenceService);
   const load = app.get(LoadService);
-  const wellbeing = app.get(WellbeingService);
+  const wellbeing = app.get(OccupancyCheckService);
   const byId = new Map(centre.agents.map((a) => [a.agentId, a]));
   const log: RunLog = {
     calls: [],

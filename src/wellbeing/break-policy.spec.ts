@@ -382,6 +382,26 @@ describe('break policy: continuous work', () => {
       callsSinceBreak: 1,
     });
   });
+
+  it('workStretch counts a session and the agent’s own not_ready/private alike (confidential)', () => {
+    const iv = (state: string, reason: string | null, s: number, e: number | null) => ({
+      state,
+      reason,
+      startedAt: at(s),
+      endedAt: e === null ? null : at(e),
+    });
+    const after = (rest: ReturnType<typeof iv>) =>
+      workStretch([iv('available', null, 0, 1), rest, iv('on_call', null, 20, null)], true);
+    expect(after(iv('not_ready', 'private', 1, 15))).toEqual(
+      after(iv('counseling', 'session', 1, 15)),
+    );
+    expect(after(iv('not_ready', 'private', 1, 15))).toEqual({
+      workingSince: at(15),
+      callsSinceBreak: 1,
+    });
+    // Another not_ready (e.g. a meeting) is not rest from the phones for this rule.
+    expect(after(iv('not_ready', 'meeting', 1, 15)).workingSince).toEqual(at(0));
+  });
 });
 
 describe('break policy: recovery overrides and team cap', () => {

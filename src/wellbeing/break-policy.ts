@@ -2,6 +2,7 @@
  * The wellbeing policy engine: what happens to an agent after a call, given the team's policy and the
  * agent's recent hostile calls and breaks. Pure: no I/O, no clock; the service loads the inputs.
  */
+import { isRestInterval } from '../routing/presence/presence-rules';
 
 export interface WellbeingPolicy {
   /**
@@ -309,14 +310,18 @@ export function teamBreakCap(policy: WellbeingPolicy, loggedInAgents: number): n
 export const RESTING_STATES = ['break', 'recovery', 'counseling', 'offline'];
 
 export function workStretch(
-  intervals: Array<{ state: string; startedAt: Date; endedAt: Date | null }>,
+  intervals: Array<{
+    state: string;
+    reason?: string | null;
+    startedAt: Date;
+    endedAt: Date | null;
+  }>,
   currentCallCounted: boolean,
 ): { workingSince: Date | null; callsSinceBreak: number } {
-  const resting = new Set(RESTING_STATES);
   let workingSince: Date | null = intervals.length ? intervals[0].startedAt : null;
   let calls = 0;
   for (const i of intervals) {
-    if (resting.has(i.state)) {
+    if (isRestInterval(i)) {
       workingSince = i.endedAt;
       calls = 0;
     } else if (i.state === 'on_call') calls += 1;

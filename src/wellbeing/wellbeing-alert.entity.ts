@@ -8,7 +8,11 @@ export class WellbeingAlert {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_wellbeing_alerts' }) id: string;
   @Column({ type: 'uuid', nullable: true }) teamId: string | null;
   @Column({ type: 'uuid' }) agentId: string;
-  @Column({ type: 'text' }) kind: 'escalation' | 'hostile_calls_in_shift' | 'occupancy_above_cap';
+  @Column({ type: 'text' }) kind:
+    | 'escalation'
+    | 'hostile_calls_in_shift'
+    | 'occupancy_above_cap'
+    | 'routed_during_protected_time';
   @Column({ type: 'text' }) dedupeKey: string;
   @Column({ type: 'jsonb', default: () => "'{}'" }) details: Record<string, unknown>;
   @Column({ type: 'timestamptz' }) createdAt: Date;

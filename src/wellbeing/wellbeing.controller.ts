@@ -11,7 +11,11 @@ import { CurrentPrincipal, Roles } from '../platform/auth/decorators';
 import type { Principal } from '../platform/auth/principal';
 import { ErrorBodyDto } from '../platform/common/errors/error-body.dto';
 import { UuidParam } from '../platform/common/http/uuid-param';
+import { AlertsService } from './alerts.service';
 import { BreaksService } from './breaks.service';
+import { OffersService } from './offers.service';
+import { RecoveryRequestsService } from './recovery-requests.service';
+import { WellbeingReportService } from './wellbeing-report.service';
 import {
   AlertDto,
   AlertListDto,
@@ -34,13 +38,15 @@ import {
   WellbeingReportDto,
 } from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
-import { WellbeingService } from './wellbeing.service';
 
 @ApiTags('wellbeing')
 @Controller()
 export class WellbeingController {
   constructor(
-    private readonly wellbeing: WellbeingService,
+    private readonly recovery: RecoveryRequestsService,
+    private readonly alertsService: AlertsService,
+    private readonly offersService: OffersService,
+    private readonly reports: WellbeingReportService,
     private readonly policies: WellbeingPoliciesService,
     private readonly breaks: BreaksService,
   ) {}
@@ -62,7 +68,7 @@ export class WellbeingController {
     @Body() body: ReportHostileDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<HostileReportResultDto> {
-    return this.wellbeing.reportHostile(callId, body, caller);
+    return this.recovery.reportHostile(callId, body, caller);
   }
 
   @Post('agents/:agentId/recovery/shorten')
@@ -80,7 +86,7 @@ export class WellbeingController {
     @Body() body: ShortenRecoveryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<RecoveryViewDto> {
-    return this.wellbeing.shortenRecovery(agentId, body.totalMinutes, body.reason, caller);
+    return this.recovery.shortenRecovery(agentId, body.totalMinutes, body.reason, caller);
   }
 
   @Post('agents/:agentId/recovery/extend')
@@ -98,7 +104,7 @@ export class WellbeingController {
     @Body() body: ExtendRecoveryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<RecoveryViewDto> {
-    return this.wellbeing.extendRecovery(agentId, body.minutes, caller);
+    return this.recovery.extendRecovery(agentId, body.minutes, caller);
   }
 
   @Get('wellbeing/policies/teams/:teamId')
@@ -160,7 +166,11 @@ export class WellbeingController {
     @CurrentPrincipal() caller: Principal,
   ): Promise<AlertListDto> {
     return {
-      alerts: await this.wellbeing.alerts(query.teamId, query.includeAcknowledged ?? false, caller),
+      alerts: await this.alertsService.list(
+        query.teamId,
+        query.includeAcknowledged ?? false,
+        caller,
+      ),
     };
   }
 
@@ -173,7 +183,7 @@ export class WellbeingController {
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,
   ): Promise<AlertDto> {
-    return this.wellbeing.acknowledge(id, caller);
+    return this.alertsService.acknowledge(id, caller);
   }
 
   @Get('wellbeing/offers')
@@ -186,7 +196,7 @@ export class WellbeingController {
   })
   @ApiOkResponse({ type: OfferListDto })
   async offers(@CurrentPrincipal() caller: Principal): Promise<OfferListDto> {
-    return { offers: await this.wellbeing.myOffers(caller) };
+    return { offers: await this.offersService.myOffers(caller) };
   }
 
   @Get('wellbeing/report')
@@ -199,7 +209,7 @@ export class WellbeingController {
     @Query() query: ReportQueryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<WellbeingReportDto> {
-    return this.wellbeing.report(query.teamId, query.date, caller);
+    return this.reports.report(query.teamId, query.date, caller);
   }
 
   @Post('breaks')

@@ -8,7 +8,13 @@ import { PresenceModule } from '../routing/presence/presence.module';
 import { PublishedShiftsModule } from '../workforce/scheduling/published-shifts.module';
 import { SitesModule } from '../people/sites/sites.module';
 import { TeamsModule } from '../people/teams/teams.module';
+import { AlertsService } from './alerts.service';
 import { BreakBooking } from './break-booking.entity';
+import { CallPolicyService } from './call-policy.service';
+import { OccupancyCheckService } from './occupancy-check.service';
+import { OffersService } from './offers.service';
+import { RecoveryRequestsService } from './recovery-requests.service';
+import { WellbeingReportService } from './wellbeing-report.service';
 import { BreaksService } from './breaks.service';
 import { HostileReport } from './hostile-report.entity';
 import { WellbeingAlert } from './wellbeing-alert.entity';
@@ -18,10 +24,9 @@ import { WellbeingPoliciesService } from './wellbeing-policies.service';
 import { WellbeingPolicyRow } from './wellbeing-policy.entity';
 import { WellbeingController } from './wellbeing.controller';
 import { WellbeingJobs } from './wellbeing.jobs';
-import { WellbeingService } from './wellbeing.service';
 
 /**
- * Registers the policy on the call lifecycle at start-up (WellbeingService.onModuleInit).
+ * Registers the policy on the call lifecycle at start-up (CallPolicyService.onModuleInit).
  * Imports CounselingModule (suggested slots with offers): counselling must never import wellbeing.
  */
 @Module({
@@ -44,7 +49,17 @@ import { WellbeingService } from './wellbeing.service';
     TeamsModule,
   ],
   controllers: [WellbeingController],
-  providers: [WellbeingService, WellbeingPoliciesService, BreaksService, WellbeingJobs],
-  exports: [WellbeingService, WellbeingPoliciesService],
+  providers: [
+    CallPolicyService,
+    RecoveryRequestsService,
+    AlertsService,
+    OffersService,
+    OccupancyCheckService,
+    WellbeingReportService,
+    WellbeingPoliciesService,
+    BreaksService,
+    WellbeingJobs,
+  ],
+  exports: [OccupancyCheckService, WellbeingPoliciesService],
 })
 export class WellbeingModule {}

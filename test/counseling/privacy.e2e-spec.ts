@@ -135,7 +135,7 @@ describe('counselling confidentiality', () => {
       .delete('/v1/counseling/me/history')
       .set(bearer(agent.token))
       .expect(200);
-    expect(erased.body).toEqual({ erased: 2 });
+    expect(erased.body).toEqual({ erased: 2, cancelled: 1 });
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM counseling_bookings WHERE agent_id = $1`,
       [agent.agentId],

@@ -138,6 +138,7 @@ export const AUTHORIZATION_POLICY: Record<string, EndpointPolicy> = {
   },
   'PUT /v1/counseling/bookings/{id}/notes': { allow: ['counselor'], scoped: ['counselor'] },
   'GET /v1/counseling/me/export': { allow: ['agent'], scoped: ['agent'] },
+  'GET /v1/counseling/notifications': { allow: ['counselor'], scoped: ['counselor'] },
   'DELETE /v1/counseling/me/history': { allow: ['agent'], scoped: ['agent'] },
   'GET /v1/counseling/stats/monthly': { allow: ['admin', 'supervisor'], scoped: ['supervisor'] },
   'GET /v1/audit': { allow: ['admin'] },

@@ -219,6 +219,233 @@ describe('hostile input', () => {
     expect(res.body.error).toBe('VALIDATION_FAILED');
   });
 
+  it('a NUL character in any stored string, and null for a non-nullable field, are 400 VALIDATION_FAILED (they were 500s)', async () => {
+    const admin = cast.headers('admin');
+    const counselor = await t
+      .http()
+      .post('/v1/counseling/counselors')
+      .set(admin)
+      .send({
+        email: `nul-${Date.now()}@example.com`,
+        password: 'counsel-pass-123',
+        displayName: 'Counsellor',
+        timeZone: 'Asia/Shanghai',
+      })
+      .expect(201);
+    const userId = cast.users.scheduler.id;
+    const nul = 'a\u0000b';
+    const weekly = [{ weekday: 1, start: '09:00', end: '17:00' }];
+    const cases: Array<[string, string, Record<string, string>, unknown]> = [
+      ['POST', '/v1/sites', admin, { name: nul, timeZone: 'Asia/Shanghai' }],
+      ['PATCH', `/v1/sites/${cast.siteId}`, admin, { name: nul }],
+      ['POST', '/v1/teams', admin, { name: nul, siteId: cast.siteId }],
+      ['PATCH', `/v1/teams/${cast.teamId}`, admin, { name: nul }],
+      [
+        'POST',
+        '/v1/users',
+        admin,
+        { email: 'nul@example.com', password: 'long-enough-1', displayName: nul, roles: ['agent'] },
+      ],
+      ['PATCH', `/v1/users/${userId}`, admin, { displayName: nul }],
+      [
+        'POST',
+        '/v1/agents',
+        admin,
+        { externalId: nul, displayName: 'A', dialects: [], skills: [] },
+      ],
+      ['PATCH', `/v1/agents/${cast.agent.agentId}`, admin, { displayName: nul }],
+      [
+        'POST',
+        '/v1/agents',
+        admin,
+        {
+          externalId: 'nul-tag',
+          displayName: 'A',
+          dialects: [{ tag: `yue${nul}`, proficiency: 3 }],
+          skills: [],
+        },
+      ],
+      ['POST', '/v1/routing-tags', admin, { tag: 'x-nul', kind: 'skill', label: nul }],
+      ['POST', '/v1/api-keys', admin, { name: nul, role: 'router' }],
+      [
+        'POST',
+        '/v1/counseling/counselors',
+        admin,
+        {
+          email: 'nul-c@example.com',
+          password: 'counsel-pass-123',
+          displayName: nul,
+          timeZone: 'Asia/Shanghai',
+        },
+      ],
+      [
+        'PUT',
+        `/v1/agents/${cast.agent.agentId}/presence`,
+        cast.headers('agent'),
+        { state: 'not_ready', reason: nul },
+      ],
+      ['PATCH', `/v1/sites/${cast.siteId}`, admin, { timeZone: null }],
+      ['PATCH', `/v1/sites/${cast.siteId}`, admin, { name: null }],
+      ['PATCH', `/v1/teams/${cast.teamId}`, admin, { name: null }],
+      ['PATCH', `/v1/users/${userId}`, admin, { displayName: null }],
+      ['PATCH', `/v1/agents/${cast.agent.agentId}`, admin, { displayName: null }],
+      ['PUT', `/v1/teams/${cast.teamId}/settings`, admin, { wrapUpSeconds: null }],
+      [
+        'PUT',
+        `/v1/counseling/counselors/${counselor.body.id}/availability`,
+        admin,
+        { weekly, bufferMinutes: null },
+      ],
+      [
+        'PUT',
+        `/v1/counseling/counselors/${counselor.body.id}/availability`,
+        admin,
+        { weekly: [{ weekday: 1, start: null, end: '17:00' }] },
+      ],
+    ];
+    const wrong: string[] = [];
+    for (const [method, url, headers, body] of cases) {
+      const res = await t
+        .http()
+        [method.toLowerCase() as 'post'](url)
+        .set(headers)
+        .send(body as object);
+      if (res.status !== 400 || res.body.error !== 'VALIDATION_FAILED')
+        wrong.push(`${method} ${url} ${JSON.stringify(body)} → ${res.status} ${res.body.error}`);
+    }
+    for (const url of [`/v1/sites/%00`, `/v1/agents/%00/presence`, `/v1/agents?externalId=a%00b`]) {
+      const res = await t.http().get(url).set(admin);
+      if (res.status !== 400 || res.body.error !== 'VALIDATION_FAILED')
+        wrong.push(`GET ${url} → ${res.status} ${res.body.error}`);
+    }
+    expect(wrong).toEqual([]);
+    // A field declared nullable still takes null: a user leaves their team.
+    await t.http().patch(`/v1/users/${userId}`).set(admin).send({ teamId: null }).expect(200);
+  });
+
+  it('fields named constructor, __proto__ or prototype are rejected like any unknown field', async () => {
+    for (const key of ['constructor', '__proto__', 'prototype']) {
+      const res = await t
+        .http()
+        .post('/v1/sites')
+        .set(cast.headers('admin'))
+        .set('Content-Type', 'application/json')
+        .send(`{"name":"Proto site","timeZone":"Asia/Shanghai","${key}":{"isAdmin":true}}`);
+      expect({ key, status: res.status, error: res.body.error }).toEqual({
+        key,
+        status: 400,
+        error: 'VALIDATION_FAILED',
+      });
+      expect(JSON.stringify(res.body.details)).toContain(key);
+    }
+  });
+
+  it('window=abc is 400; adherence takes intervalMinutes from the query string', async () => {
+    const load = await t
+      .http()
+      .get(`/v1/agents/${cast.agent.agentId}/load?window=abc`)
+      .set(cast.headers('admin'));
+    expect(load.status).toBe(400);
+    expect(load.body.error).toBe('VALIDATION_FAILED');
+    await t
+      .http()
+      .get(`/v1/agents/${cast.agent.agentId}/load?window=30`)
+      .set(cast.headers('admin'))
+      .expect(200);
+    const from = '2026-11-02T00:00:00Z';
+    const to = '2026-11-02T04:00:00Z';
+    for (const interval of [15, 30, 60]) {
+      const res = await t
+        .http()
+        .get(
+          `/v1/adherence?teamId=${cast.teamId}&from=${from}&to=${to}&intervalMinutes=${interval}`,
+        )
+        .set(cast.headers('admin'));
+      expect({ interval, status: res.status }).toEqual({ interval, status: 200 });
+    }
+    const odd = await t
+      .http()
+      .get(`/v1/adherence?teamId=${cast.teamId}&from=${from}&to=${to}&intervalMinutes=7`)
+      .set(cast.headers('admin'));
+    expect(odd.status).toBe(400);
+  });
+
+  it('deny { reason } stores the reason; an unknown field in it is rejected', async () => {
+    const request = await t
+      .http()
+      .post('/v1/time-off')
+      .set(cast.headers('agent'))
+      .send({
+        agentId: cast.agent.agentId,
+        kind: 'time_off',
+        startsAt: '2026-12-24T00:00:00Z',
+        endsAt: '2026-12-25T00:00:00Z',
+        reason: 'Family',
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/v1/time-off/${request.body.id}/deny`)
+      .set(cast.headers('admin'))
+      .send({ reason: 'Peak week', extra: 1 })
+      .expect(400);
+    const denied = await t
+      .http()
+      .post(`/v1/time-off/${request.body.id}/deny`)
+      .set(cast.headers('admin'))
+      .send({ reason: 'Peak week' })
+      .expect(200);
+    expect(denied.body).toMatchObject({
+      status: 'denied',
+      reason: 'Family',
+      decisionReason: 'Peak week',
+    });
+    const list = await t
+      .http()
+      .get(`/v1/time-off?agentId=${cast.agent.agentId}`)
+      .set(cast.headers('agent'))
+      .expect(200);
+    expect(list.body.items.find((r: { id: string }) => r.id === request.body.id)).toMatchObject({
+      decisionReason: 'Peak week',
+    });
+  });
+
+  it('a non-JSON body on a JSON endpoint is 415 naming Content-Type: application/json', async () => {
+    for (const [contentType, body] of [
+      ['text/plain', '{"name":"x","timeZone":"Asia/Shanghai"}'],
+      ['application/x-www-form-urlencoded', 'name=x'],
+    ]) {
+      const res = await t
+        .http()
+        .post('/v1/sites')
+        .set(cast.headers('admin'))
+        .set('Content-Type', contentType)
+        .send(body);
+      expect(res.status).toBe(415);
+      expect(res.body.error).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(res.body.message).toContain('Content-Type: application/json');
+    }
+  });
+
+  it('Erlang A with 36,000 s patience answers and never holds up other requests', async () => {
+    const headers = cast.headers('scheduler');
+    const erlang = (calls: number) =>
+      t.http().post('/v1/staffing/erlang-c').set(headers).send({
+        callsPerInterval: calls,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+        patienceSeconds: 36_000,
+      });
+    const [a, b, health] = await Promise.all([erlang(100), erlang(2000), t.http().get('/health')]);
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ rawAgents: 14, model: 'erlang-a' });
+    expect(b.status).toBe(200);
+    expect(b.body.rawAgents).toBe(208);
+    expect(health.status).toBe(200);
+  });
+
   it('wrote no password, token, key or note to the logs', () => {
     expect(lineCount([logFile])).toBeGreaterThan(100);
     expect(leaksIn([logFile], [...cast.secrets(), NOTE_MARKER])).toEqual([]);

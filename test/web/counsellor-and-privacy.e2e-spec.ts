@@ -17,7 +17,7 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
     await t?.close();
   });
 
-  it('edits weekly hours and an exception, sees the booking, and writes a note', async () => {
+  it("edits weekly hours and an exception, sees the booking with the agent's name, and writes a note", async () => {
     const counsellor = await createCounselor(t, { availability: { weekly: [] } });
     const teamId = await t.createTeam();
     const agent = await t.createAgent({ teamId });
@@ -57,6 +57,7 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
     await row.waitFor();
     expect(await row.innerText()).toMatch(/06 Jan|Jan 6/);
     expect(await row.innerText()).toContain('09:00');
+    expect(await row.innerText()).toContain('Test Agent'); // the agent's display name
     await row.getByRole('button', { name: 'Notes' }).click();
     await page
       .getByRole('textbox', { name: 'Notes' })

@@ -1,4 +1,4 @@
-import { WellbeingService } from '../../src/wellbeing/wellbeing.service';
+import { OccupancyCheckService } from '../../src/wellbeing/occupancy-check.service';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { availableIds, insertShift, plusSeconds, runCall, stateOf, teamWithAgent } from './helpers';
@@ -760,7 +760,7 @@ describe('wellbeing: recovery after hostile calls (controlled clock)', () => {
     const c = callEvents(agent.agentId, t.clock.now(), 40);
     await sendEvents(t, key, [c.events[0]]);
     t.clock.advanceMinutes(35);
-    const svc = t.app.get(WellbeingService);
+    const svc = t.app.get(OccupancyCheckService);
     expect(await svc.checkOccupancy(t.clock.now())).toBe(1);
     expect(await svc.checkOccupancy(t.clock.now())).toBe(0);
     const alerts = (

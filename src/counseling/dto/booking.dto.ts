@@ -67,6 +67,11 @@ export class BookingDto {
   @ApiProperty() counselorId: string;
   @ApiProperty() counselorName: string;
   @ApiProperty() agentId: string;
+  @ApiProperty({
+    description:
+      'The agent’s display name: the booking is seen only by the agent and its counsellor',
+  })
+  agentName: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty() minutes: number;
@@ -103,6 +108,28 @@ export class CounselingExportDto {
 
 export class ErasedDto {
   @ApiProperty({ description: 'Bookings erased (with their notes)' }) erased: number;
+  @ApiProperty({
+    description:
+      'Upcoming sessions cancelled first (their counsellors were notified, without content)',
+  })
+  cancelled: number;
+}
+
+export class CounselorNotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    enum: ['session_cancelled'],
+    description:
+      'A session in the counsellor’s calendar was cancelled; no agent or reason is given',
+  })
+  kind: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class CounselorNotificationListDto {
+  @ApiProperty({ type: [CounselorNotificationDto] }) notifications: CounselorNotificationDto[];
 }
 
 export class MonthlyStatsQueryDto {

@@ -15,6 +15,10 @@ export class TeamSettings {
   @Column({ type: 'text', default: 'wellbeing' }) routingOrder: RoutingOrder;
   @Column({ type: 'int', default: 7200 }) staleAfterSeconds: number;
   @Column({ type: 'int', default: 20 }) reservationTtlSeconds: number;
+  /** The start of every wrap-up in which only the agent can make itself available (to report a hostile call). */
+  @Column({ type: 'int', default: 20 }) hostileReportWindowSeconds: number;
+  /** How long a call is expected to take: no call is offered to an agent whose booked break starts sooner. */
+  @Column({ type: 'int', default: 300 }) expectedHandleSeconds: number;
 }
 
 export const DEFAULT_TEAM_SETTINGS = {
@@ -23,4 +27,6 @@ export const DEFAULT_TEAM_SETTINGS = {
   routingOrder: 'wellbeing' as RoutingOrder,
   staleAfterSeconds: 7200,
   reservationTtlSeconds: 20,
+  hostileReportWindowSeconds: 20,
+  expectedHandleSeconds: 300,
 };

@@ -71,7 +71,8 @@ export class TeamsService {
     const [row] = await preparedQuery<TeamSettingsValues>(
       this.settings.manager,
       `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
-              stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds"
+              stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds",
+              hostile_report_window_seconds AS "hostileReportWindowSeconds", expected_handle_seconds AS "expectedHandleSeconds"
          FROM team_settings WHERE team_id = $1`,
       [teamId],
     );

@@ -99,6 +99,20 @@ class EnvironmentSchema {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_REQUEST_BUDGET_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1)
   @Max(24 * 60)
   SESSION_IDLE_MINUTES?: number;
@@ -124,6 +138,10 @@ export interface AppConfig {
   /** Absent: the service runs an embedded PostgreSQL under `dataDir`. */
   databaseUrl?: string;
   databasePoolSize: number;
+  /** Router paths answer within this (pool wait plus queries), else 503 DATABASE_UNAVAILABLE. */
+  databaseRequestBudgetMs: number;
+  /** Server-side statement_timeout of every pooled session (and a client-side bound just above it). */
+  databaseStatementTimeoutMs: number;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -185,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT ?? 3000,
     databaseUrl: parsed.DATABASE_URL,
     databasePoolSize: parsed.DATABASE_POOL_SIZE ?? 20,
+    databaseRequestBudgetMs: parsed.DATABASE_REQUEST_BUDGET_MS ?? 2000,
+    databaseStatementTimeoutMs: parsed.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000,
     dataDir: parsed.DATA_DIR ?? './data',
     embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
     jwtSecret: required('JWT_SECRET', parsed.JWT_SECRET, LOCAL_DEFAULTS.jwtSecret),

@@ -33,10 +33,25 @@ export interface HostileFlaggedContext {
   manager: EntityManager;
 }
 
+/**
+ * A call was answered by an agent in protected time: an enforced state (recovery, counselling, a
+ * micro-break or booked break, or one due after the wrap-up) or the agent's own not_ready. Which
+ * one is deliberately not said: a counselling session must look like the agent's own not_ready.
+ */
+export interface ProtectedTimeBreachContext {
+  agentId: string;
+  teamId: string | null;
+  callId: string;
+  answeredAt: Date;
+  now: Date;
+  manager: EntityManager;
+}
+
 /** What a feature may do at these moments: schedule breaks for the agent (applied once it is free). */
 export interface CallLifecycleHook {
   afterCallEnded?(ctx: CallEndedContext): Promise<NewScheduledState[]>;
   afterHostileFlagged?(ctx: HostileFlaggedContext): Promise<NewScheduledState[]>;
+  afterProtectedTimeBreached?(ctx: ProtectedTimeBreachContext): Promise<void>;
 }
 
 /**
@@ -55,6 +70,11 @@ export class CallLifecycle {
     const out: NewScheduledState[] = [];
     for (const h of this.hooks) if (h.afterCallEnded) out.push(...(await h.afterCallEnded(ctx)));
     return out;
+  }
+
+  async protectedTimeBreached(ctx: ProtectedTimeBreachContext): Promise<void> {
+    for (const h of this.hooks)
+      if (h.afterProtectedTimeBreached) await h.afterProtectedTimeBreached(ctx);
   }
 
   async hostileFlagged(ctx: HostileFlaggedContext): Promise<NewScheduledState[]> {

@@ -3,8 +3,11 @@
  * Occupancy = time on_call + wrap_up over time available + reserved + on_call + wrap_up.
  */
 
+import { isRestInterval } from '../presence/presence-rules';
+
 export interface LoadInterval {
   state: string;
+  reason?: string | null;
   startedAt: Date;
   endedAt: Date | null;
 }
@@ -29,8 +32,6 @@ export interface CallLoad {
 
 const BUSY = new Set(['on_call', 'wrap_up']);
 const STAFFED = new Set(['available', 'reserved', 'on_call', 'wrap_up']);
-/** States that reset the consecutive-calls count: the agent got away from the phone. */
-const RESTING = new Set(['break', 'recovery', 'counseling', 'offline']);
 
 function overlapSeconds(i: LoadInterval, from: Date, to: Date): number {
   const start = Math.max(i.startedAt.getTime(), from.getTime());
@@ -63,7 +64,8 @@ export function computeLoad(
   );
   const handled = calls.filter((c) => inWindow(c.endedAt) && c.durationSeconds !== null);
   const lastRestEnd = intervals
-    .filter((i) => RESTING.has(i.state) && i.startedAt.getTime() <= to.getTime())
+    // The agent got away from the phone: the consecutive-calls count starts again.
+    .filter((i) => isRestInterval(i) && i.startedAt.getTime() <= to.getTime())
     .reduce<number>((latest, i) => Math.max(latest, (i.endedAt ?? to).getTime()), 0);
   const consecutive = calls.filter(
     (c) =>

@@ -1,11 +1,11 @@
 import {
   Body,
   Controller,
-  DefaultValuePipe,
   Get,
   HttpCode,
   Param,
   ParseIntPipe,
+  PipeTransform,
   Post,
   Query,
 } from '@nestjs/common';
@@ -36,7 +36,20 @@ import {
 } from './dto/call-events.dto';
 import { LoadService } from './load.service';
 
-const windowPipe = () => new DefaultValuePipe(60);
+/**
+ * `?window=` absent means 60 minutes. The global pipe has already turned `abc` into NaN, which
+ * DefaultValuePipe would quietly read as absent: here it is the 400 it should be.
+ */
+const windowPipe = (): PipeTransform<number | undefined, number> => ({
+  transform: (value) => {
+    if (value === undefined) return 60;
+    if (Number.isNaN(value))
+      throw badRequest('VALIDATION_FAILED', 'window must be an integer', {
+        fields: [{ field: 'window', messages: ['must be an integer'] }],
+      });
+    return value;
+  },
+});
 const parseWindow = (w: number) => {
   if (!Number.isInteger(w) || w < 1 || w > 24 * 60) {
     throw badRequest('VALIDATION_FAILED', 'window must be 1..1440 minutes', {

@@ -5,7 +5,14 @@ import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest, notFound } from '../../platform/common/errors/domain-error';
 import { validationFailed } from '../../platform/common/errors/validation';
-import { PresenceSnapshot, ScheduledState, settle, Settlement } from '../presence/presence-rules';
+import {
+  ENFORCED_STATES,
+  enforcedAfterWrapUp,
+  PresenceSnapshot,
+  ScheduledState,
+  settle,
+  Settlement,
+} from '../presence/presence-rules';
 import type { NewScheduledState, PresenceChange } from '../presence/presence-store';
 import { PresenceService } from '../presence/presence.service';
 import { DEFAULT_TEAM_SETTINGS } from '../../people/teams/team-settings.entity';
@@ -144,6 +151,10 @@ export class CallsService {
     now: Date,
     settings: Map<string | null, TeamSettingsValues>,
   ): Promise<void> {
+    const endedEarlier = await this.callEnds(
+      m,
+      events.filter((e) => e.type === 'call.answered').map((e) => e.callId),
+    );
     const previousSeverity = await this.upsertCalls(m, events);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
@@ -189,16 +200,40 @@ export class CallsService {
       const since = new Date(Math.max(at.getTime(), cur.since.getTime()));
       if (e.type === 'call.answered') {
         answeredCalls.push(e.callId);
+        // Out of order: the call already ended in an earlier batch, so it holds the agent no more.
+        if (endedEarlier.has(e.callId)) continue;
+        const breach = protectedTimeAt(cur, p.scheduled, since);
+        // A late call that ended before the protected time began did not interrupt it.
+        const endedAt = endedInBatch.get(e.callId);
+        if (breach && endedAt && endedAt.getTime() <= cur.since.getTime()) continue;
         p.currentCallId = e.callId;
-        if (cur.state !== 'on_call')
-          step(p, {
+        if (cur.state !== 'on_call') {
+          const next: PresenceSnapshot = {
             ...cur,
             state: 'on_call',
             reason: null,
             since,
             until: null,
             consecutiveLapses: 0,
-          });
+          };
+          if (breach) {
+            await this.recordBreach(m, p, breach, since);
+            if (cur.state === 'not_ready') {
+              // The agent's own not_ready comes back after the call, as a session would.
+              next.returnState = 'not_ready';
+              next.returnReason = cur.reason;
+            }
+            await this.lifecycle.protectedTimeBreached({
+              agentId: e.agentId,
+              teamId: row.teamId,
+              callId: e.callId,
+              answeredAt: since,
+              now,
+              manager: m,
+            });
+          }
+          step(p, next);
+        }
       } else if (e.type === 'call.ended') {
         const callOfAgent = p.currentCallId !== undefined ? p.currentCallId : row.currentCallId;
         const onThisCall =
@@ -206,16 +241,20 @@ export class CallsService {
         if (['on_call', 'reserved', 'available', 'not_ready'].includes(cur.state) && onThisCall) {
           // A counselling session already due starts when the call ends (issue: "moves in when the
           // call ends"): no wrap-up eats into the booked time.
+          // (A session that resumes after a breach has no fixed end: it waits for the wrap-up.)
           const sessionDue = p.scheduled.some(
             (s) =>
               s.status === 'pending' &&
               s.state === 'counseling' &&
+              s.endsAt !== null &&
               s.startsAt.getTime() <= since.getTime() &&
-              (!s.endsAt || s.endsAt.getTime() > since.getTime()),
+              s.endsAt.getTime() > since.getTime(),
           );
+          // Every wrap-up includes the team's window to report a hostile call.
+          const team = settings.get(row.teamId) ?? DEFAULT_TEAM_SETTINGS;
           const wrap = sessionDue
             ? 0
-            : (settings.get(row.teamId) ?? DEFAULT_TEAM_SETTINGS).wrapUpSeconds;
+            : Math.max(team.wrapUpSeconds, team.hostileReportWindowSeconds);
           step(p, {
             ...cur,
             state: 'wrap_up',
@@ -287,6 +326,32 @@ export class CallsService {
       ...new Set(events.filter((e) => e.type !== 'call.answered').map((e) => e.agentId)),
     ];
     await this.load.refreshSnapshots(m, loadAgents, now);
+  }
+
+  /**
+   * A call answered in an enforced state: the state waits for the call and its wrap-up, then resumes
+   * for at least the time it still had left (same source, so cancelling or erasing it still works).
+   */
+  private async recordBreach(
+    m: EntityManager,
+    p: AgentProgress,
+    breach: ProtectedTime,
+    answeredAt: Date,
+  ): Promise<void> {
+    if (breach.kind !== 'running') return;
+    const item = p.scheduled.find((s) => s.status === 'active' && s.state === breach.state);
+    const remaining = Math.max(
+      0,
+      Math.ceil((breach.until.getTime() - answeredAt.getTime()) / 1000),
+    );
+    if (!item || remaining === 0) return;
+    Object.assign(item, {
+      status: 'pending',
+      startsAt: answeredAt,
+      endsAt: null,
+      durationSeconds: remaining,
+    });
+    await this.presence.resumeAfterCall(m, item.id, answeredAt, remaining);
   }
 
   /** Schedules what a hook asked for, and lets the agent's settlement see it at once. */
@@ -523,6 +588,23 @@ export class CallsService {
     };
   }
 
+  /** Hostile calls of these agents that ended in [from, to), oldest first. */
+  async hostileCallsEnded(
+    agentIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ callId: string; agentId: string; endedAt: Date }>> {
+    if (agentIds.length === 0) return [];
+    const rows: Array<{ call_id: string; agent_id: string; ended_at: Date }> =
+      await this.dataSource.query(
+        `SELECT call_id, agent_id, ended_at FROM calls
+          WHERE agent_id = ANY($1::uuid[]) AND hostile_severity > 0 AND ended_at >= $2 AND ended_at < $3
+          ORDER BY ended_at, call_id`,
+        [agentIds, from, to],
+      );
+    return rows.map((r) => ({ callId: r.call_id, agentId: r.agent_id, endedAt: r.ended_at }));
+  }
+
   /** A call as the calls feature knows it (for hostile reports by agents and supervisors). */
   async findCall(callId: string, manager: EntityManager = this.dataSource.manager) {
     const [row] = await manager.query(
@@ -558,6 +640,27 @@ function maxSeverityInBatch(events: CallEventDto[], callId: string, upTo: Date):
     .reduce((max, e) => Math.max(max, e.severity ?? 0), 0);
 }
 
+type ProtectedTime =
+  | { kind: 'running'; state: PresenceSnapshot['state']; until: Date }
+  | { kind: 'due' }
+  | { kind: 'agents-own' };
+
+/** Whether an agent in `cur` is in protected time at `at`, and which sort (never told outside). */
+function protectedTimeAt(
+  cur: PresenceSnapshot,
+  scheduled: ScheduledState[],
+  at: Date,
+): ProtectedTime | null {
+  if (ENFORCED_STATES.includes(cur.state) && cur.until && cur.until.getTime() > at.getTime())
+    return { kind: 'running', state: cur.state, until: cur.until };
+  if (cur.state === 'not_ready' && cur.heldByAgent) return { kind: 'agents-own' };
+  if (cur.state === 'wrap_up') {
+    if (cur.returnState === 'not_ready' && cur.heldByAgent) return { kind: 'agents-own' };
+    if (enforcedAfterWrapUp(cur, scheduled)) return { kind: 'due' };
+  }
+  return null;
+}
+
 function step(p: AgentProgress, next: PresenceSnapshot): void {
   p.settlement = {
     ...p.settlement,
@@ -576,7 +679,12 @@ function merge(p: AgentProgress, s: Settlement): void {
     activated: [...p.settlement.activated, ...s.activated],
     completed: [...p.settlement.completed, ...s.completed],
     reservationLapsed: p.settlement.reservationLapsed || s.reservationLapsed,
+    deferred: [...(p.settlement.deferred ?? []), ...(s.deferred ?? [])],
   };
+  for (const d of s.deferred ?? []) {
+    const item = p.scheduled.find((x) => x.id === d.id);
+    if (item) Object.assign(item, { endsAt: null, durationSeconds: d.durationSeconds });
+  }
   for (const a of s.activated) {
     const item = p.scheduled.find((x) => x.id === a.id);
     if (item) Object.assign(item, { status: 'active', endsAt: a.endsAt });

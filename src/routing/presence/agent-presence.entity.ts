@@ -29,6 +29,10 @@ export class AgentPresence {
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'text', default: 'available' }) returnState: ReturnState;
   @Column({ type: 'int', default: 0 }) consecutiveLapses: number;
+  /** The reason `not_ready` comes back with when a timed state ends (the agent's own hold). */
+  @Column({ type: 'text', nullable: true }) returnReason: string | null;
+  /** The agent set not_ready itself (now or to return to): only its own request ends that. */
+  @Column({ type: 'boolean', default: false }) heldByAgent: boolean;
   @Column({ type: 'uuid', nullable: true }) reservationId: string | null;
   @Column({ type: 'text', nullable: true }) currentCallId: string | null;
   /** Last call event for this agent: a lost call.ended shows up as a stale on_call. */

@@ -206,16 +206,54 @@ describe('settle', () => {
     expect(s.current).toMatchObject({ state: 'counseling', since: at(10), until: at(50) });
   });
 
-  it('drops a fixed window that passed entirely while the agent was busy', () => {
-    const brk = scheduled({
-      id: 'b',
-      state: 'break',
+  it('drops a session window that passed entirely while the agent was busy', () => {
+    const session = scheduled({
+      id: 'c',
+      state: 'counseling',
+      reason: 'session',
       startsAt: at(0),
       endsAt: at(15),
       durationSeconds: null,
     });
-    const s = settle(snap({ state: 'on_call' }), [brk], at(20));
-    expect(s.completed).toEqual(['b']);
+    const s = settle(snap({ state: 'on_call' }), [session], at(20));
+    expect(s.completed).toEqual(['c']);
+  });
+
+  it('keeps a booked break overrun by a call for when the agent is free, with its full length', () => {
+    const brk = scheduled({
+      id: 'b',
+      state: 'break',
+      reason: 'rest',
+      startsAt: at(0),
+      endsAt: at(15),
+      durationSeconds: null,
+    });
+    const busy = settle(snap({ state: 'on_call' }), [brk], at(20));
+    expect(busy.completed).toEqual([]);
+    expect(busy.deferred).toEqual([{ id: 'b', durationSeconds: 900 }]);
+    // The call ends at 20 with a one-minute wrap-up: the break then runs 15 full minutes.
+    const deferredBreak = { ...brk, endsAt: null, durationSeconds: 900 };
+    const free = settle(
+      snap({ state: 'wrap_up', since: at(20), until: at(21) }),
+      [deferredBreak],
+      at(22),
+    );
+    expect(free.current).toMatchObject({ state: 'break', since: at(21), until: at(36) });
+  });
+
+  it('comes back to the agent’s own not_ready, with its reason, after a timed state', () => {
+    const s = settle(
+      snap({
+        state: 'wrap_up',
+        until: at(1),
+        returnState: 'not_ready',
+        returnReason: 'private',
+        heldByAgent: true,
+      }),
+      [],
+      at(2),
+    );
+    expect(s.current).toMatchObject({ state: 'not_ready', reason: 'private', heldByAgent: true });
   });
 
   it('puts recovery before counselling and breaks, then chains them', () => {
@@ -313,14 +351,86 @@ describe('requestTransition', () => {
       from: 'on_call',
     });
   });
-  it('lets an agent end a self-booked break early', () => {
-    expect(
-      requestTransition(snap({ state: 'break', until: at(10) }), 'available', 'agent', null),
-    ).toEqual({
+  it('refuses available during a booked break or micro-break too (enforcement wins)', () => {
+    for (const actor of ['agent', 'router'] as const)
+      expect(
+        requestTransition(snap({ state: 'break', until: at(10) }), 'available', actor, null),
+      ).toEqual({ kind: 'refused', code: 'BREAK_ENFORCED', until: at(10) });
+  });
+  it('refuses available during a wrap-up that leads into recovery, with the recovery’s end', () => {
+    const wrap = snap({ state: 'wrap_up', since: at(0), until: at(1) });
+    const next = { state: 'recovery' as const, until: at(11) };
+    expect(requestTransition(wrap, 'available', 'agent', null, { enforcedNext: next })).toEqual({
+      kind: 'refused',
+      code: 'BREAK_ENFORCED',
+      until: at(11),
+    });
+  });
+  it('answers others about a session exactly as about the agent’s own not_ready/private', () => {
+    const session = snap({ state: 'counseling', reason: 'session', until: at(50) });
+    const own = snap({ state: 'not_ready', reason: 'private', heldByAgent: true });
+    for (const actor of ['router', 'supervisor'] as const) {
+      for (const [to, reason] of [
+        ['available', null],
+        ['offline', null],
+        ['not_ready', 'meeting'],
+        ['not_ready', 'private'],
+      ] as const) {
+        expect(requestTransition(session, to, actor, reason)).toEqual(
+          requestTransition(own, to, actor, reason),
+        );
+      }
+    }
+    expect(requestTransition(own, 'available', 'router', null)).toEqual({
+      kind: 'refused',
+      code: 'AGENT_NOT_READY',
+    });
+    // The agent itself is told the session's end.
+    expect(requestTransition(session, 'available', 'agent', null)).toEqual({
+      kind: 'refused',
+      code: 'BREAK_ENFORCED',
+      until: at(50),
+    });
+    expect(requestTransition(own, 'available', 'agent', null)).toEqual({
       kind: 'change',
       state: 'available',
       reason: null,
     });
+  });
+  it('property: no request by anyone but the agent tells a session from the agent’s own not_ready/private', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Actor>('router', 'supervisor', 'system'),
+        fc.constantFrom('available', 'not_ready', 'offline') as fc.Arbitrary<
+          'available' | 'not_ready' | 'offline'
+        >,
+        fc.constantFrom(null, 'private', 'meeting', 'session'),
+        fc.integer({ min: 1, max: 120 }),
+        (actor, to, reason, minutesLeft) => {
+          const session = snap({ state: 'counseling', reason: 'session', until: at(minutesLeft) });
+          const own = snap({ state: 'not_ready', reason: 'private', heldByAgent: true });
+          const a = requestTransition(session, to, actor, reason);
+          expect(a).toEqual(requestTransition(own, to, actor, reason));
+          expect(JSON.stringify(a)).not.toContain('until');
+        },
+      ),
+    );
+  });
+  it('keeps the reporting window of a wrap-up when the router asks for available', () => {
+    const wrap = snap({ state: 'wrap_up', since: at(0), until: at(1) });
+    const windowEnd = new Date(at(0).getTime() + 20_000);
+    expect(
+      requestTransition(wrap, 'available', 'router', null, {
+        reportWindowEndsAt: windowEnd,
+        now: new Date(at(0).getTime() + 5_000),
+      }),
+    ).toEqual({ kind: 'end-wrap-up-at', until: windowEnd });
+    expect(
+      requestTransition(wrap, 'available', 'agent', null, {
+        reportWindowEndsAt: windowEnd,
+        now: new Date(at(0).getTime() + 5_000),
+      }),
+    ).toEqual({ kind: 'change', state: 'available', reason: null });
   });
   it('is a no-op when nothing would change, and a reason change otherwise', () => {
     expect(

@@ -24,8 +24,26 @@ export const TIMED_STATES: readonly PresenceState[] = [
   'recovery',
   'counseling',
 ];
-/** Enforced states: the agent cannot make itself available before `until`. */
-export const ENFORCED_STATES: readonly PresenceState[] = ['recovery', 'counseling'];
+/**
+ * Enforced states: nobody makes the agent available before `until`, and a call answered in one is a
+ * breach after which the state resumes (a micro-break or a booked break is a `break`).
+ */
+export const ENFORCED_STATES: readonly PresenceState[] = ['recovery', 'counseling', 'break'];
+/**
+ * Time away from the phones, for "since the last break" rules: a break, recovery, session or offline,
+ * and the agent's own `not_ready`/`private`, which is what a session looks like to others (and what
+ * it becomes on erasure), so that neither can be told apart by its effect on the figures.
+ */
+export function isRestInterval(i: { state: string; reason?: string | null }): boolean {
+  return (
+    i.state === 'break' ||
+    i.state === 'recovery' ||
+    i.state === 'counseling' ||
+    i.state === 'offline' ||
+    (i.state === 'not_ready' && i.reason === 'private')
+  );
+}
+
 /** States a person or the router may ask for with PUT presence. */
 export const REQUESTABLE_STATES = ['available', 'not_ready', 'offline'] as const;
 export type RequestableState = (typeof REQUESTABLE_STATES)[number];
@@ -125,6 +143,13 @@ export interface PresenceSnapshot {
   returnState: ReturnState;
   /** Lapsed reservations in a row. */
   consecutiveLapses: number;
+  /**
+   * The agent set `not_ready` itself (now, or as the state to return to): only the agent's own
+   * request ends it, and toward others a counselling session looks exactly like it.
+   */
+  heldByAgent?: boolean;
+  /** The reason to come back to `not_ready` with. */
+  returnReason?: string | null;
 }
 
 /** A break, recovery or counselling session waiting for (or holding) the agent. */
@@ -158,6 +183,21 @@ export interface Settlement {
   completed: string[];
   /** The reservation that ran out, if one did. */
   reservationLapsed: boolean;
+  /**
+   * Booked breaks whose start came while the agent was busy: they now wait for the agent with their
+   * full length (no fixed end any more).
+   */
+  deferred?: Array<{ id: string; durationSeconds: number }>;
+}
+
+/** A break the agent booked (rest, meal), not a policy micro-break, still on its fixed window. */
+export function isBookedBreakWindow(s: ScheduledState): boolean {
+  return (
+    s.state === 'break' &&
+    s.reason !== MICRO_BREAK_REASON &&
+    s.endsAt !== null &&
+    s.status === 'pending'
+  );
 }
 
 /** Recovery first (it protects), then counselling, then breaks; earlier start first. */
@@ -199,7 +239,10 @@ export function settle(
 ): Settlement {
   const steps: SettledStep[] = [];
   const activated: Settlement['activated'] = [];
+  const deferred: NonNullable<Settlement['deferred']> = [];
   const taken = new Set<string>();
+  // Local copies: deferring a booked break changes its window.
+  scheduled = scheduled.map((s) => ({ ...s }));
   const absorbed: string[] = [];
   let current = { ...snapshot };
   let reservationLapsed = false;
@@ -209,10 +252,26 @@ export function settle(
     steps.push({ state, reason, since, until });
   };
 
-  const startDue = (at: Date): boolean => {
+  // A booked break that comes due while the agent is busy keeps its full length for when it is free.
+  const deferBookedBreaks = (upTo: Date) => {
+    if (!BUSY_STATES.includes(current.state)) return;
+    for (const s of scheduled) {
+      if (!isBookedBreakWindow(s) || s.startsAt.getTime() > upTo.getTime()) continue;
+      const seconds = Math.round((s.endsAt!.getTime() - s.startsAt.getTime()) / 1000);
+      s.endsAt = null;
+      s.durationSeconds = seconds;
+      deferred.push({ id: s.id, durationSeconds: seconds });
+    }
+  };
+
+  const startDue = (due: Date): boolean => {
     if (current.state !== 'available' && current.state !== 'not_ready') return false;
-    const next = dueAt(scheduled, at, taken);
+    const next = dueAt(scheduled, due, taken);
     if (!next) return false;
+    // Read late (no sweep ran at its start), it started when both it was due and the agent free.
+    const at = new Date(
+      Math.min(due.getTime(), Math.max(next.startsAt.getTime(), current.since.getTime())),
+    );
     taken.add(next.id);
     const endsAt = next.endsAt ?? new Date(at.getTime() + (next.durationSeconds ?? 0) * 1000);
     activated.push({ id: next.id, at, endsAt });
@@ -231,12 +290,18 @@ export function settle(
       }
     }
     // The agent returns where it was (or wherever it asks to go meanwhile).
-    current.returnState = current.state === 'not_ready' ? 'not_ready' : current.returnState;
+    if (current.state === 'not_ready') {
+      current.returnState = 'not_ready';
+      current.returnReason = current.reason;
+    }
     enter(next.state, next.reason, at, endsAt);
     return true;
   };
 
   for (let guard = 0; guard < 100; guard++) {
+    deferBookedBreaks(
+      current.until && current.until.getTime() < now.getTime() ? current.until : now,
+    );
     if (
       TIMED_STATES.includes(current.state) &&
       current.until &&
@@ -253,8 +318,10 @@ export function settle(
         enter('available', null, at, null);
       } else {
         const back = current.returnState;
+        const backReason = back === 'not_ready' ? (current.returnReason ?? null) : null;
         current.returnState = 'available';
-        enter(back, null, at, null);
+        current.returnReason = null;
+        enter(back, backReason, at, null);
       }
       startDue(at);
       continue;
@@ -283,7 +350,14 @@ export function settle(
     })
     .map((s) => s.id);
 
-  return { steps, current, activated, completed: [...completed, ...absorbed], reservationLapsed };
+  return {
+    steps,
+    current,
+    activated,
+    completed: [...completed, ...absorbed],
+    reservationLapsed,
+    ...(deferred.length ? { deferred } : {}),
+  };
 }
 
 /**
@@ -302,16 +376,61 @@ export type RequestOutcome =
   | { kind: 'change'; state: RequestableState; reason: string | null }
   /** The agent stays in its enforced state and goes to `returnState` when it ends. */
   | { kind: 'after'; returnState: ReturnState }
+  /** The wrap-up ends at `until` (the agent's reporting window) instead of now. */
+  | { kind: 'end-wrap-up-at'; until: Date }
   | { kind: 'refused'; code: 'BREAK_ENFORCED'; until: Date }
+  /** The agent's own not_ready (or, as others see it, a counselling session): no `until`. */
+  | { kind: 'refused'; code: 'AGENT_NOT_READY' }
   | { kind: 'refused'; code: 'INVALID_TRANSITION'; from: PresenceState };
 
-/** What a request to become available / not_ready / offline does, given the (settled) current state. */
+/** The enforced state that starts when the current wrap-up ends, if one is due by then. */
+export function enforcedAfterWrapUp(
+  current: PresenceSnapshot,
+  scheduled: ScheduledState[],
+): { state: ScheduledState['state']; until: Date } | null {
+  if (current.state !== 'wrap_up' || !current.until) return null;
+  const next = dueAt(scheduled, current.until, new Set());
+  if (!next) return null;
+  const until =
+    next.endsAt ?? new Date(current.until.getTime() + (next.durationSeconds ?? 0) * 1000);
+  return { state: next.state, until };
+}
+
+export interface RequestContext {
+  /** What `enforcedAfterWrapUp` answers for the agent now. */
+  enforcedNext?: { state: ScheduledState['state']; until: Date } | null;
+  /** End of the hostile-report window inside the current wrap-up (only the agent ends it sooner). */
+  reportWindowEndsAt?: Date | null;
+  now?: Date;
+}
+
+/**
+ * What a request to become available / not_ready / offline does, given the (settled) current state.
+ * Toward anyone but the agent, a counselling session answers exactly as the agent's own
+ * `not_ready`/`private` does.
+ */
 export function requestTransition(
   current: PresenceSnapshot,
   to: RequestableState,
   actor: Actor,
   reason: string | null,
+  context: RequestContext = {},
 ): RequestOutcome {
+  const next = context.enforcedNext ?? null;
+  if (actor !== 'agent') {
+    const seen = presenceAsSeenBy(current, false);
+    const agentsOwn =
+      current.state === 'counseling' ||
+      (current.state === 'not_ready' && current.heldByAgent === true) ||
+      next?.state === 'counseling' ||
+      (current.state === 'wrap_up' &&
+        current.returnState === 'not_ready' &&
+        current.heldByAgent === true);
+    if (agentsOwn) {
+      if (seen.state === to && (seen.reason ?? null) === (reason ?? null)) return { kind: 'noop' };
+      return { kind: 'refused', code: 'AGENT_NOT_READY' };
+    }
+  }
   if (current.state === to && (current.reason ?? null) === (reason ?? null))
     return { kind: 'noop' };
   if (ENFORCED_STATES.includes(current.state) && current.until) {
@@ -319,8 +438,19 @@ export function requestTransition(
       return { kind: 'refused', code: 'BREAK_ENFORCED', until: current.until };
     return { kind: 'after', returnState: to };
   }
+  if (next && to === 'available')
+    return { kind: 'refused', code: 'BREAK_ENFORCED', until: next.until };
   if (current.state === to) return { kind: 'change', state: to, reason };
   if (!mayTransition(current.state, to, actor))
     return { kind: 'refused', code: 'INVALID_TRANSITION', from: current.state };
+  if (
+    current.state === 'wrap_up' &&
+    to === 'available' &&
+    actor !== 'agent' &&
+    context.reportWindowEndsAt &&
+    context.now &&
+    context.reportWindowEndsAt.getTime() > context.now.getTime()
+  )
+    return { kind: 'end-wrap-up-at', until: context.reportWindowEndsAt };
   return { kind: 'change', state: to, reason };
 }

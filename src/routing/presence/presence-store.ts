@@ -190,6 +190,8 @@ export class PresenceStore {
         c.currentCallId !== undefined ||
         c.lastEventAt !== undefined ||
         c.settlement.current.returnState !== c.row.returnState ||
+        (c.settlement.current.returnReason ?? null) !== (c.row.returnReason ?? null) ||
+        (c.settlement.current.heldByAgent ?? false) !== (c.row.heldByAgent ?? false) ||
         c.settlement.current.consecutiveLapses !== c.row.consecutiveLapses,
     );
     if (touched.length) {
@@ -197,11 +199,12 @@ export class PresenceStore {
         manager,
         `UPDATE agent_presence p SET state = v.state, since = v.since, until = v.until, reason = v.reason,
                 return_state = v.return_state, consecutive_lapses = v.lapses,
+                return_reason = v.return_reason, held_by_agent = v.held_by_agent,
                 reservation_id = CASE WHEN v.state = 'reserved' THEN p.reservation_id ELSE NULL END,
                 current_call_id = CASE WHEN v.set_call THEN v.call_id WHEN v.state IN ('on_call', 'wrap_up') THEN p.current_call_id ELSE NULL END,
                 last_event_at = COALESCE(v.last_event_at, p.last_event_at), updated_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::text[], $10::timestamptz[])
-             AS v(agent_id, state, since, until, reason, return_state, lapses, set_call, call_id, last_event_at)
+           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::text[], $10::timestamptz[], $11::text[], $12::bool[])
+             AS v(agent_id, state, since, until, reason, return_state, lapses, set_call, call_id, last_event_at, return_reason, held_by_agent)
           WHERE p.agent_id = v.agent_id`,
         [
           touched.map((c) => c.row.agentId),
@@ -214,6 +217,8 @@ export class PresenceStore {
           touched.map((c) => c.currentCallId !== undefined),
           touched.map((c) => c.currentCallId ?? null),
           touched.map((c) => ts(c.lastEventAt)),
+          touched.map((c) => c.settlement.current.returnReason ?? null),
+          touched.map((c) => c.settlement.current.heldByAgent ?? false),
         ],
       );
     }
@@ -238,6 +243,16 @@ export class PresenceStore {
           activated.map((a) => a.at.toISOString()),
           activated.map((a) => a.endsAt.toISOString()),
         ],
+      );
+    }
+    const deferred = changes.flatMap((c) => c.settlement.deferred ?? []);
+    if (deferred.length) {
+      // A booked break overrun by a call: it waits for the agent with its full length.
+      await preparedQuery(
+        manager,
+        `UPDATE scheduled_states s SET ends_at = NULL, duration_seconds = v.seconds
+           FROM unnest($1::uuid[], $2::int[]) AS v(id, seconds) WHERE s.id = v.id AND s.status = 'pending'`,
+        [deferred.map((d) => d.id), deferred.map((d) => d.durationSeconds)],
       );
     }
     const completed = changes.flatMap((c) => c.settlement.completed);
@@ -300,6 +315,8 @@ function toRow(r: any): PresenceRow {
     until: r.until,
     reason: r.reason,
     returnState: r.return_state as ReturnState,
+    returnReason: r.return_reason,
+    heldByAgent: r.held_by_agent,
     consecutiveLapses: r.consecutive_lapses,
     reservationId: r.reservation_id,
     currentCallId: r.current_call_id,

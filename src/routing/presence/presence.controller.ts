@@ -46,12 +46,19 @@ export class PresenceController {
   @ApiOperation({
     summary: 'Become available, not_ready or offline',
     description:
-      'By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced recovery ' +
-      'or counselling session, `available` is refused with 409 BREAK_ENFORCED (details.until); `offline`/`not_ready` ' +
-      'are kept for when it ends. A transition the state table does not allow is 409 INVALID_TRANSITION.',
+      'By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced ' +
+      'recovery, micro-break or booked break, or a wrap-up leading into one, `available` is refused with 409 ' +
+      'BREAK_ENFORCED (details.until); `offline`/`not_ready` are kept for when it ends. A not_ready the agent set ' +
+      'itself ends only by its own request: anyone else gets 409 AGENT_NOT_READY (no until), and so they do for an ' +
+      'agent in a counselling session (only the agent gets BREAK_ENFORCED with details.until then). Inside the ' +
+      'reporting window at the start of a wrap-up, the router’s `available` ends the wrap-up when the window does. ' +
+      'A transition the state table does not allow is 409 INVALID_TRANSITION.',
   })
   @ApiOkResponse({ type: PresenceDto })
-  @ApiConflictResponse({ description: 'BREAK_ENFORCED or INVALID_TRANSITION', type: ErrorBodyDto })
+  @ApiConflictResponse({
+    description: 'BREAK_ENFORCED, AGENT_NOT_READY or INVALID_TRANSITION',
+    type: ErrorBodyDto,
+  })
   async put(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: UpdatePresenceDto,

@@ -6,6 +6,7 @@ import { withAdvisoryLock } from '../../platform/database/advisory-lock';
 import { TeamsService } from '../../people/teams/teams.service';
 import {
   Actor,
+  enforcedAfterWrapUp,
   PresenceSnapshot,
   PresenceState,
   presenceAsSeenBy,
@@ -102,16 +103,32 @@ export class PresenceService {
       const row = rows.get(agentId)!;
       const scheduled = (await this.store.scheduled(m, [agentId])).get(agentId) ?? [];
       const settled = settle(row, scheduled, now);
-      const outcome = requestTransition(settled.current, to, actor, reason);
-      if (outcome.kind === 'refused' && outcome.code === 'BREAK_ENFORCED') {
+      const cur = settled.current;
+      const reportWindow =
+        cur.state === 'wrap_up'
+          ? (await this.teams.settingsFor(row.teamId)).hostileReportWindowSeconds
+          : 0;
+      const outcome = requestTransition(cur, to, actor, reason, {
+        enforcedNext: enforcedAfterWrapUp(
+          cur,
+          scheduled.filter((s) => !settled.completed.includes(s.id)),
+        ),
+        reportWindowEndsAt: new Date(cur.since.getTime() + reportWindow * 1000),
+        now,
+      });
+      if (outcome.kind === 'refused' && outcome.code !== 'INVALID_TRANSITION') {
         await this.store.persist(m, [{ row, settlement: settled }]);
+        if (outcome.code === 'AGENT_NOT_READY')
+          throw new DomainError(
+            409,
+            'AGENT_NOT_READY',
+            'The agent set itself not ready; only the agent ends that',
+          );
         throw new DomainError(
           409,
           'BREAK_ENFORCED',
-          `The agent is in an enforced ${settled.current.state === 'counseling' ? 'break' : 'recovery break'} until ${outcome.until.toISOString()}`,
-          {
-            until: outcome.until.toISOString(),
-          },
+          `The agent is in an enforced break until ${outcome.until.toISOString()}`,
+          { until: outcome.until.toISOString() },
         );
       }
       if (outcome.kind === 'refused') {
@@ -124,10 +141,18 @@ export class PresenceService {
       }
       let settlement: Settlement = settled;
       if (outcome.kind === 'after') {
+        const own = actor === 'agent' && outcome.returnState === 'not_ready';
         settlement = {
           ...settled,
-          current: { ...settled.current, returnState: outcome.returnState },
+          current: {
+            ...settled.current,
+            returnState: outcome.returnState,
+            returnReason: outcome.returnState === 'not_ready' ? reason : null,
+            heldByAgent: own,
+          },
         };
+      } else if (outcome.kind === 'end-wrap-up-at') {
+        settlement = { ...settled, current: { ...settled.current, until: outcome.until } };
       } else if (outcome.kind === 'change') {
         const changed: PresenceSnapshot = {
           ...settled.current,
@@ -136,6 +161,8 @@ export class PresenceService {
           since: now,
           until: null,
           returnState: 'available',
+          returnReason: null,
+          heldByAgent: actor === 'agent' && outcome.state === 'not_ready',
           consecutiveLapses: outcome.state === 'available' ? 0 : settled.current.consecutiveLapses,
         };
         // Becoming free may start a due break or session straight away.
@@ -276,6 +303,23 @@ export class PresenceService {
     );
   }
 
+  /**
+   * An active enforced state interrupted by a call: it waits again (same row, same source) and
+   * resumes for `seconds` once the agent is free.
+   */
+  async resumeAfterCall(
+    manager: EntityManager,
+    scheduledId: string,
+    from: Date,
+    seconds: number,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE scheduled_states SET status = 'pending', starts_at = $2, ends_at = NULL, duration_seconds = $3, activated_at = NULL
+        WHERE id = $1`,
+      [scheduledId, from, seconds],
+    );
+  }
+
   /** A scheduled state by its source (e.g. the recovery of one hostile call), or null. */
   async scheduledBySource(
     manager: EntityManager,
@@ -327,6 +371,26 @@ export class PresenceService {
       [agentId],
     );
     return Number(redacted);
+  }
+
+  /**
+   * For each (agent, time): whether, by the presence history, a recovery started at or after that
+   * time before the agent's next call did. Keyed by `key`.
+   */
+  async recoveryBeforeNextCall(
+    items: Array<{ key: string; agentId: string; after: Date }>,
+  ): Promise<Map<string, boolean>> {
+    if (items.length === 0) return new Map();
+    const rows: Array<{ key: string; recovered: boolean }> = await this.dataSource.query(
+      `SELECT v.key, (r.at IS NOT NULL AND (c.at IS NULL OR r.at <= c.at)) AS recovered
+         FROM unnest($1::text[], $2::uuid[], $3::timestamptz[]) AS v(key, agent_id, after)
+         LEFT JOIN LATERAL (SELECT min(i.started_at) AS at FROM presence_intervals i
+                             WHERE i.agent_id = v.agent_id AND i.state = 'recovery' AND i.started_at >= v.after) r ON true
+         LEFT JOIN LATERAL (SELECT min(i.started_at) AS at FROM presence_intervals i
+                             WHERE i.agent_id = v.agent_id AND i.state = 'on_call' AND i.started_at > v.after) c ON true`,
+      [items.map((i) => i.key), items.map((i) => i.agentId), items.map((i) => i.after)],
+    );
+    return new Map(rows.map((r) => [r.key, r.recovered]));
   }
 
   /** Agents logged in (any state but offline), optionally of one team. */
@@ -401,7 +465,9 @@ export class PresenceService {
       }
       count += await this.markStale(m, now);
       await m.query(
-        `UPDATE scheduled_states SET status = 'done' WHERE status = 'pending' AND ends_at IS NOT NULL AND ends_at <= $1`,
+        // Not while the agent is busy: a booked break overrun by a call keeps its length for later.
+        `UPDATE scheduled_states s SET status = 'done' WHERE s.status = 'pending' AND s.ends_at IS NOT NULL AND s.ends_at <= $1
+            AND NOT EXISTS (SELECT 1 FROM agent_presence p WHERE p.agent_id = s.agent_id AND p.state IN ('reserved', 'on_call', 'wrap_up'))`,
         [now],
       );
       return count;

@@ -1,3 +1,5 @@
+import { MICRO_BREAK_REASON } from '../presence/presence-rules';
+
 /**
  * The one definition of "who can take this call now", shared by the availability list and the
  * atomic reservation. Timer-independent: a timed state whose `until` has passed counts as over
@@ -23,6 +25,13 @@ export function candidateWhere(
       OR (p.state = 'reserved' AND p.until <= ${now} AND p.consecutive_lapses < 2))`,
     `NOT EXISTS (SELECT 1 FROM scheduled_states s WHERE s.agent_id = p.agent_id AND s.status IN ('pending', 'active')
                    AND s.starts_at <= ${now} AND (s.ends_at IS NULL OR s.ends_at > ${now}))`,
+    // A booked break keeps its length: no call for an agent whose break starts within the team's
+    // expected handle time (300 s for a team without settings, as DEFAULT_TEAM_SETTINGS says).
+    `NOT EXISTS (SELECT 1 FROM scheduled_states s WHERE s.agent_id = p.agent_id AND s.status = 'pending'
+                   AND s.state = 'break' AND s.reason IS DISTINCT FROM '${MICRO_BREAK_REASON}'
+                   AND s.starts_at <= ${now}::timestamptz + make_interval(secs => COALESCE(
+                     (SELECT ts.expected_handle_seconds FROM agents ta JOIN team_settings ts ON ts.team_id = ta.team_id
+                       WHERE ta.id = p.agent_id), 300)))`,
   ];
   return [...clauses, ...tagClauses(filter, param)].join('\n AND ');
 }

@@ -226,7 +226,14 @@ export class AlertDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) teamId: string | null;
   @ApiProperty({ format: 'uuid' }) agentId: string;
-  @ApiProperty({ enum: ['escalation', 'hostile_calls_in_shift', 'occupancy_above_cap'] })
+  @ApiProperty({
+    enum: [
+      'escalation',
+      'hostile_calls_in_shift',
+      'occupancy_above_cap',
+      'routed_during_protected_time',
+    ],
+  })
   kind: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
   @ApiProperty() createdAt: string;
@@ -291,6 +298,19 @@ export class WellbeingReportDto {
   })
   fullRecoveryShare: number | null;
   @ApiProperty() microBreaksGiven: number;
+  @ApiProperty({
+    description:
+      'Hostile calls (by the calls they ended) whose recovery started, by the presence history, before the agent’s next call',
+  })
+  hostileCallsRecoveredBeforeNextCall: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Share (0..1) of the day’s hostile calls whose recovery started before the agent’s next call, measured ' +
+      'from the presence history (not from the grants); null on a day without hostile calls',
+  })
+  recoveryBeforeNextCallShare: number | null;
 }
 
 export const BREAK_KINDS = ['rest', 'meal'] as const;

@@ -1,5 +1,14 @@
 import { solveInWorker } from './highs-runner';
-import { buildHorizon, fixedShiftsFor, generateSchedule, Solver } from './generate-schedule';
+import { DateTime } from 'luxon';
+import { independentCheck } from '../../../test/scheduling/independent-checker';
+import type { PlanningInput, PlanningResult } from './domain/planning-input';
+import {
+  buildHorizon,
+  fixedShiftsFor,
+  GenerationInput,
+  generateSchedule,
+  Solver,
+} from './generate-schedule';
 import { DEFAULT_LABOUR_RULES, LabourRules } from './labour-rules';
 import { checkShifts, countCoverage } from './rule-checker';
 import type { ModelAgent, ModelRequirement } from './schedule-model';
@@ -8,6 +17,32 @@ const rules: LabourRules = { ...DEFAULT_LABOUR_RULES, solverTimeLimitSeconds: 60
 const zone = 'Asia/Shanghai';
 /** Tests check correctness, not speed: the solver may take as long as a busy machine needs. */
 const untimed: Solver = (lp, o) => solveInWorker(lp, { ...o, time_limit: 600 });
+
+/** generateSchedule, with the independent checker run on what it returns. */
+async function generateChecked(input: GenerationInput) {
+  const result = await generateSchedule(input);
+  const step = input.horizon.intervalMinutes * 60_000;
+  const planning: PlanningInput = {
+    startDate: DateTime.fromMillis(input.horizon.start, { zone: input.timeZone }).toISODate()!,
+    days: input.horizon.dayStarts.length - 1,
+    intervalMinutes: input.horizon.intervalMinutes,
+    timeZone: input.timeZone,
+    agents: input.agents.map((a) => ({
+      agentId: a.id,
+      dialects: a.dialects.map((tag) => ({ tag, proficiency: 3 })),
+      unavailable: a.blocked,
+      fixedShifts: a.fixedShifts,
+    })),
+    requirements: input.requirements.map((r) => ({
+      start: input.horizon.start + r.interval * step,
+      dialect: r.dialect,
+      agents: r.agents,
+    })),
+    rules: input.rules,
+  };
+  expect(independentCheck(planning, result as unknown as PlanningResult)).toEqual([]);
+  return result;
+}
 
 /** A daily curve 08:00-22:00 local: 2 agents overall, 1 Cantonese from 10:00 to 18:00. */
 function requirements(days: number): ModelRequirement[] {
@@ -39,7 +74,7 @@ describe('generateSchedule (HiGHS)', () => {
     }));
     const horizon = buildHorizon('2026-01-05', 7, zone, 30);
     const reqs = requirements(7);
-    const result = await generateSchedule({
+    const result = await generateChecked({
       agents,
       horizon,
       requirements: reqs,
@@ -99,7 +134,7 @@ describe('generateSchedule (HiGHS)', () => {
         reqs.push({ interval: i, dialect: 'wuu', agents: 1 });
       }
     }
-    const result = await generateSchedule({
+    const result = await generateChecked({
       agents,
       horizon,
       requirements: reqs,
@@ -151,7 +186,7 @@ describe('generateSchedule (HiGHS)', () => {
     const published = (agentId: string, from: string, to: string) =>
       fixedShiftsFor([{ agentId, start: local(from), end: local(to), breaks: [] }], horizon, zone);
     const generate = (agents: ModelAgent[]) =>
-      generateSchedule({
+      generateChecked({
         agents,
         horizon,
         requirements: early,

@@ -3,13 +3,17 @@
  * coverage (net of breaks) → independent rule check.
  */
 import { DateTime } from 'luxon';
-import { placeBreaks, PlacedBreak, SlackGrid } from './break-placement';
-import { LabourRules, workMinutesFor } from './labour-rules';
-import { CheckedShift, newViolations, Violation, workedMinutes } from './rule-checker';
+import { PlacedBreak, SlackGrid } from './break-placement';
 import {
-  assignShifts,
-  buildScheduleModel,
-  DEFAULT_MODEL_OPTIONS,
+  DIALECT_QUALIFYING_PROFICIENCY,
+  PlanningInput,
+  PreferenceReport,
+  ScheduleDiagnostics,
+} from './domain/planning-input';
+import { planSchedule } from './domain/plan-schedule';
+import { LabourRules, workMinutesFor } from './labour-rules';
+import { CheckedShift, Violation, workedMinutes } from './rule-checker';
+import {
   FixedShift,
   ModelAgent,
   ModelHorizon,
@@ -41,6 +45,9 @@ export interface GenerationResult {
   status: string;
   objective: number | null;
   lowerBound: number | null;
+  gap?: number | null;
+  diagnostics?: ScheduleDiagnostics;
+  preferences?: PreferenceReport;
   shifts: GeneratedShift[];
   coverage: CoverageRow[];
   violations: Violation[];
@@ -136,106 +143,65 @@ export interface GenerationInput {
   onProgress?: (progress: number) => void | Promise<void>;
 }
 
+/**
+ * The old entry point, kept for the service until it passes a PlanningInput: translates its input (agents
+ * with dialects already at proficiency >= 3, blocked times, published shifts; requirements on interval
+ * indices) and runs the new solver in this thread with the injected HiGHS.
+ */
 export async function generateSchedule(input: GenerationInput): Promise<GenerationResult> {
-  const { agents, horizon, requirements, rules } = input;
-  const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
-  const limit = rules.solverTimeLimitSeconds;
-  const first = buildScheduleModel(agents, horizon, requirements, rules, options);
-  let model = first;
-  await input.onProgress?.(0.05);
-  // The LP relaxation of the first (untightened) model is the lower bound.
-  const relaxed = await input.solve(first.relaxation, {
-    time_limit: Math.max(1, limit * 0.25),
-    output_flag: false,
-  });
-  const relaxedOptimal = relaxed.status === 'Optimal' && relaxed.objective !== null;
-  await input.onProgress?.(0.25);
-  const started = Date.now();
-  const weeklyCut = new Map<string, number>();
-  let mip: Awaited<ReturnType<Solver>>;
-  let assigned: ReturnType<typeof assignShifts>;
-  let rounds = 0;
-  let status = '';
-  for (;;) {
-    rounds++;
-    const left = limit * 0.7 - (Date.now() - started) / 1000;
-    mip = await input.solve(model.lp, {
-      time_limit: Math.max(1, left),
-      mip_rel_gap: 0.005,
-      output_flag: false,
-    });
-    status = mip.status;
-    let counts: Map<string, number>;
-    if (mip.objective !== null) {
-      counts = new Map(Object.entries(mip.values).map(([k, v]) => [k, Math.round(v)]));
-    } else if (relaxedOptimal) {
-      // No incumbent in time: round the LP optimum down. Every row on the shift counts is a packing row
-      // (≤ with non-negative coefficients), so the rounded counts keep all rules; coverage may suffer.
-      model = first;
-      counts = new Map(Object.entries(relaxed.values).map(([k, v]) => [k, Math.floor(v + 1e-6)]));
-      status = `${mip.status}; LP optimum rounded down`;
-    } else break;
-    assigned = assignShifts(model, counts, horizon, rules);
-    // Aggregate rows are necessary, not sufficient: when hours cannot be split among a profile's agents,
-    // tighten that profile's weekly budget by what was missed and solve again.
-    if (assigned.unassigned === 0 || rounds >= 4 || left < 2 || mip.objective === null) break;
-    for (const [key, hours] of assigned.missedHours)
-      weeklyCut.set(key, (weeklyCut.get(key) ?? 0) + hours);
-    model = buildScheduleModel(agents, horizon, requirements, rules, options, weeklyCut);
-  }
-  assigned ??= { shifts: [], unassigned: 0, missedHours: new Map() };
-  await input.onProgress?.(0.8);
-  const hasIncumbent = mip.objective !== null || (relaxedOptimal && mip.status !== 'Infeasible');
-  const shifts: GeneratedShift[] = assigned.shifts.map((s) => ({ ...s, breaks: [] }));
-  shifts.sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId));
-  const dialectsOf = new Map(agents.map((a) => [a.id, a.dialects]));
-  const objective = evaluateObjective(
-    horizon,
-    requirements,
-    shifts,
-    dialectsOf,
-    agents.length,
-    rules,
-    options,
-    model.presenceFactor,
-  );
-  const grid = slackGrid(horizon, requirements, shifts, dialectsOf);
-  const breaks = placeBreaks(
-    shifts.map((s) => ({ start: s.start, end: s.end, dialects: dialectsOf.get(s.agentId) ?? [] })),
-    grid,
-    rules,
-  );
-  shifts.forEach((s, i) => (s.breaks = breaks[i]));
-  const coverage = coverageOf(horizon, requirements, shifts, dialectsOf);
-  const blocked = new Map(
-    agents.map((a) => [a.id, a.blocked.map((b) => ({ ...b, reason: 'time_off' }))]),
-  );
-  // Published shifts around the horizon count for every rule; only violations the draft adds are its own.
-  const fixed: CheckedShift[] = agents.flatMap((a) =>
-    (a.fixedShifts ?? []).map((f) => ({
+  const { horizon } = input;
+  const step = horizon.intervalMinutes * 60_000;
+  const planning: PlanningInput = {
+    startDate: DateTime.fromMillis(horizon.start, { zone: input.timeZone }).toISODate()!,
+    days: horizon.dayStarts.length - 1,
+    intervalMinutes: horizon.intervalMinutes,
+    timeZone: input.timeZone,
+    agents: input.agents.map((a) => ({
       agentId: a.id,
-      start: f.start,
-      end: f.end,
-      breaks: f.breaks ?? [],
+      dialects: a.dialects.map((tag) => ({ tag, proficiency: DIALECT_QUALIFYING_PROFICIENCY })),
+      unavailable: a.blocked,
+      fixedShifts: (a.fixedShifts ?? []).map((f) => ({
+        start: f.start,
+        end: f.end,
+        breaks: f.breaks ?? [],
+      })),
     })),
-  );
-  const ctx = { rules, timeZone: input.timeZone, blocked };
-  const violations = newViolations(fixed, [...fixed, ...shifts], ctx);
+    requirements: input.requirements.map((r) => ({
+      start: horizon.start + r.interval * step,
+      dialect: r.dialect,
+      agents: r.agents,
+    })),
+    rules: input.rules,
+  };
+  let last = 0;
+  const result = await planSchedule(planning, {
+    solve: input.solve,
+    onProgress: (p) => {
+      if (p >= last + 0.05 || p >= 0.99) {
+        last = p;
+        void input.onProgress?.(p);
+      }
+    },
+  });
   return {
-    status: hasIncumbent ? status : `no schedule: ${status}`,
-    objective: hasIncumbent ? round(objective) : null,
-    lowerBound: relaxedOptimal ? round(relaxed.objective!) : null,
-    shifts,
-    coverage,
-    violations,
+    status: result.solverStatus,
+    objective: result.objective,
+    lowerBound: result.lowerBound,
+    gap: result.gap,
+    shifts: result.shifts,
+    coverage: result.coverage,
+    violations: result.violations,
+    diagnostics: result.diagnostics,
+    preferences: result.preferences,
     stats: {
-      variables: model.variableCount,
-      rows: model.rowCount,
-      agents: agents.length,
-      profiles: model.profiles.length,
-      templates: model.templates.length,
-      unassigned: assigned.unassigned,
-      solves: rounds,
+      variables: Number(result.stats.columns ?? 0),
+      rows: Number(result.stats.rows ?? 0),
+      agents: input.agents.length,
+      profiles: Number(result.stats.profiles ?? 0),
+      templates: Number(result.stats.templates ?? 0),
+      unassigned: Number(result.stats.unrosteredShifts ?? 0),
+      solves:
+        result.stats.mipStatus && !String(result.stats.mipStatus).startsWith('skipped') ? 2 : 1,
     },
   };
 }
@@ -285,8 +251,6 @@ export function evaluateObjective(
   }
   return total;
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Coverage slack per interval: agents counted as in the coverage report (whole interval, no break

@@ -17,6 +17,7 @@ import {
   AdherenceDto,
   AdherenceQueryDto,
   CreateTimeOffDto,
+  DenyTimeOffDto,
   LabourRulesDto,
   ListSwapsQueryDto,
   ListTimeOffQueryDto,
@@ -108,9 +109,10 @@ export class TimeOffController {
   @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
   deny(
     @Param('id', UuidParam) id: string,
+    @Body() body: DenyTimeOffDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<TimeOffDto> {
-    return this.timeOff.decide(id, 'denied', caller);
+    return this.timeOff.decide(id, 'denied', caller, body.reason ?? null);
   }
 }
 

@@ -31,5 +31,7 @@ export class TimeOffRequest {
   @Column({ type: 'text' }) status: TimeOffStatus;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
+  /** The scheduler's reason for a denial. */
+  @Column({ type: 'text', nullable: true }) decisionReason: string | null;
   @Column({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -22,6 +22,7 @@ const toDto = (r: TimeOffRequest): TimeOffDto => ({
   endsAt: r.endsAt.toISOString(),
   status: r.status,
   reason: r.reason,
+  decisionReason: r.decisionReason,
 });
 
 @Injectable()
@@ -51,6 +52,7 @@ export class TimeOffService {
         status: input.kind === 'unavailable' ? 'approved' : 'pending',
         reason: input.reason ?? null,
         decidedBy: null,
+        decisionReason: null,
         createdAt: this.clock.now(),
       }),
     );
@@ -75,12 +77,17 @@ export class TimeOffService {
   }
 
   /** A scheduler decides a pending request; approved time off becomes a hard scheduling constraint. */
-  async decide(id: string, status: 'approved' | 'denied', caller: Principal): Promise<TimeOffDto> {
+  async decide(
+    id: string,
+    status: 'approved' | 'denied',
+    caller: Principal,
+    decisionReason: string | null = null,
+  ): Promise<TimeOffDto> {
     const decidedBy = caller.kind === 'user' ? caller.userId : null;
     const result = await this.requests
       .createQueryBuilder()
       .update(TimeOffRequest)
-      .set({ status, decidedBy })
+      .set({ status, decidedBy, decisionReason })
       .where('id = :id AND status = :pending', { id, pending: 'pending' })
       .execute();
     if (!result.affected) {

@@ -8,6 +8,7 @@ import {
   requiredAgents,
   trafficIntensity,
 } from './erlang';
+import { referenceErlangAFigures } from './erlang-reference';
 
 const helperCase = {
   callsPerInterval: 100,
@@ -175,5 +176,85 @@ describe('Erlang A', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Erlang A: exact and bounded', () => {
+  it('property: matches the term-by-term reference chain (P(wait), abandonment, ASA, service level)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.2, max: 30, noNaN: true }),
+        fc.integer({ min: 1, max: 45 }),
+        fc.integer({ min: 20, max: 600 }),
+        fc.integer({ min: 5, max: 900 }),
+        fc.integer({ min: 0, max: 120 }),
+        (a, n, aht, patience, t) => {
+          const fast = erlangAFigures(n, a, aht, t, patience);
+          const slow = referenceErlangAFigures(n, a, aht, t, patience);
+          const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6 + 1e-6 * Math.abs(y);
+          return (
+            close(fast.probabilityOfWaiting, slow.probabilityOfWaiting) &&
+            close(fast.abandonmentProbability!, slow.abandonmentProbability!) &&
+            close(fast.asaSeconds, slow.asaSeconds) &&
+            close(fast.occupancy, slow.occupancy) &&
+            Math.abs(fast.serviceLevel - slow.serviceLevel) <= 1e-6
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('property: rawAgents is the least n meeting the target (n−1 does not)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 30, max: 900 }),
+        fc.integer({ min: 1, max: 36_000 }),
+        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+        fc.integer({ min: 0, max: 120 }),
+        (calls, aht, patience, sl, t) => {
+          const input = {
+            callsPerInterval: calls,
+            intervalMinutes: 30,
+            ahtSeconds: aht,
+            targetServiceLevel: sl,
+            targetAnswerSeconds: t,
+            patienceSeconds: patience,
+          };
+          const r = requiredAgents(input);
+          const a = (calls * aht) / 1800;
+          const at = erlangAFigures(r.rawAgents, a, aht, t, patience).serviceLevel;
+          const below =
+            r.rawAgents > 1 ? erlangAFigures(r.rawAgents - 1, a, aht, t, patience).serviceLevel : 0;
+          return at >= sl - 1e-12 && below < sl;
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('answers the inputs that never returned: 36,000 s patience with 100 and 2,000 calls', () => {
+    for (const calls of [100, 2000]) {
+      const r = requiredAgents({
+        callsPerInterval: calls,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+        patienceSeconds: 36_000,
+      });
+      // With patience that long almost nobody abandons: the answer is Erlang C's.
+      const c = requiredAgents({
+        callsPerInterval: calls,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+      });
+      expect(r.rawAgents).toBe(c.rawAgents);
+      expect(r.serviceLevel).toBeGreaterThanOrEqual(0.8);
+      expect(Number.isFinite(r.asaSeconds)).toBe(true);
+    }
   });
 });

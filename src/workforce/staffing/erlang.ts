@@ -96,12 +96,101 @@ export function erlangCFigures(
   return cFromB(n, a, erlangB(n, a), ahtSeconds, answerSeconds);
 }
 
+/** ln Γ(x) for x > 0 (Lanczos, g = 7): only the starts of the summation windows below use it. */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7,
+  ];
+  x -= 1;
+  let sum = c[0];
+  for (let i = 1; i < 9; i++) sum += c[i] / (x + i);
+  const t = x + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/** Regularised incomplete beta I_z(a, b) by its continued fraction (Numerical Recipes' betacf). */
+export function incompleteBeta(z: number, a: number, b: number): number {
+  if (z <= 0) return 0;
+  if (z >= 1) return 1;
+  const front = Math.exp(
+    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(z) + b * Math.log1p(-z),
+  );
+  if (z > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - z, b, a);
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * z) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 100_000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * z) / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * z) / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-15) break;
+  }
+  return (front * h) / a;
+}
+
+/** Stationary terms below this share of the largest one are left out: far below double precision. */
+const NEGLIGIBLE = 1e-18;
+
 /**
- * Erlang A (M/M/n+M) for n agents: the stationary distribution of the birth-death chain with arrival rate
- * λ, service rate min(k,n)·μ and abandonment rate max(k−n,0)·θ (θ = 1/patience), truncated where the tail
- * is negligible. Service level = P(answered within t), abandoners count as missed; a caller who finds m
- * callers queued ahead is answered when those m+1 "stages" (rates nμ+iθ) finish before its own patience
- * (rate θ): the hypoexponential CDF is computed by uniformisation.
+ * A unimodal sequence of positive terms walked outward from its mode, each from its neighbour by
+ * the given ratios, until the terms are negligible. Returns [first index, terms relative to the mode].
+ */
+function aroundMode(
+  mode: number,
+  lowest: number,
+  highest: number,
+  down: (i: number) => number, // term(i-1)/term(i)
+  up: (i: number) => number, // term(i+1)/term(i)
+): [number, number[]] {
+  const lower: number[] = [];
+  let t = 1;
+  for (let i = mode; i > lowest; i--) {
+    t *= down(i);
+    if (t < NEGLIGIBLE) break;
+    lower.push(t);
+  }
+  const terms = lower.reverse();
+  const first = mode - terms.length;
+  terms.push(1);
+  t = 1;
+  for (let i = mode; i < highest; i++) {
+    t *= up(i);
+    if (t < NEGLIGIBLE) break;
+    terms.push(t);
+  }
+  return [first, terms];
+}
+
+/**
+ * Erlang A (M/M/n+M, Palm's model) for n agents: arrival rate λ, service rate μ per agent, patience
+ * rate θ = 1/patience. Exact, and the work is bounded by the spread of the distribution, never by
+ * its range: the stationary probabilities are summed outward from their modes (placed relative to
+ * each other with ln Γ) only while they matter, about 2·9·√(λ/θ) queue states and 2·9·√A busy
+ * states, so 36,000 s of patience or a million calls cost a few hundred thousand multiplications.
+ *
+ * Service level = P(answered within t); abandoners count as missed. A caller who finds m callers
+ * queued ahead reaches an agent after stages of rates nμ + iθ (i = m..0) while its own patience
+ * runs at rate θ. With s = nμ/θ, e^(−θ·wait) ~ Beta(s, m+1), which gives
+ * P(answered within t | m ahead) = s/(s+m+1) · P(K ≥ m+1), K ~ NegBin(s+1, e^(−θt)).
  */
 export function erlangAFigures(
   n: number,
@@ -118,86 +207,96 @@ export function erlangAFigures(
       occupancy: 0,
       abandonmentProbability: 0,
     };
-  const mu = 1 / ahtSeconds;
+  if (n <= 0)
+    return {
+      serviceLevel: 0,
+      probabilityOfWaiting: 1,
+      asaSeconds: patienceSeconds,
+      occupancy: 0,
+      abandonmentProbability: 1,
+    };
+  const lambda = a / ahtSeconds;
   const theta = 1 / patienceSeconds;
-  const lambda = a * mu;
-  // Unnormalised π_k relative to π_n (= 1), going down for k < n and up for k > n.
-  const below: number[] = new Array(n + 1).fill(0);
-  below[n] = 1;
-  let belowSum = 0;
-  for (let k = n; k >= 1; k--) {
-    // π_{k-1} = π_k · kμ / λ
-    below[k - 1] = (below[k] * k * mu) / lambda;
-    belowSum += below[k - 1];
-    if (below[k - 1] < 1e-300) break;
+  const s = (n * patienceSeconds) / ahtSeconds; // nμ/θ
+  const L = (a * patienceSeconds) / ahtSeconds; // λ/θ
+
+  // Busy states j = 0..n-1 (nobody waits): π_j/π_n = n!/j! · A^(j−n), a Poisson(A) shape.
+  const busyMode = Math.min(n - 1, Math.floor(a));
+  const busyLogMode = logGamma(n + 1) - logGamma(busyMode + 1) - (n - busyMode) * Math.log(a);
+  const [, busy] = aroundMode(
+    busyMode,
+    0,
+    n - 1,
+    (j) => j / a,
+    (j) => a / (j + 1),
+  );
+  // Queue states n+m: π_{n+m}/π_n = L^m · Γ(s+1)/Γ(s+m+1).
+  const queueMode = Math.max(0, Math.floor(L - s));
+  const queueLogMode = queueMode * Math.log(L) - (logGamma(s + queueMode + 1) - logGamma(s + 1));
+  const [mFrom, queue] = aroundMode(
+    queueMode,
+    0,
+    Infinity,
+    (m) => (s + m) / L,
+    (m) => L / (s + m + 1),
+  );
+
+  const top = Math.max(busyLogMode, queueLogMode);
+  const busyScale = Math.exp(busyLogMode - top);
+  const queueScale = Math.exp(queueLogMode - top);
+  let busyMass = 0;
+  for (const b of busy) busyMass += b;
+  busyMass *= busyScale;
+  let waitingMass = 0;
+  let queued = 0;
+  for (let i = 0; i < queue.length; i++) {
+    waitingMass += queue[i];
+    queued += (mFrom + i) * queue[i];
   }
-  const above: number[] = [1]; // above[m] = π_{n+m}
-  let aboveSum = 1;
-  for (let m = 1; m < 100000; m++) {
-    const next = (above[m - 1] * lambda) / (n * mu + m * theta);
-    above.push(next);
-    aboveSum += next;
-    if (next < 1e-14 * aboveSum && m * theta + n * mu > lambda) break;
-  }
-  const total = belowSum + aboveSum;
-  let queueLength = 0;
-  for (let m = 1; m < above.length; m++) queueLength += (above[m] / total) * m;
-  const pWait = aboveSum / total; // arrivals see time averages (PASTA)
+  waitingMass *= queueScale;
+  queued *= queueScale;
+  const total = busyMass + waitingMass;
+  const pWait = waitingMass / total; // arrivals see time averages (PASTA)
+  const queueLength = queued / total;
   const abandon = (theta * queueLength) / lambda;
-  // Served within t: P(no wait) + Σ_m π_{n+m} · P(m+1 stages done before t and before own patience).
-  let servedInTime = 1 - pWait;
-  for (let m = 0; m < above.length; m++) {
-    const p = above[m] / total;
-    if (p < 1e-15) continue;
-    servedInTime += p * servedWithin(m, n * mu, theta, answerSeconds);
+
+  // Answered within t after waiting: Σ_m π_{n+m} · s/(s+m+1) · P(K ≥ m+1), K ~ NegBin(s+1, x).
+  let servedAfterWait = 0;
+  if (answerSeconds > 0) {
+    const r = s + 1;
+    const logX = -theta * answerSeconds;
+    const x = Math.exp(logX);
+    const oneMinusX = -Math.expm1(logX);
+    const logPmfAt = (k: number) =>
+      logGamma(r + k) - logGamma(r) - logGamma(k + 1) + r * logX + k * Math.log(oneMinusX);
+    // P(K ≥ k) = I_{1−x}(k, r) at the window's start, then less P(K = k) for each next k; P(K = k)
+    // matters only within 10 standard deviations of its mode, computed by its ratio from there.
+    const kFirst = mFrom + 1;
+    const kLast = mFrom + queue.length;
+    let tail = incompleteBeta(oneMinusX, kFirst, r);
+    const kMode = x > 0 ? ((r - 1) * oneMinusX) / x : Infinity;
+    const kSpread = x > 0 ? Math.sqrt(r * oneMinusX) / x : Infinity;
+    const kStart = Math.max(kFirst, Math.floor(kMode - 10 * kSpread - 10));
+    let pmf = kStart <= kLast ? Math.exp(logPmfAt(kStart)) : 0;
+    let k = kFirst;
+    for (let i = 0; i < queue.length; i++, k++) {
+      servedAfterWait += queue[i] * (s / (s + k)) * Math.max(0, tail);
+      if (k >= kStart && pmf > 0) {
+        tail -= pmf;
+        pmf *= ((r + k) / (k + 1)) * oneMinusX; // P(K = k+1) / P(K = k)
+      }
+    }
+    servedAfterWait *= queueScale / total;
   }
   const answered = 1 - abandon;
   return {
-    serviceLevel: Math.min(1, Math.max(0, servedInTime)),
+    serviceLevel: Math.min(1, Math.max(0, 1 - pWait + servedAfterWait)),
     probabilityOfWaiting: pWait,
     // Mean wait of all callers (Little: L_q / λ), the usual Erlang A ASA.
     asaSeconds: queueLength / lambda,
-    occupancy: Math.min(1, (lambda * answered) / (n * mu)),
+    occupancy: Math.min(1, (lambda * answered * ahtSeconds) / n),
     abandonmentProbability: Math.max(0, abandon),
   };
-}
-
-/** P(a caller with m queued ahead reaches an agent within t, before abandoning). */
-function servedWithin(m: number, serviceRate: number, theta: number, t: number): number {
-  // States i = m..0 callers ahead; from i: advance with rate serviceRate + i·θ, abandon with θ.
-  const maxRate = serviceRate + (m + 1) * theta;
-  const lt = maxRate * t;
-  let dist = new Float64Array(m + 2); // index i = callers ahead, last slot = served
-  dist[m] = 1;
-  let served = 0;
-  let poisson = Math.exp(-lt);
-  let cumulative = poisson;
-  let result = 0;
-  const maxJumps = Math.ceil(lt + 10 * Math.sqrt(lt + 1) + 10);
-  for (let j = 0; j <= maxJumps; j++) {
-    // served mass after j uniformised jumps, weighted by P(N(t) = j)
-    result += poisson * served;
-    const next = new Float64Array(m + 2);
-    next[m + 1] = dist[m + 1]; // served is absorbing
-    for (let i = 0; i <= m; i++) {
-      const mass = dist[i];
-      if (mass === 0) continue;
-      const advance = (serviceRate + i * theta) / maxRate;
-      const abandon = theta / maxRate;
-      next[i] += mass * (1 - advance - abandon);
-      if (i === 0) next[m + 1] += mass * advance;
-      else next[i - 1] += mass * advance;
-    }
-    served = next[m + 1];
-    dist = next;
-    poisson = (poisson * lt) / (j + 1);
-    cumulative += poisson;
-    if (1 - cumulative < 1e-12 && j > lt) {
-      result += (1 - cumulative) * served;
-      break;
-    }
-  }
-  return result;
 }
 
 /**
@@ -232,6 +331,66 @@ function round(x: number, digits = 4): number {
   return Math.round(x * f) / f;
 }
 
+/**
+ * The least n ≥ lowest that meets the target (monotone in n): bracket it between a failing and a
+ * meeting n (steps of `firstStep` doubling away from the guess), then narrow the bracket
+ * by interpolating the service level (bisecting whenever that narrows too slowly): about ten figure
+ * evaluations instead of one per agent.
+ */
+function leastMeeting(
+  lowest: number,
+  guess: number,
+  firstStep: number,
+  target: number,
+  figures: (n: number) => QueueFigures,
+  meets: (n: number, f: QueueFigures) => boolean,
+): [number, QueueFigures] {
+  let ok: { n: number; f: QueueFigures };
+  let fail: { n: number; sl: number };
+  const start = Math.max(lowest, guess);
+  const atStart = figures(start);
+  if (meets(start, atStart)) {
+    ok = { n: start, f: atStart };
+    for (let step = firstStep; ; step *= 2) {
+      if (ok.n === lowest) return [ok.n, ok.f];
+      const n = Math.max(lowest, ok.n - step);
+      const f = figures(n);
+      if (!meets(n, f)) {
+        fail = { n, sl: f.serviceLevel };
+        break;
+      }
+      ok = { n, f };
+    }
+  } else {
+    fail = { n: start, sl: atStart.serviceLevel };
+    for (let step = firstStep; ; step *= 2) {
+      const n = fail.n + step;
+      const f = figures(n);
+      if (meets(n, f)) {
+        ok = { n, f };
+        break;
+      }
+      fail = { n, sl: f.serviceLevel };
+    }
+  }
+  let bisect = false;
+  while (ok.n - fail.n > 1) {
+    const width = ok.n - fail.n;
+    const slope = ok.f.serviceLevel - fail.sl;
+    let n =
+      bisect || !(slope > 0)
+        ? fail.n + Math.floor(width / 2)
+        : fail.n + Math.round(((target - fail.sl) / slope) * width);
+    n = Math.min(ok.n - 1, Math.max(fail.n + 1, n));
+    const f = figures(n);
+    if (meets(n, f)) ok = { n, f };
+    else fail = { n, sl: f.serviceLevel };
+    // Interpolation can creep along one side of a curved service level: then halve.
+    bisect = !bisect && ok.n - fail.n > width / 2;
+  }
+  return [ok.n, ok.f];
+}
+
 /** The least whole number of agents meeting the service-level (and occupancy) target, and its figures. */
 export function requiredAgents(input: StaffingInput): StaffingResult {
   const a = trafficIntensity(input.callsPerInterval, input.intervalMinutes, input.ahtSeconds);
@@ -254,8 +413,19 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
     if (input.maxOccupancy !== undefined)
       n = Math.max(n, Math.ceil(a / input.maxOccupancy - 1e-12));
     if (erlangA) {
-      f = figures(n);
-      while (!meets(n, f)) f = figures(++n);
+      // At most n/A of the callers can be answered at all, so fewer agents cannot meet the target.
+      n = Math.max(n, Math.floor(a * input.targetServiceLevel));
+      // The fluid model's answer when agents are short (callers wait ln(A/n)/θ; answered within t
+      // once n ≥ A·e^(−θt)), A itself when they are not: the search starts there.
+      const fluid = a * Math.exp(-input.targetAnswerSeconds / input.patienceSeconds!);
+      [n, f] = leastMeeting(
+        n,
+        Math.round(fluid),
+        Math.max(1, Math.round(Math.sqrt(a))),
+        input.targetServiceLevel,
+        figures,
+        meets,
+      );
     } else {
       // Erlang B is carried forward one agent at a time: O(1) per step after the first n.
       let b = erlangB(n, a);

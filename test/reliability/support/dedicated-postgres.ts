@@ -85,6 +85,16 @@ export class DedicatedPostgres {
     return this.command('start', 'started');
   }
 
+  /** SIGSTOP to the postmaster and every backend: connections stay open and nothing answers. */
+  freeze(): Promise<void> {
+    return this.command('freeze', 'frozen');
+  }
+
+  /** SIGCONT: the frozen server carries on where it stopped. */
+  thaw(): Promise<void> {
+    return this.command('thaw', 'thawed');
+  }
+
   async destroy(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));

@@ -10,6 +10,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
 import type { Team } from '../team.entity';
@@ -73,6 +74,18 @@ export class TeamSettingsDto {
     example: 20,
   })
   reservationTtlSeconds: number;
+  @ApiProperty({
+    description:
+      'The first seconds of every wrap-up are a window to report a hostile call: only the agent ends it sooner',
+    example: 20,
+  })
+  hostileReportWindowSeconds: number;
+  @ApiProperty({
+    description:
+      'Expected handle time: no call is offered to an agent whose booked break starts sooner',
+    example: 300,
+  })
+  expectedHandleSeconds: number;
 }
 
 export class UpdateTeamSettingsDto {
@@ -104,4 +117,18 @@ export class UpdateTeamSettingsDto {
   @Min(5)
   @Max(120)
   reservationTtlSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 300 })
+  // Not nullable: null is a bad value (400), not "unchanged".
+  @ValidateIf((_, v) => v !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  hostileReportWindowSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3600 })
+  // Not nullable: null is a bad value (400), not "unchanged".
+  @ValidateIf((_, v) => v !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  expectedHandleSeconds?: number;
 }

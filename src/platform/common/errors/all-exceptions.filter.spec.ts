@@ -22,6 +22,14 @@ describe('renderError', () => {
     });
   });
 
+  it('maps a NOT NULL violation and a NUL character the database refused to 400, not 500', () => {
+    for (const code of ['23502', '22021', '22P05'])
+      expect(renderError(pgError(code))).toMatchObject({
+        statusCode: 400,
+        error: 'VALIDATION_FAILED',
+      });
+  });
+
   it('maps Nest HTTP errors to stable codes', () => {
     expect(renderError(new NotFoundException())).toMatchObject({
       statusCode: 404,

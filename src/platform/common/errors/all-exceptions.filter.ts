@@ -155,6 +155,11 @@ export function renderError(exception: unknown): RenderedError {
           error: 'CONCURRENT_UPDATE',
           message: 'A concurrent change got there first; retry',
         };
+      // Backstops for what the validation pipe rejects first: a null for a NOT NULL column, and a
+      // NUL character (text cannot hold it; jsonb's \u0000 is untranslatable).
+      case '23502':
+      case '22021':
+      case '22P05':
       case '22P02':
       case '22007':
       case '22008':

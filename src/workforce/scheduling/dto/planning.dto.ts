@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -133,6 +134,16 @@ export class TimeOffDto {
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: ['pending', 'approved', 'denied'] }) status: string;
   @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "The scheduler's reason for a denial" })
+  decisionReason: string | null;
+}
+
+export class DenyTimeOffDto {
+  @ApiPropertyOptional({ description: 'Shown to the agent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class TimeOffPageDto {
@@ -198,6 +209,7 @@ export class AdherenceQueryDto {
   @ApiProperty() @IsISO8601({ strict: true }) to: string;
   @ApiPropertyOptional({ default: 30 })
   @IsOptional()
+  @Type(() => Number)
   @IsInt()
   @IsIn([15, 30, 60])
   intervalMinutes?: number;

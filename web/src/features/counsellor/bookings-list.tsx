@@ -102,7 +102,7 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
     onError: fail,
   });
   const items = (bookings.data?.items ?? []) as Booking[];
-  const nameOf = (b: Booking) => b.agentName ?? b.agentDisplayName ?? t('counsellor.agent');
+  const nameOf = (b: Booking) => b.agentName || t('counsellor.agent');
   return (
     <Paper withBorder p="md" aria-labelledby="bookings-title">
       <Stack gap="sm">

@@ -363,7 +363,7 @@ export interface paths {
         get: operations["PresenceController_get"];
         /**
          * Become available, not_ready or offline
-         * @description By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced recovery or counselling session, `available` is refused with 409 BREAK_ENFORCED (details.until); `offline`/`not_ready` are kept for when it ends. A transition the state table does not allow is 409 INVALID_TRANSITION.
+         * @description By the agent itself or the router (supervisors of the team may set not_ready/offline). During an enforced recovery, micro-break or booked break, or a wrap-up leading into one, `available` is refused with 409 BREAK_ENFORCED (details.until); `offline`/`not_ready` are kept for when it ends. A not_ready the agent set itself ends only by its own request: anyone else gets 409 AGENT_NOT_READY (no until), and so they do for an agent in a counselling session (only the agent gets BREAK_ENFORCED with details.until then). Inside the reporting window at the start of a wrap-up, the router’s `available` ends the wrap-up when the window does. A transition the state table does not allow is 409 INVALID_TRANSITION.
          */
         put: operations["PresenceController_put"];
         post?: never;
@@ -718,6 +718,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/counseling/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling counsellor’s notifications (e.g. a session cancelled), without content
+         * @description A session cancelled because the agent erased their counselling data appears as `session_cancelled` with its time only: no agent, no reason.
+         */
+        get: operations["CounselingController_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/counseling/me/export": {
         parameters: {
             query?: never;
@@ -747,7 +767,7 @@ export interface paths {
         post?: never;
         /**
          * Erase the calling agent’s counselling history
-         * @description Deletes every booking of the agent with its notes; upcoming sessions are cancelled first.
+         * @description Cancels the agent’s upcoming sessions and tells their counsellors (a notification without content), then deletes every booking of the agent with its notes.
          */
         delete: operations["CounselingController_eraseMine"];
         options?: never;
@@ -1583,6 +1603,16 @@ export interface components {
              * @example 20
              */
             reservationTtlSeconds: number;
+            /**
+             * @description The first seconds of every wrap-up are a window to report a hostile call: only the agent ends it sooner
+             * @example 20
+             */
+            hostileReportWindowSeconds: number;
+            /**
+             * @description Expected handle time: no call is offered to an agent whose booked break starts sooner
+             * @example 300
+             */
+            expectedHandleSeconds: number;
         };
         UpdateTeamSettingsDto: {
             wrapUpSeconds?: number;
@@ -1591,6 +1621,8 @@ export interface components {
             routingOrder?: "wellbeing" | "longest_idle";
             staleAfterSeconds?: number;
             reservationTtlSeconds?: number;
+            hostileReportWindowSeconds?: number;
+            expectedHandleSeconds?: number;
         };
         CreateUserDto: {
             /** @example li.na@example.com */
@@ -2030,6 +2062,8 @@ export interface components {
             counselorId: string;
             counselorName: string;
             agentId: string;
+            /** @description The agent’s display name: the booking is seen only by the agent and its counsellor */
+            agentName: string;
             startsAt: string;
             endsAt: string;
             minutes: number;
@@ -2073,11 +2107,28 @@ export interface components {
             /** @description Replaces the session notes (encrypted at rest) */
             notes: string;
         };
+        CounselorNotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A session in the counsellor’s calendar was cancelled; no agent or reason is given
+             * @enum {string}
+             */
+            kind: "session_cancelled";
+            startsAt: string;
+            endsAt: string;
+            createdAt: string;
+        };
+        CounselorNotificationListDto: {
+            notifications: components["schemas"]["CounselorNotificationDto"][];
+        };
         ExportedBookingDto: {
             id: string;
             counselorId: string;
             counselorName: string;
             agentId: string;
+            /** @description The agent’s display name: the booking is seen only by the agent and its counsellor */
+            agentName: string;
             startsAt: string;
             endsAt: string;
             minutes: number;
@@ -2104,6 +2155,8 @@ export interface components {
         ErasedDto: {
             /** @description Bookings erased (with their notes) */
             erased: number;
+            /** @description Upcoming sessions cancelled first (their counsellors were notified, without content) */
+            cancelled: number;
         };
         SiteCountDto: {
             /** @description null: agents without a team/site */
@@ -2264,7 +2317,7 @@ export interface components {
             /** Format: uuid */
             agentId: string;
             /** @enum {string} */
-            kind: "escalation" | "hostile_calls_in_shift" | "occupancy_above_cap";
+            kind: "escalation" | "hostile_calls_in_shift" | "occupancy_above_cap" | "routed_during_protected_time";
             details: {
                 [key: string]: unknown;
             };
@@ -2308,6 +2361,10 @@ export interface components {
             /** @description Share (0..1) of hostile calls with a full recovery; should be 1 (0 for calls taken while the policy gave no recovery breaks) */
             fullRecoveryShare: number | null;
             microBreaksGiven: number;
+            /** @description Hostile calls (by the calls they ended) whose recovery started, by the presence history, before the agent’s next call */
+            hostileCallsRecoveredBeforeNextCall: number;
+            /** @description Share (0..1) of the day’s hostile calls whose recovery started before the agent’s next call, measured from the presence history (not from the grants); null on a day without hostile calls */
+            recoveryBeforeNextCallShare: number | null;
         };
         BookBreakDto: {
             /** @example 2026-11-23T10:30:00Z */
@@ -2709,12 +2766,18 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "denied";
             reason?: Record<string, never> | null;
+            /** @description The scheduler's reason for a denial */
+            decisionReason?: Record<string, never> | null;
         };
         TimeOffPageDto: {
             items: components["schemas"]["TimeOffDto"][];
             total: number;
             page: number;
             pageSize: number;
+        };
+        DenyTimeOffDto: {
+            /** @description Shown to the agent */
+            reason?: string;
         };
         OfferSwapDto: {
             /**
@@ -4185,7 +4248,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description BREAK_ENFORCED or INVALID_TRANSITION */
+            /** @description BREAK_ENFORCED, AGENT_NOT_READY or INVALID_TRANSITION */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5179,6 +5242,43 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such booking, or the caller is neither its agent nor its counsellor (a booking is confidential) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CounselingController_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounselorNotificationListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles counselor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6875,7 +6975,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DenyTimeOffDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

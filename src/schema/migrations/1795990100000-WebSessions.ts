@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Browser sessions (refresh credential behind the cookies) and calendar subscription tokens. */
-export class WebSessions1795982129475 implements MigrationInterface {
-  name = 'WebSessions1795982129475';
+export class WebSessions1795990100000 implements MigrationInterface {
+  name = 'WebSessions1795990100000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

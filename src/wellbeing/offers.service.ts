@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '../platform/auth/principal';
+import { Clock } from '../platform/common/clock/clock';
+import { forbidden } from '../platform/common/errors/domain-error';
+import { preparedQuery } from '../platform/database/prepared-query';
+import { SuggestedSlotsService } from '../counseling/suggested-slots.service';
+import type { PolicyDecision } from './break-policy';
+import { OfferDto } from './dto/wellbeing.dto';
+
+/** Slots suggested with a counselling offer. */
+const SUGGESTED_SLOTS = 3;
+
+/** Confidential offers to agents (counselling after hostile calls): only the agent sees them. */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly suggested: SuggestedSlotsService,
+  ) {}
+
+  /** The offers the policy decided for one call, once per call. */
+  async recordDecided(
+    m: EntityManager,
+    offers: PolicyDecision['offers'],
+    agentId: string,
+    callId: string,
+    now: Date,
+  ): Promise<void> {
+    for (const o of offers) {
+      await preparedQuery(
+        m,
+        `INSERT INTO wellbeing_offers (agent_id, kind, source_call_id, created_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (agent_id, source_call_id) DO NOTHING`,
+        [agentId, o.kind, callId, now],
+      );
+    }
+  }
+
+  private async openOffersFor(agentId: string): Promise<Array<Omit<OfferDto, 'suggestedSlots'>>> {
+    const rows: any[] = await this.dataSource.query(
+      `SELECT id, kind, created_at FROM wellbeing_offers WHERE agent_id = $1 AND status = 'open' ORDER BY created_at DESC`,
+      [agentId],
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at.toISOString() }));
+  }
+
+  /** The calling agent's open offers, each with a few suggested slots computed now. */
+  async myOffers(caller: Principal): Promise<OfferDto[]> {
+    if (caller.kind !== 'user' || !caller.agentId)
+      throw forbidden('Offers are shown to the agent only');
+    const offers = await this.openOffersFor(caller.agentId);
+    if (offers.length === 0) return [];
+    const slots = await this.suggested.suggestSlots(
+      caller.agentId,
+      SUGGESTED_SLOTS,
+      this.clock.now(),
+    );
+    return offers.map((o) => ({ ...o, suggestedSlots: slots }));
+  }
+}

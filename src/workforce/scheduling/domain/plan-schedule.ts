@@ -1,0 +1,477 @@
+/**
+ * The solver, end to end and pure (HiGHS is injected): aggregate LP over skill profiles (lower bound) →
+ * LP counts rounded down, handed to agents, weekly minimums met, local search (first schedule) → MIP
+ * on the same model within the time left → rostered and improved (kept only when better) → breaks,
+ * coverage after breaks, rule check, diagnostics. Every finished stage is reported through
+ * `onIncumbent`, and only when it beats the best so far, so a caller that stops the solve (worker
+ * terminated at the deadline) keeps the best schedule found.
+ */
+import { placeBreaks } from '../break-placement';
+import { CheckedShift, newViolations, Violation } from '../rule-checker';
+import { diagnoseSchedule } from './diagnostics';
+import type {
+  CoverageRow,
+  PlannedShift,
+  PlanningInput,
+  PlanningResult,
+  PreferenceReport,
+} from './planning-input';
+import {
+  AgentCalendar,
+  buildAggregateModel,
+  buildCalendars,
+  buildGrid,
+  buildTemplates,
+  DEFAULT_WEIGHTS,
+  Grid,
+  grossRequirement,
+  presenceFactorOf,
+  RequirementRow,
+  Weights,
+} from './planning-model';
+import {
+  improve,
+  meetMinimums,
+  placeMissed,
+  Roster,
+  rosterCounts,
+  swapForPreferences,
+} from './roster';
+
+const MIN = 60_000;
+
+export type LpSolver = (
+  lp: string,
+  options: Record<string, string | number | boolean>,
+) => Promise<{ status: string; objective: number | null; values: Record<string, number> }>;
+
+export interface PlanHooks {
+  solve: LpSolver;
+  onProgress?: (progress: number) => void;
+  onIncumbent?: (result: PlanningResult) => void;
+  /** Wall clock for the time limit (ms); Date.now by default. */
+  now?: () => number;
+  weights?: Partial<Weights>;
+}
+
+/** Requirement rows on the grid, duplicates of one (interval, dialect) summed. */
+export function requirementRows(
+  input: PlanningInput,
+  grid: Grid,
+): Omit<RequirementRow, 'target'>[] {
+  const step = input.intervalMinutes * MIN;
+  const byKey = new Map<string, Omit<RequirementRow, 'target'>>();
+  for (const r of input.requirements) {
+    const interval = Math.round((r.start - grid.start) / step);
+    if (interval < 0 || interval >= grid.intervalCount || r.agents <= 0) continue;
+    const key = `${interval}|${r.dialect ?? ''}`;
+    const row = byKey.get(key) ?? { interval, dialect: r.dialect, agents: 0 };
+    row.agents += r.agents;
+    byKey.set(key, row);
+  }
+  return [...byKey.values()].sort(
+    (a, b) => a.interval - b.interval || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
+  );
+}
+
+export async function planSchedule(
+  input: PlanningInput,
+  hooks: PlanHooks,
+): Promise<PlanningResult> {
+  const now = hooks.now ?? Date.now;
+  const started = now();
+  const limitMs = (input.timeLimitSeconds ?? input.rules.solverTimeLimitSeconds) * 1000;
+  // Leave room for breaks, coverage and the rule check after the last stage.
+  const deadline = started + limitMs * 0.95;
+  const weights: Weights = { ...DEFAULT_WEIGHTS, ...hooks.weights };
+  const team = input.team ?? {};
+  const progress = (p: number) => hooks.onProgress?.(p >= 1 ? 1 : Math.min(0.99, p));
+
+  const grid = buildGrid(input.startDate, input.days, input.timeZone, input.intervalMinutes);
+  const rawRows = requirementRows(input, grid);
+  const demand = new Array<number>(grid.intervalCount).fill(0);
+  for (const r of rawRows) demand[r.interval] = Math.max(demand[r.interval], r.agents);
+  const templates = buildTemplates(grid, demand, input.rules, team.shiftTemplates);
+  const presenceFactor = presenceFactorOf(templates);
+  const rows: RequirementRow[] = rawRows.map((r) => ({
+    ...r,
+    target: grossRequirement(r.agents, presenceFactor),
+  }));
+  const { calendars, profiles } = buildCalendars(input, grid);
+  const model = buildAggregateModel(
+    grid,
+    templates,
+    calendars,
+    profiles,
+    rows,
+    input.rules,
+    weights,
+  );
+  const newRoster = () =>
+    new Roster(grid, templates, calendars, profiles, rows, input.rules, weights, team);
+  progress(0.05);
+
+  const stats: Record<string, number | string> = {
+    agents: calendars.length,
+    profiles: profiles.length,
+    templates: templates.length,
+    columns: model.columnCount,
+    rows: model.rowCount,
+  };
+  const left = () => deadline - now();
+
+  /**
+   * Counts handed to agents, then ejection chains for what is left; tried again with jittered choices
+   * while time allows (the hand-out is greedy), keeping the one with the least coverage cost.
+   */
+  const rosterBest = (into: Roster, shiftCounts: Map<string, number>, until: number): number => {
+    let bestCost = Infinity;
+    let bestMissed = 0;
+    const trial = newRoster();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const target = attempt === 0 ? into : trial;
+      if (attempt > 0) target.copyFrom(newRoster());
+      const missed = placeMissed(
+        target,
+        rosterCounts(
+          target,
+          shiftCounts,
+          model.columns,
+          deadline,
+          attempt < 2 ? 0 : attempt * 0.3,
+          attempt + 11,
+          attempt % 2 === 0 ? 'day' : 'size',
+        ),
+        deadline,
+      ).length;
+      const cost = target.coverageCost() + 1000 * missed;
+      if (cost < bestCost) {
+        if (attempt > 0) into.copyFrom(target);
+        bestCost = cost;
+        bestMissed = missed;
+        stats[`rosterOrder${into === first ? '' : 'Mip'}`] = attempt % 2 === 0 ? 'day' : 'size';
+      }
+      if (now() > until) break;
+    }
+    return bestMissed;
+  };
+
+  // 1. LP relaxation: the lower bound, and counts to round.
+  let lowerBound = 0;
+  let lpValues: Record<string, number> = {};
+  let status = 'LP not solved';
+  try {
+    const lp = await hooks.solve(model.relaxation, {
+      time_limit: Math.max(1, (left() / 1000) * 0.4),
+      output_flag: false,
+    });
+    status = `LP ${lp.status}`;
+    // Only a proven LP optimum bounds the objective; otherwise 0 (coverage costs are never negative).
+    if (lp.status === 'Optimal' && lp.objective !== null) lowerBound = Math.max(0, lp.objective);
+    lpValues = lp.values;
+  } catch (e) {
+    status = `LP failed: ${(e as Error).message}`;
+  }
+  stats.lpSeconds = (now() - started) / 1000;
+  progress(0.25);
+
+  let best: { roster: Roster; objective: number; stage: string } | null = null;
+  const consider = (roster: Roster, stage: string) => {
+    const objective = roster.objective();
+    if (best && objective >= best.objective - 1e-9) return;
+    best = { roster, objective, stage };
+    if (hooks.onIncumbent)
+      hooks.onIncumbent(
+        finish(input, grid, calendars, roster, rows, lowerBound, `${stage}; ${status}`, stats),
+      );
+  };
+
+  // 2. First schedule: LP counts rounded down (every count row is a packing row), handed out, weekly
+  // minimums met; posted at once, so a stop at the deadline always has a schedule to return.
+  const stageStart = now();
+  const first = newRoster();
+  const counts = new Map<string, number>();
+  for (const [name, v] of Object.entries(lpValues))
+    if (model.columns.has(name)) counts.set(name, Math.floor(v + 1e-6));
+  let mark = now();
+  const lap = (name: string) => {
+    stats[name] = Math.round(now() - mark) / 1000;
+    mark = now();
+  };
+  stats.unrosteredShifts = rosterBest(first, counts, Math.min(deadline, now() + left() * 0.1));
+  lap('rosterSeconds');
+  stats.firstRosteredCoverage = first.coverageCost();
+  stats.shortMinimums = meetMinimums(first, deadline);
+  stats.firstMinimumsCoverage = first.coverageCost();
+  lap('minimumSeconds');
+  consider(first, 'LP rounded');
+  lap('finishSeconds');
+  // What breaks, coverage and the rule check cost on this schedule: kept free before the deadline.
+  const finishMs = Math.max(500, Number(stats.finishSeconds) * 1000);
+  const searchEnd = () => deadline - finishMs * 1.5;
+  const firstBudget = now() + Math.max(1000, (searchEnd() - now()) * 0.3);
+  stats.passes = improve(first, Math.min(searchEnd(), firstBudget));
+  lap('improveSeconds');
+  swapForPreferences(first, searchEnd());
+  lap('swapSeconds');
+  consider(first, 'LP rounded and improved');
+  const stageMs = now() - stageStart;
+  stats.firstStageSeconds = stageMs / 1000;
+  progress(0.45);
+
+  // 3. MIP on the same model with the time left (less what rostering and finishing it will need).
+  // HiGHS overruns its own time limit (30-70 % seen): ask for 60 % of the time there is.
+  const mipSeconds = ((searchEnd() - now() - Math.max(2000, stageMs * 1.5)) / 1000) * 0.6;
+  if (mipSeconds >= 3) {
+    try {
+      const mip = await hooks.solve(model.lp, {
+        time_limit: mipSeconds,
+        mip_rel_gap: 0.002,
+        output_flag: false,
+      });
+      stats.mipStatus = mip.status;
+      if (mip.objective !== null) {
+        const second = newRoster();
+        const mipCounts = new Map<string, number>();
+        for (const [name, v] of Object.entries(mip.values))
+          if (model.columns.has(name)) mipCounts.set(name, Math.round(v));
+        stats.mipObjective = mip.objective;
+        stats.mipUnrostered = rosterBest(
+          second,
+          mipCounts,
+          Math.min(searchEnd(), now() + (searchEnd() - now()) * 0.3),
+        );
+        stats.mipRosteredCoverage = second.coverageCost();
+        stats.mipShortMinimums = meetMinimums(second, searchEnd());
+        stats.mipMinimumsCoverage = second.coverageCost();
+        improve(second, searchEnd());
+        swapForPreferences(second, searchEnd());
+        stats.mipImprovedCoverage = second.coverageCost();
+        stats.mipImprovedObjective = second.objective();
+        status = `MIP ${mip.status}`;
+        consider(second, 'MIP rostered and improved');
+      }
+    } catch (e) {
+      stats.mipStatus = `failed: ${(e as Error).message}`;
+    }
+  } else stats.mipStatus = 'skipped: no time left';
+  progress(0.85);
+
+  // 4. Whatever time is left: more local search on the best.
+  const chosen = best as { roster: Roster; objective: number; stage: string } | null;
+  if (!chosen) throw new Error('no roster');
+  improve(chosen.roster, searchEnd(), 7);
+  swapForPreferences(chosen.roster, searchEnd(), 9);
+  stats.seconds = (now() - started) / 1000;
+  const result = finish(
+    input,
+    grid,
+    calendars,
+    chosen.roster,
+    rows,
+    lowerBound,
+    `${chosen.stage}; ${status}`,
+    stats,
+  );
+  progress(1);
+  return result;
+}
+
+/** Breaks, coverage after breaks, rule check, preferences and diagnostics of a roster. */
+function finish(
+  input: PlanningInput,
+  grid: Grid,
+  calendars: AgentCalendar[],
+  roster: Roster,
+  rows: RequirementRow[],
+  lowerBound: number,
+  solverStatus: string,
+  stats: Record<string, number | string>,
+): PlanningResult {
+  let mark = Date.now();
+  const timing: Record<string, number> = {};
+  const lap = (name: string) => {
+    timing[name] = (Date.now() - mark) / 1000;
+    mark = Date.now();
+  };
+  const objective = roster.objective();
+  const pairs = roster.assignments();
+  const shifts: PlannedShift[] = pairs.map(({ agent, template }) => ({
+    agentId: calendars[agent].agentId,
+    start: roster.templates[template].start,
+    end: roster.templates[template].end,
+    breaks: [],
+  }));
+  const dialects = pairs.map(({ agent }) => calendars[agent].dialects);
+  const slack = coverageCounts(grid, rows, shifts, dialects, true);
+  const breaks = placeBreaks(
+    shifts.map((s, i) => ({ start: s.start, end: s.end, dialects: dialects[i] })),
+    {
+      start: grid.start,
+      intervalMinutes: grid.intervalMinutes,
+      total: slack.total,
+      byDialect: slack.byDialect,
+    },
+    input.rules,
+  );
+  shifts.forEach((s, i) => (s.breaks = breaks[i]));
+  lap('breaksSeconds');
+  const net = coverageCounts(grid, rows, shifts, dialects, false);
+  const coverage: CoverageRow[] = rows.map((r) => ({
+    start: new Date(grid.start + r.interval * grid.intervalMinutes * MIN).toISOString(),
+    ...(r.dialect !== null ? { dialect: r.dialect } : {}),
+    required: r.agents,
+    scheduled:
+      r.dialect === null ? net.present[r.interval] : net.presentBy.get(r.dialect)![r.interval],
+  }));
+  shifts.sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId));
+  const violations = [
+    ...ruleViolations(input, shifts),
+    ...contractViolations(grid, calendars, roster),
+  ];
+  lap('checkSeconds');
+  const gap = objective > 0 ? Math.max(0, (objective - lowerBound) / objective) : 0;
+  const diagnostics = diagnoseSchedule(input, {
+    solverStatus,
+    hasSchedule: true,
+    shifts,
+    coverage,
+  });
+  lap('diagnosticsSeconds');
+  return {
+    status: 'solved',
+    solverStatus,
+    objective: round(objective),
+    lowerBound: round(lowerBound),
+    gap: Math.round(gap * 10_000) / 10_000,
+    shifts,
+    coverage,
+    violations,
+    diagnostics,
+    preferences: preferenceReport(roster),
+    stats: { ...stats, ...timing, coverageCost: round(roster.coverageCost()) },
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Agents present per interval (whole interval; with `gross`, breaks ignored), total and per dialect, as
+ * the coverage report counts them; with gross the figures are minus required (break placement's slack).
+ */
+function coverageCounts(
+  grid: Grid,
+  rows: RequirementRow[],
+  shifts: PlannedShift[],
+  dialects: string[][],
+  gross: boolean,
+): {
+  present: number[];
+  presentBy: Map<string, number[]>;
+  total: number[];
+  byDialect: Map<string, number[]>;
+} {
+  const n = grid.intervalCount;
+  const iv = grid.intervalMinutes * MIN;
+  const present = new Array<number>(n).fill(0);
+  const presentBy = new Map<string, number[]>();
+  for (const r of rows)
+    if (r.dialect !== null && !presentBy.has(r.dialect))
+      presentBy.set(r.dialect, new Array<number>(n).fill(0));
+  shifts.forEach((s, k) => {
+    const first = Math.ceil((s.start - grid.start) / iv - 1e-9);
+    for (let i = Math.max(0, first); i < n && grid.start + (i + 1) * iv <= s.end; i++) {
+      const from = grid.start + i * iv;
+      if (!gross && s.breaks.some((b) => b.start < from + iv && b.end > from)) continue;
+      present[i]++;
+      for (const d of dialects[k]) {
+        const g = presentBy.get(d);
+        if (g) g[i]++;
+      }
+    }
+  });
+  const total = [...present];
+  const byDialect = new Map<string, number[]>();
+  for (const [d, g] of presentBy) byDialect.set(d, [...g]);
+  for (const r of rows) {
+    if (r.dialect === null) total[r.interval] -= r.agents;
+    else byDialect.get(r.dialect)![r.interval] -= r.agents;
+  }
+  return { present, presentBy, total, byDialect };
+}
+
+/** The site's labour rules, by the shared rule checker, counting published shifts around the horizon. */
+function ruleViolations(input: PlanningInput, shifts: PlannedShift[]): Violation[] {
+  const fixed: CheckedShift[] = input.agents.flatMap((a) =>
+    (a.fixedShifts ?? []).map((f) => ({
+      agentId: a.agentId,
+      start: f.start,
+      end: f.end,
+      breaks: f.breaks ?? [],
+    })),
+  );
+  const blocked = new Map(
+    input.agents.map((a) => [
+      a.agentId,
+      (a.unavailable ?? []).map((b) => ({ ...b, reason: 'unavailable' })),
+    ]),
+  );
+  return newViolations(fixed, [...fixed, ...shifts], {
+    rules: input.rules,
+    timeZone: input.timeZone,
+    blocked,
+  });
+}
+
+/** Contracts: weekly minimum and maximum paid work per agent. */
+function contractViolations(grid: Grid, calendars: AgentCalendar[], roster: Roster): Violation[] {
+  const out: Violation[] = [];
+  calendars.forEach((cal, a) => {
+    for (let w = 0; w < grid.weeks; w++) {
+      const work = roster.weekWork[a][w];
+      if (work > cal.maxWeek[w] + 1e-9)
+        out.push({
+          rule: 'CONTRACT_MAX_HOURS',
+          agentId: cal.agentId,
+          message: `${work} min in week ${w + 1} of the horizon (contract max ${cal.maxWeek[w]})`,
+        });
+      if (work < cal.minWeek[w] - 1e-9)
+        out.push({
+          rule: 'CONTRACT_MIN_HOURS',
+          agentId: cal.agentId,
+          message: `${work} min in week ${w + 1} of the horizon (contract min ${cal.minWeek[w]})`,
+        });
+    }
+  });
+  return out;
+}
+
+function preferenceReport(roster: Roster): PreferenceReport {
+  const { calendars, templates, grid } = roster;
+  let outside = 0;
+  let onDaysOff = 0;
+  let extra = 0;
+  calendars.forEach((cal, a) => {
+    const starts = Array.from({ length: grid.weeks }, () => new Set<number>());
+    roster.dayShift[a].forEach((t, d) => {
+      if (t < 0) return;
+      const tpl = templates[t];
+      if (
+        cal.windowFrom !== null &&
+        (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
+      )
+        outside++;
+      if (cal.preferredOff.has(grid.weekdayOfDay[d])) onDaysOff++;
+      starts[grid.weekOfDay[d]].add(tpl.startMinute);
+    });
+    for (const s of starts) extra += Math.max(0, s.size - 1);
+  });
+  const spread = (xs: Int32Array) => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
+  return {
+    shiftsOutsideStartWindow: outside,
+    shiftsOnPreferredDaysOff: onDaysOff,
+    extraStartTimes: extra,
+    eveningSpread: spread(roster.evenings),
+    weekendSpread: spread(roster.weekends),
+  };
+}

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { placeBreaks } from '../break-placement';
+import { DEFAULT_LABOUR_RULES } from '../labour-rules';
+import { independentCheck } from '../../../../test/scheduling/independent-checker';
+import type { PlanningInput, PlanningResult } from './planning-input';
+import {
+  buildCalendars,
+  buildGrid,
+  buildTemplates,
+  DEFAULT_WEIGHTS,
+  RequirementRow,
+} from './planning-model';
+import { improve, meetMinimums, Roster } from './roster';
+
+const zone = 'Asia/Shanghai';
+
+/** A small team and a random request, and a roster built by random legal moves. */
+function setting(seed: { agents: number; days: number; minHours: number; offDay: number }) {
+  const rules = { ...DEFAULT_LABOUR_RULES, maxConsecutiveWorkDays: 4 };
+  const grid = buildGrid('2026-01-07', seed.days, zone, 30); // from a Wednesday: two calendar weeks
+  const demand = new Array<number>(grid.intervalCount).fill(0);
+  for (let i = 0; i < grid.intervalCount; i++) {
+    const hour = ((i * 30) / 60) % 24;
+    if (hour >= 7 && hour < 23) demand[i] = 1 + (i % 3);
+  }
+  const input: PlanningInput = {
+    startDate: '2026-01-07',
+    days: seed.days,
+    intervalMinutes: 30,
+    timeZone: zone,
+    rules,
+    agents: Array.from({ length: seed.agents }, (_, k) => ({
+      agentId: `a${k}`,
+      dialects: [
+        { tag: 'cmn', proficiency: 4 },
+        ...(k % 2 ? [{ tag: 'yue', proficiency: 3 }] : []),
+      ],
+      minWeeklyMinutes: seed.minHours * 60,
+      maxWeeklyMinutes: 32 * 60,
+      unavailable:
+        k === 0
+          ? [
+              {
+                start: grid.dayStarts[seed.offDay],
+                end: grid.dayStarts[seed.offDay] + 6 * 3600_000,
+              },
+            ]
+          : [],
+    })),
+    requirements: [],
+  };
+  const rows: RequirementRow[] = [];
+  demand.forEach((x, i) => {
+    if (!x) return;
+    rows.push({ interval: i, dialect: null, agents: x, target: x });
+    rows.push({ interval: i, dialect: 'yue', agents: 1, target: 1 });
+    input.requirements.push({ start: grid.start + i * 30 * 60_000, dialect: null, agents: x });
+    input.requirements.push({ start: grid.start + i * 30 * 60_000, dialect: 'yue', agents: 1 });
+  });
+  const templates = buildTemplates(grid, demand, rules);
+  const { calendars, profiles } = buildCalendars(input, grid);
+  const roster = new Roster(grid, templates, calendars, profiles, rows, rules, DEFAULT_WEIGHTS, {
+    consistentStartTimes: true,
+  });
+  return { input, roster, rows, templates };
+}
+
+/** The roster as a result the independent checker reads, with breaks placed. */
+function asResult(roster: Roster, input: PlanningInput): PlanningResult {
+  const pairs = roster.assignments();
+  const breaks = placeBreaks(
+    pairs.map(({ agent, template }) => ({
+      start: roster.templates[template].start,
+      end: roster.templates[template].end,
+      dialects: roster.calendars[agent].dialects,
+    })),
+    {
+      start: roster.grid.start,
+      intervalMinutes: roster.grid.intervalMinutes,
+      total: new Array<number>(roster.grid.intervalCount).fill(0),
+      byDialect: new Map(),
+    },
+    input.rules,
+  );
+  return {
+    status: 'solved',
+    solverStatus: '',
+    objective: null,
+    lowerBound: null,
+    gap: null,
+    shifts: pairs.map(({ agent, template }, i) => ({
+      agentId: input.agents[agent].agentId,
+      start: roster.templates[template].start,
+      end: roster.templates[template].end,
+      breaks: breaks[i],
+    })),
+    coverage: [],
+    violations: [],
+    diagnostics: {} as PlanningResult['diagnostics'],
+    preferences: {} as PlanningResult['preferences'],
+    stats: {},
+  };
+}
+
+const seeds = fc.record({
+  agents: fc.integer({ min: 2, max: 6 }),
+  days: fc.integer({ min: 3, max: 10 }),
+  minHours: fc.integer({ min: 0, max: 16 }),
+  offDay: fc.integer({ min: 0, max: 2 }),
+});
+
+describe('Roster', () => {
+  it('never accepts a move that breaks a hard rule, and keeps coverage counts exact', () => {
+    fc.assert(
+      fc.property(
+        seeds,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { maxLength: 80 }),
+        (seed, moves) => {
+          const { input, roster, rows, templates } = setting(seed);
+          const short = templates.map((t) => t.index);
+          for (const [x, y, remove] of moves) {
+            const a = x % input.agents.length;
+            const t = short[y % short.length];
+            const d = templates[t].day;
+            if (remove) {
+              if (roster.dayShift[a][d] >= 0) roster.remove(a, d);
+            } else if (roster.canAdd(a, t)) roster.add(a, t);
+          }
+          const findings = independentCheck(
+            { ...input, agents: input.agents.map((a) => ({ ...a, minWeeklyMinutes: 0 })) },
+            asResult(roster, input),
+          );
+          expect(findings).toEqual([]);
+          // Coverage recount.
+          rows.forEach((r, k) => {
+            let n = 0;
+            roster.dayShift.forEach((days, a) =>
+              days.forEach((t) => {
+                if (t < 0) return;
+                const tpl = templates[t];
+                const speaks =
+                  r.dialect === null || roster.calendars[a].dialects.includes(r.dialect);
+                if (speaks && tpl.firstInterval <= r.interval && r.interval < tpl.lastInterval) n++;
+              }),
+            );
+            expect(roster.present[k]).toBe(n);
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('meets weekly minimums and local search never raises the objective', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const { input, roster } = setting(seed);
+        const far = Date.now() + 60_000;
+        meetMinimums(roster, far);
+        const before = roster.objective();
+        improve(roster, far);
+        expect(roster.objective()).toBeLessThanOrEqual(before + 1e-6);
+        const findings = independentCheck(input, asResult(roster, input));
+        expect(findings).toEqual([]);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});

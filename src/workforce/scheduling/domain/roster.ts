@@ -1,0 +1,724 @@
+/**
+ * Concrete rosters: which agent works which template on which day. Holds coverage counts per requirement
+ * row and every agent's week, so a move (add, remove, change a shift) is checked against the hard rules
+ * and priced against the objective in time proportional to the shift's length. Used to hand the
+ * aggregate model's shift counts to agents, to meet weekly minimums, and for local search.
+ */
+import type { LabourRules } from '../labour-rules';
+import type { PlanningTeam } from './planning-input';
+import {
+  AgentCalendar,
+  Grid,
+  Profile,
+  RequirementRow,
+  Template,
+  templateOpen,
+  Weights,
+} from './planning-model';
+
+const MIN = 60_000;
+const EPS = 1e-9;
+
+export class Roster {
+  /** Per agent, per day: template index or −1. */
+  readonly dayShift: Int32Array[];
+  readonly weekWork: Float64Array[];
+  readonly weekDays: Int32Array[];
+  readonly present: Float64Array;
+  readonly evenings: Int32Array;
+  readonly weekends: Int32Array;
+  /** Per profile, per interval: the requirement rows an agent of the profile counts for. */
+  private readonly rowsAt: Int32Array[][];
+  /** Per agent, per template: open on the agent's own calendar (1), closed (0), unknown (255). */
+  private readonly openCache: Uint8Array[];
+  eveningMean = 0;
+  weekendMean = 0;
+  private readonly scratch = new Int32Array(8);
+
+  constructor(
+    readonly grid: Grid,
+    readonly templates: Template[],
+    readonly calendars: AgentCalendar[],
+    readonly profiles: Profile[],
+    readonly rows: RequirementRow[],
+    readonly rules: LabourRules,
+    readonly weights: Weights,
+    readonly team: PlanningTeam,
+  ) {
+    const n = calendars.length;
+    this.dayShift = calendars.map(() => new Int32Array(grid.days).fill(-1));
+    this.weekWork = calendars.map(() => new Float64Array(grid.weeks));
+    this.weekDays = calendars.map(() => new Int32Array(grid.weeks));
+    this.present = new Float64Array(rows.length);
+    this.evenings = new Int32Array(n);
+    this.weekends = new Int32Array(n);
+    const total = new Int32Array(grid.intervalCount).fill(-1);
+    const byDialect = new Map<string, Int32Array>();
+    rows.forEach((r, k) => {
+      if (r.dialect === null) total[r.interval] = k;
+      else {
+        if (!byDialect.has(r.dialect))
+          byDialect.set(r.dialect, new Int32Array(grid.intervalCount).fill(-1));
+        byDialect.get(r.dialect)![r.interval] = k;
+      }
+    });
+    this.rowsAt = profiles.map((p) =>
+      Array.from({ length: grid.intervalCount }, (_, i) => {
+        const out: number[] = [];
+        if (total[i] >= 0) out.push(total[i]);
+        for (const d of p.dialects) {
+          const g = byDialect.get(d);
+          if (g && g[i] >= 0) out.push(g[i]);
+        }
+        return Int32Array.from(out);
+      }),
+    );
+    this.openCache = calendars.map((c) =>
+      c.blocked.length === 0 && c.fixed.length === 0
+        ? new Uint8Array(0)
+        : new Uint8Array(templates.length).fill(255),
+    );
+  }
+
+  open(a: number, t: number): boolean {
+    const cache = this.openCache[a];
+    if (cache.length === 0) return !this.calendars[a].fixedDays.has(this.templates[t].day);
+    if (cache[t] === 255)
+      cache[t] = templateOpen(this.calendars[a], this.templates[t], this.rules) ? 1 : 0;
+    return cache[t] === 1;
+  }
+
+  /** Hard rules for adding template t to agent a (who has no shift that day). */
+  canAdd(a: number, t: number): boolean {
+    const tpl = this.templates[t];
+    const d = tpl.day;
+    const shifts = this.dayShift[a];
+    if (shifts[d] >= 0) return false;
+    const cal = this.calendars[a];
+    const w = this.grid.weekOfDay[d];
+    if (this.weekWork[a][w] + tpl.workMinutes > cal.maxWeek[w] + EPS) return false;
+    if (this.weekDays[a][w] + 1 > cal.workableDays[w]) return false;
+    if (!this.open(a, t)) return false;
+    const rest = this.rules.minRestMinutesBetweenShifts * MIN;
+    for (let k = Math.max(0, d - 2); k <= Math.min(this.grid.days - 1, d + 2); k++) {
+      if (k === d || shifts[k] < 0) continue;
+      const o = this.templates[shifts[k]];
+      if (o.start < tpl.end + rest && tpl.start - rest < o.end) return false;
+    }
+    // Consecutive working days, published days (also outside the horizon) included.
+    const works = (k: number) =>
+      k === d || (k >= 0 && k < this.grid.days ? shifts[k] >= 0 : false) || cal.fixedDays.has(k);
+    let run = 1;
+    for (let k = d - 1; works(k); k--) run++;
+    for (let k = d + 1; works(k); k++) run++;
+    return run <= this.rules.maxConsecutiveWorkDays;
+  }
+
+  /** Removing keeps the agent's weekly minimum. */
+  canRemove(a: number, d: number): boolean {
+    const t = this.dayShift[a][d];
+    if (t < 0) return false;
+    const w = this.grid.weekOfDay[d];
+    return (
+      this.weekWork[a][w] - this.templates[t].workMinutes >= this.calendars[a].minWeek[w] - EPS
+    );
+  }
+
+  add(a: number, t: number): void {
+    const tpl = this.templates[t];
+    const w = this.grid.weekOfDay[tpl.day];
+    this.dayShift[a][tpl.day] = t;
+    this.weekWork[a][w] += tpl.workMinutes;
+    this.weekDays[a][w] += 1;
+    if (tpl.evening) this.evenings[a]++;
+    if (tpl.weekend) this.weekends[a]++;
+    const rowsAt = this.rowsAt[this.calendars[a].profile];
+    for (let i = tpl.firstInterval; i < tpl.lastInterval; i++)
+      for (const r of rowsAt[i]) this.present[r] += 1;
+  }
+
+  remove(a: number, d: number): number {
+    const t = this.dayShift[a][d];
+    const tpl = this.templates[t];
+    const w = this.grid.weekOfDay[d];
+    this.dayShift[a][d] = -1;
+    this.weekWork[a][w] -= tpl.workMinutes;
+    this.weekDays[a][w] -= 1;
+    if (tpl.evening) this.evenings[a]--;
+    if (tpl.weekend) this.weekends[a]--;
+    const rowsAt = this.rowsAt[this.calendars[a].profile];
+    for (let i = tpl.firstInterval; i < tpl.lastInterval; i++)
+      for (const r of rowsAt[i]) this.present[r] -= 1;
+    return t;
+  }
+
+  private rowCost(r: number, present: number): number {
+    const target = this.rows[r].target;
+    return present < target
+      ? this.weights.under * (target - present)
+      : this.weights.over * (present - target);
+  }
+
+  /** Change of the coverage cost if one more (sign 1) or one fewer (−1) agent of profile p works t. */
+  coverageDelta(p: number, t: number, sign: 1 | -1): number {
+    const tpl = this.templates[t];
+    const rowsAt = this.rowsAt[p];
+    const { under, over } = this.weights;
+    let delta = 0;
+    for (let i = tpl.firstInterval; i < tpl.lastInterval; i++)
+      for (const r of rowsAt[i]) {
+        const x = this.present[r];
+        const target = this.rows[r].target;
+        if (sign > 0) delta += x < target - EPS ? -under : over;
+        else delta += x > target + EPS ? -over : under;
+      }
+    return delta;
+  }
+
+  /** Preference and fairness cost of agent a's shifts (fairness against the cached means). */
+  agentCost(a: number): number {
+    const cal = this.calendars[a];
+    const w = this.weights;
+    const consistent = this.team.consistentStartTimes === true;
+    const shifts = this.dayShift[a];
+    const { weekOfDay, weekdayOfDay, days } = this.grid;
+    let cost = 0;
+    let week = -1;
+    let distinct = 0;
+    const seen = this.scratch;
+    let seenCount = 0;
+    for (let d = 0; d < days; d++) {
+      if (weekOfDay[d] !== week) {
+        if (distinct > 1) cost += w.consistency * (distinct - 1);
+        week = weekOfDay[d];
+        distinct = 0;
+        seenCount = 0;
+      }
+      const t = shifts[d];
+      if (t < 0) continue;
+      const tpl = this.templates[t];
+      if (
+        cal.windowFrom !== null &&
+        (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
+      )
+        cost += w.startWindow;
+      if (cal.preferredOff.size > 0 && cal.preferredOff.has(weekdayOfDay[d])) cost += w.dayOff;
+      if (consistent) {
+        let known = false;
+        for (let k = 0; k < seenCount; k++) if (seen[k] === tpl.startMinute) known = true;
+        if (!known) {
+          seen[seenCount++] = tpl.startMinute;
+          distinct++;
+        }
+      }
+    }
+    if (distinct > 1) cost += w.consistency * (distinct - 1);
+    cost += this.eveningWeight() * Math.abs(this.evenings[a] - this.eveningMean);
+    cost += this.weekendWeight() * Math.abs(this.weekends[a] - this.weekendMean);
+    return cost;
+  }
+
+  eveningWeight(): number {
+    return this.team.fairnessWeights?.evenings ?? this.weights.evenings;
+  }
+
+  weekendWeight(): number {
+    return this.team.fairnessWeights?.weekends ?? this.weights.weekends;
+  }
+
+  refreshMeans(): void {
+    const n = Math.max(1, this.calendars.length);
+    this.eveningMean = this.evenings.reduce((s, x) => s + x, 0) / n;
+    this.weekendMean = this.weekends.reduce((s, x) => s + x, 0) / n;
+  }
+
+  coverageCost(): number {
+    let c = 0;
+    for (let r = 0; r < this.rows.length; r++) c += this.rowCost(r, this.present[r]);
+    return c;
+  }
+
+  /** The objective, exactly: coverage + preferences + fairness around the actual means. */
+  objective(): number {
+    this.refreshMeans();
+    let c = this.coverageCost();
+    for (let a = 0; a < this.calendars.length; a++) c += this.agentCost(a);
+    return c;
+  }
+
+  /** Agents' shifts as (agent, template) pairs. */
+  assignments(): Array<{ agent: number; template: number }> {
+    const out: Array<{ agent: number; template: number }> = [];
+    this.dayShift.forEach((days, a) =>
+      days.forEach((t) => {
+        if (t >= 0) out.push({ agent: a, template: t });
+      }),
+    );
+    return out;
+  }
+
+  /** Weekly minutes still owed (0 when every minimum is met). */
+  owed(a: number, w: number): number {
+    return Math.max(0, this.calendars[a].minWeek[w] - this.weekWork[a][w]);
+  }
+
+  copyFrom(other: Roster): void {
+    for (let a = 0; a < this.calendars.length; a++) {
+      this.dayShift[a].set(other.dayShift[a]);
+      this.weekWork[a].set(other.weekWork[a]);
+      this.weekDays[a].set(other.weekDays[a]);
+    }
+    this.present.set(other.present);
+    this.evenings.set(other.evenings);
+    this.weekends.set(other.weekends);
+  }
+}
+
+/** A small deterministic PRNG (mulberry32), so rosters are reproducible. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Change of agent a's preference cost if template t were added (−1 = as it stands). */
+function costWith(roster: Roster, a: number, t: number): number {
+  const d = roster.templates[t].day;
+  const before = roster.agentCost(a);
+  roster.add(a, t);
+  const after = roster.agentCost(a);
+  roster.remove(a, d);
+  return after - before;
+}
+
+/**
+ * Hands shift counts (per profile and template) to agents: day by day, earliest start first, each shift
+ * to the eligible agent of its profile who most needs hours toward the weekly minimum, then who is least
+ * used, then whose preferences it suits. Returns the shifts nobody could take.
+ */
+export function rosterCounts(
+  roster: Roster,
+  counts: Map<string, number>,
+  columns: Map<string, { profile: number; template: number }>,
+  deadline: number,
+  jitter = 0,
+  seed = 11,
+  order: 'day' | 'size' = 'day',
+): Array<{ profile: number; template: number }> {
+  const { grid, templates, calendars, profiles } = roster;
+  const random = seeded(seed);
+  const list: Array<{ profile: number; template: number }> = [];
+  for (const [name, n] of counts) {
+    const c = columns.get(name);
+    if (!c || n <= 0) continue;
+    for (let k = 0; k < n; k++) list.push({ profile: c.profile, template: c.template });
+  }
+  const tp = (x: { template: number }) => templates[x.template];
+  // 'day': day by day, earliest start first (rest between days); 'size': per week, longest first
+  // (best-fit decreasing packs weekly hours tightly).
+  if (order === 'day')
+    list.sort(
+      (x, y) => tp(x).day - tp(y).day || x.profile - y.profile || tp(x).start - tp(y).start,
+    );
+  else
+    list.sort(
+      (x, y) =>
+        grid.weekOfDay[tp(x).day] - grid.weekOfDay[tp(y).day] ||
+        x.profile - y.profile ||
+        tp(y).workMinutes - tp(x).workMinutes ||
+        tp(x).start - tp(y).start,
+    );
+  roster.refreshMeans();
+  const missed: Array<{ profile: number; template: number }> = [];
+  const daysLeft = grid.weekOfDay.map((w, d) => {
+    let n = 0;
+    for (let k = d; k < grid.days && grid.weekOfDay[k] === w; k++) n++;
+    return n;
+  });
+  for (const item of list) {
+    const t = item.template;
+    const tpl = templates[t];
+    const d = tpl.day;
+    const w = grid.weekOfDay[d];
+    let best = -1;
+    let bestScore = Infinity;
+    for (const a of profiles[item.profile].members) {
+      if (roster.dayShift[a][d] >= 0 || !roster.canAdd(a, t)) continue;
+      const cal = calendars[a];
+      const room = cal.maxWeek[w] - roster.weekWork[a][w] - tpl.workMinutes;
+      let score: number;
+      if (order === 'day') {
+        const owedHours = roster.owed(a, w) / 60;
+        const usage = roster.weekWork[a][w] / Math.max(1, cal.maxWeek[w]);
+        score = -1 * (owedHours / daysLeft[d]) + usage;
+        // Avoid leaving a week remainder too small for any shift.
+        if (room > EPS && room < roster.rules.minShiftMinutes - 60) score += 1.5;
+      } else score = room / 60;
+      if (jitter) score += random() * jitter;
+      if (
+        cal.windowFrom !== null &&
+        (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
+      )
+        score += roster.weights.startWindow * 6;
+      if (cal.preferredOff.has(grid.weekdayOfDay[d])) score += roster.weights.dayOff * 6;
+      if (tpl.evening) score += roster.eveningWeight() * (roster.evenings[a] - roster.eveningMean);
+      if (tpl.weekend) score += roster.weekendWeight() * (roster.weekends[a] - roster.weekendMean);
+      if (roster.team.consistentStartTimes) {
+        const prev = d > 0 ? roster.dayShift[a][d - 1] : -1;
+        const next = d + 1 < grid.days ? roster.dayShift[a][d + 1] : -1;
+        if (prev >= 0 && templates[prev].startMinute !== tpl.startMinute)
+          score += roster.weights.consistency * 6;
+        if (next >= 0 && templates[next].startMinute !== tpl.startMinute)
+          score += roster.weights.consistency * 6;
+      }
+      if (score < bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    if (best < 0) missed.push(item);
+    else roster.add(best, t);
+    if (Date.now() > deadline) break;
+  }
+  return missed;
+}
+
+/**
+ * Agents who count for every row a profile's agents count for: its members first, then members of other
+ * profiles holding all its dialects (same skills, other contract).
+ */
+export function coveringAgents(roster: Roster, p: number): number[] {
+  const own = roster.profiles[p];
+  const others = roster.profiles
+    .filter((q, k) => k !== p && own.dialects.every((d) => q.dialects.includes(d)))
+    .sort((x, y) => x.dialects.length - y.dialects.length)
+    .flatMap((q) => q.members);
+  return [...own.members, ...others];
+}
+
+/** Templates of each day, by day. */
+export function templatesByDay(roster: Roster): number[][] {
+  const out: number[][] = Array.from({ length: roster.grid.days }, () => []);
+  for (const t of roster.templates) out[t.day].push(t.index);
+  return out;
+}
+
+/**
+ * Moves a shift of week w to agent a from a colleague who keeps its own minimum and whose dialects a
+ * holds too (coverage of every row it counted for is kept). Returns whether one moved.
+ */
+function transferTo(roster: Roster, a: number, w: number): boolean {
+  const { grid, calendars, profiles } = roster;
+  const mine = calendars[a].dialects;
+  const donors = profiles
+    .filter((q) => q.dialects.every((d) => mine.includes(d)))
+    .flatMap((q) => q.members);
+  let best: { b: number; d: number; t: number; cost: number } | null = null;
+  for (let d = 0; d < grid.days; d++) {
+    if (grid.weekOfDay[d] !== w || roster.dayShift[a][d] >= 0) continue;
+    for (const b of donors) {
+      const t = roster.dayShift[b][d];
+      if (b === a || t < 0) continue;
+      if (roster.weekWork[b][w] - roster.templates[t].workMinutes < calendars[b].minWeek[w] - EPS)
+        continue;
+      if (!roster.canAdd(a, t)) continue;
+      // Prefer the shift that best fills what a owes without overshooting its room.
+      const cost = Math.abs(roster.owed(a, w) - roster.templates[t].workMinutes);
+      if (!best || cost < best.cost) best = { b, d, t, cost };
+    }
+  }
+  if (!best) return false;
+  roster.remove(best.b, best.d);
+  roster.add(a, best.t);
+  return true;
+}
+
+/**
+ * Meets weekly minimums: an agent short of its minimum gets the shift that costs least (or gains most)
+ * on a free day of that week, else a longer shift in place of one it has. Returns agent-weeks still short.
+ */
+export function meetMinimums(roster: Roster, deadline: number): number {
+  const byDay = templatesByDay(roster);
+  const { grid, calendars } = roster;
+  let short = 0;
+  for (let a = 0; a < calendars.length; a++) {
+    const p = calendars[a].profile;
+    for (let w = 0; w < grid.weeks; w++) {
+      let guard = 0;
+      while (roster.owed(a, w) > EPS && guard++ < 14) {
+        if (transferTo(roster, a, w)) continue;
+        let best: { kind: 'add' | 'swap'; t: number; d: number; cost: number } | null = null;
+        for (let d = 0; d < grid.days; d++) {
+          if (grid.weekOfDay[d] !== w) continue;
+          if (roster.dayShift[a][d] < 0) {
+            for (const t of byDay[d]) {
+              if (!roster.canAdd(a, t)) continue;
+              const cost = roster.coverageDelta(p, t, 1) + costWith(roster, a, t);
+              if (!best || cost < best.cost) best = { kind: 'add', t, d, cost };
+            }
+          } else {
+            const old = roster.dayShift[a][d];
+            const oldCost = roster.coverageDelta(p, old, -1);
+            roster.remove(a, d);
+            for (const t of byDay[d]) {
+              if (roster.templates[t].workMinutes <= roster.templates[old].workMinutes) continue;
+              if (!roster.canAdd(a, t)) continue;
+              const cost = oldCost + roster.coverageDelta(p, t, 1) + 1000;
+              if (!best || cost < best.cost) best = { kind: 'swap', t, d, cost };
+            }
+            roster.add(a, old);
+          }
+        }
+        if (!best) break;
+        if (best.kind === 'swap') roster.remove(a, best.d);
+        roster.add(a, best.t);
+      }
+      if (roster.owed(a, w) > EPS) short++;
+    }
+    if (Date.now() > deadline) break;
+  }
+  return short;
+}
+
+/**
+ * Local search until no move improves or the deadline: add a shift where it pays (under-coverage),
+ * remove one that only over-staffs, change a shift's template on its day. Each accepted move lowers the
+ * objective (coverage exactly; preferences against the means of the pass). Returns passes made.
+ */
+export function improve(roster: Roster, deadline: number, seed = 1): number {
+  const byDay = templatesByDay(roster);
+  const { grid, calendars, profiles } = roster;
+  const random = seeded(seed);
+  let passes = 0;
+  for (;;) {
+    if (Date.now() > deadline) break;
+    passes++;
+    roster.refreshMeans();
+    let gained = 0;
+    // Adds, per day and profile.
+    for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
+      profiles.forEach((profile, p) => {
+        const deltas = new Map<number, number>();
+        const refresh = () => {
+          for (const t of byDay[d]) deltas.set(t, roster.coverageDelta(p, t, 1));
+        };
+        refresh();
+        // Only worth trying when some template lowers coverage cost.
+        if (![...deltas.values()].some((x) => x < 0)) return;
+        const order = [...profile.members].sort(() => random() - 0.5);
+        for (const a of order) {
+          if (roster.dayShift[a][d] >= 0) continue;
+          let best = -1;
+          let bestCost = -EPS;
+          for (const t of byDay[d]) {
+            const cov = deltas.get(t)!;
+            if (cov >= bestCost) continue;
+            if (!roster.canAdd(a, t)) continue;
+            const cost = cov + costWith(roster, a, t);
+            if (cost < bestCost) {
+              bestCost = cost;
+              best = t;
+            }
+          }
+          if (best >= 0) {
+            roster.add(a, best);
+            gained -= bestCost;
+            refresh();
+            if (![...deltas.values()].some((x) => x < 0)) return;
+          }
+        }
+      });
+    }
+    // Removes and template changes, per agent and shift.
+    for (let a = 0; a < calendars.length && Date.now() <= deadline; a++) {
+      const p = calendars[a].profile;
+      for (let d = 0; d < grid.days; d++) {
+        const old = roster.dayShift[a][d];
+        if (old < 0) continue;
+        const before = roster.agentCost(a);
+        const removeCov = roster.coverageDelta(p, old, -1);
+        roster.remove(a, d);
+        const removeCost = removeCov + roster.agentCost(a) - before;
+        const w = grid.weekOfDay[d];
+        const mayRemove = roster.weekWork[a][w] >= calendars[a].minWeek[w] - EPS;
+        let best = old;
+        let bestCost = 0; // putting the old shift back
+        if (mayRemove && removeCost < -EPS) {
+          best = -1;
+          bestCost = removeCost;
+        }
+        for (const t of byDay[d]) {
+          if (t === old || !roster.canAdd(a, t)) continue;
+          const w2 = roster.weekWork[a][w] + roster.templates[t].workMinutes;
+          if (w2 < calendars[a].minWeek[w] - EPS) continue;
+          const cov = roster.coverageDelta(p, t, 1);
+          // Preference cost after is >= 0: skip templates that cannot beat the best so far.
+          if (removeCov + cov - before >= bestCost) continue;
+          roster.add(a, t);
+          const cost = removeCov + cov + roster.agentCost(a) - before;
+          roster.remove(a, d);
+          if (cost < bestCost - EPS) {
+            bestCost = cost;
+            best = t;
+          }
+        }
+        if (best >= 0) roster.add(a, best);
+        gained -= bestCost;
+      }
+    }
+    gained += reassign(roster, deadline, random);
+    // Stop when a pass gains less than 0.1 % of the objective: the rest is not worth the time.
+    if (gained < Math.max(1e-6, 0.001 * roster.objective())) break;
+  }
+  return passes;
+}
+
+/**
+ * Hands shifts to another agent where that lowers the objective: a shift held by an agent with dialects
+ * the interval does not need goes to one without them (less over-coverage), or to one whose preferences
+ * it suits. The giver keeps its weekly minimum. Returns the cost saved.
+ */
+function reassign(roster: Roster, deadline: number, random: () => number): number {
+  const { grid, calendars } = roster;
+  const n = calendars.length;
+  let saved = 0;
+  for (let a = 0; a < n && Date.now() <= deadline; a++) {
+    const pa = calendars[a].profile;
+    for (let d = 0; d < grid.days; d++) {
+      const t = roster.dayShift[a][d];
+      if (t < 0 || !roster.canRemove(a, d)) continue;
+      const beforeA = roster.agentCost(a);
+      const off = roster.coverageDelta(pa, t, -1);
+      roster.remove(a, d);
+      const gainA = off + roster.agentCost(a) - beforeA;
+      let best = -1;
+      let bestCost = -1e-9;
+      for (let k = 0; k < 12; k++) {
+        const b = Math.floor(random() * n);
+        if (b === a || roster.dayShift[b][d] >= 0) continue;
+        const on = roster.coverageDelta(calendars[b].profile, t, 1);
+        if (gainA + on >= bestCost) continue;
+        if (!roster.canAdd(b, t)) continue;
+        const beforeB = roster.agentCost(b);
+        roster.add(b, t);
+        const cost = gainA + on + roster.agentCost(b) - beforeB;
+        roster.remove(b, d);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = b;
+        }
+      }
+      if (best >= 0) {
+        roster.add(best, t);
+        saved -= bestCost;
+      } else roster.add(a, t);
+    }
+  }
+  return saved;
+}
+
+/**
+ * Shifts nobody could take, placed by ejection chains: an agent of the profile who is free that day but
+ * blocked by its week (hours, days, rest, consecutive days) hands one of its other shifts to a colleague
+ * who can take it, and takes the missed shift. Returns the shifts still missed.
+ */
+export function placeMissed(
+  roster: Roster,
+  missed: Array<{ profile: number; template: number }>,
+  deadline: number,
+  seed = 3,
+): Array<{ profile: number; template: number }> {
+  const random = seeded(seed);
+  const left: Array<{ profile: number; template: number }> = [];
+  const { grid, templates } = roster;
+  for (const m of missed) {
+    if (Date.now() > deadline) {
+      left.push(m);
+      continue;
+    }
+    const t = templates[m.template];
+    const members = coveringAgents(roster, m.profile);
+    let placed = false;
+    // Direct first (the week may have changed since).
+    for (const a of members)
+      if (roster.canAdd(a, m.template)) {
+        roster.add(a, m.template);
+        placed = true;
+        break;
+      }
+    const order = [...members].sort(() => random() - 0.5).slice(0, 60);
+    for (const a of order) {
+      if (placed) break;
+      if (roster.dayShift[a][t.day] >= 0) continue;
+      for (let d2 = Math.max(0, t.day - 6); d2 < Math.min(grid.days, t.day + 7) && !placed; d2++) {
+        const t2 = roster.dayShift[a][d2];
+        if (t2 < 0) continue;
+        roster.remove(a, d2);
+        if (roster.canAdd(a, m.template)) {
+          roster.add(a, m.template);
+          for (const b of members) {
+            if (b === a || !roster.canAdd(b, t2)) continue;
+            roster.add(b, t2);
+            placed = true;
+            break;
+          }
+          if (!placed) roster.remove(a, t.day);
+        }
+        if (!placed) roster.add(a, t2);
+      }
+    }
+    if (!placed) left.push(m);
+  }
+  return left;
+}
+
+/**
+ * Same-day swaps between two agents of a profile: coverage does not change, preferences may improve.
+ * Returns the preference cost saved.
+ */
+export function swapForPreferences(roster: Roster, deadline: number, seed = 5): number {
+  const random = seeded(seed);
+  const { grid, profiles } = roster;
+  let saved = 0;
+  roster.refreshMeans();
+  for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
+    for (const profile of profiles) {
+      const working = profile.members.filter((a) => roster.dayShift[a][d] >= 0);
+      if (working.length < 2) continue;
+      for (const a of working) {
+        const base = roster.agentCost(a);
+        if (base <= 1e-9) continue;
+        for (let k = 0; k < 30; k++) {
+          const b = working[Math.floor(random() * working.length)];
+          const ta = roster.dayShift[a][d];
+          const tb = roster.dayShift[b][d];
+          if (b === a || ta === tb) continue;
+          const before = roster.agentCost(a) + roster.agentCost(b);
+          roster.remove(a, d);
+          roster.remove(b, d);
+          if (roster.canAdd(a, tb) && roster.canAdd(b, ta)) {
+            roster.add(a, tb);
+            roster.add(b, ta);
+            const wa = roster.grid.weekOfDay[d];
+            const keepsMinimum = roster.owed(a, wa) <= 1e-9 && roster.owed(b, wa) <= 1e-9;
+            const after = roster.agentCost(a) + roster.agentCost(b);
+            if (keepsMinimum && after < before - 1e-9) {
+              saved += before - after;
+              continue;
+            }
+            roster.remove(a, d);
+            roster.remove(b, d);
+          }
+          roster.add(a, ta);
+          roster.add(b, tb);
+        }
+      }
+    }
+  }
+  return saved;
+}
