@@ -47,7 +47,7 @@ function useNowSecond(): number {
 }
 
 function Wallboard({ teamId }: { teamId: string }) {
-  const { t } = useTranslation('supervisor');
+  const { t, i18n } = useTranslation('supervisor');
   const { timeZone, occupancyCap } = useTeamContext(teamId);
   const { rows, loading } = useWallboardRows(teamId, timeZone);
   const nowSecond = useNowSecond();
@@ -56,17 +56,30 @@ function Wallboard({ teamId }: { teamId: string }) {
   const deferredFilter = useDeferredValue(filter);
   const [shortening, setShortening] = useState<AgentRow | null>(null);
   const onShorten = useCallback((row: AgentRow) => setShortening(row), []);
+  // The order depends on names only: recomputed when the roster changes, not on every state change
+  // (sorting 500 names with a collator each frame would cost more than the rows themselves).
+  const rosterKey = useMemo(() => [...rows.keys()].join(','), [rows.size, rows]);
+  const order = useMemo(() => {
+    const collator = new Intl.Collator(i18n.language);
+    return [...rows.values()]
+      .sort(
+        (a, b) =>
+          collator.compare(a.displayName, b.displayName) ||
+          collator.compare(a.externalId, b.externalId),
+      )
+      .map((r) => r.agentId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rosterKey, i18n.language]);
   const list = useMemo(() => {
     const f = deferredFilter.trim().toLowerCase();
-    const all = [...rows.values()];
-    const shown = f
-      ? all.filter((r) => r.displayName.toLowerCase().includes(f) || r.externalId.includes(f))
-      : all;
-    return shown.sort(
-      (a, b) =>
-        a.displayName.localeCompare(b.displayName) || a.externalId.localeCompare(b.externalId),
-    );
-  }, [rows, deferredFilter]);
+    const out: AgentRow[] = [];
+    for (const id of order) {
+      const r = rows.get(id);
+      if (r && (!f || r.displayName.toLowerCase().includes(f) || r.externalId.includes(f)))
+        out.push(r);
+    }
+    return out;
+  }, [rows, order, deferredFilter]);
   const summary = useMemo(() => summarise(rows.values(), occupancyCap), [rows, occupancyCap]);
 
   return (

@@ -108,6 +108,7 @@ export function useWallboardRows(teamId: string, timeZone: string) {
   }, [lastHour.data, today.data]);
 
   const pending = useRef<PresenceChange[]>([]);
+  const lastAlertLook = useRef(0);
   const frame = useRef<number | null>(null);
   useEffect(
     () => () => {
@@ -119,9 +120,12 @@ export function useWallboardRows(teamId: string, timeZone: string) {
     const d = e.data as unknown as PresenceChange;
     if (typeof d.agentId !== 'string' || typeof d.state !== 'string') return;
     pending.current.push(d);
-    // A hostile call just ended (recovery) or an alert may be due: look at the alerts again.
-    if (d.state === 'recovery')
+    // A hostile call just ended (recovery), so an alert may be due: look at the alerts again,
+    // at most every 2 s however many agents go to recovery at once.
+    if (d.state === 'recovery' && performance.now() - lastAlertLook.current > 2000) {
+      lastAlertLook.current = performance.now();
       void queryClient.invalidateQueries({ queryKey: ['alerts', teamId] });
+    }
     if (frame.current !== null) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = null;
