@@ -107,7 +107,13 @@ export function AgentsTable({
   const { t } = useTranslation('supervisor');
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover stickyHeader data-testid="wallboard-table">
+      <Table
+        striped
+        highlightOnHover
+        stickyHeader
+        layout="fixed"
+        data-testid="wallboard-table"
+      >
         <Table.Caption>{t('table.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
