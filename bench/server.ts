@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { declareRoutePolicy } from '../src/platform/auth/authorization-policy';
 import { Roles } from '../src/platform/auth/decorators';
 import { startService } from '../src/service';
 
@@ -24,4 +25,5 @@ class CeilingController {
 @Module({ controllers: [CeilingController] })
 class BenchProbeModule {}
 
+declareRoutePolicy('GET /v1/bench/constant', { roles: ['router'], scope: { by: 'none' } });
 void startService({ extraImports: [BenchProbeModule] });

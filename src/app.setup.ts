@@ -41,7 +41,9 @@ export function configureApp(
 ): void {
   app.useLogger(app.get(Logger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise anyone
+  // could pick the address the login limiter counts against.
+  app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.setGlobalPrefix('v1', { exclude: ['health'] });
 
   // Only JSON bodies; body-parser errors are rendered here because Nest filters do not see them.

@@ -97,9 +97,8 @@ export class CounselingController {
   setAvailability(
     @Param('id', UuidParam) id: string,
     @Body() body: AvailabilityDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<CounselorDto> {
-    return this.counselors.setAvailability(id, body, caller);
+    return this.counselors.setAvailability(id, body);
   }
 
   @Get('counselors/:id/slots')

@@ -13,11 +13,15 @@ import { CounselorNotification } from '../counseling/counselor-notification.enti
 import { ApiKey } from '../platform/auth/api-key.entity';
 import { WebSession } from '../platform/auth/web-session.entity';
 import { CalendarFeed } from '../workforce/scheduling/calendar-feed.entity';
+import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
 import { TeamPlanningSettings } from '../workforce/forecasts/team-planning-settings.entity';
 import { RoutingTag } from '../people/routing-tags/routing-tag.entity';
 import { Schedule } from '../workforce/scheduling/schedule.entity';
 import { ShiftSwap } from '../workforce/scheduling/shift-swap.entity';
+import { AgentWorkProfile } from '../workforce/scheduling/agent-work-profile.entity';
+import { OpenShift } from '../workforce/scheduling/open-shift.entity';
+import { TeamShiftSettings } from '../workforce/scheduling/team-shift-settings.entity';
 import { Shift } from '../workforce/scheduling/shift.entity';
 import { SiteLabourRules } from '../workforce/scheduling/site-labour-rules.entity';
 import { TimeOffRequest } from '../workforce/scheduling/time-off.entity';
@@ -40,6 +44,7 @@ export const ENTITIES = [
   User,
   ApiKey,
   WebSession,
+  LoginFailure,
   RoutingTag,
   Agent,
   AgentTag,
@@ -68,4 +73,7 @@ export const ENTITIES = [
   Shift,
   TimeOffRequest,
   ShiftSwap,
+  AgentWorkProfile,
+  TeamShiftSettings,
+  OpenShift,
 ];

@@ -2,14 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgentsService } from '../people/agents/agents.service';
 import { AuditService } from '../platform/audit/audit.service';
-import { actorId, hasRole, Principal } from '../platform/auth/principal';
+import { actorId, Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
-import {
-  badRequest,
-  DomainError,
-  forbidden,
-  notFound,
-} from '../platform/common/errors/domain-error';
+import { badRequest, DomainError, notFound } from '../platform/common/errors/domain-error';
 import { CallsService } from '../routing/calls/calls.service';
 import { PresenceService } from '../routing/presence/presence.service';
 import { extendRecovery, RecoveryChange, shortenRecovery, WellbeingPolicy } from './break-policy';
@@ -46,8 +41,8 @@ export class RecoveryRequestsService {
     const now = this.clock.now();
     const call = await this.calls.findCall(callId);
     if (!call) throw notFound('Call');
-    const agent = await this.agents.require(call.agentId);
-    let source: 'agent' | 'supervisor';
+    // The agent who took the call or a supervisor of its team: the authorisation policy's.
+    let source: 'agent' | 'supervisor' = 'supervisor';
     if (caller.kind === 'user' && caller.agentId === call.agentId) {
       if (call.endedAt && now.getTime() - call.endedAt.getTime() > AGENT_REPORT_WINDOW_MS)
         throw new DomainError(
@@ -56,15 +51,6 @@ export class RecoveryRequestsService {
           'Agents report a hostile call within 30 minutes of its end; ask a supervisor',
         );
       source = 'agent';
-    } else if (
-      caller.kind === 'user' &&
-      hasRole(caller, 'supervisor') &&
-      agent.teamId !== null &&
-      caller.teamId === agent.teamId
-    ) {
-      source = 'supervisor';
-    } else {
-      throw forbidden('Only the agent who took the call or a supervisor of its team may report it');
     }
     const reporter = caller.kind === 'user' ? caller.userId : '';
     return this.dataSource.transaction(async (m) => {
@@ -137,19 +123,7 @@ export class RecoveryRequestsService {
     why: Record<string, unknown>,
   ): Promise<RecoveryViewDto> {
     const agent = await this.agents.require(agentId);
-    if (kind === 'extend' && !(caller.kind === 'user' && caller.agentId === agentId))
-      throw forbidden('Only the agent extends its own recovery');
-    if (
-      kind === 'shorten' &&
-      !(
-        hasRole(caller, 'admin') ||
-        (caller.kind === 'user' &&
-          hasRole(caller, 'supervisor') &&
-          agent.teamId !== null &&
-          caller.teamId === agent.teamId)
-      )
-    )
-      throw forbidden('Only a supervisor of the agent’s team shortens its recovery');
+    // Extend: the agent itself; shorten: a supervisor of its team (the authorisation policy's).
     const now = this.clock.now();
     const policy = await this.policies.effective(agent.teamId);
     return this.dataSource.transaction(async (m) => {

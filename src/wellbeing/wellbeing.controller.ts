@@ -113,8 +113,8 @@ export class WellbeingController {
     summary: 'A team’s effective wellbeing policy (team → site default → built-in defaults)',
   })
   @ApiOkResponse({ type: PolicyViewDto })
-  teamPolicy(@Param('teamId', UuidParam) teamId: string, @CurrentPrincipal() caller: Principal) {
-    return this.policies.view('team', teamId, caller);
+  teamPolicy(@Param('teamId', UuidParam) teamId: string) {
+    return this.policies.view('team', teamId);
   }
 
   @Put('wellbeing/policies/teams/:teamId')
@@ -137,8 +137,8 @@ export class WellbeingController {
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'A site’s default wellbeing policy' })
   @ApiOkResponse({ type: PolicyViewDto })
-  sitePolicy(@Param('siteId', UuidParam) siteId: string, @CurrentPrincipal() caller: Principal) {
-    return this.policies.view('site', siteId, caller);
+  sitePolicy(@Param('siteId', UuidParam) siteId: string) {
+    return this.policies.view('site', siteId);
   }
 
   @Put('wellbeing/policies/sites/:siteId')
@@ -161,16 +161,9 @@ export class WellbeingController {
       'Supervisor alerts for a team: escalations, occupancy above the cap, many hostile calls in a shift',
   })
   @ApiOkResponse({ type: AlertListDto })
-  async alerts(
-    @Query() query: AlertsQueryDto,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<AlertListDto> {
+  async alerts(@Query() query: AlertsQueryDto): Promise<AlertListDto> {
     return {
-      alerts: await this.alertsService.list(
-        query.teamId,
-        query.includeAcknowledged ?? false,
-        caller,
-      ),
+      alerts: await this.alertsService.list(query.teamId, query.includeAcknowledged ?? false),
     };
   }
 
@@ -205,11 +198,8 @@ export class WellbeingController {
     summary: 'A team’s wellbeing day: hostile calls (distribution), recovery granted, micro-breaks',
   })
   @ApiOkResponse({ type: WellbeingReportDto })
-  teamReport(
-    @Query() query: ReportQueryDto,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<WellbeingReportDto> {
-    return this.reports.report(query.teamId, query.date, caller);
+  teamReport(@Query() query: ReportQueryDto): Promise<WellbeingReportDto> {
+    return this.reports.report(query.teamId, query.date);
   }
 
   @Post('breaks')

@@ -24,6 +24,7 @@ import { WellbeingPoliciesService } from './wellbeing-policies.service';
 import { WellbeingPolicyRow } from './wellbeing-policy.entity';
 import { WellbeingController } from './wellbeing.controller';
 import { WellbeingJobs } from './wellbeing.jobs';
+import { RecoveryGrantsService } from './recovery-grants.service';
 
 /**
  * Registers the policy on the call lifecycle at start-up (CallPolicyService.onModuleInit).
@@ -59,7 +60,8 @@ import { WellbeingJobs } from './wellbeing.jobs';
     WellbeingPoliciesService,
     BreaksService,
     WellbeingJobs,
+    RecoveryGrantsService,
   ],
-  exports: [OccupancyCheckService, WellbeingPoliciesService],
+  exports: [OccupancyCheckService, WellbeingPoliciesService, RecoveryGrantsService],
 })
 export class WellbeingModule {}

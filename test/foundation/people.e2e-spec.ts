@@ -150,7 +150,7 @@ describe('people: sites, teams, users, role boundaries', () => {
       ['supervisor', 'get', '/v1/api-keys', [403]],
     ];
     it.each(cases)('%s %s %s → %p', async (role, method, path, statuses) => {
-      const user = await t.createUser([role]);
+      const user = await t.createUser([role], await t.createTeam());
       const res = await (t.http() as any)
         [method](path)
         .set(bearer(user.token))

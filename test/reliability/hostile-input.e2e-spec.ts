@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { TestApp } from '../support/test-app';
-import { AUTHORIZATION_POLICY } from './authorization-policy';
+import { AUTHORIZATION_POLICY } from '../../src/platform/auth/authorization-policy';
 import { Caller, createCast, Cast } from './support/cast';
 import { changedTables, snapshotTables } from './support/db-snapshot';
 import { deepJson, hostileBody, hostileString, hostileValue } from './support/hostile';
@@ -95,7 +95,7 @@ describe('hostile input', () => {
   /** Callers worth trying: nobody, a role the policy lets in, and one it does not. */
   function callersFor(op: Operation): Caller[] {
     const policy = AUTHORIZATION_POLICY[op.key];
-    const allowed = policy?.allow ?? [];
+    const allowed: string[] = policy && !policy.public ? policy.roles : [];
     return ['none', allowed[0] ?? 'admin', allowed.includes('admin') ? 'admin' : 'router'].filter(
       (c, i, all) => all.indexOf(c) === i,
     ) as Caller[];

@@ -60,7 +60,9 @@ async function exitWithin(s: Started, ms: number): Promise<number> {
   const done = await Promise.race([s.exited.then(() => true), sleep(ms).then(() => false)]);
   const took = done ? Date.now() - t0 : Infinity;
   // The README quotes these figures.
-  process.stdout.write(`lifecycle: ${expect.getState().currentTestName}: exited after ${took} ms\n`);
+  process.stdout.write(
+    `lifecycle: ${expect.getState().currentTestName}: exited after ${took} ms\n`,
+  );
   return took;
 }
 

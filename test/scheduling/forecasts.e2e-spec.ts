@@ -20,12 +20,12 @@ describe('forecasts and requirements', () => {
     t = await TestApp.create();
     const siteId = await t.createSite(undefined, 'Asia/Shanghai');
     teamId = await t.createTeam(siteId);
-    scheduler = await t.createUser(['scheduler']);
+    scheduler = await t.createUser(['scheduler'], teamId);
     for (let k = 0; k < 4; k++) agentIds.push((await t.createAgent({ teamId })).agentId);
     await t
       .http()
       .put(`/v1/sites/${siteId}/labour-rules`)
-      .set(bearer(scheduler.token))
+      .set(await t.asAdmin())
       .send({ solverTimeLimitSeconds: 120 })
       .expect(200);
   });
@@ -114,8 +114,9 @@ describe('forecasts and requirements', () => {
       .send({ ...settings, hostileCallRate: 0.05, recoveryMinutesPerHostileCall: 7 })
       .expect(200);
     const withRecovery = await preview();
-    // 14 raw agents; shrinkage 0.3 + 1.1667/14 → ceil(14 / 0.6167) = 23
-    expect(withRecovery.body.requirements[0].agents).toBe(23);
+    // 14 raw agents and a recovery load of 1.1667 Erl, both after 30 % base shrinkage:
+    // ceil((14 + 1.1667) / 0.7) = 22 rostered.
+    expect(withRecovery.body.requirements[0].agents).toBe(22);
   });
 
   it('generates from the forecast when no requirements are given', async () => {
@@ -279,8 +280,11 @@ describe('forecasts and requirements', () => {
       targetServiceLevel: 0.8,
       targetAnswerSeconds: 20,
       shrinkage: 0.3,
+      // No occupancy setting: the team's occupancy cap.
+      maxOccupancy: 0.85,
       wellbeing: { hostileCallRate: 0.1, recoveryMinutesPerHostileCall: 8.75 },
     });
+    expect(preview.body.maxOccupancy).toEqual({ value: 0.85, source: 'team-cap' });
     expect(row).toMatchObject({ agents: expected.agents, shrinkage: expected.shrinkage });
     expect(row.shrinkage.wellbeing).toBeGreaterThan(0);
     // A stricter team policy raises the minutes at once (severity 3 → 30 min).

@@ -49,6 +49,8 @@ export async function openApp(
     viewport: options.viewport ?? { width: 1366, height: 768 },
     timezoneId: options.timezoneId ?? 'Europe/Berlin',
   });
+  // CI shares two cores with PostgreSQL and the service: wait generously, fail only on a real miss.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.clock.install({ time: t.clock.now() });
   await page.goto(base + '/');

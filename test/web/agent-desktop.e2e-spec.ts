@@ -7,6 +7,8 @@ import { bearer, TestApp } from '../support/test-app';
 import { insertShift, runCall } from '../wellbeing/helpers';
 
 /** The agent's day in real Chromium against the real service and PostgreSQL. */
+jest.setTimeout(180_000);
+
 describe('web app: the agent desktop in Chromium', () => {
   let t: TestApp;
   let browser: Browser;

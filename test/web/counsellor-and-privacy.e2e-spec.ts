@@ -4,6 +4,8 @@ import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/brow
 import { book, createCounselor } from '../support/counseling';
 import { bearer, TestApp } from '../support/test-app';
 
+jest.setTimeout(180_000);
+
 describe('web app: the counsellor workspace and what a supervisor never sees', () => {
   let t: TestApp;
   let browser: Browser;

@@ -7,10 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import type { Principal } from '../../platform/auth/principal';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
-import { forbidden } from '../../platform/common/errors/domain-error';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
@@ -69,8 +68,8 @@ export class AgentsController {
     description: 'DUPLICATE_EXTERNAL_ID or DUPLICATE_EMAIL',
     type: ErrorBodyDto,
   })
-  create(@Body() body: CreateAgentDto, @CurrentPrincipal() caller: Principal): Promise<AgentDto> {
-    return this.agents.create(body, caller);
+  create(@Body() body: CreateAgentDto): Promise<AgentDto> {
+    return this.agents.create(body);
   }
 
   @Get()
@@ -79,20 +78,14 @@ export class AgentsController {
     summary: 'List agents; `?externalId=8001` finds one by the id the router knows it by',
   })
   @ApiOkResponse({ type: AgentPageDto })
-  list(@Query() query: ListAgentsQueryDto): Promise<AgentPageDto> {
-    return this.agents.list(query);
+  list(@Query() query: ListAgentsQueryDto, @TeamScope() scope: ListScope): Promise<AgentPageDto> {
+    return this.agents.list(query, teamFilter(scope, query.teamId));
   }
 
   @Get(':agentId')
   @Roles('admin', 'supervisor', 'router', 'scheduler', 'agent')
   @ApiOkResponse({ type: AgentDto })
-  get(
-    @Param('agentId', UuidParam) agentId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<AgentDto> {
-    const onlyAgent = caller.kind === 'user' && caller.roles.every((r) => r === 'agent');
-    if (onlyAgent && caller.agentId !== agentId)
-      throw forbidden('Agents may read only their own profile');
+  get(@Param('agentId', UuidParam) agentId: string): Promise<AgentDto> {
     return this.agents.get(agentId);
   }
 
@@ -102,13 +95,8 @@ export class AgentsController {
     summary: "An agent's team, site and the site's time zone (the agent's days and clock times)",
   })
   @ApiOkResponse({ type: AgentWorkplaceDto })
-  async workplace(
-    @Param('agentId', UuidParam) agentId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<AgentWorkplaceDto> {
-    const onlyAgent = caller.kind === 'user' && caller.roles.every((r) => r === 'agent');
-    if (onlyAgent && caller.agentId !== agentId)
-      throw forbidden('Agents may read only their own workplace');
+  async workplace(@Param('agentId', UuidParam) agentId: string): Promise<AgentWorkplaceDto> {
+    // Whose workplace one may read: the declared policy (own agent, own team).
     const agent = await this.agents.get(agentId);
     const team = agent.teamId ? await this.teams.get(agent.teamId) : null;
     const site = team ? await this.sites.get(team.siteId) : null;
@@ -129,9 +117,8 @@ export class AgentsController {
   update(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: UpdateAgentDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<AgentDto> {
-    return this.agents.update(agentId, body, caller);
+    return this.agents.update(agentId, body);
   }
 
   @Put(':agentId/tags')
@@ -142,8 +129,7 @@ export class AgentsController {
   replaceTags(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: AgentTagsDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<AgentDto> {
-    return this.agents.replaceTags(agentId, body, caller);
+    return this.agents.replaceTags(agentId, body);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { hasRole, Principal } from '../../platform/auth/principal';
-import { badRequest, forbidden, notFound } from '../../platform/common/errors/domain-error';
+import { badRequest, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import { RoutingTagsService } from '../routing-tags/routing-tags.service';
 import { TeamsService } from '../teams/teams.service';
@@ -30,8 +29,7 @@ export class AgentsService {
   ) {}
 
   /** Creates the agent, its optional login and its tags in one transaction. */
-  async create(input: CreateAgentDto, caller: Principal): Promise<AgentDto> {
-    this.assertMayManageTeam(caller, input.teamId ?? null);
+  async create(input: CreateAgentDto): Promise<AgentDto> {
     if ((input.email === undefined) !== (input.password === undefined)) {
       throw badRequest('VALIDATION_FAILED', 'email and password go together', {
         fields: [
@@ -71,10 +69,11 @@ export class AgentsService {
     return this.get(id);
   }
 
-  async list(query: ListAgentsQueryDto): Promise<Page<AgentDto>> {
+  /** Agents, by external id or team; `teamId` is the caller's team filter (see @TeamScope). */
+  async list(query: ListAgentsQueryDto, teamId?: string): Promise<Page<AgentDto>> {
     const where: Record<string, unknown> = {};
     if (query.externalId) where.externalId = query.externalId;
-    if (query.teamId) where.teamId = query.teamId;
+    if (teamId) where.teamId = teamId;
     const [rows, total] = await this.agents.findAndCount({
       where,
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -97,10 +96,8 @@ export class AgentsService {
     return agent;
   }
 
-  async update(id: string, input: UpdateAgentDto, caller: Principal): Promise<AgentDto> {
+  async update(id: string, input: UpdateAgentDto): Promise<AgentDto> {
     const agent = await this.require(id);
-    this.assertMayManageTeam(caller, agent.teamId);
-    if (input.teamId !== undefined) this.assertMayManageTeam(caller, input.teamId);
     if (input.teamId) await this.teams.requireExists(input.teamId);
     const patch: Partial<Agent> = {};
     if (input.displayName !== undefined) patch.displayName = input.displayName;
@@ -111,27 +108,14 @@ export class AgentsService {
     return this.get(id);
   }
 
-  async replaceTags(id: string, input: AgentTagsDto, caller: Principal): Promise<AgentDto> {
-    const agent = await this.require(id);
-    this.assertMayManageTeam(caller, agent.teamId);
+  async replaceTags(id: string, input: AgentTagsDto): Promise<AgentDto> {
+    await this.require(id);
     const tags = await this.checkTags(input);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(AgentTag).delete({ agentId: id });
       await this.writeTags(manager, id, tags);
     });
     return this.get(id);
-  }
-
-  /** Admins manage all agents; supervisors those of their own team and those not yet in a team. */
-  private assertMayManageTeam(caller: Principal, teamId: string | null): void {
-    if (hasRole(caller, 'admin')) return;
-    if (
-      caller.kind === 'user' &&
-      hasRole(caller, 'supervisor') &&
-      (teamId === null || caller.teamId === teamId)
-    )
-      return;
-    throw forbidden('Supervisors manage agents of their own team only');
   }
 
   private async checkTags(

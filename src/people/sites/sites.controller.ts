@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../platform/auth/decorators';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { PageQueryDto } from '../../platform/common/pagination/page-query.dto';
 import { CreateSiteDto, SiteDto, SitePageDto, UpdateSiteDto } from './dto/site.dto';
@@ -22,8 +23,8 @@ export class SitesController {
   @Get()
   @Roles('admin', 'scheduler', 'supervisor')
   @ApiOkResponse({ type: SitePageDto })
-  async list(@Query() query: PageQueryDto): Promise<SitePageDto> {
-    const page = await this.sites.list(query);
+  async list(@Query() query: PageQueryDto, @TeamScope() scope: ListScope): Promise<SitePageDto> {
+    const page = await this.sites.list(query, teamFilter(scope));
     return { ...page, items: page.items.map(SiteDto.from) };
   }
 

@@ -16,12 +16,17 @@ export class SitesService {
     );
   }
 
-  async list(query: PageQueryDto): Promise<Page<Site>> {
-    const [items, total] = await this.sites.findAndCount({
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: query.skip,
-      take: query.pageSize,
-    });
+  /** Sites; `ofTeamId` (a team-bound caller's scope) narrows it to that team's site. */
+  async list(query: PageQueryDto, ofTeamId?: string): Promise<Page<Site>> {
+    const qb = this.sites
+      .createQueryBuilder('s')
+      .orderBy('s.created_at', 'ASC')
+      .addOrderBy('s.id')
+      .skip(query.skip)
+      .take(query.pageSize);
+    if (ofTeamId)
+      qb.where('s.id = (SELECT t.site_id FROM teams t WHERE t.id = :ofTeamId)', { ofTeamId });
+    const [items, total] = await qb.getManyAndCount();
     return pageOf(items, total, query);
   }
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import { hasRole, Principal } from '../../platform/auth/principal';
-import { forbidden } from '../../platform/common/errors/domain-error';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
   CreateTeamDto,
@@ -31,8 +30,11 @@ export class TeamsController {
   @Get()
   @Roles('admin', 'scheduler', 'supervisor')
   @ApiOkResponse({ type: TeamPageDto })
-  async list(@Query() query: ListTeamsQueryDto): Promise<TeamPageDto> {
-    const page = await this.teams.list(query);
+  async list(
+    @Query() query: ListTeamsQueryDto,
+    @TeamScope() scope: ListScope,
+  ): Promise<TeamPageDto> {
+    const page = await this.teams.list(query, teamFilter(scope));
     return { ...page, items: page.items.map(TeamDto.from) };
   }
 
@@ -69,10 +71,7 @@ export class TeamsController {
   updateSettings(
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateTeamSettingsDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<TeamSettingsDto> {
-    if (!hasRole(caller, 'admin') && !(caller.kind === 'user' && caller.teamId === id))
-      throw forbidden('Supervisors change their own team only');
     return this.teams.updateSettings(id, body);
   }
 }

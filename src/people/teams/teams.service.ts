@@ -34,9 +34,13 @@ export class TeamsService {
     return this.teams.save(this.teams.create(input));
   }
 
-  async list(query: ListTeamsQueryDto): Promise<Page<Team>> {
+  /** Teams, of a site if asked; `onlyTeamId` (a team-bound caller's scope) narrows it to one. */
+  async list(query: ListTeamsQueryDto, onlyTeamId?: string): Promise<Page<Team>> {
     const [items, total] = await this.teams.findAndCount({
-      where: query.siteId ? { siteId: query.siteId } : {},
+      where: {
+        ...(query.siteId ? { siteId: query.siteId } : {}),
+        ...(onlyTeamId ? { id: onlyTeamId } : {}),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: query.skip,
       take: query.pageSize,

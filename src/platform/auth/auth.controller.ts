@@ -45,7 +45,8 @@ export class AuthController {
     type: ErrorBodyDto,
   })
   @ApiTooManyRequestsResponse({
-    description: 'TOO_MANY_ATTEMPTS: 5 failures in 15 minutes',
+    description:
+      'TOO_MANY_ATTEMPTS: 5 failures for the email or 20 from the client address in 15 minutes',
     type: ErrorBodyDto,
   })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenDto> {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,26 +12,34 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { PrincipalLookup } from './principal-lookup';
-import { RolesGuard } from './roles.guard';
+import { AuthorizationGuard } from './authorization.guard';
+import { LoginAttemptsService } from './login-attempts.service';
+import { MeController } from './me.controller';
+import { ResourceOwners } from './resource-owners';
+import { RouteCoverageCheck } from './route-coverage';
 import { ApiKeyStrategy, JwtStrategy } from './strategies';
 
 @Module({
   imports: [
     PassportModule,
+    DiscoveryModule,
     JwtModule.register({}),
     TypeOrmModule.forFeature([ApiKey]),
     UsersModule,
   ],
-  controllers: [AuthController, ApiKeysController],
+  controllers: [AuthController, MeController, ApiKeysController],
   providers: [
     AuthService,
     WebSessionsService,
     ApiKeysService,
     PrincipalLookup,
+    LoginAttemptsService,
+    ResourceOwners,
+    RouteCoverageCheck,
     ApiKeyStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
-    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
   exports: [ApiKeysService, WebSessionsService],
 })

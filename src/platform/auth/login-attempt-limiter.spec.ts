@@ -1,22 +1,24 @@
-import { LoginAttemptLimiter } from './login-attempt-limiter';
+import fc from 'fast-check';
+import { retryAfterSeconds } from './login-attempt-limiter';
 
-describe('LoginAttemptLimiter', () => {
-  it('locks a key out after the fifth failure until the oldest failure leaves the window', () => {
-    const limiter = new LoginAttemptLimiter(5, 60_000);
-    for (let i = 0; i < 4; i++) limiter.recordFailure('a', i * 1000);
-    expect(limiter.retryAfterSeconds('a', 4000)).toBe(0);
-    limiter.recordFailure('a', 4000);
-    expect(limiter.retryAfterSeconds('a', 5000)).toBe(55);
-    expect(limiter.retryAfterSeconds('b', 5000)).toBe(0);
-    expect(limiter.retryAfterSeconds('a', 60_001)).toBe(0);
+describe('retryAfterSeconds', () => {
+  const rule = { maxFailures: 5, windowMs: 60_000 };
+
+  it('locks a key out at the fifth failure until the oldest failure leaves the window', () => {
+    const four = [0, 1000, 2000, 3000];
+    expect(retryAfterSeconds(four, 4000, rule)).toBe(0);
+    expect(retryAfterSeconds([...four, 4000], 5000, rule)).toBe(55);
+    expect(retryAfterSeconds([...four, 4000], 60_001, rule)).toBe(0);
   });
 
-  it('forgets failures after a success', () => {
-    const limiter = new LoginAttemptLimiter(2, 60_000);
-    limiter.recordFailure('a', 0);
-    limiter.recordFailure('a', 1);
-    expect(limiter.retryAfterSeconds('a', 2)).toBeGreaterThan(0);
-    limiter.reset('a');
-    expect(limiter.retryAfterSeconds('a', 2)).toBe(0);
+  it('never locks fewer failures than the limit out, and always locks as many', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 59_999 }), { maxLength: 12 }), (times) => {
+        const wait = retryAfterSeconds(times, 60_000, rule);
+        const inWindow = times.filter((t) => t > 0).length;
+        if (inWindow < rule.maxFailures) expect(wait).toBe(0);
+        else expect(wait).toBeGreaterThan(0);
+      }),
+    );
   });
 });

@@ -1,39 +1,31 @@
 /**
- * Counts failed logins per key (email + client address) in a sliding window.
- * Pure and clock-driven so the lock-out rule is unit-tested without waiting.
+ * The lock-out rule for failed logins, pure and clock-driven so it is unit-tested without waiting.
+ * Failures are counted per key in a sliding window; the store (PostgreSQL, shared by replicas) is
+ * LoginAttemptsService's.
  */
-export class LoginAttemptLimiter {
-  private readonly failures = new Map<string, number[]>();
+export interface LimitRule {
+  maxFailures: number;
+  windowMs: number;
+}
 
-  constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 15 * 60 * 1000,
-  ) {}
+/** Per email: a guessed password; per client address: one address trying many emails. */
+export const LOGIN_LIMITS = {
+  email: { maxFailures: 5, windowMs: 15 * 60 * 1000 },
+  address: { maxFailures: 20, windowMs: 15 * 60 * 1000 },
+} as const satisfies Record<string, LimitRule>;
 
-  /** Seconds until the key may try again, or 0 if it may try now. */
-  retryAfterSeconds(key: string, nowMs: number): number {
-    const recent = this.recent(key, nowMs);
-    if (recent.length < this.maxFailures) return 0;
-    return Math.max(1, Math.ceil((recent[0] + this.windowMs - nowMs) / 1000));
-  }
-
-  recordFailure(key: string, nowMs: number): void {
-    const recent = this.recent(key, nowMs);
-    recent.push(nowMs);
-    this.failures.set(key, recent);
-    if (this.failures.size > 100_000) this.prune(nowMs);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, nowMs: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => t > nowMs - this.windowMs);
-  }
-
-  private prune(nowMs: number): void {
-    for (const [key] of this.failures)
-      if (this.recent(key, nowMs).length === 0) this.failures.delete(key);
-  }
+/**
+ * Seconds until a key may try again (0: it may try now), given the times of its failures within
+ * the window (oldest first is not required).
+ */
+export function retryAfterSeconds(
+  failureTimesMs: number[],
+  nowMs: number,
+  rule: LimitRule,
+): number {
+  const recent = failureTimesMs.filter((t) => t > nowMs - rule.windowMs).sort((a, b) => a - b);
+  if (recent.length < rule.maxFailures) return 0;
+  // The key may try again once enough failures have left the window to bring it under the limit.
+  const freeing = recent[recent.length - rule.maxFailures];
+  return Math.max(1, Math.ceil((freeing + rule.windowMs - nowMs) / 1000));
 }

@@ -11,6 +11,11 @@ export type Principal =
       teamId: string | null;
       /** Set when the person is an agent. */
       agentId: string | null;
+      /** The team of the agent profile (agents act within it). */
+      agentTeamId: string | null;
+      /** Set when the person is a counsellor. */
+      counselorId: string | null;
+      email: string;
     }
   | { kind: 'apiKey'; apiKeyId: string; roles: Role[]; name: string };
 

@@ -24,7 +24,11 @@ export class ApiKeyStrategy extends PassportStrategy(CustomStrategy, 'api-key') 
   }
 }
 
-/** `Authorization: Bearer <jwt>` for people; the user is re-read so deactivation takes effect at once. */
+/**
+ * `Authorization: Bearer <jwt>` for people. The user is re-read on every request with the token's
+ * credential version, so a deactivation, role or password change refuses it at once on every replica.
+ * A token without an expiry is refused (jsonwebtoken alone would accept it forever).
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
   constructor(
@@ -47,8 +51,10 @@ export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
     });
   }
 
-  async validate(payload: { sub?: string }) {
+  async validate(payload: { sub?: unknown; tv?: unknown; exp?: unknown }) {
     if (typeof payload?.sub !== 'string') return null;
-    return this.lookup.forUser(payload.sub);
+    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return null;
+    if (typeof payload.tv !== 'number') return null;
+    return this.lookup.forUser(payload.sub, payload.tv);
   }
 }

@@ -14,6 +14,8 @@ export class WebSession {
   @Index('uq_web_sessions_token_hash', { unique: true })
   @Column({ type: 'text', select: false })
   tokenHash: string;
+  /** The user's credential version at sign-in: a password, role or active change ends the session. */
+  @Column({ type: 'integer' }) tokenVersion: number;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz' }) lastActiveAt: Date;
   @Column({ type: 'timestamptz' }) expiresAt: Date;

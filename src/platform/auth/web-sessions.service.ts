@@ -59,9 +59,9 @@ export class WebSessionsService {
     const refreshToken = newToken();
     const expiresAt = new Date(now.getTime() + this.settings.maxHours * 3600_000);
     const [row] = await this.dataSource.query(
-      `INSERT INTO web_sessions (user_id, token_hash, created_at, last_active_at, expires_at)
-       VALUES ($1, $2, $3, $3, $4) RETURNING id`,
-      [user.id, hash(refreshToken), now, expiresAt],
+      `INSERT INTO web_sessions (user_id, token_hash, token_version, created_at, last_active_at, expires_at)
+       VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
+      [user.id, hash(refreshToken), user.tokenVersion, now, expiresAt],
     );
     return { ...(await this.issue(row.id, user, expiresAt)), refreshToken };
   }
@@ -74,20 +74,30 @@ export class WebSessionsService {
     if (!refreshToken || refreshToken.length > 200) throw sessionEnded();
     const now = this.clock.now();
     const idleCutoff = new Date(now.getTime() - this.settings.idleMinutes * 60_000);
-    const rows: Array<{ id: string; user_id: string; roles: string[]; expires_at: Date }> =
-      await this.dataSource
-        .query(
-          `UPDATE web_sessions s SET last_active_at = $2
+    const rows: Array<{
+      id: string;
+      user_id: string;
+      roles: string[];
+      token_version: number;
+      expires_at: Date;
+    }> = await this.dataSource
+      .query(
+        `UPDATE web_sessions s SET last_active_at = $2
            FROM users u
           WHERE s.token_hash = $1 AND u.id = s.user_id AND u.active
+            AND s.token_version = u.token_version
             AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_active_at >= $3
-          RETURNING s.id, s.user_id, u.roles, s.expires_at`,
-          [hash(refreshToken), now, idleCutoff],
-        )
-        .then((r: [unknown[], number]) => r[0] as never);
+          RETURNING s.id, s.user_id, u.roles, u.token_version, s.expires_at`,
+        [hash(refreshToken), now, idleCutoff],
+      )
+      .then((r: [unknown[], number]) => r[0] as never);
     const row = rows[0];
     if (!row) throw sessionEnded();
-    return this.issue(row.id, { id: row.user_id, roles: row.roles }, row.expires_at);
+    return this.issue(
+      row.id,
+      { id: row.user_id, roles: row.roles, tokenVersion: row.token_version },
+      row.expires_at,
+    );
   }
 
   /** Signing out: the refresh token stops working at once, on every replica. */
@@ -109,7 +119,7 @@ export class WebSessionsService {
 
   private async issue(
     sessionId: string,
-    user: { id: string; roles: string[] },
+    user: { id: string; roles: string[]; tokenVersion: number },
     expiresAt: Date,
   ): Promise<IssuedSession> {
     const [person] = await this.dataSource.query(

@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   Min,
   MinLength,
   validateSync,
@@ -18,6 +19,10 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
 } as const;
+
+/** A hop count, or proxies by address, CIDR or Express's names for local ranges. */
+const TRUST_PROXY_FORMAT =
+  /^(?:(?:[1-9]|10)|(?:(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*))$/;
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -97,6 +102,14 @@ class EnvironmentSchema {
   DATABASE_POOL_SIZE?: number;
 
   @IsOptional()
+  @IsString()
+  @Matches(TRUST_PROXY_FORMAT, {
+    message:
+      'TRUST_PROXY must be a hop count (1-10), or a comma-separated list of proxy addresses/CIDRs or loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -159,6 +172,11 @@ export interface AppConfig {
    * `maxHours` after signing in (a shift); the access cookie lives `accessTtlSeconds` between refreshes.
    */
   session: { idleMinutes: number; maxHours: number; accessTtlSeconds: number };
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): a hop count or a list of
+   * addresses/CIDRs. Unset: none, so the client address is the TCP peer and cannot be forged.
+   */
+  trustProxy: number | string[] | false;
   /** Settings that fell back to a local default, reported in the start-up log. */
   defaultsUsed: string[];
 }
@@ -230,6 +248,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxHours: parsed.SESSION_MAX_HOURS ?? 12,
       accessTtlSeconds: parsed.SESSION_ACCESS_TTL_SECONDS ?? 300,
     },
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     defaultsUsed,
   };
+}
+
+function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  return value.split(',').map((v) => v.trim());
 }

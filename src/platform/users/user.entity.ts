@@ -36,6 +36,8 @@ export class User {
   @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'fk_users_team' })
   team?: Team;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Raised by a password, role or active change: tokens carry it (`tv`) and older ones are refused. */
+  @Column({ type: 'integer', default: 0 }) tokenVersion: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -11,6 +11,8 @@ import { withAdvisoryLock } from '../database/advisory-lock';
 import { TeamsService } from '../../people/teams/teams.service';
 import { User } from './user.entity';
 
+const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+
 export interface NewUser {
   email: string;
   password: string;
@@ -109,7 +111,16 @@ export class UsersService implements OnApplicationBootstrap {
     if (changes.teamId !== undefined) patch.teamId = changes.teamId;
     if (changes.active !== undefined) patch.active = changes.active;
     if (changes.password !== undefined) patch.passwordHash = await hashPassword(changes.password);
-    if (Object.keys(patch).length) await this.users.update({ id }, patch);
+    // A new password, other roles or (de)activation refuse every token issued before, on every replica.
+    const credentialsChanged =
+      changes.password !== undefined ||
+      (changes.roles !== undefined && !sameRoles(changes.roles, user.roles)) ||
+      (changes.active !== undefined && changes.active !== user.active);
+    if (Object.keys(patch).length)
+      await this.users.update(
+        { id },
+        credentialsChanged ? { ...patch, tokenVersion: () => 'token_version + 1' } : patch,
+      );
     return this.get(user.id);
   }
 

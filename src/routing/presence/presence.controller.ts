@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentsService } from '../../people/agents/agents.service';
 import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import { hasRole, Principal } from '../../platform/auth/principal';
+import type { Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
-import { forbidden } from '../../platform/common/errors/domain-error';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { PresenceDto, UpdatePresenceDto } from './dto/presence.dto';
 import type { Actor } from './presence-rules';
@@ -37,7 +36,7 @@ export class PresenceController {
     @Param('agentId', UuidParam) agentId: string,
     @CurrentPrincipal() caller: Principal,
   ): Promise<PresenceDto> {
-    const isAgent = await this.authorise(agentId, caller, 'read');
+    const isAgent = await this.authorise(agentId, caller);
     return toPresenceDto(await this.presence.current(agentId, isAgent));
   }
 
@@ -64,26 +63,19 @@ export class PresenceController {
     @Body() body: UpdatePresenceDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<PresenceDto> {
-    const isAgent = await this.authorise(agentId, caller, 'write');
+    const isAgent = await this.authorise(agentId, caller);
     const actor: Actor = isAgent ? 'agent' : caller.kind === 'apiKey' ? 'router' : 'supervisor';
     return toPresenceDto(
       await this.presence.request(agentId, body.state, actor, body.reason ?? null),
     );
   }
 
-  /** Returns whether the caller is the agent itself; 403 for other agents and other teams' supervisors. */
-  private async authorise(
-    agentId: string,
-    caller: Principal,
-    mode: 'read' | 'write',
-  ): Promise<boolean> {
-    const agent = await this.agents.require(agentId);
-    if (caller.kind === 'apiKey') return false;
-    if (caller.agentId === agentId) return true;
-    if (hasRole(caller, 'admin')) return false;
-    if (hasRole(caller, 'supervisor') && (agent.teamId === null || caller.teamId === agent.teamId))
-      return false;
-    if (mode === 'read' && hasRole(caller, 'scheduler')) return false;
-    throw forbidden('Only the agent, the router or a supervisor of its team may do this');
+  /**
+   * Whether the caller is the agent itself (404 for an unknown agent). Who may read or set the
+   * state at all (own agent, own team, the router) is the authorisation policy's.
+   */
+  private async authorise(agentId: string, caller: Principal): Promise<boolean> {
+    await this.agents.require(agentId);
+    return caller.kind === 'user' && caller.agentId === agentId;
   }
 }

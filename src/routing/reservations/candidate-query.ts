@@ -10,6 +10,8 @@ export interface CandidateFilter {
   dialect?: string;
   minProficiency?: number;
   skills?: string[];
+  /** A supervisor's list: their team only. The router never sets it (its statement is unchanged). */
+  teamId?: string;
 }
 
 export function candidateWhere(
@@ -33,6 +35,10 @@ export function candidateWhere(
                      (SELECT ts.expected_handle_seconds FROM agents ta JOIN team_settings ts ON ts.team_id = ta.team_id
                        WHERE ta.id = p.agent_id), 300)))`,
   ];
+  if (filter.teamId)
+    clauses.push(
+      `EXISTS (SELECT 1 FROM agents ta WHERE ta.id = p.agent_id AND ta.team_id = ${param(filter.teamId)})`,
+    );
   return [...clauses, ...tagClauses(filter, param)].join('\n AND ');
 }
 

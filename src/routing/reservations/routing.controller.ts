@@ -8,7 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
@@ -31,9 +32,15 @@ export class RoutingController {
   async available(
     @Query() q: AvailableAgentsQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @TeamScope() scope: ListScope,
   ): Promise<string> {
     const body = await this.routing.availableJson(
-      { dialect: q.dialect, minProficiency: q.minProficiency, skills: q.skill },
+      {
+        dialect: q.dialect,
+        minProficiency: q.minProficiency,
+        skills: q.skill,
+        teamId: teamFilter(scope),
+      },
       q.limit ?? 20,
     );
     res.type('application/json'); // the body is already JSON (built by PostgreSQL)

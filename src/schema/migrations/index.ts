@@ -7,11 +7,13 @@ import { RoutingRank1795442995523 } from './1795442995523-RoutingRank';
 import { Counseling1795443133938 } from './1795443133938-Counseling';
 import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWellbeingWeeks';
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
+import { AuthCredentialsAndLoginFailures1795982337583 } from './1795982337583-AuthCredentialsAndLoginFailures';
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
-import { WebSessions1795990100000 } from './1795990100000-WebSessions';
+import { WebSessions1796000100000 } from './1796000100000-WebSessions';
 import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
+import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -25,7 +27,9 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Scheduling1795440728526,
   PlanningWellbeingWeeks1795455379130,
   PresenceIntervalsByEnd1795464000000,
+  AuthCredentialsAndLoginFailures1795982337583,
   ProtectedTime1795982731818,
   TimeOffDecisionReason1795990000000,
-  WebSessions1795990100000,
+  WorkforceLoop1796000000000,
+  WebSessions1796000100000,
 ];

@@ -7,10 +7,11 @@ import { CallsService } from '../../routing/calls/calls.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest } from '../../platform/common/errors/domain-error';
 import { RoutingService } from '../../routing/reservations/routing.service';
-import { requiredAgents, ShrinkageBreakdown } from '../staffing/erlang';
+import { MAX_TOTAL_SHRINKAGE, requiredAgents, ShrinkageBreakdown } from '../staffing/erlang';
 import { SitesService } from '../../people/sites/sites.service';
 import { TeamsService } from '../../people/teams/teams.service';
 import { WellbeingPoliciesService } from '../../wellbeing/wellbeing-policies.service';
+import { RecoveryGrantsService } from '../../wellbeing/recovery-grants.service';
 import type {
   ForecastDto,
   ForecastFromHistoryDto,
@@ -46,6 +47,7 @@ export class ForecastsService {
     private readonly calls: CallsService,
     private readonly routing: RoutingService,
     private readonly policies: WellbeingPoliciesService,
+    private readonly recoveryGrants: RecoveryGrantsService,
     private readonly clock: Clock,
   ) {}
 
@@ -217,11 +219,27 @@ export class ForecastsService {
     const agentIds = (await this.agents.listForTeam(teamId)).map((a) => a.id);
     const mix = await this.calls.hostileMix(agentIds, from, now);
     const policy = await this.policies.effective(teamId);
-    return wellbeingFigures(mix, policy.recoveryMinutesBySeverity, settings, {
-      from: from.toISOString(),
-      to: now.toISOString(),
-      weeks,
-    });
+    const granted = await this.recoveryGrants.observed(agentIds, from, now);
+    return wellbeingFigures(
+      mix,
+      policy.recoveryMinutesBySeverity,
+      settings,
+      { from: from.toISOString(), to: now.toISOString(), weeks },
+      granted,
+    );
+  }
+
+  /**
+   * The occupancy staffing must not exceed: the planning setting when set, else the team's occupancy
+   * cap (the line routing treats as burnout, 0.85 by default), never unset.
+   */
+  async maxOccupancyFor(
+    teamId: string,
+    known?: PlanningSettingsDto,
+  ): Promise<{ value: number; source: 'setting' | 'team-cap' }> {
+    const settings = known ?? (await this.getSettings(teamId));
+    if (settings.maxOccupancy) return { value: settings.maxOccupancy, source: 'setting' };
+    return { value: (await this.teams.settingsFor(teamId)).occupancyCap, source: 'team-cap' };
   }
 
   /**
@@ -255,9 +273,12 @@ export class ForecastsService {
   ): Promise<{
     requirements: StaffedRequirement[];
     shrinkage: { base: { value: number; source: 'setting' }; wellbeing: WellbeingFiguresDto };
+    maxOccupancy: { value: number; source: 'setting' | 'team-cap' };
+    warnings: StaffingWarning[];
   }> {
     const settings = await this.getSettings(teamId);
     const wellbeing = await this.wellbeingFigures(teamId, settings);
+    const maxOccupancy = await this.maxOccupancyFor(teamId, settings);
     const rows = await this.forecasts.find({
       where: {
         teamId,
@@ -274,7 +295,7 @@ export class ForecastsService {
         targetServiceLevel: settings.targetServiceLevel,
         targetAnswerSeconds: settings.targetAnswerSeconds,
         shrinkage: settings.shrinkage,
-        ...(settings.maxOccupancy ? { maxOccupancy: settings.maxOccupancy } : {}),
+        maxOccupancy: maxOccupancy.value,
         wellbeing: {
           hostileCallRate: wellbeing.hostileCallRate.value,
           recoveryMinutesPerHostileCall: wellbeing.recoveryMinutesPerHostileCall.value,
@@ -301,14 +322,34 @@ export class ForecastsService {
         });
       }
     }
+    const requirements = [...out.values()].sort(
+      (a, b) => a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
+    );
+    const capped = requirements.filter((r) => r.shrinkage.capped);
+    const warnings: StaffingWarning[] = capped.length
+      ? [
+          {
+            code: 'SHRINKAGE_CAPPED',
+            message: `Shrinkage went above ${MAX_TOTAL_SHRINKAGE} in ${capped.length} intervals and was cut to it: those intervals are staffed short of what the wellbeing policy costs`,
+            intervals: capped.length,
+            worstUncappedTotal: Math.max(...capped.map((r) => r.shrinkage.uncappedTotal ?? 0)),
+          },
+        ]
+      : [];
     return {
-      requirements: [...out.values()].sort(
-        (a, b) =>
-          a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
-      ),
+      requirements,
       shrinkage: { base: { value: settings.shrinkage, source: 'setting' }, wellbeing },
+      maxOccupancy,
+      warnings,
     };
   }
+}
+
+export interface StaffingWarning {
+  code: 'SHRINKAGE_CAPPED';
+  message: string;
+  intervals: number;
+  worstUncappedTotal: number;
 }
 
 export interface StaffedRequirement {

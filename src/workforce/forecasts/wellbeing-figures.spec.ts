@@ -40,4 +40,22 @@ describe('wellbeing figures', () => {
     expect(calm.hostileCallRate).toMatchObject({ value: 0, source: 'history' });
     expect(calm.recoveryMinutesPerHostileCall.source).toBe('setting');
   });
+
+  it('takes the minutes the policy actually granted, escalations included, when there were grants', () => {
+    const f = wellbeingFigures(
+      { answered: 2000, hostile: 319, bySeverity: [150, 120, 49] },
+      [5, 10, 15],
+      settings,
+      window,
+      // 145 of 319 recoveries escalated to 15 minutes (as observed at 20% hostility).
+      { grants: 319, escalated: 145, meanMinutes: 10.4 },
+    );
+    expect(f.recoveryMinutesPerHostileCall).toMatchObject({
+      value: 10.4,
+      source: 'history',
+      basis: 'grants',
+      grants: 319,
+      escalatedGrants: 145,
+    });
+  });
 });

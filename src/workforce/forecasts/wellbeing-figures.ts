@@ -25,21 +25,35 @@ export interface WellbeingFigures {
     severityMix?: [number, number, number];
     /** The policy's recovery minutes by severity 1..3 (history only). */
     recoveryMinutesBySeverity?: [number, number, number];
+    /** Recovery breaks the policy granted in the window, and how many were escalated (grants only). */
+    grants?: number;
+    escalatedGrants?: number;
+    /** grants: the minutes actually granted (escalations included); severity-mix: the policy by severity. */
+    basis?: 'grants' | 'severity-mix';
   };
   window: { from: string; to: string; weeks: number };
 }
 
+/** Recovery breaks the policy granted over the window (escalations included). */
+export interface GrantedRecovery {
+  grants: number;
+  escalated: number;
+  meanMinutes: number;
+}
+
 /**
  * hostileCallRate = hostile ÷ answered over the window (the setting when nothing was answered);
- * recoveryMinutesPerHostileCall = Σ_s hostile_s × policy minutes_s ÷ hostile, the policy's minutes by
- * severity weighted by the observed mix (the setting when no hostile call was seen). Escalated recovery
- * (a third hostile call in a shift) is left out: it is rare and bounded by the policy's maximum.
+ * recoveryMinutesPerHostileCall = the mean minutes the policy actually granted per recovery when there
+ * were grants: escalations (the nth hostile call in a shift gets the escalated minutes) are common under
+ * high hostility and the severity minutes alone miss them. Without grants, Σ_s hostile_s × policy
+ * minutes_s ÷ hostile (the policy by the observed severity mix); without hostile calls, the setting.
  */
 export function wellbeingFigures(
   mix: CallMix,
   recoveryMinutesBySeverity: [number, number, number],
   settings: { hostileCallRate: number; recoveryMinutesPerHostileCall: number },
   window: WellbeingFigures['window'],
+  granted?: GrantedRecovery,
 ): WellbeingFigures {
   const rate =
     mix.answered > 0
@@ -56,17 +70,28 @@ export function wellbeingFigures(
           hostileCalls: 0,
         };
   const minutes =
-    mix.hostile > 0
+    granted && granted.grants > 0
       ? {
-          value: round(
-            mix.bySeverity.reduce((s, n, i) => s + n * recoveryMinutesBySeverity[i], 0) /
-              mix.hostile,
-          ),
+          value: round(granted.meanMinutes),
           source: 'history' as const,
-          severityMix: mix.bySeverity,
+          basis: 'grants' as const,
+          grants: granted.grants,
+          escalatedGrants: granted.escalated,
+          ...(mix.hostile > 0 ? { severityMix: mix.bySeverity } : {}),
           recoveryMinutesBySeverity,
         }
-      : { value: settings.recoveryMinutesPerHostileCall, source: 'setting' as const };
+      : mix.hostile > 0
+        ? {
+            basis: 'severity-mix' as const,
+            value: round(
+              mix.bySeverity.reduce((s, n, i) => s + n * recoveryMinutesBySeverity[i], 0) /
+                mix.hostile,
+            ),
+            source: 'history' as const,
+            severityMix: mix.bySeverity,
+            recoveryMinutesBySeverity,
+          }
+        : { value: settings.recoveryMinutesPerHostileCall, source: 'setting' as const };
   return { hostileCallRate: rate, recoveryMinutesPerHostileCall: minutes, window };
 }
 

@@ -7,7 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
+import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
@@ -26,9 +27,11 @@ import {
   OfferSwapDto,
   SwapDto,
   SwapPageDto,
+  TimeOffDecisionDto,
   TimeOffDto,
   TimeOffPageDto,
 } from './dto/planning.dto';
+import { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
 import type { LabourRules } from './labour-rules';
 import { LabourRulesService } from './labour-rules.service';
 import { SwapsService } from './swaps.service';
@@ -48,8 +51,11 @@ export class LabourRulesController {
   }
 
   @Put()
-  @Roles('admin', 'scheduler')
-  @ApiOperation({ summary: "Set a site's labour rules; omitted settings keep their defaults" })
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Set a site's labour rules (admins: they bind every team of the site); omitted settings keep their defaults",
+  })
   @ApiOkResponse({ type: LabourRulesDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ErrorBodyDto })
   put(
@@ -72,11 +78,8 @@ export class TimeOffController {
       'Request time off (pending until a scheduler decides) or declare unavailability (in force at once)',
   })
   @ApiCreatedResponse({ type: TimeOffDto })
-  create(
-    @Body() body: CreateTimeOffDto,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<TimeOffDto> {
-    return this.timeOff.create(body, caller);
+  create(@Body() body: CreateTimeOffDto): Promise<TimeOffDto> {
+    return this.timeOff.create(body);
   }
 
   @Get()
@@ -86,19 +89,38 @@ export class TimeOffController {
   list(
     @Query() query: ListTimeOffQueryDto,
     @CurrentPrincipal() caller: Principal,
+    @TeamScope() scope: ListScope,
   ): Promise<TimeOffPageDto> {
-    return this.timeOff.list(query, caller);
+    return this.timeOff.list(query, caller, teamFilter(scope));
+  }
+
+  @Get(':id/effect')
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Before deciding: the published shifts approving this request would remove, and the coverage they would cost',
+  })
+  @ApiOkResponse({ type: TimeOffDecisionEffectDto })
+  effect(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<TimeOffDecisionEffectDto> {
+    return this.timeOff.effect(id, caller);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('scheduler', 'admin')
-  @ApiOkResponse({ type: TimeOffDto })
+  @ApiOperation({
+    summary:
+      "Approve time off: the agent's published shifts it overlaps go to the open-shift board; the answer shows the coverage effect",
+  })
+  @ApiOkResponse({ type: TimeOffDecisionDto })
   @ApiConflictResponse({ description: 'ALREADY_DECIDED', type: ErrorBodyDto })
   approve(
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,
-  ): Promise<TimeOffDto> {
+  ): Promise<TimeOffDecisionDto> {
     return this.timeOff.decide(id, 'approved', caller);
   }
 
@@ -112,7 +134,7 @@ export class TimeOffController {
     @Body() body: DenyTimeOffDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<TimeOffDto> {
-    return this.timeOff.decide(id, 'denied', caller, body.reason ?? null);
+    return this.timeOff.decide(id, 'denied', caller, body.reason ?? null) as Promise<TimeOffDto>;
   }
 }
 
@@ -123,18 +145,25 @@ export class SwapsController {
 
   @Post()
   @Roles('agent')
-  @ApiOperation({ summary: 'Offer one of your published shifts to colleagues' })
+  @ApiOperation({
+    summary:
+      'Offer one of your published shifts to colleagues, or (counterShiftId) propose a trade for a colleague’s shift',
+  })
   @ApiCreatedResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'SHIFT_NOT_PUBLISHED, SHIFT_STARTED, RULE_VIOLATION',
+    type: ErrorBodyDto,
+  })
   offer(@Body() body: OfferSwapDto, @CurrentPrincipal() caller: Principal): Promise<SwapDto> {
-    return this.swaps.offer(body.shiftId, caller);
+    return this.swaps.offer(body.shiftId, caller, body.counterShiftId);
   }
 
   @Get()
   @Roles('agent', 'scheduler', 'admin', 'supervisor')
   @ApiOperation({ summary: 'Shift swaps (e.g. ?status=open)' })
   @ApiOkResponse({ type: SwapPageDto })
-  list(@Query() query: ListSwapsQueryDto): Promise<SwapPageDto> {
-    return this.swaps.list(query);
+  list(@Query() query: ListSwapsQueryDto, @TeamScope() scope: ListScope): Promise<SwapPageDto> {
+    return this.swaps.list(query, teamFilter(scope));
   }
 
   @Post(':id/accept')
@@ -155,6 +184,38 @@ export class SwapsController {
     @CurrentPrincipal() caller: Principal,
   ): Promise<SwapDto> {
     return this.swaps.accept(id, caller, body.agentId);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('scheduler', 'admin')
+  @ApiOperation({
+    summary:
+      'Approve an accepted trade: both moves are checked again, then both shifts change hands',
+  })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({
+    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED, SWAP_STALE, SWAP_NOT_TRADE',
+    type: ErrorBodyDto,
+  })
+  approve(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.approve(id, caller);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('agent', 'scheduler', 'admin')
+  @ApiOperation({ summary: 'Turn a trade down (the colleague asked, or a scheduler)' })
+  @ApiOkResponse({ type: SwapDto })
+  @ApiConflictResponse({ description: 'SWAP_CLOSED', type: ErrorBodyDto })
+  reject(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<SwapDto> {
+    return this.swaps.reject(id, caller);
   }
 
   @Post(':id/cancel')

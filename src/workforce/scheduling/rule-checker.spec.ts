@@ -126,6 +126,19 @@ describe('rule checker', () => {
     ).toEqual([]);
   });
 
+  it("finds a week beyond the agent's contract maximum (part-time), only for that agent", () => {
+    const week = [5, 6, 7].map((d) => day(d)); // 3 × 7.5 h paid = 1,350 min
+    const contract = { contractMaxWeeklyMinutes: new Map([['a', 20 * 60]]) };
+    expect(rulesOf(week, contract)).toEqual(['CONTRACT_HOURS']);
+    expect(rulesOf(week.slice(0, 2), contract)).toEqual([]);
+    expect(
+      rulesOf(
+        week.map((s) => ({ ...s, agentId: 'b' })),
+        contract,
+      ),
+    ).toEqual([]);
+  });
+
   it('finds shifts during time off or unavailability', () => {
     const blocked = new Map([
       ['a', [{ start: at(6, '00:00'), end: at(7, '00:00'), reason: 'time_off' }]],

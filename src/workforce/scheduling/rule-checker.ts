@@ -31,6 +31,8 @@ export interface CheckContext {
   timeZone: string;
   /** Per agent: hard blocked periods (approved time off, declared unavailability). */
   blocked?: Map<string, Array<{ start: number; end: number; reason: string }>>;
+  /** Per agent: the contract's maximum paid minutes per calendar week (part-time), below the site's. */
+  contractMaxWeeklyMinutes?: Map<string, number>;
 }
 
 const MIN = 60_000;
@@ -179,6 +181,12 @@ function checkAgent(agentId: string, shifts: CheckedShift[], ctx: CheckContext):
       add(
         'WEEKLY_HOURS',
         `${minutes} min of work in the week of ${week} (max ${rules.maxWeeklyWorkMinutes})`,
+      );
+    const contractMax = ctx.contractMaxWeeklyMinutes?.get(agentId);
+    if (contractMax !== undefined && minutes > contractMax + 1e-9)
+      add(
+        'CONTRACT_HOURS',
+        `${minutes} min of work in the week of ${week} (contract max ${contractMax})`,
       );
     overtimeByMonth.set(
       month,

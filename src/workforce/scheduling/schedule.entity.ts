@@ -29,6 +29,8 @@ export class Schedule {
   @Column({ type: 'jsonb', default: [] }) coverage: object[];
   @Column({ type: 'jsonb', default: [] }) violations: object[];
   @Column({ type: 'jsonb', default: {} }) stats: Record<string, unknown>;
+  /** Why the schedule falls short, before and after solving (see scheduling/domain/diagnostics.ts). */
+  @Column({ type: 'jsonb', default: {} }) diagnostics: object;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt: Date | null;
 }

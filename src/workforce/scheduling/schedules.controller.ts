@@ -8,7 +8,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
+import type { ListScope } from '../../platform/auth/authorization-decision';
+import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
@@ -25,12 +26,16 @@ import {
   ShiftDto,
   ShiftPageDto,
 } from './dto/schedule.dto';
+import { ScheduleGenerationService } from './schedule-generation.service';
 import { SchedulesService } from './schedules.service';
 
 @ApiTags('schedules')
 @Controller()
 export class SchedulesController {
-  constructor(private readonly schedules: SchedulesService) {}
+  constructor(
+    private readonly schedules: SchedulesService,
+    private readonly generation: ScheduleGenerationService,
+  ) {}
 
   @Post('schedules/generate')
   @HttpCode(202)
@@ -40,9 +45,15 @@ export class SchedulesController {
       'Generate a schedule in the background (HiGHS MIP under the site labour rules); poll GET /v1/schedules/{id}',
   })
   @ApiAcceptedResponse({ type: GenerateAcceptedDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or UNKNOWN_TEAM', type: ErrorBodyDto })
-  generate(@Body() body: GenerateScheduleDto): Promise<GenerateAcceptedDto> {
-    return this.schedules.generate(body);
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED, UNKNOWN_TEAM or START_DATE_IN_PAST',
+    type: ErrorBodyDto,
+  })
+  generate(
+    @Body() body: GenerateScheduleDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<GenerateAcceptedDto> {
+    return this.generation.generate(body, caller);
   }
 
   @Get('schedules/requirements-preview')
@@ -57,13 +68,19 @@ export class SchedulesController {
   @Roles('scheduler', 'admin', 'supervisor')
   @ApiOperation({ summary: 'List schedules, newest first' })
   @ApiOkResponse({ type: SchedulePageDto })
-  list(@Query() query: ListSchedulesQueryDto): Promise<SchedulePageDto> {
-    return this.schedules.list(query);
+  list(
+    @Query() query: ListSchedulesQueryDto,
+    @TeamScope() scope: ListScope,
+  ): Promise<SchedulePageDto> {
+    return this.schedules.list(query, teamFilter(scope, query.teamId));
   }
 
   @Get('schedules/:id')
   @Roles('scheduler', 'admin', 'supervisor')
-  @ApiOperation({ summary: 'A schedule with its shifts, coverage and rule violations' })
+  @ApiOperation({
+    summary:
+      'A schedule with its shifts, current coverage, rule violations and diagnostics (solver status, shortfall per dialect and day, plain reasons)',
+  })
   @ApiOkResponse({ type: ScheduleDto })
   get(@Param('id', UuidParam) id: string): Promise<ScheduleDto> {
     return this.schedules.get(id);
@@ -104,9 +121,8 @@ export class SchedulesController {
   agentShifts(
     @Param('agentId', UuidParam) agentId: string,
     @Query() query: AgentShiftsQueryDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<ShiftPageDto> {
-    return this.schedules.agentShifts(agentId, query, caller);
+    return this.schedules.agentShifts(agentId, query);
   }
 
   @Get('agents/:agentId/schedule.ics')
@@ -115,10 +131,7 @@ export class SchedulesController {
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: "An agent's published shifts as an iCalendar feed" })
   @ApiOkResponse({ description: 'text/calendar' })
-  calendar(
-    @Param('agentId', UuidParam) agentId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<string> {
-    return this.schedules.agentCalendar(agentId, caller);
+  calendar(@Param('agentId', UuidParam) agentId: string): Promise<string> {
+    return this.schedules.agentCalendar(agentId);
   }
 }

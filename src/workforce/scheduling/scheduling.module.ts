@@ -26,10 +26,29 @@ import { SiteLabourRules } from './site-labour-rules.entity';
 import { SwapsService } from './swaps.service';
 import { TimeOffService } from './time-off.service';
 import { TimeOffRequest } from './time-off.entity';
+import { AgentWorkProfile } from './agent-work-profile.entity';
+import { OpenShift } from './open-shift.entity';
+import { OpenShiftsController } from './open-shifts.controller';
+import { OpenShiftsService } from './open-shifts.service';
+import { ScheduleGenerationService } from './schedule-generation.service';
+import { ScheduleRepairService } from './schedule-repair.service';
+import { ShiftRulesService } from './shift-rules.service';
+import { TeamShiftSettings } from './team-shift-settings.entity';
+import { WorkProfilesController } from './work-profiles.controller';
+import { WorkProfilesService } from './work-profiles.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SiteLabourRules, Schedule, Shift, TimeOffRequest, ShiftSwap]),
+    TypeOrmModule.forFeature([
+      SiteLabourRules,
+      Schedule,
+      Shift,
+      TimeOffRequest,
+      ShiftSwap,
+      AgentWorkProfile,
+      TeamShiftSettings,
+      OpenShift,
+    ]),
     AgentsModule,
     TeamsModule,
     SitesModule,
@@ -43,6 +62,8 @@ import { TimeOffRequest } from './time-off.entity';
     SwapsController,
     AdherenceController,
     CalendarFeedsController,
+    WorkProfilesController,
+    OpenShiftsController,
   ],
   providers: [
     PlanningContextService,
@@ -53,7 +74,12 @@ import { TimeOffRequest } from './time-off.entity';
     AdherenceService,
     CalendarFeedsService,
     PresenceHistoryReader,
+    ScheduleGenerationService,
+    ShiftRulesService,
+    WorkProfilesService,
+    OpenShiftsService,
+    ScheduleRepairService,
   ],
-  exports: [SchedulesService],
+  exports: [SchedulesService, ScheduleGenerationService],
 })
 export class SchedulingModule {}

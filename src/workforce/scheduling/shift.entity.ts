@@ -12,6 +12,11 @@ import { registerConstraintCode } from '../../platform/common/errors/constraint-
 import { Schedule } from './schedule.entity';
 
 registerConstraintCode(
+  'uq_shifts_open_shift',
+  'OPEN_SHIFT_TAKEN',
+  'Someone else has already picked up this open shift',
+);
+registerConstraintCode(
   'ex_shifts_agent_no_overlap',
   'SHIFT_OVERLAP',
   'The agent already has a published shift at this time',
@@ -35,6 +40,7 @@ export interface ShiftBreak {
 )
 @Index('ix_shifts_schedule_id', ['scheduleId'])
 @Index('ix_shifts_agent_starts_at', ['agentId', 'startsAt'])
+@Index('uq_shifts_open_shift', ['openShiftId'], { unique: true })
 export class Shift {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) scheduleId: string;
@@ -49,4 +55,6 @@ export class Shift {
   @Column({ type: 'timestamptz' }) endsAt: Date;
   @Column({ type: 'jsonb', default: [] }) breaks: ShiftBreak[];
   @Column({ type: 'boolean', default: false }) live: boolean;
+  /** Set when this shift is an open shift an agent picked up: one shift per open shift. */
+  @Column({ type: 'uuid', nullable: true }) openShiftId: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { hasRole, Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/common/clock/clock';
@@ -13,6 +13,10 @@ import {
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import type { CreateTimeOffDto, ListTimeOffQueryDto, TimeOffDto } from './dto/planning.dto';
 import { TimeOffRequest } from './time-off.entity';
+import { assertActsOnTeam } from '../team-access';
+import type { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
+import { OpenShiftsService } from './open-shifts.service';
+import { DIALECT_MIN_PROFICIENCY } from './planning-context.service';
 
 const toDto = (r: TimeOffRequest): TimeOffDto => ({
   id: r.id,
@@ -30,14 +34,14 @@ export class TimeOffService {
   constructor(
     @InjectRepository(TimeOffRequest) private readonly requests: Repository<TimeOffRequest>,
     private readonly agents: AgentsService,
+    private readonly openShifts: OpenShiftsService,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
   /** An agent asks for time off (pending) or declares unavailability (in force at once). */
-  async create(input: CreateTimeOffDto, caller: Principal): Promise<TimeOffDto> {
-    const isPlanner = hasRole(caller, 'scheduler', 'admin');
-    if (!isPlanner && !(caller.kind === 'user' && caller.agentId === input.agentId))
-      throw forbidden('Agents request time off for themselves only');
+  async create(input: CreateTimeOffDto): Promise<TimeOffDto> {
+    // Agents for themselves, schedulers for their team: the authorisation policy's.
     await this.agents.require(input.agentId);
     if (Date.parse(input.endsAt) <= Date.parse(input.startsAt))
       throw badRequest('VALIDATION_FAILED', 'endsAt must be after startsAt', {
@@ -59,44 +63,103 @@ export class TimeOffService {
     return toDto(row);
   }
 
-  async list(query: ListTimeOffQueryDto, caller: Principal): Promise<Page<TimeOffDto>> {
+  /**
+   * Agents see their own requests; planners those of `teamId` (their team, from @TeamScope) or,
+   * for admins (`teamId` undefined), everyone's.
+   */
+  async list(
+    query: ListTimeOffQueryDto,
+    caller: Principal,
+    teamId: string | undefined,
+  ): Promise<Page<TimeOffDto>> {
     const isPlanner = hasRole(caller, 'scheduler', 'admin', 'supervisor');
-    const where: Record<string, unknown> = {};
+    const qb = this.requests
+      .createQueryBuilder('r')
+      .orderBy('r.starts_at', 'ASC')
+      .addOrderBy('r.id')
+      .skip(query.skip)
+      .take(query.pageSize);
     if (!isPlanner) {
       if (caller.kind !== 'user' || !caller.agentId) throw forbidden();
-      where.agentId = caller.agentId;
-    } else if (query.agentId) where.agentId = query.agentId;
-    if (query.status) where.status = query.status;
-    const [rows, total] = await this.requests.findAndCount({
-      where,
-      order: { startsAt: 'ASC', id: 'ASC' },
-      skip: query.skip,
-      take: query.pageSize,
-    });
+      qb.andWhere('r.agent_id = :own', { own: caller.agentId });
+    } else {
+      if (query.agentId) qb.andWhere('r.agent_id = :agentId', { agentId: query.agentId });
+      if (teamId)
+        qb.andWhere('r.agent_id IN (SELECT a.id FROM agents a WHERE a.team_id = :teamId)', {
+          teamId,
+        });
+    }
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    const [rows, total] = await qb.getManyAndCount();
     return pageOf(rows.map(toDto), total, query);
   }
 
-  /** A scheduler decides a pending request; approved time off becomes a hard scheduling constraint. */
+  /**
+   * A scheduler decides a pending request; approved time off becomes a hard scheduling constraint, and
+   * the agent's published shifts it overlaps (not yet ended) leave their schedules for the open-shift
+   * board in the same transaction. The answer names them and the coverage they cost.
+   */
   async decide(
     id: string,
     status: 'approved' | 'denied',
     caller: Principal,
     decisionReason: string | null = null,
-  ): Promise<TimeOffDto> {
+  ): Promise<TimeOffDto & Partial<TimeOffDecisionEffectDto>> {
     const decidedBy = caller.kind === 'user' ? caller.userId : null;
-    const result = await this.requests
-      .createQueryBuilder()
-      .update(TimeOffRequest)
-      .set({ status, decidedBy, decisionReason })
-      .where('id = :id AND status = :pending', { id, pending: 'pending' })
-      .execute();
-    if (!result.affected) {
-      const row = await this.requests.findOne({ where: { id } });
-      if (!row) throw notFound('Time-off request');
-      throw conflict('ALREADY_DECIDED', `This request is already ${row.status}`, {
-        status: row.status,
-      });
-    }
-    return toDto(await this.requests.findOneByOrFail({ id }));
+    const seen = await this.requests.findOne({ where: { id } });
+    if (!seen) throw notFound('Time-off request');
+    const agent = await this.agents.get(seen.agentId);
+    if (caller.kind === 'user' && caller.teamId !== null) assertActsOnTeam(caller, agent.teamId);
+    const dialects = agent.dialects
+      .filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY)
+      .map((d) => d.tag);
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(TimeOffRequest)
+        .set({ status, decidedBy, decisionReason })
+        .where('id = :id AND status = :pending', { id, pending: 'pending' })
+        .execute();
+      if (!result.affected) {
+        const row = await manager.getRepository(TimeOffRequest).findOneByOrFail({ id });
+        throw conflict('ALREADY_DECIDED', `This request is already ${row.status}`, {
+          status: row.status,
+        });
+      }
+      if (status !== 'approved') return [];
+      return this.openShifts.releaseForTimeOff(
+        manager,
+        seen.agentId,
+        dialects,
+        seen.startsAt,
+        seen.endsAt,
+      );
+    });
+    const dto = toDto(await this.requests.findOneByOrFail({ id }));
+    if (status !== 'approved') return dto;
+    return {
+      ...dto,
+      removedShifts: removed.map(({ shift: _shift, ...r }) => r),
+      coverageEffect: await this.openShifts.coverageEffect(removed.map((r) => r.shift)),
+    };
+  }
+
+  /** What approving a request would do: the published shifts it would remove and their coverage cost. */
+  async effect(id: string, caller: Principal): Promise<TimeOffDecisionEffectDto> {
+    const row = await this.requests.findOne({ where: { id } });
+    if (!row) throw notFound('Time-off request');
+    const agent = await this.agents.get(row.agentId);
+    if (caller.kind === 'user' && caller.teamId !== null) assertActsOnTeam(caller, agent.teamId);
+    const preview = await this.openShifts.previewRelease(row.agentId, row.startsAt, row.endsAt);
+    return {
+      removedShifts: preview.shifts.map((s) => ({
+        shiftId: s.id,
+        scheduleId: s.scheduleId,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        openShiftId: null,
+      })),
+      coverageEffect: preview.coverageEffect,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  recoveryErlangs,
   erlangAFigures,
   erlangB,
   erlangC,
@@ -82,12 +83,54 @@ describe('Erlang B / C', () => {
       ...helperCase,
       wellbeing: { hostileCallRate: 0.05, recoveryMinutesPerHostileCall: 7 },
     });
-    // recovery load: 10 Erl × 0.05 × 420 s / 180 s = 1.1667 Erl over 14 agents = 0.0833
+    // recovery load R: 10 Erl × 0.05 × 420 s / 180 s = 1.1667 Erl. Rostered N = (14 + R) / 0.7 =
+    // 21.667; the recovery share of rostered time is R / N = 0.0538.
     expect(r.shrinkage.base).toBe(0.3);
-    expect(r.shrinkage.wellbeing).toBeCloseTo(0.0833, 4);
-    expect(r.shrinkage.total).toBeCloseTo(0.3833, 4);
-    expect(r.agents).toBe(Math.ceil(14 / (1 - 0.3 - 1.1667 / 14)));
+    expect(r.shrinkage.wellbeing).toBeCloseTo(0.0538, 4);
+    expect(r.shrinkage.total).toBeCloseTo(0.3538, 4);
+    expect(r.agents).toBe(22);
     expect(r.rawAgents).toBe(14);
+    expect(r.shrinkage.capped).toBeUndefined();
+  });
+
+  it('property: the roster leaves rawAgents working after base shrinkage and the recovery load', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 60, max: 600 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        (calls, aht, base, rate, minutes) => {
+          const wellbeing = { hostileCallRate: rate, recoveryMinutesPerHostileCall: minutes };
+          const r = requiredAgents({
+            ...helperCase,
+            callsPerInterval: calls,
+            ahtSeconds: aht,
+            shrinkage: base,
+            wellbeing,
+          });
+          const load = recoveryErlangs(r.trafficErlangs, aht, wellbeing);
+          if (r.shrinkage.capped) return true;
+          // The roster covers the raw agents plus recovery after base shrinkage, and is the least that does.
+          return (
+            r.agents * (1 - base) >= r.rawAgents + load - 1e-6 &&
+            (r.agents - 1) * (1 - base) < r.rawAgents + load + 1e-6
+          );
+        },
+      ),
+    );
+  });
+
+  it('reports a shrinkage above 0.95 as capped instead of hiding it', () => {
+    const r = requiredAgents({
+      ...helperCase,
+      shrinkage: 0.9,
+      wellbeing: { hostileCallRate: 0.5, recoveryMinutesPerHostileCall: 30 },
+    });
+    expect(r.shrinkage.total).toBe(0.95);
+    expect(r.shrinkage.capped).toBe(true);
+    expect(r.shrinkage.uncappedTotal).toBeGreaterThan(0.95);
   });
 
   it('property: more agents never lowers the service level', () => {

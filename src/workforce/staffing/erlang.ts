@@ -24,8 +24,14 @@ export interface StaffingInput {
 
 export interface ShrinkageBreakdown {
   base: number;
+  /** Share of rostered time spent in enforced recovery. */
   wellbeing: number;
+  /** base + wellbeing, at most MAX_TOTAL_SHRINKAGE. */
   total: number;
+  /** Set when base + wellbeing went above MAX_TOTAL_SHRINKAGE and was cut to it: staffing is short. */
+  capped?: true;
+  /** base + wellbeing before the cap (only when capped). */
+  uncappedTotal?: number;
 }
 
 export interface StaffingResult {
@@ -299,23 +305,36 @@ export function erlangAFigures(
   };
 }
 
+/** Recovery workload in Erlangs: calls × hostileCallRate × recovery seconds ÷ interval = A × rate × recovery ÷ AHT. */
+export function recoveryErlangs(
+  trafficErlangs: number,
+  ahtSeconds: number,
+  wellbeing?: StaffingInput['wellbeing'],
+): number {
+  if (!wellbeing || ahtSeconds <= 0) return 0;
+  return (
+    (trafficErlangs * wellbeing.hostileCallRate * wellbeing.recoveryMinutesPerHostileCall * 60) /
+    ahtSeconds
+  );
+}
+
 /**
- * Wellbeing shrinkage: the share of a rostered agent's time spent in enforced recovery.
- * Recovery workload (in Erlangs) = calls × hostileCallRate × recoveryMinutes·60 ÷ interval seconds
- * = A × hostileCallRate × recoverySeconds ÷ AHT; divided by rawAgents it is the fraction of each
- * agent's time the recovery breaks take, added to base shrinkage so it is staffed for.
+ * Wellbeing shrinkage: the share of ROSTERED time spent in enforced recovery. Rostered agents N must
+ * leave rawAgents working after base shrinkage and the recovery load R (Erlangs):
+ * N·(1 − base) = raw + R, so N = (raw + R) ÷ (1 − base) and the recovery share is R ÷ N. (Dividing R by
+ * raw instead over-staffs: recovery time is spent by rostered agents, not only by the raw ones.)
  */
 export function wellbeingShrinkage(
   trafficErlangs: number,
   ahtSeconds: number,
   rawAgents: number,
   wellbeing?: StaffingInput['wellbeing'],
+  baseShrinkage = 0,
 ): number {
-  if (!wellbeing || rawAgents <= 0) return 0;
-  const recoveryErlangs =
-    (trafficErlangs * wellbeing.hostileCallRate * wellbeing.recoveryMinutesPerHostileCall * 60) /
-    ahtSeconds;
-  return recoveryErlangs / rawAgents;
+  const r = recoveryErlangs(trafficErlangs, ahtSeconds, wellbeing);
+  if (r <= 0 || rawAgents <= 0) return 0;
+  const rostered = (rawAgents + r) / (1 - baseShrinkage);
+  return r / rostered;
 }
 
 /** Agents to roster for `raw` working agents at `shrinkage`: ceil(raw / (1 − shrinkage)). */
@@ -438,8 +457,9 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
     }
   }
   const base = input.shrinkage ?? 0;
-  const wellbeing = wellbeingShrinkage(a, input.ahtSeconds, n, input.wellbeing);
-  const total = Math.min(MAX_TOTAL_SHRINKAGE, base + wellbeing);
+  const wellbeing = wellbeingShrinkage(a, input.ahtSeconds, n, input.wellbeing, base);
+  const uncapped = base + wellbeing;
+  const total = Math.min(MAX_TOTAL_SHRINKAGE, uncapped);
   return {
     rawAgents: n,
     agents: grossUp(n, total),
@@ -452,6 +472,13 @@ export function requiredAgents(input: StaffingInput): StaffingResult {
       : {}),
     model: erlangA ? 'erlang-a' : 'erlang-c',
     trafficErlangs: round(a),
-    shrinkage: { base: round(base), wellbeing: round(wellbeing), total: round(total) },
+    shrinkage: {
+      base: round(base),
+      wellbeing: round(wellbeing),
+      total: round(total),
+      ...(uncapped > MAX_TOTAL_SHRINKAGE + 1e-12
+        ? { capped: true as const, uncappedTotal: round(uncapped) }
+        : {}),
+    },
   };
 }

@@ -35,6 +35,7 @@ export class StaffingService {
       base: rest.shrinkage !== undefined ? 'request' : 'none',
       hostileCallRate: hostileCallRate !== undefined ? 'request' : 'none',
       recoveryMinutesPerHostileCall: hostileCallRate !== undefined ? 'request' : 'none',
+      maxOccupancy: rest.maxOccupancy !== undefined ? 'request' : 'none',
     };
     if (hostileCallRate !== undefined)
       staffing.wellbeing = {
@@ -42,13 +43,15 @@ export class StaffingService {
         recoveryMinutesPerHostileCall: recoveryMinutesPerHostileCall!,
       };
     if (teamId) {
-      const settings =
-        rest.shrinkage === undefined || hostileCallRate === undefined
-          ? await this.forecasts.getSettings(teamId)
-          : undefined;
+      const settings = await this.forecasts.getSettings(teamId);
       if (rest.shrinkage === undefined) {
         staffing.shrinkage = settings!.shrinkage;
         sources.base = 'setting';
+      }
+      if (rest.maxOccupancy === undefined) {
+        const cap = await this.forecasts.maxOccupancyFor(teamId, settings);
+        staffing.maxOccupancy = cap.value;
+        sources.maxOccupancy = cap.source;
       }
       if (hostileCallRate === undefined) {
         const figures = await this.forecasts.wellbeingFigures(teamId, settings);

@@ -69,7 +69,12 @@ export class PlanningSettingsDto {
   @ApiProperty({ example: 0.8 }) @IsNumber() @Min(0.01) @Max(0.9999) targetServiceLevel: number;
   @ApiProperty({ example: 20 }) @IsInt() @Min(0) @Max(3600) targetAnswerSeconds: number;
   @ApiProperty({ example: 0.3 }) @IsNumber() @Min(0) @Max(0.9) shrinkage: number;
-  @ApiPropertyOptional({ example: 0.85, nullable: true })
+  @ApiPropertyOptional({
+    example: 0.85,
+    nullable: true,
+    description:
+      "Staffing's occupancy limit; unset = the team's occupancy cap (team settings, 0.85 by default)",
+  })
   @IsOptional()
   @IsNumber()
   @Min(0.1)
@@ -121,13 +126,22 @@ export class RecoveryMinutesFigureDto {
   @ApiProperty({
     enum: ['history', 'setting'],
     description:
-      "history: the team's effective wellbeing policy minutes by severity, weighted by the observed severity mix; setting: the stored planning setting",
+      "history: the minutes the team's wellbeing policy granted per recovery (escalations included), or its minutes by severity weighted by the observed mix when nothing was granted; setting: the stored planning setting",
   })
   source: 'history' | 'setting';
   @ApiPropertyOptional({ type: [Number], description: 'Hostile calls seen by severity 1, 2, 3' })
   severityMix?: [number, number, number];
   @ApiPropertyOptional({ type: [Number], description: "The policy's minutes for severity 1, 2, 3" })
   recoveryMinutesBySeverity?: [number, number, number];
+  @ApiPropertyOptional({
+    enum: ['grants', 'severity-mix'],
+    description:
+      'grants: the mean minutes the policy granted per recovery (escalations included); severity-mix: the policy minutes by the observed severity mix (no grants)',
+  })
+  basis?: 'grants' | 'severity-mix';
+  @ApiPropertyOptional({ description: 'Recovery breaks granted in the window' }) grants?: number;
+  @ApiPropertyOptional({ description: 'Of them, escalated above the severity minutes' })
+  escalatedGrants?: number;
 }
 
 export class FigureWindowDto {

@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
+import { CoverageChangeDto, RemovedShiftDto } from './open-shift.dto';
 
 /** Every labour rule is optional here: omitted ones keep their defaults. */
 export class LabourRulesDto {
@@ -146,6 +147,12 @@ export class DenyTimeOffDto {
   reason?: string;
 }
 
+/** An approval also names the published shifts it removed and the coverage they cost. */
+export class TimeOffDecisionDto extends TimeOffDto {
+  @ApiPropertyOptional({ type: [RemovedShiftDto] }) removedShifts?: RemovedShiftDto[];
+  @ApiPropertyOptional({ type: [CoverageChangeDto] }) coverageEffect?: CoverageChangeDto[];
+}
+
 export class TimeOffPageDto {
   @ApiProperty({ type: [TimeOffDto] }) items: TimeOffDto[];
   @ApiProperty() total: number;
@@ -165,6 +172,14 @@ export class OfferSwapDto {
   @ApiProperty({ format: 'uuid', description: 'A published shift of the calling agent' })
   @IsUUID()
   shiftId: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "A trade: the colleague's published shift wanted in return (the colleague accepts, a scheduler approves)",
+  })
+  @IsOptional()
+  @IsUUID()
+  counterShiftId?: string;
 }
 
 export class SwapDto {
@@ -172,11 +187,19 @@ export class SwapDto {
   @ApiProperty() shiftId: string;
   @ApiProperty() offeredBy: string;
   @ApiPropertyOptional({ nullable: true }) acceptedBy: string | null;
-  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: ['open', 'proposed', 'accepted', 'completed', 'cancelled', 'rejected'] })
+  status: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ type: [String], description: 'Dialects the taker needs at proficiency ≥ 3' })
   requiredDialects: string[];
+  @ApiPropertyOptional({ description: 'Trades: the shift given in return' })
+  counterShiftId?: string;
+  @ApiPropertyOptional({ nullable: true }) counterAgentId?: string | null;
+  @ApiPropertyOptional() counterStartsAt?: string;
+  @ApiPropertyOptional() counterEndsAt?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'The scheduler user who approved the trade' })
+  approvedBy?: string | null;
 }
 
 export class SwapPageDto {
@@ -187,10 +210,12 @@ export class SwapPageDto {
 }
 
 export class ListSwapsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'completed', 'cancelled'] })
+  @ApiPropertyOptional({
+    enum: ['open', 'proposed', 'accepted', 'completed', 'cancelled', 'rejected'],
+  })
   @IsOptional()
-  @IsIn(['open', 'completed', 'cancelled'])
-  status?: 'open' | 'completed' | 'cancelled';
+  @IsIn(['open', 'proposed', 'accepted', 'completed', 'cancelled', 'rejected'])
+  status?: 'open' | 'proposed' | 'accepted' | 'completed' | 'cancelled' | 'rejected';
 }
 
 export class AcceptSwapDto {

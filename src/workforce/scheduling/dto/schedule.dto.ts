@@ -94,6 +94,73 @@ export class ViolationDto {
   @ApiPropertyOptional() at?: string;
 }
 
+export class DiagnosticReasonDto {
+  @ApiProperty({
+    enum: [
+      'TEAM_TOO_SMALL',
+      'NO_QUALIFIED_AGENTS',
+      'DIALECT_TOO_FEW',
+      'TIME_OFF_OVER_PEAK',
+      'SHIFTS_UNASSIGNED',
+      'NO_SCHEDULE',
+      'HEADCOUNT_SHORT',
+      'CONTRACT_TRIMMED',
+      'SHORTFALL',
+    ],
+  })
+  code: string;
+  @ApiProperty({ example: 'The team is too small: the requirements need 858 agent-hours, ...' })
+  message: string;
+  @ApiPropertyOptional({ type: Object }) details?: Record<string, unknown>;
+}
+
+export class ShortfallFigureDto {
+  @ApiProperty() requiredAgentIntervals: number;
+  @ApiProperty({ description: 'Σ max(0, required − scheduled)' }) shortAgentIntervals: number;
+  @ApiProperty({ description: 'short ÷ required' }) share: number;
+}
+
+export class ShortfallByDialectDto extends ShortfallFigureDto {
+  @ApiProperty() dialect: string;
+}
+
+export class ShortfallByDayDto extends ShortfallFigureDto {
+  @ApiProperty({ example: '2026-01-05', description: 'Local date, over every requirement row' })
+  date: string;
+}
+
+export class ShortfallDto {
+  @ApiProperty({ type: ShortfallFigureDto }) total: ShortfallFigureDto;
+  @ApiProperty({ type: [ShortfallByDialectDto] }) byDialect: ShortfallByDialectDto[];
+  @ApiProperty({ type: [ShortfallByDayDto] }) byDay: ShortfallByDayDto[];
+}
+
+export class PreferenceReportDto {
+  @ApiProperty() shiftsOutsideStartWindow: number;
+  @ApiProperty() shiftsOnPreferredDaysOff: number;
+  @ApiProperty({ description: 'Σ over agents and weeks of (distinct start times − 1)' })
+  extraStartTimes: number;
+  @ApiProperty({ description: 'Max − min evening shifts (ending after 20:00 local) per agent' })
+  eveningSpread: number;
+  @ApiProperty({ description: 'Max − min weekend shifts per agent' }) weekendSpread: number;
+}
+
+/** Present from the moment the schedule is accepted (before solving); the rest once solved. */
+export class ScheduleDiagnosticsDto {
+  @ApiProperty({ description: 'Agent-hours the requirements need (per interval, the largest row)' })
+  demandAgentHours: number;
+  @ApiProperty({
+    description: 'Agent-hours the team can work at most (contracts, site rules, time off)',
+  })
+  capacityAgentHours: number;
+  @ApiProperty({ type: [DiagnosticReasonDto] }) reasons: DiagnosticReasonDto[];
+  @ApiPropertyOptional() solverStatus?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Agents who got no shift at all' })
+  unassignedAgents?: string[];
+  @ApiPropertyOptional({ type: ShortfallDto }) shortfall?: ShortfallDto;
+  @ApiPropertyOptional({ type: PreferenceReportDto }) preferences?: PreferenceReportDto;
+}
+
 export class ScheduleDto {
   @ApiProperty() id: string;
   @ApiProperty() teamId: string;
@@ -108,6 +175,7 @@ export class ScheduleDto {
   @ApiProperty({ type: [ShiftDto] }) shifts: ShiftDto[];
   @ApiProperty({ type: [CoverageDto] }) coverage: CoverageDto[];
   @ApiProperty({ type: [ViolationDto] }) violations: ViolationDto[];
+  @ApiProperty({ type: ScheduleDiagnosticsDto }) diagnostics: ScheduleDiagnosticsDto;
 }
 
 export class ScheduleSummaryDto {
@@ -201,7 +269,30 @@ export class ShrinkageSourcesDto {
   wellbeing: WellbeingFiguresDto;
 }
 
+export class MaxOccupancyFigureDto {
+  @ApiProperty({ example: 0.85 }) value: number;
+  @ApiProperty({
+    enum: ['setting', 'team-cap'],
+    description: "setting: the team's planning setting; team-cap: the team's occupancy cap",
+  })
+  source: 'setting' | 'team-cap';
+}
+
+export class StaffingWarningDto {
+  @ApiProperty({ enum: ['SHRINKAGE_CAPPED'] }) code: 'SHRINKAGE_CAPPED';
+  @ApiProperty() message: string;
+  @ApiProperty() intervals: number;
+  @ApiProperty() worstUncappedTotal: number;
+}
+
 export class RequirementsPreviewDto {
   @ApiProperty({ type: [RequirementRowDto] }) requirements: RequirementRowDto[];
   @ApiProperty({ type: ShrinkageSourcesDto }) shrinkage: ShrinkageSourcesDto;
+  @ApiProperty({ type: MaxOccupancyFigureDto, description: 'The occupancy limit staffing used' })
+  maxOccupancy: MaxOccupancyFigureDto;
+  @ApiProperty({
+    type: [StaffingWarningDto],
+    description: 'What staffing could not honour (e.g. shrinkage above 0.95, cut to it)',
+  })
+  warnings: StaffingWarningDto[];
 }

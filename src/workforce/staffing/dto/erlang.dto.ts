@@ -82,6 +82,7 @@ export interface ShrinkageSources {
   base: FigureSource;
   hostileCallRate: FigureSource;
   recoveryMinutesPerHostileCall: FigureSource;
+  maxOccupancy: 'request' | 'setting' | 'team-cap' | 'none';
 }
 
 export class ShrinkageSourcesDto implements ShrinkageSources {
@@ -99,9 +100,15 @@ export class ShrinkageSourcesDto implements ShrinkageSources {
   @ApiProperty({
     enum: ['request', 'history', 'setting', 'none'],
     description:
-      "history: the team's wellbeing policy minutes by severity weighted by the observed severity mix; setting: the stored figure (no hostile call seen)",
+      "history: the minutes the team's wellbeing policy granted per recovery (escalations included), or its minutes by severity weighted by the observed mix; setting: the stored figure (no hostile call seen)",
   })
   recoveryMinutesPerHostileCall: FigureSource;
+  @ApiProperty({
+    enum: ['request', 'setting', 'team-cap', 'none'],
+    description:
+      "request: given; setting: the team's planning setting; team-cap: the team's occupancy cap (with teamId and no setting); none: no occupancy limit",
+  })
+  maxOccupancy: 'request' | 'setting' | 'team-cap' | 'none';
 }
 
 export class WellbeingInputsDto {
@@ -113,13 +120,19 @@ export class ShrinkageBreakdownDto {
   @ApiProperty({ description: 'Requested base shrinkage' }) base: number;
   @ApiProperty({
     description:
-      'Enforced recovery: traffic × hostileCallRate × recovery seconds ÷ AHT, divided by rawAgents',
+      'Enforced recovery as a share of rostered time: R ÷ N, with R = traffic × hostileCallRate × recovery seconds ÷ AHT and N = (rawAgents + R) ÷ (1 − base)',
   })
   wellbeing: number;
   @ApiProperty({
     description: 'base + wellbeing (capped at 0.95); agents = ceil(raw / (1 − total))',
   })
   total: number;
+  @ApiPropertyOptional({
+    description: 'true when base + wellbeing went above 0.95 and was cut to it: staffing is short',
+  })
+  capped?: boolean;
+  @ApiPropertyOptional({ description: 'base + wellbeing before the cap (only when capped)' })
+  uncappedTotal?: number;
   @ApiPropertyOptional({ type: ShrinkageSourcesDto, description: 'Where each figure came from' })
   sources?: ShrinkageSourcesDto;
   @ApiPropertyOptional({ type: WellbeingInputsDto, description: 'The wellbeing figures used' })

@@ -72,6 +72,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who I am: my ids, roles and team */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change my password; every token issued before is refused from then on */
+        put: operations["MeController_changePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1167,7 +1201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A schedule with its shifts, coverage and rule violations */
+        /** A schedule with its shifts, current coverage, rule violations and diagnostics (solver status, shortfall per dialect and day, plain reasons) */
         get: operations["SchedulesController_get"];
         put?: never;
         post?: never;
@@ -1254,7 +1288,7 @@ export interface paths {
         };
         /** A site's labour rules (defaults where not set) */
         get: operations["LabourRulesController_get"];
-        /** Set a site's labour rules; omitted settings keep their defaults */
+        /** Set a site's labour rules (admins: they bind every team of the site); omitted settings keep their defaults */
         put: operations["LabourRulesController_put"];
         post?: never;
         delete?: never;
@@ -1281,6 +1315,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/time-off/{id}/effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Before deciding: the published shifts approving this request would remove, and the coverage they would cost */
+        get: operations["TimeOffController_effect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/time-off/{id}/approve": {
         parameters: {
             query?: never;
@@ -1290,6 +1341,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve time off: the agent's published shifts it overlaps go to the open-shift board; the answer shows the coverage effect */
         post: operations["TimeOffController_approve"];
         delete?: never;
         options?: never;
@@ -1323,7 +1375,7 @@ export interface paths {
         /** Shift swaps (e.g. ?status=open) */
         get: operations["SwapsController_list"];
         put?: never;
-        /** Offer one of your published shifts to colleagues */
+        /** Offer one of your published shifts to colleagues, or (counterShiftId) propose a trade for a colleague’s shift */
         post: operations["SwapsController_offer"];
         delete?: never;
         options?: never;
@@ -1342,6 +1394,40 @@ export interface paths {
         put?: never;
         /** Take an offered shift: needs the dialects and every labour rule must hold for both agents */
         post: operations["SwapsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shift-swaps/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an accepted trade: both moves are checked again, then both shifts change hands */
+        post: operations["SwapsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shift-swaps/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a trade down (the colleague asked, or a scheduler) */
+        post: operations["SwapsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1437,6 +1523,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agents/{agentId}/work-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agent's contract (weekly hours), recurring unavailability and shift preferences (the agent reads its own) */
+        get: operations["WorkProfilesController_get"];
+        /** Replace an agent's contract and preferences: max hours and unavailability are hard for planning, the rest soft */
+        put: operations["WorkProfilesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}/shift-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's shift templates and consistent-start-times setting */
+        get: operations["WorkProfilesController_getShiftSettings"];
+        /** Replace a team's shift templates and consistent-start-times setting */
+        put: operations["WorkProfilesController_putShiftSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open-shift board of the caller's team (e.g. ?status=open) */
+        get: operations["OpenShiftsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/open-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a shift of a published schedule on the board for agents to pick up */
+        post: operations["OpenShiftsController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-shifts/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pick up an open shift (schedulers may assign it): dialects and every labour rule are checked; one agent wins */
+        post: operations["OpenShiftsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/open-shifts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OpenShiftsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Repair a published schedule: fill its open shifts with rule-checked agents, keeping every other shift */
+        post: operations["OpenShiftsController_repair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1493,6 +1699,29 @@ export interface components {
             sessionExpiresAt: string;
             /** @description Also in the readable `sw_csrf` cookie: echo it as `X-CSRF-Token` on unsafe requests */
             csrfToken: string;
+        };
+        MeDto: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            roles: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
+            /** Format: uuid */
+            teamId: string | null;
+            /**
+             * Format: uuid
+             * @description Set when I am an agent
+             */
+            agentId?: string;
+            /**
+             * Format: uuid
+             * @description Set when I am a counsellor
+             */
+            counselorId?: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CreateApiKeyDto: {
             /** @example router-prod-1 */
@@ -2461,10 +2690,15 @@ export interface components {
              */
             hostileCallRate: "request" | "history" | "setting" | "none";
             /**
-             * @description history: the team's wellbeing policy minutes by severity weighted by the observed severity mix; setting: the stored figure (no hostile call seen)
+             * @description history: the minutes the team's wellbeing policy granted per recovery (escalations included), or its minutes by severity weighted by the observed mix; setting: the stored figure (no hostile call seen)
              * @enum {string}
              */
             recoveryMinutesPerHostileCall: "request" | "history" | "setting" | "none";
+            /**
+             * @description request: given; setting: the team's planning setting; team-cap: the team's occupancy cap (with teamId and no setting); none: no occupancy limit
+             * @enum {string}
+             */
+            maxOccupancy: "request" | "setting" | "team-cap" | "none";
         };
         WellbeingInputsDto: {
             hostileCallRate: number;
@@ -2473,10 +2707,14 @@ export interface components {
         ShrinkageBreakdownDto: {
             /** @description Requested base shrinkage */
             base: number;
-            /** @description Enforced recovery: traffic × hostileCallRate × recovery seconds ÷ AHT, divided by rawAgents */
+            /** @description Enforced recovery as a share of rostered time: R ÷ N, with R = traffic × hostileCallRate × recovery seconds ÷ AHT and N = (rawAgents + R) ÷ (1 − base) */
             wellbeing: number;
             /** @description base + wellbeing (capped at 0.95); agents = ceil(raw / (1 − total)) */
             total: number;
+            /** @description true when base + wellbeing went above 0.95 and was cut to it: staffing is short */
+            capped?: boolean;
+            /** @description base + wellbeing before the cap (only when capped) */
+            uncappedTotal?: number;
             /** @description Where each figure came from */
             sources?: components["schemas"]["ShrinkageSourcesDto"];
             /** @description The wellbeing figures used */
@@ -2566,7 +2804,10 @@ export interface components {
             targetAnswerSeconds: number;
             /** @example 0.3 */
             shrinkage: number;
-            /** @example 0.85 */
+            /**
+             * @description Staffing's occupancy limit; unset = the team's occupancy cap (team settings, 0.85 by default)
+             * @example 0.85
+             */
             maxOccupancy?: Record<string, never> | null;
             /**
              * @description Share of calls that are hostile: the fallback when the team has no answered calls in the last wellbeingHistoryWeeks (planning uses the observed share otherwise)
@@ -2628,9 +2869,29 @@ export interface components {
             rawAgents: number;
             shrinkage: components["schemas"]["ShrinkageBreakdownDto"];
         };
+        MaxOccupancyFigureDto: {
+            /** @example 0.85 */
+            value: number;
+            /**
+             * @description setting: the team's planning setting; team-cap: the team's occupancy cap
+             * @enum {string}
+             */
+            source: "setting" | "team-cap";
+        };
+        StaffingWarningDto: {
+            /** @enum {string} */
+            code: "SHRINKAGE_CAPPED";
+            message: string;
+            intervals: number;
+            worstUncappedTotal: number;
+        };
         RequirementsPreviewDto: {
             requirements: components["schemas"]["RequirementRowDto"][];
             shrinkage: components["schemas"]["ShrinkageSourcesDto"];
+            /** @description The occupancy limit staffing used */
+            maxOccupancy: components["schemas"]["MaxOccupancyFigureDto"];
+            /** @description What staffing could not honour (e.g. shrinkage above 0.95, cut to it) */
+            warnings: components["schemas"]["StaffingWarningDto"][];
         };
         ScheduleSummaryDto: {
             id: string;
@@ -2669,6 +2930,67 @@ export interface components {
             message: string;
             at?: string;
         };
+        DiagnosticReasonDto: {
+            /** @enum {string} */
+            code: "TEAM_TOO_SMALL" | "NO_QUALIFIED_AGENTS" | "DIALECT_TOO_FEW" | "TIME_OFF_OVER_PEAK" | "SHIFTS_UNASSIGNED" | "NO_SCHEDULE" | "HEADCOUNT_SHORT" | "CONTRACT_TRIMMED" | "SHORTFALL";
+            /** @example The team is too small: the requirements need 858 agent-hours, ... */
+            message: string;
+            details?: Record<string, never>;
+        };
+        ShortfallFigureDto: {
+            requiredAgentIntervals: number;
+            /** @description Σ max(0, required − scheduled) */
+            shortAgentIntervals: number;
+            /** @description short ÷ required */
+            share: number;
+        };
+        ShortfallByDialectDto: {
+            requiredAgentIntervals: number;
+            /** @description Σ max(0, required − scheduled) */
+            shortAgentIntervals: number;
+            /** @description short ÷ required */
+            share: number;
+            dialect: string;
+        };
+        ShortfallByDayDto: {
+            requiredAgentIntervals: number;
+            /** @description Σ max(0, required − scheduled) */
+            shortAgentIntervals: number;
+            /** @description short ÷ required */
+            share: number;
+            /**
+             * @description Local date, over every requirement row
+             * @example 2026-01-05
+             */
+            date: string;
+        };
+        ShortfallDto: {
+            total: components["schemas"]["ShortfallFigureDto"];
+            byDialect: components["schemas"]["ShortfallByDialectDto"][];
+            byDay: components["schemas"]["ShortfallByDayDto"][];
+        };
+        PreferenceReportDto: {
+            shiftsOutsideStartWindow: number;
+            shiftsOnPreferredDaysOff: number;
+            /** @description Σ over agents and weeks of (distinct start times − 1) */
+            extraStartTimes: number;
+            /** @description Max − min evening shifts (ending after 20:00 local) per agent */
+            eveningSpread: number;
+            /** @description Max − min weekend shifts per agent */
+            weekendSpread: number;
+        };
+        ScheduleDiagnosticsDto: {
+            /** @description Agent-hours the requirements need (per interval, the largest row) */
+            demandAgentHours: number;
+            /** @description Agent-hours the team can work at most (contracts, site rules, time off) */
+            capacityAgentHours: number;
+            reasons: components["schemas"]["DiagnosticReasonDto"][];
+            solverStatus?: string;
+            /** @description Agents who got no shift at all */
+            unassignedAgents?: string[];
+            shortfall?: components["schemas"]["ShortfallDto"];
+            preferences?: components["schemas"]["PreferenceReportDto"];
+        };
         ScheduleDto: {
             id: string;
             teamId: string;
@@ -2686,6 +3008,7 @@ export interface components {
             shifts: components["schemas"]["ShiftDto"][];
             coverage: components["schemas"]["CoverageDto"][];
             violations: components["schemas"]["ViolationDto"][];
+            diagnostics: components["schemas"]["ScheduleDiagnosticsDto"];
         };
         EditBreakDto: {
             startsAt: string;
@@ -2775,6 +3098,41 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        RemovedShiftDto: {
+            shiftId: string;
+            scheduleId: string;
+            startsAt: string;
+            endsAt: string;
+            /** @description Posted on the open-shift board (null in a preview: nothing is posted yet) */
+            openShiftId: Record<string, never> | null;
+        };
+        CoverageChangeDto: {
+            start: string;
+            dialect?: string;
+            required: number;
+            scheduledBefore: number;
+            scheduledAfter: number;
+        };
+        TimeOffDecisionEffectDto: {
+            removedShifts: components["schemas"]["RemovedShiftDto"][];
+            /** @description Requirement rows whose coverage dropped */
+            coverageEffect: components["schemas"]["CoverageChangeDto"][];
+        };
+        TimeOffDecisionDto: {
+            id: string;
+            agentId: string;
+            /** @enum {string} */
+            kind: "time_off" | "unavailable";
+            startsAt: string;
+            endsAt: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "denied";
+            reason?: Record<string, never> | null;
+            /** @description The scheduler's reason for a denial */
+            decisionReason?: Record<string, never> | null;
+            removedShifts?: components["schemas"]["RemovedShiftDto"][];
+            coverageEffect?: components["schemas"]["CoverageChangeDto"][];
+        };
         DenyTimeOffDto: {
             /** @description Shown to the agent */
             reason?: string;
@@ -2785,6 +3143,11 @@ export interface components {
              * @description A published shift of the calling agent
              */
             shiftId: string;
+            /**
+             * Format: uuid
+             * @description A trade: the colleague's published shift wanted in return (the colleague accepts, a scheduler approves)
+             */
+            counterShiftId?: string;
         };
         SwapDto: {
             id: string;
@@ -2792,11 +3155,18 @@ export interface components {
             offeredBy: string;
             acceptedBy?: Record<string, never> | null;
             /** @enum {string} */
-            status: "open" | "completed" | "cancelled";
+            status: "open" | "proposed" | "accepted" | "completed" | "cancelled" | "rejected";
             startsAt: string;
             endsAt: string;
             /** @description Dialects the taker needs at proficiency ≥ 3 */
             requiredDialects: string[];
+            /** @description Trades: the shift given in return */
+            counterShiftId?: string;
+            counterAgentId?: Record<string, never> | null;
+            counterStartsAt?: string;
+            counterEndsAt?: string;
+            /** @description The scheduler user who approved the trade */
+            approvedBy?: Record<string, never> | null;
         };
         SwapPageDto: {
             items: components["schemas"]["SwapDto"][];
@@ -2845,6 +3215,133 @@ export interface components {
              */
             path: string;
             createdAt: string;
+        };
+        WeeklyUnavailabilityDto: {
+            /** @description ISO weekday, Monday = 1 */
+            weekday: number;
+            /**
+             * @description Local time
+             * @example 18:00
+             */
+            start: string;
+            /**
+             * @description Local time; at or before start runs past midnight
+             * @example 24:00
+             */
+            end: string;
+        };
+        StartWindowDto: {
+            /** @example 07:00 */
+            earliest: string;
+            /** @example 10:00 */
+            latest: string;
+        };
+        WorkProfileDto: {
+            agentId: string;
+            minWeeklyHours?: Record<string, never> | null;
+            maxWeeklyHours?: Record<string, never> | null;
+            unavailability: components["schemas"]["WeeklyUnavailabilityDto"][];
+            preferredStartWindow?: components["schemas"]["StartWindowDto"] | null;
+            preferredDaysOff: number[];
+        };
+        PutWorkProfileDto: {
+            /**
+             * @description Contract: at least these paid hours a week (soft)
+             * @example 20
+             */
+            minWeeklyHours?: number;
+            /**
+             * @description Contract: at most these paid hours a week (hard)
+             * @example 24
+             */
+            maxWeeklyHours?: number;
+            /** @description Recurring weekly times the agent cannot work (hard) */
+            unavailability?: components["schemas"]["WeeklyUnavailabilityDto"][];
+            /** @description Preferred shift starts (soft) */
+            preferredStartWindow?: components["schemas"]["StartWindowDto"];
+            /**
+             * @description ISO weekdays preferred off (soft)
+             * @example [
+             *       6,
+             *       7
+             *     ]
+             */
+            preferredDaysOff?: number[];
+        };
+        ShiftTemplateDto: {
+            /**
+             * @description Local start
+             * @example 08:00
+             */
+            start: string;
+            /** @example 480 */
+            minutes: number;
+        };
+        ShiftSettingsDto: {
+            /** @description The only shifts to plan; empty = any */
+            shiftTemplates: components["schemas"]["ShiftTemplateDto"][];
+            /** @description Prefer one start time per agent across the week (soft) */
+            consistentStartTimes: boolean;
+        };
+        OpenShiftDto: {
+            id: string;
+            scheduleId: string;
+            teamId: string;
+            startsAt: string;
+            endsAt: string;
+            breaks: components["schemas"]["BreakDto"][];
+            /** @description Dialects the taker needs at proficiency ≥ 3 */
+            requiredDialects: string[];
+            /** @enum {string} */
+            origin: "time_off" | "unassigned" | "manual";
+            /** @enum {string} */
+            status: "open" | "taken" | "cancelled";
+            takenBy?: Record<string, never> | null;
+        };
+        OpenShiftPageDto: {
+            items: components["schemas"]["OpenShiftDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PostOpenShiftDto: {
+            startsAt: string;
+            endsAt: string;
+            requiredDialects?: string[];
+        };
+        ClaimOpenShiftDto: {
+            /**
+             * Format: uuid
+             * @description Schedulers may assign it to an agent
+             */
+            agentId?: string;
+        };
+        ClaimedOpenShiftDto: {
+            openShift: components["schemas"]["OpenShiftDto"];
+            /** @description The new published shift of the taker */
+            shiftId: string;
+        };
+        RepairFilledDto: {
+            openShiftId: string;
+            agentId: string;
+            shiftId: string;
+            startsAt: string;
+            endsAt: string;
+        };
+        RepairUnfilledDto: {
+            openShiftId: string;
+            /** @enum {string} */
+            reason: "NO_QUALIFIED_AGENT" | "RULES" | "TAKEN";
+            rule?: string;
+        };
+        RepairResultDto: {
+            scheduleId: string;
+            filled: components["schemas"]["RepairFilledDto"][];
+            unfilled: components["schemas"]["RepairUnfilledDto"][];
+            /** @description Shifts of the schedule left exactly as they were */
+            keptShifts: number;
+            shortfallBefore: components["schemas"]["ShortfallDto"];
+            shortfallAfter: components["schemas"]["ShortfallDto"];
         };
     };
     responses: never;
@@ -2913,7 +3410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description TOO_MANY_ATTEMPTS: 5 failures in 15 minutes */
+            /** @description TOO_MANY_ATTEMPTS: 5 failures for the email or 20 from the client address in 15 minutes */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3018,6 +3515,87 @@ export interface operations {
                 };
             };
             /** @description CSRF_FAILED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles admin, scheduler, supervisor, counselor, agent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MeController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description WRONG_PASSWORD: currentPassword is wrong
+             *
+             *     FORBIDDEN: caller lacks one of the roles admin, scheduler, supervisor, counselor, agent
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6410,7 +6988,7 @@ export interface operations {
                     "application/json": components["schemas"]["GenerateAcceptedDto"];
                 };
             };
-            /** @description VALIDATION_FAILED or UNKNOWN_TEAM */
+            /** @description VALIDATION_FAILED, UNKNOWN_TEAM or START_DATE_IN_PAST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6824,7 +7402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description FORBIDDEN: caller lacks one of the roles admin, scheduler */
+            /** @description FORBIDDEN: caller lacks one of the roles admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6918,6 +7496,45 @@ export interface operations {
             };
         };
     };
+    TimeOffController_effect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeOffDecisionEffectDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     TimeOffController_approve: {
         parameters: {
             query?: never;
@@ -6934,7 +7551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimeOffDto"];
+                    "application/json": components["schemas"]["TimeOffDecisionDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing or invalid credentials */
@@ -7023,7 +7640,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "open" | "completed" | "cancelled";
+                status?: "open" | "proposed" | "accepted" | "completed" | "cancelled" | "rejected";
             };
             header?: never;
             path?: never;
@@ -7098,6 +7715,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description SHIFT_NOT_PUBLISHED, SHIFT_STARTED, RULE_VIOLATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     SwapsController_accept: {
@@ -7142,6 +7768,102 @@ export interface operations {
                 };
             };
             /** @description RULE_VIOLATION (details.rule), SWAP_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SwapsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description RULE_VIOLATION (details.rule), SWAP_CLOSED, SWAP_STALE, SWAP_NOT_TRADE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SwapsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwapDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles agent, scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SWAP_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7411,6 +8133,436 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkProfilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkProfileDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Another agent, or another team
+             *
+             *     FORBIDDEN: caller lacks one of the roles agent, scheduler, supervisor, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkProfilesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutWorkProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkProfileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkProfilesController_getShiftSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftSettingsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkProfilesController_putShiftSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftSettingsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenShiftsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Agents see their own team's board */
+                teamId?: string;
+                scheduleId?: string;
+                status?: "open" | "taken" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenShiftPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles agent, scheduler, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenShiftsController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostOpenShiftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenShiftDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SCHEDULE_NOT_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenShiftsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimOpenShiftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimedOpenShiftDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles agent, scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description OPEN_SHIFT_TAKEN, RULE_VIOLATION (details.rule), SHIFT_OVERLAP, SHIFT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenShiftsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenShiftDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description OPEN_SHIFT_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenShiftsController_repair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairResultDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SCHEDULE_NOT_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Browser sessions (refresh credential behind the cookies) and calendar subscription tokens. */
-export class WebSessions1795990100000 implements MigrationInterface {
-  name = 'WebSessions1795990100000';
+export class WebSessions1796000100000 implements MigrationInterface {
+  name = 'WebSessions1796000100000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -10,6 +10,7 @@ export class WebSessions1795990100000 implements MigrationInterface {
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "user_id" uuid NOT NULL,
                 "token_hash" text NOT NULL,
+                "token_version" integer NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "last_active_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -1,0 +1,201 @@
+import { DateTime } from 'luxon';
+import { diagnoseBeforeSolving, reasonsAfterSolving, shortfallOf } from './schedule-diagnostics';
+import type { PlanningAgent } from './planning-input';
+
+const Z = 'Asia/Shanghai';
+const RULES = { maxWeeklyWorkMinutes: 2400, maxDailyWorkMinutes: 480, minDaysOffPerWeek: 1 };
+
+function horizon(days: number, intervalMinutes = 30) {
+  const first = DateTime.fromISO('2026-01-05', { zone: Z });
+  const dayStarts = Array.from({ length: days + 1 }, (_, d) => first.plus({ days: d }).toMillis());
+  // 5 Jan 2026 is a Monday.
+  const weekOfDay = Array.from({ length: days }, (_, d) => Math.floor(d / 7));
+  return {
+    start: dayStarts[0],
+    intervalMinutes,
+    intervalCount: (days * 24 * 60) / intervalMinutes,
+    dayStarts,
+    weekOfDay,
+  };
+}
+
+// Every agent also holds wuu at proficiency 2, which never counts.
+const agent = (
+  id: string,
+  dialects: string[] = ['cmn'],
+  extra: Partial<PlanningAgent> = {},
+): PlanningAgent => ({
+  agentId: id,
+  dialects: [...dialects.map((tag) => ({ tag, proficiency: 4 })), { tag: 'wuu', proficiency: 2 }],
+  ...extra,
+});
+
+describe('diagnostics before solving', () => {
+  it('says a team of 12 (480 h a week) is too small for 858 agent-hours', () => {
+    const h = horizon(7);
+    // 858 agent-hours: 1716 half-hour agent-intervals, spread over the week's daytime intervals.
+    const requirements: Array<{ interval: number; dialect: string | null; agents: number }> = [];
+    let left = 1716;
+    for (let i = 0; left > 0; i++) {
+      const day = Math.floor(i / 24);
+      const interval = day * 48 + 16 + (i % 24);
+      const agents = Math.min(left, 11);
+      requirements.push({ interval, dialect: null, agents });
+      left -= agents;
+    }
+    const agents = Array.from({ length: 12 }, (_, k) => agent(`a${k}`));
+    const d = diagnoseBeforeSolving({
+      horizon: h,
+      timeZone: Z,
+      requirements,
+      agents,
+      rules: RULES,
+    });
+    expect(d.demandAgentHours).toBe(858);
+    expect(d.capacityAgentHours).toBe(480);
+    const reason = d.reasons.find((r) => r.code === 'TEAM_TOO_SMALL')!;
+    expect(reason.message).toContain('858 agent-hours');
+    expect(reason.message).toContain('480');
+  });
+
+  it('counts part-time contracts and unavailability in the capacity', () => {
+    const h = horizon(7);
+    const agents = [
+      agent('full'),
+      agent('part', ['cmn'], { maxWeeklyMinutes: 20 * 60 }),
+      agent('away', ['cmn'], { unavailable: [{ start: h.start, end: h.dayStarts[7] }] }),
+    ];
+    const d = diagnoseBeforeSolving({
+      horizon: h,
+      timeZone: Z,
+      requirements: [{ interval: 20, dialect: null, agents: 1 }],
+      agents,
+      rules: RULES,
+    });
+    expect(d.capacityAgentHours).toBe(60);
+    expect(d.reasons).toEqual([]);
+  });
+
+  it('names a dialect nobody speaks at ≥ 3, and a dialect with too few speakers', () => {
+    const h = horizon(1);
+    const agents = [agent('a', ['cmn']), agent('b', ['cmn', 'yue'])];
+    const requirements = [
+      { interval: 20, dialect: 'cmn-x-wuhan', agents: 1 },
+      { interval: 21, dialect: 'wuu', agents: 1 },
+      ...Array.from({ length: 20 }, (_, k) => ({ interval: 10 + k, dialect: 'yue', agents: 1 })),
+      ...Array.from({ length: 20 }, (_, k) => ({ interval: 10 + k, dialect: 'yue', agents: 1 })),
+    ];
+    const d = diagnoseBeforeSolving({
+      horizon: h,
+      timeZone: Z,
+      requirements,
+      agents,
+      rules: RULES,
+    });
+    const codes = d.reasons.map((r) => r.code);
+    expect(codes).toContain('NO_QUALIFIED_AGENTS');
+    expect(d.reasons.find((r) => r.code === 'NO_QUALIFIED_AGENTS')!.message).toContain(
+      'cmn-x-wuhan',
+    );
+    // yue: 20 h asked, one speaker for one day (at most 8 h).
+    expect(codes).toContain('DIALECT_TOO_FEW');
+    // Everyone holds wuu at proficiency 2: that does not count.
+    expect(
+      d.reasons.some((r) => r.code === 'NO_QUALIFIED_AGENTS' && r.details?.dialect === 'wuu'),
+    ).toBe(true);
+  });
+
+  it('names time off over a peak: more required than agents not off', () => {
+    const h = horizon(1);
+    const peak = h.start + 20 * 30 * 60_000; // 10:00 local
+    const off = { start: peak - 3_600_000, end: peak + 3_600_000 };
+    const agents = [agent('a'), agent('b', ['cmn'], { unavailable: [off] }), agent('c')];
+    const d = diagnoseBeforeSolving({
+      horizon: h,
+      timeZone: Z,
+      requirements: [
+        { interval: 20, dialect: null, agents: 3 },
+        { interval: 21, dialect: null, agents: 3 },
+        { interval: 30, dialect: null, agents: 3 },
+      ],
+      agents,
+      rules: RULES,
+    });
+    const reason = d.reasons.find((r) => r.code === 'TIME_OFF_OVER_PEAK')!;
+    expect(reason).toBeDefined();
+    expect(reason.details).toMatchObject({
+      date: '2026-01-05',
+      required: 3,
+      available: 2,
+      agentsOff: 1,
+    });
+    expect(reason.message).toContain('10:00-11:00');
+  });
+
+  it('a one-day horizon allows a full day per agent, not a seventh of the week', () => {
+    const d = diagnoseBeforeSolving({
+      horizon: horizon(1),
+      timeZone: Z,
+      requirements: [],
+      agents: [agent('a'), agent('b', ['cmn'], { maxWeeklyMinutes: 6 * 60 })],
+      rules: RULES,
+    });
+    expect(d.capacityAgentHours).toBe(14);
+  });
+
+  it('says when an interval needs more agents than the team has at all', () => {
+    const h = horizon(1);
+    const d = diagnoseBeforeSolving({
+      horizon: h,
+      timeZone: Z,
+      requirements: [{ interval: 20, dialect: null, agents: 5 }],
+      agents: [agent('a'), agent('b')],
+      rules: RULES,
+    });
+    expect(d.reasons.map((r) => r.code)).toEqual(['HEADCOUNT_SHORT']);
+  });
+});
+
+describe('diagnostics after solving', () => {
+  const coverage = [
+    { start: '2026-01-05T02:00:00.000Z', required: 3, scheduled: 1 },
+    { start: '2026-01-05T02:00:00.000Z', dialect: 'yue', required: 1, scheduled: 0 },
+    { start: '2026-01-06T02:00:00.000Z', required: 2, scheduled: 2 },
+  ];
+
+  it('reports shortfall per dialect and per local day', () => {
+    const s = shortfallOf(coverage, Z);
+    expect(s.total).toEqual({ requiredAgentIntervals: 6, shortAgentIntervals: 3, share: 0.5 });
+    expect(s.byDialect).toEqual([
+      { dialect: 'yue', requiredAgentIntervals: 1, shortAgentIntervals: 1, share: 1 },
+    ]);
+    expect(s.byDay).toEqual([
+      { date: '2026-01-05', requiredAgentIntervals: 4, shortAgentIntervals: 3, share: 0.75 },
+      { date: '2026-01-06', requiredAgentIntervals: 2, shortAgentIntervals: 0, share: 0 },
+    ]);
+  });
+
+  it('ties short intervals to time off, else gives a plain shortfall line', () => {
+    const off = {
+      start: Date.parse('2026-01-05T00:00:00Z'),
+      end: Date.parse('2026-01-05T04:00:00Z'),
+    };
+    const withOff = reasonsAfterSolving({
+      coverage,
+      intervalMinutes: 30,
+      agents: [agent('a', ['cmn'], { unavailable: [off] }), agent('b')],
+      timeZone: Z,
+      known: [],
+    });
+    expect(withOff.map((r) => r.code)).toEqual(['TIME_OFF_OVER_PEAK']);
+    expect(withOff[0].details).toMatchObject({ shortfallAgentIntervals: 2, agentsOff: 1 });
+    const plain = reasonsAfterSolving({
+      coverage,
+      intervalMinutes: 30,
+      agents: [agent('a'), agent('b')],
+      timeZone: Z,
+      known: [],
+    });
+    expect(plain.map((r) => r.code)).toEqual(['SHORTFALL']);
+  });
+});
