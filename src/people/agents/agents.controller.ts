@@ -7,7 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import type { Principal } from '../../platform/auth/principal';
 import type { ListScope } from '../../platform/auth/authorization-decision';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
