@@ -3,6 +3,7 @@
  * cycles over two service processes with a double-hold check, and event ingestion throughput.
  */
 import autocannon from 'autocannon';
+import { queueDistributor } from './queue-distributor';
 import { Client } from 'pg';
 import {
   BenchRow,
@@ -39,7 +40,8 @@ async function timed<T>(fn: () => Promise<T>, latencies: number[]): Promise<T> {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+  if (process.env.BENCH_ROUTER_ONLY === 'queue') return runQueue();
+  const rows: BenchRow[] = [...(await runQueue())];
   const db = await benchDatabase();
   const teamId = await seedAgents(db.url, 10_000, 2_000, { wrapUpSeconds: 0 });
   const probe = await spawnService(db.url, { JOBS_ENABLED: 'false' });
@@ -276,4 +278,14 @@ export async function run(): Promise<BenchRow[]> {
     await db.stop();
   }
   return rows;
+}
+
+/** The queue scenario on a database of its own (its agents are all free at the start). */
+async function runQueue(): Promise<BenchRow[]> {
+  const db = await benchDatabase();
+  try {
+    return await queueDistributor(db.url);
+  } finally {
+    await db.stop();
+  }
 }

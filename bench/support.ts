@@ -123,7 +123,8 @@ export async function spawnService(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
+  // Up to 3 minutes: ts-node start-up on a busy machine is slow.
+  for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}`);
     try {
       const r = await fetch(`${url}/health`);

@@ -14,10 +14,12 @@ import { ConfigModule } from './platform/config/config.module';
 import { CounselingModule } from './counseling/counseling.module';
 import { ForecastsModule } from './workforce/forecasts/forecasts.module';
 import { buildDataSourceOptions } from './schema/data-source-options';
+import { EventsModule } from './platform/events/events.module';
 import { HealthModule } from './platform/health/health.module';
 import { PresenceModule } from './routing/presence/presence.module';
 import { RoutingTagsModule } from './people/routing-tags/routing-tags.module';
 import { RoutingModule } from './routing/reservations/routing.module';
+import { QueueModule } from './routing/queue/queue.module';
 import { SchedulingModule } from './workforce/scheduling/scheduling.module';
 import { SitesModule } from './people/sites/sites.module';
 import { StaffingModule } from './workforce/staffing/staffing.module';
@@ -60,6 +62,7 @@ export class AppModule {
           retryDelay: 500,
         }),
         ...(config.jobsEnabled ? [ScheduleModule.forRoot()] : []),
+        EventsModule,
         HealthModule,
         AuthModule,
         SitesModule,
@@ -70,6 +73,7 @@ export class AppModule {
         PresenceModule,
         CallsModule,
         RoutingModule,
+        QueueModule,
         ...extraImports,
         CounselingModule,
         AuditModule,

@@ -62,7 +62,10 @@ export function configureApp(
         new DomainError(
           415,
           'UNSUPPORTED_MEDIA_TYPE',
-          'Send the body as JSON with the header Content-Type: application/json',
+          req.headers['content-type']
+            ? `Content-Type ${String(req.headers['content-type']).slice(0, 100)} is not accepted: send the body with Content-Type: application/json`
+            : 'The Content-Type header is missing: send the body with Content-Type: application/json',
+          { contentType: req.headers['content-type'] ?? null, expected: 'application/json' },
         ),
       );
     }
@@ -83,7 +86,9 @@ export function configureApp(
   // handler's async context, which the body stream's events would not carry).
   const budgetMs = app.get<AppConfig>(APP_CONFIG).databaseRequestBudgetMs;
   app.use((req: Request, _res: Response, next: NextFunction) =>
-    isRouterPath(req.method, req.path) ? withDatabaseBudget(budgetMs, next) : next(),
+    isRouterPath(req.method, req.path)
+      ? withDatabaseBudget(budgetMs + longPollMs(req.query.waitSeconds), next)
+      : next(),
   );
 
   app.useGlobalPipes(createValidationPipe());
@@ -110,4 +115,10 @@ export function buildOpenApiConfig() {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'jwt')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'router-key')
     .build();
+}
+
+/** A long-poll waits on purpose: its budget starts when the wait it asked for (at most 30 s) ends. */
+function longPollMs(waitSeconds: unknown): number {
+  const seconds = typeof waitSeconds === 'string' ? Number(waitSeconds) : 0;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : 0;
 }

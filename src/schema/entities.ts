@@ -1,4 +1,7 @@
 import { Agent } from '../people/agents/agent.entity';
+import { EventRow } from '../platform/events/event.entity';
+import { QueuedCall } from '../routing/queue/queued-call.entity';
+import { HostileCaller, StrandedCallAlert } from '../routing/queue/hostile-caller.entity';
 import { CallEvent } from '../routing/calls/call-event.entity';
 import { Call } from '../routing/calls/call.entity';
 import { AgentPresence } from '../routing/presence/agent-presence.entity';
@@ -54,6 +57,10 @@ export const ENTITIES = [
   CallEvent,
   Call,
   Reservation,
+  EventRow,
+  QueuedCall,
+  HostileCaller,
+  StrandedCallAlert,
   Counselor,
   CounselingBooking,
   CounselorNotification,

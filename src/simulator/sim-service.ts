@@ -141,6 +141,7 @@ export async function bootService(
     ...pass('BOOTSTRAP_ADMIN_EMAIL'),
     ...pass('BOOTSTRAP_ADMIN_PASSWORD'),
     ...pass('NOTES_ENCRYPTION_KEY'),
+    ...pass('CALLER_REF_SECRET'),
     ...pass('LOG_FILE'),
   });
   const app = await NestFactory.create(

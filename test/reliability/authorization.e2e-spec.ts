@@ -1,7 +1,7 @@
 import { AUTHORIZATION_POLICY } from '../../src/platform/auth/authorization-policy';
 import { TestApp } from '../support/test-app';
 import { leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
-import { ApiDocument, fillPath, loadApiDocument, Operation } from './support/openapi';
+import { ApiDocument, fillPath, loadApiDocument, Operation, untilHeaders } from './support/openapi';
 import { createTwoTeams, OTHER_TEAM_CALLERS, OtherCaller, TeamA, TeamB } from './support/two-teams';
 
 const UNKNOWN_ID = '6f1d2a4e-0c3b-4f7a-9a53-1f0e8d7c6b5a';
@@ -100,7 +100,7 @@ describe('authorisation matrix: two teams', () => {
           .query(query)
           .set(b.headers(caller));
         if (['POST', 'PUT', 'PATCH'].includes(op.method)) req = req.send(body);
-        const res = await req;
+        const res = await untilHeaders(req, op);
         tried++;
         const { status } = res;
         const row = `${op.key} as ${caller}: ${status} ${res.body?.error ?? ''}`;
@@ -156,7 +156,7 @@ describe('authorisation matrix: two teams', () => {
     console.log(
       `authorisation matrix: ${api.operations.length} endpoints × ${OTHER_TEAM_CALLERS.length} callers = ${tried} requests`,
     );
-  });
+  }, 600_000);
 
   it('still shows a team its own rows in every scoped list', async () => {
     const supervisor = await t.createUser(['supervisor'], a.teamId);

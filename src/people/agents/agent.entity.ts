@@ -46,6 +46,8 @@ export class Agent {
   @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'fk_agents_team' })
   team?: Team;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Where the router rings the agent (e.g. a SIP URI), up to 255 characters. */
+  @Column({ type: 'text', nullable: true }) contact: string | null;
   @OneToMany(() => AgentTag, (t) => t.agent) tags?: AgentTag[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

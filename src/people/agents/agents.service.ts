@@ -61,6 +61,7 @@ export class AgentsService {
           displayName: input.displayName,
           teamId: input.teamId ?? null,
           userId: user?.id ?? null,
+          contact: input.contact ?? null,
         }),
       );
       await this.writeTags(manager, agent.id, tags);
@@ -103,6 +104,7 @@ export class AgentsService {
     if (input.displayName !== undefined) patch.displayName = input.displayName;
     if (input.teamId !== undefined) patch.teamId = input.teamId;
     if (input.active !== undefined) patch.active = input.active;
+    if (input.contact !== undefined) patch.contact = input.contact;
     if (Object.keys(patch).length) await this.agents.update({ id }, patch);
     if (input.active === false && agent.userId) await this.users.deactivate(agent.userId);
     return this.get(id);
@@ -175,6 +177,7 @@ export class AgentsService {
         teamId: a.teamId,
         userId: a.userId,
         active: a.active,
+        contact: a.contact ?? null,
         dialects: pick('dialect'),
         skills: pick('skill'),
       };

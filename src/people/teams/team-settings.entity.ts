@@ -19,6 +19,10 @@ export class TeamSettings {
   @Column({ type: 'int', default: 20 }) hostileReportWindowSeconds: number;
   /** How long a call is expected to take: no call is offered to an agent whose booked break starts sooner. */
   @Column({ type: 'int', default: 300 }) expectedHandleSeconds: number;
+  /** Calls from flagged callers (a hostile call in the last 30 days) one agent takes per hour at most. */
+  @Column({ type: 'int', default: 2 }) maxHostilePerHour: number;
+  /** An accepted call with no event for this long alerts the supervisor (a lost call.ended). */
+  @Column({ type: 'int', default: 60 }) maxCallMinutes: number;
 }
 
 export const DEFAULT_TEAM_SETTINGS = {
@@ -29,4 +33,6 @@ export const DEFAULT_TEAM_SETTINGS = {
   reservationTtlSeconds: 20,
   hostileReportWindowSeconds: 20,
   expectedHandleSeconds: 300,
+  maxHostilePerHour: 2,
+  maxCallMinutes: 60,
 };

@@ -76,7 +76,8 @@ export class TeamsService {
       this.settings.manager,
       `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
               stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds",
-              hostile_report_window_seconds AS "hostileReportWindowSeconds", expected_handle_seconds AS "expectedHandleSeconds"
+              hostile_report_window_seconds AS "hostileReportWindowSeconds", expected_handle_seconds AS "expectedHandleSeconds",
+              max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes"
          FROM team_settings WHERE team_id = $1`,
       [teamId],
     );

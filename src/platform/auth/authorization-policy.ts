@@ -125,6 +125,8 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'POST /v1/users/{id}/deactivate': none('admin'),
 
   'GET /v1/routing-tags': none(...ALL),
+  // The stream scopes each event itself (own agent, own team, router): see platform/events.
+  'GET /v1/events': none(...ALL),
   'POST /v1/routing-tags': none('admin'),
 
   // A supervisor creates agents in their own team (and may not move one out of it).
@@ -173,7 +175,22 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'POST /v1/routing/reservations/{id}/reject': none('router'),
 
   'POST /v1/calls/events': none('router'),
-  'GET /v1/agents/{agentId}/load': on('agent', path('agentId'), ['agent', 'supervisor', 'admin']),
+  'GET /v1/agents/{agentId}/load': on('agent', path('agentId'), [
+    'agent',
+    'supervisor',
+    'admin',
+    'router',
+  ]),
+
+  // The call queue: the router's; supervisors and admins read (stranded calls: a supervisor its team's).
+  'POST /v1/routing/calls': none('router'),
+  'GET /v1/routing/calls': none('router', 'supervisor', 'admin'),
+  'GET /v1/routing/calls/{callId}': none('router', 'supervisor', 'admin'),
+  'POST /v1/routing/calls/{callId}/abandon': none('router'),
+  'GET /v1/routing/queue': none('router', 'supervisor', 'admin'),
+  'POST /v1/routing/resync': none('router'),
+  'GET /v1/routing/stranded-calls': none('router', 'supervisor', 'admin'),
+  'POST /v1/routing/callers/erase': none('router', 'admin'),
   'GET /v1/teams/{teamId}/load': on('team', path('teamId'), ['supervisor', 'admin']),
 
   // Counselling is not team data: counsellors are shared; bookings are the agent's and the

@@ -18,6 +18,7 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminEmail: 'admin@shiftwell.local',
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
+  callerRefSecret: 'shiftwell-local-development-caller-ref-key',
 } as const;
 
 /** A hop count, or proxies by address, CIDR or Express's names for local ranges. */
@@ -143,6 +144,11 @@ class EnvironmentSchema {
   @Min(30)
   @Max(3600)
   SESSION_ACCESS_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CALLER_REF_SECRET must be at least 32 characters' })
+  CALLER_REF_SECRET?: string;
 }
 
 export interface AppConfig {
@@ -167,6 +173,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
   notesEncryptionKey: string;
+  /** Key of the HMAC that callers' references are stored under (never the reference itself). */
+  callerRefSecret: string;
   /**
    * Browser sessions: signed out after `idleMinutes` without use (the admin's setting), at the latest
    * `maxHours` after signing in (a shift); the access cookie lives `accessTtlSeconds` between refreshes.
@@ -248,6 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxHours: parsed.SESSION_MAX_HOURS ?? 12,
       accessTtlSeconds: parsed.SESSION_ACCESS_TTL_SECONDS ?? 300,
     },
+    callerRefSecret: required(
+      'CALLER_REF_SECRET',
+      parsed.CALLER_REF_SECRET,
+      LOCAL_DEFAULTS.callerRefSecret,
+    ),
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     defaultsUsed,
   };

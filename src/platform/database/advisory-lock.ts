@@ -33,3 +33,35 @@ export async function withAdvisoryLock<T>(
 export async function lockInTransaction(manager: EntityManager, name: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(name)]);
 }
+
+/** Takes the advisory lock `name` for the caller's transaction if it is free now; false if it is held. */
+export async function tryLockInTransaction(manager: EntityManager, name: string): Promise<boolean> {
+  const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+    advisoryKey(name),
+  ]);
+  return locked;
+}
+
+/**
+ * Waits up to `ms` for the advisory lock `name` (held until the caller's transaction ends); false if
+ * it stayed taken. The wait is bounded so a burst of requests does not queue up behind one holder.
+ */
+export async function lockWithin(
+  manager: EntityManager,
+  name: string,
+  ms: number,
+): Promise<boolean> {
+  await manager.query('SAVEPOINT bounded_lock');
+  try {
+    await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${Math.round(ms)}ms`]);
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [advisoryKey(name)]);
+    await manager.query(`SELECT set_config('lock_timeout', '0', true)`);
+    await manager.query('RELEASE SAVEPOINT bounded_lock');
+    return true;
+  } catch (e) {
+    if ((e as { driverError?: { code?: string } }).driverError?.code !== '55P03') throw e;
+    await manager.query('ROLLBACK TO SAVEPOINT bounded_lock');
+    await manager.query('RELEASE SAVEPOINT bounded_lock');
+    return false;
+  }
+}

@@ -20,12 +20,12 @@ export function remainingBudgetMs(): number | undefined {
 
 /**
  * The paths a telephony router calls while a call waits: availability, reservations, queued
- * calls and callbacks, call events, presence and agent lookups. They answer within the budget.
+ * calls and callbacks, call events, presence and agent lookups. They answer within the budget
+ * (a long-poll's within the budget after its wait). The event stream is not one: it stays open.
  */
 const ROUTER_PATHS: Array<[method: string | '*', path: RegExp]> = [
   ['*', /^\/v1\/routing(\/|$)/],
   ['*', /^\/v1\/calls\/events$/],
-  ['*', /^\/v1\/events$/],
   ['*', /^\/v1\/agents\/[^/]+\/presence$/],
   ['GET', /^\/v1\/agents(\/[^/]+)?$/],
 ];

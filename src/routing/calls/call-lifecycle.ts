@@ -33,6 +33,12 @@ export interface HostileFlaggedContext {
   manager: EntityManager;
 }
 
+export interface CallsAnsweredContext {
+  callIds: string[];
+  now: Date;
+  manager: EntityManager;
+}
+
 /**
  * A call was answered by an agent in protected time: an enforced state (recovery, counselling, a
  * micro-break or booked break, or one due after the wrap-up) or the agent's own not_ready. Which
@@ -51,6 +57,8 @@ export interface ProtectedTimeBreachContext {
 export interface CallLifecycleHook {
   afterCallEnded?(ctx: CallEndedContext): Promise<NewScheduledState[]>;
   afterHostileFlagged?(ctx: HostileFlaggedContext): Promise<NewScheduledState[]>;
+  /** Calls answered in a batch (the queue marks its calls connected). */
+  afterCallsAnswered?(ctx: CallsAnsweredContext): Promise<void>;
   afterProtectedTimeBreached?(ctx: ProtectedTimeBreachContext): Promise<void>;
 }
 
@@ -70,6 +78,10 @@ export class CallLifecycle {
     const out: NewScheduledState[] = [];
     for (const h of this.hooks) if (h.afterCallEnded) out.push(...(await h.afterCallEnded(ctx)));
     return out;
+  }
+
+  async callsAnswered(ctx: CallsAnsweredContext): Promise<void> {
+    for (const h of this.hooks) if (h.afterCallsAnswered) await h.afterCallsAnswered(ctx);
   }
 
   async protectedTimeBreached(ctx: ProtectedTimeBreachContext): Promise<void> {

@@ -91,7 +91,7 @@ export class CallsController {
   }
 
   @Get('agents/:agentId/load')
-  @Roles('agent', 'supervisor', 'admin')
+  @Roles('agent', 'supervisor', 'admin', 'router')
   @ApiOperation({ summary: "An agent's call load over a rolling window ending now" })
   @ApiQuery({ name: 'window', required: false, description: 'minutes, default 60' })
   @ApiOkResponse({ type: CallLoadDto })

@@ -19,6 +19,7 @@ import { DEFAULT_TEAM_SETTINGS } from '../../people/teams/team-settings.entity';
 import type { TeamSettingsValues } from '../../people/teams/teams.service';
 import { CallLifecycle } from './call-lifecycle';
 import { CallEventDto } from './dto/call-events.dto';
+import { maxSeverityInBatch, payloadOf } from './call-event-fields';
 import { LoadService } from './load.service';
 import { preparedQuery } from '../../platform/database/prepared-query';
 
@@ -321,6 +322,7 @@ export class CallsService {
         `UPDATE reservations SET status = 'accepted', decided_at = $2 WHERE status = 'held' AND call_id = ANY($1::text[])`,
         [answeredCalls, now],
       );
+      await this.lifecycle.callsAnswered({ callIds: answeredCalls, now, manager: m });
     }
     const loadAgents = [
       ...new Set(events.filter((e) => e.type !== 'call.answered').map((e) => e.agentId)),
@@ -622,22 +624,6 @@ export class CallsService {
       hostileSource: row.hostile_source as string | null,
     };
   }
-}
-
-function payloadOf(e: CallEventDto): Record<string, unknown> {
-  const p: Record<string, unknown> = {};
-  if (e.durationSeconds !== undefined) p.durationSeconds = e.durationSeconds;
-  if (e.severity !== undefined) p.severity = e.severity;
-  if (e.source !== undefined) p.source = e.source;
-  return p;
-}
-
-function maxSeverityInBatch(events: CallEventDto[], callId: string, upTo: Date): number {
-  return events
-    .filter(
-      (e) => e.type === 'call.hostile' && e.callId === callId && Date.parse(e.at) <= upTo.getTime(),
-    )
-    .reduce((max, e) => Math.max(max, e.severity ?? 0), 0);
 }
 
 type ProtectedTime =

@@ -35,5 +35,7 @@ export class Reservation {
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz' }) expiresAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  /** Why a reject happened (no_answer, busy, declined; abandoned when the caller hung up). */
+  @Column({ type: 'text', nullable: true }) decisionReason: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) criteria: Record<string, unknown>;
 }

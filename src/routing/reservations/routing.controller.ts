@@ -16,6 +16,7 @@ import {
   AvailableAgentsDto,
   AvailableAgentsQueryDto,
   CreateReservationDto,
+  RejectReservationDto,
   ReservationDto,
 } from './dto/routing.dto';
 import { RoutingService } from './routing.service';
@@ -83,7 +84,11 @@ export class RoutingController {
   @Post('reservations/:id/accept')
   @HttpCode(200)
   @Roles('router')
-  @ApiOperation({ summary: 'The call was connected: the agent goes on_call' })
+  @ApiOperation({
+    summary: 'The call was connected: the agent goes on_call',
+    description:
+      'Idempotent: a retried accept of an accepted reservation answers 200 with it again. A queued call becomes connected.',
+  })
   @ApiOkResponse({ type: ReservationDto })
   @ApiConflictResponse({
     description: 'RESERVATION_EXPIRED or RESERVATION_NOT_HELD',
@@ -96,13 +101,21 @@ export class RoutingController {
   @Post('reservations/:id/reject')
   @HttpCode(200)
   @Roles('router')
-  @ApiOperation({ summary: 'The call was not connected: the agent is available again' })
+  @ApiOperation({
+    summary: 'The call was not connected: the agent is available again',
+    description:
+      'Idempotent: a retried reject of a rejected reservation answers 200 with it again (its first reason stands). ' +
+      'The call is never offered to this agent again; a queued call goes back to its place in the queue.',
+  })
   @ApiOkResponse({ type: ReservationDto })
   @ApiConflictResponse({
-    description: 'RESERVATION_EXPIRED or RESERVATION_NOT_HELD',
+    description: 'RESERVATION_EXPIRED (it lapsed first) or RESERVATION_NOT_HELD (it was accepted)',
     type: ErrorBodyDto,
   })
-  reject(@Param('id', UuidParam) id: string): Promise<ReservationDto> {
-    return this.routing.reject(id);
+  reject(
+    @Param('id', UuidParam) id: string,
+    @Body() body: RejectReservationDto,
+  ): Promise<ReservationDto> {
+    return this.routing.reject(id, body?.reason ?? null);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
+import { MISSED_CALLS_LIMIT } from '../presence/presence-rules';
 import { PresenceService } from '../presence/presence.service';
 import { RoutingTagsService } from '../../people/routing-tags/routing-tags.service';
 import {
@@ -19,8 +20,21 @@ import type { ReservationDto } from './dto/routing.dto';
 
 const CATALOG_TTL_MS = 30_000;
 
+export type RejectReason = 'no_answer' | 'busy' | 'declined';
+
+export interface ReservationDecision {
+  reservation: ReservationDto;
+  outcome: 'accepted' | 'rejected';
+  /** Why it was rejected; `abandoned` when the caller hung up while it was held. */
+  reason: RejectReason | 'abandoned' | null;
+  now: Date;
+}
+
+type DecisionListener = (manager: EntityManager, decision: ReservationDecision) => Promise<void>;
+
 @Injectable()
 export class RoutingService {
+  private readonly decisionListeners: DecisionListener[] = [];
   private catalog?: { at: number; version: number; tags: Map<string, string> };
 
   constructor(
@@ -50,7 +64,7 @@ export class RoutingService {
       `coalesce(json_agg(json_build_object('tag', t.tag, 'proficiency', t.proficiency) ORDER BY t.proficiency DESC, t.tag)
                 FILTER (WHERE ${kindFilter}), '[]')`;
     const sql = `
-      SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg(json_build_object(
+      SELECT json_build_object('asOf', ${asOfP}::text, 'agents', coalesce(json_agg((json_build_object(
                'agentId', c.agent_id,
                'externalId', a.external_id,
                'idleSeconds', greatest(0, floor(extract(epoch FROM ${nowP} - c.idle_since)))::int,
@@ -58,7 +72,8 @@ export class RoutingService {
                'skills', tg.skills,
                'load', json_build_object('callsLastHour', c.load_calls, 'hostileCallsLastHour', c.load_hostile,
                                          'occupancyLastHour', round(c.load_occupancy::numeric, 4)::float8)
-             ) ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
+             )::jsonb || CASE WHEN a.contact IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('contact', a.contact) END)
+             ORDER BY c.rank_penalty, c.idle_since, c.agent_id), '[]'))::text AS body
         FROM (SELECT p.agent_id, ${IDLE_SINCE} AS idle_since, p.load_calls, p.load_hostile, p.load_occupancy, p.rank_penalty
                 ${CANDIDATE_FROM}
                WHERE ${candidateWhere(filter, p.add, nowP)}
@@ -104,6 +119,41 @@ export class RoutingService {
     input: CandidateFilter & { callId: string; ttlSeconds?: number },
     now: Date,
   ): Promise<{ created: boolean; reservation: ReservationDto }> {
+    const rows = await this.insertHold(this.dataSource.manager, input, now);
+    if (rows.length === 0) {
+      const live = await this.findLiveForCall(input.callId, now);
+      if (live) return { created: false, reservation: live };
+      throw new DomainError(409, 'NO_AGENT_AVAILABLE', 'No matching agent is available now', {
+        retryAfterSeconds: await this.retryAfter(input, now),
+      });
+    }
+    return { created: true, reservation: toDto({ ...rows[0], status: 'held' }, now) };
+  }
+
+  /**
+   * Holds this one agent for a queued call inside the caller's transaction (the queue's dispatcher),
+   * if the agent is still free and matching; null when it is not (a request got there first).
+   */
+  async holdAgent(
+    manager: EntityManager,
+    agentId: string,
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const rows = await this.insertHold(manager, { ...input, agentId }, now);
+    return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
+  }
+
+  /**
+   * The one statement that holds an agent: the best free match (or the given agent) is locked with
+   * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
+   * who rejected this call or let it lapse is not picked again for it.
+   */
+  private async insertHold(
+    manager: EntityManager,
+    input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
+    now: Date,
+  ): Promise<any[]> {
     const id = randomUUID();
     const p = new Params();
     const nowP = `${p.add(now)}::timestamptz`;
@@ -118,6 +168,9 @@ export class RoutingService {
                                    WHERE a.id = p.agent_id), 20) AS ttl
           ${CANDIDATE_FROM}
          WHERE ${candidateWhere(input, p.add, nowP)}
+           ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
+           AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
+                             AND r0.status IN ('rejected', 'lapsed'))
          ORDER BY ${RANKING}
          LIMIT 1
          FOR UPDATE OF p SKIP LOCKED
@@ -144,37 +197,31 @@ export class RoutingService {
                consecutive_lapses = p.consecutive_lapses + CASE WHEN cand.prev_state = 'reserved' THEN 1 ELSE 0 END
           FROM cand WHERE p.agent_id = cand.agent_id
       )
-      SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id FROM ins JOIN agents a ON a.id = ins.agent_id`;
-    const rows: any[] = await preparedQuery(this.dataSource, sql, p.values);
-    if (rows.length === 0) {
-      const live = await this.findLiveForCall(input.callId, now);
-      if (live) return { created: false, reservation: live };
-      throw new DomainError(409, 'NO_AGENT_AVAILABLE', 'No matching agent is available now', {
-        retryAfterSeconds: await this.retryAfter(input, now),
-      });
-    }
-    const r = rows[0];
-    return {
-      created: true,
-      reservation: {
-        reservationId: r.id,
-        callId: r.call_id,
-        agentId: r.agent_id,
-        externalId: r.external_id,
-        expiresAt: new Date(r.expires_at).toISOString(),
-        status: 'held',
-      },
-    };
+      SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id, a.contact FROM ins JOIN agents a ON a.id = ins.agent_id`;
+    return preparedQuery(manager, sql, p.values);
   }
 
   /** The router confirms the agent took the call: the agent goes on_call. */
   async accept(reservationId: string): Promise<ReservationDto> {
-    return this.decide(reservationId, 'accepted');
+    return this.decide(reservationId, 'accepted', null);
   }
 
-  /** The router did not connect the call: the agent is available again. */
-  async reject(reservationId: string): Promise<ReservationDto> {
-    return this.decide(reservationId, 'rejected');
+  /**
+   * The router did not connect the call: the agent is available again (`no_answer` counts as a
+   * missed offer, exactly as a lapse: the third in a row makes the agent not_ready/missed_calls).
+   */
+  async reject(reservationId: string, reason: RejectReason | null = null): Promise<ReservationDto> {
+    return this.decide(reservationId, 'rejected', reason);
+  }
+
+  /** A live hold whose call went away (the caller hung up): released inside the caller's transaction. */
+  async release(manager: EntityManager, reservationId: string, now: Date): Promise<void> {
+    await this.decideIn(manager, reservationId, 'rejected', 'abandoned', now);
+  }
+
+  /** Features that follow reservations (the queue) hear each decision inside its transaction. */
+  onDecided(listener: DecisionListener): void {
+    this.decisionListeners.push(listener);
   }
 
   async get(reservationId: string): Promise<ReservationDto> {
@@ -204,40 +251,16 @@ export class RoutingService {
     return rows.map((r) => ({ callId: r.call_id, dialect: r.dialect }));
   }
 
-  /**
-   * Accept or reject in one statement: the held, unexpired reservation is decided and its agent
-   * moves on_call (accept) or back to available (reject), with history. Anything else is explained.
-   */
   private async decide(
     reservationId: string,
     outcome: 'accepted' | 'rejected',
+    reason: RejectReason | null,
   ): Promise<ReservationDto> {
     const now = this.clock.now();
-    const next = outcome === 'accepted' ? 'on_call' : 'available';
-    const rows: any[] = await preparedQuery(
-      this.dataSource,
-      `WITH r AS (
-         UPDATE reservations SET status = $2, decided_at = $3
-          WHERE id = $1 AND status = 'held' AND expires_at > $3
-         RETURNING id, call_id, agent_id, status, expires_at
-       ), p AS (
-         SELECT p.agent_id, r.call_id FROM agent_presence p JOIN r ON r.agent_id = p.agent_id
-          WHERE p.state = 'reserved' AND p.reservation_id = r.id FOR UPDATE OF p
-       ), closed AS (
-         UPDATE presence_intervals i SET ended_at = $3 FROM p WHERE i.agent_id = p.agent_id AND i.ended_at IS NULL
-       ), hist AS (
-         INSERT INTO presence_intervals (agent_id, state, started_at) SELECT agent_id, $4, $3 FROM p
-       ), upd AS (
-         UPDATE agent_presence ap
-            SET state = $4, since = $3, until = NULL, reason = NULL, reservation_id = NULL,
-                current_call_id = CASE WHEN $4 = 'on_call' THEN p.call_id ELSE NULL END,
-                consecutive_lapses = CASE WHEN $4 = 'on_call' THEN 0 ELSE ap.consecutive_lapses END
-           FROM p WHERE ap.agent_id = p.agent_id
-       )
-       SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id FROM r JOIN agents a ON a.id = r.agent_id`,
-      [reservationId, outcome, now, next],
+    const decided = await this.dataSource.transaction((m) =>
+      this.decideIn(m, reservationId, outcome, reason, now),
     );
-    if (rows.length) return toDto(rows[0], now);
+    if (decided) return decided;
     const r = await this.load(this.dataSource.manager, reservationId);
     if (!r) throw notFound('Reservation');
     if (r.status === outcome) return toDto(r, now); // a retried decision
@@ -253,9 +276,58 @@ export class RoutingService {
     );
   }
 
+  /**
+   * Accept or reject in one statement: the held, unexpired reservation is decided and its agent
+   * moves on_call (accept), back to available (reject), or not_ready/missed_calls (a third missed
+   * offer in a row), with history; then the listeners run in the same transaction.
+   * Returns null when the reservation was not held and live.
+   */
+  private async decideIn(
+    m: EntityManager,
+    reservationId: string,
+    outcome: 'accepted' | 'rejected',
+    reason: RejectReason | 'abandoned' | null,
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const missed = outcome === 'rejected' && reason === 'no_answer';
+    const rows: any[] = await preparedQuery(
+      m,
+      `WITH r AS (
+         UPDATE reservations SET status = $2, decided_at = $3, decision_reason = $5
+          WHERE id = $1 AND status = 'held' AND expires_at > $3
+         RETURNING id, call_id, agent_id, status, expires_at
+       ), p AS (
+         SELECT p.agent_id, r.call_id,
+                CASE WHEN $2 = 'accepted' THEN 0 WHEN $4 THEN p.consecutive_lapses + 1 ELSE p.consecutive_lapses END AS lapses,
+                CASE WHEN $2 = 'accepted' THEN 'on_call'
+                     WHEN $4 AND p.consecutive_lapses + 1 >= ${MISSED_CALLS_LIMIT} THEN 'not_ready' ELSE 'available' END AS next,
+                CASE WHEN $2 <> 'accepted' AND $4 AND p.consecutive_lapses + 1 >= ${MISSED_CALLS_LIMIT} THEN 'missed_calls' END AS next_reason
+           FROM agent_presence p JOIN r ON r.agent_id = p.agent_id
+          WHERE p.state = 'reserved' AND p.reservation_id = r.id FOR UPDATE OF p
+       ), closed AS (
+         UPDATE presence_intervals i SET ended_at = $3 FROM p WHERE i.agent_id = p.agent_id AND i.ended_at IS NULL
+       ), hist AS (
+         INSERT INTO presence_intervals (agent_id, state, reason, started_at) SELECT agent_id, next, next_reason, $3 FROM p
+       ), upd AS (
+         UPDATE agent_presence ap
+            SET state = p.next, since = $3, until = NULL, reason = p.next_reason, reservation_id = NULL,
+                current_call_id = CASE WHEN p.next = 'on_call' THEN p.call_id ELSE NULL END,
+                consecutive_lapses = p.lapses
+           FROM p WHERE ap.agent_id = p.agent_id
+       )
+       SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact FROM r JOIN agents a ON a.id = r.agent_id`,
+      [reservationId, outcome, now, missed, reason],
+    );
+    if (rows.length === 0) return null;
+    const decided = toDto(rows[0], now);
+    for (const listener of this.decisionListeners)
+      await listener(m, { reservation: decided, outcome, reason, now });
+    return decided;
+  }
+
   private async load(m: EntityManager, id: string): Promise<any | undefined> {
     const [r] = await m.query(
-      `SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id FROM reservations r JOIN agents a ON a.id = r.agent_id
+      `SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact FROM reservations r JOIN agents a ON a.id = r.agent_id
         WHERE r.id = $1`,
       [id],
     );
@@ -265,7 +337,7 @@ export class RoutingService {
   private async findLiveForCall(callId: string, now: Date): Promise<ReservationDto | undefined> {
     const [r] = await preparedQuery(
       this.dataSource,
-      `SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id FROM reservations r JOIN agents a ON a.id = r.agent_id
+      `SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact FROM reservations r JOIN agents a ON a.id = r.agent_id
         WHERE r.call_id = $1 AND r.status = 'held' AND r.expires_at > $2`,
       [callId, now],
     );
@@ -303,6 +375,11 @@ export class RoutingService {
       30,
       Math.max(1, Math.ceil((new Date(row.next).getTime() - now.getTime()) / 1000)),
     );
+  }
+
+  /** 400 UNKNOWN_TAG unless every dialect and skill is in the catalog (the queue checks fallbacks too). */
+  async assertKnownTags(filter: CandidateFilter): Promise<void> {
+    await this.checkTags(filter);
   }
 
   /**
@@ -349,6 +426,7 @@ function toDto(r: any, now: Date): ReservationDto {
     callId: r.call_id,
     agentId: r.agent_id,
     externalId: r.external_id,
+    ...(r.contact ? { contact: r.contact } : {}),
     expiresAt: new Date(r.expires_at).toISOString(),
     status: expired ? 'lapsed' : r.status,
   };

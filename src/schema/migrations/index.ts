@@ -9,6 +9,7 @@ import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWel
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
 import { AuthCredentialsAndLoginFailures1795982337583 } from './1795982337583-AuthCredentialsAndLoginFailures';
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
+import { EventsAndQueue1796000000001 } from './1796000000001-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
 import { WebSessions1796000100000 } from './1796000100000-WebSessions';
@@ -31,5 +32,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ProtectedTime1795982731818,
   TimeOffDecisionReason1795990000000,
   WorkforceLoop1796000000000,
+  EventsAndQueue1796000000001,
   WebSessions1796000100000,
 ];

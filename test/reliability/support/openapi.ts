@@ -1,3 +1,4 @@
+import type { Test } from 'supertest';
 import type { TestApp } from '../../support/test-app';
 
 export interface Parameter {
@@ -18,6 +19,8 @@ export interface Operation {
   /** The JSON body schema, `$ref`s resolved one level at a time by `resolve`. */
   body?: Schema;
   security: string[];
+  /** Answers text/event-stream: an open stream that never ends by itself. */
+  eventStream: boolean;
 }
 
 export interface ApiDocument {
@@ -52,6 +55,9 @@ export async function loadApiDocument(t: TestApp): Promise<ApiDocument> {
           schema: p.schema ?? {},
         })),
         body: op.requestBody?.content?.['application/json']?.schema,
+        eventStream: Object.keys(op.responses?.['200']?.content ?? {}).includes(
+          'text/event-stream',
+        ),
         security: (op.security ?? []).flatMap((s: Record<string, unknown>) => Object.keys(s)),
       });
     }
@@ -67,4 +73,35 @@ export function fillPath(path: string, values: (name: string) => string): string
   return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
     encodeURIComponent(wellFormed(values(name))),
   );
+}
+
+/**
+ * A request to an event stream would wait forever for the end of the body: take the status and
+ * headers of an opened stream and hang up (an error answer is read and parsed as usual).
+ */
+export function untilHeaders(req: Test, op: Operation): Test {
+  if (!op.eventStream) return req;
+  return req.buffer(true).parse((res, callback) => {
+    let done = false;
+    const finish = (body: unknown) => {
+      if (done) return;
+      done = true;
+      callback(null, body);
+    };
+    if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+      finish({});
+      (res as unknown as { destroy(): void }).destroy();
+      return;
+    }
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => {
+      try {
+        finish(JSON.parse(text));
+      } catch {
+        finish(text);
+      }
+    });
+  });
 }

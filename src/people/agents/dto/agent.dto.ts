@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
 
@@ -66,6 +67,17 @@ export class CreateAgentDto extends AgentTagsDto {
   password?: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() teamId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 255,
+    example: 'sip:8001@pbx.example',
+    description:
+      'Where the router rings the agent; returned with the agent, in availability and in every reservation',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  contact?: string;
 }
 
 export class UpdateAgentDto {
@@ -73,6 +85,18 @@ export class UpdateAgentDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() teamId?:
     string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 255,
+    example: 'sip:8001@pbx.example',
+    description:
+      'Where the router rings the agent; returned with the agent, in availability and in every reservation',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 255)
+  contact?: string | null;
 }
 
 export class ListAgentsQueryDto extends PageQueryDto {
@@ -92,6 +116,8 @@ export class AgentDto {
   @ApiProperty({ nullable: true, description: 'The login of this agent, if any' }) userId:
     string | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ nullable: true, description: 'Where the router rings the agent (e.g. a SIP URI)' })
+  contact: string | null;
   @ApiProperty({ type: [TagProficiencyDto] }) dialects: TagProficiencyDto[];
   @ApiProperty({ type: [TagProficiencyDto] }) skills: TagProficiencyDto[];
 }

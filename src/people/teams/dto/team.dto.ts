@@ -86,6 +86,18 @@ export class TeamSettingsDto {
     example: 300,
   })
   expectedHandleSeconds: number;
+  @ApiProperty({
+    description:
+      'Calls from flagged callers (a hostile call in the last 30 days) one agent is offered per hour at most',
+    example: 2,
+  })
+  maxHostilePerHour: number;
+  @ApiProperty({
+    description:
+      'An accepted call with no event for this long alerts the supervisor and is listed as stranded',
+    example: 60,
+  })
+  maxCallMinutes: number;
 }
 
 export class UpdateTeamSettingsDto {
@@ -131,4 +143,18 @@ export class UpdateTeamSettingsDto {
   @Min(0)
   @Max(3600)
   expectedHandleSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  // Not nullable: null is a bad value (400), not "unchanged".
+  @ValidateIf((_, v) => v !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  maxHostilePerHour?: number;
+  @ApiPropertyOptional({ minimum: 5, maximum: 600 })
+  // Not nullable: null is a bad value (400), not "unchanged".
+  @ValidateIf((_, v) => v !== undefined)
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  maxCallMinutes?: number;
 }

@@ -26,7 +26,7 @@ export class CallEventDto {
     example: 'evt-0001',
   })
   @IsString()
-  @Length(1, 100)
+  @Length(1, 255)
   @Matches(/^[\x21-\x7e]+$/, { message: 'eventId must be printable ASCII without spaces' })
   eventId: string;
 
@@ -36,7 +36,7 @@ export class CallEventDto {
 
   @ApiProperty({ example: 'call-123' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, 255)
   @Matches(/^[\x21-\x7e]+$/)
   callId: string;
 

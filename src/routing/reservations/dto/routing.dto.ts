@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -59,6 +60,8 @@ export class AgentLoadSummaryDto {
 export class AvailableAgentDto {
   @ApiProperty() agentId: string;
   @ApiProperty() externalId: string;
+  @ApiPropertyOptional({ description: 'Where to ring the agent (e.g. a SIP URI), when it has one' })
+  contact?: string;
   @ApiProperty() idleSeconds: number;
   @ApiProperty({ type: [TagProficiencyDto] }) dialects: TagProficiencyDto[];
   @ApiProperty({ type: [TagProficiencyDto] }) skills: TagProficiencyDto[];
@@ -80,7 +83,7 @@ export class AvailableAgentsDto {
 export class CreateReservationDto {
   @ApiProperty({ example: 'call-20261123-0001' })
   @IsString()
-  @Length(1, 100)
+  @Length(1, 255)
   @Matches(/^[\x21-\x7e]+$/)
   callId: string;
   @ApiPropertyOptional({ example: 'cmn-x-wuhan' })
@@ -118,6 +121,21 @@ export class ReservationDto {
   @ApiProperty() callId: string;
   @ApiProperty() agentId: string;
   @ApiProperty() externalId: string;
+  @ApiPropertyOptional({
+    description: 'Where to ring the agent (e.g. a SIP URI), when the agent has one',
+  })
+  contact?: string;
   @ApiProperty() expiresAt: string;
   @ApiPropertyOptional({ enum: ['held', 'accepted', 'rejected', 'lapsed'] }) status?: string;
+}
+
+export class RejectReservationDto {
+  @ApiPropertyOptional({
+    enum: ['no_answer', 'busy', 'declined'],
+    description:
+      'no_answer counts as a missed offer exactly as a lapse (three in a row: not_ready/missed_calls). Whatever the reason, this call is not offered to this agent again.',
+  })
+  @IsOptional()
+  @IsIn(['no_answer', 'busy', 'declined'])
+  reason?: 'no_answer' | 'busy' | 'declined';
 }

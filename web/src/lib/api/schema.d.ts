@@ -1,5 +1,39 @@
 // Generated from the service's OpenAPI document by `npm run api:generate` in web/. Do not edit.
 export interface paths {
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events the caller may see (server-sent events)
+         * @description Server-sent events, scoped to the caller: an agent gets its own state and offers; a supervisor its team’s
+         *     presence changes and alerts; the router offers, lapses, queue changes and freed agents; an admin everything
+         *     but an agent’s private rows. Each event has `id` (resume with Last-Event-ID: nothing is lost within the
+         *     24 h retention), `event` (the type) and `data` (JSON with `at`). A comment line is sent every 15 s.
+         *
+         *     - `presence.changed`: agent, team (supervisors), router: { agentId, externalId, state, since, until, reason }. Toward anyone but the agent a counselling session is not_ready/private with no until.
+         *     - `agent.freed`: router: { agentId, externalId, contact } when an agent becomes available.
+         *     - `call.queued`: router: { callId, priority } a call started waiting.
+         *     - `call.offered`: agent, router: { callId, reservation: { reservationId, agentId, externalId, contact, expiresAt } }.
+         *     - `reservation.lapsed`: agent, router: { callId, reservationId, agentId } an offer was not accepted in time; the call is waiting again.
+         *     - `call.requeued`: router: { callId, reservationId, agentId, reason } an offer was rejected; the call is waiting again.
+         *     - `call.connected`: agent, router: { callId, agentId } the offer was accepted or the call answered.
+         *     - `call.ended`: agent, router: { callId, agentId } the call ended.
+         *     - `call.abandoned`: router: { callId } the caller hung up or resync dropped the call.
+         *     - `alert.stranded_call`: team (supervisors), router: { callId, agentId, externalId, minutesWithoutEvent } an accepted call had no event for the team’s maxCallMinutes.
+         */
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -540,7 +574,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The call was connected: the agent goes on_call */
+        /**
+         * The call was connected: the agent goes on_call
+         * @description Idempotent: a retried accept of an accepted reservation answers 200 with it again. A queued call becomes connected.
+         */
         post: operations["RoutingController_accept"];
         delete?: never;
         options?: never;
@@ -557,8 +594,146 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The call was not connected: the agent is available again */
+        /**
+         * The call was not connected: the agent is available again
+         * @description Idempotent: a retried reject of a rejected reservation answers 200 with it again (its first reason stands). The call is never offered to this agent again; a queued call goes back to its place in the queue.
+         */
         post: operations["RoutingController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queued calls by status (reconcile: ?status=connected)
+         * @description Most recently changed first.
+         */
+        get: operations["QueueController_list"];
+        put?: never;
+        /**
+         * Hand a call to Shiftwell to wait for an agent
+         * @description 201 offered (a reservation was made at once); 202 queued with position and estimatedWaitSeconds; 409 NO_QUALIFIED_AGENT when no logged-in agent could take it, fallbacks included. Idempotent: the same callId again answers 200 with its current state (nothing is queued twice).
+         */
+        post: operations["QueueController_enqueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A queued call’s state; long-poll with waitSeconds
+         * @description With waitSeconds (0..30) the answer waits until the status changes (offered, connected, …) or the time is up; it is sent within milliseconds of the change, whichever replica made it.
+         */
+        get: operations["QueueController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/calls/{callId}/abandon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller hung up: the call leaves the queue and a live offer is released
+         * @description Idempotent: abandoning an abandoned call answers 200 again. A connected or ended call answers 409 CALL_CONNECTED.
+         */
+        post: operations["QueueController_abandon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting calls per dialect and skills, with the longest wait */
+        get: operations["QueueController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After a router restart: end connected calls and abandon queued calls the router no longer has */
+        post: operations["QueueController_resync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/stranded-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accepted calls with no event for the team’s maxCallMinutes (a lost call.ended), to reconcile
+         * @description A supervisor sees its own team’s.
+         */
+        get: operations["QueueController_stranded"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/callers/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forget a caller: its hostile record and its keyed hash on every call */
+        post: operations["QueueController_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1842,6 +2017,16 @@ export interface components {
              * @example 300
              */
             expectedHandleSeconds: number;
+            /**
+             * @description Calls from flagged callers (a hostile call in the last 30 days) one agent is offered per hour at most
+             * @example 2
+             */
+            maxHostilePerHour: number;
+            /**
+             * @description An accepted call with no event for this long alerts the supervisor and is listed as stranded
+             * @example 60
+             */
+            maxCallMinutes: number;
         };
         UpdateTeamSettingsDto: {
             wrapUpSeconds?: number;
@@ -1852,6 +2037,8 @@ export interface components {
             reservationTtlSeconds?: number;
             hostileReportWindowSeconds?: number;
             expectedHandleSeconds?: number;
+            maxHostilePerHour?: number;
+            maxCallMinutes?: number;
         };
         CreateUserDto: {
             /** @example li.na@example.com */
@@ -1971,6 +2158,11 @@ export interface components {
             password?: string;
             /** Format: uuid */
             teamId?: string;
+            /**
+             * @description Where the router rings the agent; returned with the agent, in availability and in every reservation
+             * @example sip:8001@pbx.example
+             */
+            contact?: string;
         };
         AgentDto: {
             id: string;
@@ -1980,6 +2172,8 @@ export interface components {
             /** @description The login of this agent, if any */
             userId: Record<string, never> | null;
             active: boolean;
+            /** @description Where the router rings the agent (e.g. a SIP URI) */
+            contact: Record<string, never> | null;
             dialects: components["schemas"]["TagProficiencyDto"][];
             skills: components["schemas"]["TagProficiencyDto"][];
         };
@@ -2006,6 +2200,11 @@ export interface components {
             /** Format: uuid */
             teamId?: Record<string, never> | null;
             active?: boolean;
+            /**
+             * @description Where the router rings the agent; returned with the agent, in availability and in every reservation
+             * @example sip:8001@pbx.example
+             */
+            contact?: Record<string, never> | null;
         };
         AgentTagsDto: {
             dialects: components["schemas"]["TagProficiencyDto"][];
@@ -2127,6 +2326,8 @@ export interface components {
         AvailableAgentDto: {
             agentId: string;
             externalId: string;
+            /** @description Where to ring the agent (e.g. a SIP URI), when it has one */
+            contact?: string;
             idleSeconds: number;
             dialects: components["schemas"]["TagProficiencyDto"][];
             skills: components["schemas"]["TagProficiencyDto"][];
@@ -2152,9 +2353,111 @@ export interface components {
             callId: string;
             agentId: string;
             externalId: string;
+            /** @description Where to ring the agent (e.g. a SIP URI), when the agent has one */
+            contact?: string;
             expiresAt: string;
             /** @enum {string} */
             status?: "held" | "accepted" | "rejected" | "lapsed";
+        };
+        RejectReservationDto: {
+            /**
+             * @description no_answer counts as a missed offer exactly as a lapse (three in a row: not_ready/missed_calls). Whatever the reason, this call is not offered to this agent again.
+             * @enum {string}
+             */
+            reason?: "no_answer" | "busy" | "declined";
+        };
+        FallbackStepDto: {
+            /** @description Counts once the call has waited this long */
+            afterSeconds: number;
+            /** @example cmn */
+            dialect?: string;
+            minProficiency?: number;
+            skills?: string[];
+        };
+        EnqueueCallDto: {
+            /**
+             * @description The SIP Call-ID or any printable id
+             * @example a84b4c76e66710@pbx.example
+             */
+            callId: string;
+            /** @example cmn-x-wuhan */
+            dialect?: string;
+            /** @description Applies to dialect */
+            minProficiency?: number;
+            skills?: string[];
+            /**
+             * @description 9 first
+             * @default 0
+             */
+            priority: number;
+            /** @description Opaque caller reference (e.g. a hash of the number); stored only as a keyed hash, 30 days */
+            callerRef?: string;
+            /** @description Wider criteria that count after their delay */
+            fallback?: components["schemas"]["FallbackStepDto"][];
+        };
+        OfferedReservationDto: {
+            reservationId: string;
+            agentId: string;
+            externalId: string;
+            /** @description Where to ring the agent, when it has one */
+            contact?: string;
+            expiresAt: string;
+        };
+        QueuedCallStateDto: {
+            callId: string;
+            /** @enum {string} */
+            status: "queued" | "offered" | "connected" | "ended" | "abandoned";
+            /** @description While queued: 1 = next among calls for the same dialect */
+            position?: number;
+            /** @description While queued: a rough estimate from recent handle times and logged-in agents */
+            estimatedWaitSeconds?: number;
+            /** @description Once offered */
+            reservation?: components["schemas"]["OfferedReservationDto"];
+        };
+        QueuedCallPageDto: {
+            items: components["schemas"]["QueuedCallStateDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        QueueSummaryItemDto: {
+            dialect?: string;
+            skills: string[];
+            waiting: number;
+            longestWaitSeconds: number;
+        };
+        QueueSummaryDto: {
+            asOf: string;
+            queues: components["schemas"]["QueueSummaryItemDto"][];
+        };
+        ResyncDto: {
+            /** @description Every call the router still has */
+            liveCallIds: string[];
+        };
+        ResyncResultDto: {
+            /** @description Connected calls not listed, ended now */
+            ended: number;
+            /** @description Queued or offered calls not listed, abandoned */
+            abandoned: number;
+        };
+        StrandedCallDto: {
+            callId: string;
+            agentId: string;
+            externalId: string;
+            teamId: Record<string, never> | null;
+            /** @description The last call event for the agent (or when the call was accepted) */
+            lastEventAt: string;
+            alertedAt: string;
+        };
+        StrandedCallsDto: {
+            items: components["schemas"]["StrandedCallDto"][];
+        };
+        EraseCallerDto: {
+            callerRef: string;
+        };
+        EraseCallerResultDto: {
+            /** @description Rows that held the caller’s hash (hostile record and calls) */
+            erased: number;
         };
         CreateCounselorDto: {
             /** @example counsellor@example.com */
@@ -3352,6 +3655,50 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    EventsController_stream: {
+        parameters: {
+            query?: {
+                /** @description The same as the Last-Event-ID header, for clients that cannot set headers */
+                lastEventId?: unknown;
+            };
+            header?: {
+                /** @description Resume after this event id: every event after it that the caller may see is replayed first */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: `id`, `event` (the type) and `data` (JSON) per event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles admin, scheduler, supervisor, counselor, agent, router */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -4918,7 +5265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description FORBIDDEN: caller lacks one of the roles agent, supervisor, admin */
+            /** @description FORBIDDEN: caller lacks one of the roles agent, supervisor, admin, router */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5217,7 +5564,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectReservationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -5245,8 +5596,380 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description RESERVATION_EXPIRED or RESERVATION_NOT_HELD */
+            /** @description RESERVATION_EXPIRED (it lapsed first) or RESERVATION_NOT_HELD (it was accepted) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "queued" | "offered" | "connected" | "ended" | "abandoned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_enqueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnqueueCallDto"];
+            };
+        };
+        responses: {
+            /** @description A known callId: its current state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallStateDto"];
+                };
+            };
+            /** @description offered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallStateDto"];
+                };
+            };
+            /** @description queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallStateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NO_QUALIFIED_AGENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_get: {
+        parameters: {
+            query?: {
+                /** @description Wait up to this long for the status to change */
+                waitSeconds?: number;
+            };
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallStateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_abandon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedCallStateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CALL_CONNECTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSummaryDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_resync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResyncDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResyncResultDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_stranded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrandedCallsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    QueueController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseCallerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EraseCallerResultDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,174 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Coalesced } from '../common/async/coalesced';
+import { lockInTransaction } from '../database/advisory-lock';
+import { EVENTS_CHANNEL } from './events.service';
+
+/** An event as delivered: `seq` is its stream id (commit order). */
+export interface StreamEvent {
+  seq: string;
+  type: string;
+  teamId: string | null;
+  agentId: string | null;
+  audience: string[];
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+const SEQUENCED_CHANNEL = 'shiftwell_events_seq';
+const BATCH = 1000;
+/** A backstop for a notification lost while the listening connection was being replaced. */
+const BACKSTOP_MS = 5000;
+
+type Handler = (event: StreamEvent) => void;
+
+/**
+ * Delivers committed events to this replica's subscribers (SSE connections, long-polls, the queue's
+ * dispatcher) within milliseconds, whichever replica wrote them:
+ * 1. a writer's transaction notifies `shiftwell_events` on commit;
+ * 2. every replica's sequencer (one at a time, advisory lock) numbers the committed, unnumbered
+ *    events with `events_seq` and notifies `shiftwell_events_seq`; numbering only committed rows
+ *    under one lock makes `seq` commit order, so "everything after seq N" never misses a late commit;
+ * 3. every replica reads the events after the last seq it delivered and hands them to subscribers.
+ */
+@Injectable()
+export class EventsBus implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(EventsBus.name);
+  private readonly handlers = new Set<Handler>();
+  private client?: Client;
+  private lastSeq = 0n;
+  private stopped = false;
+  private backstop?: NodeJS.Timeout;
+  private reconnect?: NodeJS.Timeout;
+  private readonly sequencer = new Coalesced(() => this.sequence());
+  private readonly reader = new Coalesced(() => this.deliver());
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    const [{ max }] = await this.dataSource.query(
+      `SELECT coalesce(max(seq), 0)::text AS max FROM events`,
+    );
+    this.lastSeq = BigInt(max);
+    await this.listen();
+    this.backstop = setInterval(() => this.catchUp(), BACKSTOP_MS);
+    this.backstop.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.backstop);
+    clearTimeout(this.reconnect);
+    this.handlers.clear();
+    await this.sequencer.idle();
+    await this.reader.idle();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Every event delivered on this replica from now on; returns the unsubscribe function. */
+  subscribe(handler: Handler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  /** The last seq this replica delivered. */
+  get position(): string {
+    return this.lastSeq.toString();
+  }
+
+  /** Committed events after `afterSeq`, oldest first, in batches (Last-Event-ID replay). */
+  async *after(afterSeq: string, upTo: string): AsyncGenerator<StreamEvent> {
+    let from = afterSeq;
+    for (;;) {
+      const rows = await this.read(from, upTo);
+      for (const r of rows) yield r;
+      if (rows.length < BATCH) return;
+      from = rows[rows.length - 1].seq;
+    }
+  }
+
+  /** Runs the sequencer and the reader (after a reconnect, and as a backstop). */
+  catchUp(): void {
+    if (this.stopped) return;
+    this.sequencer.run();
+    this.reader.run();
+  }
+
+  private async listen(): Promise<void> {
+    const options = this.dataSource.options as { url?: string };
+    const client = new Client({
+      connectionString: options.url,
+      application_name: 'shiftwell-events',
+    });
+    client.on('error', () => undefined);
+    client.on('notification', (n) => {
+      if (n.channel === EVENTS_CHANNEL) this.sequencer.run();
+      else if (n.channel === SEQUENCED_CHANNEL) this.reader.run();
+    });
+    client.on('end', () => {
+      if (this.stopped) return;
+      this.logger.warn('event listener connection lost; reconnecting');
+      this.reconnect = setTimeout(() => void this.listen().catch(() => undefined), 1000);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${SEQUENCED_CHANNEL}`);
+      this.client = client;
+      this.catchUp();
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`event listener could not connect: ${(e as Error).message}`);
+      this.reconnect = setTimeout(() => void this.listen().catch(() => undefined), 1000);
+    }
+  }
+
+  private async sequence(): Promise<void> {
+    if (this.stopped) return;
+    await this.dataSource.transaction(async (m) => {
+      await lockInTransaction(m, 'events-sequencer');
+      const [rows] = await m.query(
+        `UPDATE events SET seq = nextval('events_seq')
+          WHERE id IN (SELECT id FROM events WHERE seq IS NULL ORDER BY id LIMIT 5000) RETURNING 1`,
+      );
+      if (rows.length) await m.query(`SELECT pg_notify('${SEQUENCED_CHANNEL}', '')`);
+    });
+  }
+
+  private async deliver(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const rows = await this.read(this.lastSeq.toString(), null);
+      for (const event of rows) {
+        this.lastSeq = BigInt(event.seq);
+        for (const handler of this.handlers) {
+          try {
+            handler(event);
+          } catch (e) {
+            this.logger.warn(`event handler failed: ${(e as Error).message}`);
+          }
+        }
+      }
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  private async read(afterSeq: string, upTo: string | null): Promise<StreamEvent[]> {
+    const rows: any[] = await this.dataSource.query(
+      `SELECT seq::text, type, team_id, agent_id, audience, payload, at FROM events
+        WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT ${BATCH}`,
+      [afterSeq, upTo],
+    );
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type,
+      teamId: r.team_id,
+      agentId: r.agent_id,
+      audience: r.audience,
+      payload: r.payload,
+      at: new Date(r.at).toISOString(),
+    }));
+  }
+}

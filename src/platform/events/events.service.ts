@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
+import type { Audience } from './domain/event-scope';
+
+export interface NewEvent {
+  type: string;
+  teamId?: string | null;
+  agentId?: string | null;
+  audience: Audience[];
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+/** The channel that tells every replica a transaction with events committed. */
+export const EVENTS_CHANNEL = 'shiftwell_events';
+
+/**
+ * Publishing: features write their events with the change, in the caller's transaction, so an event
+ * exists exactly when the change does. Presence changes are published by a database trigger.
+ */
+@Injectable()
+export class EventsService {
+  async publish(manager: EntityManager, events: NewEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await preparedQuery(
+      manager,
+      `WITH ins AS (
+         INSERT INTO events (type, team_id, agent_id, audience, payload, at)
+         SELECT t, tm, ag, string_to_array(au, ','), p, a
+           FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::timestamptz[]) AS v(t, tm, ag, au, p, a)
+         RETURNING 1)
+       SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM (SELECT count(*) FROM ins) c`,
+      [
+        events.map((e) => e.type),
+        events.map((e) => e.teamId ?? null),
+        events.map((e) => e.agentId ?? null),
+        events.map((e) => e.audience.join(',')),
+        events.map((e) => JSON.stringify(e.payload)),
+        events.map((e) => e.at.toISOString()),
+      ],
+    );
+  }
+}

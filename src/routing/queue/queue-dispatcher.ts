@@ -1,0 +1,316 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Coalesced } from '../../platform/common/async/coalesced';
+import { Clock } from '../../platform/common/clock/clock';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import { lockInTransaction } from '../../platform/database/advisory-lock';
+import { EventsBus } from '../../platform/events/events-bus';
+import { EventsService } from '../../platform/events/events.service';
+import { candidateWhere, Params, RANKING, tagClauses } from '../reservations/candidate-query';
+import { RoutingService } from '../reservations/routing.service';
+import {
+  activeCriteria,
+  assign,
+  bestAgentFor,
+  Criteria,
+  FreeAgent,
+  matches,
+  WaitingCall,
+} from './domain/queue-assignment';
+import { asFilter, CALL_COLUMNS, toWaitingCall } from './queued-call-row';
+
+/** One dispatcher at a time, whatever the replicas: every offer is made under this lock. */
+export const QUEUE_LOCK = 'routing-queue';
+const CALL_PAGE = 200;
+const MAX_PAGES = 10;
+const FREE_AGENTS = 200;
+/** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
+const MAX_SLEEP_MS = 30_000;
+
+/**
+ * Offers waiting calls to free agents. Runs when an agent frees up (the `agent.freed` event, from
+ * any replica), when an offer is rejected or lapses, and at the next moment something becomes due
+ * (a wrap-up, break or recovery ending, an offer expiring, a fallback starting): one timer per
+ * replica set to that moment, never a loop over idle calls. Every pass holds the queue's advisory
+ * lock, and each offer locks its agent's row (SKIP LOCKED), so no call is offered to two agents and
+ * no agent holds two offers, however many replicas run.
+ */
+@Injectable()
+export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(QueueDispatcher.name);
+  private readonly runner = new Coalesced(
+    async () => void (await this.dispatch()),
+    (e) => this.logger.warn(`queue dispatch failed: ${(e as Error).message}`),
+  );
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly routing: RoutingService,
+    private readonly events: EventsService,
+    private readonly bus: EventsBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.subscribe((e) => {
+      if (e.type === 'agent.freed' || e.type === 'call.requeued' || e.type === 'reservation.lapsed')
+        this.kick();
+      else if (
+        e.type === 'call.queued' ||
+        e.type === 'call.offered' ||
+        e.type === 'presence.changed'
+      )
+        this.arm();
+    });
+    this.arm();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.arming);
+    this.unsubscribe?.();
+    await this.runner.idle();
+  }
+
+  /** Asks for a pass soon (coalesced: a burst of agents freeing up costs one or two passes). */
+  kick(): void {
+    if (!this.stopped) this.runner.run();
+  }
+
+  /** Waits for passes in progress (tests). */
+  idle(): Promise<void> {
+    return this.runner.idle();
+  }
+
+  /** One pass: lapsed offers go back to their place, then waiting calls are offered. Returns offers made. */
+  async dispatch(): Promise<number> {
+    const offers = await this.dataSource.transaction(async (m) => {
+      await lockInTransaction(m, QUEUE_LOCK);
+      const now = this.clock.now(); // after the wait for the lock: the state read below is of now
+      await this.requeueLapsed(m, now);
+      return this.offerWaiting(m, now);
+    });
+    this.arm();
+    return offers;
+  }
+
+  /**
+   * Offers one newly queued call to the best free agent now, inside the enqueuing transaction
+   * (which holds the queue lock). Older calls had their chance when these agents freed up.
+   */
+  async offerNew(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
+    const agents = await this.freeAgents(m, now, activeCriteria(call, now));
+    const agent = bestAgentFor(call, agents, now);
+    return agent ? this.offer(m, call, agent, now) : false;
+  }
+
+  /** Whether any agent is free now for this call (a cheap read before taking the queue lock). */
+  async anyFreeFor(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
+    const agents = await this.freeAgents(m, now, activeCriteria(call, now), 5);
+    return agents.some((a) => !call.excludedAgentIds.includes(a.agentId));
+  }
+
+  private async offerWaiting(m: EntityManager, now: Date): Promise<number> {
+    let agents: FreeAgent[] | null = null;
+    let offers = 0;
+    let after: WaitingCall | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const calls = await this.waiting(m, after);
+      if (calls.length === 0) break;
+      const free: FreeAgent[] = agents ?? (await this.freeAgents(m, now, null));
+      if (free.length === 0) break;
+      const pairs = assign(calls, free, now);
+      for (const { callId, agentId } of pairs) {
+        const agent = free.find((a) => a.agentId === agentId)!;
+        if (
+          await this.offer(
+            m,
+            calls.find((c) => c.callId === callId)!,
+            agent,
+            now,
+          )
+        )
+          offers++;
+      }
+      agents = free.filter((a) => !pairs.some((pair) => pair.agentId === a.agentId));
+      if (calls.length < CALL_PAGE || agents.length === 0) break;
+      after = calls[calls.length - 1];
+    }
+    return offers;
+  }
+
+  /** Holds the agent and marks the call offered; false if the agent was taken meanwhile. */
+  private async offer(
+    m: EntityManager,
+    call: WaitingCall,
+    agent: FreeAgent,
+    now: Date,
+  ): Promise<boolean> {
+    const criteria = activeCriteria(call, now).find((c) => matches(agent, c))!;
+    const reservation = await this.routing.holdAgent(
+      m,
+      agent.agentId,
+      { callId: call.callId, ...asFilter(criteria) },
+      now,
+    );
+    if (!reservation) return false;
+    const [[row]] = await m.query(
+      `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
+              team_id = (SELECT team_id FROM agents WHERE id = $3), offer_expires_at = $4, offered_at = $5, status_at = $5
+        WHERE call_id = $1 RETURNING q.team_id`,
+      [call.callId, reservation.reservationId, agent.agentId, reservation.expiresAt, now],
+    );
+    const { status: _status, callId: _callId, ...offered } = reservation;
+    await this.events.publish(m, [
+      {
+        type: 'call.offered',
+        agentId: agent.agentId,
+        teamId: row?.team_id ?? null,
+        audience: ['agent', 'router'],
+        payload: { callId: call.callId, reservation: offered },
+        at: now,
+      },
+    ]);
+    return true;
+  }
+
+  /** Offers not accepted in time: back to their place in the queue, never again to that agent. */
+  private async requeueLapsed(m: EntityManager, now: Date): Promise<void> {
+    const rows: Array<{
+      call_id: string;
+      reservation_id: string;
+      agent_id: string;
+      team_id: string | null;
+    }> = await m.query(
+      `WITH due AS (
+           SELECT call_id, reservation_id, agent_id, team_id FROM queued_calls
+            WHERE status = 'offered' AND offer_expires_at <= $1 FOR UPDATE
+         ), lapse AS (
+           UPDATE reservations r SET status = 'lapsed', decided_at = r.expires_at
+             FROM due WHERE r.id = due.reservation_id AND r.status = 'held'
+         ), back AS (
+           UPDATE queued_calls q SET status = 'queued', excluded_agent_ids = array_append(q.excluded_agent_ids, due.agent_id),
+                  reservation_id = NULL, agent_id = NULL, team_id = NULL, offer_expires_at = NULL, status_at = $1
+             FROM due WHERE q.call_id = due.call_id
+         )
+         SELECT * FROM due`,
+      [now],
+    );
+    await this.events.publish(
+      m,
+      rows.map((r) => ({
+        type: 'reservation.lapsed',
+        agentId: r.agent_id,
+        teamId: r.team_id,
+        audience: ['agent', 'router'],
+        payload: { callId: r.call_id, reservationId: r.reservation_id, agentId: r.agent_id },
+        at: now,
+      })),
+    );
+  }
+
+  /** Waiting calls in queue order, a page after `after`. */
+  private async waiting(m: EntityManager, after: WaitingCall | null): Promise<WaitingCall[]> {
+    const rows = await m.query(
+      `SELECT ${CALL_COLUMNS} FROM queued_calls q
+        WHERE q.status = 'queued'
+          AND ($1::int IS NULL OR q.priority < $1 OR (q.priority = $1 AND (q.enqueued_at, q.call_id) > ($2::timestamptz, $3::text)))
+        ORDER BY q.priority DESC, q.enqueued_at, q.call_id LIMIT ${CALL_PAGE}`,
+      [after?.priority ?? null, after?.enqueuedAt ?? null, after?.callId ?? null],
+    );
+    return rows.map(toWaitingCall);
+  }
+
+  /**
+   * Agents free now (as routing defines it), in routing order, with what the assignment weighs:
+   * tags, dialect count, a hostile call in the last hour, flagged-caller calls in the last hour.
+   */
+  private async freeAgents(
+    m: EntityManager,
+    now: Date,
+    anyOf: Criteria[] | null,
+    limit = FREE_AGENTS,
+  ): Promise<FreeAgent[]> {
+    const p = new Params();
+    const nowP = `${p.add(now)}::timestamptz`;
+    const match = anyOf
+      ? `AND (${anyOf
+          .map((c) => `(${['TRUE', ...tagClauses(asFilter(c), p.add)].join(' AND ')})`)
+          .join(' OR ')})`
+      : '';
+    const rows = await m.query(
+      `SELECT p.agent_id, p.rank_penalty, p.load_hostile, COALESCE(s.max_hostile_per_hour, 2) AS max_flagged,
+              (SELECT coalesce(json_agg(json_build_array(t.tag, t.proficiency, rt.kind)), '[]')
+                 FROM agent_tags t JOIN routing_tags rt ON rt.tag = t.tag WHERE t.agent_id = p.agent_id) AS tags,
+              (SELECT count(*) FROM queued_calls f WHERE f.agent_id = p.agent_id AND f.flagged_caller
+                  AND f.offered_at > ${nowP} - interval '1 hour' AND f.status IN ('offered', 'connected', 'ended'))::int AS flagged
+         FROM agent_presence p JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
+        WHERE ${candidateWhere({}, p.add, nowP)} ${match}
+        ORDER BY ${RANKING} LIMIT ${limit}`,
+      p.values,
+    );
+    return rows.map((r: any) => {
+      const tags: Array<[string, number, string]> = r.tags;
+      return {
+        agentId: r.agent_id,
+        tags: new Map(tags.map(([tag, proficiency]) => [tag, Number(proficiency)])),
+        dialectCount: tags.filter(([, , kind]) => kind === 'dialect').length,
+        hostileLastHour: Number(r.load_hostile) > 0,
+        flaggedCallsLastHour: Number(r.flagged),
+        maxFlaggedPerHour: Number(r.max_flagged),
+        overOccupancyCap: Number(r.rank_penalty) >= 10_000,
+      };
+    });
+  }
+
+  /**
+   * Sets this replica's one timer to the next moment a pass may offer something: an offer expiring,
+   * a fallback starting to count, or (while calls wait) an agent's timed state ending.
+   */
+  arm(): void {
+    if (this.stopped || !this.config.jobsEnabled || this.arming) return;
+    // At most one look-up per 100 ms whatever the event rate (it reads every waiting call's fallbacks).
+    this.arming = setTimeout(() => {
+      this.arming = undefined;
+      this.rearm();
+    }, 100);
+    this.arming.unref();
+  }
+
+  private arming?: NodeJS.Timeout;
+
+  private rearm(): void {
+    if (this.stopped) return;
+    void this.nextDue()
+      .then((due) => {
+        if (this.stopped) return;
+        clearTimeout(this.timer);
+        const wait = due ? Math.max(0, due.getTime() - this.clock.now().getTime()) : MAX_SLEEP_MS;
+        this.timer = setTimeout(() => this.kick(), Math.min(wait + 5, MAX_SLEEP_MS));
+        this.timer.unref();
+      })
+      .catch(() => undefined);
+  }
+
+  private async nextDue(): Promise<Date | null> {
+    const now = this.clock.now();
+    const [row] = await this.dataSource.query(
+      `SELECT LEAST(
+         (SELECT min(offer_expires_at) FROM queued_calls WHERE status = 'offered'),
+         (SELECT min(q.enqueued_at + make_interval(secs => (f->>'afterSeconds')::int))
+            FROM queued_calls q CROSS JOIN LATERAL jsonb_array_elements(q.fallback) f
+           WHERE q.status = 'queued' AND q.enqueued_at + make_interval(secs => (f->>'afterSeconds')::int) > $1),
+         CASE WHEN EXISTS (SELECT 1 FROM queued_calls WHERE status = 'queued') THEN
+           (SELECT min(until) FROM agent_presence WHERE until > $1 AND return_state = 'available'
+               AND state IN ('wrap_up', 'break', 'recovery', 'counseling', 'reserved')) END) AS due`,
+      [now],
+    );
+    return row?.due ? new Date(row.due) : null;
+  }
+}

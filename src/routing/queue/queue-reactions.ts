@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EventsService } from '../../platform/events/events.service';
+import type {
+  CallEndedContext,
+  CallLifecycleHook,
+  CallsAnsweredContext,
+  HostileFlaggedContext,
+} from '../calls/call-lifecycle';
+import type { NewScheduledState } from '../presence/presence-store';
+import type { ReservationDecision } from '../reservations/routing.service';
+import { CallerRefs } from './caller-refs';
+
+/**
+ * How queued calls follow what happens to them elsewhere, inside that change's transaction:
+ * an offer accepted or answered → connected; rejected → back to its place, never again to that
+ * agent; ended → ended; flagged hostile → its caller is remembered (by keyed hash).
+ */
+@Injectable()
+export class QueueReactions implements CallLifecycleHook {
+  constructor(
+    private readonly events: EventsService,
+    private readonly callerRefs: CallerRefs,
+  ) {}
+
+  async onDecided(m: EntityManager, d: ReservationDecision): Promise<void> {
+    const { reservation, now } = d;
+    if (d.outcome === 'accepted') {
+      const [rows] = await m.query(
+        `UPDATE queued_calls SET status = 'connected', connected_at = $3, status_at = $3
+          WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered' RETURNING agent_id, team_id`,
+        [reservation.callId, reservation.reservationId, now],
+      );
+      await this.publish(m, 'call.connected', reservation.callId, rows[0], now, [
+        'agent',
+        'router',
+      ]);
+      return;
+    }
+    if (d.reason === 'abandoned') return; // the abandon itself closed the call
+    const [rows] = await m.query(
+      `UPDATE queued_calls q SET status = 'queued', excluded_agent_ids = array_append(q.excluded_agent_ids, q.agent_id),
+              reservation_id = NULL, agent_id = NULL, team_id = NULL, offer_expires_at = NULL, status_at = $3
+        WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered'
+        RETURNING $4::uuid AS agent_id, (SELECT team_id FROM agents WHERE id = $4) AS team_id`,
+      [reservation.callId, reservation.reservationId, now, reservation.agentId],
+    );
+    await this.publish(m, 'call.requeued', reservation.callId, rows[0], now, ['agent', 'router'], {
+      reservationId: reservation.reservationId,
+      reason: d.reason,
+    });
+  }
+
+  async afterCallsAnswered(ctx: CallsAnsweredContext): Promise<void> {
+    const [rows] = await ctx.manager.query(
+      `UPDATE queued_calls SET status = 'connected', connected_at = $2, status_at = $2
+        WHERE call_id = ANY($1::text[]) AND status = 'offered' RETURNING call_id, agent_id, team_id`,
+      [ctx.callIds, ctx.now],
+    );
+    for (const r of rows)
+      await this.publish(ctx.manager, 'call.connected', r.call_id, r, ctx.now, ['agent', 'router']);
+  }
+
+  async afterCallEnded(ctx: CallEndedContext): Promise<NewScheduledState[]> {
+    const m = ctx.manager;
+    const [rows] = await m.query(
+      `UPDATE queued_calls SET status = 'ended', ended_at = $2, status_at = $3
+        WHERE call_id = $1 AND status IN ('offered', 'connected') RETURNING agent_id, team_id`,
+      [ctx.callId, ctx.endedAt, ctx.now],
+    );
+    await this.publish(m, 'call.ended', ctx.callId, rows[0], ctx.now, ['agent', 'router']);
+    await m.query(
+      `UPDATE stranded_call_alerts SET resolved_at = $2 WHERE call_id = $1 AND resolved_at IS NULL`,
+      [ctx.callId, ctx.now],
+    );
+    return [];
+  }
+
+  async afterHostileFlagged(ctx: HostileFlaggedContext): Promise<NewScheduledState[]> {
+    await this.callerRefs.rememberHostile(ctx.manager, ctx.callId, ctx.now);
+    return [];
+  }
+
+  private async publish(
+    m: EntityManager,
+    type: string,
+    callId: string,
+    row: { agent_id: string | null; team_id: string | null } | undefined,
+    now: Date,
+    audience: Array<'agent' | 'router'>,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!row) return; // not a queued call, or already past this step
+    await this.events.publish(m, [
+      {
+        type,
+        agentId: row.agent_id,
+        teamId: row.team_id,
+        audience,
+        payload: { callId, agentId: row.agent_id, ...extra },
+        at: now,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,39 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CallLifecycle } from '../calls/call-lifecycle';
+import { CallsModule } from '../calls/calls.module';
+import { RoutingModule } from '../reservations/routing.module';
+import { RoutingService } from '../reservations/routing.service';
+import { CallReconciliation } from './call-reconciliation';
+import { CallerRefs } from './caller-refs';
+import { QueueController } from './queue.controller';
+import { QueueDispatcher } from './queue-dispatcher';
+import { QueueJobs } from './queue.jobs';
+import { QueueReactions } from './queue-reactions';
+import { QueueService } from './queue.service';
+
+/** Queued calls: the distributor that holds callers and offers them to agents as they free up. */
+@Module({
+  imports: [RoutingModule, CallsModule],
+  controllers: [QueueController],
+  providers: [
+    QueueService,
+    QueueDispatcher,
+    QueueReactions,
+    CallerRefs,
+    CallReconciliation,
+    QueueJobs,
+  ],
+  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs],
+})
+export class QueueModule implements OnModuleInit {
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly lifecycle: CallLifecycle,
+    private readonly reactions: QueueReactions,
+  ) {}
+
+  onModuleInit(): void {
+    this.routing.onDecided((m, d) => this.reactions.onDecided(m, d));
+    this.lifecycle.register(this.reactions);
+  }
+}

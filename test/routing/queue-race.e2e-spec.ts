@@ -1,0 +1,219 @@
+import { ReplicaProcess } from '../reliability/support/replica-process';
+
+// The race is about correctness, not latency: a 500-call burst on a shared 2-core machine can outlast
+// the router's 2 s database budget, so these replicas get a generous one (the outage suite tests the budget).
+const RACE_ENV = {
+  DATABASE_POOL_SIZE: '20',
+  LOG_LEVEL: 'silent',
+  DATABASE_REQUEST_BUDGET_MS: '20000',
+};
+import { eventId } from '../support/router';
+import { ManualClock } from '../../src/platform/common/clock/clock';
+import { TestApp } from '../support/test-app';
+
+/** Real time, for an app that shares a database with processes on the system clock. */
+class WallClock extends ManualClock {
+  override now(): Date {
+    return new Date();
+  }
+}
+
+/**
+ * Two real service processes (system clock, jobs on) share one database. 500 calls arrive at once,
+ * spread over both; 40 agents take them, reject some, and free up at random moments. Whatever
+ * the interleaving: every call is offered to one agent at a time, no agent ever holds two offers,
+ * and every call ends.
+ */
+describe('queue race: two service processes, 500 concurrent calls', () => {
+  let t: TestApp;
+  let replicas: ReplicaProcess[];
+  let key: string;
+
+  beforeAll(async () => {
+    // The set-up app runs a dispatcher too (a third replica): it must keep the replicas' time.
+    t = await TestApp.create({ clock: new WallClock() });
+    key = await t.createRouterKey();
+    replicas = await Promise.all([
+      ReplicaProcess.start(t.databaseUrl, RACE_ENV),
+      ReplicaProcess.start(t.databaseUrl, RACE_ENV),
+    ]);
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.kill()));
+    await t.close();
+  });
+
+  /**
+   * One router request; a 503 (database busy) or a reset connection is retried as a router would:
+   * every request here is idempotent (callId, reservation decisions, eventId).
+   */
+  const api = async (
+    replica: number,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }> => {
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(`${replicas[replica].url}${path}`, {
+          method,
+          headers: { 'X-Api-Key': key, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+      } catch (e) {
+        if (attempt < 20 && replicas.every((r) => r.alive)) {
+          retries++; // a reset connection under load: the router retries (the requests are idempotent)
+          await pause(100 + Math.random() * 200);
+          continue;
+        }
+        const alive = replicas.map((r) => r.alive).join('/');
+        throw new Error(
+          `${method} ${path}: ${String((e as any).cause ?? e)} (replicas alive: ${alive})`,
+        );
+      }
+      const text = await res.text();
+      if (res.status === 503 && attempt < 20) {
+        retries++;
+        await pause(100 + Math.random() * 200);
+        continue;
+      }
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    }
+  };
+  let retries = 0;
+  const pick = () => Math.floor(Math.random() * 2);
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('offers each call to one agent at a time, never two offers to an agent, and ends every call', async () => {
+    const teamId = await t.createTeam();
+    await t
+      .http()
+      .put(`/v1/teams/${teamId}/settings`)
+      .set(await t.asAdmin())
+      .send({ wrapUpSeconds: 0, reservationTtlSeconds: 60 })
+      .expect(200);
+    const agents = [];
+    for (let i = 0; i < 40; i++)
+      agents.push(
+        await t.createRoutableAgent({ teamId, dialects: [{ tag: 'cmn', proficiency: 4 }] }),
+      );
+    for (const agent of agents) {
+      const res = await api(pick(), 'PUT', `/v1/agents/${agent.agentId}/presence`, {
+        state: 'available',
+      });
+      expect(res.status).toBe(200);
+    }
+
+    const serverErrors: string[] = [];
+    const check = (what: string, res: { status: number; body: any }) => {
+      if (res.status >= 500)
+        serverErrors.push(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res;
+    };
+    let rejects = 0;
+    const run = async (n: number) => {
+      const callId = `race-${n}-${process.pid}`;
+      const enqueued = check(
+        'enqueue',
+        await api(n % 2, 'POST', '/v1/routing/calls', { callId, dialect: 'cmn', priority: n % 10 }),
+      );
+      // 200: a retried POST whose first answer was lost (the stand-in retries) gets the call's state.
+      if (![200, 201, 202].includes(enqueued.status))
+        throw new Error(`enqueue ${enqueued.status} ${JSON.stringify(enqueued.body)}`);
+      let state = enqueued.body;
+      for (let round = 0; round < 60; round++) {
+        if (state.status !== 'offered') {
+          state = check(
+            'poll',
+            await api(pick(), 'GET', `/v1/routing/calls/${callId}?waitSeconds=20`),
+          ).body;
+          continue;
+        }
+        const { reservationId, agentId } = state.reservation;
+        if (Math.random() < 0.15) {
+          rejects++;
+          check(
+            'reject',
+            await api(pick(), 'POST', `/v1/routing/reservations/${reservationId}/reject`, {
+              reason: 'busy',
+            }),
+          );
+          state = { status: 'queued' };
+          continue;
+        }
+        check(
+          'accept',
+          await api(pick(), 'POST', `/v1/routing/reservations/${reservationId}/accept`),
+        );
+        await pause(Math.random() * 30); // the agent frees up at a random moment
+        const ended = check(
+          'end',
+          await api(pick(), 'POST', '/v1/calls/events', {
+            events: [
+              {
+                eventId: eventId(),
+                type: 'call.ended',
+                callId,
+                agentId,
+                at: new Date().toISOString(),
+                durationSeconds: 1,
+              },
+            ],
+          }),
+        );
+        expect(ended.status).toBe(202);
+        return;
+      }
+      throw new Error(`${callId} was never connected`);
+    };
+    await Promise.all(Array.from({ length: 500 }, (_, n) => run(n)));
+    expect(serverErrors).toEqual([]);
+    // Retries of 503 answers (a busy database on this shared machine) are what a router does too.
+    expect(retries).toBeLessThan(5000);
+
+    const [{ ended }] = await t.dataSource.query(
+      `SELECT count(*)::int AS ended FROM queued_calls WHERE status = 'ended'`,
+    );
+    expect(ended).toBe(500);
+    const reservations: Array<{
+      call_id: string;
+      agent_id: string;
+      status: string;
+      created_at: Date;
+      decided_at: Date;
+    }> = await t.dataSource.query(
+      `SELECT call_id, agent_id, status, created_at, decided_at FROM reservations ORDER BY agent_id, created_at`,
+    );
+    expect(reservations.every((r) => r.status === 'accepted' || r.status === 'rejected')).toBe(
+      true,
+    );
+    expect(reservations.filter((r) => r.status === 'rejected')).toHaveLength(rejects);
+    // No agent held two offers at once: per agent, each offer was decided before the next was made.
+    for (let i = 1; i < reservations.length; i++) {
+      const [prev, next] = [reservations[i - 1], reservations[i]];
+      if (prev.agent_id === next.agent_id)
+        expect(new Date(next.created_at).getTime()).toBeGreaterThanOrEqual(
+          new Date(prev.decided_at).getTime(),
+        );
+    }
+    // No call offered to two agents at once, and each call accepted exactly once.
+    const byCall = new Map<string, typeof reservations>();
+    for (const r of reservations) byCall.set(r.call_id, [...(byCall.get(r.call_id) ?? []), r]);
+    expect(byCall.size).toBe(500);
+    for (const offers of byCall.values()) {
+      offers.sort((x, y) => new Date(x.created_at).getTime() - new Date(y.created_at).getTime());
+      expect(offers.filter((o) => o.status === 'accepted')).toHaveLength(1);
+      for (let i = 1; i < offers.length; i++)
+        expect(new Date(offers[i].created_at).getTime()).toBeGreaterThanOrEqual(
+          new Date(offers[i - 1].decided_at).getTime(),
+        );
+      // A rejected call never went back to the agent who rejected it.
+      expect(new Set(offers.map((o) => o.agent_id)).size).toBe(offers.length);
+    }
+    const [{ offered }] = await t.dataSource.query(
+      `SELECT count(*)::int AS offered FROM events WHERE type = 'call.offered'`,
+    );
+    expect(offered).toBe(reservations.length);
+  }, 400_000);
+});
