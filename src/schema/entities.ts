@@ -1,5 +1,6 @@
 import { Agent } from '../people/agents/agent.entity';
 import { EventRow } from '../platform/events/event.entity';
+import { Callback } from '../routing/queue/callbacks/callback.entity';
 import { QueuedCall } from '../routing/queue/queued-call.entity';
 import { HostileCaller, StrandedCallAlert } from '../routing/queue/hostile-caller.entity';
 import { CallEvent } from '../routing/calls/call-event.entity';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   Reservation,
   EventRow,
   QueuedCall,
+  Callback,
   HostileCaller,
   StrandedCallAlert,
   Counselor,

@@ -142,6 +142,7 @@ export async function bootService(
     ...pass('BOOTSTRAP_ADMIN_PASSWORD'),
     ...pass('NOTES_ENCRYPTION_KEY'),
     ...pass('CALLER_REF_SECRET'),
+    ...pass('CALLBACK_ENCRYPTION_KEY'),
     ...pass('LOG_FILE'),
   });
   const app = await NestFactory.create(

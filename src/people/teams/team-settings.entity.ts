@@ -23,6 +23,10 @@ export class TeamSettings {
   @Column({ type: 'int', default: 2 }) maxHostilePerHour: number;
   /** An accepted call with no event for this long alerts the supervisor (a lost call.ended). */
   @Column({ type: 'int', default: 60 }) maxCallMinutes: number;
+  /** A callback not answered (no_answer, busy) is tried again after this many minutes. */
+  @Column({ type: 'int', default: 15 }) callbackRetryMinutes: number;
+  /** Callbacks take at most this share of the team's offers in an hour while inbound calls wait. */
+  @Column({ type: 'real', default: 0.3 }) callbackMaxShare: number;
 }
 
 export const DEFAULT_TEAM_SETTINGS = {
@@ -35,4 +39,6 @@ export const DEFAULT_TEAM_SETTINGS = {
   expectedHandleSeconds: 300,
   maxHostilePerHour: 2,
   maxCallMinutes: 60,
+  callbackRetryMinutes: 15,
+  callbackMaxShare: 0.3,
 };

@@ -77,7 +77,8 @@ export class TeamsService {
       `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
               stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds",
               hostile_report_window_seconds AS "hostileReportWindowSeconds", expected_handle_seconds AS "expectedHandleSeconds",
-              max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes"
+              max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes",
+              callback_retry_minutes AS "callbackRetryMinutes", callback_max_share AS "callbackMaxShare"
          FROM team_settings WHERE team_id = $1`,
       [teamId],
     );

@@ -191,6 +191,12 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'POST /v1/routing/resync': none('router'),
   'GET /v1/routing/stranded-calls': none('router', 'supervisor', 'admin'),
   'POST /v1/routing/callers/erase': none('router', 'admin'),
+  // Human callbacks: the router's; supervisors (their team's, filtered by the service) and admins read.
+  'POST /v1/routing/callbacks': none('router'),
+  'GET /v1/routing/callbacks': none('router', 'supervisor', 'admin'),
+  'GET /v1/routing/callbacks/stats': none('router', 'supervisor', 'admin'),
+  'GET /v1/routing/callbacks/{callbackId}': none('router', 'supervisor', 'admin'),
+  'POST /v1/routing/callbacks/{callbackId}/outcome': none('router'),
   'GET /v1/teams/{teamId}/load': on('team', path('teamId'), ['supervisor', 'admin']),
 
   // Counselling is not team data: counsellors are shared; bookings are the agent's and the

@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       BOOTSTRAP_ADMIN_EMAIL: 'ops@example.com',
       NOTES_ENCRYPTION_KEY: LOCAL_DEFAULTS.notesEncryptionKey,
+      CALLER_REF_SECRET: 'c'.repeat(40),
+      CALLBACK_ENCRYPTION_KEY: LOCAL_DEFAULTS.callbackEncryptionKey,
     };
     expect(() => loadConfig({ ...base, BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-password' })).toThrow(
       /JWT_SECRET is required/,
@@ -52,5 +54,21 @@ describe('loadConfig', () => {
 
   it('rejects a notes key that is not 32 bytes', () => {
     expect(() => loadConfig({ NOTES_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(ConfigError);
+  });
+
+  it('rejects a callback key that is not 32 bytes, and requires one in production', () => {
+    expect(() => loadConfig({ CALLBACK_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(
+      /CALLBACK_ENCRYPTION_KEY/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        BOOTSTRAP_ADMIN_EMAIL: 'ops@example.com',
+        BOOTSTRAP_ADMIN_PASSWORD: 'a-strong-password',
+        JWT_SECRET: 'x'.repeat(40),
+        NOTES_ENCRYPTION_KEY: LOCAL_DEFAULTS.notesEncryptionKey,
+        CALLER_REF_SECRET: 'c'.repeat(40),
+      }),
+    ).toThrow(/CALLBACK_ENCRYPTION_KEY is required/);
   });
 });

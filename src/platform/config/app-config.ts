@@ -19,6 +19,7 @@ export const LOCAL_DEFAULTS = {
   bootstrapAdminPassword: 'shiftwell-admin',
   notesEncryptionKey: 'bG9jYWwtZGV2LW9ubHktbm90ZXMta2V5LTMyLWJ5dGU=',
   callerRefSecret: 'shiftwell-local-development-caller-ref-key',
+  callbackEncryptionKey: 'bG9jYWwtZGV2LW9ubHktY2FsbGJhY2sta2V5LTMyYnk=',
 } as const;
 
 /** A hop count, or proxies by address, CIDR or Express's names for local ranges. */
@@ -94,6 +95,10 @@ class EnvironmentSchema {
   @IsOptional()
   @IsString()
   NOTES_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  CALLBACK_ENCRYPTION_KEY?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -175,6 +180,8 @@ export interface AppConfig {
   notesEncryptionKey: string;
   /** Key of the HMAC that callers' references are stored under (never the reference itself). */
   callerRefSecret: string;
+  /** 32-byte key (base64) for AES-256-GCM encryption of callbacks' dial targets. */
+  callbackEncryptionKey: string;
   /**
    * Browser sessions: signed out after `idleMinutes` without use (the admin's setting), at the latest
    * `maxHours` after signing in (a shift); the access cookie lives `accessTtlSeconds` between refreshes.
@@ -224,6 +231,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const callbackKey = required(
+    'CALLBACK_ENCRYPTION_KEY',
+    parsed.CALLBACK_ENCRYPTION_KEY,
+    LOCAL_DEFAULTS.callbackEncryptionKey,
+  );
+  if (Buffer.from(callbackKey, 'base64').length !== 32) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CALLBACK_ENCRYPTION_KEY must be 32 bytes, base64-encoded',
+    );
+  }
+
   return {
     env: nodeEnv,
     port: parsed.PORT ?? 3000,
@@ -261,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.CALLER_REF_SECRET,
       LOCAL_DEFAULTS.callerRefSecret,
     ),
+    callbackEncryptionKey: callbackKey,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     defaultsUsed,
   };

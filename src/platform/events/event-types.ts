@@ -5,7 +5,7 @@ export const EVENT_TYPES = {
   'agent.freed': 'router: { agentId, externalId, contact } when an agent becomes available.',
   'call.queued': 'router: { callId, priority } a call started waiting.',
   'call.offered':
-    'agent, router: { callId, reservation: { reservationId, agentId, externalId, contact, expiresAt } }.',
+    'agent, router: { callId, kind?, callbackId?, reservation: { reservationId, agentId, externalId, contact, expiresAt, kind? } }; a callback has kind "callback" (its dialTarget is read from GET /v1/routing/callbacks/{id}).',
   'reservation.lapsed':
     'agent, router: { callId, reservationId, agentId } an offer was not accepted in time; the call is waiting again.',
   'call.requeued':
@@ -13,6 +13,13 @@ export const EVENT_TYPES = {
   'call.connected':
     'agent, router: { callId, agentId } the offer was accepted or the call answered.',
   'call.ended': 'agent, router: { callId, agentId } the call ended.',
+  'callback.scheduled':
+    'router, team (supervisors): { callbackId, callId, notBefore, notAfter } a callback was promised (callId: its queue item).',
+  'callback.retry':
+    'router, team: { callbackId, callId, result, nextAttemptAt } an attempt was not answered; offered again from nextAttemptAt.',
+  'callback.closed': 'router, team: { callbackId, callId, status } reached or wrong_number.',
+  'alert.callback_missed':
+    'team (supervisors), router: { callbackId, callId, dialect, attempts, notAfter } a promised callback ran out of its window.',
   'call.abandoned': 'router: { callId } the caller hung up or resync dropped the call.',
   'alert.stranded_call':
     'team (supervisors), router: { callId, agentId, externalId, minutesWithoutEvent } an accepted call had no event for the team’s maxCallMinutes.',

@@ -94,7 +94,7 @@ export class CallReconciliation {
     const now = this.clock.now();
     const live = [...new Set(liveCallIds)];
     const waiting: Array<{ call_id: string }> = await this.dataSource.query(
-      `SELECT call_id FROM queued_calls WHERE status IN ('queued', 'offered') AND NOT (call_id = ANY($1::text[]))`,
+      `SELECT call_id FROM queued_calls WHERE status IN ('queued', 'offered') AND kind = 'call' AND NOT (call_id = ANY($1::text[]))`,
       [live],
     );
     let abandoned = 0;

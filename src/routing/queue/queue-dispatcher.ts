@@ -9,10 +9,12 @@ import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { candidateWhere, Params, RANKING, tagClauses } from '../reservations/candidate-query';
 import { RoutingService } from '../reservations/routing.service';
+import { CallbackExpiry } from './callbacks/callback-expiry';
 import {
   activeCriteria,
   assign,
   bestAgentFor,
+  CallbackShare,
   Criteria,
   FreeAgent,
   matches,
@@ -53,6 +55,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     private readonly routing: RoutingService,
     private readonly events: EventsService,
     private readonly bus: EventsBus,
+    private readonly callbackExpiry: CallbackExpiry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -94,6 +97,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       await lockInTransaction(m, QUEUE_LOCK);
       const now = this.clock.now(); // after the wait for the lock: the state read below is of now
       await this.requeueLapsed(m, now);
+      await this.sweepCallbacks(m, now);
       return this.offerWaiting(m, now);
     });
     this.arm();
@@ -121,10 +125,12 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     let offers = 0;
     let after: WaitingCall | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const calls = await this.waiting(m, after);
+      const calls = await this.waiting(m, after, now);
       if (calls.length === 0) break;
-      const free: FreeAgent[] = agents ?? (await this.freeAgents(m, now, null));
+      let free: FreeAgent[] = agents ?? (await this.freeAgents(m, now, null));
       if (free.length === 0) break;
+      if (calls.some((c) => c.kind === 'callback') && free.some((a) => !a.callbackShare))
+        free = await this.withCallbackShares(m, now, free);
       const pairs = assign(calls, free, now);
       for (const { callId, agentId } of pairs) {
         const agent = free.find((a) => a.agentId === agentId)!;
@@ -167,13 +173,23 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       [call.callId, reservation.reservationId, agent.agentId, reservation.expiresAt, now],
     );
     const { status: _status, callId: _callId, ...offered } = reservation;
+    // A callback's offer names it; its dial target is read from GET /v1/routing/callbacks/{id},
+    // never written into the event stream (kept 24 h, while the target is erased on close).
+    const callback =
+      call.kind === 'callback'
+        ? await this.callbackExpiry.offered(m, call.callId, row?.team_id ?? null)
+        : null;
     await this.events.publish(m, [
       {
         type: 'call.offered',
         agentId: agent.agentId,
         teamId: row?.team_id ?? null,
         audience: ['agent', 'router'],
-        payload: { callId: call.callId, reservation: offered },
+        payload: {
+          callId: call.callId,
+          ...(callback ? { kind: 'callback', callbackId: callback } : {}),
+          reservation: { ...offered, ...(callback ? { kind: 'callback' } : {}) },
+        },
         at: now,
       },
     ]);
@@ -215,16 +231,85 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  /** Waiting calls in queue order, a page after `after`. */
-  private async waiting(m: EntityManager, after: WaitingCall | null): Promise<WaitingCall[]> {
+  /**
+   * Callbacks' timing, in one statement: waiting callbacks in the last stretch of their window rise one priority
+   * level; those past their notAfter are missed (dial target erased, the team alerted).
+   */
+  private async sweepCallbacks(m: EntityManager, now: Date): Promise<void> {
+    const rows: Array<{
+      what: 'missed';
+      call_id: string | null;
+      team_id: string | null;
+      callback_id: string | null;
+      dialect: string | null;
+      attempts: number | null;
+      not_after: Date | null;
+    }> = await m.query(
+      `WITH raised AS (
+           UPDATE queued_calls SET priority = LEAST(9, priority + 1), urgent_at = NULL
+            WHERE status = 'queued' AND urgent_at <= $1 AND (give_up_at IS NULL OR give_up_at > $1)
+         ), gone AS (
+           UPDATE queued_calls SET status = 'abandoned', ended_at = $1, status_at = $1, ready_at = NULL, urgent_at = NULL
+            WHERE kind = 'callback' AND status = 'queued' AND give_up_at <= $1 RETURNING call_id
+         ), missed AS (
+           UPDATE callbacks c SET status = 'missed', dial_target = NULL, closed_at = $1
+             FROM gone WHERE c.queue_id = gone.call_id AND c.status = 'open'
+           RETURNING c.callback_id, c.queue_id, c.team_id, c.dialect, c.attempts, c.not_after
+         )
+         SELECT 'missed' AS what, queue_id AS call_id, team_id, callback_id, dialect, attempts, not_after FROM missed`,
+      [now],
+    );
+    const missed = rows;
+    await this.callbackExpiry.alertMissed(m, missed, now);
+  }
+
+  /** Waiting items ready now (a callback from its notBefore or next retry), in queue order, a page after `after`. */
+  private async waiting(
+    m: EntityManager,
+    after: WaitingCall | null,
+    now: Date,
+  ): Promise<WaitingCall[]> {
     const rows = await m.query(
       `SELECT ${CALL_COLUMNS} FROM queued_calls q
-        WHERE q.status = 'queued'
+        WHERE q.status = 'queued' AND (q.ready_at IS NULL OR q.ready_at <= $4) AND (q.give_up_at IS NULL OR q.give_up_at > $4)
           AND ($1::int IS NULL OR q.priority < $1 OR (q.priority = $1 AND (q.enqueued_at, q.call_id) > ($2::timestamptz, $3::text)))
         ORDER BY q.priority DESC, q.enqueued_at, q.call_id LIMIT ${CALL_PAGE}`,
-      [after?.priority ?? null, after?.enqueuedAt ?? null, after?.callId ?? null],
+      [after?.priority ?? null, after?.enqueuedAt ?? null, after?.callId ?? null, now],
     );
     return rows.map(toWaitingCall);
+  }
+
+  /** Each team's offers in the last hour and how many were callbacks, on its free agents. */
+  private async withCallbackShares(
+    m: EntityManager,
+    now: Date,
+    agents: FreeAgent[],
+  ): Promise<FreeAgent[]> {
+    const rows: Array<{ team_id: string; offers: number; callbacks: number; max_share: number }> =
+      await m.query(
+        `SELECT a.team_id, COALESCE(s.callback_max_share, 0.3) AS max_share,
+                (SELECT count(*) FROM queued_calls f WHERE f.team_id = a.team_id AND f.offered_at > $2::timestamptz - interval '1 hour')::int AS offers,
+                (SELECT count(*) FROM queued_calls f WHERE f.team_id = a.team_id AND f.kind = 'callback'
+                    AND f.offered_at > $2::timestamptz - interval '1 hour')::int AS callbacks
+           FROM (SELECT DISTINCT team_id FROM agents WHERE id = ANY($1::uuid[]) AND team_id IS NOT NULL) a
+           LEFT JOIN team_settings s ON s.team_id = a.team_id`,
+        [agents.map((a) => a.agentId), now],
+      );
+    const byTeam = new Map<string, CallbackShare>(
+      rows.map((r) => [
+        r.team_id,
+        {
+          teamKey: r.team_id,
+          offers: Number(r.offers),
+          callbackOffers: Number(r.callbacks),
+          maxShare: Number(r.max_share),
+        },
+      ]),
+    );
+    return agents.map((a) => {
+      const share = a.teamId ? byTeam.get(a.teamId) : undefined;
+      return share ? { ...a, callbackShare: share } : a;
+    });
   }
 
   /**
@@ -245,7 +330,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
           .join(' OR ')})`
       : '';
     const rows = await m.query(
-      `SELECT p.agent_id, p.rank_penalty, p.load_hostile, COALESCE(s.max_hostile_per_hour, 2) AS max_flagged,
+      `SELECT p.agent_id, a.team_id, p.rank_penalty, p.load_hostile, COALESCE(s.max_hostile_per_hour, 2) AS max_flagged,
               (SELECT coalesce(json_agg(json_build_array(t.tag, t.proficiency, rt.kind)), '[]')
                  FROM agent_tags t JOIN routing_tags rt ON rt.tag = t.tag WHERE t.agent_id = p.agent_id) AS tags,
               (SELECT count(*) FROM queued_calls f WHERE f.agent_id = p.agent_id AND f.flagged_caller
@@ -259,6 +344,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       const tags: Array<[string, number, string]> = r.tags;
       return {
         agentId: r.agent_id,
+        teamId: r.team_id,
         tags: new Map(tags.map(([tag, proficiency]) => [tag, Number(proficiency)])),
         dialectCount: tags.filter(([, , kind]) => kind === 'dialect').length,
         hostileLastHour: Number(r.load_hostile) > 0,
@@ -303,6 +389,9 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     const [row] = await this.dataSource.query(
       `SELECT LEAST(
          (SELECT min(offer_expires_at) FROM queued_calls WHERE status = 'offered'),
+         (SELECT min(ready_at) FROM queued_calls WHERE status = 'queued' AND ready_at > $1),
+         (SELECT min(urgent_at) FROM queued_calls WHERE status = 'queued'),
+         (SELECT min(give_up_at) FROM queued_calls WHERE status = 'queued'),
          (SELECT min(q.enqueued_at + make_interval(secs => (f->>'afterSeconds')::int))
             FROM queued_calls q CROSS JOIN LATERAL jsonb_array_elements(q.fallback) f
            WHERE q.status = 'queued' AND q.enqueued_at + make_interval(secs => (f->>'afterSeconds')::int) > $1),

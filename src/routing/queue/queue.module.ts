@@ -3,6 +3,9 @@ import { CallLifecycle } from '../calls/call-lifecycle';
 import { CallsModule } from '../calls/calls.module';
 import { RoutingModule } from '../reservations/routing.module';
 import { RoutingService } from '../reservations/routing.service';
+import { CallbackExpiry } from './callbacks/callback-expiry';
+import { CallbacksController } from './callbacks/callbacks.controller';
+import { CallbacksService } from './callbacks/callbacks.service';
 import { CallReconciliation } from './call-reconciliation';
 import { CallerRefs } from './caller-refs';
 import { QueueController } from './queue.controller';
@@ -11,10 +14,10 @@ import { QueueJobs } from './queue.jobs';
 import { QueueReactions } from './queue-reactions';
 import { QueueService } from './queue.service';
 
-/** Queued calls: the distributor that holds callers and offers them to agents as they free up. */
+/** Queued calls and human callbacks: the distributor that holds both and offers them to agents as they free up. */
 @Module({
   imports: [RoutingModule, CallsModule],
-  controllers: [QueueController],
+  controllers: [QueueController, CallbacksController],
   providers: [
     QueueService,
     QueueDispatcher,
@@ -22,6 +25,8 @@ import { QueueService } from './queue.service';
     CallerRefs,
     CallReconciliation,
     QueueJobs,
+    CallbackExpiry,
+    CallbacksService,
   ],
   exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs],
 })

@@ -205,13 +205,13 @@ export class QueueService {
     return { items, total, page, pageSize };
   }
 
-  /** Waiting calls per (dialect, skills), with the longest wait. */
+  /** Waiting calls per (dialect, skills), with the longest wait (callbacks once due). */
   async summary(): Promise<QueueSummaryDto> {
     const now = this.clock.now();
     const rows: any[] = await this.dataSource.query(
       `SELECT dialect, skills, count(*)::int AS waiting,
               greatest(0, floor(extract(epoch FROM $1::timestamptz - min(enqueued_at))))::int AS longest
-         FROM queued_calls WHERE status = 'queued'
+         FROM queued_calls WHERE status = 'queued' AND (ready_at IS NULL OR ready_at <= $1)
         GROUP BY dialect, skills ORDER BY longest DESC, dialect NULLS FIRST`,
       [now],
     );

@@ -7,6 +7,7 @@ export const CALL_COLUMNS = `q.call_id, q.kind, q.status, q.priority, q.dialect,
 export function toWaitingCall(r: any): WaitingCall {
   return {
     callId: r.call_id,
+    kind: r.kind === 'callback' ? 'callback' : 'call',
     priority: Number(r.priority),
     enqueuedAt: new Date(r.enqueued_at),
     criteria: {

@@ -14,9 +14,10 @@ export type QueuedCallStatus = 'queued' | 'offered' | 'connected' | 'ended' | 'a
 @Index('ix_queued_calls_caller', ['callerHash'], { where: 'caller_hash IS NOT NULL' })
 @Index('ix_queued_calls_flagged_agent', ['agentId', 'offeredAt'], { where: 'flagged_caller' })
 @Index('ix_queued_calls_enqueued', ['enqueuedAt'])
+@Index('ix_queued_calls_offered', ['offeredAt'])
 export class QueuedCall {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_queued_calls' }) callId: string;
-  /** `call` today; a callback queues as another kind of item with the same machinery. */
+  /** `call` or `callback`: a callback queues as another kind of item with the same machinery. */
   @Column({ type: 'text', default: 'call' }) kind: string;
   @Column({ type: 'text' }) status: QueuedCallStatus;
   @Column({ type: 'smallint', default: 0 }) priority: number;
@@ -39,6 +40,12 @@ export class QueuedCall {
   @Column({ type: 'timestamptz', nullable: true }) connectedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) endedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) lastEventAt: Date | null;
+  /** Not offered before this (a callback's notBefore, or its next retry); NULL: at once. */
+  @Column({ type: 'timestamptz', nullable: true }) readyAt: Date | null;
+  /** While waiting, its priority rises by one at this moment (a callback near its notAfter). */
+  @Column({ type: 'timestamptz', nullable: true }) urgentAt: Date | null;
+  /** A waiting item leaves the queue at this moment (a callback's notAfter: it is missed). */
+  @Column({ type: 'timestamptz', nullable: true }) giveUpAt: Date | null;
   /** When the status last changed (long-poll answers compare against it). */
   @Column({ type: 'timestamptz' }) statusAt: Date;
 }

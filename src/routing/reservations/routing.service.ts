@@ -147,7 +147,8 @@ export class RoutingService {
   /**
    * The one statement that holds an agent: the best free match (or the given agent) is locked with
    * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
-   * who rejected this call or let it lapse is not picked again for it.
+   * who rejected this call or let it lapse is not picked again for it (a hold released because the
+   * call went away, e.g. a callback's busy line, is no refusal by the agent).
    */
   private async insertHold(
     manager: EntityManager,
@@ -170,7 +171,7 @@ export class RoutingService {
          WHERE ${candidateWhere(input, p.add, nowP)}
            ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
            AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
-                             AND r0.status IN ('rejected', 'lapsed'))
+                             AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
          ORDER BY ${RANKING}
          LIMIT 1
          FOR UPDATE OF p SKIP LOCKED

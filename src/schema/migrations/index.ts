@@ -9,6 +9,7 @@ import { PlanningWellbeingWeeks1795455379130 } from './1795455379130-PlanningWel
 import { PresenceIntervalsByEnd1795464000000 } from './1795464000000-PresenceIntervalsByEnd';
 import { AuthCredentialsAndLoginFailures1795982337583 } from './1795982337583-AuthCredentialsAndLoginFailures';
 import { ProtectedTime1795982731818 } from './1795982731818-ProtectedTime';
+import { Callbacks1796100000000 } from './1796100000000-Callbacks';
 import { EventsAndQueue1796000000001 } from './1796000000001-EventsAndQueue';
 import { Wellbeing1795442415234 } from './1795442415234-Wellbeing';
 import { Scheduling1795440728526 } from './1795440728526-Scheduling';
@@ -34,4 +35,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   WorkforceLoop1796000000000,
   EventsAndQueue1796000000001,
   WebSessions1796000100000,
+  Callbacks1796100000000,
 ];

@@ -98,6 +98,17 @@ export class TeamSettingsDto {
     example: 60,
   })
   maxCallMinutes: number;
+  @ApiProperty({
+    description: 'A callback not answered (no_answer, busy) is tried again after this many minutes',
+    example: 15,
+  })
+  callbackRetryMinutes: number;
+  @ApiProperty({
+    description:
+      'Callbacks take at most this share of the team’s offers in an hour while inbound calls wait for its agents',
+    example: 0.3,
+  })
+  callbackMaxShare: number;
 }
 
 export class UpdateTeamSettingsDto {
@@ -157,4 +168,16 @@ export class UpdateTeamSettingsDto {
   @Min(5)
   @Max(600)
   maxCallMinutes?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  callbackRetryMinutes?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  callbackMaxShare?: number;
 }

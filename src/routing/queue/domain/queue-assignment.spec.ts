@@ -175,4 +175,79 @@ describe('queue assignment', () => {
       ),
     );
   });
+
+  describe('callbacks', () => {
+    const share = (offers: number, callbackOffers: number, maxShare = 0.3) => ({
+      teamKey: 't1',
+      offers,
+      callbackOffers,
+      maxShare,
+    });
+
+    it('a callback that waited since its notBefore goes before a newer inbound call of the same priority', () => {
+      const calls = [
+        call({ callId: 'inbound', enqueuedAt: at(100) }),
+        call({ callId: 'callback', kind: 'callback', enqueuedAt: at(0) }),
+      ];
+      expect(assign(calls, [agent('a', { cmn: 3 })], at(200))).toEqual([
+        { callId: 'callback', agentId: 'a' },
+      ]);
+    });
+
+    it('over its team share, a callback yields the agent to an inbound call the agent could take', () => {
+      const calls = [
+        call({ callId: 'callback', kind: 'callback', enqueuedAt: at(0) }),
+        call({ callId: 'inbound', enqueuedAt: at(100) }),
+      ];
+      const full = agent('a', { cmn: 3 }, { callbackShare: share(10, 3) });
+      expect(assign(calls, [full], at(200))).toEqual([{ callId: 'inbound', agentId: 'a' }]);
+      const under = agent('a', { cmn: 3 }, { callbackShare: share(10, 2) });
+      expect(assign(calls, [under], at(200))).toEqual([{ callId: 'callback', agentId: 'a' }]);
+      // With no inbound call for the agent, the promise is kept whatever the share.
+      expect(assign([calls[0]], [full], at(200))).toEqual([{ callId: 'callback', agentId: 'a' }]);
+    });
+
+    it('counts offers of the same pass toward the share', () => {
+      const calls = [
+        call({ callId: 'cb1', kind: 'callback', enqueuedAt: at(0) }),
+        call({ callId: 'cb2', kind: 'callback', enqueuedAt: at(1) }),
+        call({ callId: 'in1', enqueuedAt: at(100) }),
+        call({ callId: 'in2', enqueuedAt: at(101) }),
+      ];
+      const agents = ['a', 'b', 'c', 'd'].map((id) =>
+        agent(id, { cmn: 3 }, { callbackShare: share(0, 0, 0.5) }),
+      );
+      const out = assign(calls, agents, at(200));
+      expect(out).toHaveLength(4);
+      const callbacks = out.filter((o) => o.callId.startsWith('cb')).length;
+      expect(callbacks).toBe(2);
+      // A team at 0.5 already: inbound calls come first, then the oldest callback takes the agent left.
+      const busy = ['a', 'b', 'c'].map((id) =>
+        agent(id, { cmn: 3 }, { callbackShare: share(2, 1, 0.5) }),
+      );
+      expect(assign(calls, busy, at(200)).map((o) => o.callId)).toEqual(['in1', 'in2', 'cb1']);
+    });
+
+    it('never offers one item twice nor gives an agent two, callbacks included', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 100 })), { maxLength: 20 }),
+          fc.integer({ min: 0, max: 10 }),
+          fc.integer({ min: 0, max: 10 }),
+          (items, offers, cbs) => {
+            const calls = items.map(([cb, t], i) =>
+              call({ callId: `i${i}`, kind: cb ? 'callback' : 'call', enqueuedAt: at(t) }),
+            );
+            const agents = ['a', 'b', 'c', 'd', 'e'].map((id) =>
+              agent(id, { cmn: 3 }, { callbackShare: share(offers + cbs, cbs, 0.3) }),
+            );
+            const out = assign(calls, agents, at(200));
+            expect(new Set(out.map((o) => o.callId)).size).toBe(out.length);
+            expect(new Set(out.map((o) => o.agentId)).size).toBe(out.length);
+            expect(out.length).toBe(Math.min(calls.length, agents.length));
+          },
+        ),
+      );
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import { callbackMayTakeAgent } from './callback-window';
+
 /**
  * Which waiting call goes to which free agent. Pure: the dispatcher loads the waiting calls and the
  * free agents, asks `assign`, and writes the offers under its lock.
@@ -14,6 +16,8 @@ export interface FallbackStep extends Criteria {
 
 export interface WaitingCall {
   callId: string;
+  /** `callback`: a promised callback, bounded by its team's share of offers while inbound calls wait. */
+  kind?: 'call' | 'callback';
   /** 0..9, 9 first. */
   priority: number;
   /** Its place in the queue (kept when an offer lapses or is rejected). */
@@ -28,6 +32,7 @@ export interface WaitingCall {
 
 export interface FreeAgent {
   agentId: string;
+  teamId?: string | null;
   /** tag → proficiency, dialects and skills alike. */
   tags: Map<string, number>;
   /** How many dialects the agent speaks: those with more are kept for the rarer ones. */
@@ -40,6 +45,16 @@ export interface FreeAgent {
   maxFlaggedPerHour: number;
   /** Over the team's occupancy cap. */
   overOccupancyCap: boolean;
+  /** The agent's team's offers in the last hour (loaded only when callbacks wait). */
+  callbackShare?: CallbackShare;
+}
+
+/** A team's recent offers and how many were callbacks, against its callbackMaxShare. */
+export interface CallbackShare {
+  teamKey: string;
+  offers: number;
+  callbackOffers: number;
+  maxShare: number;
 }
 
 export interface Assignment {
@@ -126,11 +141,44 @@ export function bestAgentFor(
 export function assign(calls: WaitingCall[], agents: FreeAgent[], now: Date): Assignment[] {
   const free = [...agents];
   const out: Assignment[] = [];
-  for (const call of [...calls].sort(queueOrder)) {
+  const ordered = [...calls].sort(queueOrder);
+  const assigned = new Set<string>();
+  // Offers made in this pass count toward each team's callback share as they are made.
+  const shares = new Map<string, { offers: number; callbackOffers: number }>();
+  const shareOf = (s: CallbackShare) => {
+    if (!shares.has(s.teamKey))
+      shares.set(s.teamKey, { offers: s.offers, callbackOffers: s.callbackOffers });
+    return shares.get(s.teamKey)!;
+  };
+  // A callback held back by its share gets a second look once the inbound calls are placed.
+  const heldBack = ordered.filter((c) => c.kind === 'callback');
+  for (const call of [...ordered, ...heldBack]) {
     if (free.length === 0) break;
-    const agent = bestAgentFor(call, free, now);
+    if (assigned.has(call.callId)) continue;
+    const pool =
+      call.kind === 'callback'
+        ? free.filter((a) => {
+            if (!a.callbackShare) return true;
+            const s = shareOf(a.callbackShare);
+            const inboundWaiting = ordered.some(
+              (c) => c.kind !== 'callback' && !assigned.has(c.callId) && mayTake(c, a, now),
+            );
+            return callbackMayTakeAgent(
+              s.offers ? s.callbackOffers / s.offers : 0,
+              a.callbackShare.maxShare,
+              inboundWaiting,
+            );
+          })
+        : free;
+    const agent = bestAgentFor(call, pool, now);
     if (!agent) continue;
     out.push({ callId: call.callId, agentId: agent.agentId });
+    assigned.add(call.callId);
+    if (agent.callbackShare) {
+      const s = shareOf(agent.callbackShare);
+      s.offers++;
+      if (call.kind === 'callback') s.callbackOffers++;
+    }
     free.splice(free.indexOf(agent), 1);
   }
   return out;
