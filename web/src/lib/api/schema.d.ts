@@ -17,11 +17,15 @@ export interface paths {
          *     - `presence.changed`: agent, team (supervisors), router: { agentId, externalId, state, since, until, reason }. Toward anyone but the agent a counselling session is not_ready/private with no until.
          *     - `agent.freed`: router: { agentId, externalId, contact } when an agent becomes available.
          *     - `call.queued`: router: { callId, priority } a call started waiting.
-         *     - `call.offered`: agent, router: { callId, reservation: { reservationId, agentId, externalId, contact, expiresAt } }.
+         *     - `call.offered`: agent, router: { callId, kind?, callbackId?, reservation: { reservationId, agentId, externalId, contact, expiresAt, kind? } }; a callback has kind "callback" (its dialTarget is read from GET /v1/routing/callbacks/{id}).
          *     - `reservation.lapsed`: agent, router: { callId, reservationId, agentId } an offer was not accepted in time; the call is waiting again.
          *     - `call.requeued`: router: { callId, reservationId, agentId, reason } an offer was rejected; the call is waiting again.
          *     - `call.connected`: agent, router: { callId, agentId } the offer was accepted or the call answered.
          *     - `call.ended`: agent, router: { callId, agentId } the call ended.
+         *     - `callback.scheduled`: router, team (supervisors): { callbackId, callId, notBefore, notAfter } a callback was promised (callId: its queue item).
+         *     - `callback.retry`: router, team: { callbackId, callId, result, nextAttemptAt } an attempt was not answered; offered again from nextAttemptAt.
+         *     - `callback.closed`: router, team: { callbackId, callId, status } reached or wrong_number.
+         *     - `alert.callback_missed`: team (supervisors), router: { callbackId, callId, dialect, attempts, notAfter } a promised callback ran out of its window.
          *     - `call.abandoned`: router: { callId } the caller hung up or resync dropped the call.
          *     - `alert.stranded_call`: team (supervisors), router: { callId, agentId, externalId, minutesWithoutEvent } an accepted call had no event for the team’s maxCallMinutes.
          */
@@ -734,6 +738,90 @@ export interface paths {
         put?: never;
         /** Forget a caller: its hostile record and its keyed hash on every call */
         post: operations["QueueController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callbacks by status and window (a supervisor sees its own team’s)
+         * @description `from`/`to` select callbacks whose window overlaps them. Earliest window first.
+         */
+        get: operations["CallbacksController_list"];
+        put?: never;
+        /**
+         * Promise a caller that a person will call back inside a window
+         * @description 201 scheduled; the same callbackId again answers 200 with its current state. 400 CALLBACK_WINDOW_IN_PAST, CALLBACK_WINDOW_INVERTED (notAfter not after notBefore), CALLBACK_WINDOW_TOO_FAR (more than 7 days ahead), UNKNOWN_TAG. Once notBefore has passed it queues like a call; the dialTarget is stored encrypted and erased on close.
+         */
+        post: operations["CallbacksController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/callbacks/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Promises kept per dialect (the wallboard)
+         * @description Share reached inside the window, median seconds from notBefore to the first attempt, attempts per callback, missed; for callbacks whose window starts in [from, to).
+         */
+        get: operations["CallbacksController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/callbacks/{callbackId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A callback’s status, window, attempts and live reservation; long-poll with waitSeconds
+         * @description What the IVR reads back to the caller (personHasTried). With waitSeconds (0..30) the answer waits until the status changes. While offered or connected, the reservation carries kind "callback" and the dialTarget.
+         */
+        get: operations["CallbacksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/callbacks/{callbackId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The result of an attempt: reached | no_answer | busy | wrong_number
+         * @description reached and wrong_number close it (the dial target is erased); no_answer and busy put it back after the team’s callbackRetryMinutes while the window lasts, else it is missed. 409 CALLBACK_NOT_OFFERED (no agent has it), CALLBACK_CLOSED (already closed with another result).
+         */
+        post: operations["CallbacksController_outcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2027,6 +2115,16 @@ export interface components {
              * @example 60
              */
             maxCallMinutes: number;
+            /**
+             * @description A callback not answered (no_answer, busy) is tried again after this many minutes
+             * @example 15
+             */
+            callbackRetryMinutes: number;
+            /**
+             * @description Callbacks take at most this share of the team’s offers in an hour while inbound calls wait for its agents
+             * @example 0.3
+             */
+            callbackMaxShare: number;
         };
         UpdateTeamSettingsDto: {
             wrapUpSeconds?: number;
@@ -2039,6 +2137,8 @@ export interface components {
             expectedHandleSeconds?: number;
             maxHostilePerHour?: number;
             maxCallMinutes?: number;
+            callbackRetryMinutes?: number;
+            callbackMaxShare?: number;
         };
         CreateUserDto: {
             /** @example li.na@example.com */
@@ -2458,6 +2558,93 @@ export interface components {
         EraseCallerResultDto: {
             /** @description Rows that held the caller’s hash (hostile record and calls) */
             erased: number;
+        };
+        ScheduleCallbackDto: {
+            /**
+             * @description The router’s id, idempotent
+             * @example ivr-7f3a9c
+             */
+            callbackId: string;
+            /** @description Opaque caller reference; stored only as a keyed hash (the hostile-caller rule) */
+            callerRef: string;
+            /** @description What the agent dials. Stored encrypted (AES-256-GCM), erased when the callback closes, never logged */
+            dialTarget: string;
+            /** @example yue */
+            dialect?: string;
+            /** @description Applies to dialect */
+            minProficiency?: number;
+            skills?: string[];
+            /**
+             * @description Not called before (not in the past)
+             * @example 2026-11-23T14:00:00Z
+             */
+            notBefore: string;
+            /**
+             * @description Called by then, else missed; after notBefore and at most 7 days ahead
+             * @example 2026-11-23T16:00:00Z
+             */
+            notAfter: string;
+        };
+        CallbackWindowDto: {
+            notBefore: string;
+            notAfter: string;
+        };
+        CallbackReservationDto: {
+            reservationId: string;
+            agentId: string;
+            externalId: string;
+            contact?: string;
+            expiresAt: string;
+            /** @enum {string} */
+            kind: "callback";
+            /** @description The number (or address) the agent dials */
+            dialTarget: string;
+        };
+        CallbackStateDto: {
+            callbackId: string;
+            /**
+             * @description scheduled (before notBefore or a retry), queued, offered, connected, then reached | wrong_number | missed
+             * @enum {string}
+             */
+            status: "scheduled" | "queued" | "offered" | "connected" | "reached" | "wrong_number" | "missed";
+            window: components["schemas"]["CallbackWindowDto"];
+            attempts: number;
+            /** @description Whether a person (an agent) has tried to call back yet */
+            personHasTried: boolean;
+            /** @enum {string} */
+            lastResult?: "reached" | "no_answer" | "busy" | "wrong_number";
+            /** @description When it is next offered, while waiting for a retry */
+            nextAttemptAt?: string;
+            dialect?: string;
+            /** @description While offered or connected */
+            reservation?: components["schemas"]["CallbackReservationDto"];
+        };
+        CallbackPageDto: {
+            items: components["schemas"]["CallbackStateDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CallbackDialectStatsDto: {
+            /** @description null: callbacks for any dialect */
+            dialect?: Record<string, never> | null;
+            callbacks: number;
+            /** @description Closed or past their window */
+            settled: number;
+            reachedInWindow: number;
+            /** @description reachedInWindow ÷ settled */
+            reachedInWindowShare: Record<string, never> | null;
+            medianSecondsToFirstAttempt: Record<string, never> | null;
+            attemptsPerCallback: Record<string, never> | null;
+            missed: number;
+        };
+        CallbackStatsDto: {
+            asOf: string;
+            dialects: components["schemas"]["CallbackDialectStatsDto"][];
+        };
+        CallbackOutcomeDto: {
+            /** @enum {string} */
+            result: "reached" | "no_answer" | "busy" | "wrong_number";
         };
         CreateCounselorDto: {
             /** @example counsellor@example.com */
@@ -5970,6 +6157,261 @@ export interface operations {
             };
             /** @description FORBIDDEN: caller lacks one of the roles router, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CallbacksController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "scheduled" | "queued" | "offered" | "connected" | "reached" | "wrong_number" | "missed";
+                /** @description Windows ending at or after this */
+                from?: string;
+                /** @description Windows starting at or before this */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CallbacksController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleCallbackDto"];
+            };
+        };
+        responses: {
+            /** @description A known callbackId: its current state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackStateDto"];
+                };
+            };
+            /** @description scheduled */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackStateDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CallbacksController_stats: {
+        parameters: {
+            query?: {
+                /** @description Callbacks whose window starts at or after this */
+                from?: string;
+                /** @description Callbacks whose window starts before this */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackStatsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CallbacksController_get: {
+        parameters: {
+            query?: {
+                waitSeconds?: number;
+            };
+            header?: never;
+            path: {
+                callbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackStateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CallbacksController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackStateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles router */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CALLBACK_NOT_OFFERED, CALLBACK_CLOSED */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
