@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,13 +7,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import type { Principal } from '../../platform/auth/principal';
 import type { ListScope } from '../../platform/auth/authorization-decision';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { SitesService } from '../sites/sites.service';
 import { TeamsService } from '../teams/teams.service';
 import { AgentsService } from './agents.service';
+import { AgentImportService } from './agent-import.service';
+import { ImportAgentsDto, ImportAgentsResultDto } from './dto/agent-import.dto';
 import {
   AgentDto,
   AgentPageDto,
@@ -31,7 +34,29 @@ export class AgentsController {
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
+    private readonly importer: AgentImportService,
   ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Import agents from CSV, checked row by row (dryRun to check only)',
+    description:
+      'Columns external_id, display_name, dialects, skills; tags as tag:proficiency separated by ;. ' +
+      'Rows with errors are skipped and reported by line; the others are created together.',
+  })
+  @ApiOkResponse({ type: ImportAgentsResultDto })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED, INVALID_CSV_HEADER or TOO_MANY_ROWS',
+    type: ErrorBodyDto,
+  })
+  importCsv(
+    @Body() body: ImportAgentsDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<ImportAgentsResultDto> {
+    return this.importer.import(body, caller);
+  }
 
   @Post()
   @Roles('admin', 'supervisor')

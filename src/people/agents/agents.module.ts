@@ -4,10 +4,12 @@ import { RoutingTagsModule } from '../routing-tags/routing-tags.module';
 import { SitesModule } from '../sites/sites.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../../platform/users/users.module';
+import { AuditModule } from '../../platform/audit/audit.module';
 import { AgentTag } from './agent-tag.entity';
 import { Agent } from './agent.entity';
 import { AgentsController } from './agents.controller';
 import { AgentsService } from './agents.service';
+import { AgentImportService } from './agent-import.service';
 
 @Module({
   imports: [
@@ -16,9 +18,10 @@ import { AgentsService } from './agents.service';
     TeamsModule,
     SitesModule,
     UsersModule,
+    AuditModule,
   ],
   controllers: [AgentsController],
-  providers: [AgentsService],
+  providers: [AgentsService, AgentImportService],
   exports: [AgentsService],
 })
 export class AgentsModule {}

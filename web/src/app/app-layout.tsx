@@ -18,6 +18,8 @@ import { Link, useLocation } from 'react-router-dom';
 import { usePerson, useSession } from '../lib/auth/session';
 import { setLanguage, type Language } from '../lib/i18n';
 import { useNotifications } from '../features/notifications/notifications';
+import '../features/supervisor/i18n';
+import '../features/admin/i18n';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +33,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(person.roles.includes('counselor')
       ? [{ to: '/counsellor', label: t('nav.counsellor') }]
       : []),
+    ...(person.roles.includes('supervisor')
+      ? [{ to: '/supervisor', label: t('supervisor:nav') }]
+      : []),
+    ...(person.roles.includes('admin') ? [{ to: '/admin', label: t('admin:nav') }] : []),
     ...(!person.agentId && !person.roles.includes('counselor')
       ? [{ to: '/home', label: t('nav.home') }]
       : []),
@@ -71,7 +77,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
               aria-label={t('nav.notificationsCount', { count: unread })}
               size="lg"
             >
-              <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+              <svg
+                aria-hidden
+                width="20"
+                height="20"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
                 <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                 <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
               </svg>
@@ -118,7 +132,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           />
         ))}
         {/* On a phone the header has no room for it. */}
-        <NavLink hiddenFrom="xs" component="button" label={t('nav.signOut')} onClick={() => void signOut()} />
+        <NavLink
+          hiddenFrom="xs"
+          component="button"
+          label={t('nav.signOut')}
+          onClick={() => void signOut()}
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}

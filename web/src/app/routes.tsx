@@ -15,6 +15,10 @@ if (window.location.pathname.startsWith('/agent')) void loadAgent();
 if (window.location.pathname.startsWith('/counsellor')) void loadCounsellor();
 const AgentDesktop = lazy(loadAgent);
 const CounsellorWorkspace = lazy(loadCounsellor);
+const loadSupervisor = () => import('../features/supervisor/supervisor-wallboard');
+if (window.location.pathname.startsWith('/supervisor')) void loadSupervisor();
+const SupervisorWallboard = lazy(loadSupervisor);
+const AdminConsole = lazy(() => import('../features/admin/admin-console'));
 const AccountPage = lazy(() => import('../features/auth/account-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HomePage = lazy(() => import('./home-page'));
@@ -52,6 +56,12 @@ export function AppRoutes() {
               {person.agentId && <Route path="/agent/*" element={<AgentDesktop />} />}
               {person.roles.includes('counselor') && (
                 <Route path="/counsellor/*" element={<CounsellorWorkspace />} />
+              )}
+              {person.roles.includes('supervisor') && (
+                <Route path="/supervisor/*" element={<SupervisorWallboard />} />
+              )}
+              {person.roles.includes('admin') && (
+                <Route path="/admin/*" element={<AdminConsole />} />
               )}
               <Route path="/home" element={<HomePage />} />
               <Route path="/account" element={<AccountPage />} />

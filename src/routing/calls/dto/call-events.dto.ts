@@ -105,6 +105,22 @@ export class TeamLoadAgentDto extends CallLoadDto {
       'On a call with no event past the team limit, or set not_ready by the sweep for that',
   })
   stale: boolean;
+  @ApiProperty({
+    description: 'Since when the agent is in this state (the wallboard counts from it)',
+  })
+  since: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When a timed state ends (recovery, break); never for a private session',
+  })
+  until: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'not_ready reason (private for sessions)',
+  })
+  reason: string | null;
 }
 
 export class TeamLoadDto {

@@ -86,7 +86,11 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
   const reschedule = useMutation({
     mutationFn: async (b: Booking) => {
       // The date and time are the counsellor's own wall clock.
-      const startsAt = instantAtLocalTime(new Date(`${move.date}T12:00:00Z`), move.time, zone).toISOString();
+      const startsAt = instantAtLocalTime(
+        new Date(`${move.date}T12:00:00Z`),
+        move.time,
+        zone,
+      ).toISOString();
       return unwrap(
         await api.POST('/v1/counseling/bookings/{id}/reschedule', {
           params: { path: { id: b.id } },
@@ -221,10 +225,29 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
       </Modal>
       <Modal opened={!!moveFor} onClose={() => setMoveFor(null)} title={t('counsellor.moveTitle')}>
         <Stack>
-          <TextInput type="date" label={t('availability.date')} value={move.date} onChange={(e) => setMove({ ...move, date: e.currentTarget.value })} />
-          <TextInput type="time" label={t('counsellor.newTime', { zone })} value={move.time} onChange={(e) => setMove({ ...move, time: e.currentTarget.value })} />
-          <Textarea label={t('counsellor.messageToAgent')} value={reason} maxLength={500} onChange={(e) => setReason(e.currentTarget.value)} />
-          <Button loading={reschedule.isPending} disabled={!move.date} onClick={() => moveFor && reschedule.mutate(moveFor)}>
+          <TextInput
+            type="date"
+            label={t('availability.date')}
+            value={move.date}
+            onChange={(e) => setMove({ ...move, date: e.currentTarget.value })}
+          />
+          <TextInput
+            type="time"
+            label={t('counsellor.newTime', { zone })}
+            value={move.time}
+            onChange={(e) => setMove({ ...move, time: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('counsellor.messageToAgent')}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Button
+            loading={reschedule.isPending}
+            disabled={!move.date}
+            onClick={() => moveFor && reschedule.mutate(moveFor)}
+          >
             {t('counsellor.confirmMove')}
           </Button>
         </Stack>

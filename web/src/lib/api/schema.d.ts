@@ -335,6 +335,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import agents from CSV, checked row by row (dryRun to check only)
+         * @description Columns external_id, display_name, dialects, skills; tags as tag:proficiency separated by ;. Rows with errors are skipped and reported by line; the others are created together.
+         */
+        post: operations["AgentsController_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agents": {
         parameters: {
             query?: never;
@@ -2180,6 +2200,40 @@ export interface components {
         RoutingTagListDto: {
             tags: components["schemas"]["RoutingTagDto"][];
         };
+        ImportAgentsDto: {
+            /**
+             * @description CSV text with a header row: external_id, display_name, dialects, skills (tags as tag:proficiency separated by ;)
+             * @example external_id,display_name,dialects,skills
+             *     8001,Wang Fang,cmn:5;cmn-x-wuhan:4,returns:3
+             */
+            csv: string;
+            /** @description The team every imported agent joins */
+            teamId?: string;
+            /**
+             * @description Only check the rows; create nothing
+             * @default false
+             */
+            dryRun: boolean;
+        };
+        ImportRowErrorDto: {
+            /** @description Line of the file (the header is line 1) */
+            line: number;
+            /** @example dialects */
+            field: string;
+            /** @enum {string} */
+            code: "REQUIRED" | "INVALID_FORMAT" | "DUPLICATE_IN_FILE" | "DUPLICATE_EXTERNAL_ID" | "UNKNOWN_TAG" | "DUPLICATE_TAG";
+            message: string;
+        };
+        ImportAgentsResultDto: {
+            /** @description Data rows in the file */
+            rows: number;
+            /** @description Rows without errors */
+            valid: number;
+            /** @description Agents created (0 on a dry run) */
+            created: number;
+            /** @description Every problem, by line; such rows are skipped */
+            errors: components["schemas"]["ImportRowErrorDto"][];
+        };
         TagProficiencyDto: {
             /** @example cmn-x-wuhan */
             tag: string;
@@ -2351,6 +2405,12 @@ export interface components {
             state: string;
             /** @description On a call with no event past the team limit, or set not_ready by the sweep for that */
             stale: boolean;
+            /** @description Since when the agent is in this state (the wallboard counts from it) */
+            since: string;
+            /** @description When a timed state ends (recovery, break); never for a private session */
+            until: string | null;
+            /** @description not_ready reason (private for sessions) */
+            reason: string | null;
         };
         TeamLoadDto: {
             teamId: string;
@@ -4887,6 +4947,56 @@ export interface operations {
             };
             /** @description DUPLICATE_TAG */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AgentsController_importCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportAgentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAgentsResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, INVALID_CSV_HEADER or TOO_MANY_ROWS */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

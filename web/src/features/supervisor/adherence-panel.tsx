@@ -1,0 +1,91 @@
+import { Badge, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../lib/api/client';
+import { formatNumber } from '../../lib/format';
+import { adherenceByAgent, type AgentRow } from './wallboard-model';
+
+/** Today's adherence by agent name with the team total, and who is out of adherence now. */
+export function AdherencePanel({
+  teamId,
+  timeZone,
+  rows,
+}: {
+  teamId: string;
+  timeZone: string;
+  rows: ReadonlyMap<string, AgentRow>;
+}) {
+  const { t, i18n } = useTranslation('supervisor');
+  const day = DateTime.now().setZone(timeZone).startOf('day');
+  const from = day.toUTC().toISO()!;
+  const to = day.plus({ days: 1 }).toUTC().toISO()!;
+  const report = useQuery({
+    queryKey: ['adherence', teamId, from],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/adherence', { params: { query: { teamId, from, to } as never } })),
+    refetchInterval: 60_000,
+  });
+  const live = useQuery({
+    queryKey: ['adherence', teamId, 'live'],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/adherence/live', { params: { query: { teamId } as never } })),
+    refetchInterval: 15_000,
+  });
+  const totals = useMemo(() => adherenceByAgent(report.data?.items ?? []), [report.data]);
+  const name = (id: string) => rows.get(id)?.displayName ?? id.slice(0, 8);
+  const pct = (v: number | null) =>
+    v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent' });
+  return (
+    <Stack>
+      {(live.data?.outOfAdherence.length ?? 0) > 0 && (
+        <div>
+          <Text fw={600} mb={4}>
+            {t('adherence.outNow')}
+          </Text>
+          {live.data!.outOfAdherence.map((o) => (
+            <Badge key={o.agentId} color="orange" variant="light" mr={6}>
+              {name(o.agentId)}: {t(`adherence.expected.${o.expected}`)}
+            </Badge>
+          ))}
+        </div>
+      )}
+      {totals.agents.length === 0 ? (
+        <Text c="dimmed">{t('adherence.none')}</Text>
+      ) : (
+        <Table striped data-testid="adherence-table">
+          <Table.Caption>{t('adherence.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('adherence.agent')}</Table.Th>
+              <Table.Th>{t('adherence.scheduled')}</Table.Th>
+              <Table.Th>{t('adherence.adherent')}</Table.Th>
+              <Table.Th>{t('adherence.share')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {totals.agents
+              .sort((a, b) => name(a.agentId).localeCompare(name(b.agentId), i18n.language))
+              .map((a) => (
+                <Table.Tr key={a.agentId}>
+                  <Table.Td>{name(a.agentId)}</Table.Td>
+                  <Table.Td>{a.scheduledMinutes}</Table.Td>
+                  <Table.Td>{a.adherentMinutes}</Table.Td>
+                  <Table.Td>{pct(a.share)}</Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th>{t('adherence.total')}</Table.Th>
+              <Table.Th>{totals.team.scheduledMinutes}</Table.Th>
+              <Table.Th>{totals.team.adherentMinutes}</Table.Th>
+              <Table.Th>{pct(totals.team.share)}</Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import { Badge, Button, Group, Progress, Table, Text } from '@mantine/core';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDuration, secondsLeft, type AgentRow } from './wallboard-model';
+
+const STATE_COLOURS: Record<string, string> = {
+  available: 'green',
+  reserved: 'yellow',
+  on_call: 'blue',
+  wrap_up: 'cyan',
+  break: 'grape',
+  recovery: 'orange',
+  not_ready: 'gray',
+  offline: 'dark',
+};
+
+interface RowProps {
+  row: AgentRow;
+  /** Whole seconds: rows redraw once a second for the clocks, and at once when they change. */
+  nowSecond: number;
+  occupancyCap: number;
+  onShorten: (row: AgentRow) => void;
+}
+
+const AgentTableRow = memo(function AgentTableRow({
+  row,
+  nowSecond,
+  occupancyCap,
+  onShorten,
+}: RowProps) {
+  const { t } = useTranslation('supervisor');
+  const now = nowSecond * 1000;
+  const stateLabel = row.stale
+    ? t('state.stale')
+    : row.reason === 'private'
+      ? t('state.private')
+      : t(`state.${row.state}`, { defaultValue: row.state });
+  const inState = Math.max(0, (now - Date.parse(row.since)) / 1000);
+  const left = row.state === 'recovery' ? secondsLeft(row.until, now) : null;
+  const occupancy = Math.round(row.occupancyLastHour * 100);
+  const above = row.occupancyLastHour > occupancyCap;
+  return (
+    <Table.Tr data-testid={`agent-row-${row.externalId}`} className="sw-board-row">
+      <Table.Td>
+        <Text fw={600} size="sm">
+          {row.displayName}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {row.externalId}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge
+          color={row.stale ? 'red' : (STATE_COLOURS[row.state] ?? 'gray')}
+          variant="light"
+          data-testid="agent-state"
+        >
+          {stateLabel}
+        </Badge>
+      </Table.Td>
+      <Table.Td ff="monospace">{formatDuration(inState)}</Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Progress
+            value={occupancy}
+            color={above ? 'red' : 'teal'}
+            w={70}
+            aria-label={t('table.occupancy')}
+          />
+          <Text size="sm" c={above ? 'red' : undefined} fw={above ? 700 : undefined}>
+            {occupancy}%
+          </Text>
+        </Group>
+      </Table.Td>
+      <Table.Td ta="center">{row.hostileToday}</Table.Td>
+      <Table.Td ta="center">{row.hostileLastHour}</Table.Td>
+      <Table.Td ff="monospace" data-testid="recovery-left">
+        {left !== null ? t('recoveryLeft', { time: formatDuration(left) }) : '—'}
+      </Table.Td>
+      <Table.Td>
+        {row.state === 'recovery' && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            onClick={() => onShorten(row)}
+            aria-label={t('shorten.openFor', { name: row.displayName })}
+          >
+            {t('shorten.open')}
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+});
+
+export function AgentsTable({
+  rows,
+  nowSecond,
+  occupancyCap,
+  onShorten,
+}: {
+  rows: readonly AgentRow[];
+  nowSecond: number;
+  occupancyCap: number;
+  onShorten: (row: AgentRow) => void;
+}) {
+  const { t } = useTranslation('supervisor');
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table
+        striped
+        highlightOnHover
+        stickyHeader
+        layout="fixed"
+        data-testid="wallboard-table"
+      >
+        <Table.Caption>{t('table.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('table.agent')}</Table.Th>
+            <Table.Th>{t('table.state')}</Table.Th>
+            <Table.Th>{t('table.timeInState')}</Table.Th>
+            <Table.Th>
+              {t('table.occupancy')}{' '}
+              <Text span size="xs" c="dimmed">
+                ({t('cap', { cap: Math.round(occupancyCap * 100) })})
+              </Text>
+            </Table.Th>
+            <Table.Th>{t('table.hostileToday')}</Table.Th>
+            <Table.Th>{t('table.hostileHour')}</Table.Th>
+            <Table.Th>{t('table.recovery')}</Table.Th>
+            <Table.Th>{t('table.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={8}>{t('table.empty')}</Table.Td>
+            </Table.Tr>
+          )}
+          {rows.map((r) => (
+            <AgentTableRow
+              key={r.agentId}
+              row={r}
+              nowSecond={nowSecond}
+              occupancyCap={occupancyCap}
+              onShorten={onShorten}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

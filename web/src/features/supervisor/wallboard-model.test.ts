@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adherenceByAgent,
+  applyPresenceBatch,
+  formatDuration,
+  secondsLeft,
+  summarise,
+  type AgentRow,
+} from './wallboard-model';
+
+const row = (agentId: string, state = 'available'): AgentRow => ({
+  agentId,
+  externalId: agentId,
+  displayName: 'Agent ' + agentId,
+  state,
+  reason: null,
+  since: '2026-01-05T01:00:00.000Z',
+  until: null,
+  stale: false,
+  occupancyLastHour: 0.5,
+  hostileLastHour: 0,
+  hostileToday: 0,
+});
+
+describe('wallboard model', () => {
+  it('applies a batch and keeps untouched rows identical (memoised rows stay put)', () => {
+    const rows = new Map([
+      ['a', row('a')],
+      ['b', row('b')],
+    ]);
+    const next = applyPresenceBatch(rows, [
+      { agentId: 'a', state: 'on_call', since: '2026-01-05T01:05:00.000Z' },
+      {
+        agentId: 'a',
+        state: 'recovery',
+        since: '2026-01-05T01:09:00.000Z',
+        until: '2026-01-05T01:19:00.000Z',
+      },
+      { agentId: 'zz', state: 'on_call' },
+    ]);
+    expect(next.get('a')).toMatchObject({ state: 'recovery', until: '2026-01-05T01:19:00.000Z' });
+    expect(next.get('b')).toBe(rows.get('b'));
+    expect(next.has('zz')).toBe(false);
+    expect(applyPresenceBatch(rows, [])).toBe(rows);
+  });
+
+  it('never shows a counselling session: it is not ready (private), with no end time', () => {
+    const next = applyPresenceBatch(new Map([['a', row('a')]]), [
+      { agentId: 'a', state: 'counseling', until: '2026-01-05T02:00:00.000Z' },
+    ]);
+    expect(next.get('a')).toMatchObject({ state: 'not_ready', reason: 'private', until: null });
+  });
+
+  it('counts down and formats durations', () => {
+    expect(secondsLeft('2026-01-05T01:10:00.000Z', Date.parse('2026-01-05T01:08:30.000Z'))).toBe(
+      90,
+    );
+    expect(secondsLeft('2026-01-05T01:10:00.000Z', Date.parse('2026-01-05T01:11:00.000Z'))).toBe(0);
+    expect(secondsLeft(null, 0)).toBeNull();
+    expect(formatDuration(90)).toBe('1:30');
+    expect(formatDuration(3725)).toBe('1:02:05');
+  });
+
+  it('summarises the team and totals adherence', () => {
+    const s = summarise(
+      [row('a', 'on_call'), { ...row('b', 'recovery'), occupancyLastHour: 0.95 }],
+      0.85,
+    );
+    expect(s).toEqual({ agents: 2, onCall: 1, available: 0, recovery: 1, aboveCap: 1 });
+    const a = adherenceByAgent([
+      { agentId: 'a', scheduledMinutes: 30, adherentMinutes: 30 },
+      { agentId: 'a', scheduledMinutes: 30, adherentMinutes: 15 },
+      { agentId: 'b', scheduledMinutes: 0, adherentMinutes: 0 },
+    ]);
+    expect(a.agents.find((x) => x.agentId === 'a')?.share).toBe(0.75);
+    expect(a.agents.find((x) => x.agentId === 'b')?.share).toBeNull();
+    expect(a.team).toMatchObject({ scheduledMinutes: 60, adherentMinutes: 45, share: 0.75 });
+  });
+});

@@ -1,0 +1,159 @@
+/** The wallboard's rows and how live events change them (pure: no React, no network). */
+
+export interface AgentRow {
+  agentId: string;
+  externalId: string;
+  displayName: string;
+  state: string;
+  /** not_ready reason; `private` stands for anything the supervisor must not see. */
+  reason: string | null;
+  since: string;
+  until: string | null;
+  stale: boolean;
+  occupancyLastHour: number;
+  hostileLastHour: number;
+  hostileToday: number;
+}
+
+export interface PresenceChange {
+  agentId: string;
+  state: string;
+  since?: string;
+  until?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * What a supervisor may see of a state. The server already maps a counselling session to
+ * not_ready/private; this is the second lock, so a stray `counseling` never reaches the screen.
+ */
+export function visibleState(
+  state: string,
+  reason: string | null,
+): { state: string; reason: string | null } {
+  if (state === 'counseling' || reason === 'counseling')
+    return { state: 'not_ready', reason: 'private' };
+  return { state, reason };
+}
+
+/**
+ * Applies a batch of presence changes (one animation frame's worth). Rows not touched keep their
+ * identity, so memoised table rows re-render only for the agents that changed.
+ */
+export function applyPresenceBatch(
+  rows: ReadonlyMap<string, AgentRow>,
+  changes: readonly PresenceChange[],
+): ReadonlyMap<string, AgentRow> {
+  if (changes.length === 0) return rows;
+  let next: Map<string, AgentRow> | null = null;
+  for (const change of changes) {
+    const current = (next ?? rows).get(change.agentId);
+    if (!current) continue; // another team's agent or one not loaded yet: the next refresh brings it
+    const seen = visibleState(change.state, change.reason ?? null);
+    next ??= new Map(rows);
+    next.set(change.agentId, {
+      ...current,
+      state: seen.state,
+      reason: seen.reason,
+      since: change.since ?? current.since,
+      until: seen.reason === 'private' ? null : (change.until ?? null),
+      stale: false,
+    });
+  }
+  return next ?? rows;
+}
+
+/** Seconds left of a timed state (recovery, break), never negative; null when untimed. */
+export function secondsLeft(until: string | null, nowMs: number): number | null {
+  if (!until) return null;
+  return Math.max(0, Math.round((Date.parse(until) - nowMs) / 1000));
+}
+
+/** "m:ss" or "h:mm:ss" for durations on the board. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export interface BoardSummary {
+  agents: number;
+  onCall: number;
+  available: number;
+  recovery: number;
+  aboveCap: number;
+}
+
+export function summarise(rows: Iterable<AgentRow>, occupancyCap: number): BoardSummary {
+  const s: BoardSummary = { agents: 0, onCall: 0, available: 0, recovery: 0, aboveCap: 0 };
+  for (const r of rows) {
+    s.agents++;
+    if (r.state === 'on_call' || r.state === 'wrap_up' || r.state === 'reserved') s.onCall++;
+    if (r.state === 'available') s.available++;
+    if (r.state === 'recovery') s.recovery++;
+    if (r.occupancyLastHour > occupancyCap) s.aboveCap++;
+  }
+  return s;
+}
+
+export interface AdherenceTotals {
+  agentId: string;
+  scheduledMinutes: number;
+  adherentMinutes: number;
+  share: number | null;
+}
+
+/** Adherence intervals summed per agent, plus the team total (share of scheduled minutes). */
+export function adherenceByAgent(
+  items: readonly { agentId: string; scheduledMinutes: number; adherentMinutes: number }[],
+): { agents: AdherenceTotals[]; team: AdherenceTotals } {
+  const by = new Map<string, AdherenceTotals>();
+  const team: AdherenceTotals = {
+    agentId: '',
+    scheduledMinutes: 0,
+    adherentMinutes: 0,
+    share: null,
+  };
+  for (const i of items) {
+    const a = by.get(i.agentId) ?? {
+      agentId: i.agentId,
+      scheduledMinutes: 0,
+      adherentMinutes: 0,
+      share: null,
+    };
+    a.scheduledMinutes += i.scheduledMinutes;
+    a.adherentMinutes += i.adherentMinutes;
+    by.set(i.agentId, a);
+    team.scheduledMinutes += i.scheduledMinutes;
+    team.adherentMinutes += i.adherentMinutes;
+  }
+  const share = (t: AdherenceTotals) => ({
+    ...t,
+    share: t.scheduledMinutes > 0 ? t.adherentMinutes / t.scheduledMinutes : null,
+  });
+  return { agents: [...by.values()].map(share), team: share(team) };
+}
+
+/**
+ * A fresh snapshot from the server replaces the rows, but a row whose fields are all unchanged
+ * keeps its old object (so the table does not redraw 500 rows every refresh).
+ */
+export function mergeSnapshot(
+  prev: ReadonlyMap<string, AgentRow>,
+  snapshot: readonly AgentRow[],
+): ReadonlyMap<string, AgentRow> {
+  const next = new Map<string, AgentRow>();
+  for (const fresh of snapshot) {
+    const seen = visibleState(fresh.state, fresh.reason);
+    const row = { ...fresh, ...seen, until: seen.reason === 'private' ? null : fresh.until };
+    const old = prev.get(row.agentId);
+    next.set(row.agentId, old && sameRow(old, row) ? old : row);
+  }
+  return next;
+}
+
+function sameRow(a: AgentRow, b: AgentRow): boolean {
+  return (Object.keys(a) as (keyof AgentRow)[]).every((k) => a[k] === b[k]);
+}
