@@ -1,3 +1,11 @@
+import { withDatabaseBudget } from '../../database/request-budget';
+
+/**
+ * How long one background run may spend on the database (pool waits and queries) before it gives
+ * up: a frozen PostgreSQL must not pin pool connections, nor a shutdown that waits for the run.
+ */
+const BACKGROUND_DATABASE_BUDGET_MS = 10_000;
+
 /** Runs `work` once at a time; a request while it runs makes it run once more afterwards. */
 export class Coalesced {
   private running?: Promise<void>;
@@ -17,7 +25,7 @@ export class Coalesced {
       do {
         this.again = false;
         try {
-          await this.work();
+          await withDatabaseBudget(BACKGROUND_DATABASE_BUDGET_MS, () => this.work());
         } catch (e) {
           this.onError(e);
         }
