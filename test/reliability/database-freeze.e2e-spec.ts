@@ -1,58 +1,24 @@
-import { runMigrations } from '../../src/schema/migrate';
-import { ManualClock } from '../../src/platform/common/clock/clock';
 import { setPresence } from '../support/router';
 import { TestApp } from '../support/test-app';
-import { DedicatedPostgres } from './support/dedicated-postgres';
-import { internalErrorsIn, leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
-
-interface Tried {
-  kind: 'reserve' | 'reject' | 'events' | 'health' | 'read';
-  startedAt: number;
-  ms: number;
-  status: number;
-  error?: string;
-  retryAfter?: string | null;
-  eventIds?: string[];
-  reservationId?: string;
-  agentId?: string;
-}
-
-const DOWN_MS = 10_000;
-const BUDGET_MS = 2000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { internalErrorsIn } from './support/logs';
+import {
+  DOWN_MS,
+  BUDGET_MS,
+  sleep,
+  Tried,
+  itWroteNoSecrets,
+  useOutageHarness,
+} from './support/outage-harness';
 
 /**
  * The database goes away for 10 s under router traffic (reservations and event batches over real
  * HTTP) and comes back. Uses a PostgreSQL of its own, so stopping it hurts no other suite.
  */
 describe('database frozen under traffic', () => {
-  const logFile = logFileFor('outage');
-  let pg: DedicatedPostgres;
-  let t: TestApp;
-  let key: string;
-  const secrets: string[] = [];
-
-  beforeAll(async () => {
-    pg = await DedicatedPostgres.start();
-    await runMigrations(pg.url);
-    t = await TestApp.create({
-      databaseUrl: pg.url,
-      clock: new ManualClock(),
-      env: {
-        ...loggingEnv(logFile),
-        DATABASE_POOL_SIZE: '10',
-        DATABASE_REQUEST_BUDGET_MS: String(BUDGET_MS),
-      },
-    });
-    key = await t.createRouterKey();
-    secrets.push(key);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-    await pg?.destroy();
-  });
+  const h = useOutageHarness();
 
   it('answers every router request within the budget while the database is frozen (SIGSTOP), recovers on SIGCONT', async () => {
+    const { t, key, secrets, pg, logFile } = h;
     const teamId = await t.createTeam();
     const agents: Array<Awaited<ReturnType<TestApp['createAgent']>>> = [];
     for (let i = 0; i < 8; i++) {
@@ -162,8 +128,5 @@ describe('database frozen under traffic', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
   }, 90_000);
 
-  it('wrote no password, token or key to the logs', async () => {
-    expect(lineCount([logFile])).toBeGreaterThan(50);
-    expect(leaksIn([logFile], secrets)).toEqual([]);
-  });
+  itWroteNoSecrets(h);
 });

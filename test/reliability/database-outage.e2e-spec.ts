@@ -1,58 +1,22 @@
-import { runMigrations } from '../../src/schema/migrate';
-import { ManualClock } from '../../src/platform/common/clock/clock';
 import { setPresence } from '../support/router';
-import { TestApp } from '../support/test-app';
-import { DedicatedPostgres } from './support/dedicated-postgres';
-import { internalErrorsIn, leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
-
-interface Tried {
-  kind: 'reserve' | 'reject' | 'events' | 'health' | 'read';
-  startedAt: number;
-  ms: number;
-  status: number;
-  error?: string;
-  retryAfter?: string | null;
-  eventIds?: string[];
-  reservationId?: string;
-  agentId?: string;
-}
-
-const DOWN_MS = 10_000;
-const BUDGET_MS = 2000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { internalErrorsIn } from './support/logs';
+import {
+  DOWN_MS,
+  sleep,
+  Tried,
+  itWroteNoSecrets,
+  useOutageHarness,
+} from './support/outage-harness';
 
 /**
  * The database goes away for 10 s under router traffic (reservations and event batches over real
  * HTTP) and comes back. Uses a PostgreSQL of its own, so stopping it hurts no other suite.
  */
 describe('database outage under traffic', () => {
-  const logFile = logFileFor('outage');
-  let pg: DedicatedPostgres;
-  let t: TestApp;
-  let key: string;
-  const secrets: string[] = [];
-
-  beforeAll(async () => {
-    pg = await DedicatedPostgres.start();
-    await runMigrations(pg.url);
-    t = await TestApp.create({
-      databaseUrl: pg.url,
-      clock: new ManualClock(),
-      env: {
-        ...loggingEnv(logFile),
-        DATABASE_POOL_SIZE: '10',
-        DATABASE_REQUEST_BUDGET_MS: String(BUDGET_MS),
-      },
-    });
-    key = await t.createRouterKey();
-    secrets.push(key);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-    await pg?.destroy();
-  });
+  const h = useOutageHarness();
 
   it('answers 503 fast while down, recovers without a restart, and loses or doubles nothing', async () => {
+    const { t, key, secrets, pg, logFile } = h;
     const teamId = await t.createTeam();
     const pool = [];
     for (let i = 0; i < 12; i++) {
@@ -253,8 +217,5 @@ describe('database outage under traffic', () => {
     expect(reserved).toBe(held);
   }, 150_000);
 
-  it('wrote no password, token or key to the logs', async () => {
-    expect(lineCount([logFile])).toBeGreaterThan(50);
-    expect(leaksIn([logFile], secrets)).toEqual([]);
-  });
+  itWroteNoSecrets(h);
 });
