@@ -26,7 +26,7 @@ describe('scheduling a mixed-dialect team', () => {
     t = await TestApp.create();
     const siteId = await t.createSite(undefined, ZONE);
     teamId = await t.createTeam(siteId);
-    scheduler = await t.createUser(['scheduler']);
+    scheduler = await t.createUser(['scheduler'], teamId);
     for (let k = 0; k < 14; k++) {
       const dialects = [{ tag: 'cmn', proficiency: 3 + (k % 3) }];
       if (k % 3 === 0) dialects.push({ tag: 'cmn-x-wuhan', proficiency: 2 + (k % 4) });
