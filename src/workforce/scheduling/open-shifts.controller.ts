@@ -48,12 +48,8 @@ export class OpenShiftsController {
   })
   @ApiCreatedResponse({ type: OpenShiftDto })
   @ApiConflictResponse({ description: 'SCHEDULE_NOT_PUBLISHED', type: ErrorBodyDto })
-  post(
-    @Param('id', UuidParam) id: string,
-    @Body() body: PostOpenShiftDto,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<OpenShiftDto> {
-    return this.board.post(id, body, caller);
+  post(@Param('id', UuidParam) id: string, @Body() body: PostOpenShiftDto): Promise<OpenShiftDto> {
+    return this.board.post(id, body);
   }
 
   @Post('open-shifts/:id/claim')
@@ -81,11 +77,8 @@ export class OpenShiftsController {
   @Roles('scheduler', 'admin')
   @ApiOkResponse({ type: OpenShiftDto })
   @ApiConflictResponse({ description: 'OPEN_SHIFT_TAKEN', type: ErrorBodyDto })
-  cancel(
-    @Param('id', UuidParam) id: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<OpenShiftDto> {
-    return this.board.cancel(id, caller);
+  cancel(@Param('id', UuidParam) id: string): Promise<OpenShiftDto> {
+    return this.board.cancel(id);
   }
 
   @Post('schedules/:id/repair')
@@ -97,10 +90,7 @@ export class OpenShiftsController {
   })
   @ApiOkResponse({ type: RepairResultDto })
   @ApiConflictResponse({ description: 'SCHEDULE_NOT_PUBLISHED', type: ErrorBodyDto })
-  repair(
-    @Param('id', UuidParam) id: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<RepairResultDto> {
-    return this.repairs.repair(id, caller);
+  repair(@Param('id', UuidParam) id: string): Promise<RepairResultDto> {
+    return this.repairs.repair(id);
   }
 }

@@ -4,11 +4,9 @@ import { DateTime } from 'luxon';
 import { DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { TeamsService } from '../../people/teams/teams.service';
-import { Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest } from '../../platform/common/errors/domain-error';
 import { ForecastsService } from '../forecasts/forecasts.service';
-import { assertActsOnTeam } from '../team-access';
 import { preferenceReport, trimToContracts } from './domain/contracts';
 import { coverageFor } from './domain/coverage';
 import {
@@ -60,13 +58,8 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
   }
 
   /** Accepts the request (202) and solves in the background; progress is kept on the schedule row. */
-  async generate(
-    input: GenerateScheduleDto,
-    caller?: Principal,
-  ): Promise<{ scheduleId: string; status: 'solving' }> {
+  async generate(input: GenerateScheduleDto): Promise<{ scheduleId: string; status: 'solving' }> {
     await this.teams.requireExists(input.teamId);
-    if (caller && caller.kind === 'user' && caller.teamId !== null)
-      assertActsOnTeam(caller, input.teamId);
     const { timeZone, rules } = await this.context.forTeam(input.teamId);
     const today = DateTime.fromJSDate(this.clock.now(), { zone: timeZone }).toISODate()!;
     if (input.startDate < today)

@@ -9,8 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ListScope } from '../../platform/auth/authorization-decision';
-import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
-import type { Principal } from '../../platform/auth/principal';
+import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
@@ -49,11 +48,8 @@ export class SchedulesController {
     description: 'VALIDATION_FAILED, UNKNOWN_TEAM or START_DATE_IN_PAST',
     type: ErrorBodyDto,
   })
-  generate(
-    @Body() body: GenerateScheduleDto,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<GenerateAcceptedDto> {
-    return this.generation.generate(body, caller);
+  generate(@Body() body: GenerateScheduleDto): Promise<GenerateAcceptedDto> {
+    return this.generation.generate(body);
   }
 
   @Get('schedules/requirements-preview')

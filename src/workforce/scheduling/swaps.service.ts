@@ -11,7 +11,6 @@ import {
   notFound,
 } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
-import { assertActsOnTeam } from '../team-access';
 import type { ListSwapsQueryDto, SwapDto } from './dto/planning.dto';
 import type { LabourRules } from './labour-rules';
 import {
@@ -248,9 +247,6 @@ export class SwapsService {
     const swap = await this.swaps.findOne({ where: { id } });
     if (!swap) throw notFound('Swap');
     if (!swap.counterShiftId) throw conflict('SWAP_NOT_TRADE', 'Only trades need approval');
-    const shift = await this.shifts.findOneByOrFail({ id: swap.shiftId });
-    const schedule = await this.schedules.findOneByOrFail({ id: shift.scheduleId });
-    assertActsOnTeam(caller, schedule.teamId);
     await this.checkTrade(swap, ['accepted'], async (manager, mine, theirs) => {
       // Live shifts of one agent never overlap (exclusion constraint), also for a moment: take one out
       // of the live set while the other changes hands.
@@ -349,11 +345,6 @@ export class SwapsService {
     const asked = caller.kind === 'user' && caller.agentId === swap.counterAgentId;
     if (!asked) {
       if (!hasRole(caller, 'scheduler', 'admin')) throw forbidden();
-      const shift = await this.shifts.findOneByOrFail({ id: swap.shiftId });
-      assertActsOnTeam(
-        caller,
-        (await this.schedules.findOneByOrFail({ id: shift.scheduleId })).teamId,
-      );
     }
     return this.close(swap, ['proposed', 'accepted'], 'rejected');
   }

@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
-import type { Principal } from '../../platform/auth/principal';
+import { Roles } from '../../platform/auth/decorators';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import { PutWorkProfileDto, ShiftSettingsDto, WorkProfileDto } from './dto/work-profile.dto';
@@ -26,11 +25,8 @@ export class WorkProfilesController {
   })
   @ApiOkResponse({ type: WorkProfileDto })
   @ApiForbiddenResponse({ description: 'Another agent, or another team', type: ErrorBodyDto })
-  get(
-    @Param('agentId', UuidParam) agentId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<WorkProfileDto> {
-    return this.profiles.get(agentId, caller);
+  get(@Param('agentId', UuidParam) agentId: string): Promise<WorkProfileDto> {
+    return this.profiles.get(agentId);
   }
 
   @Put('agents/:agentId/work-profile')
@@ -44,20 +40,16 @@ export class WorkProfilesController {
   put(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: PutWorkProfileDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<WorkProfileDto> {
-    return this.profiles.put(agentId, body, caller);
+    return this.profiles.put(agentId, body);
   }
 
   @Get('teams/:teamId/shift-settings')
   @Roles('scheduler', 'supervisor', 'admin')
   @ApiOperation({ summary: "A team's shift templates and consistent-start-times setting" })
   @ApiOkResponse({ type: ShiftSettingsDto })
-  getShiftSettings(
-    @Param('teamId', UuidParam) teamId: string,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<ShiftSettingsDto> {
-    return this.profiles.getShiftSettings(teamId, caller);
+  getShiftSettings(@Param('teamId', UuidParam) teamId: string): Promise<ShiftSettingsDto> {
+    return this.profiles.getShiftSettings(teamId);
   }
 
   @Put('teams/:teamId/shift-settings')
@@ -68,8 +60,7 @@ export class WorkProfilesController {
   putShiftSettings(
     @Param('teamId', UuidParam) teamId: string,
     @Body() body: ShiftSettingsDto,
-    @CurrentPrincipal() caller: Principal,
   ): Promise<ShiftSettingsDto> {
-    return this.profiles.putShiftSettings(teamId, body, caller);
+    return this.profiles.putShiftSettings(teamId, body);
   }
 }

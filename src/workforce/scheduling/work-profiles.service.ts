@@ -3,10 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { TeamsService } from '../../people/teams/teams.service';
-import { hasRole, Principal } from '../../platform/auth/principal';
 import { Clock } from '../../platform/common/clock/clock';
-import { badRequest, forbidden } from '../../platform/common/errors/domain-error';
-import { assertActsOnTeam } from '../team-access';
+import { badRequest } from '../../platform/common/errors/domain-error';
 import { AgentWorkProfile } from './agent-work-profile.entity';
 import { minutesOfDay } from './domain/work-profile';
 import type { PutWorkProfileDto, ShiftSettingsDto, WorkProfileDto } from './dto/work-profile.dto';
@@ -45,20 +43,14 @@ export class WorkProfilesService {
   ) {}
 
   /** The agent reads its own; schedulers, supervisors and admins of its team read any. */
-  async get(agentId: string, caller: Principal): Promise<WorkProfileDto> {
-    const agent = await this.agents.require(agentId);
-    const own = caller.kind === 'user' && caller.agentId === agentId;
-    if (!own) {
-      if (!hasRole(caller, 'scheduler', 'supervisor', 'admin')) throw forbidden();
-      assertActsOnTeam(caller, agent.teamId);
-    }
+  async get(agentId: string): Promise<WorkProfileDto> {
+    await this.agents.require(agentId);
     return toDto(agentId, await this.profiles.findOne({ where: { agentId } }));
   }
 
   /** Schedulers and admins of the agent's team replace the contract and preferences. */
-  async put(agentId: string, input: PutWorkProfileDto, caller: Principal): Promise<WorkProfileDto> {
-    const agent = await this.agents.require(agentId);
-    assertActsOnTeam(caller, agent.teamId);
+  async put(agentId: string, input: PutWorkProfileDto): Promise<WorkProfileDto> {
+    await this.agents.require(agentId);
     if (
       input.minWeeklyHours !== undefined &&
       input.maxWeeklyHours !== undefined &&
@@ -87,22 +79,16 @@ export class WorkProfilesService {
       },
       ['agentId'],
     );
-    return this.get(agentId, caller);
+    return this.get(agentId);
   }
 
-  async getShiftSettings(teamId: string, caller: Principal): Promise<ShiftSettingsDto> {
+  async getShiftSettings(teamId: string): Promise<ShiftSettingsDto> {
     await this.teams.get(teamId);
-    assertActsOnTeam(caller, teamId);
     return this.shiftSettingsFor(teamId);
   }
 
-  async putShiftSettings(
-    teamId: string,
-    input: ShiftSettingsDto,
-    caller: Principal,
-  ): Promise<ShiftSettingsDto> {
+  async putShiftSettings(teamId: string, input: ShiftSettingsDto): Promise<ShiftSettingsDto> {
     await this.teams.get(teamId);
-    assertActsOnTeam(caller, teamId);
     await this.settings.upsert(
       {
         teamId,
