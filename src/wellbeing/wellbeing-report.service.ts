@@ -5,7 +5,7 @@ import { AgentsService } from '../people/agents/agents.service';
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { badRequest } from '../platform/common/errors/domain-error';
-import { CallsService } from '../routing/calls/calls.service';
+import { CallHistory } from '../routing/calls/call-history.service';
 import { PresenceService } from '../routing/presence/presence.service';
 import { WellbeingReportDto } from './dto/wellbeing.dto';
 
@@ -17,7 +17,7 @@ export class WellbeingReportService {
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
-    private readonly calls: CallsService,
+    private readonly calls: CallHistory,
     private readonly presence: PresenceService,
   ) {}
 
