@@ -7,7 +7,8 @@ import { conflict, DomainError, forbidden, notFound } from '../platform/common/e
 import { Page, PageQueryDto, pageOf } from '../platform/common/pagination/page-query.dto';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
-import { PresenceService } from '../routing/presence/presence.service';
+import { PresenceHistory } from '../routing/presence/presence-history.service';
+import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { CounselingBooking } from './booking.entity';
 import { Counselor } from './counselor.entity';
@@ -61,7 +62,8 @@ export class CounselingService {
     private readonly counselors: CounselorsService,
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
-    private readonly presence: PresenceService,
+    private readonly scheduledStates: ScheduledStates,
+    private readonly presenceHistory: PresenceHistory,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -215,7 +217,13 @@ export class CounselingService {
       const upcoming = live.filter((b) => b.ends_at.getTime() > now.getTime());
       for (const b of live) {
         if (upcoming.includes(b)) await this.markCancelled(m, b.id, 'agent', null);
-        else await this.presence.cancelScheduled(SESSION_SOURCE_KIND, b.id, { endNow: true }, m);
+        else
+          await this.scheduledStates.cancelScheduled(
+            SESSION_SOURCE_KIND,
+            b.id,
+            { endNow: true },
+            m,
+          );
       }
       for (const b of upcoming)
         await m.query(
@@ -227,7 +235,7 @@ export class CounselingService {
         agentId,
       ]);
       // Presence history must not tell that there were sessions either.
-      await this.presence.redactCounselingHistory(agentId, m);
+      await this.presenceHistory.redactCounselingHistory(agentId, m);
       return { erased: Number(erased), cancelled: upcoming.length };
     });
   }
@@ -298,7 +306,7 @@ export class CounselingService {
         now,
       ],
     );
-    await this.presence.schedule(
+    await this.scheduledStates.schedule(
       [
         {
           agentId,
@@ -327,7 +335,7 @@ export class CounselingService {
         WHERE id = $1`,
       [id, this.clock.now(), by, reason],
     );
-    await this.presence.cancelScheduled(SESSION_SOURCE_KIND, id, { endNow: true }, m);
+    await this.scheduledStates.cancelScheduled(SESSION_SOURCE_KIND, id, { endNow: true }, m);
   }
 
   /** Bookings of one agent are decided one at a time (the upcoming cap is race-free). */

@@ -8,6 +8,7 @@ import { badRequest, DomainError, notFound } from '../platform/common/errors/dom
 import { CallHistory } from '../routing/calls/call-history.service';
 import { HostileFlags } from '../routing/calls/hostile-flags.service';
 import { PresenceService } from '../routing/presence/presence.service';
+import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { extendRecovery, RecoveryChange, shortenRecovery, WellbeingPolicy } from './break-policy';
 import { HostileReportResultDto, RecoveryViewDto, ReportHostileDto } from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
@@ -27,6 +28,7 @@ export class RecoveryRequestsService {
     private readonly calls: CallHistory,
     private readonly hostileFlags: HostileFlags,
     private readonly presence: PresenceService,
+    private readonly scheduledStates: ScheduledStates,
     private readonly agents: AgentsService,
     private readonly policies: WellbeingPoliciesService,
     private readonly audit: AuditService,
@@ -141,7 +143,7 @@ export class RecoveryRequestsService {
         };
         throw badRequest(result.code, messages[result.code], { limitMinutes: result.limit });
       }
-      await this.presence.retime(m, agentId, 'recovery', result.until);
+      await this.scheduledStates.retime(m, agentId, 'recovery', result.until);
       const effective = Math.round(result.totalMinutes * 60);
       await m.query(
         `UPDATE wellbeing_grants SET effective_seconds = $2 WHERE id = (

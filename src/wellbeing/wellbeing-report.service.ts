@@ -6,7 +6,7 @@ import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { badRequest } from '../platform/common/errors/domain-error';
 import { CallHistory } from '../routing/calls/call-history.service';
-import { PresenceService } from '../routing/presence/presence.service';
+import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { WellbeingReportDto } from './dto/wellbeing.dto';
 
 /** The daily wellbeing report of a team: aggregates only, no names. */
@@ -18,7 +18,7 @@ export class WellbeingReportService {
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
     private readonly calls: CallHistory,
-    private readonly presence: PresenceService,
+    private readonly presenceHistory: PresenceHistory,
   ) {}
 
   /** The team's day: hostile calls per agent (a distribution, no names), recovery granted, micro-breaks. */
@@ -56,7 +56,7 @@ export class WellbeingReportService {
       from,
       to,
     );
-    const recovered = await this.presence.recoveryBeforeNextCall(
+    const recovered = await this.presenceHistory.recoveryBeforeNextCall(
       hostile.map((c) => ({ key: c.callId, agentId: c.agentId, after: c.endedAt })),
     );
     const recoveredFirst = [...recovered.values()].filter(Boolean).length;

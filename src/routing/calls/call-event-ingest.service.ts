@@ -7,6 +7,7 @@ import { validationFailed } from '../../platform/common/errors/validation';
 import { PresenceSnapshot, settle } from '../presence/presence-rules';
 import type { NewScheduledState, PresenceChange } from '../presence/presence-store';
 import { PresenceService } from '../presence/presence.service';
+import { ScheduledStates } from '../presence/scheduled-states.service';
 import { DEFAULT_TEAM_SETTINGS } from '../../people/teams/team-settings.entity';
 import type { TeamSettingsValues } from '../../people/teams/teams.service';
 import { CallLifecycle } from './call-lifecycle';
@@ -31,6 +32,7 @@ export class CallEventIngest {
     private readonly clock: Clock,
     private readonly agents: AgentsService,
     private readonly presence: PresenceService,
+    private readonly scheduledStates: ScheduledStates,
     private readonly lifecycle: CallLifecycle,
     private readonly load: LoadService,
     private readonly calls: CallStore,
@@ -124,7 +126,7 @@ export class CallEventIngest {
     const previousSeverity = await this.calls.upsertCalls(m, events);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
-    const scheduled = await this.presence.scheduledFor(m, agentIds);
+    const scheduled = await this.scheduledStates.scheduledFor(m, agentIds);
     const endedInBatch = new Map(
       events.filter((e) => e.type === 'call.ended').map((e) => [e.callId, new Date(e.at)]),
     );
@@ -318,7 +320,7 @@ export class CallEventIngest {
       endsAt: null,
       durationSeconds: remaining,
     });
-    await this.presence.resumeAfterCall(m, item.id, answeredAt, remaining);
+    await this.scheduledStates.resumeAfterCall(m, item.id, answeredAt, remaining);
   }
 
   /** Schedules what a hook asked for, and lets the agent's settlement see it at once. */
@@ -328,7 +330,7 @@ export class CallEventIngest {
     states: NewScheduledState[],
   ): Promise<void> {
     if (states.length === 0) return;
-    const added = await this.presence.addScheduled(m, states);
+    const added = await this.scheduledStates.addScheduled(m, states);
     p.scheduled = [
       ...p.scheduled.filter((s) => !added.some((a) => a.id === s.id)),
       ...added.filter((a) => a.status === 'pending'),
@@ -337,7 +339,7 @@ export class CallEventIngest {
 
   /** Re-reads the agent's active scheduled state after a hook, so this batch does not write back a stale end. */
   private async reloadActive(m: EntityManager, p: AgentProgress, agentId: string): Promise<void> {
-    const fresh = (await this.presence.scheduledFor(m, [agentId])).get(agentId) ?? [];
+    const fresh = (await this.scheduledStates.scheduledFor(m, [agentId])).get(agentId) ?? [];
     for (const item of p.scheduled) {
       const stored = fresh.find((f) => f.id === item.id);
       if (!stored || stored.status !== 'active' || !stored.endsAt) continue;

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { notFound } from '../../platform/common/errors/domain-error';
-import { PresenceService } from '../presence/presence.service';
+import { ScheduledStates } from '../presence/scheduled-states.service';
 import { CallLifecycle } from './call-lifecycle';
 import { LoadService } from './load.service';
 
@@ -13,7 +13,7 @@ export class HostileFlags {
   constructor(
     private readonly clock: Clock,
     private readonly agents: AgentsService,
-    private readonly presence: PresenceService,
+    private readonly scheduledStates: ScheduledStates,
     private readonly lifecycle: CallLifecycle,
     private readonly load: LoadService,
   ) {}
@@ -57,7 +57,7 @@ export class HostileFlags {
       now,
       manager,
     });
-    await this.presence.schedule(states, manager);
+    await this.scheduledStates.schedule(states, manager);
     await this.load.refreshSnapshots(manager, [call.agent_id], now);
     return { previousSeverity, severity: Math.max(previousSeverity ?? 0, severity) };
   }
