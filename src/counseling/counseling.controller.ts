@@ -13,7 +13,7 @@ import { ErrorBodyDto } from '../platform/common/errors/error-body.dto';
 import { UuidParam } from '../platform/common/http/uuid-param';
 import { PageQueryDto } from '../platform/common/pagination/page-query.dto';
 import { Clock } from '../platform/common/clock/clock';
-import { CounselingService } from './counseling.service';
+import { BookingsService } from './bookings.service';
 import { CounselingStatsService } from './counseling-stats.service';
 import { SuggestedSlotsService } from './suggested-slots.service';
 import { CounselorsService } from './counselors.service';
@@ -51,7 +51,7 @@ const NOT_VISIBLE =
 export class CounselingController {
   constructor(
     private readonly counselors: CounselorsService,
-    private readonly counseling: CounselingService,
+    private readonly counseling: BookingsService,
     private readonly statsService: CounselingStatsService,
     private readonly slotsService: SuggestedSlotsService,
     private readonly clock: Clock,

@@ -54,7 +54,7 @@ type BookingRow = CounselingBooking & {
  * (upcoming cap); the exclusion constraints are the last word on overlaps.
  */
 @Injectable()
-export class CounselingService {
+export class BookingsService {
   private readonly key: Buffer;
 
   constructor(
