@@ -112,6 +112,14 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
       return res;
     };
     let rejects = 0;
+    // What this client saw of each offer, on its own clock: from the answer that showed the offer to
+    // the moment it sent the reject or the call's end. The server held the offer at least that long.
+    const offersSeen = new Map<string, { agentId: string; seenAt: number; releasedAt?: number }>();
+    const seen = (reservationId: string, agentId: string) => {
+      if (!offersSeen.has(reservationId))
+        offersSeen.set(reservationId, { agentId, seenAt: performance.now() });
+      return offersSeen.get(reservationId)!;
+    };
     const run = async (n: number) => {
       const callId = `race-${n}-${process.pid}`;
       const enqueued = check(
@@ -131,8 +139,10 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
           continue;
         }
         const { reservationId, agentId } = state.reservation;
+        const held = seen(reservationId, agentId);
         if (Math.random() < 0.15) {
           rejects++;
+          held.releasedAt = performance.now();
           check(
             'reject',
             await api(pick(), 'POST', `/v1/routing/reservations/${reservationId}/reject`, {
@@ -147,6 +157,7 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
           await api(pick(), 'POST', `/v1/routing/reservations/${reservationId}/accept`),
         );
         await pause(Math.random() * 30); // the agent frees up at a random moment
+        held.releasedAt = performance.now();
         const ended = check(
           'end',
           await api(pick(), 'POST', '/v1/calls/events', {
@@ -189,29 +200,26 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
       true,
     );
     expect(reservations.filter((r) => r.status === 'rejected')).toHaveLength(rejects);
-    // No agent held two offers at once: per agent, each offer was decided before the next was made.
-    // Each replica stamps a request with the time it began, before it waits for the agent's row lock,
-    // so two stamps from two replicas can invert by that wait (seen: 11 ms on a loaded machine); a
-    // real second offer would overlap a held or connected call by seconds, so 250 ms of slack is safe.
-    const STAMP_SLACK_MS = 250;
-    for (let i = 1; i < reservations.length; i++) {
-      const [prev, next] = [reservations[i - 1], reservations[i]];
-      if (prev.agent_id === next.agent_id)
-        expect(new Date(next.created_at).getTime()).toBeGreaterThanOrEqual(
-          new Date(prev.decided_at).getTime() - STAMP_SLACK_MS,
-        );
+    // No agent held two offers at once. Server stamps cannot show it: a replica stamps a dispatch pass
+    // with the time the pass began, so under load two replicas' stamps invert by the length of a pass.
+    // This client's own intervals can: if two offers to one agent were both seen before either was
+    // released, the server held both at that moment.
+    expect(offersSeen.size).toBe(reservations.length);
+    const byAgent = new Map<string, Array<{ seenAt: number; releasedAt?: number }>>();
+    for (const o of offersSeen.values())
+      byAgent.set(o.agentId, [...(byAgent.get(o.agentId) ?? []), o]);
+    for (const offers of byAgent.values()) {
+      offers.sort((x, y) => x.seenAt - y.seenAt);
+      for (let i = 1; i < offers.length; i++)
+        expect(offers[i].seenAt).toBeGreaterThanOrEqual(offers[i - 1].releasedAt!);
     }
-    // No call offered to two agents at once, and each call accepted exactly once.
+    // No call offered to two agents at once (the database's one-held-offer constraints, below), and
+    // each call accepted exactly once.
     const byCall = new Map<string, typeof reservations>();
     for (const r of reservations) byCall.set(r.call_id, [...(byCall.get(r.call_id) ?? []), r]);
     expect(byCall.size).toBe(500);
     for (const offers of byCall.values()) {
-      offers.sort((x, y) => new Date(x.created_at).getTime() - new Date(y.created_at).getTime());
       expect(offers.filter((o) => o.status === 'accepted')).toHaveLength(1);
-      for (let i = 1; i < offers.length; i++)
-        expect(new Date(offers[i].created_at).getTime()).toBeGreaterThanOrEqual(
-          new Date(offers[i - 1].decided_at).getTime(),
-        );
       // A rejected call never went back to the agent who rejected it.
       expect(new Set(offers.map((o) => o.agent_id)).size).toBe(offers.length);
     }
@@ -220,4 +228,25 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
     );
     expect(offered).toBe(reservations.length);
   }, 400_000);
+
+  it('the database refuses a second undecided offer to one agent or for one call', async () => {
+    const teamId = await t.createTeam();
+    const [a, b] = [
+      await t.createRoutableAgent({ teamId }),
+      await t.createRoutableAgent({ teamId }),
+    ];
+    const hold = (callId: string, agentId: string) =>
+      t.dataSource.query(
+        `INSERT INTO reservations (id, call_id, agent_id, status, created_at, expires_at, criteria)
+         VALUES (gen_random_uuid(), $1, $2, 'held', now(), now() + interval '20 seconds', '{}')`,
+        [callId, agentId],
+      );
+    await hold('held-1', a.agentId);
+    await expect(hold('held-2', a.agentId)).rejects.toMatchObject({ code: '23P01' });
+    await expect(hold('held-1', b.agentId)).rejects.toMatchObject({ code: '23P01' });
+    await t.dataSource.query(
+      `UPDATE reservations SET status = 'rejected', decided_at = now() WHERE call_id = 'held-1'`,
+    );
+    await hold('held-2', a.agentId); // decided offers leave room for the next
+  });
 });
