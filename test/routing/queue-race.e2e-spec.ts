@@ -91,7 +91,7 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
       .http()
       .put(`/v1/teams/${teamId}/settings`)
       .set(await t.asAdmin())
-      .send({ wrapUpSeconds: 0, reservationTtlSeconds: 60 })
+      .send({ wrapUpSeconds: 0, hostileReportWindowSeconds: 0, reservationTtlSeconds: 60 })
       .expect(200);
     const agents = [];
     for (let i = 0; i < 40; i++)
@@ -134,7 +134,11 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
         if (state.status !== 'offered') {
           state = check(
             'poll',
-            await api(pick(), 'GET', `/v1/routing/calls/${callId}?waitSeconds=20`),
+            await api(
+              pick(),
+              'GET',
+              `/v1/routing/calls/${callId}?waitSeconds=20&status=${state.status}`,
+            ),
           ).body;
           continue;
         }

@@ -272,6 +272,27 @@ describe('queued calls across two replicas', () => {
     expect(Math.abs(answered.at - offerSeen)).toBeLessThan(200);
   });
 
+  it('a long-poll with the status the router last saw answers at once if it already changed', async () => {
+    const { agents, skills } = await team([tag('yue', 3)]);
+    const id = callId();
+    await ra.enqueue({ skills, callId: id, dialect: 'yue', minProficiency: 3 }, 202);
+    await ra.presence(agents[0].agentId, 'available');
+    await ra.until(id, 'offered'); // offered before the router polls again
+    const started = Date.now();
+    const res = await b
+      .http()
+      .get(`/v1/routing/calls/${id}?waitSeconds=10&status=queued`)
+      .set(rb.headers())
+      .expect(200);
+    expect(res.body.status).toBe('offered');
+    expect(Date.now() - started).toBeLessThan(5000); // not the 10 s wait for a change from 'offered'
+    await b
+      .http()
+      .get(`/v1/routing/calls/${id}?waitSeconds=1&status=waiting`)
+      .set(rb.headers())
+      .expect(400);
+  });
+
   it('accept → connected; resync ends connected calls and abandons queued ones the router no longer has', async () => {
     const { agents, skills } = await team([tag('nan', 2), tag('nan', 2), tag('nan', 2)]);
     for (const x of agents.slice(0, 2)) await ra.presence(x.agentId, 'available');

@@ -78,6 +78,7 @@ export class QueueController {
     summary: 'A queued call’s state; long-poll with waitSeconds',
     description:
       'With waitSeconds (0..30) the answer waits until the status changes (offered, connected, …) or the time is up; ' +
+      'with `status`, until it differs from the one the caller last saw; ' +
       'it is sent within milliseconds of the change, whichever replica made it.',
   })
   @ApiOkResponse({ type: QueuedCallStateDto })
@@ -86,7 +87,7 @@ export class QueueController {
     @Param('callId', CallIdParam) callId: string,
     @Query() q: CallWaitQueryDto,
   ): Promise<QueuedCallStateDto> {
-    return this.queue.get(callId, q.waitSeconds ?? 0);
+    return this.queue.get(callId, q.waitSeconds ?? 0, q.status);
   }
 
   @Post('calls/:callId/abandon')

@@ -121,10 +121,14 @@ export class QueueService {
     return { httpStatus: body.status === 'offered' ? 201 : 202, body };
   }
 
-  /** The call's state; with `waitSeconds`, answered as soon as its status changes (or at the end). */
-  async get(callId: string, waitSeconds = 0): Promise<QueuedCallStateDto> {
+  /**
+   * The call's state; with `waitSeconds`, answered as soon as its status differs from `knownStatus`
+   * (by default the status now), or at the end.
+   */
+  async get(callId: string, waitSeconds = 0, knownStatus?: string): Promise<QueuedCallStateDto> {
     const first = await this.require(callId);
-    if (waitSeconds <= 0) return first;
+    const baseline = knownStatus ?? first.status;
+    if (waitSeconds <= 0 || first.status !== baseline) return first;
     const deadline = Date.now() + waitSeconds * 1000;
     let wake: () => void = () => undefined;
     const unsubscribe = this.bus.subscribe((e) => {
@@ -136,7 +140,7 @@ export class QueueService {
         const woken = new Promise<void>((resolve) => (wake = resolve));
         const current = await this.require(callId);
         const left = deadline - Date.now();
-        if (current.status !== first.status || left <= 0) return current;
+        if (current.status !== baseline || left <= 0) return current;
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([woken, new Promise<void>((r) => (timer = setTimeout(r, left)))]);
         clearTimeout(timer);

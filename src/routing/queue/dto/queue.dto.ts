@@ -136,6 +136,17 @@ export class CallWaitQueryDto {
   @Min(0)
   @Max(30)
   waitSeconds?: number;
+
+  @ApiPropertyOptional({
+    enum: ['queued', 'offered', 'connected', 'ended', 'abandoned'],
+    description:
+      'The status the caller last saw: the wait ends as soon as the status differs from it (at once if it already ' +
+      'does). Without it, the status at the time of the request. A router that polls again after a reject passes ' +
+      '`queued`, so a new offer made in between is not waited past.',
+  })
+  @IsOptional()
+  @IsIn(['queued', 'offered', 'connected', 'ended', 'abandoned'])
+  status?: string;
 }
 
 export class ListQueuedCallsQueryDto extends PageQueryDto {

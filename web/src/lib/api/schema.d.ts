@@ -642,7 +642,7 @@ export interface paths {
         };
         /**
          * A queued call’s state; long-poll with waitSeconds
-         * @description With waitSeconds (0..30) the answer waits until the status changes (offered, connected, …) or the time is up; it is sent within milliseconds of the change, whichever replica made it.
+         * @description With waitSeconds (0..30) the answer waits until the status changes (offered, connected, …) or the time is up; with `status`, until it differs from the one the caller last saw; it is sent within milliseconds of the change, whichever replica made it.
          */
         get: operations["QueueController_get"];
         put?: never;
@@ -5909,6 +5909,8 @@ export interface operations {
             query?: {
                 /** @description Wait up to this long for the status to change */
                 waitSeconds?: number;
+                /** @description The status the caller last saw: the wait ends as soon as the status differs from it (at once if it already does). Without it, the status at the time of the request. A router that polls again after a reject passes `queued`, so a new offer made in between is not waited past. */
+                status?: "queued" | "offered" | "connected" | "ended" | "abandoned";
             };
             header?: never;
             path: {
