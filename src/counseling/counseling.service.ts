@@ -7,6 +7,7 @@ import { conflict, DomainError, forbidden, notFound } from '../platform/common/e
 import { Page, PageQueryDto, pageOf } from '../platform/common/pagination/page-query.dto';
 import type { AppConfig } from '../platform/config/app-config';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { EventsService, type NewEvent } from '../platform/events/events.service';
 import { PresenceService } from '../routing/presence/presence.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { CounselingBooking } from './booking.entity';
@@ -52,6 +53,20 @@ type BookingRow = CounselingBooking & {
  * decided under a lock on the counsellor row (daily maximum), an agent's under an advisory lock
  * (upcoming cap); the exclusion constraints are the last word on overlaps.
  */
+/** `counseling.booking.cancelled`, for the session's agent alone (no team, no router, no content). */
+const sessionCancelled = (
+  agentId: string,
+  at: Date,
+  payload: Record<string, unknown>,
+): NewEvent => ({
+  type: 'counseling.booking.cancelled',
+  teamId: null,
+  agentId,
+  audience: ['agent'],
+  payload,
+  at,
+});
+
 @Injectable()
 export class CounselingService {
   private readonly key: Buffer;
@@ -63,6 +78,7 @@ export class CounselingService {
     private readonly teams: TeamsService,
     private readonly presence: PresenceService,
     private readonly clock: Clock,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = notesKey(config.notesEncryptionKey);
@@ -113,6 +129,16 @@ export class CounselingService {
         throw conflict('BOOKING_OVER', 'This session is over and cannot be cancelled');
       const by = this.isAgentOf(caller, row) ? 'agent' : 'counselor';
       await this.markCancelled(m, row.id, by, reason);
+      // The agent hears of it live; the message itself stays in the booking.
+      if (by === 'counselor')
+        await this.events.publish(m, [
+          sessionCancelled(row.agentId, this.clock.now(), {
+            bookingId: row.id,
+            startsAt: row.startsAt.toISOString(),
+            endsAt: row.endsAt.toISOString(),
+            cancelledBy: 'counselor',
+          }),
+        ]);
     });
     return this.view(caller, id);
   }
@@ -223,6 +249,11 @@ export class CounselingService {
            VALUES ($1, 'session_cancelled', $2, $3, $4)`,
           [b.counselor_id, b.starts_at, b.ends_at, now],
         );
+      // The agent's other pages hear of it; the erased session leaves no id or time in the stream.
+      await this.events.publish(
+        m,
+        upcoming.map(() => sessionCancelled(agentId, now, { cancelledBy: 'erasure' })),
+      );
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);
