@@ -32,6 +32,7 @@ const PURE_DOMAIN = [
   'src/wellbeing/break-policy.ts',
   'src/routing/presence/presence-rules.ts',
   'src/routing/calls/call-load.ts',
+  'src/routing/calls/protected-time.ts',
   'src/routing/reservations/candidate-query.ts',
   'src/routing/reservations/routing-statements.ts',
   'src/counseling/slots.ts',

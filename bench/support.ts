@@ -177,7 +177,7 @@ export async function seedAgents(
   databaseUrl: string,
   total: number,
   available: number,
-  options: { wrapUpSeconds?: number } = {},
+  options: { wrapUpSeconds?: number; hostileReportWindowSeconds?: number } = {},
 ): Promise<string> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
@@ -190,10 +190,16 @@ export async function seedAgents(
       [site],
     )
   ).rows;
-  await c.query(`INSERT INTO team_settings (team_id, wrap_up_seconds) VALUES ($1, $2)`, [
-    team,
-    options.wrapUpSeconds ?? 30,
-  ]);
+  // The hostile-report window (default 20 s after every call) is part of wrap-up; a bench that asks
+  // for no wrap-up measures the distributor, so it gets no window either unless it says otherwise.
+  await c.query(
+    `INSERT INTO team_settings (team_id, wrap_up_seconds, hostile_report_window_seconds) VALUES ($1, $2, $3)`,
+    [
+      team,
+      options.wrapUpSeconds ?? 30,
+      options.hostileReportWindowSeconds ?? (options.wrapUpSeconds === 0 ? 0 : 20),
+    ],
+  );
   await c.query(
     `INSERT INTO agents (external_id, display_name, team_id) SELECT 'b' || g, 'Agent ' || g, $2 FROM generate_series(1, $1) g`,
     [total, team],

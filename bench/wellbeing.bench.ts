@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { CallLifecycle } from '../src/routing/calls/call-lifecycle';
-import { CallsService } from '../src/routing/calls/calls.service';
+import { CallEventIngest } from '../src/routing/calls/call-event-ingest.service';
 import { loadConfig } from '../src/platform/config/app-config';
 import { runMigrations } from '../src/schema/migrate';
 import { AgentHistory, decide, DEFAULT_POLICY } from '../src/wellbeing/break-policy';
@@ -82,7 +82,11 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
 }
 
 /** Ends RATE calls per second for SECONDS (each with a hostile flag), one call per batch; latency per batch. */
-async function endCalls(calls: CallsService, agentIds: string[], tag: string): Promise<number[]> {
+async function endCalls(
+  calls: CallEventIngest,
+  agentIds: string[],
+  tag: string,
+): Promise<number[]> {
   const now = () => new Date();
   const open: Array<{ callId: string; agentId: string }> = [];
   for (const agentId of agentIds) {
@@ -166,7 +170,7 @@ export async function run(): Promise<Row[]> {
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   try {
-    const ds = app.get(CallsService)['dataSource'] as import('typeorm').DataSource;
+    const ds = app.get(CallEventIngest)['dataSource'] as import('typeorm').DataSource;
     const [{ id: siteId }] = await ds.query(
       `INSERT INTO sites (name, time_zone) VALUES ('bench', 'UTC') RETURNING id`,
     );
@@ -179,7 +183,7 @@ export async function run(): Promise<Row[]> {
       [teamId, AGENTS * 2],
     );
     const ids = agents.map((a) => a.id);
-    const calls = app.get(CallsService);
+    const calls = app.get(CallEventIngest);
     // Same load with the lifecycle hooks removed (first, as a warm-up too): what the policy adds.
     const lifecycle = app.get(CallLifecycle) as unknown as { hooks: unknown[] };
     const saved = [...lifecycle.hooks];

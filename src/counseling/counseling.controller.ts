@@ -13,7 +13,10 @@ import { ErrorBodyDto } from '../platform/common/errors/error-body.dto';
 import { UuidParam } from '../platform/common/http/uuid-param';
 import { PageQueryDto } from '../platform/common/pagination/page-query.dto';
 import { Clock } from '../platform/common/clock/clock';
-import { CounselingService } from './counseling.service';
+import { BookingsService } from './bookings.service';
+import { CounselingErasure } from './counseling-erasure.service';
+import { CounselorNotifications } from './counselor-notifications.service';
+import { VisibleBookings } from './visible-bookings.service';
 import { CounselingStatsService } from './counseling-stats.service';
 import { SuggestedSlotsService } from './suggested-slots.service';
 import { CounselorsService } from './counselors.service';
@@ -51,7 +54,10 @@ const NOT_VISIBLE =
 export class CounselingController {
   constructor(
     private readonly counselors: CounselorsService,
-    private readonly counseling: CounselingService,
+    private readonly bookings: BookingsService,
+    private readonly visibleBookings: VisibleBookings,
+    private readonly counselorNotifications: CounselorNotifications,
+    private readonly erasure: CounselingErasure,
     private readonly statsService: CounselingStatsService,
     private readonly slotsService: SuggestedSlotsService,
     private readonly clock: Clock,
@@ -146,7 +152,7 @@ export class CounselingController {
     type: ErrorBodyDto,
   })
   book(@Body() body: CreateBookingDto, @CurrentPrincipal() caller: Principal): Promise<BookingDto> {
-    return this.counseling.book(caller, body);
+    return this.bookings.book(caller, body);
   }
 
   @Get('bookings')
@@ -160,7 +166,7 @@ export class CounselingController {
     @Query() query: PageQueryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<BookingPageDto> {
-    return this.counseling.list(caller, query);
+    return this.visibleBookings.list(caller, query);
   }
 
   @Get('bookings/:id')
@@ -174,7 +180,7 @@ export class CounselingController {
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,
   ): Promise<BookingDto> {
-    return this.counseling.get(caller, id);
+    return this.visibleBookings.get(caller, id);
   }
 
   @Post('bookings/:id/cancel')
@@ -189,7 +195,7 @@ export class CounselingController {
     @Body() body: CancelBookingDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<BookingDto> {
-    return this.counseling.cancel(caller, id, body.reason ?? null);
+    return this.bookings.cancel(caller, id, body.reason ?? null);
   }
 
   @Post('bookings/:id/reschedule')
@@ -209,7 +215,7 @@ export class CounselingController {
     @Body() body: RescheduleBookingDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<BookingDto> {
-    return this.counseling.reschedule(caller, id, body);
+    return this.bookings.reschedule(caller, id, body);
   }
 
   @Put('bookings/:id/notes')
@@ -224,7 +230,7 @@ export class CounselingController {
     @Body() body: BookingNotesDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<BookingDto> {
-    return this.counseling.setNotes(caller, id, body.notes);
+    return this.bookings.setNotes(caller, id, body.notes);
   }
 
   @Get('notifications')
@@ -239,7 +245,7 @@ export class CounselingController {
   async notifications(
     @CurrentPrincipal() caller: Principal,
   ): Promise<CounselorNotificationListDto> {
-    return { notifications: await this.counseling.notificationsFor(caller) };
+    return { notifications: await this.counselorNotifications.forCaller(caller) };
   }
 
   @Get('me/export')
@@ -249,7 +255,7 @@ export class CounselingController {
   })
   @ApiOkResponse({ type: CounselingExportDto })
   exportMine(@CurrentPrincipal() caller: Principal): Promise<CounselingExportDto> {
-    return this.counseling.exportFor(caller);
+    return this.visibleBookings.exportFor(caller);
   }
 
   @Delete('me/history')
@@ -262,7 +268,7 @@ export class CounselingController {
   })
   @ApiOkResponse({ type: ErasedDto })
   eraseMine(@CurrentPrincipal() caller: Principal): Promise<ErasedDto> {
-    return this.counseling.eraseFor(caller);
+    return this.erasure.eraseFor(caller);
   }
 
   @Get('stats/monthly')

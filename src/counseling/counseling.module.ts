@@ -8,7 +8,10 @@ import { TeamsModule } from '../people/teams/teams.module';
 import { UsersModule } from '../platform/users/users.module';
 import { CounselingBooking } from './booking.entity';
 import { CounselingController } from './counseling.controller';
-import { CounselingService } from './counseling.service';
+import { BookingsService } from './bookings.service';
+import { CounselingErasure } from './counseling-erasure.service';
+import { CounselorNotifications } from './counselor-notifications.service';
+import { VisibleBookings } from './visible-bookings.service';
 import { CounselingStatsService } from './counseling-stats.service';
 import { SuggestedSlotsService } from './suggested-slots.service';
 import { Counselor } from './counselor.entity';
@@ -25,7 +28,15 @@ import { CounselorsService } from './counselors.service';
     UsersModule,
   ],
   controllers: [CounselingController],
-  providers: [CounselorsService, CounselingService, CounselingStatsService, SuggestedSlotsService],
-  exports: [CounselingService, SuggestedSlotsService],
+  providers: [
+    CounselorsService,
+    BookingsService,
+    VisibleBookings,
+    CounselorNotifications,
+    CounselingErasure,
+    CounselingStatsService,
+    SuggestedSlotsService,
+  ],
+  exports: [BookingsService, SuggestedSlotsService],
 })
 export class CounselingModule {}

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../platform/common/clock/clock';
-import { PresenceService } from '../routing/presence/presence.service';
+import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { planCalls } from './arrivals';
 import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
 import { bearer, HttpClient } from './http-client';
@@ -167,7 +167,7 @@ async function runPolicy(
     });
 
     // Figures from the service's own records: presence history and the wellbeing report.
-    const presence = service.app.get(PresenceService);
+    const presence = service.app.get(PresenceHistory);
     const agentIds = centre.agents.map((a) => a.agentId);
     const from = new Date(days[0].startMs - 3_600_000);
     const to = clock.now();

@@ -8,6 +8,7 @@ import { Clock } from '../platform/common/clock/clock';
 import { badRequest, conflict, forbidden, notFound } from '../platform/common/errors/domain-error';
 import { lockInTransaction } from '../platform/database/advisory-lock';
 import { PresenceService } from '../routing/presence/presence.service';
+import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { PublishedShiftsReader } from '../workforce/scheduling/published-shifts.reader';
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
@@ -34,6 +35,7 @@ export class BreaksService {
     private readonly clock: Clock,
     private readonly agents: AgentsService,
     private readonly presence: PresenceService,
+    private readonly scheduledStates: ScheduledStates,
     private readonly policies: WellbeingPoliciesService,
     private readonly audit: AuditService,
     private readonly shifts: PublishedShiftsReader,
@@ -115,7 +117,7 @@ export class BreaksService {
         [agentId, agent.teamId, body.kind, startsAt, endsAt, now],
       );
       // At its start the agent moves to break (after any call in progress).
-      await this.presence.schedule(
+      await this.scheduledStates.schedule(
         [
           {
             agentId,
@@ -220,7 +222,7 @@ export class BreaksService {
         `UPDATE break_bookings SET status = 'cancelled', cancelled_at = $2 WHERE id = $1 RETURNING *`,
         [id, now],
       );
-      await this.presence.cancelScheduled(SELF_BREAK_SOURCE_KIND, id, { endNow: false }, m);
+      await this.scheduledStates.cancelScheduled(SELF_BREAK_SOURCE_KIND, id, { endNow: false }, m);
       await this.audit.record(m, [
         {
           actor: actorId(caller),

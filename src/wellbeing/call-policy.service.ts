@@ -9,7 +9,8 @@ import {
 } from '../routing/calls/call-lifecycle';
 import { preparedQuery } from '../platform/database/prepared-query';
 import type { NewScheduledState } from '../routing/presence/presence-store';
-import { PresenceService } from '../routing/presence/presence.service';
+import { PresenceHistory } from '../routing/presence/presence-history.service';
+import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { PublishedShiftsReader } from '../workforce/scheduling/published-shifts.reader';
 import {
   AgentHistory,
@@ -30,7 +31,7 @@ const MIN = 60_000;
 /** How far back the continuous-work rule looks for the last break. */
 const STRETCH_LOOKBACK_MS = 12 * 3600_000;
 
-type HistoryInterval = Awaited<ReturnType<PresenceService['history']>>[number];
+type HistoryInterval = Awaited<ReturnType<PresenceHistory['history']>>[number];
 
 /**
  * The wellbeing policy on the call lifecycle: when a call ends or is flagged hostile, decides the
@@ -47,7 +48,8 @@ export class CallPolicyService implements OnModuleInit {
 
   constructor(
     private readonly lifecycle: CallLifecycle,
-    private readonly presence: PresenceService,
+    private readonly presenceHistory: PresenceHistory,
+    private readonly scheduledStates: ScheduledStates,
     private readonly policies: WellbeingPoliciesService,
     private readonly audit: AuditService,
     private readonly shifts: PublishedShiftsReader,
@@ -170,7 +172,7 @@ export class CallPolicyService implements OnModuleInit {
     let batch = this.batchHistories.get(ctx.manager);
     if (!batch) {
       const agentIds = ctx.batchAgentIds; // every agent ending a call in the batch, this one included
-      const intervals = await this.presence.historySinceLast(
+      const intervals = await this.presenceHistory.historySinceLast(
         RESTING_STATES,
         agentIds,
         new Date(endedAt.getTime() - STRETCH_LOOKBACK_MS),
@@ -185,7 +187,7 @@ export class CallPolicyService implements OnModuleInit {
     let own = batch.byAgent.get(ctx.agentId);
     if (!own || endedAt.getTime() - STRETCH_LOOKBACK_MS < batch.from) {
       // An agent or an end time outside what was read for the batch: read it on its own.
-      own = await this.presence.historySinceLast(
+      own = await this.presenceHistory.historySinceLast(
         RESTING_STATES,
         [ctx.agentId],
         new Date(endedAt.getTime() - STRETCH_LOOKBACK_MS),
@@ -295,12 +297,12 @@ export class CallPolicyService implements OnModuleInit {
     seconds: number,
     now: Date,
   ): Promise<void> {
-    const running = await this.presence.scheduledBySource(m, HOSTILE_SOURCE_KIND, callId);
+    const running = await this.scheduledStates.scheduledBySource(m, HOSTILE_SOURCE_KIND, callId);
     if (running?.status !== 'active' || !running.activatedAt || !running.endsAt) return;
     if (running.endsAt.getTime() <= now.getTime()) return; // already over
     const needed = new Date(running.activatedAt.getTime() + seconds * 1000);
     if (needed.getTime() > running.endsAt.getTime())
-      await this.presence.retime(m, agentId, 'recovery', needed);
+      await this.scheduledStates.retime(m, agentId, 'recovery', needed);
   }
 
   /**

@@ -5,8 +5,10 @@ import { AuditService } from '../platform/audit/audit.service';
 import { actorId, Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
 import { badRequest, DomainError, notFound } from '../platform/common/errors/domain-error';
-import { CallsService } from '../routing/calls/calls.service';
+import { CallHistory } from '../routing/calls/call-history.service';
+import { HostileFlags } from '../routing/calls/hostile-flags.service';
 import { PresenceService } from '../routing/presence/presence.service';
+import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { extendRecovery, RecoveryChange, shortenRecovery, WellbeingPolicy } from './break-policy';
 import { HostileReportResultDto, RecoveryViewDto, ReportHostileDto } from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
@@ -23,8 +25,10 @@ export class RecoveryRequestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly calls: CallsService,
+    private readonly calls: CallHistory,
+    private readonly hostileFlags: HostileFlags,
     private readonly presence: PresenceService,
+    private readonly scheduledStates: ScheduledStates,
     private readonly agents: AgentsService,
     private readonly policies: WellbeingPoliciesService,
     private readonly audit: AuditService,
@@ -58,7 +62,7 @@ export class RecoveryRequestsService {
         `INSERT INTO hostile_reports (call_id, agent_id, reported_by, source, severity, note, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [callId, call.agentId, reporter, source, body.severity, body.note ?? null, now],
       );
-      const r = await this.calls.flagHostile(callId, body.severity, source, now, m);
+      const r = await this.hostileFlags.flagHostile(callId, body.severity, source, now, m);
       // The hook raised the grant (and a running recovery) if this report raised the severity.
       const [grant] = await m.query(
         `SELECT granted_seconds FROM wellbeing_grants WHERE kind = 'recovery' AND source_id = $1`,
@@ -139,7 +143,7 @@ export class RecoveryRequestsService {
         };
         throw badRequest(result.code, messages[result.code], { limitMinutes: result.limit });
       }
-      await this.presence.retime(m, agentId, 'recovery', result.until);
+      await this.scheduledStates.retime(m, agentId, 'recovery', result.until);
       const effective = Math.round(result.totalMinutes * 60);
       await m.query(
         `UPDATE wellbeing_grants SET effective_seconds = $2 WHERE id = (

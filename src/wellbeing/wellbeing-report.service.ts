@@ -5,8 +5,8 @@ import { AgentsService } from '../people/agents/agents.service';
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { badRequest } from '../platform/common/errors/domain-error';
-import { CallsService } from '../routing/calls/calls.service';
-import { PresenceService } from '../routing/presence/presence.service';
+import { CallHistory } from '../routing/calls/call-history.service';
+import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { WellbeingReportDto } from './dto/wellbeing.dto';
 
 /** The daily wellbeing report of a team: aggregates only, no names. */
@@ -17,8 +17,8 @@ export class WellbeingReportService {
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
-    private readonly calls: CallsService,
-    private readonly presence: PresenceService,
+    private readonly calls: CallHistory,
+    private readonly presenceHistory: PresenceHistory,
   ) {}
 
   /** The team's day: hostile calls per agent (a distribution, no names), recovery granted, micro-breaks. */
@@ -56,7 +56,7 @@ export class WellbeingReportService {
       from,
       to,
     );
-    const recovered = await this.presence.recoveryBeforeNextCall(
+    const recovered = await this.presenceHistory.recoveryBeforeNextCall(
       hostile.map((c) => ({ key: c.callId, agentId: c.agentId, after: c.endedAt })),
     );
     const recoveredFirst = [...recovered.values()].filter(Boolean).length;

@@ -25,7 +25,8 @@ import { UuidParam } from '../../platform/common/http/uuid-param';
 import { presenceAsSeenBy } from '../presence/presence-rules';
 import { PresenceService } from '../presence/presence.service';
 import { TeamsService } from '../../people/teams/teams.service';
-import { CallsService } from './calls.service';
+import { CallEventIngest } from './call-event-ingest.service';
+import { CallHistory } from './call-history.service';
 import {
   CallEventBatchDto,
   CallEventBatchResultDto,
@@ -69,7 +70,8 @@ const intPipe = () =>
 @Controller()
 export class CallsController {
   constructor(
-    private readonly calls: CallsService,
+    private readonly callEvents: CallEventIngest,
+    private readonly callHistory: CallHistory,
     private readonly load: LoadService,
     private readonly agents: AgentsService,
     private readonly teams: TeamsService,
@@ -87,7 +89,7 @@ export class CallsController {
   @ApiAcceptedResponse({ type: CallEventBatchResultDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or UNKNOWN_AGENT', type: ErrorBodyDto })
   ingest(@Body() body: CallEventBatchDto): Promise<CallEventBatchResultDto> {
-    return this.calls.ingest(body.events);
+    return this.callEvents.ingest(body.events);
   }
 
   @Get('agents/:agentId/load')
@@ -112,7 +114,7 @@ export class CallsController {
   async recentCalls(@Param('agentId', UuidParam) agentId: string): Promise<RecentCallsDto> {
     // Own agent or own team's: the declared policy.
     await this.agents.require(agentId);
-    return { calls: await this.calls.recentCalls(agentId, 20) };
+    return { calls: await this.callHistory.recentCalls(agentId, 20) };
   }
 
   @Get('teams/:teamId/load')

@@ -9,14 +9,25 @@ import { CallLifecycle } from './call-lifecycle';
 import { Call } from './call.entity';
 import { CallsController } from './calls.controller';
 import { CallsJobs } from './calls.jobs';
-import { CallsService } from './calls.service';
+import { CallEventIngest } from './call-event-ingest.service';
+import { CallHistory } from './call-history.service';
+import { CallStore } from './call-store';
+import { HostileFlags } from './hostile-flags.service';
 import { LoadService } from './load.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CallEvent, Call]), AgentsModule, PresenceModule, TeamsModule],
   controllers: [CallsController],
-  providers: [CallsService, LoadService, CallLifecycle, CallsJobs],
-  exports: [CallsService, LoadService, CallLifecycle],
+  providers: [
+    CallEventIngest,
+    CallStore,
+    CallHistory,
+    HostileFlags,
+    LoadService,
+    CallLifecycle,
+    CallsJobs,
+  ],
+  exports: [CallEventIngest, CallHistory, HostileFlags, LoadService, CallLifecycle],
 })
 export class CallsModule implements OnModuleInit {
   constructor(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
-import { PresenceService } from '../presence/presence.service';
+import { PresenceHistory } from '../presence/presence-history.service';
 import { RANK_PENALTY_SQL } from '../reservations/candidate-query';
 import { CallLoad, computeLoad } from './call-load';
 import { preparedQuery } from '../../platform/database/prepared-query';
@@ -15,7 +15,7 @@ export class LoadService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly presence: PresenceService,
+    private readonly presenceHistory: PresenceHistory,
   ) {}
 
   /** Exact load of each agent over the window ending now. */
@@ -26,7 +26,7 @@ export class LoadService {
     const now = this.clock.now();
     const from = new Date(now.getTime() - Math.max(windowMinutes, LOOKBACK_MINUTES) * 60_000);
     const [history, calls] = await Promise.all([
-      this.presence.history(agentIds, from, now),
+      this.presenceHistory.history(agentIds, from, now),
       this.dataSource.query(
         `SELECT agent_id, answered_at, ended_at, duration_seconds, hostile_severity FROM calls
           WHERE agent_id = ANY($1::uuid[]) AND (answered_at >= $2 OR ended_at >= $2)`,

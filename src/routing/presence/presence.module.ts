@@ -6,9 +6,11 @@ import { AgentPresence } from './agent-presence.entity';
 import { PresenceInterval } from './presence-interval.entity';
 import { PresenceController } from './presence.controller';
 import { PresenceJobs } from './presence.jobs';
+import { PresenceHistory } from './presence-history.service';
 import { PresenceService } from './presence.service';
 import { PresenceStore } from './presence-store';
 import { ScheduledStateRow } from './scheduled-state.entity';
+import { ScheduledStates } from './scheduled-states.service';
 
 /** Presence jobs fire only when the app registers ScheduleModule (JOBS_ENABLED). */
 @Module({
@@ -18,7 +20,7 @@ import { ScheduledStateRow } from './scheduled-state.entity';
     TeamsModule,
   ],
   controllers: [PresenceController],
-  providers: [PresenceService, PresenceStore, PresenceJobs],
-  exports: [PresenceService],
+  providers: [PresenceService, ScheduledStates, PresenceHistory, PresenceStore, PresenceJobs],
+  exports: [PresenceService, ScheduledStates, PresenceHistory],
 })
 export class PresenceModule {}

@@ -15,7 +15,7 @@ import {
   settle,
   Settlement,
 } from './presence-rules';
-import { NewScheduledState, PresenceChange, PresenceRow, PresenceStore } from './presence-store';
+import { PresenceChange, PresenceRow, PresenceStore } from './presence-store';
 
 export interface PresenceView {
   agentId: string;
@@ -33,6 +33,7 @@ const SWEEP_BATCH = 500;
  * Owns agent presence. Every change goes through a locked row, the pure rules in presence-rules.ts,
  * and one bulk write (history + current state). Timed states end by the clock: reads settle lazily,
  * routing queries treat an elapsed `until` as over, and the sweep materialises the rest.
+ * What other features schedule is ScheduledStates'; the past is PresenceHistory's.
  */
 @Injectable()
 export class PresenceService {
@@ -219,180 +220,6 @@ export class PresenceService {
     return this.store.lock(manager, agentIds, now);
   }
 
-  /** Adds scheduled states inside the caller's transaction without settling (the caller settles). */
-  addScheduled(manager: EntityManager, states: NewScheduledState[]) {
-    return this.store.addScheduled(manager, states);
-  }
-
-  scheduledFor(manager: EntityManager, agentIds: string[]) {
-    return this.store.scheduled(manager, agentIds);
-  }
-
-  /**
-   * Schedules a break, recovery or counselling session for an agent: it starts when due and the
-   * agent is free (after any call in progress), and keeps the agent out of routing meanwhile.
-   * Idempotent per (sourceKind, sourceId). Applied at once if the agent is free now.
-   */
-  async schedule(states: NewScheduledState[], manager?: EntityManager): Promise<void> {
-    if (states.length === 0) return;
-    const run = async (m: EntityManager) => {
-      await this.store.addScheduled(m, states);
-      await this.settleLocked(
-        m,
-        states.map((s) => s.agentId),
-        this.clock.now(),
-      );
-    };
-    await (manager ? run(manager) : this.dataSource.transaction(run));
-  }
-
-  /**
-   * Cancels a scheduled state by its source. A pending one is dropped; an active one ends now
-   * (`endNow`) or stays until its end. Returns whether there was one.
-   */
-  async cancelScheduled(
-    sourceKind: string,
-    sourceId: string,
-    options: { endNow: boolean },
-    manager?: EntityManager,
-  ): Promise<boolean> {
-    const run = async (m: EntityManager) => {
-      const now = this.clock.now();
-      // An UPDATE … RETURNING through TypeORM answers [rows, affectedCount].
-      const [rows]: [
-        Array<{ id: string; agent_id: string; status: string; state: string }>,
-        number,
-      ] = await m.query(
-        `UPDATE scheduled_states SET status = 'cancelled' WHERE source_kind = $1 AND source_id = $2 AND status IN ('pending', 'active')
-         RETURNING id, agent_id, status, state`,
-        [sourceKind, sourceId],
-      );
-      if (rows.length === 0) return false;
-      if (options.endNow) {
-        const agentIds = rows.map((r) => r.agent_id);
-        const locked = await this.store.lock(m, agentIds, now);
-        const changes: PresenceChange[] = [];
-        for (const row of locked.values()) {
-          const cancelledState = rows.find((r) => r.agent_id === row.agentId)!.state;
-          if (row.state === cancelledState && row.until && row.until > now) {
-            changes.push({ row, settlement: settle({ ...row, until: now }, [], now) });
-          }
-        }
-        await this.store.persist(m, changes);
-      }
-      return true;
-    };
-    return manager ? run(manager) : this.dataSource.transaction(run);
-  }
-
-  /** Moves the end of the agent's current timed state (a supervisor shortening, an agent extending). */
-  async retime(
-    manager: EntityManager,
-    agentId: string,
-    state: PresenceState,
-    until: Date,
-  ): Promise<void> {
-    await manager.query(`UPDATE agent_presence SET until = $3 WHERE agent_id = $1 AND state = $2`, [
-      agentId,
-      state,
-      until,
-    ]);
-    await manager.query(
-      `UPDATE scheduled_states SET ends_at = $3 WHERE agent_id = $1 AND state = $2 AND status = 'active'`,
-      [agentId, state, until],
-    );
-  }
-
-  /**
-   * An active enforced state interrupted by a call: it waits again (same row, same source) and
-   * resumes for `seconds` once the agent is free.
-   */
-  async resumeAfterCall(
-    manager: EntityManager,
-    scheduledId: string,
-    from: Date,
-    seconds: number,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE scheduled_states SET status = 'pending', starts_at = $2, ends_at = NULL, duration_seconds = $3, activated_at = NULL
-        WHERE id = $1`,
-      [scheduledId, from, seconds],
-    );
-  }
-
-  /** A scheduled state by its source (e.g. the recovery of one hostile call), or null. */
-  async scheduledBySource(
-    manager: EntityManager,
-    sourceKind: string,
-    sourceId: string,
-  ): Promise<{
-    id: string;
-    agentId: string;
-    status: string;
-    startsAt: Date;
-    endsAt: Date | null;
-    durationSeconds: number | null;
-    activatedAt: Date | null;
-  } | null> {
-    const [r] = await manager.query(
-      `SELECT id, agent_id, status, starts_at, ends_at, duration_seconds, activated_at FROM scheduled_states
-        WHERE source_kind = $1 AND source_id = $2`,
-      [sourceKind, sourceId],
-    );
-    if (!r) return null;
-    return {
-      id: r.id,
-      agentId: r.agent_id,
-      status: r.status,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      durationSeconds: r.duration_seconds,
-      activatedAt: r.activated_at,
-    };
-  }
-
-  /**
-   * Erasure of an agent's counselling history: its past `counseling` intervals become
-   * `not_ready`/`private` (same times, so adherence still counts them adherent). Returns how many
-   * intervals were rewritten.
-   */
-  async redactCounselingHistory(
-    agentId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<number> {
-    const [, redacted] = await manager.query(
-      `UPDATE presence_intervals SET state = 'not_ready', reason = 'private'
-        WHERE agent_id = $1 AND state = 'counseling'`,
-      [agentId],
-    );
-    // Finished or cancelled sessions' bookkeeping goes too (live ones were cancelled by the caller).
-    await manager.query(
-      `DELETE FROM scheduled_states WHERE agent_id = $1 AND state = 'counseling' AND status NOT IN ('pending', 'active')`,
-      [agentId],
-    );
-    return Number(redacted);
-  }
-
-  /**
-   * For each (agent, time): whether, by the presence history, a recovery started at or after that
-   * time before the agent's next call did. Keyed by `key`.
-   */
-  async recoveryBeforeNextCall(
-    items: Array<{ key: string; agentId: string; after: Date }>,
-  ): Promise<Map<string, boolean>> {
-    if (items.length === 0) return new Map();
-    const rows: Array<{ key: string; recovered: boolean }> = await this.dataSource.query(
-      `SELECT v.key, (r.at IS NOT NULL AND (c.at IS NULL OR r.at <= c.at)) AS recovered
-         FROM unnest($1::text[], $2::uuid[], $3::timestamptz[]) AS v(key, agent_id, after)
-         LEFT JOIN LATERAL (SELECT min(i.started_at) AS at FROM presence_intervals i
-                             WHERE i.agent_id = v.agent_id AND i.state = 'recovery' AND i.started_at >= v.after) r ON true
-         LEFT JOIN LATERAL (SELECT min(i.started_at) AS at FROM presence_intervals i
-                             WHERE i.agent_id = v.agent_id AND i.state = 'on_call' AND i.started_at > v.after) c ON true`,
-      [items.map((i) => i.key), items.map((i) => i.agentId), items.map((i) => i.after)],
-    );
-    return new Map(rows.map((r) => [r.key, r.recovered]));
-  }
-
   /** Agents logged in (any state but offline), optionally of one team. */
   async loggedIn(
     teamId: string | null,
@@ -404,30 +231,6 @@ export class PresenceService {
       [teamId],
     );
     return rows.map((r) => ({ agentId: r.agent_id, teamId: r.team_id }));
-  }
-
-  /** State intervals overlapping [from, to), oldest first; the open one has endedAt null. */
-  history(
-    agentIds: string[],
-    from: Date,
-    to: Date,
-    manager: EntityManager = this.dataSource.manager,
-  ) {
-    return this.store.history(manager, agentIds, from, to);
-  }
-
-  /**
-   * Like `history`, but per agent only from its latest interval in one of `states` on (all of the
-   * window when there is none): what "since the last break" rules need, without the whole day.
-   */
-  historySinceLast(
-    states: string[],
-    agentIds: string[],
-    from: Date,
-    to: Date,
-    manager: EntityManager = this.dataSource.manager,
-  ) {
-    return this.store.history(manager, agentIds, from, to, states);
   }
 
   /**

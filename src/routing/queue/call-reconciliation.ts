@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { withAdvisoryLock } from '../../platform/database/advisory-lock';
 import { EventsService } from '../../platform/events/events.service';
-import { CallsService } from '../calls/calls.service';
+import { CallEventIngest } from '../calls/call-event-ingest.service';
 import type { ResyncResultDto, StrandedCallDto } from './dto/queue.dto';
 import { QueueService } from './queue.service';
 
@@ -18,7 +18,7 @@ export class CallReconciliation {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly calls: CallsService,
+    private readonly callEvents: CallEventIngest,
     private readonly queue: QueueService,
     private readonly events: EventsService,
   ) {}
@@ -122,7 +122,7 @@ export class CallReconciliation {
         [live],
       );
     if (connected.length)
-      await this.calls.ingest(
+      await this.callEvents.ingest(
         connected.map((c) => ({
           eventId: `resync:${createHash('sha256').update(`${c.call_id}\n${now.toISOString()}`).digest('hex').slice(0, 40)}`,
           type: 'call.ended' as const,

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { Between, DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
-import { CallsService } from '../../routing/calls/calls.service';
+import { CallHistory } from '../../routing/calls/call-history.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest } from '../../platform/common/errors/domain-error';
 import { RoutingService } from '../../routing/reservations/routing.service';
@@ -44,7 +44,7 @@ export class ForecastsService {
     private readonly teams: TeamsService,
     private readonly sites: SitesService,
     private readonly agents: AgentsService,
-    private readonly calls: CallsService,
+    private readonly calls: CallHistory,
     private readonly routing: RoutingService,
     private readonly policies: WellbeingPoliciesService,
     private readonly recoveryGrants: RecoveryGrantsService,

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { PresenceService } from '../../routing/presence/presence.service';
+import { PresenceHistory } from '../../routing/presence/presence-history.service';
 import type { PresenceSpan } from './adherence';
 
 /** Presence history for adherence, through the presence feature's exported service. */
 @Injectable()
 export class PresenceHistoryReader {
-  constructor(private readonly presence: PresenceService) {}
+  constructor(private readonly presenceHistory: PresenceHistory) {}
 
   async history(agentIds: string[], from: Date, to: Date): Promise<PresenceSpan[]> {
     if (agentIds.length === 0) return [];
-    const rows = await this.presence.history(agentIds, from, to);
+    const rows = await this.presenceHistory.history(agentIds, from, to);
     return rows.map((r) => ({
       agentId: r.agentId,
       // Who is in counselling is confidential: supervisors see a private not_ready (still adherent).
