@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
+import { EventsService } from '../platform/events/events.service';
 import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { requireAgent } from './booking-parties';
 import { BookingsService, SESSION_SOURCE_KIND } from './bookings.service';
 import { CounselorNotifications } from './counselor-notifications.service';
+import { sessionCancelledEvent } from './session-cancelled-event';
 
 /** The agent's right to have its counselling forgotten: bookings, notes and the trace in presence. */
 @Injectable()
@@ -18,6 +20,7 @@ export class CounselingErasure {
     private readonly notifications: CounselorNotifications,
     private readonly scheduledStates: ScheduledStates,
     private readonly presenceHistory: PresenceHistory,
+    private readonly events: EventsService,
   ) {}
 
   /**
@@ -53,6 +56,11 @@ export class CounselingErasure {
           { counselorId: b.counselor_id, startsAt: b.starts_at, endsAt: b.ends_at },
           now,
         );
+      // The agent's other pages hear of it; the erased session leaves no id or time in the stream.
+      await this.events.publish(
+        m,
+        upcoming.map(() => sessionCancelledEvent(agentId, now, { cancelledBy: 'erasure' })),
+      );
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);
