@@ -8,7 +8,7 @@ import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { requireAgent } from './booking-parties';
 import { BookingsService, SESSION_SOURCE_KIND } from './bookings.service';
 import { CounselorNotifications } from './counselor-notifications.service';
-import { sessionCancelledEvent } from './session-cancelled-event';
+import { SESSION_CANCELLED_EVENT, sessionCancelledEvent } from './session-cancelled-event';
 
 /** The agent's right to have its counselling forgotten: bookings, notes and the trace in presence. */
 @Injectable()
@@ -56,7 +56,13 @@ export class CounselingErasure {
           { counselorId: b.counselor_id, startsAt: b.starts_at, endsAt: b.ends_at },
           now,
         );
-      // The agent's other pages hear of it; the erased session leaves no id or time in the stream.
+      // The stream's replay (24 h) forgets the sessions too: earlier cancellations and the agent's
+      // own presence rows of a session. Then the agent's other pages hear of the erasure, without
+      // an id or a time.
+      await this.events.forgetPrivate(m, agentId, {
+        types: [SESSION_CANCELLED_EVENT],
+        presenceState: 'counseling',
+      });
       await this.events.publish(
         m,
         upcoming.map(() => sessionCancelledEvent(agentId, now, { cancelledBy: 'erasure' })),

@@ -1,5 +1,7 @@
 import type { NewEvent } from '../platform/events/events.service';
 
+export const SESSION_CANCELLED_EVENT = 'counseling.booking.cancelled';
+
 /**
  * `counseling.booking.cancelled` on the live stream, for the session's agent alone: no team, no
  * router, never the counsellor's message.
@@ -11,7 +13,7 @@ export const sessionCancelledEvent = (
     | { bookingId: string; startsAt: string; endsAt: string; cancelledBy: 'counselor' }
     | { cancelledBy: 'erasure' },
 ): NewEvent => ({
-  type: 'counseling.booking.cancelled',
+  type: SESSION_CANCELLED_EVENT,
   teamId: null,
   agentId,
   audience: ['agent'],

@@ -157,6 +157,19 @@ describe('notification events (SSE)', () => {
       cancelledBy: 'erasure',
       at: expect.any(String),
     });
+    // The stream's replay forgot the erased history: a page opened now from the start sees the
+    // erasure, not the earlier cancellation with its booking id and times.
+    const replay = await SseClient.open(`${await t.url()}/v1/events`, {
+      ...bearer(agent.token),
+      'Last-Event-ID': '0',
+    });
+    const erasure = () =>
+      replay.of('counseling.booking.cancelled').some((e) => e.data.cancelledBy === 'erasure');
+    await replay.until(erasure);
+    replay.close();
+    expect(replay.of('counseling.booking.cancelled').map((e) => e.data.cancelledBy)).toEqual([
+      'erasure',
+    ]);
     await onlyReached({ agent: 3 });
   });
 
