@@ -215,6 +215,16 @@ describe('database outage under traffic', () => {
               (SELECT count(*)::int FROM reservations WHERE status = 'held') AS held`,
     );
     expect(reserved).toBe(held);
+    // The event stream's listener came back once: a reconnect per failed attempt, not two (which
+    // doubled the waiting clients each second of the outage and exhausted max_connections).
+    const listeners = async (): Promise<number> =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'shiftwell-events'`,
+        )
+      )[0].n;
+    for (let i = 0; i < 100 && (await listeners()) === 0; i++) await sleep(100);
+    expect(await listeners()).toBe(1);
   }, 150_000);
 
   itWroteNoSecrets(h);

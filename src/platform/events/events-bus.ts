@@ -107,9 +107,13 @@ export class EventsBus implements OnModuleInit, OnModuleDestroy {
       else if (n.channel === SEQUENCED_CHANNEL) this.reader.run();
     });
     client.on('end', () => {
-      if (this.stopped) return;
+      // Only the live listener's end means "reconnect": a failed attempt ends too, and it has
+      // already scheduled its retry (two retries per failure would double the clients every second
+      // of an outage and exhaust max_connections when the database returns).
+      if (this.stopped || this.client !== client) return;
+      this.client = undefined;
       this.logger.warn('event listener connection lost; reconnecting');
-      this.reconnect = setTimeout(() => void this.listen().catch(() => undefined), 1000);
+      this.scheduleReconnect();
     });
     try {
       await client.connect();
@@ -121,8 +125,17 @@ export class EventsBus implements OnModuleInit, OnModuleDestroy {
       await client.end().catch(() => undefined);
       if (this.stopped) return;
       this.logger.warn(`event listener could not connect: ${(e as Error).message}`);
-      this.reconnect = setTimeout(() => void this.listen().catch(() => undefined), 1000);
+      this.scheduleReconnect();
     }
+  }
+
+  /** One pending reconnect at most, whatever ended the last attempt. */
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnect) return;
+    this.reconnect = setTimeout(() => {
+      this.reconnect = undefined;
+      void this.listen().catch(() => undefined);
+    }, 1000);
   }
 
   private async sequence(): Promise<void> {
