@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CallLifecycle } from '../calls/call-lifecycle';
+import { SitesModule } from '../../people/sites/sites.module';
 import { CallsModule } from '../calls/calls.module';
 import { RoutingModule } from '../reservations/routing.module';
 import { RoutingService } from '../reservations/routing.service';
@@ -16,7 +17,7 @@ import { QueueService } from './queue.service';
 
 /** Queued calls and human callbacks: the distributor that holds both and offers them to agents as they free up. */
 @Module({
-  imports: [RoutingModule, CallsModule],
+  imports: [RoutingModule, CallsModule, SitesModule],
   controllers: [QueueController, CallbacksController],
   providers: [
     QueueService,

@@ -2024,11 +2024,27 @@ export interface components {
              */
             timeZone: string;
         };
+        OpeningHoursEntryDto: {
+            /** @description ISO weekday, Monday = 1 */
+            weekday: number;
+            /**
+             * @description Local time in the site’s zone (HH:mm)
+             * @example 09:00
+             */
+            open: string;
+            /**
+             * @description Local time (HH:mm); 24:00 = the end of the day; at or before open = past midnight into the next day
+             * @example 18:00
+             */
+            close: string;
+        };
         SiteDto: {
             id: string;
             name: string;
             timeZone: string;
             active: boolean;
+            /** @description Weekly opening hours in timeZone; null = always open */
+            openingHours: components["schemas"]["OpeningHoursEntryDto"][] | null;
         };
         SitePageDto: {
             items: components["schemas"]["SiteDto"][];
@@ -2046,6 +2062,8 @@ export interface components {
              */
             timeZone: string;
             active?: boolean;
+            /** @description Replaces the weekly opening hours (in the site’s time zone); null = always open. Callbacks are promised and offered only while the site of their team is open */
+            openingHours?: components["schemas"]["OpeningHoursEntryDto"][] | null;
         };
         CreateTeamDto: {
             /** @example Wuhan dialect line */
