@@ -5,6 +5,7 @@ import { CallsModule } from '../calls/calls.module';
 import { RoutingModule } from '../reservations/routing.module';
 import { RoutingService } from '../reservations/routing.service';
 import { CallbackExpiry } from './callbacks/callback-expiry';
+import { CallbackHistory } from './callbacks/callback-history';
 import { CallbacksController } from './callbacks/callbacks.controller';
 import { CallbacksService } from './callbacks/callbacks.service';
 import { CallReconciliation } from './call-reconciliation';
@@ -28,8 +29,9 @@ import { QueueService } from './queue.service';
     QueueJobs,
     CallbackExpiry,
     CallbacksService,
+    CallbackHistory,
   ],
-  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs],
+  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs, CallbackHistory],
 })
 export class QueueModule implements OnModuleInit {
   constructor(

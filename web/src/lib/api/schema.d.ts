@@ -3185,6 +3185,21 @@ export interface components {
              * @description Figures left out come from this team: base shrinkage from its planning settings; hostileCallRate and recoveryMinutesPerHostileCall from its recent call history and wellbeing policy (its settings without history). shrinkage.sources says which
              */
             teamId?: string;
+            /**
+             * @description Callbacks to make in the interval: their work (× attempts × handle time) is added as its own line (callbacks). With teamId and left out: the team’s callbacks per interval over its last wellbeingHistoryWeeks
+             * @example 20
+             */
+            callbacksPerInterval?: number;
+            /**
+             * @description Attempts per callback (no answer, busy and retries included). Left out: the team’s recent mean (teamId), else 1
+             * @example 1.5
+             */
+            callbackAttemptsPerCallback?: number;
+            /**
+             * @description Outbound handle time per attempt, seconds. Left out: the team’s recent callback calls (teamId), else ahtSeconds
+             * @example 240
+             */
+            callbackHandleSeconds?: number;
         };
         ShrinkageSourcesDto: {
             /**
@@ -3228,6 +3243,33 @@ export interface components {
             /** @description The wellbeing figures used */
             wellbeingInputs?: components["schemas"]["WellbeingInputsDto"];
         };
+        CallbackSourcesDto: {
+            /**
+             * @description history: the team’s callbacks with their window starting in the last wellbeingHistoryWeeks, per interval
+             * @enum {string}
+             */
+            callbacksPerInterval: "request" | "history";
+            /**
+             * @description history: mean attempts of the team’s recent callbacks attempted at least once; default: 1
+             * @enum {string}
+             */
+            attemptsPerCallback: "request" | "history" | "default";
+            /**
+             * @description history: mean recorded duration of the team’s recent callback calls (the last attempt of each); inbound-aht: ahtSeconds
+             * @enum {string}
+             */
+            handleSecondsPerAttempt: "request" | "history" | "inbound-aht";
+        };
+        CallbackLoadDto: {
+            callbacksPerInterval: number;
+            attemptsPerCallback: number;
+            handleSecondsPerAttempt: number;
+            /** @description callbacks × attempts × handle seconds ÷ interval seconds (busy agents) */
+            workloadErlangs: number;
+            /** @description Whole agents added to rawAgents for it: ceil(workload ÷ maxOccupancy (1 without)); deferrable work, not queued against the answer target */
+            agents: number;
+            sources: components["schemas"]["CallbackSourcesDto"];
+        };
         ErlangResponseDto: {
             /** @example 14 */
             rawAgents: number;
@@ -3248,6 +3290,10 @@ export interface components {
             /** @example 10 */
             trafficErlangs: number;
             shrinkage: components["schemas"]["ShrinkageBreakdownDto"];
+            /** @description With callback work: the inbound agents alone (rawAgents − callbacks.agents); serviceLevel, probabilityOfWaiting, asaSeconds and occupancy are at these */
+            inboundRawAgents?: number;
+            /** @description The callback work, its own line: present when callbacksPerInterval is given or the team (teamId) had callbacks */
+            callbacks?: components["schemas"]["CallbackLoadDto"];
         };
         ForecastIntervalDto: {
             /** @example 2026-01-05T01:00:00Z */
