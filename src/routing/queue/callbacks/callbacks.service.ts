@@ -231,10 +231,19 @@ export class CallbacksService {
     return (await this.view(callbackId, null))!;
   }
 
-  /** The callback's state; with `waitSeconds`, answered as soon as its status changes. */
-  async get(callbackId: string, scope: TeamScope, waitSeconds = 0): Promise<CallbackStateDto> {
+  /**
+   * The callback's state; with `waitSeconds`, answered as soon as its status differs from `knownStatus`
+   * (by default the status now), or at the end.
+   */
+  async get(
+    callbackId: string,
+    scope: TeamScope,
+    waitSeconds = 0,
+    knownStatus?: string,
+  ): Promise<CallbackStateDto> {
     const first = await this.require(callbackId, scope);
-    if (waitSeconds <= 0) return first;
+    const baseline = knownStatus ?? first.status;
+    if (waitSeconds <= 0 || first.status !== baseline) return first;
     const queueId = queueIdOf(callbackId);
     const deadline = Date.now() + waitSeconds * 1000;
     let wake: () => void = () => undefined;
@@ -246,7 +255,7 @@ export class CallbacksService {
         const woken = new Promise<void>((resolve) => (wake = resolve));
         const current = await this.require(callbackId, scope);
         const left = deadline - Date.now();
-        if (current.status !== first.status || left <= 0) return current;
+        if (current.status !== baseline || left <= 0) return current;
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([woken, new Promise<void>((r) => (timer = setTimeout(r, left)))]);
         clearTimeout(timer);

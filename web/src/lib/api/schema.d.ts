@@ -797,7 +797,7 @@ export interface paths {
         };
         /**
          * A callback’s status, window, attempts and live reservation; long-poll with waitSeconds
-         * @description What the IVR reads back to the caller (personHasTried). With waitSeconds (0..30) the answer waits until the status changes. While offered or connected, the reservation carries kind "callback" and the dialTarget.
+         * @description What the IVR reads back to the caller (personHasTried). With waitSeconds (0..30) the answer waits until the status differs from `status` (the one the caller last saw; by default the status now). While offered or connected, the reservation carries kind "callback" and the dialTarget.
          */
         get: operations["CallbacksController_get"];
         put?: never;
@@ -6382,6 +6382,8 @@ export interface operations {
         parameters: {
             query?: {
                 waitSeconds?: number;
+                /** @description The status the caller last saw: the wait ends as soon as the status differs from it (at once if it already does). Without it, the status at the time of the request */
+                status?: "scheduled" | "queued" | "offered" | "connected" | "reached" | "wrong_number" | "missed";
             };
             header?: never;
             path: {
