@@ -16,6 +16,8 @@ import { encryptNote, notesKey } from './notes-crypto';
 import { checkSlot, SlotRefusal } from './slots';
 import { VisibleBookings } from './visible-bookings.service';
 import { lockInTransaction } from '../platform/database/advisory-lock';
+import { EventsService } from '../platform/events/events.service';
+import { sessionCancelledEvent } from './session-cancelled-event';
 
 /** An agent holds at most this many upcoming (live, not yet ended) bookings. */
 export const MAX_UPCOMING_BOOKINGS = 2;
@@ -53,6 +55,7 @@ export class BookingsService {
     private readonly scheduledStates: ScheduledStates,
     private readonly clock: Clock,
     private readonly visible: VisibleBookings,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = notesKey(config.notesEncryptionKey);
@@ -80,6 +83,16 @@ export class BookingsService {
         throw conflict('BOOKING_OVER', 'This session is over and cannot be cancelled');
       const by = isAgentOf(caller, row) ? 'agent' : 'counselor';
       await this.markCancelled(m, row.id, by, reason);
+      // The agent hears of it live; the message itself stays in the booking.
+      if (by === 'counselor')
+        await this.events.publish(m, [
+          sessionCancelledEvent(row.agentId, this.clock.now(), {
+            bookingId: row.id,
+            startsAt: row.startsAt.toISOString(),
+            endsAt: row.endsAt.toISOString(),
+            cancelledBy: 'counselor',
+          }),
+        ]);
     });
     return this.visible.view(caller, id);
   }

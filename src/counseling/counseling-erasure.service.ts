@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
+import { EventsService } from '../platform/events/events.service';
 import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { ScheduledStates } from '../routing/presence/scheduled-states.service';
 import { requireAgent } from './booking-parties';
 import { BookingsService, SESSION_SOURCE_KIND } from './bookings.service';
 import { CounselorNotifications } from './counselor-notifications.service';
+import { SESSION_CANCELLED_EVENT, sessionCancelledEvent } from './session-cancelled-event';
 
 /** The agent's right to have its counselling forgotten: bookings, notes and the trace in presence. */
 @Injectable()
@@ -18,6 +20,7 @@ export class CounselingErasure {
     private readonly notifications: CounselorNotifications,
     private readonly scheduledStates: ScheduledStates,
     private readonly presenceHistory: PresenceHistory,
+    private readonly events: EventsService,
   ) {}
 
   /**
@@ -53,6 +56,17 @@ export class CounselingErasure {
           { counselorId: b.counselor_id, startsAt: b.starts_at, endsAt: b.ends_at },
           now,
         );
+      // The stream's replay (24 h) forgets the sessions too: earlier cancellations and the agent's
+      // own presence rows of a session. Then the agent's other pages hear of the erasure, without
+      // an id or a time.
+      await this.events.forgetPrivate(m, agentId, {
+        types: [SESSION_CANCELLED_EVENT],
+        presenceState: 'counseling',
+      });
+      await this.events.publish(
+        m,
+        upcoming.map(() => sessionCancelledEvent(agentId, now, { cancelledBy: 'erasure' })),
+      );
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);

@@ -16,6 +16,7 @@ import { Counselor } from '../counseling/counselor.entity';
 import { CounselorNotification } from '../counseling/counselor-notification.entity';
 import { ApiKey } from '../platform/auth/api-key.entity';
 import { WebSession } from '../platform/auth/web-session.entity';
+import { SessionSettings } from '../platform/auth/session-settings.entity';
 import { CalendarFeed } from '../workforce/scheduling/calendar-feed.entity';
 import { LoginFailure } from '../platform/auth/login-failure.entity';
 import { TeamForecast } from '../workforce/forecasts/team-forecast.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   User,
   ApiKey,
   WebSession,
+  SessionSettings,
   LoginFailure,
   RoutingTag,
   Agent,

@@ -4,6 +4,7 @@ import { Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
 import { forbidden } from '../platform/common/errors/domain-error';
 import { preparedQuery } from '../platform/database/prepared-query';
+import { EventsService } from '../platform/events/events.service';
 import { SuggestedSlotsService } from '../counseling/suggested-slots.service';
 import type { PolicyDecision } from './break-policy';
 import { OfferDto } from './dto/wellbeing.dto';
@@ -18,9 +19,13 @@ export class OffersService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly suggested: SuggestedSlotsService,
+    private readonly events: EventsService,
   ) {}
 
-  /** The offers the policy decided for one call, once per call. */
+  /**
+   * The offers the policy decided for one call, once per call. Each new offer is announced on the
+   * live stream to the agent alone (`offer.created`: ids and times, no team, no call).
+   */
   async recordDecided(
     m: EntityManager,
     offers: PolicyDecision['offers'],
@@ -29,12 +34,23 @@ export class OffersService {
     now: Date,
   ): Promise<void> {
     for (const o of offers) {
-      await preparedQuery(
+      const inserted: Array<{ id: string }> = await preparedQuery(
         m,
         `INSERT INTO wellbeing_offers (agent_id, kind, source_call_id, created_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (agent_id, source_call_id) DO NOTHING`,
+         VALUES ($1, $2, $3, $4) ON CONFLICT (agent_id, source_call_id) DO NOTHING RETURNING id`,
         [agentId, o.kind, callId, now],
       );
+      if (inserted.length === 0) continue;
+      await this.events.publish(m, [
+        {
+          type: 'offer.created',
+          teamId: null,
+          agentId,
+          audience: ['agent'],
+          payload: { offerId: inserted[0].id, kind: o.kind, createdAt: now.toISOString() },
+          at: now,
+        },
+      ]);
     }
   }
 

@@ -8,7 +8,9 @@ const TUE = (hhmm: string) => `2026-01-06T${hhmm}:00.000Z`;
 describe('counselling bookings', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.create();
+    // The service's default pool (20): the tests' usual 10 would make half the race wait for a
+    // connection instead of for the slot's lock, and a loaded machine can turn that wait into 503s.
+    t = await TestApp.create({ env: { DATABASE_POOL_SIZE: '20' } });
   });
   afterAll(() => t.close());
 

@@ -193,6 +193,15 @@ export class AgentsService {
     return this.withTags(rows);
   }
 
+  /** Ids of a team's active agents, read in the caller's transaction when given one. */
+  async idsInTeam(teamId: string, manager: EntityManager = this.agents.manager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      'SELECT id FROM agents WHERE team_id = $1 AND active ORDER BY id',
+      [teamId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Agents by id, for features that show names (supervisor views). */
   /** Id and team of each agent that exists (the call-events hot path: one prepared statement). */
   async teamsOf(ids: string[]): Promise<Array<{ id: string; teamId: string | null }>> {

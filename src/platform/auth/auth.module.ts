@@ -3,7 +3,10 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
+import { SessionSettingsController } from './session-settings.controller';
+import { SessionSettingsService } from './session-settings.service';
 import { ApiKey } from './api-key.entity';
 import { WebSessionsService } from './web-sessions.service';
 import { ApiKeysController } from './api-keys.controller';
@@ -26,11 +29,13 @@ import { ApiKeyStrategy, JwtStrategy } from './strategies';
     JwtModule.register({}),
     TypeOrmModule.forFeature([ApiKey]),
     UsersModule,
+    AuditModule,
   ],
-  controllers: [AuthController, MeController, ApiKeysController],
+  controllers: [AuthController, MeController, ApiKeysController, SessionSettingsController],
   providers: [
     AuthService,
     WebSessionsService,
+    SessionSettingsService,
     ApiKeysService,
     PrincipalLookup,
     LoginAttemptsService,

@@ -105,6 +105,8 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'POST /v1/api-keys': none('admin'),
   'GET /v1/api-keys': none('admin'),
   'DELETE /v1/api-keys/{id}': none('admin'),
+  'GET /v1/admin/session-settings': none('admin'),
+  'PUT /v1/admin/session-settings': none('admin'),
 
   'POST /v1/sites': none('admin'),
   'GET /v1/sites': list(['admin', 'scheduler', 'supervisor']),

@@ -6,6 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthService } from './auth.service';
+import { SessionSettingsService } from './session-settings.service';
 
 export interface SessionPerson {
   userId: string;
@@ -46,6 +47,7 @@ export class WebSessionsService {
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly sessionSettings: SessionSettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +65,8 @@ export class WebSessionsService {
        VALUES ($1, $2, $3, $4, $4, $5) RETURNING id`,
       [user.id, hash(refreshToken), user.tokenVersion, now, expiresAt],
     );
-    return { ...(await this.issue(row.id, user, expiresAt)), refreshToken };
+    const idleMinutes = await this.sessionSettings.idleMinutes();
+    return { ...(await this.issue(row.id, user, expiresAt, idleMinutes)), refreshToken };
   }
 
   /**
@@ -73,7 +76,8 @@ export class WebSessionsService {
   async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
     if (!refreshToken || refreshToken.length > 200) throw sessionEnded();
     const now = this.clock.now();
-    const idleCutoff = new Date(now.getTime() - this.settings.idleMinutes * 60_000);
+    const idleMinutes = await this.sessionSettings.idleMinutes();
+    const idleCutoff = new Date(now.getTime() - idleMinutes * 60_000);
     const rows: Array<{
       id: string;
       user_id: string;
@@ -97,6 +101,7 @@ export class WebSessionsService {
       row.id,
       { id: row.user_id, roles: row.roles, tokenVersion: row.token_version },
       row.expires_at,
+      idleMinutes,
     );
   }
 
@@ -121,6 +126,7 @@ export class WebSessionsService {
     sessionId: string,
     user: { id: string; roles: string[]; tokenVersion: number },
     expiresAt: Date,
+    idleMinutes: number,
   ): Promise<IssuedSession> {
     const [person] = await this.dataSource.query(
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.roles, u.team_id AS "teamId",
@@ -136,7 +142,7 @@ export class WebSessionsService {
       accessToken: await this.auth.issueAccessToken(user, accessTtlSeconds, sessionId),
       csrfToken: newToken(),
       accessTtlSeconds,
-      idleTimeoutSeconds: this.settings.idleMinutes * 60,
+      idleTimeoutSeconds: idleMinutes * 60,
       expiresAt,
       sessionSecondsLeft: Math.max(0, left),
     };

@@ -23,6 +23,16 @@ export const EVENT_TYPES = {
   'call.abandoned': 'router: { callId } the caller hung up or resync dropped the call.',
   'alert.stranded_call':
     'team (supervisors), router: { callId, agentId, externalId, minutesWithoutEvent } an accepted call had no event for the team’s maxCallMinutes.',
+  'offer.created':
+    'agent only: { offerId, kind, createdAt } a confidential counselling offer to the agent (no call, no team; never to supervisors, admins or the router).',
+  'counseling.booking.cancelled':
+    'agent only: { bookingId, startsAt, endsAt, cancelledBy: "counselor" } the counsellor cancelled a session (no message), or { cancelledBy: "erasure" } for each upcoming session the agent’s erasure cancelled.',
+  'time_off.decided':
+    'agent only: { requestId, status: approved|denied, startsAt, endsAt, decidedAt } the agent’s time-off request was decided.',
+  'shift_swap.decided':
+    'agent only, one event per agent involved (not the one who decided): { swapId, status: accepted|completed|rejected|cancelled, shiftId, counterShiftId, decidedAt }.',
+  'schedule.published':
+    'agent only, one event per active agent of the team: { scheduleId, startDate, days, publishedAt } a schedule of the agent’s team was published.',
 } as const;
 
 export const EVENT_TYPES_DOC = [

@@ -41,4 +41,22 @@ export class EventsService {
       ],
     );
   }
+
+  /**
+   * Erasure: deletes the agent's private events (those only the agent could see) of the given
+   * types, and its private presence events in the given state. Everyone else's rows never named
+   * these (they carry the masked state), so nothing else has to go.
+   */
+  async forgetPrivate(
+    manager: EntityManager,
+    agentId: string,
+    what: { types: string[]; presenceState?: string },
+  ): Promise<number> {
+    const [, deleted] = await manager.query(
+      `DELETE FROM events WHERE agent_id = $1 AND audience = ARRAY['agent']::text[]
+          AND (type = ANY($2::text[]) OR (type = 'presence.changed' AND payload->>'state' = $3))`,
+      [agentId, what.types, what.presenceState ?? null],
+    );
+    return Number(deleted);
+  }
 }

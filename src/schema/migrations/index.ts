@@ -17,7 +17,7 @@ import { WebSessions1796000100000 } from './1796000100000-WebSessions';
 import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecisionReason';
 import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
-import { OneHeldOffer1796600000000 } from './1796600000000-OneHeldOffer';
+import { SessionSettings1796700000000 } from './1796700000000-SessionSettings';
 import { SiteOpeningHours1796800000000 } from './1796800000000-SiteOpeningHours';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
@@ -40,6 +40,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   WebSessions1796000100000,
   Callbacks1796100000000,
   PerTagRouting1796500000000,
-  OneHeldOffer1796600000000,
+  SessionSettings1796700000000,
   SiteOpeningHours1796800000000,
 ];

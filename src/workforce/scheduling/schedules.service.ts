@@ -5,6 +5,7 @@ import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest, conflict, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
+import { EventsService } from '../../platform/events/events.service';
 import { ForecastsService } from '../forecasts/forecasts.service';
 import { placeBreaks } from './break-placement';
 import type {
@@ -43,6 +44,7 @@ export class SchedulesService {
     private readonly context: PlanningContextService,
     private readonly shiftRules: ShiftRulesService,
     private readonly clock: Clock,
+    private readonly events: EventsService,
   ) {}
 
   /** Schedules, newest first; `teamId` is the caller's team filter (see @TeamScope). */
@@ -125,9 +127,26 @@ export class SchedulesService {
           { status: s.status },
         );
       await manager.getRepository(Shift).update({ scheduleId: id }, { live: true });
-      await manager
-        .getRepository(Schedule)
-        .update({ id }, { status: 'published', publishedAt: this.clock.now() });
+      const now = this.clock.now();
+      await manager.getRepository(Schedule).update({ id }, { status: 'published', publishedAt: now });
+      // Every agent of the team hears of it: one event each, to that agent alone.
+      const agentIds = await this.agents.idsInTeam(s.teamId, manager);
+      await this.events.publish(
+        manager,
+        agentIds.map((agentId) => ({
+          type: 'schedule.published',
+          teamId: s.teamId,
+          agentId,
+          audience: ['agent'],
+          payload: {
+            scheduleId: id,
+            startDate: s.startDate,
+            days: s.days,
+            publishedAt: now.toISOString(),
+          },
+          at: now,
+        })),
+      );
     });
     return this.get(id);
   }

@@ -11,6 +11,8 @@ import {
   notFound,
 } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
+import { EventsService } from '../../platform/events/events.service';
+import { swapRecipients } from './domain/swap-recipients';
 import type { ListSwapsQueryDto, SwapDto } from './dto/planning.dto';
 import type { LabourRules } from './labour-rules';
 import {
@@ -44,7 +46,35 @@ export class SwapsService {
     private readonly context: PlanningContextService,
     private readonly shiftRules: ShiftRulesService,
     private readonly clock: Clock,
+    private readonly events: EventsService,
   ) {}
+
+  /**
+   * `shift_swap.decided` to each agent the swap involves (one event each, to that agent alone), but
+   * not to the agent who decided; in the decision's transaction.
+   */
+  private async announce(manager: EntityManager, id: string, actor: Principal): Promise<void> {
+    const swap = await manager.getRepository(ShiftSwap).findOneByOrFail({ id });
+    const now = this.clock.now();
+    const actorAgentId = actor.kind === 'user' ? actor.agentId : null;
+    await this.events.publish(
+      manager,
+      swapRecipients(swap, actorAgentId).map((agentId) => ({
+        type: 'shift_swap.decided',
+        teamId: null,
+        agentId,
+        audience: ['agent'],
+        payload: {
+          swapId: swap.id,
+          status: swap.status,
+          shiftId: swap.shiftId,
+          counterShiftId: swap.counterShiftId,
+          decidedAt: now.toISOString(),
+        },
+        at: now,
+      })),
+    );
+  }
 
   /**
    * Dialects a taker must hold (proficiency ≥ 3): those of the giving agent that the schedule's
@@ -166,7 +196,7 @@ export class SwapsService {
     // it never takes a second pooled connection while holding the swap's locks.
     const offered = await this.swaps.findOne({ where: { id } });
     if (!offered) throw notFound('Swap');
-    if (offered.status === 'proposed') return this.acceptTrade(offered, takerId);
+    if (offered.status === 'proposed') return this.acceptTrade(offered, takerId, caller);
     const seen = await this.shifts.findOneBy({ id: offered.shiftId });
     if (!seen) throw conflict('SWAP_STALE', 'The shift changed since it was offered');
     const schedule = await this.schedules.findOneByOrFail({ id: seen.scheduleId });
@@ -202,6 +232,7 @@ export class SwapsService {
       await manager
         .getRepository(ShiftSwap)
         .update({ id }, { status: 'completed', acceptedBy: takerId, decidedAt: this.clock.now() });
+      await this.announce(manager, id, caller);
     });
     return this.toDto(await this.swaps.findOneByOrFail({ id }));
   }
@@ -231,13 +262,18 @@ export class SwapsService {
     return swap;
   }
 
-  private async acceptTrade(offered: ShiftSwap, takerId: string): Promise<SwapDto> {
+  private async acceptTrade(
+    offered: ShiftSwap,
+    takerId: string,
+    caller: Principal,
+  ): Promise<SwapDto> {
     if (takerId !== offered.counterAgentId)
       throw forbidden('Only the colleague asked can accept this trade');
     await this.checkTrade(offered, ['proposed'], async (manager) => {
       await manager
         .getRepository(ShiftSwap)
         .update({ id: offered.id }, { status: 'accepted', acceptedBy: takerId });
+      await this.announce(manager, offered.id, caller);
     });
     return this.toDto(await this.swaps.findOneByOrFail({ id: offered.id }));
   }
@@ -262,6 +298,7 @@ export class SwapsService {
           decidedAt: this.clock.now(),
         },
       );
+      await this.announce(manager, id, caller);
     });
     return this.toDto(await this.swaps.findOneByOrFail({ id }));
   }
@@ -346,7 +383,7 @@ export class SwapsService {
     if (!asked) {
       if (!hasRole(caller, 'scheduler', 'admin')) throw forbidden();
     }
-    return this.close(swap, ['proposed', 'accepted'], 'rejected');
+    return this.close(swap, ['proposed', 'accepted'], 'rejected', caller);
   }
 
   async cancel(id: string, caller: Principal): Promise<SwapDto> {
@@ -354,15 +391,22 @@ export class SwapsService {
     if (!swap) throw notFound('Swap');
     const own = caller.kind === 'user' && caller.agentId === swap.offeredBy;
     if (!own && !hasRole(caller, 'scheduler', 'admin')) throw forbidden();
-    return this.close(swap, ['open', 'proposed', 'accepted'], 'cancelled');
+    return this.close(swap, ['open', 'proposed', 'accepted'], 'cancelled', caller);
   }
 
-  private async close(swap: ShiftSwap, from: SwapStatus[], to: SwapStatus): Promise<SwapDto> {
-    const result = await this.swaps.update(
-      { id: swap.id, status: In(from) },
-      { status: to, decidedAt: this.clock.now() },
-    );
-    if (!result.affected) throw conflict('SWAP_CLOSED', `This swap is ${swap.status}`);
+  private async close(
+    swap: ShiftSwap,
+    from: SwapStatus[],
+    to: SwapStatus,
+    caller: Principal,
+  ): Promise<SwapDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(ShiftSwap)
+        .update({ id: swap.id, status: In(from) }, { status: to, decidedAt: this.clock.now() });
+      if (!result.affected) throw conflict('SWAP_CLOSED', `This swap is ${swap.status}`);
+      await this.announce(manager, swap.id, caller);
+    });
     return this.toDto(await this.swaps.findOneByOrFail({ id: swap.id }));
   }
 }

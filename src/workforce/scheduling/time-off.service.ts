@@ -11,6 +11,7 @@ import {
   notFound,
 } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
+import { EventsService } from '../../platform/events/events.service';
 import type { CreateTimeOffDto, ListTimeOffQueryDto, TimeOffDto } from './dto/planning.dto';
 import { TimeOffRequest } from './time-off.entity';
 import type { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
@@ -36,6 +37,7 @@ export class TimeOffService {
     private readonly openShifts: OpenShiftsService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: EventsService,
   ) {}
 
   /** An agent asks for time off (pending) or declares unavailability (in force at once). */
@@ -96,7 +98,8 @@ export class TimeOffService {
   /**
    * A scheduler decides a pending request; approved time off becomes a hard scheduling constraint, and
    * the agent's published shifts it overlaps (not yet ended) leave their schedules for the open-shift
-   * board in the same transaction. The answer names them and the coverage they cost.
+   * board in the same transaction. The answer names them and the coverage they cost. The agent hears
+   * of the decision live (`time_off.decided`, to the agent alone).
    */
   async decide(
     id: string,
@@ -124,6 +127,23 @@ export class TimeOffService {
           status: row.status,
         });
       }
+      const now = this.clock.now();
+      await this.events.publish(manager, [
+        {
+          type: 'time_off.decided',
+          teamId: agent.teamId,
+          agentId: seen.agentId,
+          audience: ['agent'],
+          payload: {
+            requestId: id,
+            status,
+            startsAt: seen.startsAt.toISOString(),
+            endsAt: seen.endsAt.toISOString(),
+            decidedAt: now.toISOString(),
+          },
+          at: now,
+        },
+      ]);
       if (status !== 'approved') return [];
       return this.openShifts.releaseForTimeOff(
         manager,

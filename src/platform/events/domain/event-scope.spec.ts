@@ -62,4 +62,40 @@ describe('maySee', () => {
       ),
     );
   });
+
+  it('the notifications (agent-only events, one per agent) reach their agent and no one else', () => {
+    const uuid = fc.constantFrom<string>(agentA, agentB, 'a0000000-0000-4000-8000-000000000003');
+    fc.assert(
+      fc.property(
+        uuid,
+        fc.constantFrom(team1, team2, null),
+        fc.subarray(['agent', 'admin', 'scheduler', 'supervisor', 'counselor', 'router']),
+        fc.option(uuid),
+        fc.constantFrom(team1, team2, null),
+        (recipient, eventTeam, roles, viewerAgent, viewerTeam) => {
+          const event = { teamId: eventTeam, agentId: recipient, audience: ['agent'] };
+          const v = viewer({ roles, agentId: viewerAgent, teamId: viewerTeam });
+          // Another team's supervisor, the router and admins never see it; only the agent named does.
+          return maySee(v, event) === (viewerAgent === recipient);
+        },
+      ),
+    );
+  });
+
+  it('a schedule published to a team reaches each of its agents through their own event only', () => {
+    const events = [agentA, agentB].map((agentId) => ({
+      teamId: team1,
+      agentId,
+      audience: ['agent'],
+    }));
+    const a = viewer({ roles: ['agent'], agentId: agentA, teamId: team1 });
+    expect(events.filter((e) => maySee(a, e))).toEqual([events[0]]);
+    expect(events.some((e) => maySee(viewer({ roles: ['supervisor'], teamId: team2 }), e))).toBe(
+      false,
+    );
+    expect(events.some((e) => maySee(viewer({ roles: ['supervisor'], teamId: team1 }), e))).toBe(
+      false,
+    );
+    expect(events.some((e) => maySee(viewer({ roles: ['router'] }), e))).toBe(false);
+  });
 });

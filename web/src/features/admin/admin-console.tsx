@@ -17,8 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
 import { AgentImport } from './agent-import';
+import { SessionSettings } from './session-settings';
 
-/** The admin console: agents from CSV, sites and teams, router keys, the audit log. */
+/** The admin console: agents from CSV, sites and teams, router keys, session timeout, the audit log. */
 export default function AdminConsole() {
   const { t } = useTranslation('admin');
   return (
@@ -29,6 +30,7 @@ export default function AdminConsole() {
           <Tabs.Tab value="import">{t('tabs.import')}</Tabs.Tab>
           <Tabs.Tab value="sites">{t('tabs.sites')}</Tabs.Tab>
           <Tabs.Tab value="keys">{t('tabs.keys')}</Tabs.Tab>
+          <Tabs.Tab value="sessions">{t('tabs.sessions')}</Tabs.Tab>
           <Tabs.Tab value="audit">{t('tabs.audit')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="import" pt="md">
@@ -39,6 +41,9 @@ export default function AdminConsole() {
         </Tabs.Panel>
         <Tabs.Panel value="keys" pt="md">
           <ApiKeys />
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions" pt="md">
+          <SessionSettings />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="md">
           <AuditLog />

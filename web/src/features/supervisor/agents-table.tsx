@@ -107,13 +107,7 @@ export function AgentsTable({
   const { t } = useTranslation('supervisor');
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table
-        striped
-        highlightOnHover
-        stickyHeader
-        layout="fixed"
-        data-testid="wallboard-table"
-      >
+      <Table striped highlightOnHover stickyHeader layout="fixed" data-testid="wallboard-table">
         <Table.Caption>{t('table.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>

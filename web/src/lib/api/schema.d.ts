@@ -28,6 +28,11 @@ export interface paths {
          *     - `alert.callback_missed`: team (supervisors), router: { callbackId, callId, dialect, attempts, notAfter } a promised callback ran out of its window.
          *     - `call.abandoned`: router: { callId } the caller hung up or resync dropped the call.
          *     - `alert.stranded_call`: team (supervisors), router: { callId, agentId, externalId, minutesWithoutEvent } an accepted call had no event for the team’s maxCallMinutes.
+         *     - `offer.created`: agent only: { offerId, kind, createdAt } a confidential counselling offer to the agent (no call, no team; never to supervisors, admins or the router).
+         *     - `counseling.booking.cancelled`: agent only: { bookingId, startsAt, endsAt, cancelledBy: "counselor" } the counsellor cancelled a session (no message), or { cancelledBy: "erasure" } for each upcoming session the agent’s erasure cancelled.
+         *     - `time_off.decided`: agent only: { requestId, status: approved|denied, startsAt, endsAt, decidedAt } the agent’s time-off request was decided.
+         *     - `shift_swap.decided`: agent only, one event per agent involved (not the one who decided): { swapId, status: accepted|completed|rejected|cancelled, shiftId, counterShiftId, decidedAt }.
+         *     - `schedule.published`: agent only, one event per active agent of the team: { scheduleId, startDate, days, publishedAt } a schedule of the agent’s team was published.
          */
         get: operations["EventsController_stream"];
         put?: never;
@@ -174,6 +179,24 @@ export interface paths {
         post?: never;
         /** Revoke an API key; it stops working on the next request */
         delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/session-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The idle timeout of browser sessions (the configured default until saved) */
+        get: operations["SessionSettingsController_get"];
+        /** Set the idle timeout of browser sessions (5–720 minutes); applies at each session’s next refresh */
+        put: operations["SessionSettingsController_update"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2013,6 +2036,23 @@ export interface components {
             createdAt: string;
             lastUsedAt?: Record<string, never> | null;
             revokedAt?: Record<string, never> | null;
+        };
+        SessionSettingsDto: {
+            /** @example 30 */
+            idleTimeoutMinutes: number;
+            /** @description True while no admin has saved a value: the configuration (SESSION_IDLE_MINUTES) applies */
+            isDefault: boolean;
+            /** @description When an admin last saved it */
+            updatedAt: string | null;
+            minimumMinutes: number;
+            maximumMinutes: number;
+        };
+        UpdateSessionSettingsDto: {
+            /**
+             * @description Minutes without use after which a browser session ends
+             * @example 30
+             */
+            idleTimeoutMinutes: number;
         };
         CreateSiteDto: {
             /** @example Wuhan Optics Valley */
@@ -4298,6 +4338,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SessionSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSettingsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SessionSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSettingsDto"];
+                };
             };
             /** @description UNAUTHENTICATED: missing or invalid credentials */
             401: {

@@ -1,0 +1,117 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
+import { bearer, TestApp } from '../support/test-app';
+
+describe('web app: notifications from the event stream', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    assertWebBuilt();
+    t = await TestApp.create();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("a scheduler decides time off and publishes a schedule: the agent's open page shows both without a reload", async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const scheduler = await t.createUser(['scheduler'], teamId);
+    const request = await t
+      .http()
+      .post('/v1/time-off')
+      .set(bearer(agent.token))
+      .send({
+        agentId: agent.agentId,
+        kind: 'time_off',
+        startsAt: '2026-01-20T00:00:00.000Z',
+        endsAt: '2026-01-21T00:00:00.000Z',
+      })
+      .expect(201);
+    const [schedule] = await t.dataSource.query(
+      `INSERT INTO schedules (team_id, status, start_date, days, interval_minutes, created_at)
+       VALUES ($1, 'draft', '2026-01-12', 7, 30, $2) RETURNING id`,
+      [teamId, t.clock.now()],
+    );
+    await t.dataSource.query(
+      `INSERT INTO shifts (schedule_id, agent_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`,
+      [schedule.id, agent.agentId, '2026-01-12T01:00:00.000Z', '2026-01-12T09:00:00.000Z'],
+    );
+
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    await page.getByTestId('display-name').waitFor();
+    // Mark the document: a reload would lose it.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await page.waitForTimeout(500); // the stream connects
+
+    await t
+      .http()
+      .post(`/v1/time-off/${request.body.id}/approve`)
+      .set(bearer(scheduler.token))
+      .expect(200);
+    await page.getByText('Your time-off request has an answer').first().waitFor({ timeout: 5000 });
+    await page
+      .getByText(/^Approved: /)
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: 'Notifications: 1 new' }).waitFor();
+
+    await t
+      .http()
+      .post(`/v1/schedules/${schedule.id}/publish`)
+      .set(bearer(scheduler.token))
+      .expect(200);
+    await page.getByText('Your new schedule is out').first().waitFor({ timeout: 5000 });
+    await page.getByRole('link', { name: 'Notifications: 2 new' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+
+    // The list: newest first, each leading to its page; opening it reads them.
+    await page.getByRole('link', { name: 'Notifications: 2 new' }).click();
+    const items = page.getByTestId('notification');
+    await items.nth(1).waitFor();
+    expect(await items.count()).toBe(2);
+    await expect(items.nth(0).textContent()).resolves.toContain('Your new schedule is out');
+    await expect(items.nth(1).textContent()).resolves.toContain('Approved:');
+    await page.getByRole('link', { name: 'Notifications: 0 new' }).waitFor();
+    await items.nth(0).getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL('**/agent/schedule');
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await context.close();
+  });
+
+  it('speaks Chinese to a Chinese browser', async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const scheduler = await t.createUser(['scheduler'], teamId);
+    const request = await t
+      .http()
+      .post('/v1/time-off')
+      .set(bearer(agent.token))
+      .send({
+        agentId: agent.agentId,
+        kind: 'time_off',
+        startsAt: '2026-01-22T00:00:00.000Z',
+        endsAt: '2026-01-23T00:00:00.000Z',
+      })
+      .expect(201);
+    const { page, context } = await openApp(browser, t, { locale: 'zh-CN' });
+    await signIn(page, agent.email, agent.password, true);
+    await page.getByTestId('display-name').waitFor();
+    await page.waitForTimeout(500); // the stream connects
+    await t
+      .http()
+      .post(`/v1/time-off/${request.body.id}/deny`)
+      .set(bearer(scheduler.token))
+      .expect(200);
+    await page.getByText('你的请假申请有结果了').first().waitFor({ timeout: 5000 });
+    await page
+      .getByText(/^这次没批下来：/)
+      .first()
+      .waitFor();
+    await context.close();
+  });
+});
