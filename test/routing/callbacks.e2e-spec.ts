@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { leaksIn, lineCount, logFileFor, loggingEnv } from '../reliability/support/logs';
 import { callId } from '../support/router';
 import { SseClient } from '../support/sse';
@@ -415,6 +416,143 @@ describe('human callbacks', () => {
       .get(`/v1/routing/callbacks/${body.callbackId}?waitSeconds=31`)
       .set(rb.headers())
       .expect(400);
+  });
+
+  describe('the opening hours of the team’s site', () => {
+    const admin = () => a.asAdmin();
+    async function siteOf(teamId: string): Promise<string> {
+      return (
+        await a
+          .http()
+          .get(`/v1/teams/${teamId}`)
+          .set(await admin())
+          .expect(200)
+      ).body.siteId;
+    }
+    const patchSite = async (siteId: string, body: Record<string, unknown>) =>
+      a
+        .http()
+        .patch(`/v1/sites/${siteId}`)
+        .set(await admin())
+        .send(body);
+    /** One entry opening `fromMinutes` after now for `hours` hours, on the clock of `zone`. */
+    function entryFromNow(fromMinutes: number, hours: number, zone: string) {
+      const open = DateTime.fromJSDate(a.clock.now(), { zone })
+        .plus({ minutes: fromMinutes })
+        .startOf('minute');
+      return {
+        entry: {
+          weekday: open.weekday,
+          open: open.toFormat('HH:mm'),
+          close: open.plus({ hours }).toFormat('HH:mm'),
+        },
+        opensAt: open.toJSDate(),
+      };
+    }
+
+    it('are set and read on the site, validated field by field, and cleared with null', async () => {
+      const siteId = await siteOf(await a.createTeam());
+      const fresh = await a
+        .http()
+        .get(`/v1/sites/${siteId}`)
+        .set(await admin())
+        .expect(200);
+      expect(fresh.body.openingHours).toBeNull();
+      for (const bad of [
+        [{ weekday: 8, open: '09:00', close: '18:00' }],
+        [{ weekday: 0, open: '09:00', close: '18:00' }],
+        [{ weekday: 1, open: '9:00', close: '18:00' }],
+        [{ weekday: 1, open: '24:00', close: '18:00' }],
+        [{ weekday: 1, open: '09:00', close: '24:01' }],
+        [{ weekday: 1, open: '09:00' }],
+        [{ weekday: 1, open: '09:00', close: '18:00', note: 'x' }],
+        [],
+        'always',
+      ]) {
+        const res = await patchSite(siteId, { openingHours: bad });
+        expect([res.status, res.body.error]).toEqual([400, 'VALIDATION_FAILED']);
+      }
+      const hours = [
+        { weekday: 1, open: '09:00', close: '18:00' },
+        { weekday: 5, open: '22:00', close: '06:00' },
+        { weekday: 6, open: '10:00', close: '24:00' },
+      ];
+      const set = await patchSite(siteId, { openingHours: hours });
+      expect(set.status).toBe(200);
+      expect(set.body.openingHours).toEqual(hours);
+      const read = await a
+        .http()
+        .get(`/v1/sites/${siteId}`)
+        .set(await admin())
+        .expect(200);
+      expect(read.body.openingHours).toEqual(hours);
+      // A PATCH of another field keeps them; null clears them (always open).
+      expect((await patchSite(siteId, { name: 'renamed' })).body.openingHours).toEqual(hours);
+      expect((await patchSite(siteId, { openingHours: null })).body.openingHours).toBeNull();
+    });
+
+    it('refuse a window entirely in closed hours and hold a callback until the site opens', async () => {
+      const { teamId, agents, skills } = await team([tag('nan')]);
+      const siteId = await siteOf(teamId);
+      // Open from 2 h from now for 2 h, on the site's clock (Asia/Shanghai).
+      const { entry, opensAt } = entryFromNow(120, 2, 'Asia/Shanghai');
+      expect((await patchSite(siteId, { openingHours: [entry] })).status).toBe(200);
+
+      const closed = await schedule(
+        callbackBody({ skills, dialect: 'nan', notBefore: inMinutes(5), notAfter: inMinutes(90) }),
+      );
+      expect(closed.status).toBe(400);
+      expect(closed.body).toMatchObject({
+        error: 'CALLBACK_WINDOW_CLOSED',
+        details: { teamId, timeZone: 'Asia/Shanghai' },
+      });
+
+      await ra.presence(agents[0].agentId, 'available');
+      const body = callbackBody({
+        skills,
+        dialect: 'nan',
+        notBefore: inMinutes(0),
+        notAfter: inMinutes(180),
+      });
+      expect((await schedule(body)).status).toBe(201);
+      await ra.dispatch();
+      await rb.dispatch();
+      const waiting = await state(body.callbackId);
+      expect(waiting.status).toBe('scheduled');
+      expect(waiting.nextAttemptAt).toBe(opensAt.toISOString());
+      tick(a, (opensAt.getTime() - a.clock.now().getTime()) / 1000 - 1);
+      await ra.dispatch();
+      await rb.dispatch();
+      expect((await state(body.callbackId)).status).toBe('scheduled');
+      tick(a, 1);
+      await ra.dispatch();
+      await rb.dispatch();
+      expect((await state(body.callbackId)).reservation.agentId).toBe(agents[0].agentId);
+      await patchSite(siteId, { openingHours: null });
+    });
+
+    it('hold back a waiting callback while the site is closed, whenever it closes', async () => {
+      const { teamId, agents, skills } = await team([tag('cmn-x-sichuan')]);
+      const siteId = await siteOf(teamId);
+      const body = callbackBody({ skills, dialect: 'cmn-x-sichuan', notBefore: inMinutes(0) });
+      expect((await schedule(body)).status).toBe(201);
+      expect((await state(body.callbackId)).status).toBe('queued'); // always open: ready now
+      // The site's hours change while it waits: it now opens in 30 minutes (UTC site clock).
+      await patchSite(siteId, { timeZone: 'UTC' });
+      const { entry, opensAt } = entryFromNow(30, 1, 'UTC');
+      await patchSite(siteId, { openingHours: [entry] });
+      await ra.presence(agents[0].agentId, 'available');
+      await ra.dispatch();
+      await rb.dispatch();
+      const held = await state(body.callbackId);
+      expect([held.status, held.nextAttemptAt]).toEqual(['scheduled', opensAt.toISOString()]);
+      tick(a, (opensAt.getTime() - a.clock.now().getTime()) / 1000);
+      // A pass of either replica offers it (a kick from the agent freeing up may still be pending in one).
+      await ra.dispatch();
+      await rb.dispatch();
+      expect((await state(body.callbackId)).status).toBe('offered');
+      await patchSite(siteId, { openingHours: null });
+    });
   });
 
   it('never writes a dial target into the logs', async () => {

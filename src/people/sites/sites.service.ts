@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { badRequest, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf, PageQueryDto } from '../../platform/common/pagination/page-query.dto';
 import { Site } from './site.entity';
+import type { OpeningHours, OpeningHoursEntry } from './domain/opening-hours';
+
+export interface SiteHours {
+  timeZone: string;
+  openingHours: OpeningHours;
+}
 import { stripUndefined } from '../../platform/common/objects';
 
 @Injectable()
@@ -45,11 +51,38 @@ export class SitesService {
 
   async update(
     id: string,
-    changes: Partial<Pick<Site, 'name' | 'timeZone' | 'active'>>,
+    changes: Partial<Pick<Site, 'name' | 'timeZone' | 'active' | 'openingHours'>>,
   ): Promise<Site> {
     await this.get(id);
     const defined = stripUndefined(changes); // an empty PATCH is a no-op, not a 500
-    if (Object.keys(defined).length) await this.sites.update({ id }, defined);
+    if (defined.openingHours)
+      defined.openingHours = defined.openingHours.map((e) => ({
+        weekday: e.weekday,
+        open: e.open,
+        close: e.close,
+      }));
+    if (Object.keys(defined).length) await this.sites.update({ id }, defined as any);
     return this.get(id);
+  }
+
+  /** The opening hours and zone of a team's site (null when the team is unknown). */
+  async hoursOfTeam(teamId: string, m?: EntityManager): Promise<SiteHours | null> {
+    const [row] = await (m ?? this.sites.manager).query(
+      `SELECT s.time_zone, s.opening_hours FROM teams t JOIN sites s ON s.id = t.site_id WHERE t.id = $1`,
+      [teamId],
+    );
+    return row ? { timeZone: row.time_zone, openingHours: row.opening_hours ?? null } : null;
+  }
+
+  /** Every team whose site has opening hours, with them (teams of always-open sites are left out). */
+  async teamsWithOpeningHours(m?: EntityManager): Promise<Map<string, SiteHours>> {
+    const rows: Array<{ id: string; time_zone: string; opening_hours: OpeningHoursEntry[] }> =
+      await (m ?? this.sites.manager).query(
+        `SELECT t.id, s.time_zone, s.opening_hours FROM teams t JOIN sites s ON s.id = t.site_id
+        WHERE s.opening_hours IS NOT NULL`,
+      );
+    return new Map(
+      rows.map((r) => [r.id, { timeZone: r.time_zone, openingHours: r.opening_hours }]),
+    );
   }
 }

@@ -103,6 +103,17 @@ export class CallHistory {
     };
   }
 
+  /** How many of these calls have a recorded duration, and the sum of those durations (seconds). */
+  async durations(callIds: string[]): Promise<{ timedCalls: number; timedSeconds: number }> {
+    if (callIds.length === 0) return { timedCalls: 0, timedSeconds: 0 };
+    const [r]: Array<Record<string, string>> = await this.dataSource.query(
+      `SELECT count(duration_seconds) AS n, coalesce(sum(duration_seconds), 0) AS s
+         FROM calls WHERE call_id = ANY($1::text[])`,
+      [callIds],
+    );
+    return { timedCalls: Number(r.n), timedSeconds: Number(r.s) };
+  }
+
   /** Hostile calls of these agents that ended in [from, to), oldest first. */
   async hostileCallsEnded(
     agentIds: string[],

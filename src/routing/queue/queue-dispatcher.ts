@@ -98,6 +98,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       const now = this.clock.now(); // after the wait for the lock: the state read below is of now
       await this.requeueLapsed(m, now);
       await this.sweepCallbacks(m, now);
+      await this.callbackExpiry.deferClosed(m, now);
       return this.offerWaiting(m, now);
     });
     this.arm();

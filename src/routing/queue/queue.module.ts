@@ -1,9 +1,11 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CallLifecycle } from '../calls/call-lifecycle';
+import { SitesModule } from '../../people/sites/sites.module';
 import { CallsModule } from '../calls/calls.module';
 import { RoutingModule } from '../reservations/routing.module';
 import { RoutingService } from '../reservations/routing.service';
 import { CallbackExpiry } from './callbacks/callback-expiry';
+import { CallbackHistory } from './callbacks/callback-history';
 import { CallbacksController } from './callbacks/callbacks.controller';
 import { CallbacksService } from './callbacks/callbacks.service';
 import { CallReconciliation } from './call-reconciliation';
@@ -16,7 +18,7 @@ import { QueueService } from './queue.service';
 
 /** Queued calls and human callbacks: the distributor that holds both and offers them to agents as they free up. */
 @Module({
-  imports: [RoutingModule, CallsModule],
+  imports: [RoutingModule, CallsModule, SitesModule],
   controllers: [QueueController, CallbacksController],
   providers: [
     QueueService,
@@ -27,8 +29,9 @@ import { QueueService } from './queue.service';
     QueueJobs,
     CallbackExpiry,
     CallbacksService,
+    CallbackHistory,
   ],
-  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs],
+  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs, CallbackHistory],
 })
 export class QueueModule implements OnModuleInit {
   constructor(

@@ -18,6 +18,7 @@ import { TimeOffDecisionReason1795990000000 } from './1795990000000-TimeOffDecis
 import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 import { SessionSettings1796700000000 } from './1796700000000-SessionSettings';
+import { SiteOpeningHours1796800000000 } from './1796800000000-SiteOpeningHours';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Callbacks1796100000000,
   PerTagRouting1796500000000,
   SessionSettings1796700000000,
+  SiteOpeningHours1796800000000,
 ];

@@ -1,15 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { isOpenAt, nextOpenAt } from '../../../people/sites/domain/opening-hours';
+import { SitesService } from '../../../people/sites/sites.service';
 import { EventsService } from '../../../platform/events/events.service';
 
 /**
  * Callbacks' side of the queue's dispatcher pass (under the queue lock): a callback missed at its
  * notAfter (or when no retry fits its window) is alerted to its team; an offered callback is given
- * the offered agent's team.
+ * the offered agent's team; a callback whose team's site is closed waits for the site to open.
  */
 @Injectable()
 export class CallbackExpiry {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly sites: SitesService,
+  ) {}
+
+  /**
+   * Callbacks ready now whose team's site is closed now are not offered: each becomes ready again at
+   * the site's next opening (the dispatcher's timer wakes then), or at its notAfter when the site
+   * does not open before it (it is then missed). Callbacks of teams at always-open sites cost nothing.
+   */
+  async deferClosed(m: EntityManager, now: Date): Promise<number> {
+    const hours = await this.sites.teamsWithOpeningHours(m);
+    if (hours.size === 0) return 0;
+    const ready: Array<{ call_id: string; team_id: string; give_up_at: Date }> = await m.query(
+      `SELECT q.call_id, c.team_id, q.give_up_at FROM queued_calls q JOIN callbacks c ON c.queue_id = q.call_id
+        WHERE q.kind = 'callback' AND q.status = 'queued' AND (q.ready_at IS NULL OR q.ready_at <= $1)
+          AND q.give_up_at > $1 AND c.team_id = ANY($2::uuid[])`,
+      [now, [...hours.keys()]],
+    );
+    const ids: string[] = [];
+    const at: Date[] = [];
+    for (const r of ready) {
+      const site = hours.get(r.team_id)!;
+      if (isOpenAt(site.openingHours, site.timeZone, now)) continue;
+      const giveUp = new Date(r.give_up_at);
+      const opens = nextOpenAt(site.openingHours, site.timeZone, now);
+      ids.push(r.call_id);
+      at.push(opens && opens.getTime() < giveUp.getTime() ? opens : giveUp);
+    }
+    if (ids.length)
+      await m.query(
+        `UPDATE queued_calls q SET ready_at = d.at FROM unnest($1::text[], $2::timestamptz[]) AS d(call_id, at)
+          WHERE q.call_id = d.call_id`,
+        [ids, at],
+      );
+    return ids.length;
+  }
 
   /** Marks these callbacks (by queue id) missed and alerts each team's supervisors. */
   async miss(m: EntityManager, queueIds: string[], now: Date): Promise<number> {

@@ -93,7 +93,7 @@ export class CallbacksController {
       'A callback’s status, window, attempts and live reservation; long-poll with waitSeconds',
     description:
       'What the IVR reads back to the caller (personHasTried). With waitSeconds (0..30) the answer waits until the ' +
-      'status changes. While offered or connected, the reservation carries kind "callback" and the dialTarget.',
+      'status differs from `status` (the one the caller last saw; by default the status now). While offered or connected, the reservation carries kind "callback" and the dialTarget.',
   })
   @ApiOkResponse({ type: CallbackStateDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
@@ -102,7 +102,7 @@ export class CallbacksController {
     @Query() q: CallbackWaitQueryDto,
     @CurrentPrincipal() caller: Principal,
   ): Promise<CallbackStateDto> {
-    return this.callbacks.get(callbackId, scopeOf(caller), q.waitSeconds ?? 0);
+    return this.callbacks.get(callbackId, scopeOf(caller), q.waitSeconds ?? 0, q.status);
   }
 
   @Post(':callbackId/outcome')

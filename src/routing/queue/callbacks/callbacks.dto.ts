@@ -133,6 +133,15 @@ export class CallbackWaitQueryDto {
   @Min(0)
   @Max(30)
   waitSeconds?: number;
+  @ApiPropertyOptional({
+    enum: CALLBACK_STATUSES,
+    description:
+      'The status the caller last saw: the wait ends as soon as the status differs from it (at once if it already ' +
+      'does). Without it, the status at the time of the request',
+  })
+  @IsOptional()
+  @IsIn(CALLBACK_STATUSES)
+  status?: string;
 }
 
 export class ListCallbacksQueryDto extends PageQueryDto {

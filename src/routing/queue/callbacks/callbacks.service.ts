@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { firstOpenInWindow } from '../../../people/sites/domain/opening-hours';
+import { SitesService } from '../../../people/sites/sites.service';
 import { Clock } from '../../../platform/common/clock/clock';
 import { decryptNote, encryptNote, notesKey } from '../../../platform/common/crypto/aes-gcm';
 import { badRequest, conflict, notFound } from '../../../platform/common/errors/domain-error';
@@ -27,6 +29,9 @@ const WINDOW_MESSAGES = {
   CALLBACK_WINDOW_TOO_FAR: 'notAfter is more than 7 days ahead',
 } as const;
 
+/** The window lies entirely in the closed hours of its team's site. */
+export const CALLBACK_WINDOW_CLOSED = 'CALLBACK_WINDOW_CLOSED';
+
 /** The queue item of a callback (its reservations carry this id). */
 export const queueIdOf = (callbackId: string) => `callback:${callbackId}`;
 
@@ -50,6 +55,7 @@ export class CallbacksService {
     private readonly callerRefs: CallerRefs,
     private readonly events: EventsService,
     private readonly bus: EventsBus,
+    private readonly sites: SitesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = notesKey(config.callbackEncryptionKey);
@@ -80,6 +86,7 @@ export class CallbacksService {
     const m0 = this.dataSource.manager;
     const flagged = await this.callerRefs.isFlagged(m0, callerHash, now);
     const teamId = await this.likelyTeam(m0, criteria);
+    const readyAt = await this.firstOpenMoment(teamId, notBefore, notAfter, input);
     const queueId = queueIdOf(input.callbackId);
     const created = await this.dataSource.transaction(async (m) => {
       const [inserted] = await m.query(
@@ -101,7 +108,7 @@ export class CallbacksService {
       await m.query(
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, caller_hash,
                                    flagged_caller, enqueued_at, ready_at, urgent_at, give_up_at, status_at)
-         VALUES ($1, 'callback', 'queued', 0, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)`,
+         VALUES ($1, 'callback', 'queued', 0, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           queueId,
           input.dialect ?? null,
@@ -110,6 +117,7 @@ export class CallbacksService {
           callerHash,
           flagged,
           notBefore,
+          readyAt,
           urgentAt(notBefore, notAfter),
           notAfter,
           now,
@@ -132,7 +140,7 @@ export class CallbacksService {
       return true;
     });
     if (created) {
-      if (notBefore.getTime() <= now.getTime()) this.dispatcher.kick();
+      if (readyAt.getTime() <= now.getTime()) this.dispatcher.kick();
       else this.dispatcher.arm();
     }
     const body = (await this.view(input.callbackId, null))!;
@@ -223,10 +231,19 @@ export class CallbacksService {
     return (await this.view(callbackId, null))!;
   }
 
-  /** The callback's state; with `waitSeconds`, answered as soon as its status changes. */
-  async get(callbackId: string, scope: TeamScope, waitSeconds = 0): Promise<CallbackStateDto> {
+  /**
+   * The callback's state; with `waitSeconds`, answered as soon as its status differs from `knownStatus`
+   * (by default the status now), or at the end.
+   */
+  async get(
+    callbackId: string,
+    scope: TeamScope,
+    waitSeconds = 0,
+    knownStatus?: string,
+  ): Promise<CallbackStateDto> {
     const first = await this.require(callbackId, scope);
-    if (waitSeconds <= 0) return first;
+    const baseline = knownStatus ?? first.status;
+    if (waitSeconds <= 0 || first.status !== baseline) return first;
     const queueId = queueIdOf(callbackId);
     const deadline = Date.now() + waitSeconds * 1000;
     let wake: () => void = () => undefined;
@@ -238,7 +255,7 @@ export class CallbacksService {
         const woken = new Promise<void>((resolve) => (wake = resolve));
         const current = await this.require(callbackId, scope);
         const left = deadline - Date.now();
-        if (current.status !== first.status || left <= 0) return current;
+        if (current.status !== baseline || left <= 0) return current;
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([woken, new Promise<void>((r) => (timer = setTimeout(r, left)))]);
         clearTimeout(timer);
@@ -340,6 +357,29 @@ export class CallbacksService {
         dialTarget: decryptNote(r.dial_target, this.key, r.callback_id),
       };
     return out;
+  }
+
+  /**
+   * When the callback may first be offered: notBefore, or the first moment of the window when the
+   * site of its team is open. 400 CALLBACK_WINDOW_CLOSED when the site is closed for the whole window.
+   * A callback with no team (no team has an agent who matches) follows no site's hours.
+   */
+  private async firstOpenMoment(
+    teamId: string | null,
+    notBefore: Date,
+    notAfter: Date,
+    input: ScheduleCallbackDto,
+  ): Promise<Date> {
+    const site = teamId ? await this.sites.hoursOfTeam(teamId) : null;
+    if (!site) return notBefore;
+    const first = firstOpenInWindow(site.openingHours, site.timeZone, notBefore, notAfter);
+    if (!first)
+      throw badRequest(
+        CALLBACK_WINDOW_CLOSED,
+        'The window lies entirely in the closed hours of the site of its team',
+        { notBefore: input.notBefore, notAfter: input.notAfter, teamId, timeZone: site.timeZone },
+      );
+    return first;
   }
 
   /** The team with the most active agents who match (the one whose supervisors answer for it). */

@@ -74,6 +74,39 @@ export class ErlangRequestDto {
   @IsOptional()
   @IsUUID()
   teamId?: string;
+
+  @ApiPropertyOptional({
+    example: 20,
+    description:
+      'Callbacks to make in the interval: their work (× attempts × handle time) is added as its own line (callbacks). With teamId and left out: the team’s callbacks per interval over its last wellbeingHistoryWeeks',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100_000)
+  callbacksPerInterval?: number;
+
+  @ApiPropertyOptional({
+    example: 1.5,
+    description:
+      'Attempts per callback (no answer, busy and retries included). Left out: the team’s recent mean (teamId), else 1',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(20)
+  callbackAttemptsPerCallback?: number;
+
+  @ApiPropertyOptional({
+    example: 240,
+    description:
+      'Outbound handle time per attempt, seconds. Left out: the team’s recent callback calls (teamId), else ahtSeconds',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(36_000)
+  callbackHandleSeconds?: number;
 }
 
 export type FigureSource = 'request' | 'history' | 'setting' | 'none';
@@ -139,6 +172,43 @@ export class ShrinkageBreakdownDto {
   wellbeingInputs?: WellbeingInputsDto;
 }
 
+export class CallbackSourcesDto {
+  @ApiProperty({
+    enum: ['request', 'history'],
+    description:
+      'history: the team’s callbacks with their window starting in the last wellbeingHistoryWeeks, per interval',
+  })
+  callbacksPerInterval: 'request' | 'history';
+  @ApiProperty({
+    enum: ['request', 'history', 'default'],
+    description:
+      'history: mean attempts of the team’s recent callbacks attempted at least once; default: 1',
+  })
+  attemptsPerCallback: 'request' | 'history' | 'default';
+  @ApiProperty({
+    enum: ['request', 'history', 'inbound-aht'],
+    description:
+      'history: mean recorded duration of the team’s recent callback calls (the last attempt of each); inbound-aht: ahtSeconds',
+  })
+  handleSecondsPerAttempt: 'request' | 'history' | 'inbound-aht';
+}
+
+export class CallbackLoadDto {
+  @ApiProperty() callbacksPerInterval: number;
+  @ApiProperty() attemptsPerCallback: number;
+  @ApiProperty() handleSecondsPerAttempt: number;
+  @ApiProperty({
+    description: 'callbacks × attempts × handle seconds ÷ interval seconds (busy agents)',
+  })
+  workloadErlangs: number;
+  @ApiProperty({
+    description:
+      'Whole agents added to rawAgents for it: ceil(workload ÷ maxOccupancy (1 without)); deferrable work, not queued against the answer target',
+  })
+  agents: number;
+  @ApiProperty({ type: CallbackSourcesDto }) sources: CallbackSourcesDto;
+}
+
 export class ErlangResponseDto {
   @ApiProperty({ example: 14 }) rawAgents: number;
   @ApiProperty({ example: 20 }) agents: number;
@@ -150,4 +220,15 @@ export class ErlangResponseDto {
   @ApiProperty({ enum: ['erlang-c', 'erlang-a'] }) model: 'erlang-c' | 'erlang-a';
   @ApiProperty({ example: 10 }) trafficErlangs: number;
   @ApiProperty({ type: ShrinkageBreakdownDto }) shrinkage: ShrinkageBreakdownDto;
+  @ApiPropertyOptional({
+    description:
+      'With callback work: the inbound agents alone (rawAgents − callbacks.agents); serviceLevel, probabilityOfWaiting, asaSeconds and occupancy are at these',
+  })
+  inboundRawAgents?: number;
+  @ApiPropertyOptional({
+    type: CallbackLoadDto,
+    description:
+      'The callback work, its own line: present when callbacksPerInterval is given or the team (teamId) had callbacks',
+  })
+  callbacks?: CallbackLoadDto;
 }

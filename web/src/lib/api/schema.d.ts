@@ -820,7 +820,7 @@ export interface paths {
         };
         /**
          * A callback’s status, window, attempts and live reservation; long-poll with waitSeconds
-         * @description What the IVR reads back to the caller (personHasTried). With waitSeconds (0..30) the answer waits until the status changes. While offered or connected, the reservation carries kind "callback" and the dialTarget.
+         * @description What the IVR reads back to the caller (personHasTried). With waitSeconds (0..30) the answer waits until the status differs from `status` (the one the caller last saw; by default the status now). While offered or connected, the reservation carries kind "callback" and the dialTarget.
          */
         get: operations["CallbacksController_get"];
         put?: never;
@@ -2064,11 +2064,27 @@ export interface components {
              */
             timeZone: string;
         };
+        OpeningHoursEntryDto: {
+            /** @description ISO weekday, Monday = 1 */
+            weekday: number;
+            /**
+             * @description Local time in the site’s zone (HH:mm)
+             * @example 09:00
+             */
+            open: string;
+            /**
+             * @description Local time (HH:mm); 24:00 = the end of the day; at or before open = past midnight into the next day
+             * @example 18:00
+             */
+            close: string;
+        };
         SiteDto: {
             id: string;
             name: string;
             timeZone: string;
             active: boolean;
+            /** @description Weekly opening hours in timeZone; null = always open */
+            openingHours: components["schemas"]["OpeningHoursEntryDto"][] | null;
         };
         SitePageDto: {
             items: components["schemas"]["SiteDto"][];
@@ -2086,6 +2102,8 @@ export interface components {
              */
             timeZone: string;
             active?: boolean;
+            /** @description Replaces the weekly opening hours (in the site’s time zone); null = always open. Callbacks are promised and offered only while the site of their team is open */
+            openingHours?: components["schemas"]["OpeningHoursEntryDto"][] | null;
         };
         CreateTeamDto: {
             /** @example Wuhan dialect line */
@@ -3207,6 +3225,21 @@ export interface components {
              * @description Figures left out come from this team: base shrinkage from its planning settings; hostileCallRate and recoveryMinutesPerHostileCall from its recent call history and wellbeing policy (its settings without history). shrinkage.sources says which
              */
             teamId?: string;
+            /**
+             * @description Callbacks to make in the interval: their work (× attempts × handle time) is added as its own line (callbacks). With teamId and left out: the team’s callbacks per interval over its last wellbeingHistoryWeeks
+             * @example 20
+             */
+            callbacksPerInterval?: number;
+            /**
+             * @description Attempts per callback (no answer, busy and retries included). Left out: the team’s recent mean (teamId), else 1
+             * @example 1.5
+             */
+            callbackAttemptsPerCallback?: number;
+            /**
+             * @description Outbound handle time per attempt, seconds. Left out: the team’s recent callback calls (teamId), else ahtSeconds
+             * @example 240
+             */
+            callbackHandleSeconds?: number;
         };
         ShrinkageSourcesDto: {
             /**
@@ -3250,6 +3283,33 @@ export interface components {
             /** @description The wellbeing figures used */
             wellbeingInputs?: components["schemas"]["WellbeingInputsDto"];
         };
+        CallbackSourcesDto: {
+            /**
+             * @description history: the team’s callbacks with their window starting in the last wellbeingHistoryWeeks, per interval
+             * @enum {string}
+             */
+            callbacksPerInterval: "request" | "history";
+            /**
+             * @description history: mean attempts of the team’s recent callbacks attempted at least once; default: 1
+             * @enum {string}
+             */
+            attemptsPerCallback: "request" | "history" | "default";
+            /**
+             * @description history: mean recorded duration of the team’s recent callback calls (the last attempt of each); inbound-aht: ahtSeconds
+             * @enum {string}
+             */
+            handleSecondsPerAttempt: "request" | "history" | "inbound-aht";
+        };
+        CallbackLoadDto: {
+            callbacksPerInterval: number;
+            attemptsPerCallback: number;
+            handleSecondsPerAttempt: number;
+            /** @description callbacks × attempts × handle seconds ÷ interval seconds (busy agents) */
+            workloadErlangs: number;
+            /** @description Whole agents added to rawAgents for it: ceil(workload ÷ maxOccupancy (1 without)); deferrable work, not queued against the answer target */
+            agents: number;
+            sources: components["schemas"]["CallbackSourcesDto"];
+        };
         ErlangResponseDto: {
             /** @example 14 */
             rawAgents: number;
@@ -3270,6 +3330,10 @@ export interface components {
             /** @example 10 */
             trafficErlangs: number;
             shrinkage: components["schemas"]["ShrinkageBreakdownDto"];
+            /** @description With callback work: the inbound agents alone (rawAgents − callbacks.agents); serviceLevel, probabilityOfWaiting, asaSeconds and occupancy are at these */
+            inboundRawAgents?: number;
+            /** @description The callback work, its own line: present when callbacksPerInterval is given or the team (teamId) had callbacks */
+            callbacks?: components["schemas"]["CallbackLoadDto"];
         };
         ForecastIntervalDto: {
             /** @example 2026-01-05T01:00:00Z */
@@ -6436,6 +6500,8 @@ export interface operations {
         parameters: {
             query?: {
                 waitSeconds?: number;
+                /** @description The status the caller last saw: the wait ends as soon as the status differs from it (at once if it already does). Without it, the status at the time of the request */
+                status?: "scheduled" | "queued" | "offered" | "connected" | "reached" | "wrong_number" | "missed";
             };
             header?: never;
             path: {
