@@ -134,6 +134,7 @@ function playDay(withCallbacks: boolean): DayResult {
       offers: offers.length,
       callbackOffers: offers.filter((o) => o.callback).length,
       maxShare: MAX_SHARE,
+      answerSeconds: ANSWER_TARGET,
     };
     const nowDate = new Date(now);
     const waiting: WaitingCall[] = inQueue.slice(0, 200).map((c) => ({
@@ -150,6 +151,7 @@ function playDay(withCallbacks: boolean): DayResult {
       callId: cb.id,
       kind: 'callback',
       priority: now >= cb.urgentAt ? 1 : 0, // the dispatcher's sweep raises it in the last stretch
+      urgent: now >= cb.urgentAt,
       enqueuedAt: new Date(cb.notBefore),
       criteria: { dialect: 'cmn', minProficiency: null, skills: [] },
       fallback: [],

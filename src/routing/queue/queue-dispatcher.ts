@@ -286,16 +286,23 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     now: Date,
     agents: FreeAgent[],
   ): Promise<FreeAgent[]> {
-    const rows: Array<{ team_id: string; offers: number; callbacks: number; max_share: number }> =
-      await m.query(
-        `SELECT a.team_id, COALESCE(s.callback_max_share, 0.3) AS max_share,
+    const rows: Array<{
+      team_id: string;
+      offers: number;
+      callbacks: number;
+      max_share: number;
+      answer_seconds: number;
+    }> = await m.query(
+      `SELECT a.team_id, COALESCE(s.callback_max_share, 0.3) AS max_share,
+                COALESCE(ps.target_answer_seconds, 20) AS answer_seconds,
                 (SELECT count(*) FROM queued_calls f WHERE f.team_id = a.team_id AND f.offered_at > $2::timestamptz - interval '1 hour')::int AS offers,
                 (SELECT count(*) FROM queued_calls f WHERE f.team_id = a.team_id AND f.kind = 'callback'
                     AND f.offered_at > $2::timestamptz - interval '1 hour')::int AS callbacks
            FROM (SELECT DISTINCT team_id FROM agents WHERE id = ANY($1::uuid[]) AND team_id IS NOT NULL) a
-           LEFT JOIN team_settings s ON s.team_id = a.team_id`,
-        [agents.map((a) => a.agentId), now],
-      );
+           LEFT JOIN team_settings s ON s.team_id = a.team_id
+           LEFT JOIN team_planning_settings ps ON ps.team_id = a.team_id`,
+      [agents.map((a) => a.agentId), now],
+    );
     const byTeam = new Map<string, CallbackShare>(
       rows.map((r) => [
         r.team_id,
@@ -304,6 +311,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
           offers: Number(r.offers),
           callbackOffers: Number(r.callbacks),
           maxShare: Number(r.max_share),
+          answerSeconds: Number(r.answer_seconds),
         },
       ]),
     );

@@ -2,7 +2,7 @@ import type { Criteria, FallbackStep, WaitingCall } from './domain/queue-assignm
 
 /** The columns every queue read takes, aliased `q`. */
 export const CALL_COLUMNS = `q.call_id, q.kind, q.status, q.priority, q.dialect, q.min_proficiency, q.skills, q.fallback,
-  q.flagged_caller, q.enqueued_at, q.excluded_agent_ids, q.reservation_id, q.agent_id, q.team_id, q.offer_expires_at`;
+  q.flagged_caller, q.enqueued_at, q.urgent_at, q.excluded_agent_ids, q.reservation_id, q.agent_id, q.team_id, q.offer_expires_at`;
 
 export function toWaitingCall(r: any): WaitingCall {
   return {
@@ -23,6 +23,8 @@ export function toWaitingCall(r: any): WaitingCall {
     })),
     excludedAgentIds: r.excluded_agent_ids ?? [],
     flaggedCaller: r.flagged_caller,
+    // A callback's urgent_at is cleared when the sweep raises it for the last stretch of its window.
+    urgent: r.kind === 'callback' && r.urgent_at === null,
   };
 }
 

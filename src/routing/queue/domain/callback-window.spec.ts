@@ -48,9 +48,17 @@ describe('callback window', () => {
   });
 
   it('bounds the share of offers callbacks take only while inbound calls wait for the agent', () => {
-    expect(callbackMayTakeAgent(0.1, 0.3, true)).toBe(true);
-    expect(callbackMayTakeAgent(0.3, 0.3, true)).toBe(false);
-    expect(callbackMayTakeAgent(0.9, 0.3, false)).toBe(true);
+    const waiting = { waiting: true, pastAnswerTarget: false };
+    expect(callbackMayTakeAgent(0.1, 0.3, waiting)).toBe(true);
+    expect(callbackMayTakeAgent(0.3, 0.3, waiting)).toBe(false);
+    expect(callbackMayTakeAgent(0.9, 0.3, { waiting: false, pastAnswerTarget: false })).toBe(true);
+  });
+
+  it('keeps a promise before inbound calls only while the service level allows, unless it is about to run out', () => {
+    const late = { waiting: true, pastAnswerTarget: true };
+    expect(callbackMayTakeAgent(0, 0.3, late)).toBe(false);
+    expect(callbackMayTakeAgent(0, 0.3, late, true)).toBe(true);
+    expect(callbackMayTakeAgent(0.5, 0.3, late, true)).toBe(false); // still within the team's cap
   });
 
   it('measures promises kept per dialect', () => {

@@ -38,11 +38,19 @@ export function retryAt(now: Date, retryMinutes: number, notAfter: Date): Date |
 }
 
 /**
- * Whether a callback may take this agent while the team's callbacks already had `share` of its
- * recent offers: over the team's cap it yields to any inbound call the agent could take instead.
+ * Whether a callback may take this agent. Promises are kept before new inbound calls "when the
+ * service level allows": while an inbound call the agent could take has waited past the team's
+ * answer target, only a callback in its last stretch (`urgent`) may go first. Otherwise, over the
+ * team's cap (`share` of recent offers), it yields to any inbound call the agent could take instead.
  */
-export function callbackMayTakeAgent(share: number, maxShare: number, inboundWaiting: boolean) {
-  return share < maxShare || !inboundWaiting;
+export function callbackMayTakeAgent(
+  share: number,
+  maxShare: number,
+  inbound: { waiting: boolean; pastAnswerTarget: boolean },
+  urgent = false,
+): boolean {
+  if (inbound.pastAnswerTarget && !urgent) return false;
+  return share < maxShare || !inbound.waiting;
 }
 
 export interface CallbackRecord {

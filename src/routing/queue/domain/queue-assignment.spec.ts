@@ -197,7 +197,7 @@ describe('queue assignment', () => {
     it('over its team share, a callback yields the agent to an inbound call the agent could take', () => {
       const calls = [
         call({ callId: 'callback', kind: 'callback', enqueuedAt: at(0) }),
-        call({ callId: 'inbound', enqueuedAt: at(100) }),
+        call({ callId: 'inbound', enqueuedAt: at(190) }), // inside the 20 s answer target
       ];
       const full = agent('a', { cmn: 3 }, { callbackShare: share(10, 3) });
       expect(assign(calls, [full], at(200))).toEqual([{ callId: 'inbound', agentId: 'a' }]);
@@ -205,6 +205,24 @@ describe('queue assignment', () => {
       expect(assign(calls, [under], at(200))).toEqual([{ callId: 'callback', agentId: 'a' }]);
       // With no inbound call for the agent, the promise is kept whatever the share.
       expect(assign([calls[0]], [full], at(200))).toEqual([{ callId: 'callback', agentId: 'a' }]);
+    });
+
+    it('behind an inbound call past the answer target, only a callback about to run out goes first', () => {
+      const inboundLate = call({ callId: 'inbound', enqueuedAt: at(100) });
+      const promise = call({ callId: 'callback', kind: 'callback', enqueuedAt: at(0) });
+      const a = agent('a', { cmn: 3 }, { callbackShare: { ...share(0, 0), answerSeconds: 20 } });
+      // At 200 s the inbound call has waited 100 s, past the 20 s target.
+      expect(assign([promise, inboundLate], [a], at(200))).toEqual([
+        { callId: 'inbound', agentId: 'a' },
+      ]);
+      expect(assign([{ ...promise, urgent: true }, inboundLate], [a], at(200))).toEqual([
+        { callId: 'callback', agentId: 'a' },
+      ]);
+      // An inbound call still inside the target waits behind the older promise.
+      const fresh = call({ callId: 'inbound', enqueuedAt: new Date(at(200).getTime() - 5_000) });
+      expect(assign([promise, fresh], [a], at(200))).toEqual([
+        { callId: 'callback', agentId: 'a' },
+      ]);
     });
 
     it('counts offers of the same pass toward the share', () => {

@@ -28,6 +28,8 @@ export interface WaitingCall {
   excludedAgentIds: string[];
   /** The caller was in a hostile call in the last 30 days. */
   flaggedCaller: boolean;
+  /** A callback in the last stretch of its window (it rose one priority level). */
+  urgent?: boolean;
 }
 
 export interface FreeAgent {
@@ -55,6 +57,8 @@ export interface CallbackShare {
   offers: number;
   callbackOffers: number;
   maxShare: number;
+  /** The team's service-level answer target: an inbound call waiting longer puts callbacks behind it. */
+  answerSeconds?: number;
 }
 
 export interface Assignment {
@@ -160,13 +164,23 @@ export function assign(calls: WaitingCall[], agents: FreeAgent[], now: Date): As
         ? free.filter((a) => {
             if (!a.callbackShare) return true;
             const s = shareOf(a.callbackShare);
-            const inboundWaiting = ordered.some(
-              (c) => c.kind !== 'callback' && !assigned.has(c.callId) && mayTake(c, a, now),
-            );
+            // Inbound calls this agent could take: any waiting, and any past the answer target
+            // (queue order puts the oldest of a priority first, so the scan usually stops early).
+            const target = (a.callbackShare.answerSeconds ?? 20) * 1000;
+            const inbound = { waiting: false, pastAnswerTarget: false };
+            for (const c of ordered) {
+              if (c.kind === 'callback' || assigned.has(c.callId) || !mayTake(c, a, now)) continue;
+              inbound.waiting = true;
+              if (now.getTime() - c.enqueuedAt.getTime() > target) {
+                inbound.pastAnswerTarget = true;
+                break;
+              }
+            }
             return callbackMayTakeAgent(
               s.offers ? s.callbackOffers / s.offers : 0,
               a.callbackShare.maxShare,
-              inboundWaiting,
+              inbound,
+              call.urgent,
             );
           })
         : free;
