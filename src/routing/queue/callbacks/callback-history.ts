@@ -36,4 +36,13 @@ export class CallbackHistory {
       ...timed,
     };
   }
+
+  /** When the windows of the team's callbacks that started in [from, to) started, oldest first. */
+  async startsForTeam(teamId: string, from: Date, to: Date): Promise<Date[]> {
+    const rows: Array<{ not_before: Date }> = await this.dataSource.query(
+      `SELECT not_before FROM callbacks WHERE team_id = $1 AND not_before >= $2 AND not_before < $3 ORDER BY not_before`,
+      [teamId, from, to],
+    );
+    return rows.map((r) => new Date(r.not_before));
+  }
 }

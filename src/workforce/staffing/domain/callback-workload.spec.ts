@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { requiredAgents } from '../erlang';
-import { callbackFigures, callbackLoad, withCallbackLoad } from './callback-workload';
+import {
+  callbackFigures,
+  callbackLoad,
+  callbacksPerWeekSlot,
+  weekSlot,
+  withCallbackLoad,
+} from './callback-workload';
 
 describe('callback work in staffing', () => {
   it('is callbacks × attempts × handle time over the interval, carried by whole agents at the occupancy limit', () => {
@@ -139,5 +145,64 @@ describe('callback work in staffing', () => {
       attemptsPerCallback: null,
       handleSecondsPerAttempt: null,
     });
+  });
+
+  it('puts an instant in the interval of its local week, by the wall clock', () => {
+    // Monday 2 Feb 2026 10:00 in Shanghai is 02:00Z: Monday's 21st half hour.
+    expect(weekSlot(Date.parse('2026-02-02T02:00:00Z'), 'Asia/Shanghai', 30)).toBe(20);
+    expect(weekSlot(Date.parse('2026-02-02T02:29:59Z'), 'Asia/Shanghai', 30)).toBe(20);
+    // Sunday 23:45 local is the last quarter hour of the week.
+    expect(weekSlot(Date.parse('2026-02-08T15:45:00Z'), 'Asia/Shanghai', 15)).toBe(7 * 96 - 1);
+    // Monday 09:00 in London is the same slot in winter (09:00Z) and summer (08:00Z).
+    expect(weekSlot(Date.parse('2026-01-05T09:00:00Z'), 'Europe/London', 60)).toBe(9);
+    expect(weekSlot(Date.parse('2026-07-06T08:00:00Z'), 'Europe/London', 60)).toBe(9);
+  });
+
+  it('counts callbacks per interval of the week by their window start, over the mean week', () => {
+    const monday10 = (week: number, minute: number) =>
+      Date.parse('2026-01-05T02:00:00Z') + week * 7 * 86_400_000 + minute * 60_000;
+    const starts = [
+      ...[0, 1, 2, 3].flatMap((w) => [monday10(w, 0), monday10(w, 10), monday10(w, 29)]),
+      monday10(2, 30), // one at 10:30 in one of the four weeks
+    ];
+    const perSlot = callbacksPerWeekSlot(starts, 4, 'Asia/Shanghai', 30);
+    expect([...perSlot.entries()]).toEqual([
+      [20, 3],
+      [21, 0.25],
+    ]);
+    expect(callbacksPerWeekSlot([], 4, 'Asia/Shanghai', 30).size).toBe(0);
+    expect(callbacksPerWeekSlot(starts, 0, 'Asia/Shanghai', 30).size).toBe(0);
+  });
+
+  it('per-slot volumes add up to the whole-period average callbackFigures gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 * 7 * 86_400_000 - 1 }), { maxLength: 60 }),
+        fc.constantFrom(15, 30, 60),
+        (offsets, interval) => {
+          const from = Date.parse('2026-01-05T00:00:00Z');
+          const perSlot = callbacksPerWeekSlot(
+            offsets.map((o) => from + o),
+            4,
+            'UTC',
+            interval,
+          );
+          const sum = [...perSlot.values()].reduce((a, b) => a + b, 0);
+          const slots = (7 * 24 * 60) / interval;
+          const mean = callbackFigures(
+            {
+              callbacks: offsets.length,
+              attempted: 0,
+              attempts: 0,
+              timedCalls: 0,
+              timedSeconds: 0,
+              periodMinutes: 4 * 7 * 24 * 60,
+            },
+            interval,
+          ).callbacksPerInterval;
+          expect(sum / slots).toBeCloseTo(mean ?? 0, 9);
+        },
+      ),
+    );
   });
 });

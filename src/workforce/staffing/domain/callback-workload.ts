@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { grossUp, StaffingResult } from '../erlang';
 
 /**
@@ -92,6 +93,38 @@ export function callbackFigures(h: CallbackHistory, intervalMinutes: number): Ca
     attemptsPerCallback: h.attempted > 0 ? h.attempts / h.attempted : null,
     handleSecondsPerAttempt: h.timedCalls > 0 ? h.timedSeconds / h.timedCalls : null,
   };
+}
+
+/**
+ * The interval of the local week an instant falls in: 0 is Monday 00:00 to 00:00 + intervalMinutes in
+ * `timeZone`, counting on by the wall clock (so a Monday 10:00 is the same slot in summer and winter).
+ */
+export function weekSlot(at: Date | number, timeZone: string, intervalMinutes: number): number {
+  const local = DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: timeZone });
+  const perDay = Math.floor((24 * 60) / intervalMinutes);
+  const minute = local.hour * 60 + local.minute;
+  return (local.weekday - 1) * perDay + Math.floor(minute / intervalMinutes);
+}
+
+/**
+ * Callbacks per interval of the week, from when the windows of the last `weeks` weeks of callbacks
+ * started: each callback counts in the slot of its notBefore, and a slot's figure is its count ÷ weeks
+ * (the mean week). Slots without callbacks are absent.
+ */
+export function callbacksPerWeekSlot(
+  starts: Array<Date | number>,
+  weeks: number,
+  timeZone: string,
+  intervalMinutes: number,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  if (weeks <= 0) return out;
+  for (const at of starts) {
+    const slot = weekSlot(at, timeZone, intervalMinutes);
+    out.set(slot, (out.get(slot) ?? 0) + 1);
+  }
+  for (const [slot, n] of out) out.set(slot, n / weeks);
+  return out;
 }
 
 function round(x: number, digits = 4): number {
