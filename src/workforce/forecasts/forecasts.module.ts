@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../../people/agents/agents.module';
 import { CallsModule } from '../../routing/calls/calls.module';
+import { QueueModule } from '../../routing/queue/queue.module';
 import { RoutingModule } from '../../routing/reservations/routing.module';
 import { SitesModule } from '../../people/sites/sites.module';
 import { TeamsModule } from '../../people/teams/teams.module';
@@ -19,6 +20,7 @@ import { TeamPlanningSettings } from './team-planning-settings.entity';
     AgentsModule,
     CallsModule,
     RoutingModule,
+    QueueModule,
     WellbeingModule,
   ],
   controllers: [ForecastsController],

@@ -6,8 +6,22 @@ import { AgentsService } from '../../people/agents/agents.service';
 import { CallHistory } from '../../routing/calls/call-history.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest } from '../../platform/common/errors/domain-error';
+import { CallbackHistory } from '../../routing/queue/callbacks/callback-history';
 import { RoutingService } from '../../routing/reservations/routing.service';
-import { MAX_TOTAL_SHRINKAGE, requiredAgents, ShrinkageBreakdown } from '../staffing/erlang';
+import {
+  MAX_TOTAL_SHRINKAGE,
+  requiredAgents,
+  ShrinkageBreakdown,
+  StaffingInput,
+  StaffingResult,
+} from '../staffing/erlang';
+import {
+  callbackFigures,
+  callbackLoad,
+  callbacksPerWeekSlot,
+  weekSlot,
+  withCallbackLoad,
+} from '../staffing/domain/callback-workload';
 import { SitesService } from '../../people/sites/sites.service';
 import { TeamsService } from '../../people/teams/teams.service';
 import { WellbeingPoliciesService } from '../../wellbeing/wellbeing-policies.service';
@@ -48,6 +62,7 @@ export class ForecastsService {
     private readonly routing: RoutingService,
     private readonly policies: WellbeingPoliciesService,
     private readonly recoveryGrants: RecoveryGrantsService,
+    private readonly callbackHistory: CallbackHistory,
     private readonly clock: Clock,
   ) {}
 
@@ -263,7 +278,10 @@ export class ForecastsService {
 
   /**
    * The same requirements with each row's shrinkage parts, and the figures behind them with their
-   * sources (base shrinkage: the team's setting; wellbeing: history or setting).
+   * sources (base shrinkage: the team's setting; wellbeing: history or setting). When the team has
+   * callbacks whose window started in the last `wellbeingHistoryWeeks`, each team-wide row also carries
+   * their work (`callbackAgents`, whole agents on top of the inbound ones, as the Erlang endpoint adds
+   * them), and grid intervals with callback work but no forecast get a row of their own.
    */
   async staffedRequirements(
     teamId: string,
@@ -274,6 +292,7 @@ export class ForecastsService {
     requirements: StaffedRequirement[];
     shrinkage: { base: { value: number; source: 'setting' }; wellbeing: WellbeingFiguresDto };
     maxOccupancy: { value: number; source: 'setting' | 'team-cap' };
+    callbacks?: ForecastCallbackFigures;
     warnings: StaffingWarning[];
   }> {
     const settings = await this.getSettings(teamId);
@@ -285,13 +304,11 @@ export class ForecastsService {
         intervalStart: Between(new Date(from.getTime() - 3_600_000), new Date(to.getTime() - 1)),
       },
     });
-    const out = new Map<string, StaffedRequirement>();
-    const step = intervalMinutes * 60_000;
-    for (const r of rows) {
-      const staffing = requiredAgents({
-        callsPerInterval: r.calls,
-        intervalMinutes: r.intervalMinutes,
-        ahtSeconds: r.ahtSeconds,
+    const staffingFor = (calls: number, minutes: number, ahtSeconds: number): StaffingResult =>
+      requiredAgents({
+        callsPerInterval: calls,
+        intervalMinutes: minutes,
+        ahtSeconds,
         targetServiceLevel: settings.targetServiceLevel,
         targetAnswerSeconds: settings.targetAnswerSeconds,
         shrinkage: settings.shrinkage,
@@ -300,7 +317,14 @@ export class ForecastsService {
           hostileCallRate: wellbeing.hostileCallRate.value,
           recoveryMinutesPerHostileCall: wellbeing.recoveryMinutesPerHostileCall.value,
         },
-      });
+      } satisfies StaffingInput);
+    const out = new Map<
+      string,
+      { start: string; dialect: string; staffing: StaffingResult; ahtSeconds: number | null }
+    >();
+    const step = intervalMinutes * 60_000;
+    for (const r of rows) {
+      const staffing = staffingFor(r.calls, r.intervalMinutes, r.ahtSeconds);
       const begin = r.intervalStart.getTime();
       const end = begin + r.intervalMinutes * 60_000;
       for (
@@ -312,19 +336,57 @@ export class ForecastsService {
         const start = new Date(t).toISOString();
         const key = `${start}|${r.dialect}`;
         const prev = out.get(key);
-        if (prev && prev.agents >= staffing.agents) continue;
-        out.set(key, {
-          start,
-          ...(r.dialect ? { dialect: r.dialect } : {}),
-          agents: staffing.agents,
-          rawAgents: staffing.rawAgents,
-          shrinkage: staffing.shrinkage,
-        });
+        if (prev && prev.staffing.agents >= staffing.agents) continue;
+        out.set(key, { start, dialect: r.dialect, staffing, ahtSeconds: r.ahtSeconds });
       }
     }
-    const requirements = [...out.values()].sort(
-      (a, b) => a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
-    );
+    const callbackAgents = new Map<string, number>();
+    const callbacks = await this.callbackWork(teamId, settings, intervalMinutes);
+    if (callbacks) {
+      // Without a recorded handle time: the interval's inbound AHT, else the forecast's mean.
+      const team = [...out.values()].filter((x) => !x.dialect);
+      const meanAht = team.length
+        ? team.reduce((n, x) => n + (x.ahtSeconds ?? 0), 0) / team.length
+        : null;
+      for (let t = from.getTime(); t < to.getTime(); t += step) {
+        const volume = callbacks.perSlot.get(weekSlot(t, callbacks.timeZone, intervalMinutes));
+        if (!volume) continue;
+        const start = new Date(t).toISOString();
+        const key = `${start}|`;
+        const inbound = out.get(key) ?? {
+          start,
+          dialect: '',
+          staffing: staffingFor(0, intervalMinutes, 1),
+          ahtSeconds: null,
+        };
+        const handle =
+          callbacks.figures.handleSecondsPerAttempt.value ?? inbound.ahtSeconds ?? meanAht;
+        if (!handle) continue;
+        const load = callbackLoad({
+          callbacksPerInterval: volume,
+          attemptsPerCallback: callbacks.figures.attemptsPerCallback.value,
+          handleSecondsPerAttempt: handle,
+          intervalMinutes,
+          maxOccupancy: maxOccupancy.value,
+        });
+        if (load.agents === 0) continue;
+        out.set(key, { ...inbound, staffing: withCallbackLoad(inbound.staffing, load) });
+        callbackAgents.set(key, load.agents);
+      }
+    }
+    const requirements: StaffedRequirement[] = [...out.entries()]
+      .map(([key, { start, dialect, staffing }]) => ({
+        start,
+        ...(dialect ? { dialect } : {}),
+        agents: staffing.agents,
+        rawAgents: staffing.rawAgents,
+        callbackAgents: callbackAgents.get(key) ?? 0,
+        shrinkage: staffing.shrinkage,
+      }))
+      .sort(
+        (a, b) =>
+          a.start.localeCompare(b.start) || (a.dialect ?? '').localeCompare(b.dialect ?? ''),
+      );
     const capped = requirements.filter((r) => r.shrinkage.capped);
     const warnings: StaffingWarning[] = capped.length
       ? [
@@ -340,9 +402,70 @@ export class ForecastsService {
       requirements,
       shrinkage: { base: { value: settings.shrinkage, source: 'setting' }, wellbeing },
       maxOccupancy,
+      ...(callbacks ? { callbacks: callbacks.figures } : {}),
       warnings,
     };
   }
+
+  /**
+   * The team's callback work as planning weighs it, or null without callbacks in the period: callbacks
+   * per interval of the (site-local) week by when their windows started in the last
+   * `wellbeingHistoryWeeks` weeks, attempts per callback and handle seconds per attempt over the whole
+   * period (as the Erlang endpoint reads them). Planning settings take no callback figures: history only.
+   */
+  private async callbackWork(
+    teamId: string,
+    settings: PlanningSettingsDto,
+    intervalMinutes: number,
+  ): Promise<{
+    perSlot: Map<number, number>;
+    timeZone: string;
+    figures: ForecastCallbackFigures;
+  } | null> {
+    const weeks = settings.wellbeingHistoryWeeks ?? DEFAULT_SETTINGS.wellbeingHistoryWeeks!;
+    const to = this.clock.now();
+    const from = new Date(to.getTime() - weeks * 7 * 86_400_000);
+    const starts = await this.callbackHistory.startsForTeam(teamId, from, to);
+    if (starts.length === 0) return null;
+    const history = await this.callbackHistory.forTeam(teamId, from, to);
+    const figures = callbackFigures(
+      { ...history, periodMinutes: weeks * 7 * 24 * 60 },
+      intervalMinutes,
+    );
+    const team = await this.teams.get(teamId);
+    const { timeZone } = await this.sites.get(team.siteId);
+    return {
+      perSlot: callbacksPerWeekSlot(starts, weeks, timeZone, intervalMinutes),
+      timeZone,
+      figures: {
+        callbacks: starts.length,
+        window: { from: from.toISOString(), to: to.toISOString(), weeks },
+        attemptsPerCallback:
+          figures.attemptsPerCallback !== null
+            ? { value: round(figures.attemptsPerCallback, 4), source: 'history' }
+            : { value: 1, source: 'default' },
+        handleSecondsPerAttempt:
+          figures.handleSecondsPerAttempt !== null
+            ? { value: round(figures.handleSecondsPerAttempt, 2), source: 'history' }
+            : { value: null, source: 'inbound-aht' },
+      },
+    };
+  }
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The callback figures behind the requirements' callbackAgents. */
+export interface ForecastCallbackFigures {
+  /** Callbacks whose window started in the window. */
+  callbacks: number;
+  window: { from: string; to: string; weeks: number };
+  attemptsPerCallback: { value: number; source: 'history' | 'default' };
+  /** null: no recorded call durations, each interval's inbound AHT is used. */
+  handleSecondsPerAttempt: { value: number | null; source: 'history' | 'inbound-aht' };
 }
 
 export interface StaffingWarning {
@@ -357,5 +480,7 @@ export interface StaffedRequirement {
   dialect?: string;
   agents: number;
   rawAgents: number;
+  /** Whole agents of rawAgents that carry callback work (0 without). */
+  callbackAgents: number;
   shrinkage: ShrinkageBreakdown;
 }

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
-import { WellbeingFiguresDto } from '../../forecasts/dto/forecast.dto';
+import { FigureWindowDto, WellbeingFiguresDto } from '../../forecasts/dto/forecast.dto';
 import { ShrinkageBreakdownDto } from '../../staffing/dto/erlang.dto';
 
 export class RequirementDto {
@@ -250,7 +250,16 @@ export class RequirementRowDto {
   @ApiPropertyOptional() dialect?: string;
   @ApiProperty({ description: 'Agents to roster: ceil(rawAgents / (1 − shrinkage.total))' })
   agents: number;
-  @ApiProperty({ description: 'Working agents Erlang C needs for the target' }) rawAgents: number;
+  @ApiProperty({
+    description: 'Working agents: what Erlang C needs for the target, plus callbackAgents',
+  })
+  rawAgents: number;
+  @ApiProperty({
+    example: 0,
+    description:
+      "Whole agents of rawAgents for the team's callback work in the interval (callbacks × attempts × handle time ÷ interval, at the occupancy limit); 0 without callbacks and on dialect rows",
+  })
+  callbackAgents: number;
   @ApiProperty({ type: ShrinkageBreakdownDto }) shrinkage: ShrinkageBreakdownDto;
 }
 
@@ -285,11 +294,45 @@ export class StaffingWarningDto {
   @ApiProperty() worstUncappedTotal: number;
 }
 
+export class CallbackAttemptsFigureDto {
+  @ApiProperty({ example: 1.5 }) value: number;
+  @ApiProperty({
+    enum: ['history', 'default'],
+    description: 'history: mean attempts of the callbacks attempted; default: 1 (none attempted)',
+  })
+  source: 'history' | 'default';
+}
+
+export class CallbackHandleFigureDto {
+  @ApiProperty({ example: 240, type: Number, nullable: true }) value: number | null;
+  @ApiProperty({
+    enum: ['history', 'inbound-aht'],
+    description:
+      "history: mean recorded duration of the callbacks' calls; inbound-aht: none recorded, each interval's forecast AHT is used (value null)",
+  })
+  source: 'history' | 'inbound-aht';
+}
+
+export class ForecastCallbackFiguresDto {
+  @ApiProperty({ description: 'Callbacks of the team whose window started in the window' })
+  callbacks: number;
+  @ApiProperty({ type: FigureWindowDto }) window: FigureWindowDto;
+  @ApiProperty({ type: CallbackAttemptsFigureDto }) attemptsPerCallback: CallbackAttemptsFigureDto;
+  @ApiProperty({ type: CallbackHandleFigureDto })
+  handleSecondsPerAttempt: CallbackHandleFigureDto;
+}
+
 export class RequirementsPreviewDto {
   @ApiProperty({ type: [RequirementRowDto] }) requirements: RequirementRowDto[];
   @ApiProperty({ type: ShrinkageSourcesDto }) shrinkage: ShrinkageSourcesDto;
   @ApiProperty({ type: MaxOccupancyFigureDto, description: 'The occupancy limit staffing used' })
   maxOccupancy: MaxOccupancyFigureDto;
+  @ApiPropertyOptional({
+    type: ForecastCallbackFiguresDto,
+    description:
+      "The team's recent callbacks behind callbackAgents (absent when it had none): per interval of the site-local week by window start, averaged over the window's weeks",
+  })
+  callbacks?: ForecastCallbackFiguresDto;
   @ApiProperty({
     type: [StaffingWarningDto],
     description: 'What staffing could not honour (e.g. shrinkage above 0.95, cut to it)',
