@@ -3459,8 +3459,13 @@ export interface components {
             dialect?: string;
             /** @description Agents to roster: ceil(rawAgents / (1 − shrinkage.total)) */
             agents: number;
-            /** @description Working agents Erlang C needs for the target */
+            /** @description Working agents: what Erlang C needs for the target, plus callbackAgents */
             rawAgents: number;
+            /**
+             * @description Whole agents of rawAgents for the team's callback work in the interval (callbacks × attempts × handle time ÷ interval, at the occupancy limit); 0 without callbacks and on dialect rows
+             * @example 0
+             */
+            callbackAgents: number;
             shrinkage: components["schemas"]["ShrinkageBreakdownDto"];
         };
         MaxOccupancyFigureDto: {
@@ -3471,6 +3476,36 @@ export interface components {
              * @enum {string}
              */
             source: "setting" | "team-cap";
+        };
+        FigureWindowDto: {
+            from: string;
+            to: string;
+            weeks: number;
+        };
+        CallbackAttemptsFigureDto: {
+            /** @example 1.5 */
+            value: number;
+            /**
+             * @description history: mean attempts of the callbacks attempted; default: 1 (none attempted)
+             * @enum {string}
+             */
+            source: "history" | "default";
+        };
+        CallbackHandleFigureDto: {
+            /** @example 240 */
+            value: number | null;
+            /**
+             * @description history: mean recorded duration of the callbacks' calls; inbound-aht: none recorded, each interval's forecast AHT is used (value null)
+             * @enum {string}
+             */
+            source: "history" | "inbound-aht";
+        };
+        ForecastCallbackFiguresDto: {
+            /** @description Callbacks of the team whose window started in the window */
+            callbacks: number;
+            window: components["schemas"]["FigureWindowDto"];
+            attemptsPerCallback: components["schemas"]["CallbackAttemptsFigureDto"];
+            handleSecondsPerAttempt: components["schemas"]["CallbackHandleFigureDto"];
         };
         StaffingWarningDto: {
             /** @enum {string} */
@@ -3484,6 +3519,8 @@ export interface components {
             shrinkage: components["schemas"]["ShrinkageSourcesDto"];
             /** @description The occupancy limit staffing used */
             maxOccupancy: components["schemas"]["MaxOccupancyFigureDto"];
+            /** @description The team's recent callbacks behind callbackAgents (absent when it had none): per interval of the site-local week by window start, averaged over the window's weeks */
+            callbacks?: components["schemas"]["ForecastCallbackFiguresDto"];
             /** @description What staffing could not honour (e.g. shrinkage above 0.95, cut to it) */
             warnings: components["schemas"]["StaffingWarningDto"][];
         };
