@@ -12,8 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useInterval } from '@mantine/hooks';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePerson } from '../../lib/auth/session';
 import { AdherencePanel } from './adherence-panel';
@@ -35,22 +34,10 @@ export default function SupervisorWallboard() {
   return <Wallboard teamId={person.teamId} />;
 }
 
-function useNowSecond(): number {
-  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
-  const interval = useInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);
-  useEffect(() => {
-    interval.start();
-    return interval.stop;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return now;
-}
-
 function Wallboard({ teamId }: { teamId: string }) {
   const { t, i18n } = useTranslation('supervisor');
   const { timeZone, occupancyCap } = useTeamContext(teamId);
   const { rows, loading } = useWallboardRows(teamId, timeZone);
-  const nowSecond = useNowSecond();
   const [tab, setTab] = useState<string | null>('board');
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
@@ -126,12 +113,7 @@ function Wallboard({ teamId }: { teamId: string }) {
               {loading ? (
                 <Loader aria-label="…" />
               ) : (
-                <AgentsTable
-                  rows={list}
-                  nowSecond={nowSecond}
-                  occupancyCap={occupancyCap}
-                  onShorten={onShorten}
-                />
+                <AgentsTable rows={list} occupancyCap={occupancyCap} onShorten={onShorten} />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 3 }}>
