@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Progress, Table, Text } from '@mantine/core';
-import { memo } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNowSecond } from './now-second';
 import { formatDuration, secondsLeft, type AgentRow } from './wallboard-model';
@@ -100,6 +100,13 @@ const AgentTableRow = memo(function AgentTableRow({ row, occupancyCap, onShorten
   );
 });
 
+/**
+ * The visible rows reach the table body through a context, not a prop: Mantine's `Table` gives
+ * its cells a fresh context value whenever it renders, which would redraw every cell of all 500
+ * (memoised) rows. This way a new list renders only the body's row list and the changed rows.
+ */
+const RowsContext = createContext<readonly AgentRow[]>([]);
+
 export function AgentsTable({
   rows,
   occupancyCap,
@@ -108,7 +115,20 @@ export function AgentsTable({
   rows: readonly AgentRow[];
   occupancyCap: number;
   onShorten: (row: AgentRow) => void;
-}) {
+}): ReactNode {
+  return (
+    <RowsContext.Provider value={rows}>
+      <AgentsTableFrame occupancyCap={occupancyCap} onShorten={onShorten} />
+    </RowsContext.Provider>
+  );
+}
+
+interface FrameProps {
+  occupancyCap: number;
+  onShorten: (row: AgentRow) => void;
+}
+
+const AgentsTableFrame = memo(function AgentsTableFrame({ occupancyCap, onShorten }: FrameProps) {
   const { t } = useTranslation('supervisor');
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -132,21 +152,23 @@ export function AgentsTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={8}>{t('table.empty')}</Table.Td>
-            </Table.Tr>
-          )}
-          {rows.map((r) => (
-            <AgentTableRow
-              key={r.agentId}
-              row={r}
-              occupancyCap={occupancyCap}
-              onShorten={onShorten}
-            />
-          ))}
+          <AgentRows occupancyCap={occupancyCap} onShorten={onShorten} />
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
+});
+
+function AgentRows({ occupancyCap, onShorten }: FrameProps) {
+  const { t } = useTranslation('supervisor');
+  const rows = useContext(RowsContext);
+  if (rows.length === 0)
+    return (
+      <Table.Tr>
+        <Table.Td colSpan={8}>{t('table.empty')}</Table.Td>
+      </Table.Tr>
+    );
+  return rows.map((r) => (
+    <AgentTableRow key={r.agentId} row={r} occupancyCap={occupancyCap} onShorten={onShorten} />
+  ));
 }
