@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePerson } from '../../lib/auth/session';
 import { AdherencePanel } from './adherence-panel';
@@ -21,7 +21,7 @@ import { AlertsPanel } from './alerts-panel';
 import { QueuePanel } from './queue-panel';
 import { ShortenRecoveryModal } from './shorten-recovery-modal';
 import { useTeamContext, useWallboardRows } from './use-wallboard';
-import { summarise, type AgentRow } from './wallboard-model';
+import { displayNames, summarise, type AgentRow } from './wallboard-model';
 
 // ECharts is heavy: it loads when the report tab opens.
 const WellbeingReport = lazy(() => import('./wellbeing-report'));
@@ -67,6 +67,9 @@ function Wallboard({ teamId }: { teamId: string }) {
     }
     return out;
   }, [rows, order, deferredFilter]);
+  // Names only for the alerts and adherence panels: the same map while only presence changes.
+  const lastNames = useRef<ReadonlyMap<string, string>>(new Map());
+  const names = useMemo(() => (lastNames.current = displayNames(lastNames.current, rows)), [rows]);
   const summary = useMemo(() => summarise(rows.values(), occupancyCap), [rows, occupancyCap]);
 
   return (
@@ -118,7 +121,7 @@ function Wallboard({ teamId }: { teamId: string }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 3 }}>
               <Stack>
-                <AlertsPanel teamId={teamId} timeZone={timeZone} rows={rows} />
+                <AlertsPanel teamId={teamId} timeZone={timeZone} names={names} />
                 <QueuePanel />
               </Stack>
             </Grid.Col>
@@ -135,7 +138,7 @@ function Wallboard({ teamId }: { teamId: string }) {
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="adherence" pt="md">
-          <AdherencePanel teamId={teamId} timeZone={timeZone} rows={rows} />
+          <AdherencePanel teamId={teamId} timeZone={timeZone} names={names} />
         </Tabs.Panel>
       </Tabs>
       <ShortenRecoveryModal
