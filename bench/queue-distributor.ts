@@ -40,11 +40,17 @@ export async function queueDistributor(dbUrl: string): Promise<BenchRow[]> {
     };
     const stream = await SseClient.open(`${services[1].url}/v1/events`, { 'X-Api-Key': key });
     let errors = 0;
+    // What went wrong, by request and answer (e.g. "enqueue 503", "accept threw"), for the table.
+    const why = new Map<string, number>();
+    const failed = (what: string) => {
+      errors++;
+      why.set(what, (why.get(what) ?? 0) + 1);
+    };
     let queuedAnswers = 0;
     let offers = 0;
     const pending = new Set<Promise<unknown>>();
     const track = (work: Promise<unknown>) => {
-      const p = work.catch(() => void errors++);
+      const p = work.catch((e) => failed(`threw ${(e as Error).message.slice(0, 40)}`));
       pending.add(p);
       void p.finally(() => pending.delete(p));
     };
@@ -63,7 +69,7 @@ export async function queueDistributor(dbUrl: string): Promise<BenchRow[]> {
                 `/v1/routing/reservations/${reservation.reservationId}/accept`,
               )) !== 200
             )
-              return void errors++;
+              return void failed('accept not 200');
             const handle = HANDLE_SECONDS * (0.5 + Math.random());
             await new Promise((r) => setTimeout(r, handle * 1000));
             const ended = await post(offers, '/v1/calls/events', {
@@ -78,7 +84,7 @@ export async function queueDistributor(dbUrl: string): Promise<BenchRow[]> {
                 },
               ],
             });
-            if (ended !== 202) errors++;
+            if (ended !== 202) failed(`call.ended ${ended}`);
           })(),
         );
       }
@@ -103,7 +109,7 @@ export async function queueDistributor(dbUrl: string): Promise<BenchRow[]> {
             if (status === 202) {
               queuedAnswers++;
               firstQueuedAt ??= new Date();
-            } else if (status !== 201) errors++;
+            } else if (status !== 201) failed(`enqueue ${status}`);
           }),
         );
       }
@@ -184,7 +190,7 @@ export async function queueDistributor(dbUrl: string): Promise<BenchRow[]> {
       {
         benchmark: bench,
         metric: 'double offers (agent / call) / errors',
-        value: `${doubles[0].agents} / ${doubles[0].calls} / ${errors}`,
+        value: `${doubles[0].agents} / ${doubles[0].calls} / ${errors}${why.size ? ` (${[...why].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}`,
         target: '0 / 0 / 0',
         ok: doubles[0].agents === 0 && doubles[0].calls === 0 && errors === 0,
       },

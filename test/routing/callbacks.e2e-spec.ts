@@ -209,6 +209,11 @@ describe('human callbacks', () => {
       lastResult: 'no_answer',
     });
     expect(first.body.nextAttemptAt).toBe(inMinutes(5));
+    // The router repeating that outcome (its answer lost) gets the same state, counted once; another
+    // outcome for an attempt that was not made is refused.
+    const repeated = await outcome(body.callbackId, 'no_answer');
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toMatchObject({ attempts: 1, nextAttemptAt: inMinutes(5) });
     expect((await outcome(body.callbackId, 'busy')).body.error).toBe('CALLBACK_NOT_OFFERED');
     tick(a, 4 * 60);
     await ra.dispatch();

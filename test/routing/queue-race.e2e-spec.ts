@@ -1,22 +1,6 @@
-import { ReplicaProcess } from '../reliability/support/replica-process';
-
-// The race is about correctness, not latency: a 500-call burst on a shared 2-core machine can outlast
-// the router's 2 s database budget, so these replicas get a generous one (the outage suite tests the budget).
-const RACE_ENV = {
-  DATABASE_POOL_SIZE: '20',
-  LOG_LEVEL: 'silent',
-  DATABASE_REQUEST_BUDGET_MS: '20000',
-};
 import { eventId } from '../support/router';
-import { ManualClock } from '../../src/platform/common/clock/clock';
 import { TestApp } from '../support/test-app';
-
-/** Real time, for an app that shares a database with processes on the system clock. */
-class WallClock extends ManualClock {
-  override now(): Date {
-    return new Date();
-  }
-}
+import { pause, useRaceReplicas } from './race-replicas';
 
 /**
  * Two real service processes (system clock, jobs on) share one database. 500 calls arrive at once,
@@ -25,65 +9,10 @@ class WallClock extends ManualClock {
  * and every call ends.
  */
 describe('queue race: two service processes, 500 concurrent calls', () => {
+  const race = useRaceReplicas();
+  const { api, pick } = race;
   let t: TestApp;
-  let replicas: ReplicaProcess[];
-  let key: string;
-
-  beforeAll(async () => {
-    // The set-up app runs a dispatcher too (a third replica): it must keep the replicas' time.
-    t = await TestApp.create({ clock: new WallClock() });
-    key = await t.createRouterKey();
-    replicas = await Promise.all([
-      ReplicaProcess.start(t.databaseUrl, RACE_ENV),
-      ReplicaProcess.start(t.databaseUrl, RACE_ENV),
-    ]);
-  }, 180_000);
-  afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.kill()));
-    await t.close();
-  });
-
-  /**
-   * One router request; a 503 (database busy) or a reset connection is retried as a router would:
-   * every request here is idempotent (callId, reservation decisions, eventId).
-   */
-  const api = async (
-    replica: number,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: any }> => {
-    for (let attempt = 0; ; attempt++) {
-      let res: Response;
-      try {
-        res = await fetch(`${replicas[replica].url}${path}`, {
-          method,
-          headers: { 'X-Api-Key': key, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-          body: body ? JSON.stringify(body) : undefined,
-        });
-      } catch (e) {
-        if (attempt < 20 && replicas.every((r) => r.alive)) {
-          retries++; // a reset connection under load: the router retries (the requests are idempotent)
-          await pause(100 + Math.random() * 200);
-          continue;
-        }
-        const alive = replicas.map((r) => r.alive).join('/');
-        throw new Error(
-          `${method} ${path}: ${String((e as any).cause ?? e)} (replicas alive: ${alive})`,
-        );
-      }
-      const text = await res.text();
-      if (res.status === 503 && attempt < 20) {
-        retries++;
-        await pause(100 + Math.random() * 200);
-        continue;
-      }
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    }
-  };
-  let retries = 0;
-  const pick = () => Math.floor(Math.random() * 2);
-  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  beforeAll(() => (t = race.t));
 
   it('offers each call to one agent at a time, never two offers to an agent, and ends every call', async () => {
     const teamId = await t.createTeam();
@@ -185,7 +114,7 @@ describe('queue race: two service processes, 500 concurrent calls', () => {
     await Promise.all(Array.from({ length: 500 }, (_, n) => run(n)));
     expect(serverErrors).toEqual([]);
     // Retries of 503 answers (a busy database on this shared machine) are what a router does too.
-    expect(retries).toBeLessThan(5000);
+    expect(race.retries).toBeLessThan(5000);
 
     const [{ ended }] = await t.dataSource.query(
       `SELECT count(*)::int AS ended FROM queued_calls WHERE status = 'ended'`,

@@ -113,7 +113,8 @@ export class CallbacksController {
     description:
       'reached and wrong_number close it (the dial target is erased); no_answer and busy put it back after the ' +
       'team’s callbackRetryMinutes while the window lasts, else it is missed. 409 CALLBACK_NOT_OFFERED (no agent ' +
-      'has it), CALLBACK_CLOSED (already closed with another result).',
+      'has it), CALLBACK_CLOSED (already closed with another result). Idempotent: the outcome of the last attempt ' +
+      'sent again (no offer since) answers 200 with the state and counts once.',
   })
   @ApiOkResponse({ type: CallbackStateDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto })

@@ -157,7 +157,7 @@ export class CallbacksService {
     let kick = false;
     await this.dataSource.transaction(async (m) => {
       const [cb] = await m.query(
-        `SELECT c.callback_id, c.queue_id, c.status, c.last_result, c.not_after, COALESCE(s.callback_retry_minutes, 15) AS retry
+        `SELECT c.callback_id, c.queue_id, c.status, c.last_result, c.last_attempt_at, c.not_after, COALESCE(s.callback_retry_minutes, 15) AS retry
            FROM callbacks c LEFT JOIN team_settings s ON s.team_id = c.team_id WHERE c.callback_id = $1 FOR UPDATE OF c`,
         [callbackId],
       );
@@ -169,9 +169,17 @@ export class CallbacksService {
         });
       }
       const [q] = await m.query(
-        `SELECT status, reservation_id FROM queued_calls WHERE call_id = $1 FOR UPDATE`,
+        `SELECT status, reservation_id, offered_at FROM queued_calls WHERE call_id = $1 FOR UPDATE`,
         [cb.queue_id],
       );
+      // The router repeating the outcome of the last attempt (its answer was lost): the callback is
+      // back in the queue and not offered since that attempt. Answered with the state, changing nothing.
+      const repeated =
+        q?.status === 'queued' &&
+        cb.last_result === input.result &&
+        cb.last_attempt_at !== null &&
+        (q.offered_at === null || new Date(q.offered_at) <= new Date(cb.last_attempt_at));
+      if (repeated) return;
       if (!q || !['offered', 'connected', 'ended'].includes(q.status))
         throw conflict('CALLBACK_NOT_OFFERED', 'No agent has been offered this callback yet', {
           status: q?.status ?? null,
