@@ -1,21 +1,22 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
-import { adherenceByAgent, type AgentRow } from './wallboard-model';
+import { adherenceByAgent } from './wallboard-model';
 
 /** Today's adherence by agent name with the team total, and who is out of adherence now. */
-export function AdherencePanel({
+export const AdherencePanel = memo(function AdherencePanel({
   teamId,
   timeZone,
-  rows,
+  names,
 }: {
   teamId: string;
   timeZone: string;
-  rows: ReadonlyMap<string, AgentRow>;
+  /** Agent names by id (`displayNames`): unchanged while only presence changes. */
+  names: ReadonlyMap<string, string>;
 }) {
   const { t, i18n } = useTranslation('supervisor');
   const day = DateTime.now().setZone(timeZone).startOf('day');
@@ -34,7 +35,7 @@ export function AdherencePanel({
     refetchInterval: 15_000,
   });
   const totals = useMemo(() => adherenceByAgent(report.data?.items ?? []), [report.data]);
-  const name = (id: string) => rows.get(id)?.displayName ?? id.slice(0, 8);
+  const name = (id: string) => names.get(id) ?? id.slice(0, 8);
   const pct = (v: number | null) =>
     v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent' });
   return (
@@ -88,4 +89,4 @@ export function AdherencePanel({
       )}
     </Stack>
   );
-}
+});

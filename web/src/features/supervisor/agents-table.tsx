@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Progress, Table, Text } from '@mantine/core';
-import { memo } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNowSecond } from './now-second';
 import { formatDuration, secondsLeft, type AgentRow } from './wallboard-model';
 
 const STATE_COLOURS: Record<string, string> = {
@@ -14,29 +15,33 @@ const STATE_COLOURS: Record<string, string> = {
   offline: 'dark',
 };
 
+/** Time in state, ticking: the only part of a row that redraws every second. */
+function TimeInState({ since }: { since: string }) {
+  const now = useNowSecond() * 1000;
+  return <>{formatDuration(Math.max(0, (now - Date.parse(since)) / 1000))}</>;
+}
+
+/** What is left of a recovery, ticking (rendered for agents in recovery only). */
+function RecoveryLeft({ until }: { until: string | null }) {
+  const { t } = useTranslation('supervisor');
+  const left = secondsLeft(until, useNowSecond() * 1000);
+  return <>{left !== null ? t('recoveryLeft', { time: formatDuration(left) }) : '—'}</>;
+}
+
 interface RowProps {
+  /** Rows redraw only when their agent changes; the clocks in them tick by themselves. */
   row: AgentRow;
-  /** Whole seconds: rows redraw once a second for the clocks, and at once when they change. */
-  nowSecond: number;
   occupancyCap: number;
   onShorten: (row: AgentRow) => void;
 }
 
-const AgentTableRow = memo(function AgentTableRow({
-  row,
-  nowSecond,
-  occupancyCap,
-  onShorten,
-}: RowProps) {
+const AgentTableRow = memo(function AgentTableRow({ row, occupancyCap, onShorten }: RowProps) {
   const { t } = useTranslation('supervisor');
-  const now = nowSecond * 1000;
   const stateLabel = row.stale
     ? t('state.stale')
     : row.reason === 'private'
       ? t('state.private')
       : t(`state.${row.state}`, { defaultValue: row.state });
-  const inState = Math.max(0, (now - Date.parse(row.since)) / 1000);
-  const left = row.state === 'recovery' ? secondsLeft(row.until, now) : null;
   const occupancy = Math.round(row.occupancyLastHour * 100);
   const above = row.occupancyLastHour > occupancyCap;
   return (
@@ -58,7 +63,9 @@ const AgentTableRow = memo(function AgentTableRow({
           {stateLabel}
         </Badge>
       </Table.Td>
-      <Table.Td ff="monospace">{formatDuration(inState)}</Table.Td>
+      <Table.Td ff="monospace">
+        <TimeInState since={row.since} />
+      </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Progress
@@ -75,7 +82,7 @@ const AgentTableRow = memo(function AgentTableRow({
       <Table.Td ta="center">{row.hostileToday}</Table.Td>
       <Table.Td ta="center">{row.hostileLastHour}</Table.Td>
       <Table.Td ff="monospace" data-testid="recovery-left">
-        {left !== null ? t('recoveryLeft', { time: formatDuration(left) }) : '—'}
+        {row.state === 'recovery' ? <RecoveryLeft until={row.until} /> : '—'}
       </Table.Td>
       <Table.Td>
         {row.state === 'recovery' && (
@@ -93,17 +100,35 @@ const AgentTableRow = memo(function AgentTableRow({
   );
 });
 
+/**
+ * The visible rows reach the table body through a context, not a prop: Mantine's `Table` gives
+ * its cells a fresh context value whenever it renders, which would redraw every cell of all 500
+ * (memoised) rows. This way a new list renders only the body's row list and the changed rows.
+ */
+const RowsContext = createContext<readonly AgentRow[]>([]);
+
 export function AgentsTable({
   rows,
-  nowSecond,
   occupancyCap,
   onShorten,
 }: {
   rows: readonly AgentRow[];
-  nowSecond: number;
   occupancyCap: number;
   onShorten: (row: AgentRow) => void;
-}) {
+}): ReactNode {
+  return (
+    <RowsContext.Provider value={rows}>
+      <AgentsTableFrame occupancyCap={occupancyCap} onShorten={onShorten} />
+    </RowsContext.Provider>
+  );
+}
+
+interface FrameProps {
+  occupancyCap: number;
+  onShorten: (row: AgentRow) => void;
+}
+
+const AgentsTableFrame = memo(function AgentsTableFrame({ occupancyCap, onShorten }: FrameProps) {
   const { t } = useTranslation('supervisor');
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -127,22 +152,23 @@ export function AgentsTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={8}>{t('table.empty')}</Table.Td>
-            </Table.Tr>
-          )}
-          {rows.map((r) => (
-            <AgentTableRow
-              key={r.agentId}
-              row={r}
-              nowSecond={nowSecond}
-              occupancyCap={occupancyCap}
-              onShorten={onShorten}
-            />
-          ))}
+          <AgentRows occupancyCap={occupancyCap} onShorten={onShorten} />
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
+});
+
+function AgentRows({ occupancyCap, onShorten }: FrameProps) {
+  const { t } = useTranslation('supervisor');
+  const rows = useContext(RowsContext);
+  if (rows.length === 0)
+    return (
+      <Table.Tr>
+        <Table.Td colSpan={8}>{t('table.empty')}</Table.Td>
+      </Table.Tr>
+    );
+  return rows.map((r) => (
+    <AgentTableRow key={r.agentId} row={r} occupancyCap={occupancyCap} onShorten={onShorten} />
+  ));
 }

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { useEvents } from '../../lib/events/event-stream';
 import { formatTime } from '../../lib/format';
-import type { AgentRow } from './wallboard-model';
 
 interface StrandedAlert {
   id: string;
@@ -16,14 +15,15 @@ interface StrandedAlert {
 }
 
 /** Open alerts of the team, newest first, to acknowledge; stranded calls arrive on the stream. */
-export function AlertsPanel({
+export const AlertsPanel = memo(function AlertsPanel({
   teamId,
   timeZone,
-  rows,
+  names,
 }: {
   teamId: string;
   timeZone: string;
-  rows: ReadonlyMap<string, AgentRow>;
+  /** Agent names by id (`displayNames`): unchanged while only presence changes. */
+  names: ReadonlyMap<string, string>;
 }) {
   const { t, i18n } = useTranslation('supervisor');
   const queryClient = useQueryClient();
@@ -55,7 +55,7 @@ export function AlertsPanel({
       void queryClient.invalidateQueries({ queryKey: ['alerts', teamId] });
     },
   });
-  const name = (agentId: string) => rows.get(agentId)?.displayName ?? '…';
+  const name = (agentId: string) => names.get(agentId) ?? '…';
   const open = [
     ...stranded.map((s) => ({
       id: s.id,
@@ -110,4 +110,4 @@ export function AlertsPanel({
       </Stack>
     </Paper>
   );
-}
+});

@@ -12,8 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useInterval } from '@mantine/hooks';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePerson } from '../../lib/auth/session';
 import { AdherencePanel } from './adherence-panel';
@@ -23,7 +22,7 @@ import { CallbacksPanel } from './callbacks-panel';
 import { QueuePanel } from './queue-panel';
 import { ShortenRecoveryModal } from './shorten-recovery-modal';
 import { useTeamContext, useWallboardRows } from './use-wallboard';
-import { summarise, type AgentRow } from './wallboard-model';
+import { displayNames, summarise, type AgentRow } from './wallboard-model';
 
 // ECharts is heavy: it loads when the report tab opens.
 const WellbeingReport = lazy(() => import('./wellbeing-report'));
@@ -36,22 +35,10 @@ export default function SupervisorWallboard() {
   return <Wallboard teamId={person.teamId} />;
 }
 
-function useNowSecond(): number {
-  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
-  const interval = useInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000);
-  useEffect(() => {
-    interval.start();
-    return interval.stop;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return now;
-}
-
 function Wallboard({ teamId }: { teamId: string }) {
   const { t, i18n } = useTranslation('supervisor');
   const { timeZone, occupancyCap } = useTeamContext(teamId);
   const { rows, loading } = useWallboardRows(teamId, timeZone);
-  const nowSecond = useNowSecond();
   const [tab, setTab] = useState<string | null>('board');
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
@@ -81,6 +68,9 @@ function Wallboard({ teamId }: { teamId: string }) {
     }
     return out;
   }, [rows, order, deferredFilter]);
+  // Names only for the alerts and adherence panels: the same map while only presence changes.
+  const lastNames = useRef<ReadonlyMap<string, string>>(new Map());
+  const names = useMemo(() => (lastNames.current = displayNames(lastNames.current, rows)), [rows]);
   const summary = useMemo(() => summarise(rows.values(), occupancyCap), [rows, occupancyCap]);
 
   return (
@@ -127,17 +117,12 @@ function Wallboard({ teamId }: { teamId: string }) {
               {loading ? (
                 <Loader aria-label="…" />
               ) : (
-                <AgentsTable
-                  rows={list}
-                  nowSecond={nowSecond}
-                  occupancyCap={occupancyCap}
-                  onShorten={onShorten}
-                />
+                <AgentsTable rows={list} occupancyCap={occupancyCap} onShorten={onShorten} />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 3 }}>
               <Stack>
-                <AlertsPanel teamId={teamId} timeZone={timeZone} rows={rows} />
+                <AlertsPanel teamId={teamId} timeZone={timeZone} names={names} />
                 <QueuePanel />
                 <CallbacksPanel />
               </Stack>
@@ -155,7 +140,7 @@ function Wallboard({ teamId }: { teamId: string }) {
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="adherence" pt="md">
-          <AdherencePanel teamId={teamId} timeZone={timeZone} rows={rows} />
+          <AdherencePanel teamId={teamId} timeZone={timeZone} names={names} />
         </Tabs.Panel>
       </Tabs>
       <ShortenRecoveryModal

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adherenceByAgent,
   applyPresenceBatch,
+  displayNames,
   formatDuration,
   secondsLeft,
   summarise,
@@ -23,6 +24,26 @@ const row = (agentId: string, state = 'available'): AgentRow => ({
 });
 
 describe('wallboard model', () => {
+  it('keeps the names map while only presence changes, and renews it for a new or renamed agent', () => {
+    const rows = new Map([
+      ['a', row('a')],
+      ['b', row('b')],
+    ]);
+    const names = displayNames(new Map(), rows);
+    expect([...names]).toEqual([
+      ['a', 'Agent a'],
+      ['b', 'Agent b'],
+    ]);
+    const moved = applyPresenceBatch(rows, [{ agentId: 'a', state: 'on_call' }]);
+    expect(displayNames(names, moved)).toBe(names);
+    const renamed = new Map(moved).set('b', { ...row('b'), displayName: 'Li Na' });
+    expect(displayNames(names, renamed).get('b')).toBe('Li Na');
+    const joined = new Map(moved).set('c', row('c'));
+    expect(displayNames(names, joined).get('c')).toBe('Agent c');
+    const left = new Map([['a', row('a')]]);
+    expect([...displayNames(names, left).keys()]).toEqual(['a']);
+  });
+
   it('applies a batch and keeps untouched rows identical (memoised rows stay put)', () => {
     const rows = new Map([
       ['a', row('a')],

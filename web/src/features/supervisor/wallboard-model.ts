@@ -157,3 +157,21 @@ export function mergeSnapshot(
 function sameRow(a: AgentRow, b: AgentRow): boolean {
   return (Object.keys(a) as (keyof AgentRow)[]).every((k) => a[k] === b[k]);
 }
+
+/**
+ * Agent names by id for the panels that only show names (alerts, adherence). Returns `prev` itself
+ * while no agent came, went or was renamed, so presence changes do not redraw those panels.
+ */
+export function displayNames(
+  prev: ReadonlyMap<string, string>,
+  rows: ReadonlyMap<string, AgentRow>,
+): ReadonlyMap<string, string> {
+  let same = prev.size === rows.size;
+  if (same)
+    for (const r of rows.values())
+      if (prev.get(r.agentId) !== r.displayName) {
+        same = false;
+        break;
+      }
+  return same ? prev : new Map([...rows.values()].map((r) => [r.agentId, r.displayName]));
+}

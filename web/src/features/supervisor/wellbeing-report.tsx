@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
@@ -12,6 +12,17 @@ import type { AgentRow } from './wallboard-model';
 interface ReportExtras {
   hostileCallsRecoveredBeforeNextCall?: number;
   recoveryBeforeNextCallShare?: number | null;
+}
+
+/**
+ * `value` itself while it equals (as JSON) the last one: the charts read hostile calls and
+ * occupancy only, so presence changes (50 a second) keep their options and ECharts is not redrawn.
+ */
+function useSameWhileEqual<T>(value: T): T {
+  const last = useRef<{ json: string; value: T } | null>(null);
+  const json = JSON.stringify(value);
+  if (last.current?.json !== json) last.current = { json, value };
+  return last.current.value;
 }
 
 /** The team's wellbeing day as charts: exposure per agent, recovery, occupancy against the cap. */
@@ -41,13 +52,25 @@ export default function WellbeingReport({
     v === null || v === undefined
       ? t('report.notAvailable')
       : formatNumber(v, i18n.language, { style: 'percent' });
-  const byExposure = useMemo(
-    () => [...rows].sort((a, b) => b.hostileToday - a.hostileToday).slice(0, 30),
-    [rows],
+  const byExposure = useSameWhileEqual(
+    useMemo(
+      () =>
+        [...rows]
+          .sort((a, b) => b.hostileToday - a.hostileToday)
+          .slice(0, 30)
+          .map(({ displayName, hostileToday }) => ({ displayName, hostileToday })),
+      [rows],
+    ),
   );
-  const byOccupancy = useMemo(
-    () => [...rows].sort((a, b) => b.occupancyLastHour - a.occupancyLastHour).slice(0, 30),
-    [rows],
+  const byOccupancy = useSameWhileEqual(
+    useMemo(
+      () =>
+        [...rows]
+          .sort((a, b) => b.occupancyLastHour - a.occupancyLastHour)
+          .slice(0, 30)
+          .map(({ displayName, occupancyLastHour }) => ({ displayName, occupancyLastHour })),
+      [rows],
+    ),
   );
   const aboveCap = rows.filter((r) => r.occupancyLastHour > occupancyCap).length;
   const r = report.data;
