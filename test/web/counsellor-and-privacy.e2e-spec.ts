@@ -103,7 +103,7 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
         );
     });
     await signIn(page, supervisor.email, supervisor.password);
-    await page.getByText('Hello, Test User').waitFor();
+    await page.getByTestId('display-name').waitFor(); // the wallboard, their workspace
     for (const path of [
       '/agent',
       '/agent/counselling',

@@ -37,7 +37,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       ? [{ to: '/supervisor', label: t('supervisor:nav') }]
       : []),
     ...(person.roles.includes('admin') ? [{ to: '/admin', label: t('admin:nav') }] : []),
-    ...(!person.agentId && !person.roles.includes('counselor')
+    ...(!person.agentId &&
+    !['counselor', 'supervisor', 'admin'].some((r) => person.roles.includes(r))
       ? [{ to: '/home', label: t('nav.home') }]
       : []),
     { to: '/notifications', label: t('nav.notifications') },

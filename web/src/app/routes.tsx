@@ -27,6 +27,8 @@ const HomePage = lazy(() => import('./home-page'));
 export function homePathFor(person: Pick<Person, 'roles' | 'agentId'>): string {
   if (person.agentId || person.roles.includes('agent')) return '/agent';
   if (person.roles.includes('counselor')) return '/counsellor';
+  if (person.roles.includes('supervisor')) return '/supervisor';
+  if (person.roles.includes('admin')) return '/admin';
   return '/home';
 }
 

@@ -178,15 +178,19 @@ export class CallbackStatsQueryDto {
 }
 
 export class CallbackDialectStatsDto {
-  @ApiPropertyOptional({ nullable: true, description: 'null: callbacks for any dialect' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null: callbacks for any dialect',
+  })
   dialect: string | null;
   @ApiProperty() callbacks: number;
   @ApiProperty({ description: 'Closed or past their window' }) settled: number;
   @ApiProperty() reachedInWindow: number;
-  @ApiProperty({ nullable: true, description: 'reachedInWindow ÷ settled' })
+  @ApiProperty({ type: Number, nullable: true, description: 'reachedInWindow ÷ settled' })
   reachedInWindowShare: number | null;
-  @ApiProperty({ nullable: true }) medianSecondsToFirstAttempt: number | null;
-  @ApiProperty({ nullable: true }) attemptsPerCallback: number | null;
+  @ApiProperty({ type: Number, nullable: true }) medianSecondsToFirstAttempt: number | null;
+  @ApiProperty({ type: Number, nullable: true }) attemptsPerCallback: number | null;
   @ApiProperty() missed: number;
 }
 

@@ -19,6 +19,7 @@ import { usePerson } from '../../lib/auth/session';
 import { AdherencePanel } from './adherence-panel';
 import { AgentsTable } from './agents-table';
 import { AlertsPanel } from './alerts-panel';
+import { CallbacksPanel } from './callbacks-panel';
 import { QueuePanel } from './queue-panel';
 import { ShortenRecoveryModal } from './shorten-recovery-modal';
 import { useTeamContext, useWallboardRows } from './use-wallboard';
@@ -138,6 +139,7 @@ function Wallboard({ teamId }: { teamId: string }) {
               <Stack>
                 <AlertsPanel teamId={teamId} timeZone={timeZone} rows={rows} />
                 <QueuePanel />
+                <CallbacksPanel />
               </Stack>
             </Grid.Col>
           </Grid>

@@ -2685,15 +2685,15 @@ export interface components {
         };
         CallbackDialectStatsDto: {
             /** @description null: callbacks for any dialect */
-            dialect?: Record<string, never> | null;
+            dialect?: string | null;
             callbacks: number;
             /** @description Closed or past their window */
             settled: number;
             reachedInWindow: number;
             /** @description reachedInWindow ÷ settled */
-            reachedInWindowShare: Record<string, never> | null;
-            medianSecondsToFirstAttempt: Record<string, never> | null;
-            attemptsPerCallback: Record<string, never> | null;
+            reachedInWindowShare: number | null;
+            medianSecondsToFirstAttempt: number | null;
+            attemptsPerCallback: number | null;
             missed: number;
         };
         CallbackStatsDto: {

@@ -1,0 +1,64 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
+import { setPresence } from '../support/router';
+import { TestApp } from '../support/test-app';
+
+/** The wallboard's panel of promised callbacks, in Chromium against the service and PostgreSQL. */
+describe('web app: callbacks on the supervisor wallboard', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let key: string;
+  beforeAll(async () => {
+    assertWebBuilt();
+    t = await TestApp.create();
+    key = await t.createRouterKey();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("shows the team's promised callbacks per dialect, and none of another team's", async () => {
+    const teamId = await t.createTeam();
+    const otherTeam = await t.createTeam();
+    const mine = await t.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 4 }] });
+    const theirs = await t.createAgent({
+      teamId: otherTeam,
+      dialects: [{ tag: 'cmn-x-wuhan', proficiency: 4 }],
+    });
+    // Logged in, so each callback belongs to the team of the agents who can take it.
+    await setPresence(t, mine, 'not_ready');
+    await setPresence(t, theirs, 'not_ready');
+    const at = (minutes: number) => new Date(t.clock.now().getTime() + minutes * 60_000);
+    const promise = (n: number, dialect: string) =>
+      t
+        .http()
+        .post('/v1/routing/callbacks')
+        .set('X-Api-Key', key)
+        .send({
+          callbackId: `panel-${dialect}-${n}`,
+          callerRef: `caller-${dialect}-${n}`,
+          dialTarget: `+8627${String(10_000_000 + n)}`,
+          dialect,
+          notBefore: at(5).toISOString(),
+          notAfter: at(65).toISOString(),
+        })
+        .expect(201);
+    await promise(1, 'yue');
+    await promise(2, 'yue');
+    await promise(3, 'cmn-x-wuhan');
+    const supervisor = await t.createUser(['supervisor'], teamId);
+
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, supervisor.email, supervisor.password); // lands on the wallboard
+    const table = page.getByTestId('callbacks-table');
+    await table.waitFor({ timeout: 10_000 });
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^yue2/); // dialect, then 2 promised
+    expect(rows[0]).toContain('–'); // none settled yet: no share reached
+    await context.close();
+  });
+});
