@@ -6,7 +6,16 @@ import { OccupancyCheckService } from '../wellbeing/occupancy-check.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
 import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
-import type { CallOutcome } from './metrics';
+import {
+  CallbackModel,
+  CallbackPlan,
+  chooseCallback,
+  isUrgent,
+  mayTryCallback,
+  nextAttemptMs,
+  queueOrder,
+} from './callbacks';
+import type { CallbackOutcome, CallOutcome } from './metrics';
 import { Prng } from './prng';
 import type { Centre, CentreAgent } from './setup';
 import { DEFAULT_TEAM_SETTINGS } from '../people/teams/team-settings.entity';
@@ -37,12 +46,18 @@ export interface DriverOptions {
   tickSeconds: number;
   behaviour: BehaviourModel;
   seed: string;
+  /** Abandoned callers who ask for a callback; absent or share 0: none (today's day exactly). */
+  callbacks?: CallbackModel;
+  /** The answer target an inbound call is past when a non-urgent callback waits (default 20 s). */
+  answerTargetSeconds?: number;
   onProgress?: (fraction: number) => void;
 }
 
 /** What the simulator saw while playing the router and the agents. */
 export interface RunLog {
   calls: Array<CallOutcome & { id: string; day: number }>;
+  /** Callbacks chosen by callers who hung up (their attempts are not in `calls`). */
+  callbacks: Array<CallbackOutcome & { day: number }>;
   counsellingOffers: number;
   counsellingBookings: number;
   counsellingRefused: number;
@@ -71,7 +86,11 @@ type Item =
   | { kind: 'event'; event: CallEvent }
   | { kind: 'end'; call: LiveCall }
   | { kind: 'agent'; agent: CentreAgent; act: () => Promise<void> }
-  | { kind: 'offers'; agent: CentreAgent };
+  | { kind: 'offers'; agent: CentreAgent }
+  /** A callback's next attempt is due: it joins the queue. */
+  | { kind: 'callback'; callback: LiveCallback }
+  /** The caller did not pick up: the agent gives up ringing and the reservation is released. */
+  | { kind: 'unanswered'; call: LiveCall; reservationId: string };
 
 interface LiveCall {
   plan: PlannedCall;
@@ -80,6 +99,15 @@ interface LiveCall {
   answeredMs: number | null;
   abandonedMs: number | null;
   agent: CentreAgent | null;
+  /** Set on a callback's attempt (its plan is the abandoned call's, under the attempt's id). */
+  callback?: LiveCallback;
+}
+
+interface LiveCallback {
+  /** The call the caller hung up on: the callback's dialect, skills and handle time. */
+  source: PlannedCall;
+  plan: CallbackPlan;
+  outcome: CallbackOutcome;
 }
 
 /** The router's event about a call its agent took; the id is stable, so a replay is a duplicate. */
@@ -138,6 +166,7 @@ export async function runDays(
   const byId = new Map(centre.agents.map((a) => [a.agentId, a]));
   const log: RunLog = {
     calls: [],
+    callbacks: [],
     counsellingOffers: 0,
     counsellingBookings: 0,
     counsellingRefused: 0,
@@ -171,6 +200,26 @@ export async function runDays(
       agent: null,
     }));
     for (const call of calls) heap.push(call.arrivalMs, { kind: 'arrival', call });
+
+    // Callbacks: each caller draws from its own stream, so who else hung up changes nothing.
+    const callbackModel = options.callbacks;
+    const callbackRng = new Prng(options.seed).stream(`callbacks/day-${dayIndex}`);
+    const callbacks: LiveCallback[] = [];
+    const answerTargetMs = (options.answerTargetSeconds ?? 20) * 1000;
+    /** A callback's next attempt, as an item of the queue: it waits from notBefore, as the service queues it. */
+    const attemptOf = (callback: LiveCallback): LiveCall => ({
+      plan: {
+        ...callback.source,
+        id: `${callback.outcome.id}-a${callback.outcome.attempts + 1}`,
+        hostile: null,
+      },
+      day: dayIndex,
+      arrivalMs: callback.outcome.notBeforeMs,
+      answeredMs: null,
+      abandonedMs: null,
+      agent: null,
+      callback,
+    });
 
     // Agents log in over the five minutes before the day starts (distinct instants: no ties in idle time).
     const loginSpacing = Math.floor(300_000 / Math.max(1, centre.agents.length));
@@ -280,6 +329,25 @@ export async function runDays(
           pending.push(item.event);
         } else if (item.kind === 'offers') {
           offerChecks.push(item.agent);
+        } else if (item.kind === 'callback') {
+          queue.push(attemptOf(item.callback));
+        } else if (item.kind === 'unanswered') {
+          // Freeing an agent changes who the next reservation picks: done now, in time order.
+          await settle();
+          setClock(at);
+          await http.call(
+            'POST',
+            `/v1/routing/reservations/${item.reservationId}/reject`,
+            router,
+            {},
+          );
+          const agent = item.call.agent!;
+          for (const r of retryAt.values())
+            if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at);
+          const callback = item.call.callback!;
+          const next = nextAttemptMs(at, callbackModel!, callback.outcome.notAfterMs);
+          if (next === null) callback.outcome.status = 'missed';
+          else heap.push(next, { kind: 'callback', callback });
         } else if (item.kind === 'end') {
           const call = item.call;
           const agent = call.agent!;
@@ -365,6 +433,19 @@ export async function runDays(
 
       // 4. The calls reserved last tick are answered now (the router accepts); the call runs from here.
       for (const { call, reservationId } of ringing) {
+        const callback = call.callback;
+        if (callback) {
+          if (!(callback.plan.answers[callback.outcome.attempts - 1] ?? false)) {
+            heap.push(T + callbackModel!.ringSeconds * 1000, {
+              kind: 'unanswered',
+              call,
+              reservationId,
+            });
+            continue;
+          }
+          callback.outcome.status = 'reached';
+          callback.outcome.reachedMs = T;
+        }
         call.answeredMs = T;
         inFlight.push(
           http.call('POST', `/v1/routing/reservations/${reservationId}/accept`, router),
@@ -385,15 +466,56 @@ export async function runDays(
       }
       ringing = [];
 
-      // 5. Callers who ran out of patience hang up; the rest are offered to agents in queue order,
-      //    one reservation at a time: who gets whom depends on the order, so it is kept fixed.
+      // 5. Callers who ran out of patience hang up (some ask for a callback); the rest are offered
+      //    to agents in queue order, one reservation at a time: who gets whom depends on the order,
+      //    so it is kept fixed. With callbacks waiting, urgent ones go first, then by enqueuedAt.
+      let inboundPastTarget = false;
+      if (queue.some((c) => c.callback)) {
+        const ordered = queueOrder(queue, (c) => ({
+          urgent: c.callback !== undefined && isUrgent(c.callback.plan, T),
+          enqueuedAtMs: c.arrivalMs,
+        }));
+        queue.splice(0, queue.length, ...ordered);
+        inboundPastTarget = queue.some((c) => !c.callback && T - c.arrivalMs > answerTargetMs);
+      }
       for (let i = 0; i < queue.length; i++) {
         const call = queue[i];
-        const giveUp = call.arrivalMs + call.plan.patienceMs;
-        if (giveUp <= T) {
-          call.abandonedMs = giveUp;
-          queue.splice(i--, 1);
-          continue;
+        const callback = call.callback;
+        if (callback) {
+          if (callback.outcome.notAfterMs <= T) {
+            callback.outcome.status = 'missed';
+            queue.splice(i--, 1);
+            continue;
+          }
+          if (!mayTryCallback(isUrgent(callback.plan, T), inboundPastTarget)) continue;
+        } else {
+          const giveUp = call.arrivalMs + call.plan.patienceMs;
+          if (giveUp <= T) {
+            call.abandonedMs = giveUp;
+            queue.splice(i--, 1);
+            const plan = callbackModel
+              ? chooseCallback(callbackRng.stream(call.plan.id), callbackModel, giveUp)
+              : null;
+            if (plan) {
+              const chosen: LiveCallback = {
+                source: call.plan,
+                plan,
+                outcome: {
+                  id: `${call.plan.id}-cb`,
+                  dialect: call.plan.dialect,
+                  notBeforeMs: plan.notBeforeMs,
+                  notAfterMs: plan.notAfterMs,
+                  attempts: 0,
+                  firstAttemptMs: null,
+                  reachedMs: null,
+                  status: 'open',
+                },
+              };
+              callbacks.push(chosen);
+              heap.push(plan.notBeforeMs, { kind: 'callback', callback: chosen });
+            }
+            continue;
+          }
         }
         const key = `${call.plan.dialect}|${call.plan.skills.join(',')}`;
         if ((retryAt.get(key)?.at ?? -Infinity) > T) continue;
@@ -402,6 +524,15 @@ export async function runDays(
           dialect: call.plan.dialect,
           minProficiency: MIN_PROFICIENCY,
           ...(call.plan.skills.length ? { skills: call.plan.skills } : {}),
+          // A callback's hold lasts while the agent dials and lets it ring.
+          ...(callback
+            ? {
+                ttlSeconds: Math.min(
+                  120,
+                  Math.ceil(options.tickSeconds + callbackModel!.ringSeconds + 30),
+                ),
+              }
+            : {}),
         });
         if (res.status === 409 && res.body?.error === 'NO_AGENT_AVAILABLE') {
           log.reservationsRefused++;
@@ -418,6 +549,10 @@ export async function runDays(
         if (!agent) throw new Error('a reservation named an agent the simulator did not create');
         queue.splice(i--, 1);
         call.agent = agent;
+        if (callback) {
+          callback.outcome.attempts++;
+          callback.outcome.firstAttemptMs ??= T;
+        }
         ringing.push({ call, reservationId: res.body.reservationId });
       }
       phase('reservations');
@@ -458,6 +593,7 @@ export async function runDays(
         agentIndex: c.agent?.index ?? null,
         hostileSeverity: c.plan.hostile?.severity ?? null,
       });
+    for (const c of callbacks) log.callbacks.push({ ...c.outcome, day: dayIndex });
   }
   log.requests = http.sent - sentBefore;
   return log;

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import {
   abandonmentRate,
   averageSpeedOfAnswer,
+  callbackFigures,
+  CallbackOutcome,
   CallOutcome,
   gini,
   intervalFigures,
@@ -109,5 +111,79 @@ describe('interval figures', () => {
     expect(out[0].agents).toMatchObject({ available: 0.5, on_call: 0.5, not_ready: 1 });
     expect(out[1]).toMatchObject({ offered: 1, answeredInTime: 1, serviceLevel: 1 });
     expect(out[1].agents.on_call).toBe(1);
+  });
+});
+
+describe('callbackFigures', () => {
+  const MIN = 60_000;
+  const cb = (
+    id: string,
+    dialect: string,
+    status: CallbackOutcome['status'],
+    attempts: number,
+    firstAttemptMin: number | null,
+    reachedMin: number | null,
+  ): CallbackOutcome => ({
+    id,
+    dialect,
+    notBeforeMs: 0,
+    notAfterMs: 60 * MIN,
+    attempts,
+    firstAttemptMs: firstAttemptMin === null ? null : firstAttemptMin * MIN,
+    reachedMs: reachedMin === null ? null : reachedMin * MIN,
+    status,
+  });
+  const callbacks = [
+    cb('a', 'yue', 'reached', 1, 1, 1),
+    cb('b', 'yue', 'reached', 3, 3, 33),
+    cb('c', 'yue', 'missed', 4, 5, null),
+    cb('d', 'cmn', 'reached', 1, 2, 2),
+    cb('e', 'cmn', 'missed', 0, null, null),
+  ];
+
+  it('gives all callbacks first, then each dialect in name order, by the service’s definitions', () => {
+    const [all, cmn, yue] = callbackFigures(callbacks, 120 * MIN);
+    expect(all).toEqual({
+      dialect: null,
+      scheduled: 5,
+      reachedInWindowShare: 0.6,
+      medianSecondsToFirstAttempt: 150, // 1, 2, 3, 5 minutes
+      attemptsPerCallback: 2.25, // (1 + 3 + 4 + 1) / 4 attempted
+      missed: 2,
+    });
+    expect(cmn).toEqual({
+      dialect: 'cmn',
+      scheduled: 2,
+      reachedInWindowShare: 0.5,
+      medianSecondsToFirstAttempt: 120,
+      attemptsPerCallback: 1,
+      missed: 1,
+    });
+    expect(yue).toMatchObject({
+      dialect: 'yue',
+      scheduled: 3,
+      missed: 1,
+      attemptsPerCallback: 2.67,
+    });
+    expect(yue.reachedInWindowShare).toBeCloseTo(0.6667, 4);
+  });
+
+  it('does not count a callback still open inside its window as settled', () => {
+    const [all] = callbackFigures([cb('a', 'yue', 'open', 1, 1, null)], 30 * MIN);
+    expect(all.reachedInWindowShare).toBeNull();
+    expect(all.scheduled).toBe(1);
+  });
+
+  it('with no callbacks gives an empty row for all', () => {
+    expect(callbackFigures([], 0)).toEqual([
+      {
+        dialect: null,
+        scheduled: 0,
+        reachedInWindowShare: null,
+        medianSecondsToFirstAttempt: null,
+        attemptsPerCallback: null,
+        missed: 0,
+      },
+    ]);
   });
 });

@@ -1,4 +1,9 @@
-/** Pure figures of a simulated day: service level, ASA, abandonment, occupancy and fairness. */
+/** Pure figures of a simulated day: service level, ASA, abandonment, occupancy, fairness, callbacks. */
+import {
+  CallbackMeasures,
+  CallbackRecord,
+  measures,
+} from '../routing/queue/domain/callback-window';
 
 export interface CallOutcome {
   arrivalMs: number;
@@ -164,4 +169,75 @@ export function intervalFigures(
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/** A callback a caller chose after hanging up, as the simulated router saw it through. */
+export interface CallbackOutcome {
+  id: string;
+  dialect: string;
+  notBeforeMs: number;
+  notAfterMs: number;
+  /** Attempts made (an agent reserved to call back). */
+  attempts: number;
+  firstAttemptMs: number | null;
+  reachedMs: number | null;
+  status: 'open' | 'reached' | 'missed';
+}
+
+/** The callback measures of one dialect, or of all callbacks (`dialect: null`). */
+export interface CallbackFigures {
+  dialect: string | null;
+  scheduled: number;
+  /** Reached by notAfter ÷ reached, missed or past their window; null with none settled. */
+  reachedInWindowShare: number | null;
+  /** Median seconds from notBefore to the first attempt, over those attempted. */
+  medianSecondsToFirstAttempt: number | null;
+  /** Mean attempts over those attempted at least once. */
+  attemptsPerCallback: number | null;
+  missed: number;
+}
+
+/**
+ * The callback measures, all callbacks first then per dialect in name order, by the service's own
+ * definitions (`measures` of the callback stats endpoint), `nowMs` being the end of the run.
+ */
+export function callbackFigures(callbacks: CallbackOutcome[], nowMs: number): CallbackFigures[] {
+  const record = (c: CallbackOutcome, dialect: string | null): CallbackRecord => ({
+    dialect,
+    status: c.status,
+    notBefore: new Date(c.notBeforeMs),
+    notAfter: new Date(c.notAfterMs),
+    attempts: c.attempts,
+    firstAttemptAt: c.firstAttemptMs === null ? null : new Date(c.firstAttemptMs),
+    reachedAt: c.reachedMs === null ? null : new Date(c.reachedMs),
+  });
+  const now = new Date(nowMs);
+  const figures = (m: CallbackMeasures): CallbackFigures => ({
+    dialect: m.dialect,
+    scheduled: m.callbacks,
+    reachedInWindowShare: m.reachedInWindowShare === null ? null : round(m.reachedInWindowShare, 4),
+    medianSecondsToFirstAttempt:
+      m.medianSecondsToFirstAttempt === null ? null : round(m.medianSecondsToFirstAttempt, 1),
+    attemptsPerCallback: m.attemptsPerCallback === null ? null : round(m.attemptsPerCallback, 2),
+    missed: m.missed,
+  });
+  const all = measures(
+    callbacks.map((c) => record(c, null)),
+    now,
+  ).map(figures);
+  const perDialect = measures(
+    callbacks.map((c) => record(c, c.dialect)),
+    now,
+  ).map(figures);
+  return [
+    all[0] ?? {
+      dialect: null,
+      scheduled: 0,
+      reachedInWindowShare: null,
+      medianSecondsToFirstAttempt: null,
+      attemptsPerCallback: null,
+      missed: 0,
+    },
+    ...perDialect,
+  ];
 }

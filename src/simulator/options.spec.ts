@@ -6,6 +6,8 @@ describe('simulator options', () => {
     expect(o).toMatchObject({ agents: 200, callsPerDay: 15_000, days: 1, hours: 8, seed: '1' });
     expect(o.hostile.rate).toBe(0.05);
     expect(o.dialectMix).toEqual(DEFAULT_OPTIONS.dialectMix);
+    // Callbacks are off unless asked for: today's day exactly.
+    expect(o).toMatchObject({ callbackShare: 0, callbackWindowMinutes: 60 });
   });
 
   it('parses every option', () => {
@@ -40,6 +42,10 @@ describe('simulator options', () => {
       '1',
       '--sl-seconds',
       '30',
+      '--callback-share',
+      '0.3',
+      '--callback-window',
+      '90',
       '--json',
     ]);
     expect(o).toMatchObject({
@@ -60,6 +66,8 @@ describe('simulator options', () => {
       out: 'r.html',
       tickSeconds: 1,
       serviceLevelSeconds: 30,
+      callbackShare: 0.3,
+      callbackWindowMinutes: 90,
       json: true,
     });
     expect(o.hostile.rate).toBe(0);

@@ -23,6 +23,10 @@ export interface SimulatorOptions {
   serviceLevelSeconds: number;
   teamSize: number;
   counsellingUptake: number;
+  /** Share of callers who, having hung up in the queue, ask for a callback (0: none). */
+  callbackShare: number;
+  /** A callback's window: from the moment the caller hangs up, this many minutes. */
+  callbackWindowMinutes: number;
   json: boolean;
 }
 
@@ -45,6 +49,8 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   serviceLevelSeconds: 20,
   teamSize: 20,
   counsellingUptake: 0.5,
+  callbackShare: 0,
+  callbackWindowMinutes: 60,
   json: false,
 };
 
@@ -65,6 +71,8 @@ export const USAGE = `npm run simulate -- [options]
   --out FILE            write the HTML report there
   --tick SECONDS        virtual seconds per step of concurrent requests (default 2)
   --sl-seconds N        service level threshold (default 20)
+  --callback-share PCT  callers who hang up in the queue and ask for a callback instead (default 0: none)
+  --callback-window MIN a callback's window from the moment the caller hung up (default 60)
   --json                print the summaries as JSON instead of a table
 `;
 
@@ -158,6 +166,14 @@ export function parseOptions(argv: string[]): SimulatorOptions {
         break;
       case '--sl-seconds':
         o.serviceLevelSeconds = positiveNumber(value(), flag);
+        break;
+      case '--callback-share':
+        o.callbackShare = parseShare(value(), flag);
+        break;
+      case '--callback-window':
+        o.callbackWindowMinutes = positiveNumber(value(), flag);
+        if (o.callbackWindowMinutes > 24 * 60)
+          throw new OptionsError('--callback-window: at most 1440 minutes');
         break;
       case '--json':
         o.json = true;

@@ -42,4 +42,32 @@ describe('HTML report', () => {
     const inTime = offered.slice(0, 4).reduce((s, m) => s + Number(m[2]), 0);
     expect(inTime / total).toBe(a.summary.serviceLevel);
   });
+
+  it('has no callback section without callbacks, and one table per policy with them', () => {
+    expect(html).not.toContain('class="callbacks"');
+    const log = {
+      ...sampleLog(),
+      callbacks: [
+        {
+          id: 'c3-cb',
+          day: 0,
+          dialect: 'nan',
+          notBeforeMs: START,
+          notAfterMs: START + 3_600_000,
+          attempts: 5,
+          firstAttemptMs: START + 60_000,
+          reachedMs: null,
+          status: 'missed' as const,
+        },
+      ],
+    };
+    const options = { ...DEFAULT_OPTIONS, callbackShare: 0.3 };
+    const withCb = summarise('cb', options, agents, days, log, sampleSpans, 0);
+    const page = renderReport({ options, runs: [withCb, withCb] });
+    expect(page.match(/<table class="callbacks">/g)).toHaveLength(2);
+    expect(page).toContain(
+      'data-dialect="nan" data-scheduled="1" data-reached-share="0" data-median-first-attempt="60" data-attempts="5" data-missed="1"',
+    );
+    expect(page).toContain('callbacks all: scheduled / reached in window / missed');
+  });
 });

@@ -2,7 +2,7 @@ import type { IntervalFigures, StateGroup } from './metrics';
 import { STATE_GROUPS } from './metrics';
 import type { SimulatorOptions } from './options';
 import type { RunResult, RunSummary } from './summary';
-import { SUMMARY_ROWS } from './summary-table';
+import { summaryRows } from './summary-table';
 
 /** What the report needs of a simulation (the timings and logs are not shown). */
 export interface ReportInput {
@@ -169,11 +169,26 @@ ${bars}
 function summaryTable(input: ReportInput): string {
   const runs = input.runs.map((r) => r.summary);
   const head = `<tr><th></th>${runs.map((r) => `<th>${esc(r.policy)}</th>`).join('')}</tr>`;
-  const rows = SUMMARY_ROWS.map(
-    ([label, f]) =>
-      `<tr><th scope="row">${esc(label)}</th>${runs.map((r) => `<td>${esc(f(r, input.options))}</td>`).join('')}</tr>`,
-  ).join('\n');
+  const rows = summaryRows(runs)
+    .map(
+      ([label, f]) =>
+        `<tr><th scope="row">${esc(label)}</th>${runs.map((r) => `<td>${esc(f(r, input.options))}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
   return `<table class="summary">${head}\n${rows}</table>`;
+}
+
+/** Callback measures per dialect for one run (all callbacks first), figures as data-* attributes. */
+export function callbackTable(summary: RunSummary): string {
+  const num = (x: number | null, digits: number) => (x === null ? 'n/a' : x.toFixed(digits));
+  const rows = summary.callbacks
+    .map(
+      (c) =>
+        `<tr class="callback-row" data-dialect="${esc(c.dialect ?? '')}" data-scheduled="${c.scheduled}" data-reached-share="${c.reachedInWindowShare ?? ''}" data-median-first-attempt="${c.medianSecondsToFirstAttempt ?? ''}" data-attempts="${c.attemptsPerCallback ?? ''}" data-missed="${c.missed}"><th scope="row">${esc(c.dialect ?? 'all')}</th><td>${c.scheduled}</td><td>${pct(c.reachedInWindowShare)}</td><td>${num(c.medianSecondsToFirstAttempt, 1)} s</td><td>${num(c.attemptsPerCallback, 2)}</td><td>${c.missed}</td></tr>`,
+    )
+    .join('\n');
+  return `<table class="callbacks"><tr><th>dialect</th><th>scheduled</th><th>reached in window</th><th>notBefore → 1st attempt (median)</th><th>attempts per callback</th><th>missed</th></tr>
+${rows}</table>`;
 }
 
 function legend(): string {
@@ -204,9 +219,9 @@ export function renderReport(input: ReportInput): string {
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; }
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 24px 0 8px; }
 .meta { color: #555; margin: 0 0 16px; }
-table.summary { border-collapse: collapse; }
-table.summary th, table.summary td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: right; }
-table.summary th[scope=row] { text-align: left; font-weight: normal; color: #333; }
+table.summary, table.callbacks { border-collapse: collapse; }
+table.summary th, table.summary td, table.callbacks th, table.callbacks td { border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: right; }
+table.summary th[scope=row], table.callbacks th[scope=row] { text-align: left; font-weight: normal; color: #333; }
 .row { display: flex; flex-wrap: wrap; gap: 16px; }
 figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
 .legend span { margin-right: 12px; white-space: nowrap; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
@@ -231,6 +246,14 @@ ${section(
   'Hostile calls per agent',
   input.runs.map((r) => hostileChart(r.hostilePerAgent, r.summary)),
 )}
+${
+  summaries.some((s) => s.callbacks.length)
+    ? section(
+        'Callbacks per dialect (callers who hung up and asked to be called back)',
+        summaries.map((s) => callbackTable(s)),
+      )
+    : ''
+}
 </body>
 </html>
 `;

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { ManualClock } from '../platform/common/clock/clock';
 import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { planCalls } from './arrivals';
+import { DEFAULT_CALLBACK_MODEL } from './callbacks';
 import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
 import { bearer, HttpClient } from './http-client';
 import type { StateSpan } from './metrics';
@@ -163,6 +164,12 @@ async function runPolicy(
       tickSeconds: options.tickSeconds,
       behaviour: { ...DEFAULT_BEHAVIOUR, counsellingUptake: options.counsellingUptake },
       seed: options.seed,
+      callbacks: {
+        ...DEFAULT_CALLBACK_MODEL,
+        share: options.callbackShare,
+        windowMinutes: options.callbackWindowMinutes,
+      },
+      answerTargetSeconds: options.serviceLevelSeconds,
       onProgress: (f) => io.progress?.(policy.name, f),
     });
 

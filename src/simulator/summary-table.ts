@@ -29,13 +29,50 @@ export const SUMMARY_ROWS: Array<
   ['self-booked breaks', (s) => String(s.breaksBooked)],
 ];
 
+/** Rows of the callback measures, all callbacks then each dialect any run saw; none without callbacks. */
+export function callbackRows(runs: RunSummary[]): typeof SUMMARY_ROWS {
+  if (!runs.some((r) => r.callbacks.length)) return [];
+  const dialects = [
+    ...new Set(runs.flatMap((r) => r.callbacks.map((c) => c.dialect)).filter((d) => d !== null)),
+  ].sort();
+  const of = (s: RunSummary, d: string | null) => s.callbacks.find((c) => c.dialect === d);
+  return [null, ...dialects].flatMap((d): typeof SUMMARY_ROWS => {
+    const name = d ?? 'all';
+    return [
+      [
+        `callbacks ${name}: scheduled / reached in window / missed`,
+        (s) => {
+          const c = of(s, d);
+          return c
+            ? `${c.scheduled} / ${pct(c.reachedInWindowShare)} / ${c.missed}`
+            : '0 / n/a / 0';
+        },
+      ],
+      [
+        `callbacks ${name}: notBefore → 1st attempt / attempts`,
+        (s) => {
+          const c = of(s, d);
+          return c
+            ? `${num(c.medianSecondsToFirstAttempt)} s / ${num(c.attemptsPerCallback, 2)}`
+            : 'n/a / n/a';
+        },
+      ],
+    ];
+  });
+}
+
+/** The summary's rows for these runs: the fixed ones, then the callback measures if any. */
+export function summaryRows(runs: RunSummary[]): typeof SUMMARY_ROWS {
+  return [...SUMMARY_ROWS, ...callbackRows(runs)];
+}
+
 /** A plain-text table: one column per policy. */
 export function renderSummaryTable(
   runs: RunSummary[],
   options: Pick<SimulatorOptions, 'serviceLevelSeconds'>,
 ): string {
   const header = ['', ...runs.map((r) => r.policy)];
-  const rows = SUMMARY_ROWS.map(([label, f]) => [label, ...runs.map((r) => f(r, options))]);
+  const rows = summaryRows(runs).map(([label, f]) => [label, ...runs.map((r) => f(r, options))]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c].length)));
   const line = (row: string[]) =>

@@ -58,6 +58,69 @@ describe('summarise', () => {
   });
 });
 
+describe('summarise with callbacks', () => {
+  const days = [{ startMs: START, endMs: START + HOUR, calls: [] }];
+  const agents = { agents: [{ index: 0 }] };
+  const log = {
+    ...sampleLog(),
+    callbacks: [
+      {
+        id: 'c3-cb',
+        day: 0,
+        dialect: 'yue',
+        notBeforeMs: START + 180_000,
+        notAfterMs: START + 180_000 + HOUR,
+        attempts: 2,
+        firstAttemptMs: START + 200_000,
+        reachedMs: START + 20 * 60_000,
+        status: 'reached' as const,
+      },
+    ],
+  };
+
+  it('shows nothing of callbacks when the run had none', () => {
+    const none = summarise('p', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 0);
+    expect(none.summary.callbacks).toEqual([]);
+    expect(renderSummaryTable([none.summary], DEFAULT_OPTIONS)).not.toContain('callbacks');
+  });
+
+  it('gives the measures for all callbacks and per dialect, and the table shows them', () => {
+    const options = { ...DEFAULT_OPTIONS, callbackShare: 0.3 };
+    const result = summarise('p', options, agents, days, log, sampleSpans, 0);
+    expect(result.summary.callbacks).toEqual([
+      {
+        dialect: null,
+        scheduled: 1,
+        reachedInWindowShare: 1,
+        medianSecondsToFirstAttempt: 20,
+        attemptsPerCallback: 2,
+        missed: 0,
+      },
+      {
+        dialect: 'yue',
+        scheduled: 1,
+        reachedInWindowShare: 1,
+        medianSecondsToFirstAttempt: 20,
+        attemptsPerCallback: 2,
+        missed: 0,
+      },
+    ]);
+    const table = renderSummaryTable([result.summary], options);
+    expect(table).toMatch(
+      /callbacks all: scheduled \/ reached in window \/ missed\s+1 \/ 100.0% \/ 0/,
+    );
+    expect(table).toMatch(/callbacks yue: notBefore → 1st attempt \/ attempts\s+20.0 s \/ 2.00/);
+    expect(result.log).not.toHaveProperty('callbacks');
+  });
+
+  it('shows 0 scheduled when callbacks were on but nobody hung up', () => {
+    const options = { ...DEFAULT_OPTIONS, callbackShare: 0.3 };
+    const result = summarise('p', options, agents, days, sampleLog(), sampleSpans, 0);
+    expect(result.summary.callbacks).toHaveLength(1);
+    expect(result.summary.callbacks[0].scheduled).toBe(0);
+  });
+});
+
 function round1(x: number) {
   return Math.round(x * 10) / 10;
 }

@@ -2,6 +2,8 @@ import type { PlannedDay, RunLog } from './day';
 import {
   abandonmentRate,
   averageSpeedOfAnswer,
+  callbackFigures,
+  CallbackFigures,
   gini,
   intervalFigures,
   IntervalFigures,
@@ -41,6 +43,11 @@ export interface RunSummary {
   counsellingOffers: number;
   counsellingBookings: number;
   breaksBooked: number;
+  /**
+   * Callbacks chosen by callers who hung up: all first (`dialect: null`), then per dialect. Empty
+   * when the run offered none (`--callback-share` 0).
+   */
+  callbacks: CallbackFigures[];
 }
 
 export interface RunResult {
@@ -49,7 +56,7 @@ export interface RunResult {
   intervals: IntervalFigures[];
   /** Hostile calls per agent (index order). */
   hostilePerAgent: number[];
-  log: Omit<RunLog, 'calls'>;
+  log: Omit<RunLog, 'calls' | 'callbacks'>;
 }
 
 /** Pure: the run's figures from the simulator's call log and the service's state history. */
@@ -89,8 +96,17 @@ export function summarise(
     .filter((s) => s.state === 'recovery')
     .reduce((s, x) => s + (x.endMs - x.startMs), 0);
   const r = (x: number | null, digits: number) => (x === null ? null : round(x, digits));
-  const { calls: _calls, ...rest } = log;
+  const { calls: _calls, callbacks: _callbacks, ...rest } = log;
   void _calls;
+  void _callbacks;
+  const lastDayEnd = Math.max(...days.map((d) => d.endMs));
+  const callbacks =
+    options.callbackShare > 0 || log.callbacks.length
+      ? callbackFigures(
+          log.callbacks,
+          Math.max(lastDayEnd, ...log.callbacks.map((c) => c.notAfterMs)),
+        )
+      : [];
   return {
     summary: {
       policy,
@@ -112,6 +128,7 @@ export function summarise(
       counsellingOffers: log.counsellingOffers,
       counsellingBookings: log.counsellingBookings,
       breaksBooked: log.breaksBooked,
+      callbacks,
     },
     intervals,
     hostilePerAgent: perAgent,

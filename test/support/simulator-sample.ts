@@ -57,6 +57,7 @@ export function sampleLog(): RunLog {
     hostileReports: 1,
     reservationsRefused: 0,
     requests: 10,
+    callbacks: [],
     phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
   };
 }
