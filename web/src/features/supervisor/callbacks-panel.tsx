@@ -1,14 +1,16 @@
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDuration } from './wallboard-model';
 
-/** Today from local midnight: the promises the team made for today. */
-function startOfToday(): string {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d.toISOString();
+/** Today, from local midnight to the next: the promises whose window opens today. */
+function today(): { from: string; to: string } {
+  const from = new Date();
+  from.setHours(0, 0, 0, 0);
+  const to = new Date(from);
+  to.setDate(to.getDate() + 1);
+  return { from: from.toISOString(), to: to.toISOString() };
 }
 
 /**
@@ -23,7 +25,7 @@ export function CallbacksPanel() {
     queryFn: async () =>
       unwrap(
         await api.GET('/v1/routing/callbacks/stats', {
-          params: { query: { from: startOfToday() } },
+          params: { query: today() },
         }),
       ),
     refetchInterval: 30_000,
@@ -39,38 +41,53 @@ export function CallbacksPanel() {
       <Title order={2} size="h4" id="callbacks-title" mb="sm">
         {t('callbacks.title')}
       </Title>
-      <Table data-testid="callbacks-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('queue.dialect')}</Table.Th>
-            <Table.Th>{t('callbacks.promised')}</Table.Th>
-            <Table.Th>{t('callbacks.kept')}</Table.Th>
-            <Table.Th>{t('callbacks.firstTry')}</Table.Th>
-            <Table.Th>{t('callbacks.attempts')}</Table.Th>
-            <Table.Th>{t('callbacks.missed')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {dialects.map((d) => (
-            <Table.Tr key={d.dialect ?? '*'}>
-              <Table.Td>{d.dialect ?? t('queue.anyDialect')}</Table.Td>
-              <Table.Td>{d.callbacks}</Table.Td>
-              <Table.Td>
-                {d.reachedInWindowShare === null ? dash : percent.format(d.reachedInWindowShare)}
-              </Table.Td>
-              <Table.Td>
-                {d.medianSecondsToFirstAttempt === null
-                  ? dash
-                  : formatDuration(d.medianSecondsToFirstAttempt)}
-              </Table.Td>
-              <Table.Td>
-                {d.attemptsPerCallback === null ? dash : decimal.format(d.attemptsPerCallback)}
-              </Table.Td>
-              <Table.Td>{d.missed}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {/* The side column is narrow: one small two-column table per dialect, not six columns. */}
+      <Stack gap="sm" data-testid="callbacks-table">
+        {dialects.map((d) => (
+          <Table
+            key={d.dialect ?? '*'}
+            data-testid="callbacks-dialect"
+            aria-label={d.dialect ?? t('queue.anyDialect')}
+            withRowBorders={false}
+            verticalSpacing={2}
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{d.dialect ?? t('queue.anyDialect')}</Table.Th>
+                <Table.Th ta="right">
+                  {t('callbacks.promisedCount', { count: d.callbacks })}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Td>{t('callbacks.kept')}</Table.Td>
+                <Table.Td ta="right">
+                  {d.reachedInWindowShare === null ? dash : percent.format(d.reachedInWindowShare)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>{t('callbacks.firstTry')}</Table.Td>
+                <Table.Td ta="right">
+                  {d.medianSecondsToFirstAttempt === null
+                    ? dash
+                    : formatDuration(d.medianSecondsToFirstAttempt)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>{t('callbacks.attempts')}</Table.Td>
+                <Table.Td ta="right">
+                  {d.attemptsPerCallback === null ? dash : decimal.format(d.attemptsPerCallback)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>{t('callbacks.missed')}</Table.Td>
+                <Table.Td ta="right">{d.missed}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        ))}
+      </Stack>
       <Text size="xs" c="dimmed" mt="xs">
         {t('callbacks.note')}
       </Text>
