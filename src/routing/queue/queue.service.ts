@@ -1,3 +1,4 @@
+import { untilStatusChanges } from './long-poll';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
@@ -126,28 +127,11 @@ export class QueueService {
    * (by default the status now), or at the end.
    */
   async get(callId: string, waitSeconds = 0, knownStatus?: string): Promise<QueuedCallStateDto> {
-    const first = await this.require(callId);
-    const baseline = knownStatus ?? first.status;
-    if (waitSeconds <= 0 || first.status !== baseline) return first;
-    const deadline = Date.now() + waitSeconds * 1000;
-    let wake: () => void = () => undefined;
-    const unsubscribe = this.bus.subscribe((e) => {
-      if (e.payload.callId === callId) wake();
+    return untilStatusChanges(this.bus, () => this.require(callId), {
+      waitSeconds,
+      knownStatus,
+      concerns: (e) => e.payload.callId === callId,
     });
-    try {
-      for (;;) {
-        // Armed before the read, so a change between the read and the wait is not missed.
-        const woken = new Promise<void>((resolve) => (wake = resolve));
-        const current = await this.require(callId);
-        const left = deadline - Date.now();
-        if (current.status !== baseline || left <= 0) return current;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([woken, new Promise<void>((r) => (timer = setTimeout(r, left)))]);
-        clearTimeout(timer);
-      }
-    } finally {
-      unsubscribe();
-    }
   }
 
   /** The caller hung up: the call leaves the queue and a live offer is released. Idempotent. */

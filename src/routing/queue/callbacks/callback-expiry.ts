@@ -19,22 +19,24 @@ export class CallbackExpiry {
   /**
    * Callbacks ready now whose team's site is closed now are not offered: each becomes ready again at
    * the site's next opening (the dispatcher's timer wakes then), or at its notAfter when the site
-   * does not open before it (it is then missed). Callbacks of teams at always-open sites cost nothing.
+   * does not open before it (it is then missed).
    */
   async deferClosed(m: EntityManager, now: Date): Promise<number> {
-    const hours = await this.sites.teamsWithOpeningHours(m);
-    if (hours.size === 0) return 0;
+    // Most passes have no callback ready: one indexed read, and the sites only when there is one.
     const ready: Array<{ call_id: string; team_id: string; give_up_at: Date }> = await m.query(
       `SELECT q.call_id, c.team_id, q.give_up_at FROM queued_calls q JOIN callbacks c ON c.queue_id = q.call_id
         WHERE q.kind = 'callback' AND q.status = 'queued' AND (q.ready_at IS NULL OR q.ready_at <= $1)
-          AND q.give_up_at > $1 AND c.team_id = ANY($2::uuid[])`,
-      [now, [...hours.keys()]],
+          AND q.give_up_at > $1 AND c.team_id IS NOT NULL`,
+      [now],
     );
+    if (ready.length === 0) return 0;
+    const hours = await this.sites.teamsWithOpeningHours(m);
+    if (hours.size === 0) return 0;
     const ids: string[] = [];
     const at: Date[] = [];
     for (const r of ready) {
-      const site = hours.get(r.team_id)!;
-      if (isOpenAt(site.openingHours, site.timeZone, now)) continue;
+      const site = hours.get(r.team_id);
+      if (!site || isOpenAt(site.openingHours, site.timeZone, now)) continue;
       const giveUp = new Date(r.give_up_at);
       const opens = nextOpenAt(site.openingHours, site.timeZone, now);
       ids.push(r.call_id);

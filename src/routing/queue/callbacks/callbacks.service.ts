@@ -1,3 +1,4 @@
+import { untilStatusChanges } from '../long-poll';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { firstOpenInWindow } from '../../../people/sites/domain/opening-hours';
@@ -249,28 +250,12 @@ export class CallbacksService {
     waitSeconds = 0,
     knownStatus?: string,
   ): Promise<CallbackStateDto> {
-    const first = await this.require(callbackId, scope);
-    const baseline = knownStatus ?? first.status;
-    if (waitSeconds <= 0 || first.status !== baseline) return first;
     const queueId = queueIdOf(callbackId);
-    const deadline = Date.now() + waitSeconds * 1000;
-    let wake: () => void = () => undefined;
-    const unsubscribe = this.bus.subscribe((e) => {
-      if (e.payload.callbackId === callbackId || e.payload.callId === queueId) wake();
+    return untilStatusChanges(this.bus, () => this.require(callbackId, scope), {
+      waitSeconds,
+      knownStatus,
+      concerns: (e) => e.payload.callbackId === callbackId || e.payload.callId === queueId,
     });
-    try {
-      for (;;) {
-        const woken = new Promise<void>((resolve) => (wake = resolve));
-        const current = await this.require(callbackId, scope);
-        const left = deadline - Date.now();
-        if (current.status !== baseline || left <= 0) return current;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([woken, new Promise<void>((r) => (timer = setTimeout(r, left)))]);
-        clearTimeout(timer);
-      }
-    } finally {
-      unsubscribe();
-    }
   }
 
   async list(
