@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import type { TestApp } from './test-app';
+import { TestApp } from './test-app';
 
 /** Debian's Chromium, as CI installs it; the flags keep it quiet and self-contained. */
 export function launchChromium(): Promise<Browser> {
@@ -67,4 +67,22 @@ export async function signIn(
   await page.getByLabel(zh ? '邮箱' : 'Email').fill(email);
   await page.getByLabel(zh ? '密码' : 'Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: zh ? '登录' : 'Sign in' }).click();
+}
+
+/**
+ * A web suite's set-up: the built app, a service on its own database, and one Chromium, closed
+ * after the suite. Read `t` and `browser` inside tests (they are set in beforeAll).
+ */
+export function useWebApp(): { t: TestApp; browser: Browser } {
+  const suite = {} as { t: TestApp; browser: Browser };
+  beforeAll(async () => {
+    assertWebBuilt();
+    suite.t = await TestApp.create();
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.t?.close();
+  });
+  return suite;
 }

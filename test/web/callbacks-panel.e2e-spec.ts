@@ -1,23 +1,18 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
+import { openApp, signIn, useWebApp } from '../support/browser';
 import { setPresence } from '../support/router';
 import { TestApp } from '../support/test-app';
 
 /** The wallboard's panel of promised callbacks, in Chromium against the service and PostgreSQL. */
 describe('web app: callbacks on the supervisor wallboard', () => {
+  const suite = useWebApp();
   let t: TestApp;
   let browser: Browser;
   let key: string;
   beforeAll(async () => {
-    assertWebBuilt();
-    t = await TestApp.create();
+    ({ t, browser } = suite);
     key = await t.createRouterKey();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it("shows the team's promised callbacks per dialect, and none of another team's", async () => {

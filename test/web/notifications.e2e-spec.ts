@@ -1,20 +1,13 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
+import { openApp, signIn, useWebApp } from '../support/browser';
 import { bearer, TestApp } from '../support/test-app';
 
 describe('web app: notifications from the event stream', () => {
+  const suite = useWebApp();
   let t: TestApp;
   let browser: Browser;
-  beforeAll(async () => {
-    assertWebBuilt();
-    t = await TestApp.create();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  beforeAll(() => ({ t, browser } = suite));
 
   it("a scheduler decides time off and publishes a schedule: the agent's open page shows both without a reload", async () => {
     const teamId = await t.createTeam();
