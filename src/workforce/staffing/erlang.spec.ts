@@ -110,7 +110,8 @@ describe('Erlang B / C', () => {
             shrinkage: base,
             wellbeing,
           });
-          const load = recoveryErlangs(r.trafficErlangs, aht, wellbeing);
+          // The exact traffic (the answer's trafficErlangs is rounded to 4 places for display).
+          const load = recoveryErlangs(trafficIntensity(calls, 30, aht), aht, wellbeing);
           if (r.shrinkage.capped) return true;
           // The roster covers the raw agents plus recovery after base shrinkage, and is the least that does.
           return (
