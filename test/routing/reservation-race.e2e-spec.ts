@@ -78,19 +78,13 @@ describe('reservation race across two replicas', () => {
   });
 
   it('retries of one callId racing on both replicas yield one reservation', async () => {
+    // One matching agent: a retry that skips the agent its sibling has locked must still find the hold.
     const teamId = await a.createTeam();
-    for (let i = 0; i < 5; i++)
-      await a
-        .http()
-        .put(
-          `/v1/agents/${(await a.createRoutableAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] })).agentId}/presence`,
-        )
-        .set(routerKey(key))
-        .send({ state: 'available' })
-        .expect(200);
+    const { agentId } = await a.createRoutableAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] });
+    await a.http().put(`/v1/agents/${agentId}/presence`).set(routerKey(key)).send({ state: 'available' }).expect(200);
     const urls = [await a.url(), await b.url()];
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 60 }, (_, i) =>
         fetch(`${urls[i % 2]}/v1/routing/reservations`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
@@ -98,7 +92,7 @@ describe('reservation race across two replicas', () => {
         }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
       ),
     );
-    expect(results.every((r) => r.status === 201 || r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.status !== 201 && r.status !== 200)).toEqual([]);
     expect(new Set(results.map((r) => r.body.reservationId)).size).toBe(1);
     const [{ n }] = await a.dataSource.query(
       `SELECT count(*)::int AS n FROM reservations WHERE call_id = 'same-call'`,

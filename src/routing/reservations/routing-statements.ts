@@ -3,6 +3,7 @@
  * them as prepared statements, and the bench's bare node:http + pg anchor imports the very same builders,
  * so "the same SQL" is true by construction. No I/O here.
  */
+import { advisoryKey } from '../../platform/database/advisory-lock';
 import { MISSED_CALLS_LIMIT } from '../presence/presence-rules';
 import {
   CandidateFilter,
@@ -88,10 +89,17 @@ function availabilityText(filter: CandidateFilter): string {
             FROM agent_tags t WHERE t.agent_id = c.agent_id) tg`;
 }
 
+/** The lock class of per-call advisory locks (two-key form, so it never meets a one-key job lock). */
+const CALL_LOCK_CLASS = advisoryKey('shiftwell-call');
+
 /**
  * The one statement that holds an agent: the best free match (or the given agent) is locked with
  * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
  * who rejected this call or let it lapse is not picked again for it.
+ *
+ * Holds for one call are serialized by a per-call advisory lock taken before the scan (a one-time
+ * filter): otherwise retries of a call racing one another skip the agents their siblings have locked,
+ * find no committed hold yet, and answer NO_AGENT_AVAILABLE while the call is in fact being held.
  */
 export function holdStatement(
   input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
@@ -111,7 +119,8 @@ export function holdStatement(
                COALESCE(${ttlP}, (SELECT s.reservation_ttl_seconds FROM agents a JOIN team_settings s ON s.team_id = a.team_id
                                    WHERE a.id = p.agent_id), 20) AS ttl
           ${source.from}
-         WHERE ${candidateWhere(input, p.add, nowP, source.driven)}
+         WHERE EXISTS (SELECT pg_advisory_xact_lock(${CALL_LOCK_CLASS}, hashtext(${callP})))
+           AND ${candidateWhere(input, p.add, nowP, source.driven)}
            ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
            AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
                              AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
