@@ -178,7 +178,10 @@ export async function interleave(
   for (let i = 0; i < pairs; i++)
     for (const t of targets) {
       await between();
-      rounds.get(t.name)!.push(await round(dbUrl, t, load));
+      const r = await round(dbUrl, t, load);
+      // Each round on stderr, so a noisy median can be read against its rounds.
+      process.stderr.write(`  round ${i + 1} ${t.name}: ${describe(r)}\n`);
+      rounds.get(t.name)!.push(r);
     }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return new Map(
@@ -196,5 +199,6 @@ export async function interleave(
 }
 
 export function describe(r: RoundResult): string {
-  return `${fmt(r.rps, 0)}/s, p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms, ${fmt(r.cpuMsPerReq, 2)} ms CPU/req`;
+  const errors = r.errors ? `, ${r.errors} errors` : '';
+  return `${fmt(r.rps, 0)}/s, p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms, ${fmt(r.cpuMsPerReq, 2)} ms CPU/req${errors}`;
 }
