@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { openApp, signIn, useWebApp } from '../support/browser';
 import { bearer, TestApp } from '../support/test-app';
+import { insertShift } from '../wellbeing/helpers';
 
 const ZONE = 'Asia/Shanghai';
 const H = 3_600_000;
@@ -144,6 +145,22 @@ describe('web app: the scheduler planner in Chromium', () => {
       .getByText(/^The requirements need [\d.,]+ agent-hours; the team can work at most/)
       .waitFor();
 
+    if (process.env.SCREENSHOTS) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByText('中文', { exact: true }).click();
+      await page.getByText('覆盖与需求对比').waitFor();
+      await page.screenshot({ path: 'docs/web-scheduler-schedule.zh.png', fullPage: true });
+      await page.getByRole('tab', { name: '话务预测与人手' }).click();
+      await page.getByRole('img', { name: '按方言看每个时段的预测来电量' }).waitFor();
+      await page.waitForTimeout(1000); // the charts' entry animation
+      await page.screenshot({ path: 'docs/web-scheduler-forecast.zh.png', fullPage: true });
+      await page.getByText('EN', { exact: true }).click();
+      await page.getByRole('tab', { name: 'Forecast and staffing' }).waitFor();
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: 'docs/web-scheduler-forecast.en.png', fullPage: true });
+      await page.getByRole('tab', { name: 'Schedule' }).click();
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
     const [{ id: scheduleId }] = await t.dataSource.query(
       `SELECT id FROM schedules WHERE team_id = $1`,
       [teamId],
@@ -173,6 +190,8 @@ describe('web app: the scheduler planner in Chromium', () => {
     const check = page.getByTestId('rule-check');
     await check.getByText(/^Refused: .+ \((OVERLAP|DAILY_HOURS|REST_BETWEEN_SHIFTS)\)$/).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: 'docs/web-scheduler-refused.en.png' });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
@@ -211,6 +230,98 @@ describe('web app: the scheduler planner in Chromium', () => {
       .first()
       .waitFor();
     await desk.context.close();
+  });
+
+  it('decides time off with its effect shown, repairs the gap, and edits a contract', async () => {
+    const { t, browser } = suite;
+    const { teamId, scheduler } = await team(t);
+    const named = async (displayName: string) => {
+      const a = await t.createAgent({ teamId });
+      await t
+        .http()
+        .patch(`/v1/agents/${a.agentId}`)
+        .set(await t.asAdmin())
+        .send({ displayName })
+        .expect(200);
+      return a;
+    };
+    const gao = await named('Gao Wen');
+    const he = await named('He Li');
+    // Gao's published shift on Wednesday 7 Jan, 08:00-14:00 Shanghai; Gao asks for the morning off.
+    await insertShift(t, teamId, gao.agentId, '2026-01-07T00:00:00Z', '2026-01-07T06:00:00Z');
+    await t
+      .http()
+      .post('/v1/time-off')
+      .set(bearer(gao.token))
+      .send({
+        agentId: gao.agentId,
+        kind: 'time_off',
+        startsAt: '2026-01-07T00:00:00Z',
+        endsAt: '2026-01-07T10:00:00Z',
+        reason: 'Family matter',
+      })
+      .expect(201);
+
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, scheduler.email, scheduler.password);
+    await page.getByRole('tab', { name: 'Requests' }).click();
+    await page.getByText('Gao Wen · time off').waitFor();
+    await page.getByRole('button', { name: 'Effect' }).click();
+    await page
+      .getByTestId('time-off-effect')
+      .getByText(/^Approving would remove 1 published shift \(Wed, Jan 7, 08:00–14:00\)/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page
+      .getByTestId('time-off-decided')
+      .getByText(/^Approved: Gao Wen, .*1 published shifts went to the open-shift board/)
+      .waitFor();
+    await page.getByText('No time-off request is waiting.').waitFor();
+    await page.getByText('from time off').waitFor();
+    if (process.env.SCREENSHOTS) {
+      await page.getByText('中文', { exact: true }).click();
+      await page.getByText('因休假空出').waitFor();
+      await page.screenshot({ path: 'docs/web-scheduler-requests.zh.png', fullPage: true });
+      await page.getByText('EN', { exact: true }).click();
+      await page.getByText('from time off').waitFor();
+    }
+    await page.getByRole('button', { name: 'Repair the schedule' }).click();
+    const result = page.getByTestId('repair-result');
+    await result.getByText(/^Repair: 1 open shifts filled, 0 left open/).waitFor();
+    await result.getByText(/^He Li: Wed, Jan 7, 08:00–14:00$/).waitFor();
+    await page.getByText('No open shift.').waitFor();
+    const [taken] = await t.dataSource.query(
+      `SELECT agent_id FROM shifts WHERE live AND starts_at = '2026-01-07T00:00:00Z'`,
+    );
+    expect(taken.agent_id).toBe(he.agentId);
+
+    // He Li's contract and preferences, from the table's drawer.
+    await page.getByRole('tab', { name: 'Contracts and preferences' }).click();
+    await page.getByRole('button', { name: 'Edit He Li' }).click();
+    await page.getByLabel('At least (hours a week)').fill('20');
+    await page.getByLabel('At most (hours a week)').fill('30');
+    await page.getByLabel('Preferred earliest start').fill('08:00');
+    await page.getByLabel('Preferred latest start').fill('10:00');
+    await page.getByRole('dialog').getByText('Sun', { exact: true }).click();
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: 'docs/web-scheduler-contract.en.png' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: 'He Li' });
+    await row.getByText('20–30 h a week').waitFor();
+    await row.getByText('starts 08:00–10:00; off on Sun').waitFor();
+    const profile = await t
+      .http()
+      .get(`/v1/agents/${he.agentId}/work-profile`)
+      .set(bearer(scheduler.token))
+      .expect(200);
+    expect(profile.body).toMatchObject({
+      minWeeklyHours: 20,
+      maxWeeklyHours: 30,
+      preferredStartWindow: { earliest: '08:00', latest: '10:00' },
+      preferredDaysOff: [7],
+    });
+    await context.close();
   });
 
   it('renders a schedule of 300 agents x 7 days (measured, printed), only the rows in view', async () => {

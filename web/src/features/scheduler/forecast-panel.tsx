@@ -71,7 +71,7 @@ export function ForecastPanel({
       for (const r of rows)
         if ((r.dialect ?? '') === d) data[index.get(Date.parse(r.start))!] = r.calls;
       return {
-        name: d ? t('dialect', { dialect: d }) : t('allCalls'),
+        name: d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls'),
         type: 'line',
         showSymbol: false,
         step: 'start',

@@ -124,11 +124,33 @@ export function RequestsPanel({
       ),
     onSuccess: refresh,
   });
+  // Repair goes over every schedule with an open shift (and the one picked, when published).
+  const toRepair = [
+    ...new Set([
+      ...(open.data?.items ?? []).map((o) => o.scheduleId),
+      ...(scheduleId ? [scheduleId] : []),
+    ]),
+  ];
   const repair = useMutation({
-    mutationFn: async (id: string): Promise<Repair> =>
-      unwrap(await api.POST('/v1/schedules/{id}/repair', { params: { path: { id } } })),
+    mutationFn: async (ids: string[]): Promise<Repair[]> => {
+      const out: Repair[] = [];
+      for (const id of ids) {
+        const r = await api.POST('/v1/schedules/{id}/repair', { params: { path: { id } } });
+        // A schedule that is not published has nothing to repair.
+        if (r.response.status === 409 && ids.length > 1) continue;
+        out.push(unwrap(r));
+      }
+      return out;
+    },
     onSuccess: refresh,
   });
+  const repaired = repair.data && {
+    filled: repair.data.flatMap((r) => r.filled),
+    unfilled: repair.data.reduce((n, r) => n + r.unfilled.length, 0),
+    kept: repair.data.reduce((n, r) => n + r.keptShifts, 0),
+    before: repair.data.reduce((n, r) => n + r.shortfallBefore.total.shortAgentIntervals, 0),
+    after: repair.data.reduce((n, r) => n + r.shortfallAfter.total.shortAgentIntervals, 0),
+  };
   const error = decide.error ?? trade.error ?? assign.error ?? repair.error;
   const times = (from: string, to: string) =>
     `${formatDateTime(from, i18n.language, timeZone)}–${formatTime(to, i18n.language, timeZone)}`;
@@ -240,11 +262,11 @@ export function RequestsPanel({
           <Title order={3} size="h4">
             {t('requests.openShifts')}
           </Title>
-          {scheduleId && (
+          {toRepair.length > 0 && (
             <Button
               variant="light"
               loading={repair.isPending}
-              onClick={() => repair.mutate(scheduleId)}
+              onClick={() => repair.mutate(toRepair)}
             >
               {t('requests.repair')}
             </Button>
@@ -260,7 +282,9 @@ export function RequestsPanel({
                   <Table.Td>{times(o.startsAt, o.endsAt)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light">{t(`requests.origin.${o.origin}`)}</Badge>{' '}
-                    {o.requiredDialects.map((d) => t('dialect', { dialect: d })).join(', ')}
+                    {o.requiredDialects
+                      .map((d) => t(`dialectNames.${d}`, { defaultValue: d }))
+                      .join(', ')}
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -290,20 +314,14 @@ export function RequestsPanel({
             </Table.Tbody>
           </Table>
         )}
-        {repair.data && (
+        {repaired && (
           <Alert color="blue" mt="sm" data-testid="repair-result">
             <Text size="sm">
-              {t('requests.repaired', {
-                filled: repair.data.filled.length,
-                unfilled: repair.data.unfilled.length,
-                kept: repair.data.keptShifts,
-                before: repair.data.shortfallBefore.total.shortAgentIntervals,
-                after: repair.data.shortfallAfter.total.shortAgentIntervals,
-              })}
+              {t('requests.repaired', { ...repaired, filled: repaired.filled.length })}
             </Text>
-            {repair.data.filled.length > 0 && (
+            {repaired.filled.length > 0 && (
               <List size="sm">
-                {repair.data.filled.map((f) => (
+                {repaired.filled.map((f) => (
                   <List.Item key={f.openShiftId}>
                     {name(f.agentId)}: {times(f.startsAt, f.endsAt)}
                   </List.Item>

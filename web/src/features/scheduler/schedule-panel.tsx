@@ -307,7 +307,7 @@ function ScheduleView({
   );
   const coverage = useMemo(() => coverageByDialect(schedule.coverage), [schedule.coverage]);
   const dialectName = useCallback(
-    (d: string) => (d ? t('dialect', { dialect: d }) : t('allCalls')),
+    (d: string) => (d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls')),
     [t],
   );
   const coverageWords = useCallback(
@@ -407,7 +407,8 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
     const values: Record<string, unknown> = { ...x };
     for (const [k, v] of Object.entries(x)) if (typeof v === 'number') values[k] = num(v);
     if (typeof x.share === 'number') values.share = pct(x.share);
-    if (typeof x.dialect === 'string') values.who = t('dialect', { dialect: x.dialect });
+    if (typeof x.dialect === 'string')
+      values.who = t(`dialectNames.${x.dialect}`, { defaultValue: x.dialect });
     else values.who = t('allCalls');
     return t(`reasons.${r.code}`, { ...values, defaultValue: r.message });
   };

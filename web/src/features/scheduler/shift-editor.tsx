@@ -107,6 +107,8 @@ export function ShiftEditor({
       position="right"
       title={t(editable ? 'edit.title' : 'edit.viewTitle')}
       size="md"
+      // Light, so the dashed shift on the grid shows where the edit would put it.
+      overlayProps={{ backgroundOpacity: 0.15 }}
     >
       {shift && draft && (
         <Stack>
@@ -124,7 +126,7 @@ export function ShiftEditor({
             onChange={(e) => onDraft({ ...draft, agentId: e.currentTarget.value })}
             data={agents.map((a) => ({ value: a.id, label: a.name }))}
           />
-          <Group grow>
+          <Stack gap="xs">
             <TextInput
               type="datetime-local"
               label={t('edit.start')}
@@ -139,7 +141,7 @@ export function ShiftEditor({
               value={local(draft.end)}
               onChange={(e) => setTime('end', e.currentTarget.value)}
             />
-          </Group>
+          </Stack>
           {shift.breaks.length > 0 && !changed && (
             <Text size="sm" c="dimmed">
               {t('edit.breaks', {

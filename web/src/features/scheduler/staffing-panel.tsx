@@ -55,7 +55,7 @@ export function StaffingPanel({
   const shown = lines.some((l) => l.dialect === dialect) ? dialect : (lines[0]?.dialect ?? '');
   const pct = (v: number) =>
     formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 1 });
-  const name = (d: string) => (d ? t('dialect', { dialect: d }) : t('allCalls'));
+  const name = (d: string) => (d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls'));
   const option = useMemo(() => {
     const mine = rows
       .filter((r) => (r.dialect ?? '') === shown)
@@ -128,6 +128,17 @@ export function StaffingPanel({
                 })}
               </Text>
             ))}
+            {lines.some((l) => !l.dialect) && (
+              <Text size="sm">
+                {t('staffing.hours', {
+                  hours: formatNumber(
+                    lines.find((l) => !l.dialect)!.requiredAgentHours,
+                    i18n.language,
+                    { maximumFractionDigits: 1 },
+                  ),
+                })}
+              </Text>
+            )}
           </Stack>
         )}
         {sources && (

@@ -285,6 +285,7 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
               <Button
                 variant="subtle"
                 size="xs"
+                style={{ alignSelf: 'flex-start' }}
                 onClick={() =>
                   set({
                     unavailability: [
