@@ -120,7 +120,7 @@ describe('web app: the scheduler planner in Chromium', () => {
     await words
       .getByText(/^All calls: the busiest interval .* needs \d+ agents; the team has 5/)
       .waitFor();
-    await words.getByText(/^yue: the busiest interval/).waitFor();
+    await words.getByText(/^Cantonese: the busiest interval/).waitFor();
     await page
       .getByTestId('shrinkage-words')
       .getByText(/wellbeing/)
@@ -137,7 +137,7 @@ describe('web app: the scheduler planner in Chromium', () => {
       .waitFor();
     await page
       .getByTestId('coverage-words')
-      .getByText(/^yue: /)
+      .getByText(/^Cantonese: /)
       .waitFor();
     await page.getByTestId('coverage-yue').waitFor();
     await page
@@ -290,10 +290,11 @@ describe('web app: the scheduler planner in Chromium', () => {
     await result.getByText(/^Repair: 1 open shifts filled, 0 left open/).waitFor();
     await result.getByText(/^He Li: Wed, Jan 7, 08:00–14:00$/).waitFor();
     await page.getByText('No open shift.').waitFor();
-    const [taken] = await t.dataSource.query(
-      `SELECT agent_id FROM shifts WHERE live AND starts_at = '2026-01-07T00:00:00Z'`,
+    const taken = await t.dataSource.query(
+      `SELECT agent_id FROM shifts WHERE live AND starts_at = '2026-01-07T00:00:00Z' AND agent_id = ANY($1)`,
+      [[gao.agentId, he.agentId]],
     );
-    expect(taken.agent_id).toBe(he.agentId);
+    expect(taken).toEqual([{ agent_id: he.agentId }]);
 
     // He Li's contract and preferences, from the table's drawer.
     await page.getByRole('tab', { name: 'Contracts and preferences' }).click();
@@ -431,9 +432,11 @@ describe('web app: the scheduler planner in Chromium', () => {
     expect(await page.locator('[data-testid^="shift-"]').count()).toBeGreaterThan(20);
     await page.getByRole('rowgroup').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await page.getByRole('rowheader', { name: 'Agent 300' }).waitFor();
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: 'docs/web-scheduler-grid-300.en.png' });
     await page
       .getByTestId('coverage-words')
-      .getByText(/^yue: 196 of 336 intervals are short/)
+      .getByText(/^Cantonese: 196 of 336 intervals are short/)
       .waitFor();
     await context.close();
   });
