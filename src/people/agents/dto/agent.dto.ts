@@ -106,6 +106,14 @@ export class ListAgentsQueryDto extends PageQueryDto {
   @Length(1, 64)
   externalId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({
+    description: 'Part of the name or external id (case-insensitive)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
 }
 
 export class AgentDto {

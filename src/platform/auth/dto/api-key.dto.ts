@@ -29,6 +29,10 @@ export class ApiKeyDto {
   }
 }
 
+export class ApiKeyListDto {
+  @ApiProperty({ type: [ApiKeyDto] }) items: ApiKeyDto[];
+}
+
 export class CreatedApiKeyDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;

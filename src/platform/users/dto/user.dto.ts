@@ -48,6 +48,14 @@ export class UpdateUserDto extends PartialType(
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Part of the name or email (case-insensitive)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
   @ApiPropertyOptional({ enum: PERSON_ROLES }) @IsOptional() @IsIn(PERSON_ROLES) role?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional()
