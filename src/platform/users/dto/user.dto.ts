@@ -37,8 +37,10 @@ export class CreateUserDto {
   @ArrayMaxSize(5)
   @IsIn(PERSON_ROLES, { each: true })
   roles: (typeof PERSON_ROLES)[number][];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() teamId?:
-    string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
 }
 
 export class UpdateUserDto extends PartialType(
@@ -73,7 +75,7 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: PERSON_ROLES, isArray: true }) roles: string[];
-  @ApiProperty({ nullable: true }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
 

@@ -2071,8 +2071,8 @@ export interface components {
             /** @description First characters of the key, to recognise it */
             keyPrefix: string;
             createdAt: string;
-            lastUsedAt?: Record<string, never> | null;
-            revokedAt?: Record<string, never> | null;
+            lastUsedAt?: string | null;
+            revokedAt?: string | null;
         };
         ApiKeyListDto: {
             items: components["schemas"]["ApiKeyDto"][];
@@ -2257,14 +2257,14 @@ export interface components {
              */
             roles: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
         };
         UserDto: {
             id: string;
             email: string;
             displayName: string;
             roles: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
-            teamId: Record<string, never> | null;
+            teamId: string | null;
             active: boolean;
             createdAt: string;
         };
@@ -2286,7 +2286,7 @@ export interface components {
              */
             roles?: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
             active?: boolean;
         };
         RoutingTagViewDto: {
@@ -2390,12 +2390,12 @@ export interface components {
             id: string;
             externalId: string;
             displayName: string;
-            teamId: Record<string, never> | null;
+            teamId: string | null;
             /** @description The login of this agent, if any */
-            userId: Record<string, never> | null;
+            userId: string | null;
             active: boolean;
             /** @description Where the router rings the agent (e.g. a SIP URI) */
-            contact: Record<string, never> | null;
+            contact: string | null;
             dialects: components["schemas"]["TagProficiencyDto"][];
             skills: components["schemas"]["TagProficiencyDto"][];
         };
@@ -2420,7 +2420,7 @@ export interface components {
         UpdateAgentDto: {
             displayName?: string;
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
             active?: boolean;
             /**
              * @description Where the router rings the agent; returned with the agent, in availability and in every reservation
