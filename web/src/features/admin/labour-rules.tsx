@@ -79,6 +79,12 @@ function RulesEditor({ siteId }: { siteId: string }) {
       ) as Rules,
     onSuccess: (data) => client.setQueryData(['labour-rules', siteId], data),
   });
+  // 2400 minutes says little at a glance; 40 h does.
+  const inHours = (key: string, minutes: number) => {
+    if (!key.includes('Minutes') || !(minutes >= 60)) return '';
+    const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
+    return ` · ${rest ? t('labour.hoursMinutes', { hours, minutes: rest }) : t('labour.hours', { hours })}`;
+  };
   if (!form) return <Text c="dimmed">{t('loading')}</Text>;
   return (
     <form
@@ -93,7 +99,7 @@ function RulesEditor({ siteId }: { siteId: string }) {
             <NumberInput
               key={key}
               label={t(`fields.${key}`)}
-              description={t(`labour.help.${key}`)}
+              description={`${t(`labour.help.${key}`)}${inHours(key, form[key])}`}
               value={form[key]}
               onChange={(v) => {
                 setForm({ ...form, [key]: typeof v === 'number' ? v : Number(v) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pastMidnight, rangeProblem, sortRanges } from './opening-hours';
+import { pastMidnight, rangeProblem, sortRanges, summariseHours } from './opening-hours';
 
 describe('opening ranges', () => {
   it('accepts HH:mm and 24:00 as a close, as the API does', () => {
@@ -22,4 +22,32 @@ describe('opening ranges', () => {
         { weekday: 1, open: '08:00', close: '12:00' },
       ]).map((r) => `${r.weekday} ${r.open}`),
     ).toEqual(['1 08:00', '1 13:00', '2 08:00']));
+});
+
+describe('summariseHours', () => {
+  it('joins consecutive days with the same hours, keeps split days apart', () =>
+    expect(
+      summariseHours([
+        ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '22:00' })),
+        { weekday: 6, open: '09:00', close: '12:00' },
+        { weekday: 6, open: '13:00', close: '18:00' },
+        { weekday: 7, open: '13:00', close: '18:00' },
+      ]),
+    ).toEqual([
+      { from: 1, to: 5, open: '08:00', close: '22:00' },
+      { from: 6, to: 6, open: '09:00', close: '12:00' },
+      { from: 6, to: 6, open: '13:00', close: '18:00' },
+      { from: 7, to: 7, open: '13:00', close: '18:00' },
+    ]));
+
+  it('does not join across a closed day', () =>
+    expect(
+      summariseHours([
+        { weekday: 1, open: '09:00', close: '18:00' },
+        { weekday: 3, open: '09:00', close: '18:00' },
+      ]).map((r) => [r.from, r.to]),
+    ).toEqual([
+      [1, 1],
+      [3, 3],
+    ]));
 });

@@ -29,3 +29,37 @@ export const DEFAULT_WEEK: OpeningRange[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) 
   open: '09:00',
   close: '18:00',
 }));
+
+/** A run of consecutive weekdays with the same single range (Mon–Fri 08:00–22:00). */
+export interface HoursRun {
+  from: number;
+  to: number;
+  open: string;
+  close: string;
+}
+
+/**
+ * The week in few words: consecutive days with one identical range are joined into a run; a day
+ * with two ranges stays on its own, once per range.
+ */
+export function summariseHours(ranges: OpeningRange[]): HoursRun[] {
+  const perDay = new Map<number, OpeningRange[]>();
+  for (const r of sortRanges(ranges)) perDay.set(r.weekday, [...(perDay.get(r.weekday) ?? []), r]);
+  const runs: HoursRun[] = [];
+  for (const [weekday, day] of perDay) {
+    const last = runs[runs.length - 1];
+    const single = day.length === 1 ? day[0] : null;
+    if (
+      single &&
+      last &&
+      last.to === weekday - 1 &&
+      last.open === single.open &&
+      last.close === single.close &&
+      perDay.get(last.to)?.length === 1
+    )
+      last.to = weekday;
+    else
+      for (const r of day) runs.push({ from: weekday, to: weekday, open: r.open, close: r.close });
+  }
+  return runs;
+}

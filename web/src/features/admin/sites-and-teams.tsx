@@ -25,6 +25,7 @@ import {
   pastMidnight,
   rangeProblem,
   sortRanges,
+  summariseHours,
   type OpeningRange,
 } from './opening-hours';
 
@@ -151,8 +152,14 @@ function HoursSummary({ hours }: { hours: OpeningRange[] | null }) {
   if (!hours) return <>{t('sites.alwaysOpen')}</>;
   return (
     <>
-      {sortRanges(hours)
-        .map((r) => `${t(`weekdays.${r.weekday}`)} ${r.open}–${r.close}`)
+      {summariseHours(hours)
+        .map((r) => {
+          const days =
+            r.from === r.to
+              ? t(`weekdays.${r.from}`)
+              : t('sites.dayRange', { from: t(`weekdays.${r.from}`), to: t(`weekdays.${r.to}`) });
+          return `${days} ${r.open}–${r.close}`;
+        })
         .join(t('listSeparator'))}
     </>
   );
@@ -226,11 +233,21 @@ function SiteEditor({ site, onClose }: { site: Site | null; onClose: () => void 
             onChange={(e) => setAlwaysOpen(e.currentTarget.checked)}
           />
           {!alwaysOpen && (
-            <Stack gap="xs" data-testid="opening-hours">
+            <Stack gap={6} data-testid="opening-hours">
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" fw={500} w={90}>
+                  {t('sites.weekday')}
+                </Text>
+                <Text size="sm" fw={500} w={100}>
+                  {t('sites.opens')}
+                </Text>
+                <Text size="sm" fw={500} w={100}>
+                  {t('sites.closes')}
+                </Text>
+              </Group>
               {hours.map((r, i) => (
-                <Group key={i} align="flex-end" gap="xs">
+                <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
                   <NativeSelect
-                    label={t('sites.weekday')}
                     aria-label={t('sites.weekdayOf', { n: i + 1 })}
                     value={String(r.weekday)}
                     onChange={(e) => setRange(i, { weekday: Number(e.currentTarget.value) })}
@@ -238,9 +255,9 @@ function SiteEditor({ site, onClose }: { site: Site | null; onClose: () => void 
                       value: String(d),
                       label: t(`weekdays.${d}`),
                     }))}
+                    w={90}
                   />
                   <TextInput
-                    label={t('sites.opens')}
                     aria-label={t('sites.opensOf', { n: i + 1 })}
                     value={r.open}
                     onChange={(e) => setRange(i, { open: e.currentTarget.value })}
@@ -248,27 +265,26 @@ function SiteEditor({ site, onClose }: { site: Site | null; onClose: () => void 
                     w={100}
                   />
                   <TextInput
-                    label={t('sites.closes')}
                     aria-label={t('sites.closesOf', { n: i + 1 })}
                     value={r.close}
                     onChange={(e) => setRange(i, { close: e.currentTarget.value })}
                     error={problems[i] === 'close' ? t('sites.timeFormat') : undefined}
                     w={100}
                   />
-                  {!problems[i] && pastMidnight(r) && (
-                    <Text size="xs" c="dimmed" pb={8}>
-                      {t('sites.nextDay')}
-                    </Text>
-                  )}
                   <ActionIcon
                     variant="subtle"
                     color="red"
-                    mb={4}
+                    mt={6}
                     aria-label={t('sites.removeRange', { n: i + 1 })}
                     onClick={() => setHours((all) => all.filter((_, j) => j !== i))}
                   >
                     ×
                   </ActionIcon>
+                  {!problems[i] && pastMidnight(r) && (
+                    <Text size="xs" c="dimmed" mt={8}>
+                      {t('sites.nextDay')}
+                    </Text>
+                  )}
                 </Group>
               ))}
               <Group>

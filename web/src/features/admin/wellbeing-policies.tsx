@@ -186,11 +186,11 @@ function PolicyEditor({ scope, id }: { scope: 'site' | 'team'; id: string }) {
                 <Title order={4} size="h6">
                   {t(`policy.${g.title}`)}
                 </Title>
-                <Group grow align="flex-start">
+                <Group grow align="flex-end">
                   {g.keys.slice(0, 3).map(numberField)}
                 </Group>
                 {g.keys.length > 3 && (
-                  <Group grow align="flex-start">
+                  <Group grow align="flex-end">
                     {g.keys.slice(3).map(numberField)}
                   </Group>
                 )}

@@ -57,7 +57,7 @@ export default function ServiceLevelPanel({
             silent: true,
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#d9480f' },
-            label: { formatter: t('serviceLevel.target'), fontSize: 10 },
+            label: { show: false },
             data: [{ yAxis: Math.round(d.targetServiceLevel * 100) }],
           },
         },
