@@ -18,6 +18,7 @@ import {
   Criteria,
   FreeAgent,
   matches,
+  mayTake,
   WaitingCall,
 } from './domain/queue-assignment';
 import { asFilter, CALL_COLUMNS, toWaitingCall } from './queued-call-row';
@@ -27,6 +28,8 @@ export const QUEUE_LOCK = 'routing-queue';
 const CALL_PAGE = 200;
 const MAX_PAGES = 10;
 const FREE_AGENTS = 200;
+/** Waiting calls an agent who just freed up looks through (beyond them, the pass decides). */
+const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
 const MAX_SLEEP_MS = 30_000;
 
@@ -112,7 +115,36 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   async offerNew(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
     const agents = await this.freeAgents(m, now, activeCriteria(call, now));
     const agent = bestAgentFor(call, agents, now);
-    return agent ? this.offer(m, call, agent, now) : false;
+    return agent ? (await this.offer(m, call, agent, now)) === 'offered' : false;
+  }
+
+  /**
+   * Offers waiting calls to agents who just freed up, inside the transaction that freed them (a call
+   * end, a reject), so such an agent is never seen free while a call it matches waits. Each agent gets
+   * the first waiting call in queue order that it may take. No queue lock: the call's row is locked
+   * (SKIP LOCKED) before its offer, as in a pass, and the agent's row is already this transaction's.
+   * What needs the whole set of free agents is left to the pass that the agent.freed event starts:
+   * a callback (its team's share of offers) and a flagged caller for an agent with a hostile call in
+   * the last hour (another free agent may be without one).
+   */
+  async offerToFreed(m: EntityManager, agentIds: string[], now: Date): Promise<number> {
+    const agents = await this.freeAgents(m, now, null, agentIds.length, agentIds);
+    if (agents.length === 0) return 0;
+    const calls = await this.waiting(m, null, now, FREED_CALL_PAGE);
+    let offers = 0;
+    const taken = new Set<string>();
+    for (const agent of agents) {
+      for (const call of calls) {
+        if (taken.has(call.callId) || !mayTake(call, agent, now)) continue;
+        if (call.kind === 'callback' || (call.flaggedCaller && agent.hostileLastHour)) break;
+        const outcome = await this.offer(m, call, agent, now);
+        if (outcome === 'call-taken') continue; // another replica is offering it: the next one
+        taken.add(call.callId);
+        if (outcome === 'offered') offers++;
+        break;
+      }
+    }
+    return offers;
   }
 
   /** Whether any agent is free now for this call (a cheap read before taking the queue lock). */
@@ -135,14 +167,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       const pairs = assign(calls, free, now);
       for (const { callId, agentId } of pairs) {
         const agent = free.find((a) => a.agentId === agentId)!;
-        if (
-          await this.offer(
-            m,
-            calls.find((c) => c.callId === callId)!,
-            agent,
-            now,
-          )
-        )
+        if ((await this.offer(m, calls.find((c) => c.callId === callId)!, agent, now)) === 'offered')
           offers++;
       }
       agents = free.filter((a) => !pairs.some((pair) => pair.agentId === a.agentId));
@@ -152,13 +177,22 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     return offers;
   }
 
-  /** Holds the agent and marks the call offered; false if the agent was taken meanwhile. */
+  /**
+   * Holds the agent and marks the call offered. The call's row is locked first (SKIP LOCKED, still
+   * queued), so two offers of one call never race, whichever path makes them: 'call-taken' if
+   * another transaction has it or it is no longer waiting, 'agent-taken' if the agent cannot be held.
+   */
   private async offer(
     m: EntityManager,
     call: WaitingCall,
     agent: FreeAgent,
     now: Date,
-  ): Promise<boolean> {
+  ): Promise<'offered' | 'call-taken' | 'agent-taken'> {
+    const [locked] = await m.query(
+      `SELECT 1 FROM queued_calls WHERE call_id = $1 AND status = 'queued' FOR UPDATE SKIP LOCKED`,
+      [call.callId],
+    );
+    if (!locked) return 'call-taken';
     const criteria = activeCriteria(call, now).find((c) => matches(agent, c))!;
     const reservation = await this.routing.holdAgent(
       m,
@@ -166,7 +200,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       { callId: call.callId, ...asFilter(criteria) },
       now,
     );
-    if (!reservation) return false;
+    if (!reservation) return 'agent-taken';
     const [[row]] = await m.query(
       `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
               team_id = (SELECT team_id FROM agents WHERE id = $3), offer_expires_at = $4, offered_at = $5, status_at = $5
@@ -194,7 +228,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
         at: now,
       },
     ]);
-    return true;
+    return 'offered';
   }
 
   /** Offers not accepted in time: back to their place in the queue, never again to that agent. */
@@ -269,12 +303,13 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     m: EntityManager,
     after: WaitingCall | null,
     now: Date,
+    limit = CALL_PAGE,
   ): Promise<WaitingCall[]> {
     const rows = await m.query(
       `SELECT ${CALL_COLUMNS} FROM queued_calls q
         WHERE q.status = 'queued' AND (q.ready_at IS NULL OR q.ready_at <= $4) AND (q.give_up_at IS NULL OR q.give_up_at > $4)
           AND ($1::int IS NULL OR q.priority < $1 OR (q.priority = $1 AND (q.enqueued_at, q.call_id) > ($2::timestamptz, $3::text)))
-        ORDER BY q.priority DESC, q.enqueued_at, q.call_id LIMIT ${CALL_PAGE}`,
+        ORDER BY q.priority DESC, q.enqueued_at, q.call_id LIMIT ${limit}`,
       [after?.priority ?? null, after?.enqueuedAt ?? null, after?.callId ?? null, now],
     );
     return rows.map(toWaitingCall);
@@ -330,9 +365,11 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     now: Date,
     anyOf: Criteria[] | null,
     limit = FREE_AGENTS,
+    onlyAgentIds?: string[],
   ): Promise<FreeAgent[]> {
     const p = new Params();
     const nowP = `${p.add(now)}::timestamptz`;
+    const only = onlyAgentIds ? `AND p.agent_id = ANY(${p.add(onlyAgentIds)}::uuid[])` : '';
     const match = anyOf
       ? `AND (${anyOf
           .map((c) => `(${['TRUE', ...tagClauses(asFilter(c), p.add)].join(' AND ')})`)
@@ -345,7 +382,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
               (SELECT count(*) FROM queued_calls f WHERE f.agent_id = p.agent_id AND f.flagged_caller
                   AND f.offered_at > ${nowP} - interval '1 hour' AND f.status IN ('offered', 'connected', 'ended'))::int AS flagged
          FROM agent_presence p JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
-        WHERE ${candidateWhere({}, p.add, nowP)} ${match}
+        WHERE ${candidateWhere({}, p.add, nowP)} ${match} ${only}
         ORDER BY ${RANKING} LIMIT ${limit}`,
       p.values,
     );
