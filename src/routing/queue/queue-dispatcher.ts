@@ -28,6 +28,8 @@ export const QUEUE_LOCK = 'routing-queue';
 const CALL_PAGE = 200;
 const MAX_PAGES = 10;
 const FREE_AGENTS = 200;
+/** Free agents a new call chooses among (in routing order): the best few, not the whole floor. */
+const NEW_CALL_AGENTS = 20;
 /** Waiting calls an agent who just freed up looks through (beyond them, the pass decides). */
 const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
@@ -113,9 +115,16 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
    * (which holds the queue lock). Older calls had their chance when these agents freed up.
    */
   async offerNew(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
-    const agents = await this.freeAgents(m, now, activeCriteria(call, now));
-    const agent = bestAgentFor(call, agents, now);
-    return agent ? (await this.offer(m, call, agent, now)) === 'offered' : false;
+    const agents = await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS);
+    // An agent another transaction holds meanwhile is skipped for the next best (a few tries).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const agent = bestAgentFor(call, agents, now);
+      if (!agent) return false;
+      const outcome = await this.offer(m, call, agent, now);
+      if (outcome !== 'agent-taken') return outcome === 'offered';
+      agents.splice(agents.indexOf(agent), 1);
+    }
+    return false;
   }
 
   /**
@@ -147,10 +156,25 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     return offers;
   }
 
-  /** Whether any agent is free now for this call (a cheap read before taking the queue lock). */
-  async anyFreeFor(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
+  /**
+   * Whether any agent is free now for this call, and whether other calls wait (cheap reads before
+   * the enqueuing transaction): with nobody waiting there is no older call to overtake, so a new
+   * call is offered without the queue lock.
+   */
+  async freeFor(
+    m: EntityManager,
+    call: WaitingCall,
+    now: Date,
+  ): Promise<{ free: boolean; othersWait: boolean }> {
     const agents = await this.freeAgents(m, now, activeCriteria(call, now), 5);
-    return agents.some((a) => !call.excludedAgentIds.includes(a.agentId));
+    const free = agents.some((a) => !call.excludedAgentIds.includes(a.agentId));
+    if (!free) return { free, othersWait: true };
+    const [{ waiting }] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM queued_calls q WHERE q.status = 'queued'
+                         AND (q.ready_at IS NULL OR q.ready_at <= $1) AND (q.give_up_at IS NULL OR q.give_up_at > $1)) AS waiting`,
+      [now],
+    );
+    return { free, othersWait: waiting };
   }
 
   private async offerWaiting(m: EntityManager, now: Date): Promise<number> {
@@ -167,7 +191,14 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       const pairs = assign(calls, free, now);
       for (const { callId, agentId } of pairs) {
         const agent = free.find((a) => a.agentId === agentId)!;
-        if ((await this.offer(m, calls.find((c) => c.callId === callId)!, agent, now)) === 'offered')
+        if (
+          (await this.offer(
+            m,
+            calls.find((c) => c.callId === callId)!,
+            agent,
+            now,
+          )) === 'offered'
+        )
           offers++;
       }
       agents = free.filter((a) => !pairs.some((pair) => pair.agentId === a.agentId));

@@ -80,13 +80,16 @@ export class QueueService {
       flaggedCaller: callerHash ? await this.callerRefs.isFlagged(m0, callerHash, now) : false,
     };
     // With nobody free for it (the usual case while calls wait), the call just joins the queue. With
-    // someone free, the offer is made at once under the queue lock (so an older waiting call is
-    // never overtaken); if a pass holds the lock for longer than a moment, the call joins the queue
-    // and that pass's successor offers it in queue order. A request never queues up for long
-    // behind the lock, and a pass follows a call that joined the queue.
-    let locked = await this.dispatcher.anyFreeFor(m0, call, now);
-    const created = await this.dataSource.transaction(async (m) => {
-      if (locked) locked = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
+    // someone free and no other call waiting, the offer is made at once: there is nobody to
+    // overtake, and the call's row lock and the agent's SKIP LOCKED hold keep offers single. With
+    // someone free while other calls wait, the offer is made under the queue lock (so an older
+    // waiting call is never overtaken); if a pass holds the lock for longer than a moment, the call
+    // joins the queue and that pass's successor offers it in queue order. A request never queues up
+    // for long behind the lock, and a pass follows a call that joined the queue.
+    const { free, othersWait } = await this.dispatcher.freeFor(m0, call, now);
+    let locked = free;
+    const { created, offered } = await this.dataSource.transaction(async (m) => {
+      if (locked && othersWait) locked = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
       const [inserted] = await m.query(
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)
@@ -104,19 +107,21 @@ export class QueueService {
           now,
         ],
       );
-      if (!inserted) return false;
-      if (!(locked && (await this.dispatcher.offerNew(m, call, now))))
-        await this.events.publish(m, [
-          {
-            type: 'call.queued',
-            audience: ['router'],
-            payload: { callId: call.callId, priority: call.priority },
-            at: now,
-          },
-        ]);
-      return true;
+      if (!inserted) return { created: false, offered: false };
+      if (locked && (await this.dispatcher.offerNew(m, call, now)))
+        return { created: true, offered: true };
+      await this.events.publish(m, [
+        {
+          type: 'call.queued',
+          audience: ['router'],
+          payload: { callId: call.callId, priority: call.priority },
+          at: now,
+        },
+      ]);
+      return { created: true, offered: false };
     });
-    if (created && !locked) this.dispatcher.kick();
+    // A call that joined the queue is offered by a pass (an agent it saw free may have been taken).
+    if (created && !offered) this.dispatcher.kick();
     const body = (await this.view(input.callId, qualified))!;
     if (!created) return { httpStatus: 200, body };
     return { httpStatus: body.status === 'offered' ? 201 : 202, body };
