@@ -5,15 +5,17 @@ import { Clock } from '../../platform/common/clock/clock';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { lockInTransaction } from '../../platform/database/advisory-lock';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { candidateWhere, Params, RANKING, tagClauses } from '../reservations/candidate-query';
+import type { ReservationDto } from '../reservations/dto/routing.dto';
 import { RoutingService } from '../reservations/routing.service';
 import { CallbackExpiry } from './callbacks/callback-expiry';
 import {
   activeCriteria,
+  agentsInPreference,
   assign,
-  bestAgentFor,
   CallbackShare,
   Criteria,
   FreeAgent,
@@ -111,20 +113,36 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Offers one newly queued call to the best free agent now, inside the enqueuing transaction
-   * (which holds the queue lock). Older calls had their chance when these agents freed up.
+   * Offers one newly queued call to the best of `agents` (read by `freeFor`; read again here when
+   * the call waited for the queue lock), inside the enqueuing transaction. Older calls had their
+   * chance when these agents freed up. Returns the reservation, or null (the call waits).
    */
-  async offerNew(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
-    const agents = await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS);
-    // An agent another transaction holds meanwhile is skipped for the next best (a few tries).
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const agent = bestAgentFor(call, agents, now);
-      if (!agent) return false;
-      const outcome = await this.offer(m, call, agent, now);
-      if (outcome !== 'agent-taken') return outcome === 'offered';
-      agents.splice(agents.indexOf(agent), 1);
-    }
-    return false;
+  async offerNew(
+    m: EntityManager,
+    call: WaitingCall,
+    now: Date,
+    agents?: FreeAgent[],
+  ): Promise<ReservationDto | null> {
+    const pool = agents
+      ? agents
+      : await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS);
+    // The agents in the order the assignment prefers them (ties in routing order), those who match
+    // the same criteria as the first; one statement holds the first of them that no concurrent
+    // transaction has locked or taken (new calls arriving together all prefer the same agents).
+    const criteria = activeCriteria(call, now);
+    const ranked = agentsInPreference(call, pool, now).map((a) => ({
+      a,
+      step: criteria.findIndex((c) => matches(a, c)),
+    }));
+    if (ranked.length === 0) return null;
+    const step = ranked[0].step;
+    const reservation = await this.routing.holdFirstOf(
+      m,
+      ranked.filter((r) => r.step === step).map((r) => r.a.agentId),
+      { callId: call.callId, ...asFilter(criteria[step]) },
+      now,
+    );
+    return reservation ? this.markOffered(m, call, reservation, now) : null;
   }
 
   /**
@@ -149,7 +167,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
         const outcome = await this.offer(m, call, agent, now);
         if (outcome === 'call-taken') continue; // another replica is offering it: the next one
         taken.add(call.callId);
-        if (outcome === 'offered') offers++;
+        if (outcome !== 'agent-taken') offers++;
         break;
       }
     }
@@ -157,24 +175,26 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Whether any agent is free now for this call, and whether other calls wait (cheap reads before
-   * the enqueuing transaction): with nobody waiting there is no older call to overtake, so a new
-   * call is offered without the queue lock.
+   * The best free agents for a new call now, and whether other calls wait (reads before the
+   * enqueuing transaction): with nobody waiting there is no older call to overtake, so the call is
+   * offered without the queue lock.
    */
   async freeFor(
     m: EntityManager,
     call: WaitingCall,
     now: Date,
-  ): Promise<{ free: boolean; othersWait: boolean }> {
-    const agents = await this.freeAgents(m, now, activeCriteria(call, now), 5);
-    const free = agents.some((a) => !call.excludedAgentIds.includes(a.agentId));
-    if (!free) return { free, othersWait: true };
-    const [{ waiting }] = await m.query(
+  ): Promise<{ agents: FreeAgent[]; othersWait: boolean }> {
+    const agents = (
+      await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS)
+    ).filter((a) => !call.excludedAgentIds.includes(a.agentId));
+    if (agents.length === 0) return { agents, othersWait: true };
+    const [{ waiting }] = await preparedQuery(
+      m,
       `SELECT EXISTS (SELECT 1 FROM queued_calls q WHERE q.status = 'queued'
                          AND (q.ready_at IS NULL OR q.ready_at <= $1) AND (q.give_up_at IS NULL OR q.give_up_at > $1)) AS waiting`,
       [now],
     );
-    return { free, othersWait: waiting };
+    return { agents, othersWait: waiting };
   }
 
   private async offerWaiting(m: EntityManager, now: Date): Promise<number> {
@@ -191,15 +211,8 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       const pairs = assign(calls, free, now);
       for (const { callId, agentId } of pairs) {
         const agent = free.find((a) => a.agentId === agentId)!;
-        if (
-          (await this.offer(
-            m,
-            calls.find((c) => c.callId === callId)!,
-            agent,
-            now,
-          )) === 'offered'
-        )
-          offers++;
+        const call = calls.find((c) => c.callId === callId)!;
+        if (typeof (await this.offer(m, call, agent, now)) !== 'string') offers++;
       }
       agents = free.filter((a) => !pairs.some((pair) => pair.agentId === a.agentId));
       if (calls.length < CALL_PAGE || agents.length === 0) break;
@@ -209,7 +222,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Holds the agent and marks the call offered. The call's row is locked first (SKIP LOCKED, still
+   * Holds the agent and marks the call offered (its reservation). The call's row is locked first (SKIP LOCKED, still
    * queued), so two offers of one call never race, whichever path makes them: 'call-taken' if
    * another transaction has it or it is no longer waiting, 'agent-taken' if the agent cannot be held.
    */
@@ -218,8 +231,9 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     call: WaitingCall,
     agent: FreeAgent,
     now: Date,
-  ): Promise<'offered' | 'call-taken' | 'agent-taken'> {
-    const [locked] = await m.query(
+  ): Promise<ReservationDto | 'call-taken' | 'agent-taken'> {
+    const [locked] = await preparedQuery(
+      m,
       `SELECT 1 FROM queued_calls WHERE call_id = $1 AND status = 'queued' FOR UPDATE SKIP LOCKED`,
       [call.callId],
     );
@@ -231,12 +245,22 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       { callId: call.callId, ...asFilter(criteria) },
       now,
     );
-    if (!reservation) return 'agent-taken';
-    const [[row]] = await m.query(
+    return reservation ? this.markOffered(m, call, reservation, now) : 'agent-taken';
+  }
+
+  /** The call is offered with this hold: its row, the callback's state, the call.offered event. */
+  private async markOffered(
+    m: EntityManager,
+    call: WaitingCall,
+    reservation: ReservationDto,
+    now: Date,
+  ): Promise<ReservationDto> {
+    const [row] = await preparedQuery<{ team_id: string | null }>(
+      m,
       `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
               team_id = (SELECT team_id FROM agents WHERE id = $3), offer_expires_at = $4, offered_at = $5, status_at = $5
         WHERE call_id = $1 RETURNING q.team_id`,
-      [call.callId, reservation.reservationId, agent.agentId, reservation.expiresAt, now],
+      [call.callId, reservation.reservationId, reservation.agentId, reservation.expiresAt, now],
     );
     const { status: _status, callId: _callId, ...offered } = reservation;
     // A callback's offer names it; its dial target is read from GET /v1/routing/callbacks/{id},
@@ -248,7 +272,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     await this.events.publish(m, [
       {
         type: 'call.offered',
-        agentId: agent.agentId,
+        agentId: reservation.agentId,
         teamId: row?.team_id ?? null,
         audience: ['agent', 'router'],
         payload: {
@@ -259,7 +283,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
         at: now,
       },
     ]);
-    return 'offered';
+    return reservation;
   }
 
   /** Offers not accepted in time: back to their place in the queue, never again to that agent. */
@@ -336,7 +360,8 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     now: Date,
     limit = CALL_PAGE,
   ): Promise<WaitingCall[]> {
-    const rows = await m.query(
+    const rows = await preparedQuery(
+      m,
       `SELECT ${CALL_COLUMNS} FROM queued_calls q
         WHERE q.status = 'queued' AND (q.ready_at IS NULL OR q.ready_at <= $4) AND (q.give_up_at IS NULL OR q.give_up_at > $4)
           AND ($1::int IS NULL OR q.priority < $1 OR (q.priority = $1 AND (q.enqueued_at, q.call_id) > ($2::timestamptz, $3::text)))
@@ -406,15 +431,20 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
           .map((c) => `(${['TRUE', ...tagClauses(asFilter(c), p.add)].join(' AND ')})`)
           .join(' OR ')})`
       : '';
-    const rows = await m.query(
+    // The free agents are picked first (the routing index, in ranking order, stops at the limit);
+    // their tags and recent flagged calls are read for those agents only.
+    const rows = await preparedQuery(
+      m,
       `SELECT p.agent_id, a.team_id, p.rank_penalty, p.load_hostile, COALESCE(s.max_hostile_per_hour, 2) AS max_flagged,
               (SELECT coalesce(json_agg(json_build_array(t.tag, t.proficiency, rt.kind)), '[]')
                  FROM agent_tags t JOIN routing_tags rt ON rt.tag = t.tag WHERE t.agent_id = p.agent_id) AS tags,
               (SELECT count(*) FROM queued_calls f WHERE f.agent_id = p.agent_id AND f.flagged_caller
                   AND f.offered_at > ${nowP} - interval '1 hour' AND f.status IN ('offered', 'connected', 'ended'))::int AS flagged
-         FROM agent_presence p JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
-        WHERE ${candidateWhere({}, p.add, nowP)} ${match} ${only}
-        ORDER BY ${RANKING} LIMIT ${limit}`,
+         FROM (SELECT p.agent_id, p.rank_penalty, p.load_hostile, p.idle_since FROM agent_presence p
+                WHERE ${candidateWhere({}, p.add, nowP)} ${match} ${only}
+                ORDER BY ${RANKING} LIMIT ${limit}) p
+         JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
+        ORDER BY ${RANKING}`,
       p.values,
     );
     return rows.map((r: any) => {

@@ -62,14 +62,6 @@ export class QueueService {
     const callerHash = input.callerRef ? this.callerRefs.hash(input.callerRef) : null;
     const now = this.clock.now();
     const m0 = this.dataSource.manager;
-    const qualified = await this.loggedInMatching(m0, [base, ...fallback]);
-    if (qualified === 0)
-      throw new DomainError(
-        409,
-        'NO_QUALIFIED_AGENT',
-        'No logged-in agent could take this call, fallbacks included',
-        { dialect: input.dialect ?? null, skills: input.skills ?? [], fallbacks: fallback.length },
-      );
     const call: WaitingCall = {
       callId: input.callId,
       priority: input.priority ?? 0,
@@ -86,10 +78,26 @@ export class QueueService {
     // waiting call is never overtaken); if a pass holds the lock for longer than a moment, the call
     // joins the queue and that pass's successor offers it in queue order. A request never queues up
     // for long behind the lock, and a pass follows a call that joined the queue.
-    const { free, othersWait } = await this.dispatcher.freeFor(m0, call, now);
-    let locked = free;
-    const { created, offered } = await this.dataSource.transaction(async (m) => {
-      if (locked && othersWait) locked = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
+    const { agents, othersWait } = await this.dispatcher.freeFor(m0, call, now);
+    // A free matching agent is a logged-in one: the count is needed only when nobody is free.
+    let qualified: number | undefined;
+    if (agents.length === 0) {
+      qualified = await this.loggedInMatching(m0, [base, ...fallback]);
+      if (qualified === 0)
+        throw new DomainError(
+          409,
+          'NO_QUALIFIED_AGENT',
+          'No logged-in agent could take this call, fallbacks included',
+          {
+            dialect: input.dialect ?? null,
+            skills: input.skills ?? [],
+            fallbacks: fallback.length,
+          },
+        );
+    }
+    const { created, reservation } = await this.dataSource.transaction(async (m) => {
+      let mayOffer = agents.length > 0;
+      if (mayOffer && othersWait) mayOffer = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
       const [inserted] = await m.query(
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)
@@ -107,9 +115,12 @@ export class QueueService {
           now,
         ],
       );
-      if (!inserted) return { created: false, offered: false };
-      if (locked && (await this.dispatcher.offerNew(m, call, now)))
-        return { created: true, offered: true };
+      if (!inserted) return { created: false, reservation: null };
+      // Under the lock the agents are read again: the pass that held it may have taken them.
+      const offered = mayOffer
+        ? await this.dispatcher.offerNew(m, call, now, othersWait ? undefined : agents)
+        : null;
+      if (offered) return { created: true, reservation: offered };
       await this.events.publish(m, [
         {
           type: 'call.queued',
@@ -118,12 +129,27 @@ export class QueueService {
           at: now,
         },
       ]);
-      return { created: true, offered: false };
+      return { created: true, reservation: null };
     });
+    if (!created) return { httpStatus: 200, body: (await this.view(input.callId))! };
+    if (reservation)
+      return {
+        httpStatus: 201,
+        body: {
+          callId: call.callId,
+          status: 'offered',
+          reservation: {
+            reservationId: reservation.reservationId,
+            agentId: reservation.agentId,
+            externalId: reservation.externalId,
+            ...(reservation.contact ? { contact: reservation.contact } : {}),
+            expiresAt: reservation.expiresAt,
+          },
+        },
+      };
     // A call that joined the queue is offered by a pass (an agent it saw free may have been taken).
-    if (created && !offered) this.dispatcher.kick();
+    this.dispatcher.kick();
     const body = (await this.view(input.callId, qualified))!;
-    if (!created) return { httpStatus: 200, body };
     return { httpStatus: body.status === 'offered' ? 201 : 202, body };
   }
 

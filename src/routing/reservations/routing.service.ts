@@ -108,6 +108,20 @@ export class RoutingService {
   }
 
   /**
+   * Holds the first of `agentIds` (in that order) who is free and not locked by another transaction,
+   * in one statement: concurrent callers preferring the same agents skip each other's rows.
+   */
+  async holdFirstOf(
+    manager: EntityManager,
+    agentIds: string[],
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const rows = await this.insertHold(manager, { ...input, agentIds }, now);
+    return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
+  }
+
+  /**
    * The one statement that holds an agent: the best free match (or the given agent) is locked with
    * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
    * who rejected this call or let it lapse is not picked again for it (a hold released because the
@@ -115,7 +129,12 @@ export class RoutingService {
    */
   private async insertHold(
     manager: EntityManager,
-    input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
+    input: CandidateFilter & {
+      callId: string;
+      ttlSeconds?: number;
+      agentId?: string;
+      agentIds?: string[];
+    },
     now: Date,
   ): Promise<any[]> {
     const { text, values } = holdStatement(input, now, randomUUID());
