@@ -31,7 +31,9 @@ const CALL_PAGE = 200;
 const MAX_PAGES = 10;
 const FREE_AGENTS = 200;
 /** Free agents a new call chooses among (in routing order): the best few, not the whole floor. */
-const NEW_CALL_AGENTS = 20;
+const NEW_CALL_AGENTS = 40;
+/** Offers per pass: the queue lock is let go in between, so new calls are not held up behind a long pass. */
+const OFFERS_PER_PASS = 50;
 /** Waiting calls an agent who just freed up looks through (beyond them, the pass decides). */
 const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
@@ -142,7 +144,16 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       { callId: call.callId, ...asFilter(criteria[step]) },
       now,
     );
-    return reservation ? this.markOffered(m, call, reservation, now) : null;
+    if (reservation) return this.markOffered(m, call, reservation, now);
+    // All of them were taken by calls arriving together: the next free agent in routing order (as a
+    // reservation would pick it), unless the caller is flagged and the hostile-call rule must choose.
+    if (call.flaggedCaller) return null;
+    const next = await this.routing.holdBest(
+      m,
+      { callId: call.callId, ...asFilter(criteria[step]) },
+      now,
+    );
+    return next ? this.markOffered(m, call, next, now) : null;
   }
 
   /**
@@ -174,27 +185,10 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     return offers;
   }
 
-  /**
-   * The best free agents for a new call now, and whether other calls wait (reads before the
-   * enqueuing transaction): with nobody waiting there is no older call to overtake, so the call is
-   * offered without the queue lock.
-   */
-  async freeFor(
-    m: EntityManager,
-    call: WaitingCall,
-    now: Date,
-  ): Promise<{ agents: FreeAgent[]; othersWait: boolean }> {
-    const agents = (
-      await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS)
-    ).filter((a) => !call.excludedAgentIds.includes(a.agentId));
-    if (agents.length === 0) return { agents, othersWait: true };
-    const [{ waiting }] = await preparedQuery(
-      m,
-      `SELECT EXISTS (SELECT 1 FROM queued_calls q WHERE q.status = 'queued'
-                         AND (q.ready_at IS NULL OR q.ready_at <= $1) AND (q.give_up_at IS NULL OR q.give_up_at > $1)) AS waiting`,
-      [now],
-    );
-    return { agents, othersWait: waiting };
+  /** The best free agents for a new call now (a read before the enqueuing transaction). */
+  async freeAgentsFor(m: EntityManager, call: WaitingCall, now: Date): Promise<FreeAgent[]> {
+    const agents = await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS);
+    return agents.filter((a) => !call.excludedAgentIds.includes(a.agentId));
   }
 
   private async offerWaiting(m: EntityManager, now: Date): Promise<number> {
@@ -209,13 +203,17 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       if (calls.some((c) => c.kind === 'callback') && free.some((a) => !a.callbackShare))
         free = await this.withCallbackShares(m, now, free);
       const pairs = assign(calls, free, now);
+      if (offers + pairs.length > OFFERS_PER_PASS) {
+        pairs.splice(OFFERS_PER_PASS - offers);
+        this.kick(); // the rest in the next pass, after the lock was let go
+      }
       for (const { callId, agentId } of pairs) {
         const agent = free.find((a) => a.agentId === agentId)!;
         const call = calls.find((c) => c.callId === callId)!;
         if (typeof (await this.offer(m, call, agent, now)) !== 'string') offers++;
       }
       agents = free.filter((a) => !pairs.some((pair) => pair.agentId === a.agentId));
-      if (calls.length < CALL_PAGE || agents.length === 0) break;
+      if (calls.length < CALL_PAGE || agents.length === 0 || offers >= OFFERS_PER_PASS) break;
       after = calls[calls.length - 1];
     }
     return offers;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
 import { lockWithin } from '../../platform/database/advisory-lock';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { Params, tagClauses } from '../reservations/candidate-query';
@@ -57,8 +58,6 @@ export class QueueService {
       skills: f.skills ?? [],
     }));
     for (const c of [base, ...fallback]) await this.routing.assertKnownTags(asFilter(c));
-    const known = await this.view(input.callId);
-    if (known) return { httpStatus: 200, body: known };
     const callerHash = input.callerRef ? this.callerRefs.hash(input.callerRef) : null;
     const now = this.clock.now();
     const m0 = this.dataSource.manager;
@@ -73,17 +72,20 @@ export class QueueService {
     };
     // With nobody free for it (the usual case while calls wait), the call just joins the queue. With
     // someone free and no other call waiting, the offer is made at once: there is nobody to
-    // overtake, and the call's row lock and the agent's SKIP LOCKED hold keep offers single. With
-    // someone free while other calls wait, the offer is made under the queue lock (so an older
-    // waiting call is never overtaken); if a pass holds the lock for longer than a moment, the call
-    // joins the queue and that pass's successor offers it in queue order. A request never queues up
-    // for long behind the lock, and a pass follows a call that joined the queue.
-    const { agents, othersWait } = await this.dispatcher.freeFor(m0, call, now);
+    // overtake, and the agent's SKIP LOCKED hold keeps offers single. With someone free while other
+    // calls wait, the offer is made under the queue lock (so an older waiting call is never
+    // overtaken); if a pass holds the lock for longer than a moment, the call joins the queue and
+    // that pass's successor offers it in queue order. A request never queues up for long behind the
+    // lock, and a pass follows a call that joined the queue. A callId already known answers 200
+    // with its state (the insert finds it).
+    const agents = await this.dispatcher.freeAgentsFor(m0, call, now);
     // A free matching agent is a logged-in one: the count is needed only when nobody is free.
     let qualified: number | undefined;
     if (agents.length === 0) {
       qualified = await this.loggedInMatching(m0, [base, ...fallback]);
-      if (qualified === 0)
+      if (qualified === 0) {
+        const known = await this.view(input.callId);
+        if (known) return { httpStatus: 200, body: known };
         throw new DomainError(
           409,
           'NO_QUALIFIED_AGENT',
@@ -94,15 +96,17 @@ export class QueueService {
             fallbacks: fallback.length,
           },
         );
+      }
     }
     const { created, reservation } = await this.dataSource.transaction(async (m) => {
-      let mayOffer = agents.length > 0;
-      if (mayOffer && othersWait) mayOffer = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
-      const [inserted] = await m.query(
+      const [inserted] = await preparedQuery<{ others_wait: boolean }>(
+        m,
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)
          VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)
-         ON CONFLICT (call_id) DO NOTHING RETURNING call_id`,
+         ON CONFLICT (call_id) DO NOTHING
+         RETURNING EXISTS (SELECT 1 FROM queued_calls o WHERE o.status = 'queued' AND o.call_id <> $1
+                              AND (o.ready_at IS NULL OR o.ready_at <= $9) AND (o.give_up_at IS NULL OR o.give_up_at > $9)) AS others_wait`,
         [
           call.callId,
           call.priority,
@@ -116,6 +120,10 @@ export class QueueService {
         ],
       );
       if (!inserted) return { created: false, reservation: null };
+      const othersWait = inserted.others_wait;
+      const mayOffer =
+        agents.length > 0 &&
+        (!othersWait || (await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS)));
       // Under the lock the agents are read again: the pass that held it may have taken them.
       const offered = mayOffer
         ? await this.dispatcher.offerNew(m, call, now, othersWait ? undefined : agents)

@@ -107,6 +107,16 @@ export class RoutingService {
     return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
   }
 
+  /** Holds the best free match in routing order (SKIP LOCKED), inside the caller's transaction. */
+  async holdBest(
+    manager: EntityManager,
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const rows = await this.insertHold(manager, input, now);
+    return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
+  }
+
   /**
    * Holds the first of `agentIds` (in that order) who is free and not locked by another transaction,
    * in one statement: concurrent callers preferring the same agents skip each other's rows.
