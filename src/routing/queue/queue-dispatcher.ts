@@ -25,7 +25,11 @@ import {
 } from './domain/queue-assignment';
 import { asFilter, CALL_COLUMNS, toWaitingCall } from './queued-call-row';
 
-/** One dispatcher at a time, whatever the replicas: every offer is made under this lock. */
+/**
+ * One pass at a time, whatever the replicas; a new call is offered under it while other calls wait.
+ * Offers made outside it (an agent freed by a call's end or a reject, a new call with nobody else
+ * waiting) rely on the row locks every offer takes: the call's, then the agent's.
+ */
 export const QUEUE_LOCK = 'routing-queue';
 const CALL_PAGE = 200;
 const MAX_PAGES = 10;
@@ -43,9 +47,11 @@ const MAX_SLEEP_MS = 30_000;
  * Offers waiting calls to free agents. Runs when an agent frees up (the `agent.freed` event, from
  * any replica), when an offer is rejected or lapses, and at the next moment something becomes due
  * (a wrap-up, break or recovery ending, an offer expiring, a fallback starting): one timer per
- * replica set to that moment, never a loop over idle calls. Every pass holds the queue's advisory
- * lock, and each offer locks its agent's row (SKIP LOCKED), so no call is offered to two agents and
- * no agent holds two offers, however many replicas run.
+ * replica set to that moment, never a loop over idle calls. An agent freed by a call's end or a
+ * reject is offered the next call in the transaction that freed it, without waiting for a pass.
+ * Every offer locks its call's row and its agent's row (SKIP LOCKED, re-checked as still waiting
+ * and free), so no call is offered to two agents and no agent holds two offers, however many
+ * replicas and paths race.
  */
 @Injectable()
 export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
@@ -115,9 +121,9 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Offers one newly queued call to the best of `agents` (read by `freeFor`; read again here when
-   * the call waited for the queue lock), inside the enqueuing transaction. Older calls had their
-   * chance when these agents freed up. Returns the reservation, or null (the call waits).
+   * Offers one newly queued call to the best of `agents` (read by `freeAgentsFor`; read again here
+   * when the call waited for the queue lock), inside the enqueuing transaction. Older calls had
+   * their chance when these agents freed up. Returns the reservation, or null (the call waits).
    */
   async offerNew(
     m: EntityManager,
@@ -220,9 +226,10 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Holds the agent and marks the call offered (its reservation). The call's row is locked first (SKIP LOCKED, still
-   * queued), so two offers of one call never race, whichever path makes them: 'call-taken' if
-   * another transaction has it or it is no longer waiting, 'agent-taken' if the agent cannot be held.
+   * Holds the agent and marks the call offered (its reservation). The call's row is locked first
+   * (SKIP LOCKED, still queued), so two offers of one call never race, whichever path makes them:
+   * 'call-taken' if another transaction has it or it is no longer waiting, 'agent-taken' if the
+   * agent cannot be held.
    */
   private async offer(
     m: EntityManager,
