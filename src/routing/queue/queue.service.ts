@@ -98,15 +98,18 @@ export class QueueService {
         );
       }
     }
-    const { created, reservation } = await this.dataSource.transaction(async (m) => {
-      const [inserted] = await preparedQuery<{ others_wait: boolean }>(
+    const { created, reservation, position } = await this.dataSource.transaction(async (m) => {
+      const [inserted] = await preparedQuery<{ others_wait: boolean; position: number }>(
         m,
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)
          VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)
          ON CONFLICT (call_id) DO NOTHING
          RETURNING EXISTS (SELECT 1 FROM queued_calls o WHERE o.status = 'queued' AND o.call_id <> $1
-                              AND (o.ready_at IS NULL OR o.ready_at <= $9) AND (o.give_up_at IS NULL OR o.give_up_at > $9)) AS others_wait`,
+                              AND (o.ready_at IS NULL OR o.ready_at <= $9) AND (o.give_up_at IS NULL OR o.give_up_at > $9)) AS others_wait,
+                   (SELECT count(*)::int + 1 FROM queued_calls o
+                     WHERE o.status = 'queued' AND o.dialect IS NOT DISTINCT FROM $3::text
+                       AND (o.priority > $2 OR (o.priority = $2 AND (o.enqueued_at, o.call_id) < ($9::timestamptz, $1::text)))) AS position`,
         [
           call.callId,
           call.priority,
@@ -119,7 +122,7 @@ export class QueueService {
           now,
         ],
       );
-      if (!inserted) return { created: false, reservation: null };
+      if (!inserted) return { created: false, reservation: null, position: 0 };
       const othersWait = inserted.others_wait;
       const mayOffer =
         agents.length > 0 &&
@@ -128,7 +131,7 @@ export class QueueService {
       const offered = mayOffer
         ? await this.dispatcher.offerNew(m, call, now, othersWait ? undefined : agents)
         : null;
-      if (offered) return { created: true, reservation: offered };
+      if (offered) return { created: true, reservation: offered, position: 0 };
       await this.events.publish(m, [
         {
           type: 'call.queued',
@@ -137,7 +140,7 @@ export class QueueService {
           at: now,
         },
       ]);
-      return { created: true, reservation: null };
+      return { created: true, reservation: null, position: inserted.position };
     });
     if (!created) return { httpStatus: 200, body: (await this.view(input.callId))! };
     if (reservation)
@@ -155,10 +158,18 @@ export class QueueService {
           },
         },
       };
-    // A call that joined the queue is offered by a pass (an agent it saw free may have been taken).
+    // A call that joined the queue is offered by a pass (an agent it saw free may have been taken);
+    // its answer is its place when it joined (the insert counted the calls ahead of it).
     this.dispatcher.kick();
-    const body = (await this.view(input.callId, qualified))!;
-    return { httpStatus: body.status === 'offered' ? 201 : 202, body };
+    return {
+      httpStatus: 202,
+      body: {
+        callId: call.callId,
+        status: 'queued',
+        position,
+        estimatedWaitSeconds: await this.estimateWait(call.callId, position, qualified),
+      },
+    };
   }
 
   /**
