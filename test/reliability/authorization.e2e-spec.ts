@@ -167,6 +167,7 @@ describe('authorisation matrix: two teams', () => {
       expect({ path, seen: res.text.includes(id) }).toEqual({ path, seen: true });
     };
     await sees('/v1/agents', supervisor, a.agent.agentId);
+    await sees('/v1/agents', scheduler, a.agent.agentId);
     await sees('/v1/teams', supervisor, a.teamId);
     await sees('/v1/sites', scheduler, a.siteId);
     await sees('/v1/schedules', scheduler, a.scheduleId);

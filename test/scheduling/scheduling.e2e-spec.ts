@@ -325,6 +325,25 @@ describe('scheduling', () => {
       .send({ agentId: body.shifts[1].agentId })
       .expect(409);
     expect(rest.body.details.rule).toBe('REST_BETWEEN_SHIFTS');
+    // A dry run answers the same refusal, or the shift as it would be, and saves nothing.
+    const dryTooLong = await t
+      .http()
+      .patch(`/v1/schedules/${scheduleId}/shifts/${shift.id}?dryRun=true`)
+      .set(bearer(scheduler.token))
+      .send({ endsAt: '2026-01-05T15:30:00Z' })
+      .expect(409);
+    expect(dryTooLong.body.details.rule).toBe('SHIFT_LENGTH');
+    const dry = await t
+      .http()
+      .patch(`/v1/schedules/${scheduleId}/shifts/${shift.id}?dryRun=true`)
+      .set(bearer(scheduler.token))
+      .send({ startsAt: '2026-01-05T08:30:00Z' })
+      .expect(200);
+    expect(dry.body).toMatchObject({ id: shift.id, startsAt: '2026-01-05T08:30:00.000Z' });
+    const unchanged = (
+      await t.http().get(`/v1/schedules/${scheduleId}`).set(bearer(scheduler.token))
+    ).body.shifts.find((x: { id: string }) => x.id === shift.id);
+    expect(unchanged.startsAt).toBe(shift.startsAt);
     const ok = await t
       .http()
       .patch(`/v1/schedules/${scheduleId}/shifts/${shift.id}`)

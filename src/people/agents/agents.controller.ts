@@ -74,7 +74,7 @@ export class AgentsController {
   }
 
   @Get()
-  @Roles('admin', 'supervisor', 'router')
+  @Roles('admin', 'supervisor', 'scheduler', 'router')
   @ApiOperation({
     summary: 'List agents; `?externalId=8001` finds one by the id the router knows it by',
   })

@@ -134,7 +134,7 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   // A supervisor creates agents in their own team (and may not move one out of it).
   'POST /v1/agents': on('team', body('teamId'), ['admin', 'supervisor']),
   'POST /v1/agents/import': on('team', body('teamId'), ['admin']),
-  'GET /v1/agents': list(['admin', 'supervisor', 'router'], query('teamId', true)),
+  'GET /v1/agents': list(['admin', 'supervisor', 'scheduler', 'router'], query('teamId', true)),
   'GET /v1/agents/{agentId}': on('agent', path('agentId'), [
     'admin',
     'supervisor',

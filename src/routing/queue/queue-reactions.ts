@@ -14,6 +14,13 @@ import { CallerRefs } from './caller-refs';
 import { QueueDispatcher } from './queue-dispatcher';
 
 /**
+ * When `onDecided` has work: the decided reservation is a queued call's live offer (an SQL condition
+ * over the reservation row). The router's own holds match nothing and are decided without it.
+ */
+export const QUEUED_CALL_OFFER = `EXISTS (SELECT 1 FROM queued_calls q
+  WHERE q.call_id = reservations.call_id AND q.reservation_id = reservations.id AND q.status = 'offered')`;
+
+/**
  * How queued calls follow what happens to them elsewhere, inside that change's transaction:
  * an offer accepted or answered → connected; rejected → back to its place, never again to that
  * agent; ended → ended; flagged hostile → its caller is remembered (by keyed hash).

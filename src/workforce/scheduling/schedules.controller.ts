@@ -15,6 +15,7 @@ import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
   AgentShiftsQueryDto,
   EditShiftDto,
+  EditShiftQueryDto,
   GenerateAcceptedDto,
   GenerateScheduleDto,
   ListSchedulesQueryDto,
@@ -95,7 +96,8 @@ export class SchedulesController {
   @Patch('schedules/:id/shifts/:shiftId')
   @Roles('scheduler', 'admin')
   @ApiOperation({
-    summary: 'Edit one shift (times, agent, breaks); every labour rule is checked again',
+    summary:
+      'Edit one shift (times, agent, breaks); every labour rule is checked again (`?dryRun=true`: only checked, nothing saved)',
   })
   @ApiOkResponse({ type: ShiftDto })
   @ApiConflictResponse({
@@ -106,8 +108,9 @@ export class SchedulesController {
     @Param('id', UuidParam) id: string,
     @Param('shiftId', UuidParam) shiftId: string,
     @Body() body: EditShiftDto,
+    @Query() query: EditShiftQueryDto,
   ): Promise<ShiftDto> {
-    return this.schedules.editShift(id, shiftId, body);
+    return this.schedules.editShift(id, shiftId, body, query.dryRun === true);
   }
 
   @Get('agents/:agentId/shifts')

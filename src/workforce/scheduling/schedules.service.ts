@@ -128,7 +128,9 @@ export class SchedulesService {
         );
       await manager.getRepository(Shift).update({ scheduleId: id }, { live: true });
       const now = this.clock.now();
-      await manager.getRepository(Schedule).update({ id }, { status: 'published', publishedAt: now });
+      await manager
+        .getRepository(Schedule)
+        .update({ id }, { status: 'published', publishedAt: now });
       // Every agent of the team hears of it: one event each, to that agent alone.
       const agentIds = await this.agents.idsInTeam(s.teamId, manager);
       await this.events.publish(
@@ -152,7 +154,13 @@ export class SchedulesService {
   }
 
   /** Edits one shift of a draft or published schedule; 409 RULE_VIOLATION names the first broken rule. */
-  async editShift(scheduleId: string, shiftId: string, input: EditShiftDto): Promise<ShiftDto> {
+  /** Edits one shift; with `dryRun`, checks the rules and answers the shift it would be, changing nothing. */
+  async editShift(
+    scheduleId: string,
+    shiftId: string,
+    input: EditShiftDto,
+    dryRun = false,
+  ): Promise<ShiftDto> {
     const schedule = await this.schedules.findOne({ where: { id: scheduleId } });
     if (!schedule) throw notFound('Schedule');
     if (schedule.status !== 'draft' && schedule.status !== 'published')
@@ -231,6 +239,14 @@ export class SchedulesService {
       rules,
       timeZone,
     );
+    if (dryRun)
+      return toShiftDto({
+        ...shift,
+        agentId,
+        startsAt: new Date(start),
+        endsAt: new Date(end),
+        breaks,
+      });
     await this.shifts.update(
       { id: shiftId },
       { agentId, startsAt: new Date(start), endsAt: new Date(end), breaks },

@@ -20,6 +20,7 @@ import { setLanguage, type Language } from '../lib/i18n';
 import { useNotifications } from '../features/notifications/notifications';
 import '../features/supervisor/i18n';
 import '../features/admin/i18n';
+import '../features/scheduler/i18n';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -36,9 +37,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(person.roles.includes('supervisor')
       ? [{ to: '/supervisor', label: t('supervisor:nav') }]
       : []),
+    ...(person.roles.includes('scheduler') && person.teamId
+      ? [{ to: '/scheduler', label: t('scheduler:nav') }]
+      : []),
     ...(person.roles.includes('admin') ? [{ to: '/admin', label: t('admin:nav') }] : []),
     ...(!person.agentId &&
-    !['counselor', 'supervisor', 'admin'].some((r) => person.roles.includes(r))
+    !['counselor', 'supervisor', 'admin'].some((r) => person.roles.includes(r)) &&
+    !(person.roles.includes('scheduler') && person.teamId)
       ? [{ to: '/home', label: t('nav.home') }]
       : []),
     { to: '/notifications', label: t('nav.notifications') },

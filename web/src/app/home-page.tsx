@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { usePerson } from '../lib/auth/session';
 
 /**
- * Where a person without a workspace in the app lands (a scheduler: planning is in the API and
- * its documentation; notifications and the account are in the menu).
+ * Where a person without a workspace in the app lands (a scheduler without a team: planning is in
+ * the API and its documentation; notifications and the account are in the menu).
  */
 export default function HomePage() {
   const { t } = useTranslation();

@@ -18,16 +18,20 @@ const CounsellorWorkspace = lazy(loadCounsellor);
 const loadSupervisor = () => import('../features/supervisor/supervisor-wallboard');
 if (window.location.pathname.startsWith('/supervisor')) void loadSupervisor();
 const SupervisorWallboard = lazy(loadSupervisor);
+const loadScheduler = () => import('../features/scheduler/scheduler-workspace');
+if (window.location.pathname.startsWith('/scheduler')) void loadScheduler();
+const SchedulerWorkspace = lazy(loadScheduler);
 const AdminConsole = lazy(() => import('../features/admin/admin-console'));
 const AccountPage = lazy(() => import('../features/auth/account-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HomePage = lazy(() => import('./home-page'));
 
 /** Where a person lands: their own workspace. */
-export function homePathFor(person: Pick<Person, 'roles' | 'agentId'>): string {
+export function homePathFor(person: Pick<Person, 'roles' | 'agentId' | 'teamId'>): string {
   if (person.agentId || person.roles.includes('agent')) return '/agent';
   if (person.roles.includes('counselor')) return '/counsellor';
   if (person.roles.includes('supervisor')) return '/supervisor';
+  if (person.roles.includes('scheduler') && person.teamId) return '/scheduler';
   if (person.roles.includes('admin')) return '/admin';
   return '/home';
 }
@@ -61,6 +65,9 @@ export function AppRoutes() {
               )}
               {person.roles.includes('supervisor') && (
                 <Route path="/supervisor/*" element={<SupervisorWallboard />} />
+              )}
+              {person.roles.includes('scheduler') && person.teamId && (
+                <Route path="/scheduler/*" element={<SchedulerWorkspace />} />
               )}
               {person.roles.includes('admin') && (
                 <Route path="/admin/*" element={<AdminConsole />} />

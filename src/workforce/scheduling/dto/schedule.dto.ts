@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -222,6 +223,17 @@ export class EditShiftDto {
   @ValidateNested({ each: true })
   @Type(() => EditBreakDto)
   breaks?: EditBreakDto[];
+}
+
+export class EditShiftQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'true: check every rule and answer the shift as it would be (breaks placed), saving nothing',
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class AgentShiftsQueryDto extends PageQueryDto {

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import type { AgentRow } from './wallboard-model';
 
 /** Report fields that newer services add; read when present. */

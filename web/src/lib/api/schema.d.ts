@@ -1527,7 +1527,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit one shift (times, agent, breaks); every labour rule is checked again */
+        /** Edit one shift (times, agent, breaks); every labour rule is checked again (`?dryRun=true`: only checked, nothing saved) */
         patch: operations["SchedulesController_editShift"];
         trace?: never;
     };
@@ -5256,7 +5256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description FORBIDDEN: caller lacks one of the roles admin, supervisor, router */
+            /** @description FORBIDDEN: caller lacks one of the roles admin, supervisor, scheduler, router */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8577,7 +8577,10 @@ export interface operations {
     };
     SchedulesController_editShift: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: check every rule and answer the shift as it would be (breaks placed), saving nothing */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 id: string;

@@ -1,0 +1,111 @@
+import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../lib/api/client';
+import { formatNumber } from '../../lib/format';
+import type { Agent } from './use-planner';
+
+/** Today's adherence per agent against the published schedule, and who is out of it now. */
+export function AdherencePanel({
+  teamId,
+  agents,
+  timeZone,
+}: {
+  teamId: string;
+  agents: Agent[];
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation('scheduler');
+  const day = DateTime.now().setZone(timeZone).startOf('day');
+  const from = day.toUTC().toISO()!;
+  const to = day.plus({ days: 1 }).toUTC().toISO()!;
+  const report = useQuery({
+    queryKey: ['adherence', teamId, from],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/adherence', { params: { query: { teamId, from, to } as never } })),
+    refetchInterval: 60_000,
+  });
+  const live = useQuery({
+    queryKey: ['adherence', teamId, 'live'],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/adherence/live', { params: { query: { teamId } as never } })),
+    refetchInterval: 15_000,
+  });
+  const names = useMemo(() => new Map(agents.map((a) => [a.id, a.displayName])), [agents]);
+  const totals = useMemo(() => {
+    const by = new Map<string, { scheduled: number; adherent: number }>();
+    for (const r of report.data?.items ?? []) {
+      const x = by.get(r.agentId) ?? { scheduled: 0, adherent: 0 };
+      x.scheduled += r.scheduledMinutes;
+      x.adherent += r.adherentMinutes;
+      by.set(r.agentId, x);
+    }
+    return [...by.entries()]
+      .map(([agentId, x]) => ({ agentId, ...x }))
+      .sort((a, b) =>
+        (names.get(a.agentId) ?? '').localeCompare(names.get(b.agentId) ?? '', i18n.language),
+      );
+  }, [report.data, names, i18n.language]);
+  const team = totals.reduce(
+    (s, x) => ({ scheduled: s.scheduled + x.scheduled, adherent: s.adherent + x.adherent }),
+    { scheduled: 0, adherent: 0 },
+  );
+  const pct = (a: number, s: number) =>
+    s === 0 ? '—' : formatNumber(a / s, i18n.language, { style: 'percent' });
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="xs">
+        {t('adherence.title')}
+      </Title>
+      <Stack>
+        {(live.data?.outOfAdherence.length ?? 0) > 0 && (
+          <div>
+            <Text fw={600} mb={4}>
+              {t('adherence.outNow')}
+            </Text>
+            {live.data!.outOfAdherence.map((o) => (
+              <Badge key={o.agentId} color="orange" variant="light" mr={6}>
+                {names.get(o.agentId) ?? o.agentId.slice(0, 8)}:{' '}
+                {t(`adherence.expected.${o.expected}`)}
+              </Badge>
+            ))}
+          </div>
+        )}
+        {totals.length === 0 ? (
+          <Text c="dimmed">{t('adherence.none')}</Text>
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('adherence.agent')}</Table.Th>
+                <Table.Th>{t('adherence.scheduled')}</Table.Th>
+                <Table.Th>{t('adherence.adherent')}</Table.Th>
+                <Table.Th>{t('adherence.share')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {totals.map((a) => (
+                <Table.Tr key={a.agentId}>
+                  <Table.Td>{names.get(a.agentId) ?? a.agentId.slice(0, 8)}</Table.Td>
+                  <Table.Td>{a.scheduled}</Table.Td>
+                  <Table.Td>{a.adherent}</Table.Td>
+                  <Table.Td>{pct(a.adherent, a.scheduled)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th>{t('adherence.total')}</Table.Th>
+                <Table.Th>{team.scheduled}</Table.Th>
+                <Table.Th>{team.adherent}</Table.Th>
+                <Table.Th>{pct(team.adherent, team.scheduled)}</Table.Th>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,199 @@
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../components/echart';
+import { api, unwrap } from '../../lib/api/client';
+import { formatDateTime } from '../../lib/format';
+import { parseForecastCsv, type ForecastRow, type ParsedForecast } from './forecast-csv';
+import type { Day } from './planner-model';
+
+/** Upload a forecast file (dropped or chosen), checked row by row here first; the horizon's forecast as a chart. */
+export function ForecastPanel({
+  teamId,
+  days,
+  intervalMinutes,
+  timeZone,
+}: {
+  teamId: string;
+  days: Day[];
+  intervalMinutes: number;
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation('scheduler');
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<{ name: string; parsed: ParsedForecast } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const from = new Date(days[0].start).toISOString();
+  const to = new Date(days[days.length - 1].end).toISOString();
+  const forecast = useQuery({
+    queryKey: ['forecast', teamId, from, to],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/teams/{teamId}/forecast', {
+          params: { path: { teamId }, query: { from, to } as never },
+        }),
+      ),
+  });
+  const upload = useMutation({
+    mutationFn: async (parsed: ParsedForecast) =>
+      unwrap(
+        await api.PUT('/v1/teams/{teamId}/forecast', {
+          params: { path: { teamId } },
+          body: { intervalMinutes, intervals: parsed.rows },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['forecast', teamId] });
+      void queryClient.invalidateQueries({ queryKey: ['preview', teamId] });
+    },
+  });
+  const read = async (f: File | undefined) => {
+    if (!f) return;
+    upload.reset();
+    setFile({ name: f.name, parsed: parseForecastCsv(await f.text(), intervalMinutes) });
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void read(e.dataTransfer.files[0]);
+  };
+  const option = useMemo(() => {
+    // Each stored interval carries its length (the generated type omits it).
+    const rows = (
+      (forecast.data?.intervals ?? []) as Array<ForecastRow & { intervalMinutes: number }>
+    ).filter((r) => r.intervalMinutes === intervalMinutes);
+    const starts = [...new Set(rows.map((r) => Date.parse(r.start)))].sort((a, b) => a - b);
+    const index = new Map(starts.map((s, i) => [s, i]));
+    const dialects = [...new Set(rows.map((r) => r.dialect ?? ''))].sort();
+    const series = dialects.map((d) => {
+      const data: Array<number | null> = starts.map(() => null);
+      for (const r of rows)
+        if ((r.dialect ?? '') === d) data[index.get(Date.parse(r.start))!] = r.calls;
+      return {
+        name: d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls'),
+        type: 'line',
+        showSymbol: false,
+        step: 'start',
+        data,
+      };
+    });
+    return {
+      empty: rows.length === 0,
+      option: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 48, right: 16, top: 32, bottom: 40 },
+        xAxis: {
+          type: 'category',
+          data: starts.map((s) => formatDateTime(new Date(s), i18n.language, timeZone)),
+        },
+        yAxis: { type: 'value', name: t('forecast.callsAxis') },
+        series,
+      },
+    };
+  }, [forecast.data, intervalMinutes, i18n.language, timeZone, t]);
+  const parsed = file?.parsed;
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={3} size="h4">
+          {t('forecast.title')}
+        </Title>
+        <Paper
+          withBorder
+          p="lg"
+          data-testid="forecast-drop"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          style={{
+            borderStyle: 'dashed',
+            background: dragging ? 'var(--mantine-color-blue-0)' : undefined,
+          }}
+        >
+          <Stack gap={4} align="center">
+            <Text>{t('forecast.drop')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('forecast.format')}
+            </Text>
+            <label>
+              <Text span size="sm" mr="xs">
+                {t('forecast.file')}
+              </Text>
+              <input
+                type="file"
+                accept=".csv,text/csv"
+                onChange={(e) => void read(e.currentTarget.files?.[0])}
+              />
+            </label>
+          </Stack>
+        </Paper>
+        {parsed?.fileProblem && (
+          <Alert color="red" role="alert">
+            {t(`forecast.fileProblem.${parsed.fileProblem}`)}
+          </Alert>
+        )}
+        {parsed && !parsed.fileProblem && (
+          <Stack gap="xs">
+            <Text fw={600} data-testid="forecast-summary">
+              {t('forecast.summary', {
+                name: file.name,
+                rows: parsed.rows.length,
+                bad: parsed.errors.length,
+              })}
+            </Text>
+            {parsed.errors.length > 0 && (
+              <Table striped data-testid="forecast-errors" maw={720}>
+                <Table.Caption>{t('forecast.errorsCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('forecast.line')}</Table.Th>
+                    <Table.Th>{t('forecast.problem')}</Table.Th>
+                    <Table.Th>{t('forecast.value')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {parsed.errors.slice(0, 50).map((e) => (
+                    <Table.Tr key={e.line}>
+                      <Table.Td>{e.line}</Table.Td>
+                      <Table.Td>{t(`forecast.problems.${e.problem}`)}</Table.Td>
+                      <Table.Td ff="monospace">{e.value}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Group>
+              <Button
+                disabled={parsed.rows.length === 0 || upload.isSuccess}
+                loading={upload.isPending}
+                onClick={() => upload.mutate(parsed)}
+              >
+                {t('forecast.upload', { count: parsed.rows.length })}
+              </Button>
+            </Group>
+            {upload.isSuccess && (
+              <Alert color="green" role="status">
+                {t('forecast.stored', { count: upload.data.stored })}
+              </Alert>
+            )}
+            {upload.error && (
+              <Alert color="red" role="alert">
+                {t('failed', { message: upload.error.message })}
+              </Alert>
+            )}
+          </Stack>
+        )}
+        {option.empty ? (
+          <Text c="dimmed">{t('forecast.none')}</Text>
+        ) : (
+          <EChart option={option.option} label={t('forecast.chartLabel')} height={280} />
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,473 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../lib/api/client';
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import { CoverageStrips } from './coverage-strips';
+import {
+  coverageByDialect,
+  gridWindow,
+  horizonDays,
+  layoutBars,
+  shortOf,
+  type Day,
+} from './planner-model';
+import { NAME_WIDTH, ScheduleGrid, type GridAgent, type ShiftMove } from './schedule-grid';
+import { ShiftEditor } from './shift-editor';
+import type { Agent, Schedule } from './use-planner';
+
+const MIN_DAY_WIDTH = 110;
+
+/** Generate (with progress), pick a schedule, see it as a grid with coverage, diagnostics, publish. */
+export function SchedulePanel({
+  teamId,
+  startDate,
+  days,
+  intervalMinutes,
+  timeZone,
+  agents,
+  scheduleId,
+  onSchedule,
+}: {
+  teamId: string;
+  startDate: string;
+  days: number;
+  intervalMinutes: number;
+  timeZone: string;
+  agents: Agent[];
+  scheduleId: string | null;
+  onSchedule: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation('scheduler');
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['schedules', teamId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/schedules', { params: { query: { teamId, pageSize: 20 } as never } }),
+      ),
+  });
+  const selected = scheduleId ?? list.data?.items[0]?.id ?? null;
+  const schedule = useQuery({
+    queryKey: ['schedule', selected],
+    enabled: !!selected,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/schedules/{id}', { params: { path: { id: selected! } } })),
+    refetchInterval: (q) => (q.state.data?.status === 'solving' ? 700 : false),
+  });
+  const generate = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/v1/schedules/generate', {
+          body: { teamId, startDate, days, intervalMinutes },
+        }),
+      ),
+    onSuccess: (r) => {
+      // Until the first poll answers, the schedule is known to be solving from 0.
+      queryClient.setQueryData(['schedule', r.scheduleId], {
+        id: r.scheduleId,
+        teamId,
+        status: 'solving',
+        progress: 0,
+        startDate,
+        days,
+        intervalMinutes,
+        shifts: [],
+        coverage: [],
+        violations: [],
+        diagnostics: { demandAgentHours: 0, capacityAgentHours: 0, reasons: [] },
+      } satisfies Schedule);
+      onSchedule(r.scheduleId);
+      void queryClient.invalidateQueries({ queryKey: ['schedules', teamId] });
+    },
+  });
+  const publish = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/v1/schedules/{id}/publish', { params: { path: { id } } })),
+    onSuccess: (s) => {
+      queryClient.setQueryData(['schedule', s.id], s);
+      void queryClient.invalidateQueries({ queryKey: ['schedules', teamId] });
+    },
+  });
+  const s = schedule.data;
+  // The list names each schedule's status: refresh it when this one's changes (solved, published).
+  const status = s?.status;
+  useEffect(() => {
+    if (status) void queryClient.invalidateQueries({ queryKey: ['schedules', teamId] });
+  }, [status, queryClient, teamId]);
+  const statusLabel = (status: string) => t(`status.${status}`, { defaultValue: status });
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Group align="flex-end" justify="space-between">
+          <Group align="flex-end">
+            <NativeSelect
+              label={t('schedule.pick')}
+              value={selected ?? ''}
+              onChange={(e) => onSchedule(e.currentTarget.value)}
+              data={
+                list.data?.items.length
+                  ? list.data.items.map((x) => ({
+                      value: x.id,
+                      label: t('schedule.option', {
+                        date: formatDate(`${x.startDate}T12:00:00Z`, i18n.language, 'UTC'),
+                        days: x.days,
+                        status: statusLabel(x.status),
+                      }),
+                    }))
+                  : [{ value: '', label: t('schedule.noneYet') }]
+              }
+              miw={280}
+            />
+            <Button onClick={() => generate.mutate()} loading={generate.isPending}>
+              {t('schedule.generate', { count: days })}
+            </Button>
+          </Group>
+          {s && (
+            <Group>
+              <Badge
+                size="lg"
+                color={s.status === 'published' ? 'green' : s.status === 'failed' ? 'red' : 'blue'}
+                data-testid="schedule-status"
+              >
+                {statusLabel(s.status)}
+              </Badge>
+              {s.status === 'draft' && (
+                <Button
+                  color="green"
+                  loading={publish.isPending}
+                  onClick={() => publish.mutate(s.id)}
+                >
+                  {t('schedule.publish')}
+                </Button>
+              )}
+            </Group>
+          )}
+        </Group>
+        {generate.error && (
+          <Alert color="red" mt="sm" role="alert">
+            {t('failed', { message: generate.error.message })}
+          </Alert>
+        )}
+        {publish.error && (
+          <Alert color="red" mt="sm" role="alert">
+            {t('failed', { message: publish.error.message })}
+          </Alert>
+        )}
+        {s?.status === 'solving' && (
+          <Stack gap={4} mt="md">
+            <Text size="sm">
+              {t('schedule.solving', {
+                pct: formatNumber(s.progress ?? 0, i18n.language, { style: 'percent' }),
+              })}
+            </Text>
+            <Progress
+              value={Math.round((s.progress ?? 0) * 100)}
+              animated
+              size="lg"
+              aria-label={t('schedule.progress')}
+              data-testid="generate-progress"
+            />
+          </Stack>
+        )}
+      </Paper>
+      {s && s.status !== 'solving' && (
+        <ScheduleView schedule={s} agents={agents} timeZone={timeZone} />
+      )}
+    </Stack>
+  );
+}
+
+function ScheduleView({
+  schedule,
+  agents,
+  timeZone,
+}: {
+  schedule: Schedule;
+  agents: Agent[];
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation('scheduler');
+  const locale = i18n.language;
+  const days = useMemo(
+    () => horizonDays(schedule.startDate, schedule.days, timeZone),
+    [schedule.startDate, schedule.days, timeZone],
+  );
+  const [draft, setDraft] = useState<ShiftMove | null>(null);
+  const shifts = schedule.shifts;
+  const byId = useMemo(() => new Map(shifts.map((x) => [x.id, x])), [shifts]);
+  // The shift being edited sits where the edit would put it, dashed, until saved or cancelled.
+  const shown = useMemo(
+    () =>
+      draft
+        ? shifts.map((x) =>
+            x.id === draft.shiftId
+              ? {
+                  ...x,
+                  agentId: draft.agentId,
+                  startsAt: new Date(draft.start).toISOString(),
+                  endsAt: new Date(draft.end).toISOString(),
+                  breaks: [],
+                }
+              : x,
+          )
+        : shifts,
+    [shifts, draft],
+  );
+  const window = useMemo(() => gridWindow(shifts, days), [shifts, days]);
+  const bars = useMemo(() => layoutBars(shown, days, window), [shown, days, window]);
+  const gridAgents: GridAgent[] = useMemo(() => {
+    const known = agents.map((a) => ({ id: a.id, name: a.displayName }));
+    const ids = new Set(known.map((a) => a.id));
+    for (const x of shifts)
+      if (!ids.has(x.agentId)) {
+        ids.add(x.agentId);
+        known.push({ id: x.agentId, name: x.agentId.slice(0, 8) });
+      }
+    return known;
+  }, [agents, shifts]);
+  const names = useMemo(() => new Map(gridAgents.map((a) => [a.id, a.name])), [gridAgents]);
+  const { ref, width } = useElementSize();
+  const dayWidth = Math.max(
+    MIN_DAY_WIDTH,
+    Math.floor((Math.max(width, 600) - NAME_WIDTH - 16) / days.length),
+  );
+  const dayLabel = useCallback(
+    (d: Day) =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        weekday: 'short',
+        month: 'numeric',
+        day: 'numeric',
+      }).format(new Date(d.start + 12 * 3_600_000)),
+    [locale, timeZone],
+  );
+  const describe = useCallback(
+    (id: string) => {
+      const x = byId.get(id);
+      if (!x) return '';
+      const breaks = x.breaks
+        .map(
+          (b) =>
+            `${t(`breakKind.${b.kind}`)} ${formatTime(b.startsAt, locale, timeZone)}–${formatTime(b.endsAt, locale, timeZone)}`,
+        )
+        .join(', ');
+      return t('grid.shift', {
+        name: names.get(x.agentId) ?? '',
+        when: formatDateTime(x.startsAt, locale, timeZone),
+        end: formatTime(x.endsAt, locale, timeZone),
+        breaks: breaks || t('edit.noBreaks'),
+      });
+    },
+    [byId, names, locale, timeZone, t],
+  );
+  const describeMove = useCallback(
+    (m: ShiftMove) =>
+      t('grid.moveTo', {
+        name: names.get(m.agentId) ?? '',
+        when: formatDateTime(new Date(m.start), locale, timeZone),
+        end: formatTime(new Date(m.end), locale, timeZone),
+      }),
+    [names, locale, timeZone, t],
+  );
+  const lengthOf = useCallback(
+    (id: string) => {
+      const x = byId.get(id)!;
+      return (Date.parse(x.endsAt) - Date.parse(x.startsAt)) / 60_000;
+    },
+    [byId],
+  );
+  const editable = schedule.status === 'draft' || schedule.status === 'published';
+  const onOpen = useCallback(
+    (id: string) => {
+      const x = byId.get(id);
+      if (x)
+        setDraft({
+          shiftId: id,
+          agentId: x.agentId,
+          start: Date.parse(x.startsAt),
+          end: Date.parse(x.endsAt),
+        });
+    },
+    [byId],
+  );
+  const coverage = useMemo(() => coverageByDialect(schedule.coverage), [schedule.coverage]);
+  const dialectName = useCallback(
+    (d: string) => (d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls')),
+    [t],
+  );
+  const coverageWords = useCallback(
+    (d: string) => {
+      const f = shortOf(coverage.get(d) ?? []);
+      return f.shortIntervals === 0
+        ? t('coverage.met', { who: dialectName(d), intervals: f.intervals })
+        : t('coverage.short', {
+            who: dialectName(d),
+            intervals: f.intervals,
+            short: f.shortIntervals,
+            agentIntervals: f.shortAgentIntervals,
+          });
+    },
+    [coverage, dialectName, t],
+  );
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Title order={3} size="h4">
+              {t('grid.title', { agents: gridAgents.length, shifts: shifts.length })}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {editable ? t('grid.hint') : t('grid.readOnly')}
+            </Text>
+          </Group>
+          <div ref={ref} style={{ overflowX: 'auto' }}>
+            <ScheduleGrid
+              scheduleId={schedule.id}
+              agents={gridAgents}
+              bars={bars}
+              days={days}
+              window={window}
+              dayWidth={dayWidth}
+              intervalMinutes={schedule.intervalMinutes}
+              timeZone={timeZone}
+              locale={locale}
+              describe={describe}
+              describeMove={describeMove}
+              lengthOf={lengthOf}
+              dayLabel={dayLabel}
+              editable={editable}
+              pendingShiftId={draft?.shiftId}
+              onMove={setDraft}
+              onOpen={onOpen}
+              label={t('grid.agents')}
+            />
+            <Title order={4} size="h6" mt="sm" mb={4}>
+              {t('coverage.title')}
+            </Title>
+            <CoverageStrips
+              byDialect={coverage}
+              days={days}
+              window={window}
+              dayWidth={dayWidth}
+              intervalMinutes={schedule.intervalMinutes}
+              nameOf={dialectName}
+              describe={coverageWords}
+            />
+          </div>
+          <Text size="xs" c="dimmed">
+            {t('coverage.legend')}
+          </Text>
+          <List size="sm" data-testid="coverage-words">
+            {[...coverage.keys()].map((d) => (
+              <List.Item key={d}>{coverageWords(d)}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      </Paper>
+      <Diagnostics schedule={schedule} names={names} />
+      <ShiftEditor
+        scheduleId={schedule.id}
+        shift={draft ? (byId.get(draft.shiftId) ?? null) : null}
+        draft={draft}
+        onDraft={setDraft}
+        onClose={() => setDraft(null)}
+        agents={gridAgents}
+        timeZone={timeZone}
+        editable={editable}
+      />
+    </Stack>
+  );
+}
+
+/** The schedule's diagnostics in words: why it falls short, and what the solver did. */
+function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<string, string> }) {
+  const { t, i18n } = useTranslation('scheduler');
+  const d = schedule.diagnostics;
+  const num = (v: number) => formatNumber(v, i18n.language, { maximumFractionDigits: 1 });
+  const pct = (v: number) =>
+    formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const reason = (r: { code: string; message: string; details?: Record<string, unknown> }) => {
+    const x = r.details ?? {};
+    const values: Record<string, unknown> = { ...x };
+    for (const [k, v] of Object.entries(x)) if (typeof v === 'number') values[k] = num(v);
+    if (typeof x.share === 'number') values.share = pct(x.share);
+    if (typeof x.dialect === 'string')
+      values.who = t(`dialectNames.${x.dialect}`, { defaultValue: x.dialect });
+    else values.who = t('allCalls');
+    return t(`reasons.${r.code}`, { ...values, defaultValue: r.message });
+  };
+  const unassigned = d.unassignedAgents ?? [];
+  return (
+    <Paper withBorder p="md" data-testid="diagnostics">
+      <Title order={3} size="h4" mb="xs">
+        {t('diagnostics.title')}
+      </Title>
+      <Stack gap={6}>
+        <Text>
+          {t('diagnostics.demand', {
+            demand: num(d.demandAgentHours),
+            capacity: num(d.capacityAgentHours),
+          })}
+        </Text>
+        {d.shortfall && (
+          <Text>
+            {d.shortfall.total.shortAgentIntervals === 0
+              ? t('diagnostics.covered')
+              : t('diagnostics.shortfall', {
+                  short: d.shortfall.total.shortAgentIntervals,
+                  required: d.shortfall.total.requiredAgentIntervals,
+                  share: pct(d.shortfall.total.share),
+                })}
+          </Text>
+        )}
+        {d.solverStatus && (
+          <Text size="sm" c="dimmed">
+            {t('diagnostics.solver', { status: d.solverStatus })}
+          </Text>
+        )}
+        {unassigned.length > 0 && (
+          <Text size="sm">
+            {t('diagnostics.unassigned', {
+              count: unassigned.length,
+              names: unassigned
+                .slice(0, 5)
+                .map((id) => names.get(id) ?? id.slice(0, 8))
+                .join(', '),
+            })}
+          </Text>
+        )}
+        {schedule.failureReason && (
+          <Alert color="red">{t('diagnostics.failed', { reason: schedule.failureReason })}</Alert>
+        )}
+        {d.reasons.length > 0 && (
+          <List size="sm" data-testid="diagnostic-reasons">
+            {d.reasons.map((r, i) => (
+              <List.Item key={i}>{reason(r)}</List.Item>
+            ))}
+          </List>
+        )}
+        {d.preferences && (
+          <Text size="sm" c="dimmed">
+            {t('diagnostics.preferences', { ...d.preferences })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,183 @@
+import { Alert, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../components/echart';
+import { api, unwrap } from '../../lib/api/client';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { staffingLines } from './planner-model';
+import { headcountOf, type Agent } from './use-planner';
+
+type Figure<S> = { value: number; source: S };
+type PreviewShrinkage = {
+  base: Figure<'setting'>;
+  wellbeing: {
+    hostileCallRate: Figure<'history' | 'setting'>;
+    recoveryMinutesPerHostileCall: Figure<'history' | 'setting'>;
+  };
+};
+
+/**
+ * The staffing preview: agents needed per interval (Erlang C, then base shrinkage, then the
+ * wellbeing shrinkage of enforced recovery, shown apart) against the agents the team has.
+ */
+export function StaffingPanel({
+  teamId,
+  startDate,
+  days,
+  intervalMinutes,
+  timeZone,
+  agents,
+}: {
+  teamId: string;
+  startDate: string;
+  days: number;
+  intervalMinutes: number;
+  timeZone: string;
+  agents: Agent[];
+}) {
+  const { t, i18n } = useTranslation('scheduler');
+  const preview = useQuery({
+    queryKey: ['preview', teamId, startDate, days, intervalMinutes],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/schedules/requirements-preview', {
+          params: { query: { teamId, startDate, days, intervalMinutes } as never },
+        }),
+      ),
+  });
+  const rows = useMemo(() => preview.data?.requirements ?? [], [preview.data]);
+  const lines = useMemo(
+    () => staffingLines(rows, intervalMinutes, (d) => headcountOf(agents, d)),
+    [rows, intervalMinutes, agents],
+  );
+  const [dialect, setDialect] = useState('');
+  const shown = lines.some((l) => l.dialect === dialect) ? dialect : (lines[0]?.dialect ?? '');
+  const pct = (v: number) =>
+    formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const name = (d: string) => (d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls'));
+  const option = useMemo(() => {
+    const mine = rows
+      .filter((r) => (r.dialect ?? '') === shown)
+      .sort((a, b) => a.start.localeCompare(b.start));
+    const erlang = mine.map((r) => r.rawAgents);
+    const base = mine.map((r) =>
+      Math.max(0, Math.ceil(r.rawAgents / (1 - r.shrinkage.base) - 1e-9) - r.rawAgents),
+    );
+    const wellbeing = mine.map((r, i) => Math.max(0, r.agents - erlang[i] - base[i]));
+    const headcount = headcountOf(agents, shown);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 32, bottom: 40 },
+      xAxis: {
+        type: 'category',
+        data: mine.map((r) => formatDateTime(r.start, i18n.language, timeZone)),
+      },
+      yAxis: { type: 'value', name: t('staffing.agentsAxis') },
+      series: [
+        { name: t('staffing.erlang'), type: 'bar', stack: 'need', data: erlang, color: '#1c7ed6' },
+        { name: t('staffing.base'), type: 'bar', stack: 'need', data: base, color: '#74c0fc' },
+        {
+          name: t('staffing.wellbeing'),
+          type: 'bar',
+          stack: 'need',
+          data: wellbeing,
+          color: '#f59f00',
+        },
+        {
+          name: t('staffing.headcount'),
+          type: 'line',
+          showSymbol: false,
+          data: mine.map(() => headcount),
+          color: '#e03131',
+          lineStyle: { type: 'dashed' },
+        },
+      ],
+    };
+  }, [rows, shown, agents, i18n.language, timeZone, t]);
+  const wellbeingAvg = useMemo(() => {
+    const own = rows.filter((r) => !r.dialect && r.agents > 0);
+    return own.length ? own.reduce((s, r) => s + r.shrinkage.wellbeing, 0) / own.length : 0;
+  }, [rows]);
+  // Two DTOs share the name ShrinkageSourcesDto, so the generated type is the other one's.
+  const sources = preview.data?.shrinkage as unknown as PreviewShrinkage | undefined;
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={3} size="h4">
+          {t('staffing.title')}
+        </Title>
+        {preview.error && (
+          <Alert color="red" role="alert">
+            {t('failed', { message: preview.error.message })}
+          </Alert>
+        )}
+        {preview.isSuccess && rows.length === 0 && <Text c="dimmed">{t('staffing.none')}</Text>}
+        {lines.length > 0 && (
+          <Stack gap={4} data-testid="staffing-words">
+            {lines.map((l) => (
+              <Text key={l.dialect} c={l.shortBy > 0 ? 'red.8' : undefined}>
+                {t(l.shortBy > 0 ? 'staffing.short' : 'staffing.enough', {
+                  who: name(l.dialect),
+                  peak: l.peakRequired,
+                  at: l.peakAt ? formatDateTime(l.peakAt, i18n.language, timeZone) : '—',
+                  headcount: l.headcount,
+                  count: l.shortBy,
+                  intervals: l.shortIntervals,
+                })}
+              </Text>
+            ))}
+            {lines.some((l) => !l.dialect) && (
+              <Text size="sm">
+                {t('staffing.hours', {
+                  hours: formatNumber(
+                    lines.find((l) => !l.dialect)!.requiredAgentHours,
+                    i18n.language,
+                    { maximumFractionDigits: 1 },
+                  ),
+                })}
+              </Text>
+            )}
+          </Stack>
+        )}
+        {sources && (
+          <Text size="sm" data-testid="shrinkage-words">
+            {t('staffing.shrinkage', {
+              base: pct(sources.base.value),
+              wellbeing: pct(wellbeingAvg),
+              hostile: pct(sources.wellbeing.hostileCallRate.value),
+              hostileSource: t(`staffing.source.${sources.wellbeing.hostileCallRate.source}`),
+              recovery: formatNumber(
+                sources.wellbeing.recoveryMinutesPerHostileCall.value,
+                i18n.language,
+                { maximumFractionDigits: 1 },
+              ),
+              recoverySource: t(
+                `staffing.source.${sources.wellbeing.recoveryMinutesPerHostileCall.source}`,
+              ),
+            })}
+          </Text>
+        )}
+        {(preview.data?.warnings ?? []).map((w) => (
+          <Alert key={w.code} color="orange">
+            {t('staffing.capped', { intervals: w.intervals })}
+          </Alert>
+        ))}
+        {lines.length > 1 && (
+          <Group>
+            <SegmentedControl
+              aria-label={t('staffing.dialectPick')}
+              value={shown}
+              onChange={setDialect}
+              data={lines.map((l) => ({ value: l.dialect, label: name(l.dialect) }))}
+            />
+          </Group>
+        )}
+        {rows.length > 0 && (
+          <EChart option={option} label={t('staffing.chartLabel')} height={300} />
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { api, unwrap } from '../../lib/api/client';
+import type { components } from '../../lib/api/schema';
+
+export type Agent = components['schemas']['AgentDto'];
+export type Schedule = components['schemas']['ScheduleDto'];
+export type Shift = components['schemas']['ShiftDto'];
+
+/** The team, its site and the site's zone (the planner's days and clock times). */
+export function useTeamSite(teamId: string) {
+  const team = useQuery({
+    queryKey: ['team', teamId],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/teams/{id}', { params: { path: { id: teamId } } })),
+    staleTime: 10 * 60_000,
+  });
+  const siteId = team.data?.siteId;
+  const site = useQuery({
+    queryKey: ['site', siteId],
+    enabled: !!siteId,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/sites/{id}', { params: { path: { id: siteId! } } })),
+    staleTime: 10 * 60_000,
+  });
+  return {
+    ready: site.isSuccess,
+    timeZone: site.data?.timeZone ?? 'Asia/Shanghai',
+    siteId,
+    teamName: team.data?.name ?? '',
+  };
+}
+
+/** Every agent of the team (pages of 200), sorted by name. */
+export function useTeamAgents(teamId: string, locale: string) {
+  const query = useQuery({
+    queryKey: ['agents', 'team', teamId],
+    queryFn: async () => {
+      const all: Agent[] = [];
+      for (let page = 1; ; page++) {
+        const body = unwrap(
+          await api.GET('/v1/agents', {
+            params: { query: { teamId, page, pageSize: 200 } as never },
+          }),
+        );
+        all.push(...body.items);
+        if (all.length >= body.total || body.items.length === 0) return all;
+      }
+    },
+    staleTime: 60_000,
+  });
+  const agents = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return [...(query.data ?? [])].sort(
+      (a, b) =>
+        collator.compare(a.displayName, b.displayName) ||
+        collator.compare(a.externalId, b.externalId),
+    );
+  }, [query.data, locale]);
+  return { agents, loading: query.isLoading };
+}
+
+/** Agents at proficiency ≥ 3 in a dialect ('' = everyone): who can take that dialect's calls. */
+export function headcountOf(agents: readonly Agent[], dialect: string): number {
+  if (!dialect) return agents.filter((a) => a.active).length;
+  return agents.filter(
+    (a) => a.active && a.dialects.some((d) => d.tag === dialect && d.proficiency >= 3),
+  ).length;
+}
