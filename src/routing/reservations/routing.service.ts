@@ -128,8 +128,8 @@ export class RoutingService {
     input: CandidateFilter & { callId: string },
     now: Date,
   ): Promise<ReservationDto | null> {
-    const rows = await this.insertHold(manager, input, now);
-    return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
+    const [row] = await this.insertHold(manager, input, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
   /**
@@ -142,8 +142,8 @@ export class RoutingService {
     input: CandidateFilter & { callId: string },
     now: Date,
   ): Promise<ReservationDto | null> {
-    const rows = await this.insertHold(manager, { ...input, agentIds }, now);
-    return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
+    const [row] = await this.insertHold(manager, { ...input, agentIds }, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
   /**
