@@ -104,7 +104,13 @@ const CALL_LOCK_CLASS = advisoryKey('shiftwell-call');
  * columns (null when nothing was held).
  */
 export function holdStatement(
-  input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
+  input: CandidateFilter & {
+    callId: string;
+    ttlSeconds?: number;
+    agentId?: string;
+    /** Only these agents, the first free one in this order (the queue's preference for a new call). */
+    agentIds?: string[];
+  },
   now: Date,
   reservationId: string,
 ): Statement {
@@ -125,9 +131,10 @@ export function holdStatement(
          WHERE (SELECT got FROM lk)
            AND ${candidateWhere(input, p.add, nowP, source.driven)}
            ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
+           ${input.agentIds ? `AND p.agent_id = ANY(${p.add(input.agentIds)}::uuid[])` : ''}
            AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
                              AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
-         ORDER BY ${source.ranking}
+         ORDER BY ${input.agentIds ? `array_position(${p.add(input.agentIds)}::uuid[], p.agent_id)` : source.ranking}
          LIMIT 1
          FOR UPDATE OF p SKIP LOCKED
       ), ins AS (

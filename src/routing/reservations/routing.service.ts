@@ -122,6 +122,30 @@ export class RoutingService {
     return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
+  /** Holds the best free match in routing order (SKIP LOCKED), inside the caller's transaction. */
+  async holdBest(
+    manager: EntityManager,
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const [row] = await this.insertHold(manager, input, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
+  }
+
+  /**
+   * Holds the first of `agentIds` (in that order) who is free and not locked by another transaction,
+   * in one statement: concurrent callers preferring the same agents skip each other's rows.
+   */
+  async holdFirstOf(
+    manager: EntityManager,
+    agentIds: string[],
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const [row] = await this.insertHold(manager, { ...input, agentIds }, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
+  }
+
   /**
    * The one statement that holds an agent: the best free match (or the given agent) is locked with
    * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
@@ -130,7 +154,12 @@ export class RoutingService {
    */
   private async insertHold(
     manager: EntityManager,
-    input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
+    input: CandidateFilter & {
+      callId: string;
+      ttlSeconds?: number;
+      agentId?: string;
+      agentIds?: string[];
+    },
     now: Date,
   ): Promise<any[]> {
     const { text, values } = holdStatement(input, now, randomUUID());
