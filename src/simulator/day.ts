@@ -395,7 +395,15 @@ export async function runDays(
           offerChecks.map((agent) => http.call('GET', '/v1/wellbeing/offers', bearer(agent.token))),
         );
         for (const [k, agent] of offerChecks.entries()) {
-          for (const offer of seen[k].offers as Array<{ id: string }>) {
+          // Two offers of one decision share their instant and the service breaks no tie between
+          // them (random ids): in time, then kind order, so each draws the same uptake every run.
+          const offers = [
+            ...(seen[k].offers as Array<{ id: string; kind: string; createdAt: string }>),
+          ].sort(
+            (a, b) =>
+              Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.kind.localeCompare(b.kind),
+          );
+          for (const offer of offers) {
             if (seenOffers.has(offer.id)) continue;
             seenOffers.add(offer.id);
             log.counsellingOffers++;
@@ -423,8 +431,11 @@ export async function runDays(
       phase('jobs');
 
       // 3. Call events go in batches a little after the fact, as a router batches them. Sent
-      //    alongside the reservations: they only touch agents on a call or in wrap-up (the delay
-      //    is shorter than wrap-up), whom no reservation can pick, so the order does not matter.
+      //    alongside the accepts: both only touch agents on a call, reserved or in wrap-up (the
+      //    delay is shorter than wrap-up), so their order does not matter. Both finish before the
+      //    reservations: a refused reservation's retryAfterSeconds is the next end of a reserved
+      //    agent's hold or of a wrap-up, which an accept or an event still in flight would change
+      //    (the same seed then gave another day under another load).
       if (
         pending.length >= EVENTS_PER_BATCH ||
         (pending.length && pending.some((e) => Date.parse(e.at) <= T - EVENT_DELAY_MS))
@@ -465,6 +476,8 @@ export async function runDays(
         heap.push(T + call.plan.handleMs, { kind: 'end', call });
       }
       ringing = [];
+      await settle();
+      phase('inFlight');
 
       // 5. Callers who ran out of patience hang up (some ask for a callback); the rest are offered
       //    to agents in queue order, one reservation at a time: who gets whom depends on the order,
@@ -556,8 +569,6 @@ export async function runDays(
         ringing.push({ call, reservationId: res.body.reservationId });
       }
       phase('reservations');
-      await settle();
-      phase('inFlight');
 
       options.onProgress?.(
         Math.min(1, (doneMs + Math.max(0, Math.min(T, day.endMs) - day.startMs)) / totalMs),

@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   /** A callback's window: from the moment the caller hangs up, this many minutes. */
   callbackWindowMinutes: number;
   json: boolean;
+  /** Requests the simulated router and agents keep in flight at most: speed only, never the figures. */
+  concurrency: number;
 }
 
 /** Calls an agent takes in a day at the default load: ~80-85 % occupancy with the default AHT. */
@@ -52,6 +54,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   callbackShare: 0,
   callbackWindowMinutes: 60,
   json: false,
+  concurrency: 16,
 };
 
 export const USAGE = `npm run simulate -- [options]
@@ -74,6 +77,7 @@ export const USAGE = `npm run simulate -- [options]
   --callback-share PCT  callers who hang up in the queue and ask for a callback instead (default 0: none)
   --callback-window MIN a callback's window from the moment the caller hung up (default 60)
   --json                print the summaries as JSON instead of a table
+  --concurrency N       requests in flight at most (default 16); changes the speed, never the figures
 `;
 
 export class OptionsError extends Error {}
@@ -177,6 +181,9 @@ export function parseOptions(argv: string[]): SimulatorOptions {
         break;
       case '--json':
         o.json = true;
+        break;
+      case '--concurrency':
+        o.concurrency = positiveNumber(value(), flag, true);
         break;
       case '--help':
       case '-h':

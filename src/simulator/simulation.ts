@@ -153,7 +153,7 @@ async function runPolicy(
   const url = await createDatabase(server.adminUrl, name, template);
   const clock = new ManualClock(new Date(days[0].startMs - 3_600_000));
   const service = await bootService(url, clock, env);
-  const http = new HttpClient(service.url, 16);
+  const http = new HttpClient(service.url, options.concurrency);
   try {
     const asAdmin = bearer(centre.adminToken);
     if (Object.keys(policy.settings).length) {

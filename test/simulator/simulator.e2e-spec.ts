@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +96,33 @@ describe('what-if simulator', () => {
     expect(summaries(b)).toEqual(summaries(a));
     expect(a.runs[0].intervals).toEqual(b.runs[0].intervals);
     expect(summaries(c)).not.toEqual(summaries(a));
+  }, 300_000);
+
+  it('gives the same day whatever the concurrency and the machine load (callbacks on, queue under pressure)', async () => {
+    const args = [
+      '--seed',
+      'load',
+      '--calls-per-day',
+      '420',
+      '--hostile-rate',
+      '0.2',
+      '--callback-share',
+      '0.5',
+    ];
+    const calm = await simulate(small(...args, '--concurrency', '1'), [DEFAULT], quiet, env());
+    // A busy loop in another process takes one of the cores while the second run plays.
+    const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    let busy: SimulationResult;
+    try {
+      busy = await simulate(small(...args, '--concurrency', '32'), [DEFAULT], quiet, env());
+    } finally {
+      burner.kill('SIGKILL');
+    }
+    expect(summaries(calm)[0].abandoned).toBeGreaterThan(20);
+    expect(summaries(calm)[0].callbacks[0].scheduled).toBeGreaterThan(5);
+    expect(summaries(busy)).toEqual(summaries(calm));
+    expect(busy.runs[0].intervals).toEqual(calm.runs[0].intervals);
+    expect(busy.runs[0].hostilePerAgent).toEqual(calm.runs[0].hostilePerAgent);
   }, 300_000);
 
   it('with zero hostile calls, two recovery policies give identical service levels', async () => {
