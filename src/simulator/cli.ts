@@ -5,6 +5,7 @@ import { OptionsError, parseOptions, SimulatorOptions } from './options';
 import { ProgressBar } from './progress';
 import { renderReport } from './report-html';
 import { PolicyInput, simulate } from './simulation';
+import { figuresOverSeeds, renderSeedsTable } from './summary-seeds';
 import { renderSummaryTable } from './summary-table';
 
 function loadPolicy(file: string): PolicyInput {
@@ -52,9 +53,33 @@ async function main(): Promise<void> {
   });
   bar.done();
   const summaries = result.runs.map((r) => r.summary);
-  process.stdout.write(
-    `${options.json ? JSON.stringify(summaries, null, 2) : renderSummaryTable(summaries, options)}\n`,
-  );
+  const bySeed = result.seeds.map((s) => s.runs.map((r) => r.summary));
+  const overSeeds = options.seeds > 1 ? figuresOverSeeds(bySeed) : null;
+  if (options.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        overSeeds
+          ? {
+              seeds: result.seeds.map((s) => ({
+                seed: s.seed,
+                summaries: s.runs.map((r) => r.summary),
+              })),
+              overSeeds,
+            }
+          : summaries,
+        null,
+        2,
+      )}\n`,
+    );
+  else if (overSeeds)
+    process.stdout.write(
+      `${renderSeedsTable(
+        overSeeds,
+        summaries.map((s) => s.policy),
+        options.seeds,
+      )}\n`,
+    );
+  else process.stdout.write(`${renderSummaryTable(summaries, options)}\n`);
   const t = result.timings;
   process.stderr.write(
     `setup ${t.setupSeconds.toFixed(1)} s${t.centreBuilt ? ' (centre built)' : ' (prepared centre reused)'}, ` +

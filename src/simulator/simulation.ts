@@ -42,10 +42,19 @@ export interface SimulationIo {
   inspect?: (run: RunContext) => Promise<void>;
 }
 
+/** One seed's day(s), every policy played on them. */
+export interface SeedRuns {
+  seed: string;
+  runs: RunResult[];
+}
+
 export interface SimulationResult {
   options: SimulatorOptions;
   timeZone: string;
+  /** The first seed's runs, one per policy (all of it with one seed). */
   runs: RunResult[];
+  /** Every seed's runs, the first one first (`--seeds`). */
+  seeds: SeedRuns[];
   timings: { setupSeconds: number; runSeconds: number[]; centreBuilt: boolean };
 }
 
@@ -55,6 +64,13 @@ const OPENS_AT = '09:00';
 
 export function firstDayStart(timeZone: string): DateTime {
   return DateTime.fromISO(`${FIRST_DAY}T${OPENS_AT}`, { zone: timeZone });
+}
+
+/** The seeds of `--seeds N`: the given one, then `<seed>.2` ... `<seed>.N`. */
+export function seedsOf(options: Pick<SimulatorOptions, 'seed' | 'seeds'>): string[] {
+  return Array.from({ length: options.seeds }, (_, i) =>
+    i === 0 ? options.seed : `${options.seed}.${i + 1}`,
+  );
 }
 
 /** Plans the days from the seed: the same arrivals for every policy compared. */
@@ -120,24 +136,34 @@ export async function simulate(
       io.log,
     );
     const setupSeconds = (performance.now() - t0) / 1000;
-    const days = planDays(options, timeZone);
-    const runs: RunResult[] = [];
+    const seeds: SeedRuns[] = [];
     const runSeconds: number[] = [];
-    for (const policy of policies) {
-      const t1 = performance.now();
-      runs.push(await runPolicy(server, template, centre, days, policy, options, env, io));
-      runSeconds.push((performance.now() - t1) / 1000);
+    for (const seed of seedsOf(options)) {
+      const seeded = { ...options, seed };
+      const days = planDays(seeded, timeZone);
+      const runs: RunResult[] = [];
+      for (const policy of policies) {
+        const t1 = performance.now();
+        const label = options.seeds > 1 ? { ...io, progress: seedProgress(io, seed) } : io;
+        runs.push(await runPolicy(server, template, centre, days, policy, seeded, env, label));
+        runSeconds.push((performance.now() - t1) / 1000);
+      }
+      seeds.push({ seed, runs });
     }
     return {
       options,
       timeZone,
-      runs,
+      runs: seeds[0].runs,
+      seeds,
       timings: { setupSeconds, runSeconds, centreBuilt: built },
     };
   } finally {
     await server.stop();
   }
 }
+
+const seedProgress = (io: SimulationIo, seed: string) => (label: string, fraction: number) =>
+  io.progress?.(`${label}, seed ${seed}`, fraction);
 
 async function runPolicy(
   server: DatabaseServer,

@@ -32,8 +32,16 @@ const SHORTER: PolicyInput = {
   name: 'shorter',
   settings: { recoveryMinutesBySeverity: [3, 5, 8] },
 };
+/** 20 agents for an hour; the calls follow the agents (75 each a day) unless the test says. */
 const small = (...args: string[]): SimulatorOptions =>
-  parseOptions(['--agents', '20', '--hours', '1', ...args]);
+  parseOptions([
+    '--agents',
+    '20',
+    '--hours',
+    '1',
+    ...(args.includes('--calls-per-day') ? [] : ['--calls-per-agent', '75']),
+    ...args,
+  ]);
 
 const summaries = (r: SimulationResult) => r.runs.map((x) => x.summary);
 const strip = ({ policy: _p, ...rest }: Record<string, unknown>) => {
@@ -90,11 +98,14 @@ const EXTRACT_CHARTS = `(() => {
 describe('what-if simulator', () => {
   it('gives identical summaries for the same seed and different ones for another seed', async () => {
     const a = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
-    const b = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
+    // --seeds 2 plays alpha, then alpha.2: the first is the single-seed day exactly.
+    const b = await simulate(small('--seed', 'alpha', '--seeds', '2'), [DEFAULT], quiet, env());
     const c = await simulate(small('--seed', 'beta'), [DEFAULT], quiet, env());
     expect(summaries(a)[0].answered).toBeGreaterThan(100);
     expect(summaries(b)).toEqual(summaries(a));
     expect(a.runs[0].intervals).toEqual(b.runs[0].intervals);
+    expect(b.seeds.map((s) => s.seed)).toEqual(['alpha', 'alpha.2']);
+    expect(b.seeds[1].runs[0].summary).not.toEqual(summaries(a)[0]);
     expect(summaries(c)).not.toEqual(summaries(a));
   }, 300_000);
 
