@@ -602,6 +602,7 @@ export async function runDays(
         answeredMs: c.answeredMs,
         abandonedMs: c.abandonedMs,
         agentIndex: c.agent?.index ?? null,
+        endedMs: c.answeredMs === null ? null : c.answeredMs + c.plan.handleMs,
         hostileSeverity: c.plan.hostile?.severity ?? null,
       });
     for (const c of callbacks) log.callbacks.push({ ...c.outcome, day: dayIndex });

@@ -1,11 +1,11 @@
 import { DEFAULT_OPTIONS } from './options';
 import { renderReport } from './report-html';
 import { summarise } from './summary';
-import { sampleLog, sampleSpans, START } from '../../test/support/simulator-sample';
+import { sampleAgents, sampleLog, sampleSpans, START } from '../../test/support/simulator-sample';
 
 describe('HTML report', () => {
   const days = [{ startMs: START, endMs: START + 3_600_000, calls: [] }];
-  const agents = { agents: [{ index: 0 }, { index: 1 }, { index: 2 }] };
+  const agents = sampleAgents;
   const a = summarise('enforced', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 2);
   const b = summarise('<off>', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 0);
   const html = renderReport({ options: DEFAULT_OPTIONS, runs: [a, b] });

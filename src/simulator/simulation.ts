@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../platform/common/clock/clock';
+import { DEFAULT_POLICY } from '../wellbeing/break-policy';
 import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { planCalls } from './arrivals';
 import { DEFAULT_CALLBACK_MODEL } from './callbacks';
@@ -223,7 +224,17 @@ async function runPolicy(
       }
     }
     await io.inspect?.({ policy, app: service.app, http, centre, days });
-    return summarise(policy.name, options, centre, days, log, spans, fullRecoveries);
+    const minutes = policy.settings.recoveryMinutesBySeverity;
+    return summarise(
+      policy.name,
+      options,
+      centre,
+      days,
+      log,
+      spans,
+      fullRecoveries,
+      Array.isArray(minutes) ? (minutes as number[]) : DEFAULT_POLICY.recoveryMinutesBySeverity,
+    );
   } finally {
     http.close();
     await service.close();
