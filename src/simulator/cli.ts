@@ -86,7 +86,14 @@ async function main(): Promise<void> {
       `runs ${t.runSeconds.map((s) => `${s.toFixed(1)} s`).join(' + ')}\n`,
   );
   if (options.out) {
-    writeFileSync(options.out, renderReport({ ...result, timeZone: result.timeZone }));
+    writeFileSync(
+      options.out,
+      renderReport({
+        ...result,
+        timeZone: result.timeZone,
+        ...(overSeeds ? { overSeeds: { seeds: options.seeds, figures: overSeeds } } : {}),
+      }),
+    );
     process.stderr.write(`report written to ${options.out}\n`);
   }
 }
