@@ -5,6 +5,7 @@ import { PresenceService } from '../routing/presence/presence.service';
 import { OccupancyCheckService } from '../wellbeing/occupancy-check.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
+import { HostileMix, HostileProfile, hostileAfterWait } from './hostile';
 import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
 import {
   CallbackModel,
@@ -17,6 +18,7 @@ import {
 } from './callbacks';
 import type { CallbackOutcome, CallOutcome } from './metrics';
 import { Prng } from './prng';
+import { chooseRedial, redialId, RedialModel } from './redial';
 import type { Centre, CentreAgent } from './setup';
 import { DEFAULT_TEAM_SETTINGS } from '../people/teams/team-settings.entity';
 
@@ -45,9 +47,15 @@ export interface DriverOptions {
   /** Virtual seconds grouped into one step of concurrent requests. */
   tickSeconds: number;
   behaviour: BehaviourModel;
+  /** The hostility model (its rate and how waiting raises it). */
+  hostile: HostileMix;
   seed: string;
   /** Abandoned callers who ask for a callback; absent or share 0: none (today's day exactly). */
   callbacks?: CallbackModel;
+  /** Callers who hang up and call again as a new call; absent or share 0: none. */
+  redial?: RedialModel;
+  /** Mean patience of a caller calling again (the day's). */
+  redialPatienceSeconds?: number;
   /** The answer target an inbound call is past when a non-urgent callback waits (default 20 s). */
   answerTargetSeconds?: number;
   onProgress?: (fraction: number) => void;
@@ -99,6 +107,8 @@ interface LiveCall {
   answeredMs: number | null;
   abandonedMs: number | null;
   agent: CentreAgent | null;
+  /** Decided when an agent takes it, from its wait (a callback is never hostile). */
+  hostile: HostileProfile | null;
   /** Set on a callback's attempt (its plan is the abandoned call's, under the attempt's id). */
   callback?: LiveCallback;
 }
@@ -198,12 +208,14 @@ export async function runDays(
       answeredMs: null,
       abandonedMs: null,
       agent: null,
+      hostile: null,
     }));
     for (const call of calls) heap.push(call.arrivalMs, { kind: 'arrival', call });
 
     // Callbacks: each caller draws from its own stream, so who else hung up changes nothing.
     const callbackModel = options.callbacks;
     const callbackRng = new Prng(options.seed).stream(`callbacks/day-${dayIndex}`);
+    const redialRng = new Prng(options.seed).stream(`redials/day-${dayIndex}`);
     const callbacks: LiveCallback[] = [];
     const answerTargetMs = (options.answerTargetSeconds ?? 20) * 1000;
     /** A callback's next attempt, as an item of the queue: it waits from notBefore, as the service queues it. */
@@ -211,13 +223,13 @@ export async function runDays(
       plan: {
         ...callback.source,
         id: `${callback.outcome.id}-a${callback.outcome.attempts + 1}`,
-        hostile: null,
       },
       day: dayIndex,
       arrivalMs: callback.outcome.notBeforeMs,
       answeredMs: null,
       abandonedMs: null,
       agent: null,
+      hostile: null,
       callback,
     });
 
@@ -359,7 +371,7 @@ export async function runDays(
           // The agent is free again after wrap-up: criteria it serves may be retried then.
           for (const r of retryAt.values())
             if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at + WRAP_UP_MS);
-          const hostile = call.plan.hostile;
+          const hostile = call.hostile;
           if (hostile?.detectedBy === 'agent') {
             const reportAt = at + hostile.reportDelaySeconds * 1000;
             heap.push(reportAt, {
@@ -458,11 +470,14 @@ export async function runDays(
           callback.outcome.reachedMs = T;
         }
         call.answeredMs = T;
+        call.hostile = callback
+          ? null
+          : hostileAfterWait(call.plan.hostile, options.hostile, T - call.arrivalMs);
         inFlight.push(
           http.call('POST', `/v1/routing/reservations/${reservationId}/accept`, router),
         );
         pending.push(callEvent(call, 'call.answered', T));
-        const hostile = call.plan.hostile;
+        const hostile = call.hostile;
         if (hostile?.detectedBy === 'sentiment') {
           const flagMs = T + Math.floor(hostile.flagAt * call.plan.handleMs);
           heap.push(flagMs, {
@@ -526,6 +541,34 @@ export async function runDays(
               };
               callbacks.push(chosen);
               heap.push(plan.notBeforeMs, { kind: 'callback', callback: chosen });
+            } else if (options.redial && options.redial.share > 0) {
+              // Or the caller simply calls again later: a new inbound call, counted as offered.
+              const { baseId, redials } = redialId(call.plan.id);
+              const again = chooseRedial(
+                redialRng.stream(call.plan.id),
+                options.redial,
+                giveUp,
+                redials,
+                options.redialPatienceSeconds ?? 120,
+              );
+              if (again) {
+                const next: LiveCall = {
+                  plan: {
+                    ...call.plan,
+                    id: `${baseId}-r${redials + 1}`,
+                    arrivalMs: again.atMs - day.startMs,
+                    patienceMs: again.patienceMs,
+                  },
+                  day: dayIndex,
+                  arrivalMs: again.atMs,
+                  answeredMs: null,
+                  abandonedMs: null,
+                  agent: null,
+                  hostile: null,
+                };
+                calls.push(next);
+                heap.push(next.arrivalMs, { kind: 'arrival', call: next });
+              }
             }
             continue;
           }
@@ -603,7 +646,7 @@ export async function runDays(
         abandonedMs: c.abandonedMs,
         agentIndex: c.agent?.index ?? null,
         endedMs: c.answeredMs === null ? null : c.answeredMs + c.plan.handleMs,
-        hostileSeverity: c.plan.hostile?.severity ?? null,
+        hostileSeverity: c.hostile?.severity ?? null,
       });
     for (const c of callbacks) log.callbacks.push({ ...c.outcome, day: dayIndex });
   }

@@ -104,6 +104,24 @@ describe('simulator options', () => {
     expect(() => parseMix('cmn')).toThrow(OptionsError);
   });
 
+  it('reads the waiting, calling-again and concurrency options', () => {
+    const o = parseOptions([
+      '--hostile-wait-slope',
+      '0.5',
+      '--redial-share',
+      '30%',
+      '--redial-minutes',
+      '5',
+      '--concurrency',
+      '4',
+    ]);
+    expect(o.hostile.waitSlopePerMinute).toBe(0.5);
+    expect(o).toMatchObject({ redialShare: 0.3, redialMinutes: 5, concurrency: 4 });
+    expect(parseOptions([])).toMatchObject({ redialShare: 0, concurrency: 16 });
+    expect(parseOptions([]).hostile.waitSlopePerMinute).toBe(0);
+    expect(() => parseOptions(['--hostile-wait-slope', '-1'])).toThrow(OptionsError);
+  });
+
   it('plays several seeds on request', () => {
     expect(parseOptions(['--seeds', '5', '--seed', 'x'])).toMatchObject({ seeds: 5, seed: 'x' });
     expect(() => parseOptions(['--seeds', '0'])).toThrow(OptionsError);

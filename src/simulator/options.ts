@@ -29,6 +29,10 @@ export interface SimulatorOptions {
   callbackShare: number;
   /** A callback's window: from the moment the caller hangs up, this many minutes. */
   callbackWindowMinutes: number;
+  /** Share of callers who, having hung up (and not asked for a callback), call again later. */
+  redialShare: number;
+  /** Mean minutes before they call again. */
+  redialMinutes: number;
   json: boolean;
   /** Requests the simulated router and agents keep in flight at most: speed only, never the figures. */
   concurrency: number;
@@ -59,6 +63,8 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   counsellingUptake: 0.5,
   callbackShare: 0,
   callbackWindowMinutes: 60,
+  redialShare: 0,
+  redialMinutes: 10,
   json: false,
   concurrency: 16,
 };
@@ -75,6 +81,8 @@ export const USAGE = `npm run simulate -- [options]
   --patience SECONDS    callers' mean patience before hanging up (default 120)
   --hostile-rate SHARE  share of calls that are hostile (default 5%); a SHARE is a fraction
                         below 1 (0.05) or a percentage with its sign (5%); a bare 1 or 5 is refused
+  --hostile-wait-slope X each minute a caller waited adds X times the base rate (default 0:
+                        waiting changes nothing; 0.5: hostile at twice the rate after 2 minutes)
   --policy FILE         JSON body for PUT /v1/wellbeing/policies/teams/{id} (default: the service's defaults)
   --compare FILE        a second policy, played on the same arrivals
   --days N              days (default 1)
@@ -86,6 +94,9 @@ export const USAGE = `npm run simulate -- [options]
   --sl-seconds N        service level threshold (default 20)
   --callback-share SHARE  callers who hang up in the queue and ask for a callback instead (default 0: none)
   --callback-window MIN a callback's window from the moment the caller hung up (default 60)
+  --redial-share SHARE  callers who hang up (without a callback) and call again as a new call,
+                        at most twice (default 0: none)
+  --redial-minutes MIN  mean minutes before they call again (default 10)
   --json                print the summaries as JSON instead of a table
   --concurrency N       requests in flight at most (default 16); changes the speed, never the figures
 `;
@@ -169,6 +180,13 @@ export function parseOptions(argv: string[]): SimulatorOptions {
       case '--hostile-rate':
         o.hostile = { ...o.hostile, rate: parseShare(value(), flag) };
         break;
+      case '--hostile-wait-slope': {
+        const slope = Number(value());
+        if (!Number.isFinite(slope) || slope < 0 || slope > 10)
+          throw new OptionsError(`${flag}: expected a number from 0 to 10`);
+        o.hostile = { ...o.hostile, waitSlopePerMinute: slope };
+        break;
+      }
       case '--policy':
         o.policyFile = value();
         break;
@@ -206,6 +224,12 @@ export function parseOptions(argv: string[]): SimulatorOptions {
         o.callbackWindowMinutes = positiveNumber(value(), flag);
         if (o.callbackWindowMinutes > 24 * 60)
           throw new OptionsError('--callback-window: at most 1440 minutes');
+        break;
+      case '--redial-share':
+        o.redialShare = parseShare(value(), flag);
+        break;
+      case '--redial-minutes':
+        o.redialMinutes = positiveNumber(value(), flag);
         break;
       case '--json':
         o.json = true;

@@ -232,8 +232,10 @@ function seedsTable(over: NonNullable<ReportInput['overSeeds']>, policies: strin
 /** What the model leaves out: read the figures with it in mind. */
 export const MODEL_LIMITS = [
   'Everyone logs in at the start of the day and works all of it: no shifts, lunches, absence or forecast error, so shrinkage is only the breaks and recovery the run produced.',
-  'Hostility does not depend on waiting time, and a caller who hangs up does not call again (except through a callback when --callback-share asks).',
+  'Hostility rises with waiting only as a straight line (--hostile-wait-slope, off by default); callers who call again (--redial-share) are no angrier for it.',
+  'Callbacks and calls again are off unless asked for; a caller calling again is counted as a new offered call, as a telephone system counts it.',
   'Agents never extend a recovery and supervisors never shorten one; agents book breaks and take up counselling at fixed rates.',
+  'Calls taken between a hostile call and its recovery count inbound calls only (callback calls are left out).',
   'The simulated router reserves agents itself (one reservation at a time, in queue order), not through the service’s queued-calls endpoints.',
   'Occupancy leaves recovery and breaks out of its denominator (as the service defines it): it can rise under enforcement while agents work less.',
   'One seed is one possible day: differences of a few points can be luck; use --seeds to see their interval.',

@@ -10,6 +10,7 @@ import { bearer, HttpClient } from './http-client';
 import type { StateSpan } from './metrics';
 import type { SimulatorOptions } from './options';
 import { Prng } from './prng';
+import { NO_REDIAL } from './redial';
 import { Centre, preparedCentre } from './setup';
 import {
   bootService,
@@ -190,6 +191,9 @@ async function runPolicy(
     const log = await runDays(service.app, http, clock, centre, days, {
       tickSeconds: options.tickSeconds,
       behaviour: { ...DEFAULT_BEHAVIOUR, counsellingUptake: options.counsellingUptake },
+      hostile: options.hostile,
+      redial: { ...NO_REDIAL, share: options.redialShare, meanDelayMinutes: options.redialMinutes },
+      redialPatienceSeconds: options.patienceSeconds,
       seed: options.seed,
       callbacks: {
         ...DEFAULT_CALLBACK_MODEL,

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { parseOptions, SimulatorOptions } from '../../src/simulator/options';
 import { renderReport } from '../../src/simulator/report-html';
 import {
+  planDays,
   PolicyInput,
   RunContext,
   simulate,
@@ -109,7 +110,7 @@ describe('what-if simulator', () => {
     expect(summaries(c)).not.toEqual(summaries(a));
   }, 300_000);
 
-  it('gives the same day whatever the concurrency and the machine load (callbacks on, queue under pressure)', async () => {
+  it('gives the same day whatever the concurrency and the machine load (callbacks, calls again, hostility with waiting, queue under pressure)', async () => {
     const args = [
       '--seed',
       'load',
@@ -118,6 +119,10 @@ describe('what-if simulator', () => {
       '--hostile-rate',
       '0.2',
       '--callback-share',
+      '0.5',
+      '--redial-share',
+      '0.3',
+      '--hostile-wait-slope',
       '0.5',
     ];
     const calm = await simulate(small(...args, '--concurrency', '1'), [DEFAULT], quiet, env());
@@ -131,6 +136,9 @@ describe('what-if simulator', () => {
     }
     expect(summaries(calm)[0].abandoned).toBeGreaterThan(20);
     expect(summaries(calm)[0].callbacks[0].scheduled).toBeGreaterThan(5);
+    // Callers who called again are offered calls beyond the planned ones.
+    const planned = planDays(small(...args), calm.timeZone)[0].calls.length;
+    expect(summaries(calm)[0].offered).toBeGreaterThan(planned);
     expect(summaries(busy)).toEqual(summaries(calm));
     expect(busy.runs[0].intervals).toEqual(calm.runs[0].intervals);
     expect(busy.runs[0].hostilePerAgent).toEqual(calm.runs[0].hostilePerAgent);
