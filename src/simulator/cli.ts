@@ -80,6 +80,18 @@ async function main(): Promise<void> {
       )}\n`,
     );
   else process.stdout.write(`${renderSummaryTable(summaries, options)}\n`);
+  // Where the time went: per run, the loop's phases (wall seconds) and the requests it sent.
+  let k = 0;
+  for (const seed of result.seeds)
+    for (const run of seed.runs) {
+      const p = run.log.phaseMs;
+      const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      process.stderr.write(
+        `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
+          `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
+          `reservations ${sec(p.reservations)}; ${run.log.requests} requests)\n`,
+      );
+    }
   const t = result.timings;
   process.stderr.write(
     `setup ${t.setupSeconds.toFixed(1)} s${t.centreBuilt ? ' (centre built)' : ' (prepared centre reused)'}, ` +
