@@ -19,6 +19,7 @@ import {
 import type { CallbackOutcome, CallOutcome } from './metrics';
 import { Prng } from './prng';
 import { chooseRedial, redialId, RedialModel } from './redial';
+import { drawTouches, RecoveryTouchModel } from './recovery-touches';
 import type { Centre, CentreAgent } from './setup';
 import { DEFAULT_TEAM_SETTINGS } from '../people/teams/team-settings.entity';
 
@@ -52,6 +53,10 @@ export interface DriverOptions {
   seed: string;
   /** Abandoned callers who ask for a callback; absent or share 0: none (today's day exactly). */
   callbacks?: CallbackModel;
+  /** Agents extending and supervisors shortening recoveries; absent: nobody does. */
+  touches?: RecoveryTouchModel;
+  /** The policy's recovery floor, what a supervisor shortens to (minutes). */
+  recoveryFloorMinutes?: number;
   /** Callers who hang up and call again as a new call; absent or share 0: none. */
   redial?: RedialModel;
   /** Mean patience of a caller calling again (the day's). */
@@ -72,6 +77,10 @@ export interface RunLog {
   breaksBooked: number;
   breaksRefused: number;
   hostileReports: number;
+  /** Recoveries the agent extended / a supervisor shortened; attempts the service refused (not in recovery then, floor, maximum). */
+  recoveriesExtended: number;
+  recoveriesShortened: number;
+  recoveryChangesRefused: number;
   reservationsRefused: number;
   requests: number;
   /** Wall milliseconds per phase of the loop (where a run's time goes). */
@@ -183,6 +192,9 @@ export async function runDays(
     breaksBooked: 0,
     breaksRefused: 0,
     hostileReports: 0,
+    recoveriesExtended: 0,
+    recoveriesShortened: 0,
+    recoveryChangesRefused: 0,
     reservationsRefused: 0,
     requests: 0,
     phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
@@ -291,6 +303,46 @@ export async function runDays(
       else throw new HttpError('POST', '/v1/counseling/bookings', res.status, res.body);
     };
 
+    /** An agent may extend a hostile call's recovery a minute into it; a supervisor may cut it to the floor at two. */
+    const touchRng = new Prng(options.seed).stream(`touches/day-${dayIndex}`);
+    const touchRecovery = (call: LiveCall, agent: CentreAgent, startsAt: number) => {
+      const touch = drawTouches(touchRng.stream(call.plan.id), options.touches!);
+      const outcome = async (path: string, auth: Record<string, string>, body: object) => {
+        const res = await http.send('POST', path, auth, body);
+        if (res.status === 200) return true;
+        if (res.status === 400 || res.status === 409) {
+          log.recoveryChangesRefused++;
+          return false;
+        }
+        throw new HttpError('POST', path, res.status, res.body);
+      };
+      if (touch.extendMinutes !== null) {
+        const minutes = touch.extendMinutes;
+        heap.push(startsAt + 60_000, {
+          kind: 'agent',
+          agent,
+          act: async () => {
+            const path = `/v1/agents/${agent.agentId}/recovery/extend`;
+            if (await outcome(path, bearer(agent.token), { minutes })) log.recoveriesExtended++;
+          },
+        });
+      }
+      if (touch.shorten) {
+        heap.push(startsAt + 120_000, {
+          kind: 'agent',
+          agent,
+          act: async () => {
+            const path = `/v1/agents/${agent.agentId}/recovery/shorten`;
+            const body = {
+              totalMinutes: options.recoveryFloorMinutes ?? 3,
+              reason: 'simulated supervisor: needed back on the queue',
+            };
+            if (await outcome(path, bearer(centre.adminToken), body)) log.recoveriesShortened++;
+          },
+        });
+      }
+    };
+
     const queue: LiveCall[] = [];
     const pending: CallEvent[] = [];
     /** Reserved in the last tick: the agent's phone rings for one tick, then the router accepts. */
@@ -372,6 +424,14 @@ export async function runDays(
           for (const r of retryAt.values())
             if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at + WRAP_UP_MS);
           const hostile = call.hostile;
+          if (hostile && options.touches) {
+            // Its recovery starts after wrap-up (flagged during the call) or at the report.
+            const startsAt =
+              hostile.detectedBy === 'agent'
+                ? at + hostile.reportDelaySeconds * 1000
+                : at + WRAP_UP_MS;
+            touchRecovery(call, agent, startsAt);
+          }
           if (hostile?.detectedBy === 'agent') {
             const reportAt = at + hostile.reportDelaySeconds * 1000;
             heap.push(reportAt, {

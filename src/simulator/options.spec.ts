@@ -114,7 +114,12 @@ describe('simulator options', () => {
       '5',
       '--concurrency',
       '4',
+      '--extend-share',
+      '0.2',
+      '--shorten-share',
+      '10%',
     ]);
+    expect(o).toMatchObject({ extendShare: 0.2, shortenShare: 0.1 });
     expect(o.hostile.waitSlopePerMinute).toBe(0.5);
     expect(o).toMatchObject({ redialShare: 0.3, redialMinutes: 5, concurrency: 4 });
     expect(parseOptions([])).toMatchObject({ redialShare: 0, concurrency: 16 });

@@ -33,6 +33,10 @@ export interface SimulatorOptions {
   redialShare: number;
   /** Mean minutes before they call again. */
   redialMinutes: number;
+  /** Share of hostile calls' recoveries the agent extends by 5 minutes. */
+  extendShare: number;
+  /** Share of hostile calls' recoveries a supervisor shortens to the policy's floor. */
+  shortenShare: number;
   json: boolean;
   /** Requests the simulated router and agents keep in flight at most: speed only, never the figures. */
   concurrency: number;
@@ -65,6 +69,8 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   callbackWindowMinutes: 60,
   redialShare: 0,
   redialMinutes: 10,
+  extendShare: 0,
+  shortenShare: 0,
   json: false,
   concurrency: 16,
 };
@@ -97,6 +103,8 @@ export const USAGE = `npm run simulate -- [options]
   --redial-share SHARE  callers who hang up (without a callback) and call again as a new call,
                         at most twice (default 0: none)
   --redial-minutes MIN  mean minutes before they call again (default 10)
+  --extend-share SHARE  recoveries the agent extends by 5 minutes, a minute in (default 0)
+  --shorten-share SHARE recoveries a supervisor cuts to the policy's floor, two minutes in (default 0)
   --json                print the summaries as JSON instead of a table
   --concurrency N       requests in flight at most (default 16); changes the speed, never the figures
 `;
@@ -230,6 +238,12 @@ export function parseOptions(argv: string[]): SimulatorOptions {
         break;
       case '--redial-minutes':
         o.redialMinutes = positiveNumber(value(), flag);
+        break;
+      case '--extend-share':
+        o.extendShare = parseShare(value(), flag);
+        break;
+      case '--shorten-share':
+        o.shortenShare = parseShare(value(), flag);
         break;
       case '--json':
         o.json = true;

@@ -234,7 +234,7 @@ export const MODEL_LIMITS = [
   'Everyone logs in at the start of the day and works all of it: no shifts, lunches, absence or forecast error, so shrinkage is only the breaks and recovery the run produced.',
   'Hostility rises with waiting only as a straight line (--hostile-wait-slope, off by default); callers who call again (--redial-share) are no angrier for it.',
   'Callbacks and calls again are off unless asked for; a caller calling again is counted as a new offered call, as a telephone system counts it.',
-  'Agents never extend a recovery and supervisors never shorten one; agents book breaks and take up counselling at fixed rates.',
+  'Agents extend and supervisors shorten recoveries only at the fixed shares asked for (--extend-share, --shorten-share; off by default), never in response to how the day goes; agents book breaks and take up counselling at fixed rates.',
   'Calls taken between a hostile call and its recovery count inbound calls only (callback calls are left out).',
   'The simulated router reserves agents itself (one reservation at a time, in queue order), not through the service’s queued-calls endpoints.',
   'Occupancy leaves recovery and breaks out of its denominator (as the service defines it): it can rise under enforcement while agents work less.',

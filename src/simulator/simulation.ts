@@ -11,6 +11,7 @@ import type { StateSpan } from './metrics';
 import type { SimulatorOptions } from './options';
 import { Prng } from './prng';
 import { NO_REDIAL } from './redial';
+import { NO_TOUCHES } from './recovery-touches';
 import { Centre, preparedCentre } from './setup';
 import {
   bootService,
@@ -194,6 +195,15 @@ async function runPolicy(
       hostile: options.hostile,
       redial: { ...NO_REDIAL, share: options.redialShare, meanDelayMinutes: options.redialMinutes },
       redialPatienceSeconds: options.patienceSeconds,
+      touches: {
+        ...NO_TOUCHES,
+        extendShare: options.extendShare,
+        shortenShare: options.shortenShare,
+      },
+      recoveryFloorMinutes:
+        typeof policy.settings.recoveryFloorMinutes === 'number'
+          ? policy.settings.recoveryFloorMinutes
+          : DEFAULT_POLICY.recoveryFloorMinutes,
       seed: options.seed,
       callbacks: {
         ...DEFAULT_CALLBACK_MODEL,

@@ -81,6 +81,10 @@ export const SUMMARY_ROWS: SummaryRow[] = [
     (a, b) => points(a.recoveryShareOfPaidTime, b.recoveryShareOfPaidTime),
   ],
   [
+    'recoveries extended by agents / shortened by supervisors',
+    (s) => `${s.recoveriesExtended} / ${s.recoveriesShortened}`,
+  ],
+  [
     'counselling offers / sessions booked',
     (s) => `${s.counsellingOffers} / ${s.counsellingBookings}`,
   ],

@@ -65,6 +65,9 @@ export interface RunSummary {
   agentsAbove85Occupancy: number;
   /** Hostile exposure per dialect group (the agents' first dialect). */
   exposureByDialect: GroupExposure[];
+  /** Recoveries agents extended and supervisors shortened (`--extend-share`, `--shorten-share`). */
+  recoveriesExtended: number;
+  recoveriesShortened: number;
   counsellingOffers: number;
   counsellingBookings: number;
   breaksBooked: number;
@@ -173,6 +176,8 @@ export function summarise(
         hostilePerAgent: round(g.hostilePerAgent, 2),
         hostilePerAgentHour: r(g.hostilePerAgentHour, 3),
       })),
+      recoveriesExtended: log.recoveriesExtended,
+      recoveriesShortened: log.recoveriesShortened,
       counsellingOffers: log.counsellingOffers,
       counsellingBookings: log.counsellingBookings,
       breaksBooked: log.breaksBooked,

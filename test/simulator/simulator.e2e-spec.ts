@@ -110,7 +110,7 @@ describe('what-if simulator', () => {
     expect(summaries(c)).not.toEqual(summaries(a));
   }, 300_000);
 
-  it('gives the same day whatever the concurrency and the machine load (callbacks, calls again, hostility with waiting, queue under pressure)', async () => {
+  it('gives the same day whatever the concurrency and the machine load (callbacks, calls again, hostility with waiting, recoveries extended and shortened, queue under pressure)', async () => {
     const args = [
       '--seed',
       'load',
@@ -124,6 +124,10 @@ describe('what-if simulator', () => {
       '0.3',
       '--hostile-wait-slope',
       '0.5',
+      '--extend-share',
+      '0.3',
+      '--shorten-share',
+      '0.3',
     ];
     const calm = await simulate(small(...args, '--concurrency', '1'), [DEFAULT], quiet, env());
     // A busy loop in another process takes one of the cores while the second run plays.
@@ -136,6 +140,8 @@ describe('what-if simulator', () => {
     }
     expect(summaries(calm)[0].abandoned).toBeGreaterThan(20);
     expect(summaries(calm)[0].callbacks[0].scheduled).toBeGreaterThan(5);
+    expect(summaries(calm)[0].recoveriesExtended).toBeGreaterThan(0);
+    expect(summaries(calm)[0].recoveriesShortened).toBeGreaterThan(0);
     // Callers who called again are offered calls beyond the planned ones.
     const planned = planDays(small(...args), calm.timeZone)[0].calls.length;
     expect(summaries(calm)[0].offered).toBeGreaterThan(planned);
