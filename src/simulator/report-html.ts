@@ -282,7 +282,7 @@ td.diff, th.diff { background: #f6f6f6; } td.sure { font-weight: 600; }
 </head>
 <body>
 <h1>What-if simulation: ${summaries.map((s) => esc(s.policy)).join(' vs ')}</h1>
-<p class="meta">${o.agents} agents · ${o.days} day${o.days === 1 ? '' : 's'} of ${o.hours} h · ${o.callsPerDay} calls a day · AHT ${o.ahtSeconds} s · patience ${o.patienceSeconds} s · hostile ${(o.hostile.rate * 100).toFixed(1)}% · seed ${esc(String(o.seed))}${input.generatedAt ? ` · ${esc(input.generatedAt)}` : ''}</p>
+<p class="meta">${o.agents} agents · ${o.days} day${o.days === 1 ? '' : 's'} of ${o.hours} h · ${o.callsPerDay} calls a day · AHT ${o.ahtSeconds} s · patience ${o.patienceSeconds} s · hostile ${(o.hostile.rate * 100).toFixed(1)}% · seed ${esc(String(o.seed))}${input.overSeeds ? ` (one day of ${input.overSeeds.seeds}: the tables' first columns and the charts; the intervals below use all)` : ''}${input.generatedAt ? ` · ${esc(input.generatedAt)}` : ''}</p>
 ${summaryTable(input)}
 ${
   input.overSeeds
