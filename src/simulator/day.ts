@@ -28,6 +28,10 @@ export interface PlannedDay {
   startMs: number;
   endMs: number;
   calls: PlannedCall[];
+  /** The day's demand over the forecast (1: as forecast; `--forecast-error`). */
+  demandFactor?: number;
+  /** Agents (by index) absent that day: they never log in (`--absence`). */
+  absentAgents?: number[];
 }
 
 export interface BehaviourModel {
@@ -247,7 +251,9 @@ export async function runDays(
 
     // Agents log in over the five minutes before the day starts (distinct instants: no ties in idle time).
     const loginSpacing = Math.floor(300_000 / Math.max(1, centre.agents.length));
+    const absent = new Set(day.absentAgents ?? []);
     centre.agents.forEach((agent, i) => {
+      if (absent.has(agent.index)) return;
       heap.push(day.startMs - 300_000 + i * loginSpacing, {
         kind: 'agent',
         agent,
@@ -264,7 +270,7 @@ export async function runDays(
       const books = rng.chance(options.behaviour.breakShare);
       const bookAt = day.startMs + Math.floor(rng.uniform(0.1, 0.7) * dayLength);
       const lead = Math.floor(rng.uniform(10, 40) * 60_000);
-      if (!books) continue;
+      if (!books || absent.has(agent.index)) continue;
       heap.push(bookAt, {
         kind: 'agent',
         agent,

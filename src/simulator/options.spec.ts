@@ -120,6 +120,9 @@ describe('simulator options', () => {
       '10%',
     ]);
     expect(o).toMatchObject({ extendShare: 0.2, shortenShare: 0.1 });
+    const day = parseOptions(['--absence', '8%', '--forecast-error', '0.1']);
+    expect(day).toMatchObject({ absenceShare: 0.08, forecastErrorCv: 0.1 });
+    expect(() => parseOptions(['--forecast-error', '2'])).toThrow(OptionsError);
     expect(o.hostile.waitSlopePerMinute).toBe(0.5);
     expect(o).toMatchObject({ redialShare: 0.3, redialMinutes: 5, concurrency: 4 });
     expect(parseOptions([])).toMatchObject({ redialShare: 0, concurrency: 16 });

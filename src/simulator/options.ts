@@ -33,6 +33,10 @@ export interface SimulatorOptions {
   redialShare: number;
   /** Mean minutes before they call again. */
   redialMinutes: number;
+  /** Share of agents absent each day (drawn per agent and day). */
+  absenceShare: number;
+  /** Spread (CV) of the day's demand around the forecast: lognormal, mean 1 (0: exact). */
+  forecastErrorCv: number;
   /** Share of hostile calls' recoveries the agent extends by 5 minutes. */
   extendShare: number;
   /** Share of hostile calls' recoveries a supervisor shortens to the policy's floor. */
@@ -69,6 +73,8 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   callbackWindowMinutes: 60,
   redialShare: 0,
   redialMinutes: 10,
+  absenceShare: 0,
+  forecastErrorCv: 0,
   extendShare: 0,
   shortenShare: 0,
   json: false,
@@ -103,6 +109,8 @@ export const USAGE = `npm run simulate -- [options]
   --redial-share SHARE  callers who hang up (without a callback) and call again as a new call,
                         at most twice (default 0: none)
   --redial-minutes MIN  mean minutes before they call again (default 10)
+  --absence SHARE       agents absent each day, drawn per agent and day (default 0)
+  --forecast-error CV   the day's calls over the forecast: lognormal, mean 1, this spread (default 0)
   --extend-share SHARE  recoveries the agent extends by 5 minutes, a minute in (default 0)
   --shorten-share SHARE recoveries a supervisor cuts to the policy's floor, two minutes in (default 0)
   --json                print the summaries as JSON instead of a table
@@ -239,6 +247,16 @@ export function parseOptions(argv: string[]): SimulatorOptions {
       case '--redial-minutes':
         o.redialMinutes = positiveNumber(value(), flag);
         break;
+      case '--absence':
+        o.absenceShare = parseShare(value(), flag);
+        break;
+      case '--forecast-error': {
+        const cv = Number(value());
+        if (!Number.isFinite(cv) || cv < 0 || cv > 1)
+          throw new OptionsError(`${flag}: expected a spread (CV) from 0 to 1, e.g. 0.1`);
+        o.forecastErrorCv = cv;
+        break;
+      }
       case '--extend-share':
         o.extendShare = parseShare(value(), flag);
         break;

@@ -9,6 +9,7 @@ import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
 import { bearer, HttpClient } from './http-client';
 import type { StateSpan } from './metrics';
 import type { SimulatorOptions } from './options';
+import { drawDayConditions } from './day-conditions';
 import { Prng } from './prng';
 import { NO_REDIAL } from './redial';
 import { NO_TOUCHES } from './recovery-touches';
@@ -83,13 +84,22 @@ export function planDays(options: SimulatorOptions, timeZone: string): PlannedDa
   return Array.from({ length: options.days }, (_, d) => {
     const startMs = start.plus({ days: d }).toMillis();
     const dayMs = options.hours * 3_600_000;
+    // The day's demand misses the forecast the staffing was sized on; some agents do not come in.
+    const { demandFactor, absentAgents } = drawDayConditions(
+      rng.stream(`conditions/day-${d}`),
+      options.agents,
+      options.absenceShare,
+      options.forecastErrorCv,
+    );
     return {
       startMs,
       endMs: startMs + dayMs,
+      demandFactor,
+      absentAgents,
       calls: planCalls(
         rng.stream(`calls/day-${d}`),
         {
-          callsPerDay: options.callsPerDay,
+          callsPerDay: Math.round(options.callsPerDay * demandFactor),
           dayMs,
           ahtSeconds: options.ahtSeconds,
           handleCv: 0.6,

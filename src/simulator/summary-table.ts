@@ -23,6 +23,10 @@ export type SummaryRow = [
 
 /** The rows of the summary: label, and a formatter of one run's figure. */
 export const SUMMARY_ROWS: SummaryRow[] = [
+  [
+    'demand over forecast / absent agent-days',
+    (s) => `${s.demandOverForecast.toFixed(3)} / ${s.absentAgentDays}`,
+  ],
   ['calls offered / answered / abandoned', (s) => `${s.offered} / ${s.answered} / ${s.abandoned}`],
   [
     'service level',

@@ -26,6 +26,10 @@ export interface RunSummary {
   policy: string;
   agents: number;
   days: number;
+  /** The days' calls over the forecast, on average (`--forecast-error`; 1 without). */
+  demandOverForecast: number;
+  /** Agent-days lost to absence (`--absence`). */
+  absentAgentDays: number;
   offered: number;
   answered: number;
   abandoned: number;
@@ -148,6 +152,11 @@ export function summarise(
       policy,
       agents: centre.agents.length,
       days: days.length,
+      demandOverForecast: round(
+        days.reduce((s, d) => s + (d.demandFactor ?? 1), 0) / Math.max(1, days.length),
+        3,
+      ),
+      absentAgentDays: days.reduce((s, d) => s + (d.absentAgents?.length ?? 0), 0),
       offered: offered.length,
       answered: calls.filter((c) => c.answeredMs !== null).length,
       abandoned: calls.filter((c) => c.abandonedMs !== null).length,

@@ -111,11 +111,20 @@ describe('what-if simulator', () => {
   }, 300_000);
 
   it('gives the same day whatever the concurrency and the machine load (callbacks, calls again, hostility with waiting, recoveries extended and shortened, queue under pressure)', async () => {
+    // Half an hour at 420 calls an hour; callback windows of 20 minutes keep the tail short.
     const args = [
       '--seed',
       'load',
+      '--hours',
+      '0.5',
       '--calls-per-day',
-      '420',
+      '210',
+      '--callback-window',
+      '20',
+      '--absence',
+      '0.1',
+      '--forecast-error',
+      '0.1',
       '--hostile-rate',
       '0.2',
       '--callback-share',
@@ -148,7 +157,7 @@ describe('what-if simulator', () => {
     expect(summaries(busy)).toEqual(summaries(calm));
     expect(busy.runs[0].intervals).toEqual(calm.runs[0].intervals);
     expect(busy.runs[0].hostilePerAgent).toEqual(calm.runs[0].hostilePerAgent);
-  }, 300_000);
+  }, 600_000);
 
   it('with zero hostile calls, two recovery policies give identical service levels', async () => {
     const r = await simulate(
