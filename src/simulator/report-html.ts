@@ -231,7 +231,7 @@ function seedsTable(over: NonNullable<ReportInput['overSeeds']>, policies: strin
 
 /** What the model leaves out: read the figures with it in mind. */
 export const MODEL_LIMITS = [
-  'Everyone logs in at the start of the day and works all of it: no shifts, lunches, absence or forecast error, so shrinkage is only the breaks and recovery the run produced.',
+  'No shifts, lunches or published schedule: everyone present logs in at the start and works the whole day (absence and forecast error only with --absence and --forecast-error), so shrinkage is only absence and the breaks and recovery the run produced.',
   'Hostility rises with waiting only as a straight line (--hostile-wait-slope, off by default); callers who call again (--redial-share) are no angrier for it.',
   'Callbacks and calls again are off unless asked for; a caller calling again is counted as a new offered call, as a telephone system counts it.',
   'Agents extend and supervisors shorten recoveries only at the fixed shares asked for (--extend-share, --shorten-share; off by default), never in response to how the day goes; agents book breaks and take up counselling at fixed rates.',
