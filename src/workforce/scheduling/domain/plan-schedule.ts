@@ -175,6 +175,13 @@ export async function planSchedule(
     status = `LP failed: ${(e as Error).message}`;
   }
   stats.lpSeconds = (now() - started) / 1000;
+  rows.forEach((r, k) => {
+    for (const side of ['u', 'o']) {
+      const v = lpValues[`${side}${k}`] ?? 0;
+      const name = `lp${side === 'u' ? 'Under' : 'Over'}:${r.dialect ?? 'total'}`;
+      if (v > 0) stats[name] = round(Number(stats[name] ?? 0) + v);
+    }
+  });
   progress(0.25);
 
   let best: { roster: Roster; objective: number; stage: string } | null = null;
@@ -352,11 +359,28 @@ function finish(
     violations,
     diagnostics,
     preferences: preferenceReport(roster),
-    stats: { ...stats, ...timing, coverageCost: round(roster.coverageCost()) },
+    stats: {
+      ...stats,
+      ...timing,
+      coverageCost: round(roster.coverageCost()),
+      ...grossUnderOver(roster),
+    },
   };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Agent-intervals under and over the (grossed-up) targets, per row kind: where coverage cost comes from. */
+function grossUnderOver(roster: Roster): Record<string, number> {
+  const out: Record<string, number> = {};
+  roster.rows.forEach((r, k) => {
+    const key = r.dialect ?? 'total';
+    const x = roster.present[k] - r.target;
+    const name = x < 0 ? `under:${key}` : `over:${key}`;
+    out[name] = (out[name] ?? 0) + Math.abs(x);
+  });
+  return out;
+}
 
 /**
  * Agents present per interval (whole interval; with `gross`, breaks ignored), total and per dialect, as

@@ -10,7 +10,7 @@ import {
   DEFAULT_WEIGHTS,
   RequirementRow,
 } from './planning-model';
-import { improve, meetMinimums, Roster } from './roster';
+import { exchange, improve, meetMinimums, Roster, seeded } from './roster';
 
 const zone = 'Asia/Shanghai';
 
@@ -164,6 +164,26 @@ describe('Roster', () => {
         expect(findings).toEqual([]);
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('exchanges shifts across skill profiles only when the objective falls, total coverage unchanged', () => {
+    fc.assert(
+      fc.property(seeds, fc.integer({ min: 1, max: 1000 }), (seed, rng) => {
+        const { input, roster, rows } = setting(seed);
+        const far = Date.now() + 60_000;
+        meetMinimums(roster, far);
+        const totals = () =>
+          rows.flatMap((r, k) => (r.dialect === null ? [roster.present[k]] : []));
+        const before = roster.objective();
+        const totalBefore = totals();
+        const saved = exchange(roster, far, seeded(rng));
+        expect(roster.objective()).toBeCloseTo(before - saved, 6);
+        expect(saved).toBeGreaterThanOrEqual(0);
+        expect(totals()).toEqual(totalBefore);
+        expect(independentCheck(input, asResult(roster, input))).toEqual([]);
+      }),
+      { numRuns: 25 },
     );
   });
 });

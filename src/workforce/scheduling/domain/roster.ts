@@ -572,6 +572,7 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
       }
     }
     gained += reassign(roster, deadline, random);
+    gained += exchange(roster, deadline, random);
     // Stop when a pass gains less than 0.1 % of the objective: the rest is not worth the time.
     if (gained < Math.max(1e-6, 0.001 * roster.objective())) break;
   }
@@ -617,6 +618,72 @@ function reassign(roster: Roster, deadline: number, random: () => number): numbe
         roster.add(best, t);
         saved -= bestCost;
       } else roster.add(a, t);
+    }
+  }
+  return saved;
+}
+
+/**
+ * Same-day exchanges between agents of different skill profiles: A takes B's shift and B takes A's.
+ * Total coverage does not change; dialect rows do (a Wuhan speaker moves to the hours Wuhan is needed,
+ * a Putonghua-only colleague to the hours it is not), and so do preferences. Both agents keep every hard
+ * rule and their weekly minimum and maximum. Returns the cost saved.
+ */
+export function exchange(
+  roster: Roster,
+  deadline: number,
+  random: () => number,
+  tries = 24,
+): number {
+  const { grid, calendars, profiles, templates } = roster;
+  let saved = 0;
+  for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
+    const w = grid.weekOfDay[d];
+    const working = profiles.map((profile) =>
+      profile.members.filter((a) => roster.dayShift[a][d] >= 0),
+    );
+    for (let p = 0; p < profiles.length; p++) {
+      for (let q = 0; q < profiles.length; q++) {
+        if (p === q || profiles[p].dialects.join() === profiles[q].dialects.join()) continue;
+        // Only from the profile with more dialects (symmetric pairs are tried once).
+        if (profiles[p].dialects.length < profiles[q].dialects.length) continue;
+        if (working[q].length === 0) continue;
+        for (const a of working[p]) {
+          const ta = roster.dayShift[a][d];
+          if (ta < 0) continue;
+          for (let k = 0; k < Math.min(tries, working[q].length); k++) {
+            const b = working[q][Math.floor(random() * working[q].length)];
+            const tb = roster.dayShift[b][d];
+            if (tb < 0 || tb === roster.dayShift[a][d]) continue;
+            const t1 = roster.dayShift[a][d];
+            const wa =
+              roster.weekWork[a][w] - templates[t1].workMinutes + templates[tb].workMinutes;
+            const wb =
+              roster.weekWork[b][w] - templates[tb].workMinutes + templates[t1].workMinutes;
+            if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) continue;
+            const before = roster.agentCost(a) + roster.agentCost(b);
+            let delta = roster.coverageDelta(p, t1, -1);
+            roster.remove(a, d);
+            delta += roster.coverageDelta(q, tb, -1);
+            roster.remove(b, d);
+            if (roster.canAdd(a, tb) && roster.canAdd(b, t1)) {
+              delta += roster.coverageDelta(p, tb, 1);
+              roster.add(a, tb);
+              delta += roster.coverageDelta(q, t1, 1);
+              roster.add(b, t1);
+              delta += roster.agentCost(a) + roster.agentCost(b) - before;
+              if (delta < -1e-6) {
+                saved -= delta;
+                continue;
+              }
+              roster.remove(a, d);
+              roster.remove(b, d);
+            }
+            roster.add(a, t1);
+            roster.add(b, tb);
+          }
+        }
+      }
     }
   }
   return saved;
