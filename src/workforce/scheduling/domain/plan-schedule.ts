@@ -269,8 +269,22 @@ export async function planSchedule(
   // 4. Whatever time is left: more local search on the best.
   const chosen = best as { roster: Roster; objective: number; stage: string } | null;
   if (!chosen) throw new Error('no roster');
-  improve(chosen.roster, searchEnd(), 7);
-  swapForPreferences(chosen.roster, searchEnd(), 9);
+  // Rounds of every move with fresh random choices until two rounds in a row find nothing; a round
+  // that ends worse (fairness means move with adds and removes) is undone.
+  const kept = newRoster();
+  let idle = 0;
+  let rounds = 0;
+  while (now() < searchEnd() && idle < 2) {
+    kept.copyFrom(chosen.roster);
+    const before = kept.objective();
+    improve(chosen.roster, searchEnd(), 7 + rounds);
+    swapForPreferences(chosen.roster, searchEnd(), 9 + rounds);
+    rounds++;
+    const after = chosen.roster.objective();
+    if (after > before + 1e-9) chosen.roster.copyFrom(kept);
+    idle = after < before - 1e-6 ? 0 : idle + 1;
+  }
+  stats.finalRounds = rounds;
   stats.seconds = (now() - started) / 1000;
   const result = finish(
     input,

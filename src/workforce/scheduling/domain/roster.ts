@@ -218,6 +218,13 @@ export class Roster {
     return cost;
   }
 
+  /** Preference and fairness cost of some agents. */
+  agentsCost(agents: number[]): number {
+    let c = 0;
+    for (const a of agents) c += this.agentCost(a);
+    return c;
+  }
+
   eveningWeight(): number {
     return this.team.fairnessWeights?.evenings ?? this.weights.evenings;
   }
@@ -573,6 +580,8 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
     }
     gained += reassign(roster, deadline, random);
     gained += exchange(roster, deadline, random);
+    gained += assignDays(roster, deadline, random);
+    gained += crossExchange(roster, deadline, random);
     // Stop when a pass gains less than 0.1 % of the objective: the rest is not worth the time.
     if (gained < Math.max(1e-6, 0.001 * roster.objective())) break;
   }
@@ -683,6 +692,184 @@ export function exchange(
             roster.add(b, tb);
           }
         }
+      }
+    }
+  }
+  return saved;
+}
+
+/**
+ * Two agents trade shifts on two days of a week: A hands its day-1 shift to B (free that day) and takes
+ * B's day-2 shift (A free that day). Moves evenings and weekends between agents (fairness), days off to
+ * where they are preferred, and dialect speakers to the days they are needed. Every hard rule and both
+ * weekly minimums hold. Returns the cost saved.
+ */
+export function crossExchange(
+  roster: Roster,
+  deadline: number,
+  random: () => number,
+  tries = 16,
+): number {
+  const { grid, calendars, templates } = roster;
+  const n = calendars.length;
+  roster.refreshMeans();
+  let saved = 0;
+  for (let a = 0; a < n && Date.now() <= deadline; a++) {
+    const pa = calendars[a].profile;
+    for (let d1 = 0; d1 < grid.days; d1++) {
+      const t1 = roster.dayShift[a][d1];
+      if (t1 < 0) continue;
+      const w = grid.weekOfDay[d1];
+      for (let k = 0; k < tries; k++) {
+        const b = Math.floor(random() * n);
+        if (b === a || roster.dayShift[b][d1] >= 0) continue;
+        const pb = calendars[b].profile;
+        // One of b's shifts that week on a day a is free.
+        const options: number[] = [];
+        for (let d2 = 0; d2 < grid.days; d2++)
+          if (grid.weekOfDay[d2] === w && roster.dayShift[b][d2] >= 0 && roster.dayShift[a][d2] < 0)
+            options.push(d2);
+        if (options.length === 0) continue;
+        const d2 = options[Math.floor(random() * options.length)];
+        const t2 = roster.dayShift[b][d2];
+        const wa = roster.weekWork[a][w] - templates[t1].workMinutes + templates[t2].workMinutes;
+        const wb = roster.weekWork[b][w] - templates[t2].workMinutes + templates[t1].workMinutes;
+        if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) continue;
+        const before = roster.agentCost(a) + roster.agentCost(b);
+        let delta = roster.coverageDelta(pa, t1, -1);
+        roster.remove(a, d1);
+        delta += roster.coverageDelta(pb, t2, -1);
+        roster.remove(b, d2);
+        if (roster.canAdd(a, t2) && roster.canAdd(b, t1)) {
+          delta += roster.coverageDelta(pa, t2, 1);
+          roster.add(a, t2);
+          delta += roster.coverageDelta(pb, t1, 1);
+          roster.add(b, t1);
+          delta += roster.agentCost(a) + roster.agentCost(b) - before;
+          if (delta < -1e-6) {
+            saved -= delta;
+            break;
+          }
+          roster.remove(a, d2);
+          roster.remove(b, d1);
+        }
+        roster.add(a, t1);
+        roster.add(b, t2);
+      }
+    }
+  }
+  return saved;
+}
+
+/** Least-cost perfect assignment of rows to columns (Hungarian method, O(n³)); cost is row-major n × n. */
+export function assignment(cost: Float64Array, n: number): Int32Array {
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(n + 1);
+  const p = new Int32Array(n + 1);
+  const way = new Int32Array(n + 1);
+  const minv = new Float64Array(n + 1);
+  const used = new Uint8Array(n + 1);
+  for (let i = 1; i <= n; i++) {
+    p[0] = i;
+    let j0 = 0;
+    minv.fill(Infinity);
+    used.fill(0);
+    do {
+      used[j0] = 1;
+      const i0 = p[j0];
+      let delta = Infinity;
+      let j1 = 0;
+      const base = (i0 - 1) * n - 1;
+      for (let j = 1; j <= n; j++) {
+        if (used[j]) continue;
+        const cur = cost[base + j] - u[i0] - v[j];
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= n; j++) {
+        if (used[j]) {
+          u[p[j]] += delta;
+          v[j] -= delta;
+        } else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0];
+      p[j0] = p[j1];
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const rowToCol = new Int32Array(n);
+  for (let j = 1; j <= n; j++) rowToCol[p[j] - 1] = j - 1;
+  return rowToCol;
+}
+
+const FORBIDDEN = 1e6;
+/** Agents per assignment problem: O(n³), so large skill groups are cut into random chunks. */
+const ASSIGN_CHUNK = 90;
+
+/**
+ * Per day, the shifts of agents with the same dialects are handed out again among them by an optimal
+ * assignment on preferences (start window, days off, consistent start times, fairness). The day's
+ * shifts as a multiset stay, so coverage does not change; each agent keeps every hard rule and its
+ * weekly minimum. Returns the cost saved.
+ */
+export function assignDays(roster: Roster, deadline: number, random: () => number): number {
+  const { grid, calendars, templates } = roster;
+  roster.refreshMeans();
+  let saved = 0;
+  for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
+    const w = grid.weekOfDay[d];
+    const groups = new Map<string, number[]>();
+    calendars.forEach((cal, a) => {
+      if (roster.dayShift[a][d] < 0) return;
+      const key = cal.dialects.join('+');
+      const g = groups.get(key);
+      if (g) g.push(a);
+      else groups.set(key, [a]);
+    });
+    for (const members of groups.values()) {
+      const shuffled =
+        members.length > ASSIGN_CHUNK ? [...members].sort(() => random() - 0.5) : members;
+      for (let c = 0; c < shuffled.length; c += ASSIGN_CHUNK) {
+        if (Date.now() > deadline) break;
+        const agents = shuffled.slice(c, c + ASSIGN_CHUNK);
+        const n = agents.length;
+        if (n < 2) continue;
+        const slots = agents.map((a) => roster.dayShift[a][d]);
+        const distinct = [...new Set(slots)];
+        if (distinct.length < 2) continue;
+        const before = agents.reduce((s, a) => s + roster.agentCost(a), 0);
+        for (const a of agents) roster.remove(a, d);
+        const byTemplate = new Map<number, number>();
+        const cost = new Float64Array(n * n);
+        agents.forEach((a, i) => {
+          byTemplate.clear();
+          for (const t of distinct) {
+            const work = roster.weekWork[a][w] + templates[t].workMinutes;
+            let x = FORBIDDEN;
+            if (work >= calendars[a].minWeek[w] - EPS && roster.canAdd(a, t)) {
+              roster.add(a, t);
+              x = roster.agentCost(a);
+              roster.remove(a, d);
+            }
+            byTemplate.set(t, x);
+          }
+          for (let j = 0; j < n; j++) cost[i * n + j] = byTemplate.get(slots[j])!;
+        });
+        const pick = assignment(cost, n);
+        let after = 0;
+        for (let i = 0; i < n; i++) after += cost[i * n + pick[i]];
+        const better = after < before - 1e-6 && after < FORBIDDEN;
+        agents.forEach((a, i) => roster.add(a, better ? slots[pick[i]] : slots[i]));
+        if (better) saved += before - roster.agentsCost(agents);
       }
     }
   }
