@@ -76,19 +76,9 @@ export function requirementRows(
   );
 }
 
-export async function planSchedule(
-  input: PlanningInput,
-  hooks: PlanHooks,
-): Promise<PlanningResult> {
-  const now = hooks.now ?? Date.now;
-  const started = now();
-  const limitMs = (input.timeLimitSeconds ?? input.rules.solverTimeLimitSeconds) * 1000;
-  // Leave room for breaks, coverage and the rule check after the last stage.
-  const deadline = started + limitMs * 0.95;
-  const weights: Weights = { ...DEFAULT_WEIGHTS, ...hooks.weights };
+/** The pieces of one solve: grid, templates, grossed-up rows, calendars, profiles, the aggregate model. */
+export function buildPlanningModel(input: PlanningInput, weights: Weights = DEFAULT_WEIGHTS) {
   const team = input.team ?? {};
-  const progress = (p: number) => hooks.onProgress?.(p >= 1 ? 1 : Math.min(0.99, p));
-
   const grid = buildGrid(input.startDate, input.days, input.timeZone, input.intervalMinutes);
   const rawRows = requirementRows(input, grid);
   const demand = new Array<number>(grid.intervalCount).fill(0);
@@ -111,6 +101,25 @@ export async function planSchedule(
   );
   const newRoster = () =>
     new Roster(grid, templates, calendars, profiles, rows, input.rules, weights, team);
+  return { grid, templates, rows, calendars, profiles, model, newRoster };
+}
+
+export async function planSchedule(
+  input: PlanningInput,
+  hooks: PlanHooks,
+): Promise<PlanningResult> {
+  const now = hooks.now ?? Date.now;
+  const started = now();
+  const limitMs = (input.timeLimitSeconds ?? input.rules.solverTimeLimitSeconds) * 1000;
+  // Leave room for breaks, coverage and the rule check after the last stage.
+  const deadline = started + limitMs * 0.95;
+  const weights: Weights = { ...DEFAULT_WEIGHTS, ...hooks.weights };
+  const progress = (p: number) => hooks.onProgress?.(p >= 1 ? 1 : Math.min(0.99, p));
+
+  const { grid, templates, rows, calendars, profiles, model, newRoster } = buildPlanningModel(
+    input,
+    weights,
+  );
   progress(0.05);
 
   const stats: Record<string, number | string> = {
