@@ -589,6 +589,64 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
 }
 
 /**
+ * Where to look for a colleague to take agent a's shift: agents whose dialects are a strict subset of
+ * a's (the rows only a counted for lose an over-covered agent, the rest stay), and agents of a's own
+ * dialects with fewer evening (weekend) shifts than the mean when the shift is one (fairness).
+ */
+export class CandidatePools {
+  private readonly subsets: number[][];
+  private readonly fewEvenings = new Map<string, number[]>();
+  private readonly fewWeekends = new Map<string, number[]>();
+  private readonly keys: string[];
+
+  constructor(private readonly roster: Roster) {
+    const { calendars, profiles } = roster;
+    this.keys = calendars.map((c) => c.dialects.join('+'));
+    this.subsets = profiles.map((p) =>
+      profiles
+        .filter(
+          (q) =>
+            q.dialects.length < p.dialects.length &&
+            q.dialects.every((d) => p.dialects.includes(d)),
+        )
+        .flatMap((q) => q.members),
+    );
+    roster.refreshMeans();
+    calendars.forEach((_, a) => {
+      const key = this.keys[a];
+      if (roster.evenings[a] < roster.eveningMean - 0.5) push(this.fewEvenings, key, a);
+      if (roster.weekends[a] < roster.weekendMean - 0.5) push(this.fewWeekends, key, a);
+    });
+  }
+
+  /** A colleague to try for a's template t (−1 when there is no targeted pool). */
+  pick(a: number, t: number, random: () => number): number {
+    const { roster } = this;
+    const tpl = roster.templates[t];
+    const pools: number[][] = [];
+    const subset = this.subsets[roster.calendars[a].profile];
+    if (subset.length) pools.push(subset);
+    if (tpl.evening && roster.evenings[a] > roster.eveningMean + 0.5) {
+      const few = this.fewEvenings.get(this.keys[a]);
+      if (few) pools.push(few);
+    }
+    if (tpl.weekend && roster.weekends[a] > roster.weekendMean + 0.5) {
+      const few = this.fewWeekends.get(this.keys[a]);
+      if (few) pools.push(few);
+    }
+    if (pools.length === 0) return -1;
+    const pool = pools[Math.floor(random() * pools.length)];
+    return pool[Math.floor(random() * pool.length)];
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, a: number): void {
+  const list = map.get(key);
+  if (list) list.push(a);
+  else map.set(key, [a]);
+}
+
+/**
  * Hands shifts to another agent where that lowers the objective: a shift held by an agent with dialects
  * the interval does not need goes to one without them (less over-coverage), or to one whose preferences
  * it suits. The giver keeps its weekly minimum. Returns the cost saved.
@@ -596,6 +654,7 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
 function reassign(roster: Roster, deadline: number, random: () => number): number {
   const { grid, calendars } = roster;
   const n = calendars.length;
+  const pools = new CandidatePools(roster);
   let saved = 0;
   for (let a = 0; a < n && Date.now() <= deadline; a++) {
     const pa = calendars[a].profile;
@@ -608,8 +667,9 @@ function reassign(roster: Roster, deadline: number, random: () => number): numbe
       const gainA = off + roster.agentCost(a) - beforeA;
       let best = -1;
       let bestCost = -1e-9;
-      for (let k = 0; k < 12; k++) {
-        const b = Math.floor(random() * n);
+      for (let k = 0; k < 24; k++) {
+        const targeted = k % 2 === 0 ? pools.pick(a, t, random) : -1;
+        const b = targeted >= 0 ? targeted : Math.floor(random() * n);
         if (b === a || roster.dayShift[b][d] >= 0) continue;
         const on = roster.coverageDelta(calendars[b].profile, t, 1);
         if (gainA + on >= bestCost) continue;
@@ -713,6 +773,7 @@ export function crossExchange(
   const { grid, calendars, templates } = roster;
   const n = calendars.length;
   roster.refreshMeans();
+  const pools = new CandidatePools(roster);
   let saved = 0;
   for (let a = 0; a < n && Date.now() <= deadline; a++) {
     const pa = calendars[a].profile;
@@ -721,7 +782,8 @@ export function crossExchange(
       if (t1 < 0) continue;
       const w = grid.weekOfDay[d1];
       for (let k = 0; k < tries; k++) {
-        const b = Math.floor(random() * n);
+        const targeted = k % 2 === 0 ? pools.pick(a, t1, random) : -1;
+        const b = targeted >= 0 ? targeted : Math.floor(random() * n);
         if (b === a || roster.dayShift[b][d1] >= 0) continue;
         const pb = calendars[b].profile;
         // One of b's shifts that week on a day a is free.
