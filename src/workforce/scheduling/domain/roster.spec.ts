@@ -17,6 +17,7 @@ import {
   exchange,
   improve,
   meetMinimums,
+  pairResize,
   Roster,
   seeded,
 } from './roster';
@@ -226,7 +227,7 @@ describe('Roster', () => {
     );
   });
 
-  it('re-assigning a day and trading shifts across days only lower the objective, within every rule', () => {
+  it('re-assigning a day, trading shifts across days and resizing pairs only lower the objective, within every rule', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 1, max: 1000 }), (seed, rng) => {
         const { input, roster, rows } = setting(seed);
@@ -243,6 +244,10 @@ describe('Roster', () => {
         expect(savedDays).toBeGreaterThanOrEqual(0);
         expect(savedCross).toBeGreaterThanOrEqual(0);
         expect(roster.objective()).toBeCloseTo(mid - savedCross, 6);
+        const late = roster.objective();
+        const savedResize = pairResize(roster, far, seeded(rng + 2));
+        expect(savedResize).toBeGreaterThanOrEqual(0);
+        expect(roster.objective()).toBeCloseTo(late - savedResize, 6);
         expect(rows.length).toBe(roster.present.length);
         expect(independentCheck(input, asResult(roster, input))).toEqual([]);
       }),

@@ -582,6 +582,7 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
     gained += exchange(roster, deadline, random);
     gained += assignDays(roster, deadline, random);
     gained += crossExchange(roster, deadline, random);
+    gained += pairResize(roster, deadline, random);
     // Stop when a pass gains less than 0.1 % of the objective: the rest is not worth the time.
     if (gained < Math.max(1e-6, 0.001 * roster.objective())) break;
   }
@@ -817,6 +818,105 @@ export function crossExchange(
         }
         roster.add(a, t1);
         roster.add(b, t2);
+      }
+    }
+  }
+  return saved;
+}
+
+/** Templates one hour longer, shorter or later/earlier at either end than t, on its day. */
+export function neighbourTemplates(roster: Roster): number[][] {
+  const HOUR = 60 * MIN;
+  const byKey = new Map<string, number>();
+  for (const t of roster.templates) byKey.set(`${t.start}|${t.end}`, t.index);
+  return roster.templates.map((t) => {
+    const out: number[] = [];
+    for (const [ds, de] of [
+      [0, HOUR],
+      [0, -HOUR],
+      [HOUR, 0],
+      [-HOUR, 0],
+      [HOUR, HOUR],
+      [-HOUR, -HOUR],
+    ]) {
+      const k = byKey.get(`${t.start + ds}|${t.end + de}`);
+      if (k !== undefined && roster.templates[k].day === t.day) out.push(k);
+    }
+    return out;
+  });
+}
+
+/**
+ * Two agents working the same day resize their shifts together: A's shift an hour shorter (or moved),
+ * B's an hour longer where A's left (any pair of one-hour neighbours, or one side unchanged). Lets
+ * hours flow from an agent with dialects that are over-covered to a colleague without them, a few
+ * intervals at a time, where a whole shift cannot move. Every hard rule and both weekly minimums
+ * hold. Returns the cost saved.
+ */
+export function pairResize(
+  roster: Roster,
+  deadline: number,
+  random: () => number,
+  tries = 6,
+): number {
+  const { grid, calendars, templates } = roster;
+  const n = calendars.length;
+  const near = neighbourTemplates(roster);
+  roster.refreshMeans();
+  const pools = new CandidatePools(roster);
+  const working: number[][] = Array.from({ length: grid.days }, () => []);
+  for (let a = 0; a < n; a++)
+    for (let d = 0; d < grid.days; d++) if (roster.dayShift[a][d] >= 0) working[d].push(a);
+  let saved = 0;
+  for (let a = 0; a < n && Date.now() <= deadline; a++) {
+    const pa = calendars[a].profile;
+    for (let d = 0; d < grid.days; d++) {
+      const w = grid.weekOfDay[d];
+      for (let k = 0; k < tries; k++) {
+        const ta = roster.dayShift[a][d];
+        if (ta < 0 || near[ta].length === 0) break;
+        const targeted = k % 2 === 0 ? pools.pick(a, ta, random) : -1;
+        const b = targeted >= 0 ? targeted : working[d][Math.floor(random() * working[d].length)];
+        const tb = b === undefined ? -1 : roster.dayShift[b][d];
+        if (b === a || tb < 0) continue;
+        const pb = calendars[b].profile;
+        const evenings = +templates[ta].evening + +templates[tb].evening;
+        const before = roster.agentCost(a) + roster.agentCost(b);
+        const off = roster.coverageDelta(pa, ta, -1);
+        roster.remove(a, d);
+        const offB = roster.coverageDelta(pb, tb, -1);
+        roster.remove(b, d);
+        let best: [number, number] | null = null;
+        let bestDelta = -1e-6;
+        for (const xa of [ta, ...near[ta]])
+          for (const xb of [tb, ...near[tb]]) {
+            if (xa === ta && xb === tb) continue;
+            // The team's evening count stays, so fairness means (and the others' costs) stay.
+            if (+templates[xa].evening + +templates[xb].evening !== evenings) continue;
+            const ha = roster.weekWork[a][w] + templates[xa].workMinutes;
+            const hb = roster.weekWork[b][w] + templates[xb].workMinutes;
+            if (ha < calendars[a].minWeek[w] - EPS || hb < calendars[b].minWeek[w] - EPS) continue;
+            if (!roster.canAdd(a, xa) || !roster.canAdd(b, xb)) continue;
+            let delta = off + offB + roster.coverageDelta(pa, xa, 1);
+            roster.add(a, xa);
+            delta += roster.coverageDelta(pb, xb, 1);
+            roster.add(b, xb);
+            delta += roster.agentCost(a) + roster.agentCost(b) - before;
+            roster.remove(a, d);
+            roster.remove(b, d);
+            if (delta < bestDelta) {
+              bestDelta = delta;
+              best = [xa, xb];
+            }
+          }
+        if (best) {
+          roster.add(a, best[0]);
+          roster.add(b, best[1]);
+          saved -= bestDelta;
+        } else {
+          roster.add(a, ta);
+          roster.add(b, tb);
+        }
       }
     }
   }
