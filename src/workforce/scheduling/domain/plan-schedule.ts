@@ -270,7 +270,8 @@ export async function planSchedule(
     }
   } else stats.mipStatus = 'skipped: no time left';
   progress(0.5);
-  stats.passes = improve(toImprove, searchEnd());
+  const account: Record<string, number> = {};
+  stats.passes = improve(toImprove, searchEnd(), 1, account);
   lap('improveSeconds');
   swapForPreferences(toImprove, searchEnd());
   lap('swapSeconds');
@@ -284,15 +285,16 @@ export async function planSchedule(
   // 4. Whatever time is left: more local search on the best.
   const chosen = best as { roster: Roster; objective: number; stage: string } | null;
   if (!chosen) throw new Error('no roster');
-  // Rounds of every move with fresh random choices until two rounds in a row find nothing; a round
-  // that ends worse (fairness means move with adds and removes) is undone.
+  // Rounds of every move with fresh random choices, wider neighbourhoods once a round finds nothing,
+  // until three rounds in a row find nothing; a round that ends worse (fairness means move with adds
+  // and removes) is undone.
   const kept = newRoster();
   let idle = 0;
   let rounds = 0;
-  while (now() < searchEnd() && idle < 2) {
+  while (now() < searchEnd() && idle < 3) {
     kept.copyFrom(chosen.roster);
     const before = kept.objective();
-    improve(chosen.roster, searchEnd(), 7 + rounds);
+    improve(chosen.roster, searchEnd(), 7 + rounds, account, idle > 0);
     swapForPreferences(chosen.roster, searchEnd(), 9 + rounds);
     rounds++;
     const after = chosen.roster.objective();
@@ -300,6 +302,7 @@ export async function planSchedule(
     idle = after < before - 1e-6 ? 0 : idle + 1;
   }
   stats.finalRounds = rounds;
+  for (const [k, v] of Object.entries(account)) stats[k] = round(v);
   stats.seconds = (now() - started) / 1000;
   const result = finish(
     input,
