@@ -39,8 +39,10 @@ import {
 } from './roster';
 
 const MIN = 60_000;
-/** Rounds of re-placing every shift's breaks against all the others (cheap: ~0.1 s each at 300 agents). */
+/** Rounds of re-placing every shift's breaks against all the others (~0.1 s each at 300 agents). */
 const BREAK_PASSES = 4;
+/** Above this many shifts one round only: every posted schedule is finished, and time is short there. */
+const BREAK_PASSES_UP_TO = 20_000;
 
 export type LpSolver = (
   lp: string,
@@ -354,7 +356,7 @@ function finish(
       byDialect: slack.byDialect,
     },
     input.rules,
-    BREAK_PASSES,
+    shifts.length <= BREAK_PASSES_UP_TO ? BREAK_PASSES : 1,
   );
   shifts.forEach((s, i) => (s.breaks = breaks[i]));
   lap('breaksSeconds');
