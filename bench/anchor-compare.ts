@@ -84,19 +84,27 @@ async function round(
   };
 }
 
-/** autocannon at `connections` for `seconds` on one GET path. */
+/** autocannon at `connections` for `seconds` on one GET path; `rate` fixes the offered req/s. */
 export function getLoad(
   path: string,
   headers: Record<string, string>,
   connections: number,
   seconds: number,
+  rate?: number,
 ) {
   return (url: string) =>
     new Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>(
       (res, rej) => {
         const latencies: number[] = [];
         const inst = autocannon(
-          { url: url + path, headers, connections, duration: seconds, pipelining: 1 },
+          {
+            url: url + path,
+            headers,
+            connections,
+            duration: seconds,
+            pipelining: 1,
+            ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
+          },
           (err, result) =>
             err
               ? rej(err)
@@ -157,6 +165,60 @@ export function cycleLoad(
 }
 
 /**
+ * `clients` routers each sending the usual per-call batch (call.answered + call.ended) for an agent of
+ * their own, for `seconds`; batches counted.
+ */
+export function eventBatchLoad(
+  headers: Record<string, string>,
+  agentIds: string[],
+  seconds: number,
+  tag: string,
+) {
+  let seq = 0;
+  return async (url: string) => {
+    const latencies: number[] = [];
+    let count = 0;
+    let errors = 0;
+    const t0 = performance.now();
+    const deadline = t0 + seconds * 1000;
+    const client = async (agentId: string) => {
+      while (performance.now() < deadline) {
+        const n = seq++;
+        const callId = `${tag}-${n}`;
+        const at = new Date();
+        const started = performance.now();
+        const r = await request(url, 'POST', '/v1/calls/events', headers, {
+          events: [
+            {
+              eventId: `${callId}-a`,
+              type: 'call.answered',
+              callId,
+              agentId,
+              at: new Date(at.getTime() - 2000).toISOString(),
+            },
+            {
+              eventId: `${callId}-e`,
+              type: 'call.ended',
+              callId,
+              agentId,
+              at: at.toISOString(),
+              durationSeconds: 2,
+            },
+          ],
+        });
+        if (r.status >= 300) errors++;
+        else {
+          count++;
+          latencies.push(performance.now() - started);
+        }
+      }
+    };
+    await Promise.all(agentIds.map((id) => client(id)));
+    return { count, latencies, errors, seconds: (performance.now() - t0) / 1000 };
+  };
+}
+
+/**
  * A B A B ... `pairs` times, after one unmeasured warm-up round of each; `between` runs before every
  * round (e.g. puts agents back on the floor). Returns the per-target medians.
  */
@@ -178,7 +240,10 @@ export async function interleave(
   for (let i = 0; i < pairs; i++)
     for (const t of targets) {
       await between();
-      rounds.get(t.name)!.push(await round(dbUrl, t, load));
+      const r = await round(dbUrl, t, load);
+      // Each round on stderr, so a noisy median can be read against its rounds.
+      process.stderr.write(`  round ${i + 1} ${t.name}: ${describe(r)}\n`);
+      rounds.get(t.name)!.push(r);
     }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return new Map(
@@ -196,5 +261,6 @@ export async function interleave(
 }
 
 export function describe(r: RoundResult): string {
-  return `${fmt(r.rps, 0)}/s, p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms, ${fmt(r.cpuMsPerReq, 2)} ms CPU/req`;
+  const errors = r.errors ? `, ${r.errors} errors` : '';
+  return `${fmt(r.rps, 0)}/s, p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms, ${fmt(r.cpuMsPerReq, 2)} ms CPU/req${errors}`;
 }

@@ -3,17 +3,21 @@
  * service's own statements (imported from src/routing/reservations/routing-statements.ts, the builders the
  * service uses), as named prepared statements on a pool of the same size, and answers the same bodies.
  * What it leaves out on purpose: auth (the service's key check is cached), validation beyond parsing,
- * logging, Nest/Express, the queue's decision listener, and the service's retry/409 paths.
+ * logging, Nest/Express and the service's retry/409 paths.
  * Run as its own process: PORT, DATABASE_URL, DATABASE_POOL_SIZE (20).
  */
 import http from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { QUEUED_CALL_OFFER } from '../src/routing/queue/queue-reactions';
 import {
   availabilityStatement,
-  DECIDE_SQL,
+  decideAloneSql,
   holdStatement,
 } from '../src/routing/reservations/routing-statements';
+
+// The service's decision for a hold no queued call waits on: one statement, no transaction.
+const DECIDE_ALONE = decideAloneSql([QUEUED_CALL_OFFER]);
 
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -89,7 +93,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const body = await readBody(req);
     const { text, values } = holdStatement(body, new Date(), randomUUID());
     const { rows } = await prepared(text, values);
-    if (!rows.length) return send(res, 409, '{"code":"NO_AGENT_AVAILABLE"}');
+    if (!rows[0].id) return send(res, 409, '{"code":"NO_AGENT_AVAILABLE"}');
     return send(res, 201, reservationBody(rows[0], 'held'));
   }
   const decided = /^\/v1\/routing\/reservations\/([0-9a-f-]{36})\/(accept|reject)$/.exec(path);
@@ -97,24 +101,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const body = await readBody(req);
     const outcome = decided[2] === 'accept' ? 'accepted' : 'rejected';
     const reason = outcome === 'rejected' ? (body.reason ?? null) : null;
-    const client = await pool.connect();
-    try {
-      // The service decides inside a transaction (its listeners join it): the anchor does too.
-      await client.query('BEGIN');
-      const { rows } = await prepared(
-        DECIDE_SQL,
-        [decided[1], outcome, new Date(), reason === 'no_answer', reason],
-        client,
-      );
-      await client.query('COMMIT');
-      if (!rows.length) return send(res, 409, '{"code":"RESERVATION_NOT_HELD"}');
-      return send(res, 200, reservationBody(rows[0], rows[0].status));
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    const { rows } = await prepared(DECIDE_ALONE, [
+      decided[1],
+      outcome,
+      new Date(),
+      reason === 'no_answer',
+      reason,
+    ]);
+    if (!rows.length) return send(res, 409, '{"code":"RESERVATION_NOT_HELD"}');
+    return send(res, 200, reservationBody(rows[0], rows[0].status));
   }
   send(res, 404, '{"code":"NOT_FOUND"}');
 }

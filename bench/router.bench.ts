@@ -6,12 +6,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { availabilityStatement } from '../src/routing/reservations/routing-statements';
 import { queueDistributor } from './queue-distributor';
-import { cycleLoad, describe, getLoad, interleave, RoundResult, spawnPair } from './anchor-compare';
+import {
+  cycleLoad,
+  describe,
+  eventBatchLoad,
+  getLoad,
+  interleave,
+  RoundResult,
+  spawnPair,
+} from './anchor-compare';
 import { churn, dialectCost, seedCentre } from './skew';
 import {
   BenchRow,
@@ -22,6 +30,7 @@ import {
   request,
   routerKey,
   seedAgents,
+  ServiceProcess,
   spawnService,
 } from './support';
 
@@ -78,6 +87,24 @@ async function runAnchor(): Promise<BenchRow[]> {
       );
       rows.push(...compare('availability (32 conns)', avail, 'req', sameBody));
 
+      // The same offered rate to both, half what the anchor can do: latency, not throughput.
+      const rate = Math.round(avail.get('anchor')!.rps / 2);
+      const fixed = await interleave(
+        db.url,
+        [service, anchor],
+        getLoad(query, headers, 32, ROUND_S, rate),
+        getLoad(query, headers, 32, 1, rate),
+        PAIRS,
+      );
+      const [fs, fa] = [fixed.get('service')!, fixed.get('anchor')!];
+      rows.push({
+        benchmark: `availability at a fixed ${rate} req/s (half the anchor's capacity)`,
+        metric: 'p99 service / anchor',
+        value: `${fmt(fs.p99)} / ${fmt(fa.p99)} ms (${fmt(fs.p99 / fa.p99, 2)}x)${fs.errors ? `, ${fs.errors} errors` : ''}`,
+        target: '<= 1.5x',
+        ok: fs.p99 / fa.p99 <= 1.5 && fs.errors === 0,
+      });
+
       const release = () => putBackOnFloor(db.url);
       const cycles = await interleave(
         db.url,
@@ -88,6 +115,33 @@ async function runAnchor(): Promise<BenchRow[]> {
         release,
       );
       rows.push(...compare('reserve + accept (32 clients, 1 process)', cycles, 'cycle', true));
+
+      // The router's usual batch per call (answered + ended) against a reservation (reserve + accept).
+      const c = new Client({ connectionString: db.url });
+      await c.connect();
+      const agentIds = (
+        await c.query<{ id: string }>('SELECT id FROM agents ORDER BY id LIMIT 32')
+      ).rows.map((r) => r.id);
+      await c.end();
+      await release();
+      const batches = (
+        await interleave(
+          db.url,
+          [service],
+          eventBatchLoad(headers, agentIds, ROUND_S, 'e'),
+          eventBatchLoad(headers, agentIds, 2, 'ew'),
+          PAIRS,
+        )
+      ).get('service')!;
+      const perCycle = cycles.get('service')!.cpuMsPerReq;
+      rows.push({
+        benchmark: 'event batch (call.answered + call.ended, 32 senders, 1 process)',
+        metric: 'service: batches/s, p99, CPU per batch vs per reservation (reserve + accept)',
+        value: `${describe(batches)}; ${fmt(batches.cpuMsPerReq / perCycle, 2)}x`,
+        target: '<= 1x',
+        ok: batches.cpuMsPerReq <= perCycle && batches.errors === 0,
+      });
+      rows.push(...(await replicaScaling(db.url, service.proc, query, headers)));
     } finally {
       await Promise.all([service.proc.stop(), anchor.proc.stop()]);
     }
@@ -96,6 +150,52 @@ async function runAnchor(): Promise<BenchRow[]> {
     await db.stop();
   }
   return rows;
+}
+
+/**
+ * Two replicas against one, each service pinned to its own CPU with taskset (PostgreSQL and the load
+ * generator are not pinned: on this 2-core machine they share both CPUs). Availability, 32 connections
+ * in all (16 per replica), rounds alternated one / two.
+ */
+async function replicaScaling(
+  dbUrl: string,
+  first: ServiceProcess,
+  query: string,
+  headers: Record<string, string>,
+): Promise<BenchRow[]> {
+  const pin = (pid: number, cpu: number) =>
+    spawnSync('taskset', ['-a', '-pc', String(cpu), String(pid)], { encoding: 'utf8' }).status ===
+    0;
+  const second = await spawnService(dbUrl, { JOBS_ENABLED: 'false' });
+  try {
+    const pinned = pin(first.child.pid!, 0) && pin(second.child.pid!, 1);
+    const rps = async (urls: string[]) => {
+      const per = await Promise.all(
+        urls.map((u) => getLoad(query, headers, 32 / urls.length, ROUND_S)(u)),
+      );
+      return per.reduce((sum, r) => sum + r.count / r.seconds, 0);
+    };
+    await rps([first.url, second.url]); // warm-up
+    const one: number[] = [];
+    const two: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      one.push(await rps([first.url]));
+      two.push(await rps([first.url, second.url]));
+    }
+    const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return [
+      {
+        benchmark: `availability, 2 replicas vs 1 (each pinned to one CPU${pinned ? '' : ': taskset failed, not pinned'})`,
+        metric: 'req/s one / two (scaling)',
+        value: `${fmt(med(one), 0)} / ${fmt(med(two), 0)} (${fmt(med(two) / med(one), 2)}x)`,
+        target: '- (reported)',
+        ok: pinned,
+      },
+    ];
+  } finally {
+    spawnSync('taskset', ['-a', '-pc', `0-${cpus().length - 1}`, String(first.child.pid!)]);
+    await second.stop();
+  }
 }
 
 function compare(

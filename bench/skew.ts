@@ -74,7 +74,7 @@ export async function churn(dbUrl: string, n: number): Promise<void> {
       randomUUID(),
     );
     const { rows } = await c.query(hold);
-    if (!rows.length) continue;
+    if (!rows[0].id) continue;
     await c.query('BEGIN');
     await c.query(DECIDE_SQL, [rows[0].id, 'accepted', new Date(), false, null]);
     // call.ended with no wrap-up: available again, now the least idle.
@@ -111,7 +111,7 @@ export async function dialectCost(
     t0 = performance.now();
     const { rows } = await c.query({ name: 'hold', ...h });
     hold.push(performance.now() - t0);
-    if (rows.length) {
+    if (rows[0].id) {
       await c.query('BEGIN');
       await c.query(DECIDE_SQL, [rows[0].id, 'rejected', new Date(), false, null]);
       await c.query('COMMIT');

@@ -9,6 +9,9 @@ import { serveWebApp } from './platform/common/http/web-app';
 import { AppConfig } from './platform/config/app-config';
 import { APP_CONFIG } from './platform/config/config.module';
 import { isRouterPath, withDatabaseBudget } from './platform/database/request-budget';
+import { ApiKeysService } from './platform/auth/api-keys.service';
+import { routerFastLane } from './routing/reservations/fast-lane/router-fast-lane';
+import { RoutingService } from './routing/reservations/routing.service';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -94,6 +97,8 @@ export function configureApp(
       ? withDatabaseBudget(budgetMs + longPollMs(req.query.waitSeconds), next)
       : next(),
   );
+  // The router's hottest calls skip Nest's pipeline when their input is plainly valid (issue 18).
+  app.use(routerFastLane(app.get(ApiKeysService), app.get(RoutingService)));
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import * as pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
@@ -69,6 +70,10 @@ class GuardedPool extends pg.Pool {
   }
 
   override connect(...args: unknown[]): never {
+    // pg-pool calls a waiting caller back from whichever request releases a client: bound here, the
+    // callback (and Pool.query's query inside it) runs in the caller's context, with its own budget,
+    // not the releaser's (an expired one answered 503 to a request that had just started).
+    if (typeof args[0] === 'function') args[0] = AsyncResource.bind(args[0] as () => void);
     const left = remainingBudgetMs();
     const options = (this as unknown as { options: { connectionTimeoutMillis?: number } }).options;
     const usual = options.connectionTimeoutMillis;

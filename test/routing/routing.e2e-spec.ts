@@ -113,6 +113,89 @@ describe('router API: availability, reservations, call events', () => {
     });
   });
 
+  describe('the fast lane (router key, plainly valid input) answers as the full path does', () => {
+    it('gives the same availability body as an admin gets through Nest, echoes X-Request-Id, and refuses a revoked key', async () => {
+      const a = await t.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 4 }] });
+      await setPresence(t, a, 'available');
+      const query = '/v1/routing/available-agents?dialect=yue&minProficiency=4&limit=5';
+      const fast = await t
+        .http()
+        .get(query)
+        .set(router)
+        .set('X-Request-Id', 'trace-42')
+        .expect(200);
+      const full = await t
+        .http()
+        .get(query)
+        .set(await t.asAdmin())
+        .expect(200);
+      expect(fast.body).toEqual(full.body);
+      expect(fast.body.agents.map((x: any) => x.agentId)).toEqual([a.agentId]);
+      expect(fast.headers['content-type']).toBe(full.headers['content-type']);
+      expect(fast.headers['x-request-id']).toBe('trace-42');
+
+      // A new key works at once; revoked, it is refused on the hot path too (401, from the full path).
+      const admin = await t.asAdmin();
+      const created = await t
+        .http()
+        .post('/v1/api-keys')
+        .set(admin)
+        .send({ name: 'temp-router', role: 'router' })
+        .expect(201);
+      await t.http().get(query).set(routerKey(created.body.key)).expect(200);
+      await t.http().delete(`/v1/api-keys/${created.body.id}`).set(admin).expect(204);
+      const refused = await t.http().get(query).set(routerKey(created.body.key)).expect(401);
+      expect(refused.body.error).toBe('UNAUTHENTICATED');
+      await t
+        .http()
+        .post('/v1/routing/reservations')
+        .set(routerKey(created.body.key))
+        .send({ callId: 'r-1' })
+        .expect(401);
+    });
+
+    it("answers reserve and accept with the full path's bodies and codes, and leaves odd input to it", async () => {
+      const a = await t.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 4 }] });
+      await setPresence(t, a, 'available');
+      const held = await reserve({ callId: 'fast-1', dialect: 'yue', ttlSeconds: 30 }).expect(201);
+      expect(held.body).toMatchObject({ callId: 'fast-1', agentId: a.agentId, status: 'held' });
+      expect(new Date(held.body.expiresAt).getTime() - t.clock.now().getTime()).toBe(30_000);
+      const again = await reserve({ callId: 'fast-1', dialect: 'yue' }).expect(200);
+      expect(again.body).toEqual(held.body);
+      const unknown = await reserve({ callId: 'fast-2', dialect: 'cmn-x-mars' }).expect(400);
+      expect(unknown.body.error).toBe('UNKNOWN_TAG');
+      const none = await reserve({ callId: 'fast-3', dialect: 'yue' }).expect(409);
+      expect(none.body.error).toBe('NO_AGENT_AVAILABLE');
+      // Not for the fast lane: a null, a space in the id, an unknown field; Nest words the 400.
+      for (const body of [
+        { callId: 'x', dialect: null },
+        { callId: 'a b' },
+        { callId: 'x', teamId },
+      ]) {
+        const bad = await reserve(body).expect(400);
+        expect(bad.body.error).toBe('VALIDATION_FAILED');
+      }
+      const accepted = await t
+        .http()
+        .post(`/v1/routing/reservations/${held.body.reservationId}/accept`)
+        .set(router)
+        .expect(200);
+      expect(accepted.body).toMatchObject({
+        reservationId: held.body.reservationId,
+        status: 'accepted',
+      });
+      expect((await presenceOf(t, a.agentId, router)).state).toBe('on_call');
+      const late = await t
+        .http()
+        .post(`/v1/routing/reservations/${held.body.reservationId}/reject`)
+        .set(router)
+        .send({})
+        .expect(409);
+      expect(late.body.error).toBe('RESERVATION_NOT_HELD');
+      await t.http().post('/v1/routing/reservations/not-a-uuid/accept').set(router).expect(404);
+    });
+  });
+
   it('orders over-cap agents last, then fewer hostile calls in the last hour, then longest idle', async () => {
     const start = t.clock.now();
     const busy = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });

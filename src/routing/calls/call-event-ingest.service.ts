@@ -295,6 +295,10 @@ export class CallEventIngest {
       ...new Set(events.filter((e) => e.type !== 'call.answered').map((e) => e.agentId)),
     ];
     await this.load.refreshSnapshots(m, loadAgents, now);
+    const freed = changes
+      .filter((c) => c.settlement.current.state === 'available' && c.row.state !== 'available')
+      .map((c) => c.row.agentId);
+    if (freed.length) await this.lifecycle.agentsFreed({ agentIds: freed, now, manager: m });
   }
 
   /**

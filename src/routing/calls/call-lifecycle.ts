@@ -39,6 +39,13 @@ export interface CallsAnsweredContext {
   manager: EntityManager;
 }
 
+/** Agents whose call events of one batch left them free (available), after presence and load are written. */
+export interface AgentsFreedContext {
+  agentIds: string[];
+  now: Date;
+  manager: EntityManager;
+}
+
 /**
  * A call was answered by an agent in protected time: an enforced state (recovery, counselling, a
  * micro-break or booked break, or one due after the wrap-up) or the agent's own not_ready. Which
@@ -60,6 +67,8 @@ export interface CallLifecycleHook {
   /** Calls answered in a batch (the queue marks its calls connected). */
   afterCallsAnswered?(ctx: CallsAnsweredContext): Promise<void>;
   afterProtectedTimeBreached?(ctx: ProtectedTimeBreachContext): Promise<void>;
+  /** Agents freed by the batch (the queue offers them waiting calls in the same transaction). */
+  afterAgentsFreed?(ctx: AgentsFreedContext): Promise<void>;
 }
 
 /**
@@ -87,6 +96,10 @@ export class CallLifecycle {
   async protectedTimeBreached(ctx: ProtectedTimeBreachContext): Promise<void> {
     for (const h of this.hooks)
       if (h.afterProtectedTimeBreached) await h.afterProtectedTimeBreached(ctx);
+  }
+
+  async agentsFreed(ctx: AgentsFreedContext): Promise<void> {
+    for (const h of this.hooks) if (h.afterAgentsFreed) await h.afterAgentsFreed(ctx);
   }
 
   async hostileFlagged(ctx: HostileFlaggedContext): Promise<NewScheduledState[]> {

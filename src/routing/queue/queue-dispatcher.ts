@@ -5,28 +5,41 @@ import { Clock } from '../../platform/common/clock/clock';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { lockInTransaction } from '../../platform/database/advisory-lock';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { candidateWhere, Params, RANKING, tagClauses } from '../reservations/candidate-query';
+import type { ReservationDto } from '../reservations/dto/routing.dto';
 import { RoutingService } from '../reservations/routing.service';
 import { CallbackExpiry } from './callbacks/callback-expiry';
 import {
   activeCriteria,
+  agentsInPreference,
   assign,
-  bestAgentFor,
   CallbackShare,
   Criteria,
   FreeAgent,
   matches,
+  mayTake,
   WaitingCall,
 } from './domain/queue-assignment';
 import { asFilter, CALL_COLUMNS, toWaitingCall } from './queued-call-row';
 
-/** One dispatcher at a time, whatever the replicas: every offer is made under this lock. */
+/**
+ * One pass at a time, whatever the replicas; a new call is offered under it while other calls wait.
+ * Offers made outside it (an agent freed by a call's end or a reject, a new call with nobody else
+ * waiting) rely on the row locks every offer takes: the call's, then the agent's.
+ */
 export const QUEUE_LOCK = 'routing-queue';
 const CALL_PAGE = 200;
 const MAX_PAGES = 10;
 const FREE_AGENTS = 200;
+/** Free agents a new call chooses among (in routing order): the best few, not the whole floor. */
+const NEW_CALL_AGENTS = 40;
+/** Offers per pass: the queue lock is let go in between, so new calls are not held up behind a long pass. */
+const OFFERS_PER_PASS = 50;
+/** Waiting calls an agent who just freed up looks through (beyond them, the pass decides). */
+const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
 const MAX_SLEEP_MS = 30_000;
 
@@ -34,9 +47,11 @@ const MAX_SLEEP_MS = 30_000;
  * Offers waiting calls to free agents. Runs when an agent frees up (the `agent.freed` event, from
  * any replica), when an offer is rejected or lapses, and at the next moment something becomes due
  * (a wrap-up, break or recovery ending, an offer expiring, a fallback starting): one timer per
- * replica set to that moment, never a loop over idle calls. Every pass holds the queue's advisory
- * lock, and each offer locks its agent's row (SKIP LOCKED), so no call is offered to two agents and
- * no agent holds two offers, however many replicas run.
+ * replica set to that moment, never a loop over idle calls. An agent freed by a call's end or a
+ * reject is offered the next call in the transaction that freed it, without waiting for a pass.
+ * Every offer locks its call's row and its agent's row (SKIP LOCKED, re-checked as still waiting
+ * and free), so no call is offered to two agents and no agent holds two offers, however many
+ * replicas and paths race.
  */
 @Injectable()
 export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
@@ -106,19 +121,80 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Offers one newly queued call to the best free agent now, inside the enqueuing transaction
-   * (which holds the queue lock). Older calls had their chance when these agents freed up.
+   * Offers one newly queued call to the best of `agents` (read by `freeAgentsFor`; read again here
+   * when the call waited for the queue lock), inside the enqueuing transaction. Older calls had
+   * their chance when these agents freed up. Returns the reservation, or null (the call waits).
    */
-  async offerNew(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
-    const agents = await this.freeAgents(m, now, activeCriteria(call, now));
-    const agent = bestAgentFor(call, agents, now);
-    return agent ? this.offer(m, call, agent, now) : false;
+  async offerNew(
+    m: EntityManager,
+    call: WaitingCall,
+    now: Date,
+    agents?: FreeAgent[],
+  ): Promise<ReservationDto | null> {
+    const pool = agents
+      ? agents
+      : await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS);
+    // The agents in the order the assignment prefers them (ties in routing order), those who match
+    // the same criteria as the first; one statement holds the first of them that no concurrent
+    // transaction has locked or taken (new calls arriving together all prefer the same agents).
+    const criteria = activeCriteria(call, now);
+    const ranked = agentsInPreference(call, pool, now).map((a) => ({
+      a,
+      step: criteria.findIndex((c) => matches(a, c)),
+    }));
+    if (ranked.length === 0) return null;
+    const step = ranked[0].step;
+    const reservation = await this.routing.holdFirstOf(
+      m,
+      ranked.filter((r) => r.step === step).map((r) => r.a.agentId),
+      { callId: call.callId, ...asFilter(criteria[step]) },
+      now,
+    );
+    if (reservation) return this.markOffered(m, call, reservation, now);
+    // All of them were taken by calls arriving together: the next free agent in routing order (as a
+    // reservation would pick it), unless the caller is flagged and the hostile-call rule must choose.
+    if (call.flaggedCaller) return null;
+    const next = await this.routing.holdBest(
+      m,
+      { callId: call.callId, ...asFilter(criteria[step]) },
+      now,
+    );
+    return next ? this.markOffered(m, call, next, now) : null;
   }
 
-  /** Whether any agent is free now for this call (a cheap read before taking the queue lock). */
-  async anyFreeFor(m: EntityManager, call: WaitingCall, now: Date): Promise<boolean> {
-    const agents = await this.freeAgents(m, now, activeCriteria(call, now), 5);
-    return agents.some((a) => !call.excludedAgentIds.includes(a.agentId));
+  /**
+   * Offers waiting calls to agents who just freed up, inside the transaction that freed them (a call
+   * end, a reject), so such an agent is never seen free while a call it matches waits. Each agent gets
+   * the first waiting call in queue order that it may take. No queue lock: the call's row is locked
+   * (SKIP LOCKED) before its offer, as in a pass, and the agent's row is already this transaction's.
+   * What needs the whole set of free agents is left to the pass that the agent.freed event starts:
+   * a callback (its team's share of offers) and a flagged caller for an agent with a hostile call in
+   * the last hour (another free agent may be without one).
+   */
+  async offerToFreed(m: EntityManager, agentIds: string[], now: Date): Promise<number> {
+    const agents = await this.freeAgents(m, now, null, agentIds.length, agentIds);
+    if (agents.length === 0) return 0;
+    const calls = await this.waiting(m, null, now, FREED_CALL_PAGE);
+    let offers = 0;
+    const taken = new Set<string>();
+    for (const agent of agents) {
+      for (const call of calls) {
+        if (taken.has(call.callId) || !mayTake(call, agent, now)) continue;
+        if (call.kind === 'callback' || (call.flaggedCaller && agent.hostileLastHour)) break;
+        const outcome = await this.offer(m, call, agent, now);
+        if (outcome === 'call-taken') continue; // another replica is offering it: the next one
+        taken.add(call.callId);
+        if (outcome !== 'agent-taken') offers++;
+        break;
+      }
+    }
+    return offers;
+  }
+
+  /** The best free agents for a new call now (a read before the enqueuing transaction). */
+  async freeAgentsFor(m: EntityManager, call: WaitingCall, now: Date): Promise<FreeAgent[]> {
+    const agents = await this.freeAgents(m, now, activeCriteria(call, now), NEW_CALL_AGENTS);
+    return agents.filter((a) => !call.excludedAgentIds.includes(a.agentId));
   }
 
   private async offerWaiting(m: EntityManager, now: Date): Promise<number> {
@@ -133,32 +209,40 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       if (calls.some((c) => c.kind === 'callback') && free.some((a) => !a.callbackShare))
         free = await this.withCallbackShares(m, now, free);
       const pairs = assign(calls, free, now);
+      if (offers + pairs.length > OFFERS_PER_PASS) {
+        pairs.splice(OFFERS_PER_PASS - offers);
+        this.kick(); // the rest in the next pass, after the lock was let go
+      }
       for (const { callId, agentId } of pairs) {
         const agent = free.find((a) => a.agentId === agentId)!;
-        if (
-          await this.offer(
-            m,
-            calls.find((c) => c.callId === callId)!,
-            agent,
-            now,
-          )
-        )
-          offers++;
+        const call = calls.find((c) => c.callId === callId)!;
+        if (typeof (await this.offer(m, call, agent, now)) !== 'string') offers++;
       }
       agents = free.filter((a) => !pairs.some((pair) => pair.agentId === a.agentId));
-      if (calls.length < CALL_PAGE || agents.length === 0) break;
+      if (calls.length < CALL_PAGE || agents.length === 0 || offers >= OFFERS_PER_PASS) break;
       after = calls[calls.length - 1];
     }
     return offers;
   }
 
-  /** Holds the agent and marks the call offered; false if the agent was taken meanwhile. */
+  /**
+   * Holds the agent and marks the call offered (its reservation). The call's row is locked first
+   * (SKIP LOCKED, still queued), so two offers of one call never race, whichever path makes them:
+   * 'call-taken' if another transaction has it or it is no longer waiting, 'agent-taken' if the
+   * agent cannot be held.
+   */
   private async offer(
     m: EntityManager,
     call: WaitingCall,
     agent: FreeAgent,
     now: Date,
-  ): Promise<boolean> {
+  ): Promise<ReservationDto | 'call-taken' | 'agent-taken'> {
+    const [locked] = await preparedQuery(
+      m,
+      `SELECT 1 FROM queued_calls WHERE call_id = $1 AND status = 'queued' FOR UPDATE SKIP LOCKED`,
+      [call.callId],
+    );
+    if (!locked) return 'call-taken';
     const criteria = activeCriteria(call, now).find((c) => matches(agent, c))!;
     const reservation = await this.routing.holdAgent(
       m,
@@ -166,12 +250,22 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       { callId: call.callId, ...asFilter(criteria) },
       now,
     );
-    if (!reservation) return false;
-    const [[row]] = await m.query(
+    return reservation ? this.markOffered(m, call, reservation, now) : 'agent-taken';
+  }
+
+  /** The call is offered with this hold: its row, the callback's state, the call.offered event. */
+  private async markOffered(
+    m: EntityManager,
+    call: WaitingCall,
+    reservation: ReservationDto,
+    now: Date,
+  ): Promise<ReservationDto> {
+    const [row] = await preparedQuery<{ team_id: string | null }>(
+      m,
       `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
               team_id = (SELECT team_id FROM agents WHERE id = $3), offer_expires_at = $4, offered_at = $5, status_at = $5
         WHERE call_id = $1 RETURNING q.team_id`,
-      [call.callId, reservation.reservationId, agent.agentId, reservation.expiresAt, now],
+      [call.callId, reservation.reservationId, reservation.agentId, reservation.expiresAt, now],
     );
     const { status: _status, callId: _callId, ...offered } = reservation;
     // A callback's offer names it; its dial target is read from GET /v1/routing/callbacks/{id},
@@ -183,7 +277,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     await this.events.publish(m, [
       {
         type: 'call.offered',
-        agentId: agent.agentId,
+        agentId: reservation.agentId,
         teamId: row?.team_id ?? null,
         audience: ['agent', 'router'],
         payload: {
@@ -194,7 +288,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
         at: now,
       },
     ]);
-    return true;
+    return reservation;
   }
 
   /** Offers not accepted in time: back to their place in the queue, never again to that agent. */
@@ -269,12 +363,14 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     m: EntityManager,
     after: WaitingCall | null,
     now: Date,
+    limit = CALL_PAGE,
   ): Promise<WaitingCall[]> {
-    const rows = await m.query(
+    const rows = await preparedQuery(
+      m,
       `SELECT ${CALL_COLUMNS} FROM queued_calls q
         WHERE q.status = 'queued' AND (q.ready_at IS NULL OR q.ready_at <= $4) AND (q.give_up_at IS NULL OR q.give_up_at > $4)
           AND ($1::int IS NULL OR q.priority < $1 OR (q.priority = $1 AND (q.enqueued_at, q.call_id) > ($2::timestamptz, $3::text)))
-        ORDER BY q.priority DESC, q.enqueued_at, q.call_id LIMIT ${CALL_PAGE}`,
+        ORDER BY q.priority DESC, q.enqueued_at, q.call_id LIMIT ${limit}`,
       [after?.priority ?? null, after?.enqueuedAt ?? null, after?.callId ?? null, now],
     );
     return rows.map(toWaitingCall);
@@ -330,23 +426,30 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     now: Date,
     anyOf: Criteria[] | null,
     limit = FREE_AGENTS,
+    onlyAgentIds?: string[],
   ): Promise<FreeAgent[]> {
     const p = new Params();
     const nowP = `${p.add(now)}::timestamptz`;
+    const only = onlyAgentIds ? `AND p.agent_id = ANY(${p.add(onlyAgentIds)}::uuid[])` : '';
     const match = anyOf
       ? `AND (${anyOf
           .map((c) => `(${['TRUE', ...tagClauses(asFilter(c), p.add)].join(' AND ')})`)
           .join(' OR ')})`
       : '';
-    const rows = await m.query(
+    // The free agents are picked first (the routing index, in ranking order, stops at the limit);
+    // their tags and recent flagged calls are read for those agents only.
+    const rows = await preparedQuery(
+      m,
       `SELECT p.agent_id, a.team_id, p.rank_penalty, p.load_hostile, COALESCE(s.max_hostile_per_hour, 2) AS max_flagged,
               (SELECT coalesce(json_agg(json_build_array(t.tag, t.proficiency, rt.kind)), '[]')
                  FROM agent_tags t JOIN routing_tags rt ON rt.tag = t.tag WHERE t.agent_id = p.agent_id) AS tags,
               (SELECT count(*) FROM queued_calls f WHERE f.agent_id = p.agent_id AND f.flagged_caller
                   AND f.offered_at > ${nowP} - interval '1 hour' AND f.status IN ('offered', 'connected', 'ended'))::int AS flagged
-         FROM agent_presence p JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
-        WHERE ${candidateWhere({}, p.add, nowP)} ${match}
-        ORDER BY ${RANKING} LIMIT ${limit}`,
+         FROM (SELECT p.agent_id, p.rank_penalty, p.load_hostile, p.idle_since FROM agent_presence p
+                WHERE ${candidateWhere({}, p.add, nowP)} ${match} ${only}
+                ORDER BY ${RANKING} LIMIT ${limit}) p
+         JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
+        ORDER BY ${RANKING}`,
       p.values,
     );
     return rows.map((r: any) => {

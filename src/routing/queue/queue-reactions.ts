@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventsService } from '../../platform/events/events.service';
 import type {
+  AgentsFreedContext,
   CallEndedContext,
   CallLifecycleHook,
   CallsAnsweredContext,
@@ -10,6 +11,14 @@ import type {
 import type { NewScheduledState } from '../presence/presence-store';
 import type { ReservationDecision } from '../reservations/routing.service';
 import { CallerRefs } from './caller-refs';
+import { QueueDispatcher } from './queue-dispatcher';
+
+/**
+ * When `onDecided` has work: the decided reservation is a queued call's live offer (an SQL condition
+ * over the reservation row). The router's own holds match nothing and are decided without it.
+ */
+export const QUEUED_CALL_OFFER = `EXISTS (SELECT 1 FROM queued_calls q
+  WHERE q.call_id = reservations.call_id AND q.reservation_id = reservations.id AND q.status = 'offered')`;
 
 /**
  * How queued calls follow what happens to them elsewhere, inside that change's transaction:
@@ -21,6 +30,7 @@ export class QueueReactions implements CallLifecycleHook {
   constructor(
     private readonly events: EventsService,
     private readonly callerRefs: CallerRefs,
+    private readonly dispatcher: QueueDispatcher,
   ) {}
 
   async onDecided(m: EntityManager, d: ReservationDecision): Promise<void> {
@@ -49,6 +59,13 @@ export class QueueReactions implements CallLifecycleHook {
       reservationId: reservation.reservationId,
       reason: d.reason,
     });
+    // The agent is free again (unless that was a third missed offer): the next waiting call, at once.
+    await this.dispatcher.offerToFreed(m, [reservation.agentId], now);
+  }
+
+  /** An agent freed by a call's end is offered the next waiting call in the same transaction. */
+  async afterAgentsFreed(ctx: AgentsFreedContext): Promise<void> {
+    await this.dispatcher.offerToFreed(ctx.manager, ctx.agentIds, ctx.now);
   }
 
   async afterCallsAnswered(ctx: CallsAnsweredContext): Promise<void> {

@@ -12,8 +12,9 @@ import { CallReconciliation } from './call-reconciliation';
 import { CallerRefs } from './caller-refs';
 import { QueueController } from './queue.controller';
 import { QueueDispatcher } from './queue-dispatcher';
+import { QueueHistory } from './queue-history';
 import { QueueJobs } from './queue.jobs';
-import { QueueReactions } from './queue-reactions';
+import { QUEUED_CALL_OFFER, QueueReactions } from './queue-reactions';
 import { QueueService } from './queue.service';
 
 /** Queued calls and human callbacks: the distributor that holds both and offers them to agents as they free up. */
@@ -30,8 +31,16 @@ import { QueueService } from './queue.service';
     CallbackExpiry,
     CallbacksService,
     CallbackHistory,
+    QueueHistory,
   ],
-  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs, CallbackHistory],
+  exports: [
+    QueueService,
+    QueueDispatcher,
+    CallReconciliation,
+    CallerRefs,
+    CallbackHistory,
+    QueueHistory,
+  ],
 })
 export class QueueModule implements OnModuleInit {
   constructor(
@@ -41,7 +50,7 @@ export class QueueModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routing.onDecided((m, d) => this.reactions.onDecided(m, d));
+    this.routing.onDecided((m, d) => this.reactions.onDecided(m, d), QUEUED_CALL_OFFER);
     this.lifecycle.register(this.reactions);
   }
 }

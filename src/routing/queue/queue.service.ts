@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
 import { lockWithin } from '../../platform/database/advisory-lock';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService } from '../../platform/events/events.service';
 import { Params, tagClauses } from '../reservations/candidate-query';
@@ -57,19 +58,9 @@ export class QueueService {
       skills: f.skills ?? [],
     }));
     for (const c of [base, ...fallback]) await this.routing.assertKnownTags(asFilter(c));
-    const known = await this.view(input.callId);
-    if (known) return { httpStatus: 200, body: known };
     const callerHash = input.callerRef ? this.callerRefs.hash(input.callerRef) : null;
     const now = this.clock.now();
     const m0 = this.dataSource.manager;
-    const qualified = await this.loggedInMatching(m0, [base, ...fallback]);
-    if (qualified === 0)
-      throw new DomainError(
-        409,
-        'NO_QUALIFIED_AGENT',
-        'No logged-in agent could take this call, fallbacks included',
-        { dialect: input.dialect ?? null, skills: input.skills ?? [], fallbacks: fallback.length },
-      );
     const call: WaitingCall = {
       callId: input.callId,
       priority: input.priority ?? 0,
@@ -80,18 +71,45 @@ export class QueueService {
       flaggedCaller: callerHash ? await this.callerRefs.isFlagged(m0, callerHash, now) : false,
     };
     // With nobody free for it (the usual case while calls wait), the call just joins the queue. With
-    // someone free, the offer is made at once under the queue lock (so an older waiting call is
-    // never overtaken); if a pass holds the lock for longer than a moment, the call joins the queue
-    // and that pass's successor offers it in queue order. A request never queues up for long
-    // behind the lock, and a pass follows a call that joined the queue.
-    let locked = await this.dispatcher.anyFreeFor(m0, call, now);
-    const created = await this.dataSource.transaction(async (m) => {
-      if (locked) locked = await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS);
-      const [inserted] = await m.query(
+    // someone free and no other call waiting, the offer is made at once: there is nobody to
+    // overtake, and the agent's SKIP LOCKED hold keeps offers single. With someone free while other
+    // calls wait, the offer is made under the queue lock (so an older waiting call is never
+    // overtaken); if a pass holds the lock for longer than a moment, the call joins the queue and
+    // that pass's successor offers it in queue order. A request never queues up for long behind the
+    // lock, and a pass follows a call that joined the queue. A callId already known answers 200
+    // with its state (the insert finds it).
+    const agents = await this.dispatcher.freeAgentsFor(m0, call, now);
+    // A free matching agent is a logged-in one: the count is needed only when nobody is free.
+    let qualified: number | undefined;
+    if (agents.length === 0) {
+      qualified = await this.loggedInMatching(m0, [base, ...fallback]);
+      if (qualified === 0) {
+        const known = await this.view(input.callId);
+        if (known) return { httpStatus: 200, body: known };
+        throw new DomainError(
+          409,
+          'NO_QUALIFIED_AGENT',
+          'No logged-in agent could take this call, fallbacks included',
+          {
+            dialect: input.dialect ?? null,
+            skills: input.skills ?? [],
+            fallbacks: fallback.length,
+          },
+        );
+      }
+    }
+    const { created, reservation, position } = await this.dataSource.transaction(async (m) => {
+      const [inserted] = await preparedQuery<{ others_wait: boolean; position: number }>(
+        m,
         `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
                                    caller_hash, flagged_caller, enqueued_at, status_at)
          VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)
-         ON CONFLICT (call_id) DO NOTHING RETURNING call_id`,
+         ON CONFLICT (call_id) DO NOTHING
+         RETURNING EXISTS (SELECT 1 FROM queued_calls o WHERE o.status = 'queued' AND o.call_id <> $1
+                              AND (o.ready_at IS NULL OR o.ready_at <= $9) AND (o.give_up_at IS NULL OR o.give_up_at > $9)) AS others_wait,
+                   (SELECT count(*)::int + 1 FROM queued_calls o
+                     WHERE o.status = 'queued' AND o.dialect IS NOT DISTINCT FROM $3::text
+                       AND (o.priority > $2 OR (o.priority = $2 AND (o.enqueued_at, o.call_id) < ($9::timestamptz, $1::text)))) AS position`,
         [
           call.callId,
           call.priority,
@@ -104,22 +122,54 @@ export class QueueService {
           now,
         ],
       );
-      if (!inserted) return false;
-      if (!(locked && (await this.dispatcher.offerNew(m, call, now))))
-        await this.events.publish(m, [
-          {
-            type: 'call.queued',
-            audience: ['router'],
-            payload: { callId: call.callId, priority: call.priority },
-            at: now,
-          },
-        ]);
-      return true;
+      if (!inserted) return { created: false, reservation: null, position: 0 };
+      const othersWait = inserted.others_wait;
+      const mayOffer =
+        agents.length > 0 &&
+        (!othersWait || (await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS)));
+      // Under the lock the agents are read again: the pass that held it may have taken them.
+      const offered = mayOffer
+        ? await this.dispatcher.offerNew(m, call, now, othersWait ? undefined : agents)
+        : null;
+      if (offered) return { created: true, reservation: offered, position: 0 };
+      await this.events.publish(m, [
+        {
+          type: 'call.queued',
+          audience: ['router'],
+          payload: { callId: call.callId, priority: call.priority },
+          at: now,
+        },
+      ]);
+      return { created: true, reservation: null, position: inserted.position };
     });
-    if (created && !locked) this.dispatcher.kick();
-    const body = (await this.view(input.callId, qualified))!;
-    if (!created) return { httpStatus: 200, body };
-    return { httpStatus: body.status === 'offered' ? 201 : 202, body };
+    if (!created) return { httpStatus: 200, body: (await this.view(input.callId))! };
+    if (reservation)
+      return {
+        httpStatus: 201,
+        body: {
+          callId: call.callId,
+          status: 'offered',
+          reservation: {
+            reservationId: reservation.reservationId,
+            agentId: reservation.agentId,
+            externalId: reservation.externalId,
+            ...(reservation.contact ? { contact: reservation.contact } : {}),
+            expiresAt: reservation.expiresAt,
+          },
+        },
+      };
+    // A call that joined the queue is offered by a pass (an agent it saw free may have been taken);
+    // its answer is its place when it joined (the insert counted the calls ahead of it).
+    this.dispatcher.kick();
+    return {
+      httpStatus: 202,
+      body: {
+        callId: call.callId,
+        status: 'queued',
+        position,
+        estimatedWaitSeconds: await this.estimateWait(call.callId, position, qualified),
+      },
+    };
   }
 
   /**

@@ -97,12 +97,20 @@ const CALL_LOCK_CLASS = advisoryKey('shiftwell-call');
  * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
  * who rejected this call or let it lapse is not picked again for it.
  *
- * Holds for one call are serialized by a per-call advisory lock taken before the scan (a one-time
- * filter): otherwise retries of a call racing one another skip the agents their siblings have locked,
- * find no committed hold yet, and answer NO_AGENT_AVAILABLE while the call is in fact being held.
+ * One hold per call at a time: the statement first tries the call's advisory lock (`lk`, read by the
+ * scan as a one-time filter). A retry that finds a sibling holding it scans nothing and answers
+ * `call_free = false`, so the caller can wait for that sibling instead of skipping the agent it has
+ * locked and wrongly answering NO_AGENT_AVAILABLE. Always one row: `call_free`, then the hold's
+ * columns (null when nothing was held).
  */
 export function holdStatement(
-  input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
+  input: CandidateFilter & {
+    callId: string;
+    ttlSeconds?: number;
+    agentId?: string;
+    /** Only these agents, the first free one in this order (the queue's preference for a new call). */
+    agentIds?: string[];
+  },
   now: Date,
   reservationId: string,
 ): Statement {
@@ -114,17 +122,19 @@ export function holdStatement(
   const ttlP = `${p.add(input.ttlSeconds ?? null)}::int`;
   const criteriaP = `${p.add(JSON.stringify({ dialect: input.dialect, minProficiency: input.minProficiency, skills: input.skills }))}::jsonb`;
   const text = `
-      WITH cand AS (
+      WITH lk AS (SELECT pg_try_advisory_xact_lock(${CALL_LOCK_CLASS}, hashtext(${callP})) AS got
+      ), cand AS (
         SELECT p.agent_id, p.state AS prev_state, p.reservation_id AS prev_reservation, p.until AS prev_until,
                COALESCE(${ttlP}, (SELECT s.reservation_ttl_seconds FROM agents a JOIN team_settings s ON s.team_id = a.team_id
                                    WHERE a.id = p.agent_id), 20) AS ttl
           ${source.from}
-         WHERE EXISTS (SELECT pg_advisory_xact_lock(${CALL_LOCK_CLASS}, hashtext(${callP})))
+         WHERE (SELECT got FROM lk)
            AND ${candidateWhere(input, p.add, nowP, source.driven)}
            ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
+           ${input.agentIds ? `AND p.agent_id = ANY(${p.add(input.agentIds)}::uuid[])` : ''}
            AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
                              AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
-         ORDER BY ${source.ranking}
+         ORDER BY ${input.agentIds ? `array_position(${p.add(input.agentIds)}::uuid[], p.agent_id)` : source.ranking}
          LIMIT 1
          FOR UPDATE OF p SKIP LOCKED
       ), ins AS (
@@ -150,8 +160,18 @@ export function holdStatement(
                consecutive_lapses = p.consecutive_lapses + CASE WHEN cand.prev_state = 'reserved' THEN 1 ELSE 0 END
           FROM cand WHERE p.agent_id = cand.agent_id
       )
-      SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id, a.contact FROM ins JOIN agents a ON a.id = ins.agent_id`;
+      SELECT lk.got AS call_free, h.* FROM lk LEFT JOIN (
+        SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id, a.contact FROM ins JOIN agents a ON a.id = ins.agent_id
+      ) h ON true`;
   return { text, values: p.values };
+}
+
+/** Waits until no statement holds `callId`'s hold lock (a sibling retry finishing), then lets go of it. */
+export function callLockWaitStatement(callId: string): Statement {
+  return {
+    text: `SELECT 1 AS waited FROM (SELECT pg_advisory_xact_lock(${CALL_LOCK_CLASS}, hashtext($1))) l`,
+    values: [callId],
+  };
 }
 
 /**
@@ -159,9 +179,21 @@ export function holdStatement(
  * $4 missed (a no_answer), $5 reason. The held, unexpired reservation is decided and its agent moves
  * on_call, back to available, or not_ready/missed_calls (a third missed offer in a row), with history.
  */
-export const DECIDE_SQL = `WITH r AS (
+export const DECIDE_SQL = decideText('');
+
+/**
+ * DECIDE_SQL for a reservation none of `concerns` holds for, so it needs no listener and no
+ * transaction around it (the router's own holds; the queue's offers take the transactional path).
+ * Each concern is an SQL condition over the reservation row `reservations`.
+ */
+export function decideAloneSql(concerns: string[]): string {
+  return decideText(concerns.map((c) => ` AND NOT (${c})`).join(''));
+}
+
+function decideText(unlessConcerned: string): string {
+  return `WITH r AS (
          UPDATE reservations SET status = $2, decided_at = $3, decision_reason = $5
-          WHERE id = $1 AND status = 'held' AND expires_at > $3
+          WHERE id = $1 AND status = 'held' AND expires_at > $3${unlessConcerned}
          RETURNING id, call_id, agent_id, status, expires_at
        ), p AS (
          SELECT p.agent_id, r.call_id,
@@ -183,3 +215,4 @@ export const DECIDE_SQL = `WITH r AS (
            FROM p WHERE ap.agent_id = p.agent_id
        )
        SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact FROM r JOIN agents a ON a.id = r.agent_id`;
+}

@@ -7,7 +7,13 @@ import { conflict, DomainError, notFound } from '../../platform/common/errors/do
 import { PresenceService } from '../presence/presence.service';
 import { RoutingTagsService } from '../../people/routing-tags/routing-tags.service';
 import { CandidateFilter, Params, tagClauses } from './candidate-query';
-import { availabilityStatement, DECIDE_SQL, holdStatement } from './routing-statements';
+import {
+  availabilityStatement,
+  callLockWaitStatement,
+  DECIDE_SQL,
+  decideAloneSql,
+  holdStatement,
+} from './routing-statements';
 import type { ReservationDto } from './dto/routing.dto';
 
 const CATALOG_TTL_MS = 30_000;
@@ -27,6 +33,9 @@ type DecisionListener = (manager: EntityManager, decision: ReservationDecision) 
 @Injectable()
 export class RoutingService {
   private readonly decisionListeners: DecisionListener[] = [];
+  /** The listeners' `concerns`: a decision none of them holds for runs alone, without a transaction. */
+  private readonly decisionConcerns: string[] = [];
+  private decideAlone = decideAloneSql([]);
   private catalog?: { at: number; version: number; tags: Map<string, string> };
 
   constructor(
@@ -82,15 +91,21 @@ export class RoutingService {
     input: CandidateFilter & { callId: string; ttlSeconds?: number },
     now: Date,
   ): Promise<{ created: boolean; reservation: ReservationDto }> {
-    const rows = await this.insertHold(this.dataSource.manager, input, now);
-    if (rows.length === 0) {
+    for (let attempt = 0; ; attempt++) {
+      const [row] = await this.insertHold(this.dataSource.manager, input, now);
+      if (row.id) return { created: true, reservation: toDto({ ...row, status: 'held' }, now) };
       const live = await this.findLiveForCall(input.callId, now);
       if (live) return { created: false, reservation: live };
+      // A sibling retry of this call was holding it: wait for it to finish, look again, try once more.
+      if (!row.call_free && attempt === 0) {
+        const wait = callLockWaitStatement(input.callId);
+        await preparedQuery(this.dataSource, wait.text, wait.values);
+        continue;
+      }
       throw new DomainError(409, 'NO_AGENT_AVAILABLE', 'No matching agent is available now', {
         retryAfterSeconds: await this.retryAfter(input, now),
       });
     }
-    return { created: true, reservation: toDto({ ...rows[0], status: 'held' }, now) };
   }
 
   /**
@@ -103,8 +118,32 @@ export class RoutingService {
     input: CandidateFilter & { callId: string },
     now: Date,
   ): Promise<ReservationDto | null> {
-    const rows = await this.insertHold(manager, { ...input, agentId }, now);
-    return rows.length ? toDto({ ...rows[0], status: 'held' }, now) : null;
+    const [row] = await this.insertHold(manager, { ...input, agentId }, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
+  }
+
+  /** Holds the best free match in routing order (SKIP LOCKED), inside the caller's transaction. */
+  async holdBest(
+    manager: EntityManager,
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const [row] = await this.insertHold(manager, input, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
+  }
+
+  /**
+   * Holds the first of `agentIds` (in that order) who is free and not locked by another transaction,
+   * in one statement: concurrent callers preferring the same agents skip each other's rows.
+   */
+  async holdFirstOf(
+    manager: EntityManager,
+    agentIds: string[],
+    input: CandidateFilter & { callId: string },
+    now: Date,
+  ): Promise<ReservationDto | null> {
+    const [row] = await this.insertHold(manager, { ...input, agentIds }, now);
+    return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
   /**
@@ -115,7 +154,12 @@ export class RoutingService {
    */
   private async insertHold(
     manager: EntityManager,
-    input: CandidateFilter & { callId: string; ttlSeconds?: number; agentId?: string },
+    input: CandidateFilter & {
+      callId: string;
+      ttlSeconds?: number;
+      agentId?: string;
+      agentIds?: string[];
+    },
     now: Date,
   ): Promise<any[]> {
     const { text, values } = holdStatement(input, now, randomUUID());
@@ -140,9 +184,15 @@ export class RoutingService {
     await this.decideIn(manager, reservationId, 'rejected', 'abandoned', now);
   }
 
-  /** Features that follow reservations (the queue) hear each decision inside its transaction. */
-  onDecided(listener: DecisionListener): void {
+  /**
+   * Features that follow reservations (the queue) hear each decision inside its transaction.
+   * `concerns` is an SQL condition over the reservation row (`reservations`) true when the listener
+   * has work for it; other decisions (the router's own holds, the hot path) skip the transaction.
+   */
+  onDecided(listener: DecisionListener, concerns: string): void {
     this.decisionListeners.push(listener);
+    this.decisionConcerns.push(concerns);
+    this.decideAlone = decideAloneSql(this.decisionConcerns);
   }
 
   async get(reservationId: string): Promise<ReservationDto> {
@@ -178,6 +228,15 @@ export class RoutingService {
     reason: RejectReason | null,
   ): Promise<ReservationDto> {
     const now = this.clock.now();
+    // One statement when no listener has work for it; else (or when it was not held) the full path.
+    const [alone] = await preparedQuery(this.dataSource, this.decideAlone, [
+      reservationId,
+      outcome,
+      now,
+      outcome === 'rejected' && reason === 'no_answer',
+      reason,
+    ]);
+    if (alone) return toDto(alone, now);
     const decided = await this.dataSource.transaction((m) =>
       this.decideIn(m, reservationId, outcome, reason, now),
     );

@@ -17,6 +17,18 @@ export const REDACTED_PATHS = [
   '*.note',
 ];
 
+/** The caller's X-Request-Id when it is a plain token, else a new one; echoed on the response. */
+export function assignRequestId(
+  req: IncomingMessage,
+  res: { setHeader(name: string, value: string): unknown },
+): string {
+  const given = req.headers['x-request-id'];
+  const id =
+    typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
 /**
  * Structured JSON logs with a request id; bodies are never logged (they may hold personal data).
  * `file` sends them to a file instead of stdout (LOG_FILE; the reliability suite scans it).
@@ -25,13 +37,7 @@ export function loggerParams(level: string, file?: string): Params {
   const options: Options = {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    genReqId: (req: IncomingMessage, res) => {
-      const given = req.headers['x-request-id'];
-      const id =
-        typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
+    genReqId: (req: IncomingMessage, res) => assignRequestId(req, res),
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   activeCriteria,
+  agentsInPreference,
   assign,
   bestAgentFor,
   FallbackStep,
@@ -171,6 +172,30 @@ describe('queue assignment', () => {
           for (const c of sorted)
             if (!out.some((o) => o.callId === c.callId))
               expect(left.some((a) => mayTake(c, a, now))).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('property: agentsInPreference lists exactly the agents who may take the call, bestAgentFor first, keys never worsening backwards', () => {
+    fc.assert(
+      fc.property(
+        arbCall,
+        fc.uniqueArray(arbAgent, { selector: (a) => a.agentId, maxLength: 6 }),
+        (c, agents) => {
+          const now = at(700);
+          const ranked = agentsInPreference(c, agents, now);
+          expect(ranked.map((a) => a.agentId).sort()).toEqual(
+            agents
+              .filter((a) => mayTake(c, a, now))
+              .map((a) => a.agentId)
+              .sort(),
+          );
+          expect(ranked[0]?.agentId).toBe(bestAgentFor(c, agents, now)?.agentId);
+          // Later agents are never strictly better than earlier ones: each is bestAgentFor of the rest.
+          ranked.forEach((a, i) =>
+            expect(bestAgentFor(c, ranked.slice(i), now)?.agentId).toBe(a.agentId),
+          );
         },
       ),
     );

@@ -139,6 +139,18 @@ export function bestAgentFor(
 }
 
 /**
+ * The agents who may take the call, best first (ties keep the given routing order): the order in
+ * which a new call tries them when others may be holding the same agents. Its first is bestAgentFor's.
+ */
+export function agentsInPreference(call: WaitingCall, agents: FreeAgent[], now: Date): FreeAgent[] {
+  return agents
+    .filter((agent) => mayTake(call, agent, now))
+    .map((agent, order) => ({ agent, order, key: preference(call, agent) }))
+    .sort((x, y) => (lexLess(x.key, y.key) ? -1 : lexLess(y.key, x.key) ? 1 : x.order - y.order))
+    .map(({ agent }) => agent);
+}
+
+/**
  * Offers for the free agents: calls in queue order, each to its best remaining agent. No call and
  * no agent appears twice; a call is passed over only when no remaining agent may take it.
  */

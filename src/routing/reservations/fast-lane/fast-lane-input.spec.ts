@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import fc from 'fast-check';
+import { createValidationPipe } from '../../../platform/common/errors/validation';
+import { AvailableAgentsQueryDto, CreateReservationDto } from '../dto/routing.dto';
+import { readAvailabilityQuery, readReservationBody, readReservationId } from './fast-lane-input';
+
+const pipe = createValidationPipe();
+
+/** What the Nest route would get: the DTO's values, or 'refused' (any 400). */
+async function throughPipe(value: unknown, type: 'query' | 'body', metatype: unknown) {
+  try {
+    return (await pipe.transform(value, { type, metatype: metatype as never })) as Record<
+      string,
+      unknown
+    >;
+  } catch {
+    return 'refused' as const;
+  }
+}
+
+// Values near every edge the DTOs draw: lengths, ranges, leading zeros, non-ASCII, NUL, arrays.
+const text = fc.oneof(
+  fc.constantFrom(
+    'cmn',
+    'yue',
+    'wuu-x-wuhan',
+    '',
+    ' ',
+    'a'.repeat(40),
+    'a'.repeat(41),
+    '粤语',
+    'x\u0000',
+  ),
+  fc.constantFrom(
+    '0',
+    '1',
+    '3',
+    '5',
+    '6',
+    '05',
+    '3.0',
+    ' 3',
+    '20',
+    '200',
+    '201',
+    '-1',
+    '1e2',
+    'NaN',
+  ),
+  fc.string({ maxLength: 45 }),
+);
+const queryValue = fc.oneof(text, fc.array(text, { maxLength: 12 }));
+const queryKey = fc.constantFrom('dialect', 'minProficiency', 'skill', 'limit', 'teamId', 'skills');
+
+const bodyValue = fc.oneof(
+  text,
+  fc.integer({ min: -2, max: 130 }),
+  fc.double({ min: 0, max: 10, noNaN: true }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(text, { maxLength: 12 }),
+);
+// Each field usually near-valid, sometimes anything; now and then a field no DTO has.
+const nearly = <T>(usual: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 4, arbitrary: usual }, { weight: 1, arbitrary: bodyValue });
+const reservationBody = fc
+  .record(
+    {
+      callId: nearly(
+        fc.oneof(
+          fc.constantFrom('call-1', 'c'.repeat(255), 'c'.repeat(256), 'a b'),
+          fc.string({ maxLength: 8 }),
+        ),
+      ),
+      dialect: nearly(text),
+      minProficiency: nearly(fc.integer({ min: 0, max: 6 })),
+      skills: nearly(fc.array(text, { maxLength: 11 })),
+      ttlSeconds: nearly(fc.integer({ min: 3, max: 122 })),
+      teamId: text,
+    },
+    { requiredKeys: [] },
+  )
+  .map((b) =>
+    Math.abs(JSON.stringify(b).length % 7) === 0 ? b : (({ teamId: _t, ...rest }) => rest)(b),
+  );
+
+describe('router fast lane input', () => {
+  it('reads the usual router queries and bodies', () => {
+    expect(readAvailabilityQuery({ dialect: 'wuu', minProficiency: '3', limit: '5' })).toEqual({
+      dialect: 'wuu',
+      minProficiency: 3,
+      limit: 5,
+    });
+    expect(readAvailabilityQuery({ skill: ['returns', 'elder-care'] })).toEqual({
+      skills: ['returns', 'elder-care'],
+      limit: 20,
+    });
+    expect(readReservationBody({ callId: 'c-1', dialect: 'yue', ttlSeconds: 30 })).toEqual({
+      callId: 'c-1',
+      dialect: 'yue',
+      ttlSeconds: 30,
+    });
+    expect(readReservationId('0b9f1c3e-6a51-4c1e-9a0e-3d2f1b7c8a90')).toBe(
+      '0b9f1c3e-6a51-4c1e-9a0e-3d2f1b7c8a90',
+    );
+  });
+
+  it('leaves anything unusual to the full path', () => {
+    expect(readAvailabilityQuery({ limit: '07' })).toBeUndefined();
+    expect(readAvailabilityQuery({ dialect: '粤语' })).toBeUndefined();
+    expect(readAvailabilityQuery({ teamId: 'x' })).toBeUndefined();
+    expect(readReservationBody({ callId: 'c', dialect: null })).toBeUndefined();
+    expect(readReservationBody({ callId: 'c', minProficiency: 2.5 })).toBeUndefined();
+    expect(readReservationBody([{ callId: 'c' }])).toBeUndefined();
+    expect(readReservationId('not-a-uuid')).toBeUndefined();
+  });
+
+  it('accepts a query only when the DTO accepts it, with the same values', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(queryKey, queryValue, { maxKeys: 5 }), async (query) => {
+        const fast = readAvailabilityQuery(query);
+        if (!fast) return;
+        taken++;
+        const dto = await throughPipe(query, 'query', AvailableAgentsQueryDto);
+        expect(dto).not.toBe('refused');
+        const d = dto as Record<string, unknown>;
+        expect(fast).toEqual({
+          ...(d.dialect !== undefined && { dialect: d.dialect }),
+          ...(d.minProficiency !== undefined && { minProficiency: d.minProficiency }),
+          ...(d.skill !== undefined && { skills: d.skill }),
+          limit: d.limit ?? 20,
+        });
+      }),
+      { numRuns: 1500 },
+    );
+    // Not vacuous: a fair share of the draws took the fast lane.
+    expect(taken).toBeGreaterThan(50);
+  });
+
+  it('accepts a reservation body only when the DTO accepts it, with the same values', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(reservationBody, async (raw) => {
+        // JSON bodies are plain objects parsed from text.
+        const body = JSON.parse(JSON.stringify(raw)) as unknown;
+        const fast = readReservationBody(body);
+        if (!fast) return;
+        taken++;
+        const dto = await throughPipe(body, 'body', CreateReservationDto);
+        expect(dto).not.toBe('refused');
+        expect(fast).toEqual({ ...(dto as object) });
+      }),
+      { numRuns: 1500 },
+    );
+    expect(taken).toBeGreaterThan(50);
+  });
+});
