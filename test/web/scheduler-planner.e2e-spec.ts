@@ -191,8 +191,10 @@ describe('web app: the scheduler planner in Chromium', () => {
     const check = page.getByTestId('rule-check');
     await check.getByText(/^Refused: .+ \((OVERLAP|DAILY_HOURS|REST_BETWEEN_SHIFTS)\)$/).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
-    if (process.env.SCREENSHOTS)
+    if (process.env.SCREENSHOTS) {
+      await page.waitForTimeout(600); // the drawer's slide-in
       await page.screenshot({ path: 'docs/web-scheduler-refused.en.png' });
+    }
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
@@ -305,8 +307,10 @@ describe('web app: the scheduler planner in Chromium', () => {
     await page.getByLabel('Preferred earliest start').fill('08:00');
     await page.getByLabel('Preferred latest start').fill('10:00');
     await page.getByRole('dialog').getByText('Sun', { exact: true }).click();
-    if (process.env.SCREENSHOTS)
+    if (process.env.SCREENSHOTS) {
+      await page.waitForTimeout(600); // the drawer's slide-in
       await page.screenshot({ path: 'docs/web-scheduler-contract.en.png' });
+    }
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: 'He Li' });

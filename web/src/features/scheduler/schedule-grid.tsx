@@ -372,6 +372,9 @@ const GridRow = memo(function GridRow({
               borderRadius: 3,
               background: pending ? 'var(--mantine-color-blue-1)' : 'var(--mantine-color-teal-6)',
               border: pending ? '2px dashed var(--mantine-color-blue-7)' : undefined,
+              // Where the edit would put it, over whatever is there (an overlap shows).
+              zIndex: pending ? 2 : undefined,
+              opacity: pending ? 0.9 : undefined,
               cursor: editable ? 'grab' : 'pointer',
               touchAction: 'none',
               overflow: 'hidden',
