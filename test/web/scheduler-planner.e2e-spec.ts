@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { openApp, signIn, useWebApp } from '../support/browser';
 import { bearer, TestApp } from '../support/test-app';
+import { seedLargeSchedule } from '../support/planner';
 import { insertShift } from '../wellbeing/helpers';
 
 const ZONE = 'Asia/Shanghai';
@@ -190,8 +191,10 @@ describe('web app: the scheduler planner in Chromium', () => {
     const check = page.getByTestId('rule-check');
     await check.getByText(/^Refused: .+ \((OVERLAP|DAILY_HOURS|REST_BETWEEN_SHIFTS)\)$/).waitFor();
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
-    if (process.env.SCREENSHOTS)
+    if (process.env.SCREENSHOTS) {
+      await page.waitForTimeout(600); // the drawer's slide-in
       await page.screenshot({ path: 'docs/web-scheduler-refused.en.png' });
+    }
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
@@ -304,8 +307,10 @@ describe('web app: the scheduler planner in Chromium', () => {
     await page.getByLabel('Preferred earliest start').fill('08:00');
     await page.getByLabel('Preferred latest start').fill('10:00');
     await page.getByRole('dialog').getByText('Sun', { exact: true }).click();
-    if (process.env.SCREENSHOTS)
+    if (process.env.SCREENSHOTS) {
+      await page.waitForTimeout(600); // the drawer's slide-in
       await page.screenshot({ path: 'docs/web-scheduler-contract.en.png' });
+    }
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: 'He Li' });
@@ -328,56 +333,8 @@ describe('web app: the scheduler planner in Chromium', () => {
   it('renders a schedule of 300 agents x 7 days (measured, printed), only the rows in view', async () => {
     const { t, browser } = suite;
     const { teamId, scheduler } = await team(t);
-    const agentIds: string[] = (
-      await t.dataSource.query(
-        `INSERT INTO agents (external_id, display_name, team_id)
-         SELECT 'grid-' || $2 || '-' || g, 'Agent ' || lpad(g::text, 3, '0'), $1::uuid
-         FROM generate_series(1, 300) g RETURNING id`,
-        [teamId, Date.now().toString(36)],
-      )
-    ).map((r: { id: string }) => r.id);
-    const days = 7;
-    const start = Date.parse('2026-01-05T16:00:00Z'); // 6 Jan, 00:00 Shanghai
-    // Requirements every half hour, 08:00-22:00 busy; nobody speaks yue, so yue is short all day.
-    const requirements: object[] = [];
-    for (let i = 0; i < days * 48; i++) {
-      const at = new Date(start + i * 30 * 60_000).toISOString();
-      const hour = (i % 48) / 2;
-      const busy = hour >= 8 && hour < 22;
-      requirements.push({ start: at, agents: busy ? 150 : 0 });
-      requirements.push({ start: at, dialect: 'yue', agents: busy ? 30 : 0 });
-    }
-    const [{ id: scheduleId }] = await t.dataSource.query(
-      `INSERT INTO schedules (team_id, status, start_date, days, interval_minutes, requirements, diagnostics, created_at)
-       VALUES ($1, 'draft', '2026-01-06', $2, 30, $3::jsonb, $4::jsonb, $5) RETURNING id`,
-      [
-        teamId,
-        days,
-        JSON.stringify(requirements),
-        JSON.stringify({ demandAgentHours: 14_700, capacityAgentHours: 12_000, reasons: [] }),
-        t.clock.now(),
-      ],
-    );
-    // Five shifts a week each, 08:00-16:00 or 14:00-22:00 Shanghai, with a meal and a rest break.
-    await t.dataSource.query(
-      `INSERT INTO shifts (schedule_id, agent_id, starts_at, ends_at, breaks)
-       SELECT $1, a.id, s.at, s.at + interval '8 hours',
-              jsonb_build_array(
-                jsonb_build_object('startsAt', to_char((s.at + interval '4 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'),
-                                   'endsAt', to_char((s.at + interval '4 hours 30 minutes') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'), 'kind', 'meal'),
-                jsonb_build_object('startsAt', to_char((s.at + interval '2 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'),
-                                   'endsAt', to_char((s.at + interval '2 hours 15 minutes') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"'), 'kind', 'rest'))
-       FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, n)
-       CROSS JOIN generate_series(0, 6) d
-       CROSS JOIN LATERAL (SELECT $3::timestamptz + d * interval '1 day' + (CASE WHEN a.n % 2 = 0 THEN 0 ELSE 6 END) * interval '1 hour' AS at) s
-       WHERE (d + a.n) % 7 NOT IN (0, 1)`,
-      [scheduleId, agentIds, '2026-01-06T00:00:00Z'],
-    );
-    const [{ n: shiftCount }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM shifts WHERE schedule_id = $1`,
-      [scheduleId],
-    );
-    expect(shiftCount).toBe(1500);
+    const { scheduleId, shifts } = await seedLargeSchedule(t, teamId);
+    expect(shifts).toBe(1500);
 
     // The browser's own clock here (not the service's, as openApp installs): the performance
     // timeline records marks only with the real one.

@@ -20,7 +20,6 @@ import { setLanguage, type Language } from '../lib/i18n';
 import { useNotifications } from '../features/notifications/notifications';
 import '../features/supervisor/i18n';
 import '../features/admin/i18n';
-import '../features/scheduler/i18n';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -38,7 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       ? [{ to: '/supervisor', label: t('supervisor:nav') }]
       : []),
     ...(person.roles.includes('scheduler') && person.teamId
-      ? [{ to: '/scheduler', label: t('scheduler:nav') }]
+      ? [{ to: '/scheduler', label: t('nav.planner') }]
       : []),
     ...(person.roles.includes('admin') ? [{ to: '/admin', label: t('admin:nav') }] : []),
     ...(!person.agentId &&

@@ -58,7 +58,6 @@ export function ScheduleGrid(props: Props) {
   const height = Math.min(VIEW_HEIGHT, Math.max(ROW_HEIGHT * 3, agents.length * ROW_HEIGHT));
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(agents.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const rowIndex = useMemo(() => new Map(agents.map((a, i) => [a.id, i])), [agents]);
 
   // The budget's measure: this schedule's rows are on the page (passive effects run after the paint).
   const marked = useRef<string | null>(null);
@@ -175,7 +174,6 @@ export function ScheduleGrid(props: Props) {
       />,
     );
   }
-  void rowIndex;
   return (
     <Box
       style={{ width, position: 'relative', userSelect: 'none' }}
@@ -374,6 +372,9 @@ const GridRow = memo(function GridRow({
               borderRadius: 3,
               background: pending ? 'var(--mantine-color-blue-1)' : 'var(--mantine-color-teal-6)',
               border: pending ? '2px dashed var(--mantine-color-blue-7)' : undefined,
+              // Where the edit would put it, over whatever is there (an overlap shows).
+              zIndex: pending ? 2 : undefined,
+              opacity: pending ? 0.9 : undefined,
               cursor: editable ? 'grab' : 'pointer',
               touchAction: 'none',
               overflow: 'hidden',
