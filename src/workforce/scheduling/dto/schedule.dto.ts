@@ -280,7 +280,7 @@ export class BaseShrinkageFigureDto {
   @ApiProperty({ enum: ['setting'] }) source: 'setting';
 }
 
-export class ShrinkageSourcesDto {
+export class PlanningShrinkageDto {
   @ApiProperty({ type: BaseShrinkageFigureDto }) base: BaseShrinkageFigureDto;
   @ApiProperty({
     type: WellbeingFiguresDto,
@@ -336,7 +336,7 @@ export class ForecastCallbackFiguresDto {
 
 export class RequirementsPreviewDto {
   @ApiProperty({ type: [RequirementRowDto] }) requirements: RequirementRowDto[];
-  @ApiProperty({ type: ShrinkageSourcesDto }) shrinkage: ShrinkageSourcesDto;
+  @ApiProperty({ type: PlanningShrinkageDto }) shrinkage: PlanningShrinkageDto;
   @ApiProperty({ type: MaxOccupancyFigureDto, description: 'The occupancy limit staffing used' })
   maxOccupancy: MaxOccupancyFigureDto;
   @ApiPropertyOptional({

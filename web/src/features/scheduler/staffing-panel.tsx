@@ -8,15 +8,6 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { staffingLines } from './planner-model';
 import { headcountOf, type Agent } from './use-planner';
 
-type Figure<S> = { value: number; source: S };
-type PreviewShrinkage = {
-  base: Figure<'setting'>;
-  wellbeing: {
-    hostileCallRate: Figure<'history' | 'setting'>;
-    recoveryMinutesPerHostileCall: Figure<'history' | 'setting'>;
-  };
-};
-
 /**
  * The staffing preview: agents needed per interval (Erlang C, then base shrinkage, then the
  * wellbeing shrinkage of enforced recovery, shown apart) against the agents the team has.
@@ -100,8 +91,7 @@ export function StaffingPanel({
     const own = rows.filter((r) => !r.dialect && r.agents > 0);
     return own.length ? own.reduce((s, r) => s + r.shrinkage.wellbeing, 0) / own.length : 0;
   }, [rows]);
-  // Two DTOs share the name ShrinkageSourcesDto, so the generated type is the other one's.
-  const sources = preview.data?.shrinkage as unknown as PreviewShrinkage | undefined;
+  const sources = preview.data?.shrinkage;
   return (
     <Paper withBorder p="md">
       <Stack>

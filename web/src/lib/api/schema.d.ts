@@ -3568,6 +3568,60 @@ export interface components {
             callbackAgents: number;
             shrinkage: components["schemas"]["ShrinkageBreakdownDto"];
         };
+        BaseShrinkageFigureDto: {
+            /** @example 0.3 */
+            value: number;
+            /** @enum {string} */
+            source: "setting";
+        };
+        HostileRateFigureDto: {
+            /** @example 0.04 */
+            value: number;
+            /**
+             * @description history: observed over the window; setting: the team's stored planning setting
+             * @enum {string}
+             */
+            source: "history" | "setting";
+            answeredCalls: number;
+            hostileCalls: number;
+        };
+        RecoveryMinutesFigureDto: {
+            /** @example 7.5 */
+            value: number;
+            /**
+             * @description history: the minutes the team's wellbeing policy granted per recovery (escalations included), or its minutes by severity weighted by the observed mix when nothing was granted; setting: the stored planning setting
+             * @enum {string}
+             */
+            source: "history" | "setting";
+            /** @description Hostile calls seen by severity 1, 2, 3 */
+            severityMix?: number[];
+            /** @description The policy's minutes for severity 1, 2, 3 */
+            recoveryMinutesBySeverity?: number[];
+            /**
+             * @description grants: the mean minutes the policy granted per recovery (escalations included); severity-mix: the policy minutes by the observed severity mix (no grants)
+             * @enum {string}
+             */
+            basis?: "grants" | "severity-mix";
+            /** @description Recovery breaks granted in the window */
+            grants?: number;
+            /** @description Of them, escalated above the severity minutes */
+            escalatedGrants?: number;
+        };
+        FigureWindowDto: {
+            from: string;
+            to: string;
+            weeks: number;
+        };
+        WellbeingFiguresDto: {
+            hostileCallRate: components["schemas"]["HostileRateFigureDto"];
+            recoveryMinutesPerHostileCall: components["schemas"]["RecoveryMinutesFigureDto"];
+            window: components["schemas"]["FigureWindowDto"];
+        };
+        PlanningShrinkageDto: {
+            base: components["schemas"]["BaseShrinkageFigureDto"];
+            /** @description The wellbeing figures (hostile call rate, recovery minutes per hostile call) and where each came from */
+            wellbeing: components["schemas"]["WellbeingFiguresDto"];
+        };
         MaxOccupancyFigureDto: {
             /** @example 0.85 */
             value: number;
@@ -3576,11 +3630,6 @@ export interface components {
              * @enum {string}
              */
             source: "setting" | "team-cap";
-        };
-        FigureWindowDto: {
-            from: string;
-            to: string;
-            weeks: number;
         };
         CallbackAttemptsFigureDto: {
             /** @example 1.5 */
@@ -3616,7 +3665,7 @@ export interface components {
         };
         RequirementsPreviewDto: {
             requirements: components["schemas"]["RequirementRowDto"][];
-            shrinkage: components["schemas"]["ShrinkageSourcesDto"];
+            shrinkage: components["schemas"]["PlanningShrinkageDto"];
             /** @description The occupancy limit staffing used */
             maxOccupancy: components["schemas"]["MaxOccupancyFigureDto"];
             /** @description The team's recent callbacks behind callbackAgents (absent when it had none): per interval of the site-local week by window start, averaged over the window's weeks */
