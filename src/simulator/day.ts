@@ -700,8 +700,20 @@ export async function runDays(
     // The day is over: an hour later every timed state has run out; the router signs agents off.
     setClock(T + 3_600_000);
     await presence.sweep(clock.now());
-    await mapLimit(centre.agents, 8, (agent) =>
-      http.send('PUT', `/v1/agents/${agent.agentId}/presence`, router, { state: 'offline' }),
+    // Absent agents never logged in: nothing to sign off. A busy database may answer 503: signing
+    // off is idempotent, so it is tried again (the 503 used to be ignored).
+    await mapLimit(
+      centre.agents.filter((a) => !absent.has(a.index)),
+      8,
+      async (agent) => {
+        const path = `/v1/agents/${agent.agentId}/presence`;
+        for (let attempt = 1; ; attempt++) {
+          const res = await http.send('PUT', path, router, { state: 'offline' });
+          // A refusal by the rules (an enforced state still running) is the same every run.
+          if (res.status !== 503) return;
+          if (attempt === 5) throw new HttpError('PUT', path, res.status, res.body);
+        }
+      },
     );
     for (const c of calls)
       log.calls.push({

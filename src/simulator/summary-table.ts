@@ -68,7 +68,10 @@ export const SUMMARY_ROWS: SummaryRow[] = [
   ['  granted by the service (its report)', (s) => pct(s.grantedRecoveryShare)],
   [
     'hostile call → recovery: median / p90',
-    (s) => `${num(s.secondsToRecoveryMedian)} s / ${num(s.secondsToRecoveryP90)} s`,
+    (s) =>
+      s.secondsToRecoveryMedian === null
+        ? 'n/a'
+        : `${num(s.secondsToRecoveryMedian)} s / ${num(s.secondsToRecoveryP90)} s`,
   ],
   [
     'hostile calls with no recovery / calls before it',
