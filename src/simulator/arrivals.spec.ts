@@ -1,5 +1,5 @@
 import { arrivalOffsets, dailyCurve, planCalls } from './arrivals';
-import { DEFAULT_HOSTILE_MIX } from './hostile';
+import { DEFAULT_HOSTILE_MIX, hostileAfterWait } from './hostile';
 import { Prng } from './prng';
 import { DEFAULT_DIALECT_MIX } from './workforce';
 
@@ -61,7 +61,10 @@ describe('daily curve and arrivals', () => {
     expect(share((c) => c.dialect === 'cmn')).toBeCloseTo(0.6, 1);
     expect(share((c) => c.dialect === 'yue')).toBeCloseTo(0.1, 1);
     expect(calls.filter((c) => c.skills.length).every((c) => c.dialect === 'cmn')).toBe(true);
-    expect(share((c) => c.hostile !== null)).toBeCloseTo(0.05, 2);
+    expect(share((c) => hostileAfterWait(c.hostile, DEFAULT_HOSTILE_MIX, 0) !== null)).toBeCloseTo(
+      0.05,
+      2,
+    );
     expect(calls.every((c) => c.handleMs >= 10_000 && c.patienceMs >= 1_000)).toBe(true);
   });
 
@@ -71,6 +74,8 @@ describe('daily curve and arrivals', () => {
     expect(b.map((c) => [c.arrivalMs, c.dialect, c.handleMs])).toEqual(
       a.map((c) => [c.arrivalMs, c.dialect, c.handleMs]),
     );
-    expect(b.every((c) => c.hostile === null)).toBe(true);
+    expect(
+      b.every((c) => hostileAfterWait(c.hostile, { ...DEFAULT_HOSTILE_MIX, rate: 0 }, 0) === null),
+    ).toBe(true);
   });
 });

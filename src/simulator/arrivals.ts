@@ -1,6 +1,6 @@
 import { exponential, lognormal } from './distributions';
-import type { HostileProfile, HostileMix } from './hostile';
-import { drawHostile } from './hostile';
+import type { HostileDraw, HostileMix } from './hostile';
+import { drawHostileDraw } from './hostile';
 import type { Prng } from './prng';
 
 function rawCurve(x: number): number {
@@ -67,7 +67,8 @@ export interface PlannedCall {
   skills: string[];
   handleMs: number;
   patienceMs: number;
-  hostile: HostileProfile | null;
+  /** Its hostility, drawn up front; decided once its wait is known (`hostileAfterWait`). */
+  hostile: HostileDraw;
 }
 
 /** The day's calls, with every attribute drawn up front so two policies see the same calls. */
@@ -87,7 +88,7 @@ export function planCalls(rng: Prng, model: CallModel, idPrefix: string): Planne
         Math.round(lognormal(attrs, model.ahtSeconds, model.handleCv) * 1000),
       ),
       patienceMs: Math.max(1_000, Math.round(exponential(attrs, model.patienceSeconds) * 1000)),
-      hostile: drawHostile(attrs, model.hostile),
+      hostile: drawHostileDraw(attrs, model.hostile),
     };
   });
 }

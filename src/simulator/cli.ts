@@ -5,6 +5,7 @@ import { OptionsError, parseOptions, SimulatorOptions } from './options';
 import { ProgressBar } from './progress';
 import { renderReport } from './report-html';
 import { PolicyInput, simulate } from './simulation';
+import { figuresOverSeeds, renderSeedsTable } from './summary-seeds';
 import { renderSummaryTable } from './summary-table';
 
 function loadPolicy(file: string): PolicyInput {
@@ -52,16 +53,59 @@ async function main(): Promise<void> {
   });
   bar.done();
   const summaries = result.runs.map((r) => r.summary);
-  process.stdout.write(
-    `${options.json ? JSON.stringify(summaries, null, 2) : renderSummaryTable(summaries, options)}\n`,
-  );
+  const bySeed = result.seeds.map((s) => s.runs.map((r) => r.summary));
+  const overSeeds = options.seeds > 1 ? figuresOverSeeds(bySeed) : null;
+  if (options.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        overSeeds
+          ? {
+              seeds: result.seeds.map((s) => ({
+                seed: s.seed,
+                summaries: s.runs.map((r) => r.summary),
+              })),
+              overSeeds,
+            }
+          : summaries,
+        null,
+        2,
+      )}\n`,
+    );
+  else if (overSeeds)
+    process.stdout.write(
+      `${renderSeedsTable(
+        overSeeds,
+        summaries.map((s) => s.policy),
+        options.seeds,
+      )}\n`,
+    );
+  else process.stdout.write(`${renderSummaryTable(summaries, options)}\n`);
+  // Where the time went: per run, the loop's phases (wall seconds) and the requests it sent.
+  let k = 0;
+  for (const seed of result.seeds)
+    for (const run of seed.runs) {
+      const p = run.log.phaseMs;
+      const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      process.stderr.write(
+        `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
+          `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
+          `reservations ${sec(p.reservations)}; ${run.log.requests} requests)\n`,
+      );
+    }
   const t = result.timings;
   process.stderr.write(
     `setup ${t.setupSeconds.toFixed(1)} s${t.centreBuilt ? ' (centre built)' : ' (prepared centre reused)'}, ` +
       `runs ${t.runSeconds.map((s) => `${s.toFixed(1)} s`).join(' + ')}\n`,
   );
   if (options.out) {
-    writeFileSync(options.out, renderReport({ ...result, timeZone: result.timeZone }));
+    writeFileSync(
+      options.out,
+      renderReport({
+        ...result,
+        timeZone: result.timeZone,
+        ...(overSeeds ? { overSeeds: { seeds: options.seeds, figures: overSeeds } } : {}),
+      }),
+    );
     process.stderr.write(`report written to ${options.out}\n`);
   }
 }

@@ -5,6 +5,7 @@ import { PresenceService } from '../routing/presence/presence.service';
 import { OccupancyCheckService } from '../wellbeing/occupancy-check.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
+import { HostileMix, HostileProfile, hostileAfterWait } from './hostile';
 import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
 import {
   CallbackModel,
@@ -17,6 +18,8 @@ import {
 } from './callbacks';
 import type { CallbackOutcome, CallOutcome } from './metrics';
 import { Prng } from './prng';
+import { chooseRedial, redialId, RedialModel } from './redial';
+import { drawTouches, RecoveryTouchModel } from './recovery-touches';
 import type { Centre, CentreAgent } from './setup';
 import { DEFAULT_TEAM_SETTINGS } from '../people/teams/team-settings.entity';
 
@@ -25,6 +28,10 @@ export interface PlannedDay {
   startMs: number;
   endMs: number;
   calls: PlannedCall[];
+  /** The day's demand over the forecast (1: as forecast; `--forecast-error`). */
+  demandFactor?: number;
+  /** Agents (by index) absent that day: they never log in (`--absence`). */
+  absentAgents?: number[];
 }
 
 export interface BehaviourModel {
@@ -45,9 +52,19 @@ export interface DriverOptions {
   /** Virtual seconds grouped into one step of concurrent requests. */
   tickSeconds: number;
   behaviour: BehaviourModel;
+  /** The hostility model (its rate and how waiting raises it). */
+  hostile: HostileMix;
   seed: string;
   /** Abandoned callers who ask for a callback; absent or share 0: none (today's day exactly). */
   callbacks?: CallbackModel;
+  /** Agents extending and supervisors shortening recoveries; absent: nobody does. */
+  touches?: RecoveryTouchModel;
+  /** The policy's recovery floor, what a supervisor shortens to (minutes). */
+  recoveryFloorMinutes?: number;
+  /** Callers who hang up and call again as a new call; absent or share 0: none. */
+  redial?: RedialModel;
+  /** Mean patience of a caller calling again (the day's). */
+  redialPatienceSeconds?: number;
   /** The answer target an inbound call is past when a non-urgent callback waits (default 20 s). */
   answerTargetSeconds?: number;
   onProgress?: (fraction: number) => void;
@@ -64,6 +81,10 @@ export interface RunLog {
   breaksBooked: number;
   breaksRefused: number;
   hostileReports: number;
+  /** Recoveries the agent extended / a supervisor shortened; attempts the service refused (not in recovery then, floor, maximum). */
+  recoveriesExtended: number;
+  recoveriesShortened: number;
+  recoveryChangesRefused: number;
   reservationsRefused: number;
   requests: number;
   /** Wall milliseconds per phase of the loop (where a run's time goes). */
@@ -99,6 +120,8 @@ interface LiveCall {
   answeredMs: number | null;
   abandonedMs: number | null;
   agent: CentreAgent | null;
+  /** Decided when an agent takes it, from its wait (a callback is never hostile). */
+  hostile: HostileProfile | null;
   /** Set on a callback's attempt (its plan is the abandoned call's, under the attempt's id). */
   callback?: LiveCallback;
 }
@@ -173,6 +196,9 @@ export async function runDays(
     breaksBooked: 0,
     breaksRefused: 0,
     hostileReports: 0,
+    recoveriesExtended: 0,
+    recoveriesShortened: 0,
+    recoveryChangesRefused: 0,
     reservationsRefused: 0,
     requests: 0,
     phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
@@ -198,12 +224,14 @@ export async function runDays(
       answeredMs: null,
       abandonedMs: null,
       agent: null,
+      hostile: null,
     }));
     for (const call of calls) heap.push(call.arrivalMs, { kind: 'arrival', call });
 
     // Callbacks: each caller draws from its own stream, so who else hung up changes nothing.
     const callbackModel = options.callbacks;
     const callbackRng = new Prng(options.seed).stream(`callbacks/day-${dayIndex}`);
+    const redialRng = new Prng(options.seed).stream(`redials/day-${dayIndex}`);
     const callbacks: LiveCallback[] = [];
     const answerTargetMs = (options.answerTargetSeconds ?? 20) * 1000;
     /** A callback's next attempt, as an item of the queue: it waits from notBefore, as the service queues it. */
@@ -211,19 +239,21 @@ export async function runDays(
       plan: {
         ...callback.source,
         id: `${callback.outcome.id}-a${callback.outcome.attempts + 1}`,
-        hostile: null,
       },
       day: dayIndex,
       arrivalMs: callback.outcome.notBeforeMs,
       answeredMs: null,
       abandonedMs: null,
       agent: null,
+      hostile: null,
       callback,
     });
 
     // Agents log in over the five minutes before the day starts (distinct instants: no ties in idle time).
     const loginSpacing = Math.floor(300_000 / Math.max(1, centre.agents.length));
+    const absent = new Set(day.absentAgents ?? []);
     centre.agents.forEach((agent, i) => {
+      if (absent.has(agent.index)) return;
       heap.push(day.startMs - 300_000 + i * loginSpacing, {
         kind: 'agent',
         agent,
@@ -240,7 +270,7 @@ export async function runDays(
       const books = rng.chance(options.behaviour.breakShare);
       const bookAt = day.startMs + Math.floor(rng.uniform(0.1, 0.7) * dayLength);
       const lead = Math.floor(rng.uniform(10, 40) * 60_000);
-      if (!books) continue;
+      if (!books || absent.has(agent.index)) continue;
       heap.push(bookAt, {
         kind: 'agent',
         agent,
@@ -277,6 +307,46 @@ export async function runDays(
       if (res.status === 201) log.counsellingBookings++;
       else if (res.status === 409) log.counsellingRefused++;
       else throw new HttpError('POST', '/v1/counseling/bookings', res.status, res.body);
+    };
+
+    /** An agent may extend a hostile call's recovery a minute into it; a supervisor may cut it to the floor at two. */
+    const touchRng = new Prng(options.seed).stream(`touches/day-${dayIndex}`);
+    const touchRecovery = (call: LiveCall, agent: CentreAgent, startsAt: number) => {
+      const touch = drawTouches(touchRng.stream(call.plan.id), options.touches!);
+      const outcome = async (path: string, auth: Record<string, string>, body: object) => {
+        const res = await http.send('POST', path, auth, body);
+        if (res.status === 200) return true;
+        if (res.status === 400 || res.status === 409) {
+          log.recoveryChangesRefused++;
+          return false;
+        }
+        throw new HttpError('POST', path, res.status, res.body);
+      };
+      if (touch.extendMinutes !== null) {
+        const minutes = touch.extendMinutes;
+        heap.push(startsAt + 60_000, {
+          kind: 'agent',
+          agent,
+          act: async () => {
+            const path = `/v1/agents/${agent.agentId}/recovery/extend`;
+            if (await outcome(path, bearer(agent.token), { minutes })) log.recoveriesExtended++;
+          },
+        });
+      }
+      if (touch.shorten) {
+        heap.push(startsAt + 120_000, {
+          kind: 'agent',
+          agent,
+          act: async () => {
+            const path = `/v1/agents/${agent.agentId}/recovery/shorten`;
+            const body = {
+              totalMinutes: options.recoveryFloorMinutes ?? 3,
+              reason: 'simulated supervisor: needed back on the queue',
+            };
+            if (await outcome(path, bearer(centre.adminToken), body)) log.recoveriesShortened++;
+          },
+        });
+      }
     };
 
     const queue: LiveCall[] = [];
@@ -359,7 +429,15 @@ export async function runDays(
           // The agent is free again after wrap-up: criteria it serves may be retried then.
           for (const r of retryAt.values())
             if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at + WRAP_UP_MS);
-          const hostile = call.plan.hostile;
+          const hostile = call.hostile;
+          if (hostile && options.touches) {
+            // Its recovery starts after wrap-up (flagged during the call) or at the report.
+            const startsAt =
+              hostile.detectedBy === 'agent'
+                ? at + hostile.reportDelaySeconds * 1000
+                : at + WRAP_UP_MS;
+            touchRecovery(call, agent, startsAt);
+          }
           if (hostile?.detectedBy === 'agent') {
             const reportAt = at + hostile.reportDelaySeconds * 1000;
             heap.push(reportAt, {
@@ -395,7 +473,15 @@ export async function runDays(
           offerChecks.map((agent) => http.call('GET', '/v1/wellbeing/offers', bearer(agent.token))),
         );
         for (const [k, agent] of offerChecks.entries()) {
-          for (const offer of seen[k].offers as Array<{ id: string }>) {
+          // Two offers of one decision share their instant and the service breaks no tie between
+          // them (random ids): in time, then kind order, so each draws the same uptake every run.
+          const offers = [
+            ...(seen[k].offers as Array<{ id: string; kind: string; createdAt: string }>),
+          ].sort(
+            (a, b) =>
+              Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.kind.localeCompare(b.kind),
+          );
+          for (const offer of offers) {
             if (seenOffers.has(offer.id)) continue;
             seenOffers.add(offer.id);
             log.counsellingOffers++;
@@ -423,8 +509,11 @@ export async function runDays(
       phase('jobs');
 
       // 3. Call events go in batches a little after the fact, as a router batches them. Sent
-      //    alongside the reservations: they only touch agents on a call or in wrap-up (the delay
-      //    is shorter than wrap-up), whom no reservation can pick, so the order does not matter.
+      //    alongside the accepts: both only touch agents on a call, reserved or in wrap-up (the
+      //    delay is shorter than wrap-up), so their order does not matter. Both finish before the
+      //    reservations: a refused reservation's retryAfterSeconds is the next end of a reserved
+      //    agent's hold or of a wrap-up, which an accept or an event still in flight would change
+      //    (the same seed then gave another day under another load).
       if (
         pending.length >= EVENTS_PER_BATCH ||
         (pending.length && pending.some((e) => Date.parse(e.at) <= T - EVENT_DELAY_MS))
@@ -447,11 +536,14 @@ export async function runDays(
           callback.outcome.reachedMs = T;
         }
         call.answeredMs = T;
+        call.hostile = callback
+          ? null
+          : hostileAfterWait(call.plan.hostile, options.hostile, T - call.arrivalMs);
         inFlight.push(
           http.call('POST', `/v1/routing/reservations/${reservationId}/accept`, router),
         );
         pending.push(callEvent(call, 'call.answered', T));
-        const hostile = call.plan.hostile;
+        const hostile = call.hostile;
         if (hostile?.detectedBy === 'sentiment') {
           const flagMs = T + Math.floor(hostile.flagAt * call.plan.handleMs);
           heap.push(flagMs, {
@@ -465,6 +557,8 @@ export async function runDays(
         heap.push(T + call.plan.handleMs, { kind: 'end', call });
       }
       ringing = [];
+      await settle();
+      phase('inFlight');
 
       // 5. Callers who ran out of patience hang up (some ask for a callback); the rest are offered
       //    to agents in queue order, one reservation at a time: who gets whom depends on the order,
@@ -513,6 +607,34 @@ export async function runDays(
               };
               callbacks.push(chosen);
               heap.push(plan.notBeforeMs, { kind: 'callback', callback: chosen });
+            } else if (options.redial && options.redial.share > 0) {
+              // Or the caller simply calls again later: a new inbound call, counted as offered.
+              const { baseId, redials } = redialId(call.plan.id);
+              const again = chooseRedial(
+                redialRng.stream(call.plan.id),
+                options.redial,
+                giveUp,
+                redials,
+                options.redialPatienceSeconds ?? 120,
+              );
+              if (again) {
+                const next: LiveCall = {
+                  plan: {
+                    ...call.plan,
+                    id: `${baseId}-r${redials + 1}`,
+                    arrivalMs: again.atMs - day.startMs,
+                    patienceMs: again.patienceMs,
+                  },
+                  day: dayIndex,
+                  arrivalMs: again.atMs,
+                  answeredMs: null,
+                  abandonedMs: null,
+                  agent: null,
+                  hostile: null,
+                };
+                calls.push(next);
+                heap.push(next.arrivalMs, { kind: 'arrival', call: next });
+              }
             }
             continue;
           }
@@ -556,8 +678,6 @@ export async function runDays(
         ringing.push({ call, reservationId: res.body.reservationId });
       }
       phase('reservations');
-      await settle();
-      phase('inFlight');
 
       options.onProgress?.(
         Math.min(1, (doneMs + Math.max(0, Math.min(T, day.endMs) - day.startMs)) / totalMs),
@@ -591,7 +711,8 @@ export async function runDays(
         answeredMs: c.answeredMs,
         abandonedMs: c.abandonedMs,
         agentIndex: c.agent?.index ?? null,
-        hostileSeverity: c.plan.hostile?.severity ?? null,
+        endedMs: c.answeredMs === null ? null : c.answeredMs + c.plan.handleMs,
+        hostileSeverity: c.hostile?.severity ?? null,
       });
     for (const c of callbacks) log.callbacks.push({ ...c.outcome, day: dayIndex });
   }

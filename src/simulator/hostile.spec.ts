@@ -1,4 +1,11 @@
-import { DEFAULT_HOSTILE_MIX, drawHostile } from './hostile';
+import fc from 'fast-check';
+import {
+  DEFAULT_HOSTILE_MIX,
+  drawHostile,
+  drawHostileDraw,
+  hostileAfterWait,
+  hostileProbability,
+} from './hostile';
 import { Prng } from './prng';
 
 describe('hostile mix', () => {
@@ -38,5 +45,39 @@ describe('hostile mix', () => {
     drawHostile(a, { ...DEFAULT_HOSTILE_MIX, rate: 0 });
     drawHostile(b, { ...DEFAULT_HOSTILE_MIX, rate: 1 });
     expect(a.next()).toBe(b.next());
+  });
+
+  it('rises with the wait by the slope, from the base rate, never above 1', () => {
+    const mix = { ...DEFAULT_HOSTILE_MIX, waitSlopePerMinute: 0.5 };
+    expect(hostileProbability(mix, 0)).toBe(0.05);
+    expect(hostileProbability(mix, 120_000)).toBeCloseTo(0.1, 12);
+    expect(hostileProbability(DEFAULT_HOSTILE_MIX, 600_000)).toBe(0.05);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.integer({ min: 0, max: 3_600_000 }),
+        fc.integer({ min: 0, max: 3_600_000 }),
+        (rate, slope, w1, w2) => {
+          const m = { ...DEFAULT_HOSTILE_MIX, rate, waitSlopePerMinute: slope };
+          const [short, long] = w1 <= w2 ? [w1, w2] : [w2, w1];
+          expect(hostileProbability(m, short)).toBeLessThanOrEqual(hostileProbability(m, long));
+          expect(hostileProbability(m, long)).toBeLessThanOrEqual(1);
+          expect(hostileProbability(m, 0)).toBeCloseTo(rate, 12);
+        },
+      ),
+    );
+  });
+
+  it('decides on the same draw for every wait: a call hostile after a short wait stays hostile after a longer one', () => {
+    const mix = { ...DEFAULT_HOSTILE_MIX, waitSlopePerMinute: 1 };
+    const rng = new Prng('waits');
+    const draws = Array.from({ length: 20_000 }, () => drawHostileDraw(rng, mix));
+    const at = (w: number) => draws.filter((d) => hostileAfterWait(d, mix, w) !== null).length;
+    expect(at(0) / draws.length).toBeCloseTo(0.05, 2);
+    expect(Math.abs(at(180_000) / draws.length - 0.2)).toBeLessThan(0.01);
+    for (const d of draws)
+      if (hostileAfterWait(d, mix, 30_000))
+        expect(hostileAfterWait(d, mix, 90_000)).toBe(d.profile);
   });
 });

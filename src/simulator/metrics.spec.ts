@@ -22,6 +22,7 @@ const call = (
   answeredMs: answered,
   abandonedMs: abandoned,
   agentIndex: answered === null ? null : 0,
+  endedMs: answered === null ? null : answered + 60_000,
   hostileSeverity: null,
 });
 

@@ -11,6 +11,8 @@ export interface CallOutcome {
   answeredMs: number | null;
   abandonedMs: number | null;
   agentIndex: number | null;
+  /** When the call ended (answered + handle time), or null. */
+  endedMs: number | null;
   hostileSeverity: number | null;
 }
 

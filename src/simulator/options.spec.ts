@@ -73,20 +73,67 @@ describe('simulator options', () => {
     expect(o.hostile.rate).toBe(0);
   });
 
-  it('scales the default calls with agents and hours', () => {
-    expect(parseOptions(['--agents', '20', '--hours', '2']).callsPerDay).toBe(375);
+  it('keeps the demand when the staffing changes: calls follow --calls-per-day or --calls-per-agent, and the hours', () => {
+    expect(parseOptions(['--agents', '20']).callsPerDay).toBe(15_000);
+    expect(parseOptions(['--agents', '300', '--hours', '2']).callsPerDay).toBe(3750);
+    expect(
+      parseOptions(['--agents', '20', '--hours', '2', '--calls-per-agent', '75']).callsPerDay,
+    ).toBe(375);
+    expect(parseOptions(['--agents', '20', '--calls-per-day', '900']).callsPerDay).toBe(900);
+    expect(() => parseOptions(['--calls-per-day', '9', '--calls-per-agent', '9'])).toThrow(
+      /one of them/,
+    );
   });
 
-  it('reads shares as percentages or fractions', () => {
+  it('reads a share as a fraction below 1 or a percentage with its sign, and refuses a bare 1 or 5', () => {
     expect(parseShare('5%', 'x')).toBe(0.05);
-    expect(parseShare('5', 'x')).toBe(0.05);
     expect(parseShare('0.05', 'x')).toBe(0.05);
+    expect(parseShare('0', 'x')).toBe(0);
+    expect(parseShare('100%', 'x')).toBe(1);
+    expect(() => parseShare('1', '--hostile-rate')).toThrow(/ambiguous.*1%/);
+    expect(() => parseShare('5', '--hostile-rate')).toThrow(/ambiguous.*5%/);
     expect(() => parseShare('150%', 'x')).toThrow(OptionsError);
+    expect(() => parseShare('-0.1', 'x')).toThrow(OptionsError);
+    expect(() => parseShare('%', 'x')).toThrow(OptionsError);
+    expect(parseOptions(['--hostile-rate', '20%']).hostile.rate).toBe(0.2);
+    expect(() => parseOptions(['--hostile-rate', '1'])).toThrow(OptionsError);
     expect(parseMix('cmn=3,yue=1')).toEqual([
       ['cmn', 0.75],
       ['yue', 0.25],
     ]);
     expect(() => parseMix('cmn')).toThrow(OptionsError);
+  });
+
+  it('reads the waiting, calling-again and concurrency options', () => {
+    const o = parseOptions([
+      '--hostile-wait-slope',
+      '0.5',
+      '--redial-share',
+      '30%',
+      '--redial-minutes',
+      '5',
+      '--concurrency',
+      '4',
+      '--extend-share',
+      '0.2',
+      '--shorten-share',
+      '10%',
+    ]);
+    expect(o).toMatchObject({ extendShare: 0.2, shortenShare: 0.1 });
+    const day = parseOptions(['--absence', '8%', '--forecast-error', '0.1']);
+    expect(day).toMatchObject({ absenceShare: 0.08, forecastErrorCv: 0.1 });
+    expect(() => parseOptions(['--forecast-error', '2'])).toThrow(OptionsError);
+    expect(o.hostile.waitSlopePerMinute).toBe(0.5);
+    expect(o).toMatchObject({ redialShare: 0.3, redialMinutes: 5, concurrency: 4 });
+    expect(parseOptions([])).toMatchObject({ redialShare: 0, concurrency: 16 });
+    expect(parseOptions([]).hostile.waitSlopePerMinute).toBe(0);
+    expect(() => parseOptions(['--hostile-wait-slope', '-1'])).toThrow(OptionsError);
+  });
+
+  it('plays several seeds on request', () => {
+    expect(parseOptions(['--seeds', '5', '--seed', 'x'])).toMatchObject({ seeds: 5, seed: 'x' });
+    expect(() => parseOptions(['--seeds', '0'])).toThrow(OptionsError);
+    expect(() => parseOptions(['--seeds', '51'])).toThrow(OptionsError);
   });
 
   it('rejects unknown or malformed options with the usage', () => {

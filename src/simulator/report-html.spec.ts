@@ -1,11 +1,12 @@
 import { DEFAULT_OPTIONS } from './options';
 import { renderReport } from './report-html';
 import { summarise } from './summary';
-import { sampleLog, sampleSpans, START } from '../../test/support/simulator-sample';
+import { figuresOverSeeds } from './summary-seeds';
+import { sampleAgents, sampleLog, sampleSpans, START } from '../../test/support/simulator-sample';
 
 describe('HTML report', () => {
   const days = [{ startMs: START, endMs: START + 3_600_000, calls: [] }];
-  const agents = { agents: [{ index: 0 }, { index: 1 }, { index: 2 }] };
+  const agents = sampleAgents;
   const a = summarise('enforced', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 2);
   const b = summarise('<off>', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 0);
   const html = renderReport({ options: DEFAULT_OPTIONS, runs: [a, b] });
@@ -41,6 +42,49 @@ describe('HTML report', () => {
     const total = offered.slice(0, 4).reduce((s, m) => s + Number(m[1]), 0);
     const inTime = offered.slice(0, 4).reduce((s, m) => s + Number(m[2]), 0);
     expect(inTime / total).toBe(a.summary.serviceLevel);
+  });
+
+  it('draws the target line with a legend, shares the hostile scale, shows the difference and the model limits', () => {
+    expect(html.match(/class="sl-target"/g)).toHaveLength(2);
+    expect(html).toContain('at or above the 80% target');
+    const scales = [...html.matchAll(/data-scale-max="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(scales).size).toBe(1);
+    const lopsided = renderReport({
+      options: DEFAULT_OPTIONS,
+      runs: [a, { ...b, hostilePerAgent: [9, 0, 0] }],
+    });
+    expect([...lopsided.matchAll(/data-scale-max="(\d+)"/g)].map((m) => m[1])).toEqual([
+      '12',
+      '12',
+    ]);
+    expect(html).toContain('<th class="diff">&lt;off&gt; − enforced</th>');
+    expect(html).toContain('What the model leaves out');
+    expect(html).not.toContain('Over ');
+  });
+
+  it('shows each figure over the seeds with its interval, differences that exclude zero in bold', () => {
+    const page = renderReport({
+      options: DEFAULT_OPTIONS,
+      runs: [a, b],
+      overSeeds: {
+        seeds: 3,
+        figures: figuresOverSeeds([
+          [a.summary, { ...b.summary, serviceLevel: 0.53 }],
+          [
+            { ...a.summary, serviceLevel: 0.52 },
+            { ...b.summary, serviceLevel: 0.54 },
+          ],
+          [
+            { ...a.summary, serviceLevel: 0.48 },
+            { ...b.summary, serviceLevel: 0.52 },
+          ],
+        ]),
+      },
+    });
+    expect(page).toContain('Over 3 seeds');
+    expect(page).toMatch(
+      /data-figure="serviceLevel"><th scope="row">service level<\/th><td>50\.0% ± 5\.0<\/td><td>53\.0% ± 2\.5<\/td><td class="diff sure">\+3\.0 pt ± 2\.5<\/td>/,
+    );
   });
 
   it('has no callback section without callbacks, and one table per policy with them', () => {

@@ -2,6 +2,8 @@ import type { IntervalFigures, StateGroup } from './metrics';
 import { STATE_GROUPS } from './metrics';
 import type { SimulatorOptions } from './options';
 import type { RunResult, RunSummary } from './summary';
+import { excludesZero } from './stats';
+import { FigureOverSeeds, formatInterval } from './summary-seeds';
 import { summaryRows } from './summary-table';
 
 /** What the report needs of a simulation (the timings and logs are not shown). */
@@ -18,6 +20,8 @@ export interface ReportInput {
     | 'serviceLevelSeconds'
   > & { hostile: { rate: number } };
   runs: Array<Pick<RunResult, 'summary' | 'intervals' | 'hostilePerAgent'>>;
+  /** With several seeds: each figure's interval and the paired differences. */
+  overSeeds?: { seeds: number; figures: FigureOverSeeds[] };
   /** Shown in the header; the report itself never reads the clock. */
   generatedAt?: string;
   timeZone?: string;
@@ -71,6 +75,9 @@ function intervalLabel(ms: number, timeZone: string): string {
   }).format(new Date(ms));
 }
 
+/** The usual service-level goal (80% in the threshold): bars below it are drawn in orange. */
+export const SL_TARGET = 0.8;
+
 /** Service level per interval (bars) with the run's overall level as a line. */
 export function serviceLevelChart(
   intervals: IntervalFigures[],
@@ -85,9 +92,12 @@ export function serviceLevelChart(
       const v = iv.serviceLevel ?? 0;
       const h = v * plotH;
       const x = PAD.left + i * bw;
-      return `<rect class="sl-bar" x="${(x + 0.5).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(0.5, bw - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${v >= 0.8 ? '#3b7dd8' : '#d8603b'}" data-start="${new Date(iv.startMs).toISOString()}" data-offered="${iv.offered}" data-in-time="${iv.answeredInTime}" data-value="${iv.serviceLevel === null ? '' : iv.serviceLevel.toFixed(4)}"><title>${esc(intervalLabel(iv.startMs, timeZone))}: ${pct(iv.serviceLevel)} of ${iv.offered} calls in ${targetSeconds} s</title></rect>`;
+      return `<rect class="sl-bar" x="${(x + 0.5).toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${Math.max(0.5, bw - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${v >= SL_TARGET ? '#3b7dd8' : '#d8603b'}" data-start="${new Date(iv.startMs).toISOString()}" data-offered="${iv.offered}" data-in-time="${iv.answeredInTime}" data-value="${iv.serviceLevel === null ? '' : iv.serviceLevel.toFixed(4)}"><title>${esc(intervalLabel(iv.startMs, timeZone))}: ${pct(iv.serviceLevel)} of ${iv.offered} calls in ${targetSeconds} s</title></rect>`;
     })
     .join('\n');
+  const ty = PAD.top + plotH - SL_TARGET * plotH;
+  const target = `<line class="sl-target" x1="${PAD.left}" x2="${W - PAD.right}" y1="${ty.toFixed(1)}" y2="${ty.toFixed(1)}" stroke="#d8603b" stroke-width="1.5" data-value="${SL_TARGET}"/>
+<text x="${PAD.left + 2}" y="${(ty + 12).toFixed(1)}" font-size="10" fill="#d8603b">target ${Math.round(SL_TARGET * 100)}%</text>`;
   const y = overall === null ? null : PAD.top + plotH - overall * plotH;
   const line =
     y === null
@@ -97,6 +107,7 @@ export function serviceLevelChart(
   return `<svg class="chart" data-chart="service-level" data-overall="${overall === null ? '' : overall.toFixed(4)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Service level per interval">
 ${axisY(1, (v) => `${Math.round(v * 100)}%`)}
 ${bars}
+${target}
 ${line}
 ${xLabels(intervals, timeZone)}
 </svg>`;
@@ -144,12 +155,12 @@ ${xLabels(intervals, timeZone)}
 }
 
 /** Hostile calls per agent, most exposed first (one bar per agent). */
-export function hostileChart(perAgent: number[], summary: RunSummary): string {
+export function hostileChart(perAgent: number[], summary: RunSummary, scaleMax = 0): string {
   const sorted = [...perAgent].sort((a, b) => b - a);
   const n = Math.max(1, sorted.length);
   const bw = plotW / n;
-  // A multiple of 4, so the axis' quarter ticks are whole calls.
-  const max = Math.max(4, Math.ceil((sorted[0] ?? 0) / 4) * 4);
+  // A multiple of 4, so the axis' quarter ticks are whole calls; compared panels share it.
+  const max = Math.max(4, Math.ceil(Math.max(sorted[0] ?? 0, scaleMax) / 4) * 4);
   const bars = sorted
     .map((v, i) => {
       const h = (v / max) * plotH;
@@ -157,7 +168,7 @@ export function hostileChart(perAgent: number[], summary: RunSummary): string {
     })
     .join('');
   const p90y = PAD.top + plotH - (summary.hostilePerAgentP90 / max) * plotH;
-  return `<svg class="chart" data-chart="hostile" data-total="${summary.hostileCalls}" data-max="${summary.hostilePerAgentMax}" data-p90="${summary.hostilePerAgentP90}" data-gini="${summary.hostileGini}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Hostile calls per agent">
+  return `<svg class="chart" data-chart="hostile" data-scale-max="${max}" data-total="${summary.hostileCalls}" data-max="${summary.hostilePerAgentMax}" data-p90="${summary.hostilePerAgentP90}" data-gini="${summary.hostileGini}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Hostile calls per agent">
 ${axisY(max, (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)))}
 ${bars}
 <line x1="${PAD.left}" x2="${W - PAD.right}" y1="${p90y.toFixed(1)}" y2="${p90y.toFixed(1)}" stroke="#222" stroke-dasharray="4 3"/>
@@ -168,11 +179,16 @@ ${bars}
 
 function summaryTable(input: ReportInput): string {
   const runs = input.runs.map((r) => r.summary);
-  const head = `<tr><th></th>${runs.map((r) => `<th>${esc(r.policy)}</th>`).join('')}</tr>`;
+  const others = runs.slice(1);
+  const head = `<tr><th></th>${runs.map((r) => `<th>${esc(r.policy)}</th>`).join('')}${others
+    .map((r) => `<th class="diff">${esc(`${r.policy} − ${runs[0].policy}`)}</th>`)
+    .join('')}</tr>`;
   const rows = summaryRows(runs)
     .map(
-      ([label, f]) =>
-        `<tr><th scope="row">${esc(label)}</th>${runs.map((r) => `<td>${esc(f(r, input.options))}</td>`).join('')}</tr>`,
+      ([label, f, diff]) =>
+        `<tr><th scope="row">${esc(label)}</th>${runs.map((r) => `<td>${esc(f(r, input.options))}</td>`).join('')}${others
+          .map((r) => `<td class="diff">${diff ? esc(diff(runs[0], r)) : ''}</td>`)
+          .join('')}</tr>`,
     )
     .join('\n');
   return `<table class="summary">${head}\n${rows}</table>`;
@@ -191,6 +207,40 @@ export function callbackTable(summary: RunSummary): string {
 ${rows}</table>`;
 }
 
+/** Each figure's mean over the seeds with its 95% interval, and the paired differences. */
+function seedsTable(over: NonNullable<ReportInput['overSeeds']>, policies: string[]): string {
+  const head = `<tr><th></th>${policies.map((p) => `<th>${esc(p)}</th>`).join('')}${policies
+    .slice(1)
+    .map((p) => `<th class="diff">${esc(`${p} − ${policies[0]}`)}</th>`)
+    .join('')}</tr>`;
+  const rows = over.figures
+    .map(
+      (f) =>
+        `<tr data-figure="${esc(f.key)}"><th scope="row">${esc(f.label)}</th>${f.perPolicy
+          .map((i) => `<td>${esc(formatInterval(i, f.unit))}</td>`)
+          .join('')}${f.differences
+          .map(
+            (i) =>
+              `<td class="diff${excludesZero(i) ? ' sure' : ''}">${esc(formatInterval(i, f.unit, true))}</td>`,
+          )
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  return `<section><h2>Over ${over.seeds} seeds</h2><p class="note">Mean ± half-width of the 95% interval (Student t over seeds). Differences are paired seed by seed (both policies play the same calls); in bold when the interval excludes zero.</p><table class="summary seeds">${head}\n${rows}</table></section>`;
+}
+
+/** What the model leaves out: read the figures with it in mind. */
+export const MODEL_LIMITS = [
+  'No shifts, lunches or published schedule: everyone present logs in at the start and works the whole day (absence and forecast error only with --absence and --forecast-error), so shrinkage is only absence and the breaks and recovery the run produced.',
+  'Hostility rises with waiting only as a straight line (--hostile-wait-slope, off by default); callers who call again (--redial-share) are no angrier for it.',
+  'Callbacks and calls again are off unless asked for; a caller calling again is counted as a new offered call, as a telephone system counts it.',
+  'Agents extend and supervisors shorten recoveries only at the fixed shares asked for (--extend-share, --shorten-share; off by default), never in response to how the day goes; agents book breaks and take up counselling at fixed rates.',
+  'Calls taken between a hostile call and its recovery count inbound calls only (callback calls are left out).',
+  'The simulated router reserves agents itself (one reservation at a time, in queue order), not through the service’s queued-calls endpoints.',
+  'Occupancy leaves recovery and breaks out of its denominator (as the service defines it): it can rise under enforcement while agents work less.',
+  'One seed is one possible day: differences of a few points can be luck; use --seeds to see their interval.',
+];
+
 function legend(): string {
   return `<p class="legend">${STATE_GROUPS.map(
     (g) => `<span><i style="background:${STATE_COLOURS[g]}"></i>${esc(STATE_LABELS[g])}</span>`,
@@ -206,6 +256,7 @@ export function renderReport(input: ReportInput): string {
   const tz = input.timeZone ?? 'Asia/Shanghai';
   const o = input.options;
   const summaries = input.runs.map((r) => r.summary);
+  const hostileMax = Math.max(0, ...input.runs.flatMap((r) => r.hostilePerAgent));
   const section = (title: string, charts: string[], note = '') =>
     `<section><h2>${esc(title)}</h2>${note}<div class="row">${charts
       .map((c, i) => `<figure><figcaption>${esc(summaries[i].policy)}</figcaption>${c}</figure>`)
@@ -224,18 +275,29 @@ table.summary th, table.summary td, table.callbacks th, table.callbacks td { bor
 table.summary th[scope=row], table.callbacks th[scope=row] { text-align: left; font-weight: normal; color: #333; }
 .row { display: flex; flex-wrap: wrap; gap: 16px; }
 figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
+.note { color: #555; font-size: 12px; margin: 0 0 6px; }
+td.diff, th.diff { background: #f6f6f6; } td.sure { font-weight: 600; }
 .legend span { margin-right: 12px; white-space: nowrap; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 </style>
 </head>
 <body>
 <h1>What-if simulation: ${summaries.map((s) => esc(s.policy)).join(' vs ')}</h1>
-<p class="meta">${o.agents} agents · ${o.days} day${o.days === 1 ? '' : 's'} of ${o.hours} h · ${o.callsPerDay} calls a day · AHT ${o.ahtSeconds} s · patience ${o.patienceSeconds} s · hostile ${(o.hostile.rate * 100).toFixed(1)}% · seed ${esc(String(o.seed))}${input.generatedAt ? ` · ${esc(input.generatedAt)}` : ''}</p>
+<p class="meta">${o.agents} agents · ${o.days} day${o.days === 1 ? '' : 's'} of ${o.hours} h · ${o.callsPerDay} calls a day · AHT ${o.ahtSeconds} s · patience ${o.patienceSeconds} s · hostile ${(o.hostile.rate * 100).toFixed(1)}% · seed ${esc(String(o.seed))}${input.overSeeds ? ` (one day of ${input.overSeeds.seeds}: the tables' first columns and the charts; the intervals below use all)` : ''}${input.generatedAt ? ` · ${esc(input.generatedAt)}` : ''}</p>
 ${summaryTable(input)}
+${
+  input.overSeeds
+    ? seedsTable(
+        input.overSeeds,
+        summaries.map((x) => x.policy),
+      )
+    : ''
+}
 ${section(
   `Service level per 15 minutes (answered within ${o.serviceLevelSeconds} s)`,
   input.runs.map((r) =>
     serviceLevelChart(r.intervals, r.summary.serviceLevel, o.serviceLevelSeconds, tz),
   ),
+  `<p class="legend"><span><i style="background:#3b7dd8"></i>at or above the ${Math.round(SL_TARGET * 100)}% target</span> <span><i style="background:#d8603b"></i>below it (solid line)</span> <span>dashed line: the day's overall level</span></p>`,
 )}
 ${section(
   'Agents by state per 15 minutes',
@@ -244,7 +306,8 @@ ${section(
 )}
 ${section(
   'Hostile calls per agent',
-  input.runs.map((r) => hostileChart(r.hostilePerAgent, r.summary)),
+  input.runs.map((r) => hostileChart(r.hostilePerAgent, r.summary, hostileMax)),
+  '<p class="note">One scale for the panels side by side.</p>',
 )}
 ${
   summaries.some((s) => s.callbacks.length)
@@ -254,6 +317,7 @@ ${
       )
     : ''
 }
+<section><h2>What the model leaves out</h2><ul class="limits">${MODEL_LIMITS.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>
 </body>
 </html>
 `;

@@ -137,6 +137,11 @@ export async function bootService(
     LOG_LEVEL: env.SIM_LOG_LEVEL ?? 'error',
     JWT_TTL_SECONDS: String(SIM_JWT_TTL_SECONDS),
     DATABASE_POOL_SIZE: '10',
+    // Wall-clock limits meant for production (a router path's 2 s budget, the statement timeout)
+    // would make the day depend on the machine's load: a slow moment became a 503 and ended the
+    // run. The simulated day waits instead (its figures are in virtual time).
+    DATABASE_REQUEST_BUDGET_MS: '60000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '600000',
     ...pass('JWT_SECRET'),
     ...pass('BOOTSTRAP_ADMIN_EMAIL'),
     ...pass('BOOTSTRAP_ADMIN_PASSWORD'),

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../platform/common/clock/clock';
+import { DEFAULT_POLICY } from '../wellbeing/break-policy';
 import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { planCalls } from './arrivals';
 import { DEFAULT_CALLBACK_MODEL } from './callbacks';
@@ -8,7 +9,10 @@ import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
 import { bearer, HttpClient } from './http-client';
 import type { StateSpan } from './metrics';
 import type { SimulatorOptions } from './options';
+import { drawDayConditions } from './day-conditions';
 import { Prng } from './prng';
+import { NO_REDIAL } from './redial';
+import { NO_TOUCHES } from './recovery-touches';
 import { Centre, preparedCentre } from './setup';
 import {
   bootService,
@@ -42,10 +46,19 @@ export interface SimulationIo {
   inspect?: (run: RunContext) => Promise<void>;
 }
 
+/** One seed's day(s), every policy played on them. */
+export interface SeedRuns {
+  seed: string;
+  runs: RunResult[];
+}
+
 export interface SimulationResult {
   options: SimulatorOptions;
   timeZone: string;
+  /** The first seed's runs, one per policy (all of it with one seed). */
   runs: RunResult[];
+  /** Every seed's runs, the first one first (`--seeds`). */
+  seeds: SeedRuns[];
   timings: { setupSeconds: number; runSeconds: number[]; centreBuilt: boolean };
 }
 
@@ -57,6 +70,13 @@ export function firstDayStart(timeZone: string): DateTime {
   return DateTime.fromISO(`${FIRST_DAY}T${OPENS_AT}`, { zone: timeZone });
 }
 
+/** The seeds of `--seeds N`: the given one, then `<seed>.2` ... `<seed>.N`. */
+export function seedsOf(options: Pick<SimulatorOptions, 'seed' | 'seeds'>): string[] {
+  return Array.from({ length: options.seeds }, (_, i) =>
+    i === 0 ? options.seed : `${options.seed}.${i + 1}`,
+  );
+}
+
 /** Plans the days from the seed: the same arrivals for every policy compared. */
 export function planDays(options: SimulatorOptions, timeZone: string): PlannedDay[] {
   const rng = new Prng(options.seed);
@@ -64,13 +84,22 @@ export function planDays(options: SimulatorOptions, timeZone: string): PlannedDa
   return Array.from({ length: options.days }, (_, d) => {
     const startMs = start.plus({ days: d }).toMillis();
     const dayMs = options.hours * 3_600_000;
+    // The day's demand misses the forecast the staffing was sized on; some agents do not come in.
+    const { demandFactor, absentAgents } = drawDayConditions(
+      rng.stream(`conditions/day-${d}`),
+      options.agents,
+      options.absenceShare,
+      options.forecastErrorCv,
+    );
     return {
       startMs,
       endMs: startMs + dayMs,
+      demandFactor,
+      absentAgents,
       calls: planCalls(
         rng.stream(`calls/day-${d}`),
         {
-          callsPerDay: options.callsPerDay,
+          callsPerDay: Math.round(options.callsPerDay * demandFactor),
           dayMs,
           ahtSeconds: options.ahtSeconds,
           handleCv: 0.6,
@@ -120,24 +149,34 @@ export async function simulate(
       io.log,
     );
     const setupSeconds = (performance.now() - t0) / 1000;
-    const days = planDays(options, timeZone);
-    const runs: RunResult[] = [];
+    const seeds: SeedRuns[] = [];
     const runSeconds: number[] = [];
-    for (const policy of policies) {
-      const t1 = performance.now();
-      runs.push(await runPolicy(server, template, centre, days, policy, options, env, io));
-      runSeconds.push((performance.now() - t1) / 1000);
+    for (const seed of seedsOf(options)) {
+      const seeded = { ...options, seed };
+      const days = planDays(seeded, timeZone);
+      const runs: RunResult[] = [];
+      for (const policy of policies) {
+        const t1 = performance.now();
+        const label = options.seeds > 1 ? { ...io, progress: seedProgress(io, seed) } : io;
+        runs.push(await runPolicy(server, template, centre, days, policy, seeded, env, label));
+        runSeconds.push((performance.now() - t1) / 1000);
+      }
+      seeds.push({ seed, runs });
     }
     return {
       options,
       timeZone,
-      runs,
+      runs: seeds[0].runs,
+      seeds,
       timings: { setupSeconds, runSeconds, centreBuilt: built },
     };
   } finally {
     await server.stop();
   }
 }
+
+const seedProgress = (io: SimulationIo, seed: string) => (label: string, fraction: number) =>
+  io.progress?.(`${label}, seed ${seed}`, fraction);
 
 async function runPolicy(
   server: DatabaseServer,
@@ -153,7 +192,7 @@ async function runPolicy(
   const url = await createDatabase(server.adminUrl, name, template);
   const clock = new ManualClock(new Date(days[0].startMs - 3_600_000));
   const service = await bootService(url, clock, env);
-  const http = new HttpClient(service.url, 16);
+  const http = new HttpClient(service.url, options.concurrency);
   try {
     const asAdmin = bearer(centre.adminToken);
     if (Object.keys(policy.settings).length) {
@@ -163,6 +202,18 @@ async function runPolicy(
     const log = await runDays(service.app, http, clock, centre, days, {
       tickSeconds: options.tickSeconds,
       behaviour: { ...DEFAULT_BEHAVIOUR, counsellingUptake: options.counsellingUptake },
+      hostile: options.hostile,
+      redial: { ...NO_REDIAL, share: options.redialShare, meanDelayMinutes: options.redialMinutes },
+      redialPatienceSeconds: options.patienceSeconds,
+      touches: {
+        ...NO_TOUCHES,
+        extendShare: options.extendShare,
+        shortenShare: options.shortenShare,
+      },
+      recoveryFloorMinutes:
+        typeof policy.settings.recoveryFloorMinutes === 'number'
+          ? policy.settings.recoveryFloorMinutes
+          : DEFAULT_POLICY.recoveryFloorMinutes,
       seed: options.seed,
       callbacks: {
         ...DEFAULT_CALLBACK_MODEL,
@@ -197,7 +248,17 @@ async function runPolicy(
       }
     }
     await io.inspect?.({ policy, app: service.app, http, centre, days });
-    return summarise(policy.name, options, centre, days, log, spans, fullRecoveries);
+    const minutes = policy.settings.recoveryMinutesBySeverity;
+    return summarise(
+      policy.name,
+      options,
+      centre,
+      days,
+      log,
+      spans,
+      fullRecoveries,
+      Array.isArray(minutes) ? (minutes as number[]) : DEFAULT_POLICY.recoveryMinutesBySeverity,
+    );
   } finally {
     http.close();
     await service.close();

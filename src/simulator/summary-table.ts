@@ -5,23 +5,89 @@ const pct = (x: number | null, digits = 1) =>
   x === null ? 'n/a' : `${(x * 100).toFixed(digits)}%`;
 const num = (x: number | null, digits = 1) => (x === null ? 'n/a' : x.toFixed(digits));
 
+const points = (a: number | null, b: number | null) =>
+  a === null || b === null
+    ? 'n/a'
+    : `${b - a >= 0.0005 ? '+' : ''}${((b - a) * 100).toFixed(1)} pt`;
+const delta = (a: number | null, b: number | null, digits = 1) =>
+  a === null || b === null
+    ? 'n/a'
+    : `${b - a >= 0.5 * 10 ** -digits ? '+' : ''}${(b - a).toFixed(digits)}`;
+
+/** One row: label, a run's figure, and optionally the difference of a run to the first. */
+export type SummaryRow = [
+  string,
+  (s: RunSummary, o: Pick<SimulatorOptions, 'serviceLevelSeconds'>) => string,
+  ((first: RunSummary, other: RunSummary) => string)?,
+];
+
 /** The rows of the summary: label, and a formatter of one run's figure. */
-export const SUMMARY_ROWS: Array<
-  [string, (s: RunSummary, o: Pick<SimulatorOptions, 'serviceLevelSeconds'>) => string]
-> = [
+export const SUMMARY_ROWS: SummaryRow[] = [
+  [
+    'demand over forecast / absent agent-days',
+    (s) => `${s.demandOverForecast.toFixed(3)} / ${s.absentAgentDays}`,
+  ],
   ['calls offered / answered / abandoned', (s) => `${s.offered} / ${s.answered} / ${s.abandoned}`],
-  ['service level', (s, o) => `${pct(s.serviceLevel)} in ${o.serviceLevelSeconds} s`],
-  ['ASA', (s) => `${num(s.asaSeconds)} s`],
-  ['abandonment', (s) => pct(s.abandonment)],
-  ['occupancy', (s) => pct(s.occupancy)],
-  ['hostile calls', (s) => String(s.hostileCalls)],
+  [
+    'service level',
+    (s, o) => `${pct(s.serviceLevel)} in ${o.serviceLevelSeconds} s`,
+    (a, b) => points(a.serviceLevel, b.serviceLevel),
+  ],
+  ['ASA', (s) => `${num(s.asaSeconds)} s`, (a, b) => `${delta(a.asaSeconds, b.asaSeconds)} s`],
+  ['abandonment', (s) => pct(s.abandonment), (a, b) => points(a.abandonment, b.abandonment)],
+  [
+    'occupancy (recovery, breaks excluded)',
+    (s) => pct(s.occupancy),
+    (a, b) => points(a.occupancy, b.occupancy),
+  ],
+  [
+    'agents above 85% occupancy',
+    (s) => String(s.agentsAbove85Occupancy),
+    (a, b) => delta(a.agentsAbove85Occupancy, b.agentsAbove85Occupancy, 0),
+  ],
+  [
+    'hostile calls',
+    (s) => String(s.hostileCalls),
+    (a, b) => delta(a.hostileCalls, b.hostileCalls, 0),
+  ],
   [
     'hostile calls per agent: max / p90',
     (s) => `${s.hostilePerAgentMax} / ${s.hostilePerAgentP90}`,
   ],
   ['hostile calls per agent: Gini', (s) => s.hostileGini.toFixed(3)],
-  ['hostile calls with a full recovery', (s) => pct(s.fullRecoveryShare)],
-  ['recovery minutes', (s) => s.recoveryMinutes.toFixed(1)],
+  [
+    'hostile calls per agent-hour: day / worst hour',
+    (s) => `${num(s.hostilePerAgentHour, 3)} / ${num(s.hostilePerAgentHourWorst, 3)}`,
+  ],
+  ['agents with > 2 hostile calls in one hour', (s) => String(s.agentsAboveTwoHostileInAnHour)],
+  [
+    'hostile calls with a full recovery',
+    (s) => pct(s.fullRecoveryShare),
+    (a, b) => points(a.fullRecoveryShare, b.fullRecoveryShare),
+  ],
+  ['  granted by the service (its report)', (s) => pct(s.grantedRecoveryShare)],
+  [
+    'hostile call → recovery: median / p90',
+    (s) => `${num(s.secondsToRecoveryMedian)} s / ${num(s.secondsToRecoveryP90)} s`,
+  ],
+  [
+    'hostile calls with no recovery / calls before it',
+    (s) => `${s.hostileWithoutRecovery} / ${num(s.callsBeforeRecoveryMean, 2)}`,
+  ],
+  [
+    'recovery minutes',
+    (s) => s.recoveryMinutes.toFixed(1),
+    (a, b) => delta(a.recoveryMinutes, b.recoveryMinutes),
+  ],
+  [
+    'paid time in recovery',
+    (s) => pct(s.recoveryShareOfPaidTime, 2),
+    (a, b) => points(a.recoveryShareOfPaidTime, b.recoveryShareOfPaidTime),
+  ],
+  [
+    'recoveries extended by agents / shortened by supervisors',
+    (s) => `${s.recoveriesExtended} / ${s.recoveriesShortened}`,
+  ],
   [
     'counselling offers / sessions booked',
     (s) => `${s.counsellingOffers} / ${s.counsellingBookings}`,
@@ -29,14 +95,26 @@ export const SUMMARY_ROWS: Array<
   ['self-booked breaks', (s) => String(s.breaksBooked)],
 ];
 
+/** Hostile calls per agent (and per paid hour) of each dialect group any run saw. */
+export function exposureRows(runs: RunSummary[]): SummaryRow[] {
+  const groups = [...new Set(runs.flatMap((r) => r.exposureByDialect.map((g) => g.group)))].sort();
+  return groups.map((group): SummaryRow => [
+    `hostile per agent (per hour): ${group}`,
+    (s) => {
+      const g = s.exposureByDialect.find((x) => x.group === group);
+      return g ? `${g.hostilePerAgent.toFixed(2)} (${num(g.hostilePerAgentHour, 3)})` : 'n/a';
+    },
+  ]);
+}
+
 /** Rows of the callback measures, all callbacks then each dialect any run saw; none without callbacks. */
-export function callbackRows(runs: RunSummary[]): typeof SUMMARY_ROWS {
+export function callbackRows(runs: RunSummary[]): SummaryRow[] {
   if (!runs.some((r) => r.callbacks.length)) return [];
   const dialects = [
     ...new Set(runs.flatMap((r) => r.callbacks.map((c) => c.dialect)).filter((d) => d !== null)),
   ].sort();
   const of = (s: RunSummary, d: string | null) => s.callbacks.find((c) => c.dialect === d);
-  return [null, ...dialects].flatMap((d): typeof SUMMARY_ROWS => {
+  return [null, ...dialects].flatMap((d): SummaryRow[] => {
     const name = d ?? 'all';
     return [
       [
@@ -62,8 +140,8 @@ export function callbackRows(runs: RunSummary[]): typeof SUMMARY_ROWS {
 }
 
 /** The summary's rows for these runs: the fixed ones, then the callback measures if any. */
-export function summaryRows(runs: RunSummary[]): typeof SUMMARY_ROWS {
-  return [...SUMMARY_ROWS, ...callbackRows(runs)];
+export function summaryRows(runs: RunSummary[]): SummaryRow[] {
+  return [...SUMMARY_ROWS, ...exposureRows(runs), ...callbackRows(runs)];
 }
 
 /** A plain-text table: one column per policy. */
@@ -71,8 +149,17 @@ export function renderSummaryTable(
   runs: RunSummary[],
   options: Pick<SimulatorOptions, 'serviceLevelSeconds'>,
 ): string {
-  const header = ['', ...runs.map((r) => r.policy)];
-  const rows = summaryRows(runs).map(([label, f]) => [label, ...runs.map((r) => f(r, options))]);
+  const others = runs.slice(1);
+  const header = [
+    '',
+    ...runs.map((r) => r.policy),
+    ...others.map((r) => `${r.policy} − ${runs[0].policy}`),
+  ];
+  const rows = summaryRows(runs).map(([label, f, diff]) => [
+    label,
+    ...runs.map((r) => f(r, options)),
+    ...others.map((r) => (diff ? diff(runs[0], r) : '')),
+  ]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c].length)));
   const line = (row: string[]) =>

@@ -1,11 +1,17 @@
 import { DEFAULT_OPTIONS } from './options';
 import { summarise } from './summary';
 import { renderSummaryTable } from './summary-table';
-import { HOUR, sampleLog, sampleSpans, START } from '../../test/support/simulator-sample';
+import {
+  HOUR,
+  sampleAgents,
+  sampleLog,
+  sampleSpans,
+  START,
+} from '../../test/support/simulator-sample';
 
 describe('summarise', () => {
   const days = [{ startMs: START, endMs: START + HOUR, calls: [] }];
-  const agents = { agents: [{ index: 0 }, { index: 1 }, { index: 2 }] };
+  const agents = sampleAgents;
   const result = summarise('p', DEFAULT_OPTIONS, agents, days, sampleLog(), sampleSpans, 1);
 
   it('computes the issue’s columns from the call log and the state history', () => {
@@ -21,7 +27,13 @@ describe('summarise', () => {
       hostileCalls: 2,
       hostilePerAgentMax: 2,
       hostilePerAgentP90: 2,
-      fullRecoveryShare: 0.5,
+      // The service granted one of the two (its report); agent a never recovered in the history.
+      fullRecoveryShare: 0,
+      grantedRecoveryShare: 0.5,
+      hostileWithoutRecovery: 2,
+      // b's 15 minutes of recovery in the two agents' 2 paid hours; 2 hostile calls in them.
+      recoveryShareOfPaidTime: 0.125,
+      hostilePerAgentHour: 1,
       recoveryMinutes: 15,
       counsellingOffers: 1,
       counsellingBookings: 1,
@@ -34,13 +46,17 @@ describe('summarise', () => {
     expect(result.intervals).toHaveLength(4);
   });
 
-  it('renders a table with one column per policy and every figure', () => {
+  it('renders a table with one column per policy, the difference to the first, and every figure', () => {
     const table = renderSummaryTable(
-      [result.summary, { ...result.summary, policy: 'other' }],
+      [result.summary, { ...result.summary, policy: 'other', serviceLevel: 0.47, asaSeconds: 15 }],
       DEFAULT_OPTIONS,
     );
     const lines = table.split('\n');
-    expect(lines[1]).toMatch(/p\s+other$/);
+    expect(lines[1]).toMatch(/p\s+other\s+other − p$/);
+    expect(lines.find((l) => l.startsWith('service level'))).toMatch(/-3\.0 pt$/);
+    expect(lines.find((l) => l.startsWith('ASA'))).toMatch(/\+1\.7 s$/);
+    expect(lines.find((l) => l.startsWith('hostile calls  '))).toMatch(/ 0$/);
+    expect(table).toContain('hostile per agent (per hour): cmn');
     for (const label of [
       'service level',
       'ASA',
@@ -60,7 +76,7 @@ describe('summarise', () => {
 
 describe('summarise with callbacks', () => {
   const days = [{ startMs: START, endMs: START + HOUR, calls: [] }];
-  const agents = { agents: [{ index: 0 }] };
+  const agents = { agents: [{ index: 0, agentId: 'a', primaryDialect: 'cmn' }] };
   const log = {
     ...sampleLog(),
     callbacks: [

@@ -14,6 +14,8 @@ import {
   StateSpan,
   timeInStates,
 } from './metrics';
+import { DEFAULT_POLICY } from '../wellbeing/break-policy';
+import { exposureFigures, GroupExposure } from './exposure';
 import type { SimulatorOptions } from './options';
 import type { CentreAgent } from './setup';
 
@@ -24,6 +26,10 @@ export interface RunSummary {
   policy: string;
   agents: number;
   days: number;
+  /** The days' calls over the forecast, on average (`--forecast-error`; 1 without). */
+  demandOverForecast: number;
+  /** Agent-days lost to absence (`--absence`). */
+  absentAgentDays: number;
   offered: number;
   answered: number;
   abandoned: number;
@@ -36,10 +42,36 @@ export interface RunSummary {
   hostilePerAgentMax: number;
   hostilePerAgentP90: number;
   hostileGini: number;
-  /** Hostile calls followed by a recovery at least as long as the policy requires (the service's report). */
+  /**
+   * Hostile calls followed by a recovery that began before the agent's next call and lasted at
+   * least the policy's minutes for the severity, from the presence history.
+   */
   fullRecoveryShare: number | null;
+  /** Hostile calls the service granted a full recovery (its wellbeing report: the grants table). */
+  grantedRecoveryShare: number | null;
   /** Minutes agents spent in recovery (the service's presence history). */
   recoveryMinutes: number;
+  /** Share of paid time (logged in, any state) spent in recovery. */
+  recoveryShareOfPaidTime: number | null;
+  /** Hostile calls per paid agent-hour: over the day, and in its worst clock hour. */
+  hostilePerAgentHour: number | null;
+  hostilePerAgentHourWorst: number | null;
+  /** Agents who took more than two hostile calls within one clock hour. */
+  agentsAboveTwoHostileInAnHour: number;
+  /** From a hostile call's end to the start of the agent's recovery (median, p90), in seconds. */
+  secondsToRecoveryMedian: number | null;
+  secondsToRecoveryP90: number | null;
+  /** Hostile calls with no recovery after them that day. */
+  hostileWithoutRecovery: number;
+  /** Calls taken between a hostile call and its recovery, on average (inbound calls). */
+  callsBeforeRecoveryMean: number | null;
+  /** Agents whose occupancy (recovery and breaks excluded) was above 85%. */
+  agentsAbove85Occupancy: number;
+  /** Hostile exposure per dialect group (the agents' first dialect). */
+  exposureByDialect: GroupExposure[];
+  /** Recoveries agents extended and supervisors shortened (`--extend-share`, `--shorten-share`). */
+  recoveriesExtended: number;
+  recoveriesShortened: number;
   counsellingOffers: number;
   counsellingBookings: number;
   breaksBooked: number;
@@ -63,11 +95,12 @@ export interface RunResult {
 export function summarise(
   policy: string,
   options: SimulatorOptions,
-  centre: { agents: Array<Pick<CentreAgent, 'index'>> },
+  centre: { agents: Array<Pick<CentreAgent, 'index' | 'agentId' | 'primaryDialect'>> },
   days: PlannedDay[],
   log: RunLog,
   spans: StateSpan[],
-  fullRecoveries: number,
+  grantedRecoveries: number,
+  recoveryMinutesBySeverity: readonly number[] = DEFAULT_POLICY.recoveryMinutesBySeverity,
 ): RunResult {
   const threshold = options.serviceLevelSeconds * 1000;
   const calls = log.calls;
@@ -107,11 +140,23 @@ export function summarise(
           Math.max(lastDayEnd, ...log.callbacks.map((c) => c.notAfterMs)),
         )
       : [];
+  const exposure = exposureFigures(
+    calls,
+    spans,
+    centre.agents.map((a) => ({ index: a.index, agentId: a.agentId, group: a.primaryDialect })),
+    days,
+    (severity) => (recoveryMinutesBySeverity[severity - 1] ?? 0) * 60_000,
+  );
   return {
     summary: {
       policy,
       agents: centre.agents.length,
       days: days.length,
+      demandOverForecast: round(
+        days.reduce((s, d) => s + (d.demandFactor ?? 1), 0) / Math.max(1, days.length),
+        3,
+      ),
+      absentAgentDays: days.reduce((s, d) => s + (d.absentAgents?.length ?? 0), 0),
       offered: offered.length,
       answered: calls.filter((c) => c.answeredMs !== null).length,
       abandoned: calls.filter((c) => c.abandonedMs !== null).length,
@@ -123,8 +168,25 @@ export function summarise(
       hostilePerAgentMax: Math.max(0, ...perAgent),
       hostilePerAgentP90: perAgent.length ? percentile(perAgent, 90) : 0,
       hostileGini: round(gini(perAgent), 3),
-      fullRecoveryShare: hostileCalls ? round(fullRecoveries / hostileCalls, 4) : null,
+      fullRecoveryShare: r(exposure.fullRecoveryShare, 4),
+      grantedRecoveryShare: hostileCalls ? round(grantedRecoveries / hostileCalls, 4) : null,
       recoveryMinutes: round(recoveryMs / 60_000, 1),
+      recoveryShareOfPaidTime: r(exposure.recoveryShareOfPaidTime, 4),
+      hostilePerAgentHour: r(exposure.hostilePerAgentHour, 3),
+      hostilePerAgentHourWorst: r(exposure.worstHour?.hostilePerAgentHour ?? null, 3),
+      agentsAboveTwoHostileInAnHour: exposure.agentsAboveTwoInAnHour,
+      secondsToRecoveryMedian: r(exposure.secondsToRecoveryMedian, 1),
+      secondsToRecoveryP90: r(exposure.secondsToRecoveryP90, 1),
+      hostileWithoutRecovery: exposure.hostileWithoutRecovery,
+      callsBeforeRecoveryMean: r(exposure.callsBeforeRecoveryMean, 2),
+      agentsAbove85Occupancy: exposure.agentsAbove85Occupancy,
+      exposureByDialect: exposure.byGroup.map((g) => ({
+        ...g,
+        hostilePerAgent: round(g.hostilePerAgent, 2),
+        hostilePerAgentHour: r(g.hostilePerAgentHour, 3),
+      })),
+      recoveriesExtended: log.recoveriesExtended,
+      recoveriesShortened: log.recoveriesShortened,
       counsellingOffers: log.counsellingOffers,
       counsellingBookings: log.counsellingBookings,
       breaksBooked: log.breaksBooked,

@@ -47,7 +47,12 @@ describe('agents and routing tags', () => {
       .set(await t.asAdmin())
       .send({ tag: 'cmn-x-changsha', kind: 'dialect', label: 'Changsha' })
       .expect(201);
-    expect(ok.body).toEqual({ tag: 'cmn-x-changsha', kind: 'dialect', label: 'Changsha' });
+    expect(ok.body).toEqual({
+      tag: 'cmn-x-changsha',
+      kind: 'dialect',
+      label: 'Changsha',
+      retiredAt: null,
+    });
     await t
       .http()
       .post('/v1/routing-tags')

@@ -88,6 +88,134 @@ describe('people: sites, teams, users, role boundaries', () => {
     expect(routerRole.body.error).toBe('VALIDATION_FAILED');
   });
 
+  it('moves a team to another site; an unknown site is a 400 UNKNOWN_SITE', async () => {
+    const teamId = await t.createTeam();
+    const chengdu = await t.createSite('Chengdu', 'Asia/Shanghai');
+    const moved = await t
+      .http()
+      .patch(`/v1/teams/${teamId}`)
+      .set(await t.asAdmin())
+      .send({ siteId: chengdu, name: 'Sichuan dialect line' })
+      .expect(200);
+    expect(moved.body).toMatchObject({ siteId: chengdu, name: 'Sichuan dialect line' });
+    const bad = await t
+      .http()
+      .patch(`/v1/teams/${teamId}`)
+      .set(await t.asAdmin())
+      .send({ siteId: '00000000-0000-4000-8000-000000000000' })
+      .expect(400);
+    expect(bad.body.error).toBe('UNKNOWN_SITE');
+  });
+
+  it('finds users and agents by part of the name, email or external id', async () => {
+    const mark = `Zq${Date.now().toString(36)}`;
+    const res = await t
+      .http()
+      .post('/v1/users')
+      .set(await t.asAdmin())
+      .send({
+        email: `${mark.toLowerCase()}@example.com`,
+        password: 'test-password-1',
+        displayName: `Liu ${mark}`,
+        roles: ['supervisor'],
+      })
+      .expect(201);
+    const byName = await t
+      .http()
+      .get(`/v1/users?search=${mark.toUpperCase()}`)
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(byName.body.items.map((u: { id: string }) => u.id)).toEqual([res.body.id]);
+    // A % typed into the box is a literal percent sign, not a wildcard.
+    const literal = await t
+      .http()
+      .get('/v1/users?search=%25')
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(literal.body.total).toBe(0);
+
+    const agent = await t.createRoutableAgent();
+    const byExternalId = await t
+      .http()
+      .get(`/v1/agents?search=${agent.externalId.slice(2)}`)
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(byExternalId.body.items.map((a: { id: string }) => a.id)).toEqual([agent.agentId]);
+  });
+
+  it('relabels and retires a routing tag: kept by its agents, never given anew', async () => {
+    const skill = `retire-me-${process.pid}`;
+    await t
+      .http()
+      .post('/v1/routing-tags')
+      .set(await t.asAdmin())
+      .send({ tag: skill, kind: 'skill', label: 'Old label' })
+      .expect(201);
+    const holder = await t.createRoutableAgent({ skills: [{ tag: skill, proficiency: 3 }] });
+    const retired = await t
+      .http()
+      .patch(`/v1/routing-tags/${skill}`)
+      .set(await t.asAdmin())
+      .send({ label: 'Elder care', retired: true })
+      .expect(200);
+    expect(retired.body).toMatchObject({ tag: skill, label: 'Elder care' });
+    expect(Date.parse(retired.body.retiredAt)).not.toBeNaN();
+    const catalog = await t
+      .http()
+      .get('/v1/routing-tags')
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(catalog.body.tags.find((x: { tag: string }) => x.tag === skill)).toMatchObject({
+      label: 'Elder care',
+      retiredAt: retired.body.retiredAt,
+    });
+
+    const refused = await t
+      .http()
+      .post('/v1/agents')
+      .set(await t.asAdmin())
+      .send({
+        externalId: `new-${skill}`,
+        displayName: 'New Agent',
+        dialects: [{ tag: 'cmn', proficiency: 5 }],
+        skills: [{ tag: skill, proficiency: 2 }],
+      })
+      .expect(400);
+    expect(refused.body).toMatchObject({ error: 'RETIRED_TAG', details: { tags: [skill] } });
+    // The agent who has it keeps it through an edit of their tags.
+    await t
+      .http()
+      .put(`/v1/agents/${holder.agentId}/tags`)
+      .set(await t.asAdmin())
+      .send({
+        dialects: [{ tag: 'yue', proficiency: 4 }],
+        skills: [{ tag: skill, proficiency: 4 }],
+      })
+      .expect(200);
+
+    const back = await t
+      .http()
+      .patch(`/v1/routing-tags/${skill}`)
+      .set(await t.asAdmin())
+      .send({ retired: false })
+      .expect(200);
+    expect(back.body.retiredAt).toBeNull();
+    const missing = await t
+      .http()
+      .patch('/v1/routing-tags/no-such-tag')
+      .set(await t.asAdmin())
+      .send({ label: 'x' })
+      .expect(404);
+    expect(missing.body.error).toBe('NOT_FOUND');
+    const bad = await t
+      .http()
+      .patch(`/v1/routing-tags/${skill}`)
+      .set(await t.asAdmin())
+      .send({ retired: 'yes' })
+      .expect(400);
+    expect(bad.body.error).toBe('VALIDATION_FAILED');
+  });
+
   it('paginates lists as { items, total, page, pageSize }', async () => {
     const siteIds = [];
     for (let i = 0; i < 3; i++) siteIds.push(await t.createSite());
@@ -143,6 +271,7 @@ describe('people: sites, teams, users, role boundaries', () => {
       ['supervisor', 'get', '/v1/teams', [200]],
       ['agent', 'get', '/v1/routing-tags', [200]],
       ['agent', 'post', '/v1/routing-tags', [403]],
+      ['supervisor', 'patch', '/v1/routing-tags/cmn', [403]],
       ['agent', 'post', '/v1/agents', [403]],
       ['scheduler', 'post', '/v1/agents', [403]],
       ['agent', 'get', '/v1/agents', [403]],

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { parseOptions, SimulatorOptions } from '../../src/simulator/options';
 import { renderReport } from '../../src/simulator/report-html';
 import {
+  planDays,
   PolicyInput,
   RunContext,
   simulate,
@@ -31,8 +33,16 @@ const SHORTER: PolicyInput = {
   name: 'shorter',
   settings: { recoveryMinutesBySeverity: [3, 5, 8] },
 };
+/** 20 agents for an hour; the calls follow the agents (75 each a day) unless the test says. */
 const small = (...args: string[]): SimulatorOptions =>
-  parseOptions(['--agents', '20', '--hours', '1', ...args]);
+  parseOptions([
+    '--agents',
+    '20',
+    '--hours',
+    '1',
+    ...(args.includes('--calls-per-day') ? [] : ['--calls-per-agent', '75']),
+    ...args,
+  ]);
 
 const summaries = (r: SimulationResult) => r.runs.map((x) => x.summary);
 const strip = ({ policy: _p, ...rest }: Record<string, unknown>) => {
@@ -89,13 +99,65 @@ const EXTRACT_CHARTS = `(() => {
 describe('what-if simulator', () => {
   it('gives identical summaries for the same seed and different ones for another seed', async () => {
     const a = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
-    const b = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
+    // --seeds 2 plays alpha, then alpha.2: the first is the single-seed day exactly.
+    const b = await simulate(small('--seed', 'alpha', '--seeds', '2'), [DEFAULT], quiet, env());
     const c = await simulate(small('--seed', 'beta'), [DEFAULT], quiet, env());
     expect(summaries(a)[0].answered).toBeGreaterThan(100);
     expect(summaries(b)).toEqual(summaries(a));
     expect(a.runs[0].intervals).toEqual(b.runs[0].intervals);
+    expect(b.seeds.map((s) => s.seed)).toEqual(['alpha', 'alpha.2']);
+    expect(b.seeds[1].runs[0].summary).not.toEqual(summaries(a)[0]);
     expect(summaries(c)).not.toEqual(summaries(a));
   }, 300_000);
+
+  it('gives the same day whatever the concurrency and the machine load (callbacks, calls again, hostility with waiting, recoveries extended and shortened, queue under pressure)', async () => {
+    // Half an hour at 420 calls an hour; callback windows of 20 minutes keep the tail short.
+    const args = [
+      '--seed',
+      'load',
+      '--hours',
+      '0.5',
+      '--calls-per-day',
+      '210',
+      '--callback-window',
+      '20',
+      '--absence',
+      '0.1',
+      '--forecast-error',
+      '0.1',
+      '--hostile-rate',
+      '0.2',
+      '--callback-share',
+      '0.5',
+      '--redial-share',
+      '0.3',
+      '--hostile-wait-slope',
+      '0.5',
+      '--extend-share',
+      '0.3',
+      '--shorten-share',
+      '0.3',
+    ];
+    const calm = await simulate(small(...args, '--concurrency', '1'), [DEFAULT], quiet, env());
+    // A busy loop in another process takes one of the cores while the second run plays.
+    const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    let busy: SimulationResult;
+    try {
+      busy = await simulate(small(...args, '--concurrency', '32'), [DEFAULT], quiet, env());
+    } finally {
+      burner.kill('SIGKILL');
+    }
+    expect(summaries(calm)[0].abandoned).toBeGreaterThan(20);
+    expect(summaries(calm)[0].callbacks[0].scheduled).toBeGreaterThan(5);
+    expect(summaries(calm)[0].recoveriesExtended).toBeGreaterThan(0);
+    expect(summaries(calm)[0].recoveriesShortened).toBeGreaterThan(0);
+    // Callers who called again are offered calls beyond the planned ones.
+    const planned = planDays(small(...args), calm.timeZone)[0].calls.length;
+    expect(summaries(calm)[0].offered).toBeGreaterThan(planned);
+    expect(summaries(busy)).toEqual(summaries(calm));
+    expect(busy.runs[0].intervals).toEqual(calm.runs[0].intervals);
+    expect(busy.runs[0].hostilePerAgent).toEqual(calm.runs[0].hostilePerAgent);
+  }, 600_000);
 
   it('with zero hostile calls, two recovery policies give identical service levels', async () => {
     const r = await simulate(
@@ -190,8 +252,17 @@ describe('what-if simulator', () => {
       }
       const [a, b] = summaries(result);
       expect(a.hostileCalls).toBe(checks[0].hostile);
-      expect(a.fullRecoveryShare).toBe(1);
-      expect(b.fullRecoveryShare).toBe(1);
+      // Every hostile call was granted its recovery; measured from the presence history, some
+      // came only after the agent's next call (a late report lands after the wrap-up).
+      expect(a.grantedRecoveryShare).toBe(1);
+      expect(b.grantedRecoveryShare).toBe(1);
+      for (const s of [a, b]) {
+        expect(s.fullRecoveryShare!).toBeGreaterThan(0.5);
+        expect(s.fullRecoveryShare!).toBeLessThanOrEqual(1);
+        expect(s.hostileWithoutRecovery).toBe(0);
+        expect(s.recoveryShareOfPaidTime!).toBeGreaterThan(0);
+        expect(s.exposureByDialect.reduce((n, g) => n + g.hostileCalls, 0)).toBe(s.hostileCalls);
+      }
     });
 
     it('renders a report in headless Chromium without console errors, its charts holding the summary', async () => {
@@ -233,9 +304,9 @@ describe('what-if simulator', () => {
           const occupancy = (st.on_call + st.wrap_up) / (st.on_call + st.wrap_up + st.available);
           expect(Math.abs(occupancy - s.occupancy!)).toBeLessThan(0.01);
         });
-        expect(charts.table[0]).toEqual(['', 'default', 'shorter']);
+        expect(charts.table[0]).toEqual(['', 'default', 'shorter', 'shorter − default']);
         const row = (label: string) => charts.table.find((r) => r[0] === label)!;
-        expect(row('hostile calls')).toEqual([
+        expect(row('hostile calls').slice(0, 3)).toEqual([
           'hostile calls',
           String(runs[0].hostileCalls),
           String(runs[1].hostileCalls),

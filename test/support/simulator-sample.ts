@@ -14,6 +14,7 @@ export function sampleLog(): RunLog {
       answeredMs: START + 10_000,
       abandonedMs: null,
       agentIndex: 0,
+      endedMs: START + 130_000,
       hostileSeverity: 2,
     },
     // answered in 30 s by agent 1
@@ -24,6 +25,7 @@ export function sampleLog(): RunLog {
       answeredMs: START + 90_000,
       abandonedMs: null,
       agentIndex: 1,
+      endedMs: START + 200_000,
       hostileSeverity: null,
     },
     // abandoned
@@ -34,6 +36,7 @@ export function sampleLog(): RunLog {
       answeredMs: null,
       abandonedMs: START + 180_000,
       agentIndex: null,
+      endedMs: null,
       hostileSeverity: null,
     },
     // hostile, agent 0 again
@@ -44,6 +47,7 @@ export function sampleLog(): RunLog {
       answeredMs: START + 20 * 60_000,
       abandonedMs: null,
       agentIndex: 0,
+      endedMs: START + 25 * 60_000,
       hostileSeverity: 1,
     },
   ];
@@ -55,12 +59,24 @@ export function sampleLog(): RunLog {
     breaksBooked: 2,
     breaksRefused: 0,
     hostileReports: 1,
+    recoveriesExtended: 0,
+    recoveriesShortened: 0,
+    recoveryChangesRefused: 0,
     reservationsRefused: 0,
     requests: 10,
     callbacks: [],
     phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
   };
 }
+
+/** The sample's three agents (spans name a and b; c never logged in). */
+export const sampleAgents = {
+  agents: [
+    { index: 0, agentId: 'a', primaryDialect: 'cmn' },
+    { index: 1, agentId: 'b', primaryDialect: 'cmn' },
+    { index: 2, agentId: 'c', primaryDialect: 'yue' },
+  ],
+};
 
 export const sampleSpans = [
   { agentId: 'a', state: 'available', startMs: START, endMs: START + 0.5 * HOUR },

@@ -1,22 +1,23 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
-import { TestApp } from '../support/test-app';
+import type { Page } from 'playwright-core';
+import { openApp, signIn, useWebApp } from '../support/browser';
+import { routerKey } from '../support/test-app';
 
 describe('web app: the admin console in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    assertWebBuilt();
-    t = await TestApp.create();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = useWebApp();
+
+  /** A fresh browser signed in as a new admin, on one tab of the console. */
+  async function adminOn(tab: string): Promise<{ page: Page; close: () => Promise<void> }> {
+    const admin = await suite.t.createUser(['admin']);
+    const { page, context } = await openApp(suite.browser, suite.t);
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('tab', { name: tab }).click();
+    return { page, close: () => context.close() };
+  }
 
   it('imports 50 agents from a CSV file and reports the two bad rows by line', async () => {
+    const { t, browser } = suite;
     const teamId = await t.createTeam();
     const [{ name: teamName }] = await t.dataSource.query(`SELECT name FROM teams WHERE id = $1`, [
       teamId,
@@ -32,6 +33,7 @@ describe('web app: the admin console in Chromium', () => {
     const { page, context } = await openApp(browser, t);
     await signIn(page, admin.email, admin.password);
     await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('tab', { name: 'Import agents' }).click();
     await page.getByLabel('Team for the new agents').selectOption({ label: teamName });
     await page.getByLabel('CSV file').setInputFiles({
       name: 'agents.csv',
@@ -73,5 +75,169 @@ describe('web app: the admin console in Chromium', () => {
       { tag: 'cmn-x-wuhan', proficiency: 4 },
     ]);
     await context.close();
+  });
+
+  it('edits a site (name, time zone, opening hours) and a team (name, site)', async () => {
+    const { t } = suite;
+    const siteId = await t.createSite(`Wuhan ${Date.now().toString(36)}`);
+    const otherSiteId = await t.createSite(`Chengdu ${Date.now().toString(36)}`);
+    const teamId = await t.createTeam(siteId);
+    const [{ name: siteName }] = await t.dataSource.query(`SELECT name FROM sites WHERE id = $1`, [
+      siteId,
+    ]);
+    const [{ name: otherSiteName }] = await t.dataSource.query(
+      `SELECT name FROM sites WHERE id = $1`,
+      [otherSiteId],
+    );
+    const [{ name: teamName }] = await t.dataSource.query(`SELECT name FROM teams WHERE id = $1`, [
+      teamId,
+    ]);
+    const { page, close } = await adminOn('Sites and teams');
+
+    await page.getByRole('button', { name: `Edit site ${siteName}` }).click();
+    const site = page.getByRole('dialog', { name: 'Edit site' });
+    await site.getByLabel('Name').fill(`${siteName} Optics Valley`);
+    await site.getByRole('textbox', { name: 'Time zone' }).fill('Asia/Urum');
+    await page.getByRole('option', { name: 'Asia/Urumqi' }).click();
+    await site.getByText('Open around the clock').click();
+    // A malformed time is caught before it is sent.
+    await site.getByLabel('Closes (range 1)').fill('25:00');
+    await site.getByText('HH:mm, e.g. 09:00 (closing may be 24:00)').waitFor();
+    expect(await site.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await site.getByLabel('Closes (range 1)').fill('20:00');
+    await site.getByLabel('Opens (range 7)').fill('20:00');
+    await site.getByLabel('Closes (range 7)').fill('02:00');
+    await site.getByText('until the next day').waitFor();
+    await site.getByRole('button', { name: 'Save' }).click();
+    await site.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'Asia/Urumqi' }).waitFor();
+    const [saved] = await t.dataSource.query(
+      `SELECT name, time_zone, opening_hours FROM sites WHERE id = $1`,
+      [siteId],
+    );
+    expect(saved.name).toBe(`${siteName} Optics Valley`);
+    expect(saved.time_zone).toBe('Asia/Urumqi');
+    expect(saved.opening_hours).toHaveLength(7);
+    expect(saved.opening_hours[0]).toEqual({ weekday: 1, open: '09:00', close: '20:00' });
+    expect(saved.opening_hours[6]).toEqual({ weekday: 7, open: '20:00', close: '02:00' });
+
+    await page.getByRole('button', { name: `Edit team ${teamName}` }).click();
+    const team = page.getByRole('dialog', { name: 'Edit team' });
+    await team.getByLabel('Team name').fill(`${teamName} (Sichuan)`);
+    await team.getByLabel('Site').selectOption({ label: otherSiteName });
+    await team.getByText('Moving the team changes its time zone').waitFor();
+    await team.getByRole('button', { name: 'Save' }).click();
+    await team.waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('teams')
+      .getByRole('row', { name: new RegExp(`${teamName} \\(Sichuan\\)\\s+${otherSiteName}`) })
+      .waitFor();
+    const [moved] = await t.dataSource.query(`SELECT name, site_id FROM teams WHERE id = $1`, [
+      teamId,
+    ]);
+    expect(moved).toEqual({ name: `${teamName} (Sichuan)`, site_id: otherSiteId });
+    await close();
+  });
+
+  it('adds a skill to the catalogue, and says so in words when it is already there', async () => {
+    const { t } = suite;
+    const skill = `elder-care-${process.pid}`;
+    const { page, close } = await adminOn('Dialects and skills');
+    await page.getByLabel('Kind').selectOption({ label: 'Skill' });
+    await page.getByLabel('Tag', { exact: true }).fill(skill);
+    await page.getByLabel('Name shown').fill('Elder care');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByText(`${skill} added.`).waitFor();
+    await page
+      .getByTestId('routing-tags')
+      .getByRole('row', { name: new RegExp(`${skill}\\s+Elder care\\s+in use`) })
+      .waitFor();
+    const rows = await t.dataSource.query(
+      `SELECT kind, label, retired_at FROM routing_tags WHERE tag = $1`,
+      [skill],
+    );
+    expect(rows).toEqual([{ kind: 'skill', label: 'Elder care', retired_at: null }]);
+
+    await page.getByLabel('Tag', { exact: true }).fill(skill);
+    await page.getByLabel('Name shown').fill('Elder care again');
+    await page.getByRole('button', { name: 'Add' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('This tag is already in the list.');
+    await close();
+  });
+
+  it('creates a router key shown once, then revokes it: the router is refused (401)', async () => {
+    const { t } = suite;
+    const { page, close } = await adminOn('API keys');
+    page.on('dialog', (d) => void d.accept());
+    await page.getByLabel('Key name').fill('router-wuhan-1');
+    await page.getByRole('button', { name: 'Create router key' }).click();
+    const key = (await page.getByTestId('new-api-key').innerText()).trim();
+    expect(key).toMatch(/^sw_/);
+    await t.http().get('/v1/routing-tags').set(routerKey(key)).expect(200);
+
+    // Shown once: after a reload only its first characters are listed.
+    await page.reload();
+    const row = page.getByTestId('api-keys').getByRole('row', { name: /router-wuhan-1/ });
+    await row.waitFor();
+    expect(await page.getByTestId('new-api-key').count()).toBe(0);
+    expect(await row.innerText()).not.toContain(key);
+
+    await page.getByRole('button', { name: 'Revoke key router-wuhan-1' }).click();
+    await row.getByText(/^revoked /).waitFor();
+    const refused = await t.http().get('/v1/routing-tags').set(routerKey(key)).expect(401);
+    expect(refused.body.statusCode).toBe(401);
+    await close();
+  });
+
+  it("changes a team's wellbeing policy, explained in words as it is edited", async () => {
+    const { t } = suite;
+    const teamId = await t.createTeam();
+    const [{ name: teamName }] = await t.dataSource.query(`SELECT name FROM teams WHERE id = $1`, [
+      teamId,
+    ]);
+    const { page, close } = await adminOn('Wellbeing policies');
+    await page.getByLabel('Policy of').selectOption({ label: `Team: ${teamName}` });
+    await page.getByText('Built-in defaults').waitFor();
+    const explanation = page.getByTestId('policy-explanation');
+    await explanation
+      .getByText(
+        'After a hostile call the agent gets a recovery break before the next call: 5 min for a rude caller, 10 min for an abusive one, 15 min for a threatening one.',
+      )
+      .waitFor();
+
+    await page.getByLabel('Rude: recovery').fill('8');
+    await page.getByLabel('Alert at the nth call in the window').fill('3');
+    await explanation.getByText(/5 min for a rude caller/).waitFor({ state: 'detached' });
+    const words = await explanation.innerText();
+    expect(words).toContain('8 min for a rude caller, 10 min for an abusive one');
+    expect(words).toContain(
+      'When an agent has 3 hostile calls within 60 minutes, the supervisor is alerted.',
+    );
+    // A contradiction is named before saving: the floor above the mildest recovery.
+    await page.getByLabel('Shortest recovery a supervisor may leave (min)').fill('9');
+    await page
+      .getByText(
+        "The shortest recovery a supervisor may leave is longer than a rude call's recovery.",
+      )
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await page.getByLabel('Shortest recovery a supervisor may leave (min)').fill('3');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved. It applies from the next call.').waitFor();
+    await page.getByText("This team's own policy").waitFor();
+    const [stored] = await t.dataSource.query(
+      `SELECT settings FROM wellbeing_policies WHERE scope = 'team' AND scope_id = $1`,
+      [teamId],
+    );
+    expect(stored.settings.recoveryMinutesBySeverity).toEqual([8, 10, 15]);
+    expect(stored.settings.escalationAlertAt).toBe(3);
+    const view = await t
+      .http()
+      .get(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(view.body).toMatchObject({ source: 'team', policy: { escalationAlertAt: 3 } });
+    await close();
   });
 });

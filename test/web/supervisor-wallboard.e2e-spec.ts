@@ -6,6 +6,8 @@ import { book, createCounselor } from '../support/counseling';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { runCall } from '../wellbeing/helpers';
+import { Router } from '../routing/queue-support';
+import { callId } from '../support/router';
 
 const WRAP = 30;
 
@@ -143,6 +145,50 @@ describe('web app: the supervisor wallboard in Chromium', () => {
       await page.getByTestId(`agent-row-${li.externalId}`).waitFor();
       await page.screenshot({ path: 'docs/web-supervisor-wallboard.zh.png', fullPage: true });
     }
+    await context.close();
+  });
+
+  it("draws today's service level of the team's queued calls against the target", async () => {
+    const teamId = await t.createTeam();
+    const router = new Router(t, key);
+    const skill = `sl-web-${process.pid}`;
+    await t
+      .http()
+      .post('/v1/routing-tags')
+      .set(await t.asAdmin())
+      .send({ tag: skill, kind: 'skill', label: skill })
+      .expect(201);
+    const agents = [];
+    for (let i = 0; i < 2; i++) {
+      const agent = await t.createRoutableAgent({
+        teamId,
+        skills: [{ tag: skill, proficiency: 3 }],
+      });
+      await router.presence(agent.agentId, 'not_ready');
+      agents.push(agent);
+    }
+    const calls = [callId(), callId()];
+    for (const id of calls)
+      await router.enqueue({ callId: id, dialect: 'cmn', skills: [skill] }, 202);
+    t.clock.advanceSeconds(5); // answered after 5 s: in time
+    await router.presence(agents[0].agentId, 'available');
+    await router.accept((await router.until(calls[0], 'offered')).reservation.reservationId);
+    t.clock.advanceSeconds(55); // answered after a minute: late
+    await router.presence(agents[1].agentId, 'available');
+    await router.accept((await router.until(calls[1], 'offered')).reservation.reservationId);
+
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, supervisor.email, supervisor.password);
+    const panel = page.getByRole('region', { name: 'Service level today' });
+    expect(await panel.getByTestId('service-level-now').innerText()).toBe('50%');
+    await panel.getByText('Target: 80% of calls answered within 20 s, per 15 minutes.').waitFor();
+    const chart = panel.getByRole('img', {
+      name: /Service level per 15 minutes today; 50% so far over 2 calls/,
+    });
+    await chart.waitFor();
+    // ECharts drew its SVG: axes, the service-level line and the dashed target.
+    expect(await chart.locator('path').count()).toBeGreaterThan(2);
     await context.close();
   });
 });

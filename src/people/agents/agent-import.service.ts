@@ -29,7 +29,7 @@ export class AgentImportService {
     const errors: RowError[] = [...read.errors];
 
     const tags: Array<{ tag: string; kind: string }> = await this.dataSource.query(
-      `SELECT tag, kind FROM routing_tags`,
+      `SELECT tag, kind FROM routing_tags WHERE retired_at IS NULL`,
     );
     const kindOf = new Map(tags.map((t) => [t.tag, t.kind]));
     const taken = new Set<string>(

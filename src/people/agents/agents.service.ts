@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, ILike, Repository } from 'typeorm';
+import { containsPattern } from '../../platform/common/search/contains-pattern';
 import { badRequest, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import { RoutingTagsService } from '../routing-tags/routing-tags.service';
@@ -75,8 +76,14 @@ export class AgentsService {
     const where: Record<string, unknown> = {};
     if (query.externalId) where.externalId = query.externalId;
     if (teamId) where.teamId = teamId;
+    const pattern = query.search ? ILike(containsPattern(query.search)) : null;
     const [rows, total] = await this.agents.findAndCount({
-      where,
+      where: pattern
+        ? [
+            { ...where, displayName: pattern },
+            { ...where, externalId: pattern },
+          ]
+        : where,
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: query.skip,
       take: query.pageSize,
@@ -112,7 +119,11 @@ export class AgentsService {
 
   async replaceTags(id: string, input: AgentTagsDto): Promise<AgentDto> {
     await this.require(id);
-    const tags = await this.checkTags(input);
+    // A retired tag the agent already has may stay; it is only never given anew.
+    const held = (await this.dataSource.getRepository(AgentTag).findBy({ agentId: id })).map(
+      (t) => t.tag,
+    );
+    const tags = await this.checkTags(input, held);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(AgentTag).delete({ agentId: id });
       await this.writeTags(manager, id, tags);
@@ -122,14 +133,17 @@ export class AgentsService {
 
   private async checkTags(
     input: AgentTagsDto,
+    held: string[] = [],
   ): Promise<Array<{ tag: string; proficiency: number }>> {
     const dialects = await this.routingTags.requireKnown(
       'dialect',
       input.dialects.map((d) => d.tag),
+      held,
     );
     const skills = await this.routingTags.requireKnown(
       'skill',
       input.skills.map((s) => s.tag),
+      held,
     );
     const all = [
       ...dialects.map((tag, i) => ({ tag, proficiency: input.dialects[i].proficiency })),

@@ -8,4 +8,6 @@ export class RoutingTag {
   @Column({ type: 'text' }) kind: TagKind;
   @Column({ type: 'text' }) label: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  /** A retired tag stays on the agents who have it (calls still route by it) but is no longer assigned. */
+  @Column({ type: 'timestamptz', nullable: true }) retiredAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { badRequest } from '../../platform/common/errors/domain-error';
+import { badRequest, notFound } from '../../platform/common/errors/domain-error';
 import { registerConstraintCode } from '../../platform/common/errors/constraint-codes';
 import { RoutingTag, TagKind } from './routing-tag.entity';
 import { normaliseTag } from './tag-format';
@@ -40,11 +40,27 @@ export class RoutingTagsService {
     return (await this.tags.findOneBy({ tag }))!;
   }
 
+  /** Relabels a tag, or retires it (or brings it back); the tag itself never changes. */
+  async update(tag: string, changes: { label?: string; retired?: boolean }): Promise<RoutingTag> {
+    const current = await this.tags.findOneBy({ tag });
+    if (!current) throw notFound('Routing tag', { tag });
+    const patch: Partial<RoutingTag> = {};
+    if (changes.label !== undefined) patch.label = changes.label;
+    if (changes.retired !== undefined && changes.retired !== (current.retiredAt !== null))
+      patch.retiredAt = changes.retired ? new Date() : null;
+    if (Object.keys(patch).length) {
+      await this.tags.update({ tag }, patch);
+      this.version++;
+    }
+    return (await this.tags.findOneBy({ tag }))!;
+  }
+
   /**
-   * Checks that every tag is in the catalog with the expected kind; 400 UNKNOWN_TAG otherwise.
+   * Checks that every tag is in the catalog with the expected kind (400 UNKNOWN_TAG) and not retired
+   * (400 RETIRED_TAG) unless `held` already (the agent keeps a tag retired after it was given).
    * Returns the catalog spelling of each tag (lookups are case-insensitive for dialects).
    */
-  async requireKnown(kind: TagKind, tags: string[]): Promise<string[]> {
+  async requireKnown(kind: TagKind, tags: string[], held: string[] = []): Promise<string[]> {
     if (tags.length === 0) return [];
     const canonical = tags.map((t) => normaliseTag(kind, t) ?? t);
     const found = await this.tags.find({ where: { tag: In(canonical) } });
@@ -54,6 +70,13 @@ export class RoutingTagsService {
       throw badRequest('UNKNOWN_TAG', `Not a known ${kind}: ${unknown.join(', ')}`, {
         kind,
         tags: unknown,
+      });
+    }
+    const retired = canonical.filter((t) => byTag.get(t)?.retiredAt && !held.includes(t));
+    if (retired.length) {
+      throw badRequest('RETIRED_TAG', `No longer given to anyone: ${retired.join(', ')}`, {
+        kind,
+        tags: retired,
       });
     }
     return canonical;

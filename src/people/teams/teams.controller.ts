@@ -47,7 +47,7 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Rename or deactivate (active: false) a team' })
+  @ApiOperation({ summary: 'Rename, move to another site or deactivate (active: false) a team' })
   @ApiOkResponse({ type: TeamDto })
   async update(@Param('id', UuidParam) id: string, @Body() body: UpdateTeamDto): Promise<TeamDto> {
     return TeamDto.from(await this.teams.update(id, body));

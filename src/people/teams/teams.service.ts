@@ -61,8 +61,12 @@ export class TeamsService {
     return team;
   }
 
-  async update(id: string, changes: { name?: string; active?: boolean }): Promise<Team> {
+  async update(
+    id: string,
+    changes: { name?: string; active?: boolean; siteId?: string },
+  ): Promise<Team> {
     await this.get(id);
+    if (changes.siteId) await this.sites.requireExists(changes.siteId);
     const defined = stripUndefined(changes); // an empty PATCH is a no-op, not a 500
     if (Object.keys(defined).length) await this.teams.update({ id }, defined);
     return this.get(id);

@@ -17,7 +17,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, Roles } from './decorators';
-import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import type { Principal } from './principal';
 
 @ApiTags('api-keys')
@@ -45,8 +45,8 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: 'List API keys (never the keys themselves)' })
-  @ApiOkResponse({ type: [ApiKeyDto] })
-  async list(): Promise<{ items: ApiKeyDto[] }> {
+  @ApiOkResponse({ type: ApiKeyListDto })
+  async list(): Promise<ApiKeyListDto> {
     return { items: (await this.apiKeys.list()).map(ApiKeyDto.from) };
   }
 

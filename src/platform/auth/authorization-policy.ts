@@ -130,6 +130,7 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   // The stream scopes each event itself (own agent, own team, router): see platform/events.
   'GET /v1/events': none(...ALL),
   'POST /v1/routing-tags': none('admin'),
+  'PATCH /v1/routing-tags/{tag}': none('admin'),
 
   // A supervisor creates agents in their own team (and may not move one out of it).
   'POST /v1/agents': on('team', body('teamId'), ['admin', 'supervisor']),
@@ -200,6 +201,11 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'GET /v1/routing/callbacks/{callbackId}': none('router', 'supervisor', 'admin'),
   'POST /v1/routing/callbacks/{callbackId}/outcome': none('router'),
   'GET /v1/teams/{teamId}/load': on('team', path('teamId'), ['supervisor', 'admin']),
+  'GET /v1/teams/{teamId}/service-level': on('team', path('teamId'), [
+    'supervisor',
+    'scheduler',
+    'admin',
+  ]),
 
   // Counselling is not team data: counsellors are shared; bookings are the agent's and the
   // counsellor's own (404 to anyone else), aggregate counts are all a supervisor gets.

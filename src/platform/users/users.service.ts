@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Role } from '../auth/roles';
 import { badRequest, notFound } from '../common/errors/domain-error';
 import { Page, pageOf, PageQueryDto } from '../common/pagination/page-query.dto';
+import { containsPattern } from '../common/search/contains-pattern';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { withAdvisoryLock } from '../database/advisory-lock';
@@ -68,7 +69,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async list(
-    query: PageQueryDto & { role?: string; teamId?: string; active?: boolean },
+    query: PageQueryDto & { role?: string; teamId?: string; active?: boolean; search?: string },
   ): Promise<Page<User>> {
     const qb = this.users
       .createQueryBuilder('u')
@@ -79,6 +80,10 @@ export class UsersService implements OnApplicationBootstrap {
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.teamId) qb.andWhere('u.team_id = :teamId', { teamId: query.teamId });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.search)
+      qb.andWhere('(u.display_name ILIKE :pattern OR u.email ILIKE :pattern)', {
+        pattern: containsPattern(query.search),
+      });
     const [items, total] = await qb.getManyAndCount();
     return pageOf(items, total, query);
   }

@@ -12,6 +12,7 @@ import { CallReconciliation } from './call-reconciliation';
 import { CallerRefs } from './caller-refs';
 import { QueueController } from './queue.controller';
 import { QueueDispatcher } from './queue-dispatcher';
+import { QueueHistory } from './queue-history';
 import { QueueJobs } from './queue.jobs';
 import { QUEUED_CALL_OFFER, QueueReactions } from './queue-reactions';
 import { QueueService } from './queue.service';
@@ -30,8 +31,16 @@ import { QueueService } from './queue.service';
     CallbackExpiry,
     CallbacksService,
     CallbackHistory,
+    QueueHistory,
   ],
-  exports: [QueueService, QueueDispatcher, CallReconciliation, CallerRefs, CallbackHistory],
+  exports: [
+    QueueService,
+    QueueDispatcher,
+    CallReconciliation,
+    CallerRefs,
+    CallbackHistory,
+    QueueHistory,
+  ],
 })
 export class QueueModule implements OnModuleInit {
   constructor(

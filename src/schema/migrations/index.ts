@@ -19,6 +19,7 @@ import { WorkforceLoop1796000000000 } from './1796000000000-WorkforceLoop';
 import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 import { SessionSettings1796700000000 } from './1796700000000-SessionSettings';
 import { SiteOpeningHours1796800000000 } from './1796800000000-SiteOpeningHours';
+import { RoutingTagRetirement1797000000000 } from './1797000000000-RoutingTagRetirement';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PerTagRouting1796500000000,
   SessionSettings1796700000000,
   SiteOpeningHours1796800000000,
+  RoutingTagRetirement1797000000000,
 ];

@@ -98,4 +98,54 @@ describe('break placement', () => {
         Math.floor((b.end - 1 - day0) / (30 * MIN)),
       );
   });
+
+  it('re-placing breaks never leaves more shortage than the first greedy round, and keeps the rules', () => {
+    const shortage = (g: SlackGrid) => g.total.reduce((s, x) => s + Math.max(0, -x), 0);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            hour: fc.integer({ min: 6, max: 14 }),
+            quarters: fc.integer({ min: 16, max: 36 }),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 48, maxLength: 48 }),
+        (specs, required) => {
+          const shifts = specs.map(({ hour, quarters }) => {
+            const start = day0 + hour * 60 * MIN;
+            return { start, end: start + quarters * 15 * MIN, dialects: [] };
+          });
+          // Slack before breaks: agents whose shift covers the whole interval − required.
+          const slack = required.map((r, i) => {
+            const from = day0 + i * 30 * MIN;
+            return shifts.filter((s) => s.start <= from && from + 30 * MIN <= s.end).length - r;
+          });
+          const gridOf = (): SlackGrid => ({
+            start: day0,
+            intervalMinutes: 30,
+            total: [...slack],
+            byDialect: new Map(),
+          });
+          const once = gridOf();
+          placeBreaks(shifts, once, rules);
+          const again = gridOf();
+          const breaks = placeBreaks(shifts, again, rules, 4);
+          expect(shortage(again)).toBeLessThanOrEqual(shortage(once));
+          // The grid left behind is the slack net of the breaks returned.
+          const net = slack.map(
+            (x, i) =>
+              x -
+              breaks.filter((bs) =>
+                bs.some((b) => b.start < day0 + (i + 1) * 30 * MIN && b.end > day0 + i * 30 * MIN),
+              ).length,
+          );
+          expect(again.total).toEqual(net);
+          const checked = shifts.map((s, k) => ({ agentId: `a${k}`, ...s, breaks: breaks[k] }));
+          expect(checkShifts(checked, { rules, timeZone: zone })).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -172,14 +172,77 @@ function breaksOf(shift: ShiftToBreak, grid: SlackGrid, rules: LabourRules): Pla
   return breaks.sort((a, b) => a.start - b.start);
 }
 
-/** Breaks for every shift (same order as given), updating `grid` as they are placed. */
+/** Intervals a shift's breaks take it out of (each once). */
+function breakIntervals(grid: SlackGrid, breaks: PlacedBreak[]): number[] {
+  return [...new Set(breaks.flatMap((b) => touched(grid, b.start, b.end)))];
+}
+
+/** Shortage (required − present, where positive) over the intervals given, total and dialect rows. */
+function shortageAt(grid: SlackGrid, dialects: string[], intervals: number[]): number {
+  let short = 0;
+  for (const i of intervals) {
+    if (i < 0 || i >= grid.total.length) continue;
+    short += Math.max(0, -grid.total[i]);
+    for (const d of dialects) {
+      const g = grid.byDialect.get(d);
+      if (g) short += Math.max(0, -g[i]);
+    }
+  }
+  return short;
+}
+
+/**
+ * Breaks for every shift (same order as given), updating `grid` as they are placed. Shifts are placed in
+ * order of start, so an early shift chose without seeing the later ones: `passes` more rounds take each
+ * shift's breaks back and place them again against everyone else's, keeping the new ones only when they
+ * leave less shortage (required − present) where they land. Breaks stay within the same windows.
+ */
 export function placeBreaks(
   shifts: ShiftToBreak[],
   grid: SlackGrid,
   rules: LabourRules,
+  passes = 0,
 ): PlacedBreak[][] {
   const order = shifts.map((_, i) => i).sort((a, b) => shifts[a].start - shifts[b].start);
   const result: PlacedBreak[][] = shifts.map(() => []);
   for (const idx of order) result[idx] = breaksOf(shifts[idx], grid, rules);
+  for (let pass = 0; pass < passes; pass++) {
+    let moved = 0;
+    for (const idx of order) {
+      const shift = shifts[idx];
+      const old = breakIntervals(grid, result[idx]);
+      give(grid, shift.dialects, old);
+      const lossBefore = lossOf(grid, shift.dialects, old);
+      const next = breaksOf(shift, grid, rules);
+      const now = breakIntervals(grid, next);
+      give(grid, shift.dialects, now);
+      if (lossOf(grid, shift.dialects, now) <= lossBefore) {
+        take(grid, shift.dialects, now);
+        if (next.some((b, k) => b.start !== result[idx][k]?.start)) moved++;
+        result[idx] = next;
+      } else take(grid, shift.dialects, old);
+    }
+    if (moved === 0) break;
+  }
   return result;
+}
+
+function give(grid: SlackGrid, dialects: string[], intervals: number[]): void {
+  for (const i of intervals) {
+    if (i < 0 || i >= grid.total.length) continue;
+    grid.total[i] += 1;
+    for (const d of dialects) {
+      const g = grid.byDialect.get(d);
+      if (g) g[i] += 1;
+    }
+  }
+}
+
+/** Shortage the agent's absence from these intervals adds (the agent counted in them now). */
+function lossOf(grid: SlackGrid, dialects: string[], intervals: number[]): number {
+  const present = shortageAt(grid, dialects, intervals);
+  take(grid, dialects, intervals);
+  const absent = shortageAt(grid, dialects, intervals);
+  give(grid, dialects, intervals);
+  return absent - present;
 }

@@ -82,8 +82,10 @@ export class CreateAgentDto extends AgentTagsDto {
 
 export class UpdateAgentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) displayName?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() teamId?:
-    string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({
     nullable: true,
@@ -106,17 +108,29 @@ export class ListAgentsQueryDto extends PageQueryDto {
   @Length(1, 64)
   externalId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({
+    description: 'Part of the name or external id (case-insensitive)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
 }
 
 export class AgentDto {
   @ApiProperty() id: string;
   @ApiProperty() externalId: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ nullable: true }) teamId: string | null;
-  @ApiProperty({ nullable: true, description: 'The login of this agent, if any' }) userId:
-    string | null;
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The login of this agent, if any' })
+  userId: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ nullable: true, description: 'Where the router rings the agent (e.g. a SIP URI)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where the router rings the agent (e.g. a SIP URI)',
+  })
   contact: string | null;
   @ApiProperty({ type: [TagProficiencyDto] }) dialects: TagProficiencyDto[];
   @ApiProperty({ type: [TagProficiencyDto] }) skills: TagProficiencyDto[];

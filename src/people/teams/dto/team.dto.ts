@@ -22,6 +22,14 @@ export class CreateTeamDto {
 
 export class UpdateTeamDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Move the team to another site: it then follows that site’s time zone, opening hours, labour rules and default wellbeing policy (400 UNKNOWN_SITE if none has this id)',
+  })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

@@ -13,8 +13,8 @@ export class ApiKeyDto {
   @ApiProperty({ enum: ['router'] }) role: string;
   @ApiProperty({ description: 'First characters of the key, to recognise it' }) keyPrefix: string;
   @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) lastUsedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) revokedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastUsedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) revokedAt: string | null;
 
   static from(k: ApiKey): ApiKeyDto {
     return {
@@ -27,6 +27,10 @@ export class ApiKeyDto {
       revokedAt: k.revokedAt?.toISOString() ?? null,
     };
   }
+}
+
+export class ApiKeyListDto {
+  @ApiProperty({ type: [ApiKeyDto] }) items: ApiKeyDto[];
 }
 
 export class CreatedApiKeyDto {

@@ -37,8 +37,10 @@ export class CreateUserDto {
   @ArrayMaxSize(5)
   @IsIn(PERSON_ROLES, { each: true })
   roles: (typeof PERSON_ROLES)[number][];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() teamId?:
-    string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
 }
 
 export class UpdateUserDto extends PartialType(
@@ -48,6 +50,14 @@ export class UpdateUserDto extends PartialType(
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Part of the name or email (case-insensitive)',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
   @ApiPropertyOptional({ enum: PERSON_ROLES }) @IsOptional() @IsIn(PERSON_ROLES) role?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional()
@@ -65,7 +75,7 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: PERSON_ROLES, isArray: true }) roles: string[];
-  @ApiProperty({ nullable: true }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
 

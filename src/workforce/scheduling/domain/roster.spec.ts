@@ -10,7 +10,17 @@ import {
   DEFAULT_WEIGHTS,
   RequirementRow,
 } from './planning-model';
-import { improve, meetMinimums, Roster } from './roster';
+import {
+  assignDays,
+  assignment,
+  crossExchange,
+  exchange,
+  improve,
+  meetMinimums,
+  pairResize,
+  Roster,
+  seeded,
+} from './roster';
 
 const zone = 'Asia/Shanghai';
 
@@ -164,6 +174,84 @@ describe('Roster', () => {
         expect(findings).toEqual([]);
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('exchanges shifts across skill profiles only when the objective falls, total coverage unchanged', () => {
+    fc.assert(
+      fc.property(seeds, fc.integer({ min: 1, max: 1000 }), (seed, rng) => {
+        const { input, roster, rows } = setting(seed);
+        const far = Date.now() + 60_000;
+        meetMinimums(roster, far);
+        const totals = () =>
+          rows.flatMap((r, k) => (r.dialect === null ? [roster.present[k]] : []));
+        const before = roster.objective();
+        const totalBefore = totals();
+        const saved = exchange(roster, far, seeded(rng));
+        expect(roster.objective()).toBeCloseTo(before - saved, 6);
+        expect(saved).toBeGreaterThanOrEqual(0);
+        expect(totals()).toEqual(totalBefore);
+        expect(independentCheck(input, asResult(roster, input))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('assignment finds the least-cost permutation (brute force on small matrices)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n * n, maxLength: n * n }),
+            ),
+          ),
+        ([n, values]) => {
+          const cost = Float64Array.from(values);
+          const pick = assignment(cost, n);
+          expect(new Set(pick).size).toBe(n);
+          let best = Infinity;
+          const permute = (row: number, used: number, sum: number) => {
+            if (row === n) best = Math.min(best, sum);
+            else
+              for (let j = 0; j < n; j++)
+                if (!(used & (1 << j))) permute(row + 1, used | (1 << j), sum + cost[row * n + j]);
+          };
+          permute(0, 0, 0);
+          expect(pick.reduce((s, j, i) => s + cost[i * n + j], 0)).toBe(best);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('re-assigning a day, trading shifts across days and resizing pairs only lower the objective, within every rule', () => {
+    fc.assert(
+      fc.property(seeds, fc.integer({ min: 1, max: 1000 }), (seed, rng) => {
+        const { input, roster, rows } = setting(seed);
+        const far = Date.now() + 60_000;
+        meetMinimums(roster, far);
+        const before = roster.objective();
+        const presentBefore = [...roster.present];
+        const savedDays = assignDays(roster, far, seeded(rng));
+        // Same dialects, same shifts per day: coverage is untouched.
+        expect([...roster.present]).toEqual(presentBefore);
+        expect(roster.objective()).toBeCloseTo(before - savedDays, 6);
+        const mid = roster.objective();
+        const savedCross = crossExchange(roster, far, seeded(rng + 1));
+        expect(savedDays).toBeGreaterThanOrEqual(0);
+        expect(savedCross).toBeGreaterThanOrEqual(0);
+        expect(roster.objective()).toBeCloseTo(mid - savedCross, 6);
+        const late = roster.objective();
+        const savedResize = pairResize(roster, far, seeded(rng + 2));
+        expect(savedResize).toBeGreaterThanOrEqual(0);
+        expect(roster.objective()).toBeCloseTo(late - savedResize, 6);
+        expect(rows.length).toBe(roster.present.length);
+        expect(independentCheck(input, asResult(roster, input))).toEqual([]);
+      }),
+      { numRuns: 25 },
     );
   });
 });

@@ -218,6 +218,13 @@ export class Roster {
     return cost;
   }
 
+  /** Preference and fairness cost of some agents. */
+  agentsCost(agents: number[]): number {
+    let c = 0;
+    for (const a of agents) c += this.agentCost(a);
+    return c;
+  }
+
   eveningWeight(): number {
     return this.team.fairnessWeights?.evenings ?? this.weights.evenings;
   }
@@ -490,7 +497,15 @@ export function meetMinimums(roster: Roster, deadline: number): number {
  * remove one that only over-staffs, change a shift's template on its day. Each accepted move lowers the
  * objective (coverage exactly; preferences against the means of the pass). Returns passes made.
  */
-export function improve(roster: Roster, deadline: number, seed = 1): number {
+export function improve(
+  roster: Roster,
+  deadline: number,
+  seed = 1,
+  /** Cost saved and seconds spent per kind of move, added to (for the solver's stats). */
+  account?: Record<string, number>,
+  /** Wider (dearer) neighbourhoods, for when the narrow ones find nothing more. */
+  broad = false,
+): number {
   const byDay = templatesByDay(roster);
   const { grid, calendars, profiles } = roster;
   const random = seeded(seed);
@@ -571,11 +586,87 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
         gained -= bestCost;
       }
     }
-    gained += reassign(roster, deadline, random);
+    const moves: Array<[string, () => number]> = [
+      ['reassign', () => reassign(roster, deadline, random)],
+      ['exchange', () => exchange(roster, deadline, random)],
+      ['assignDays', () => assignDays(roster, deadline, random)],
+      ['crossExchange', () => crossExchange(roster, deadline, random)],
+      ['pairResize', () => pairResize(roster, deadline, random, 8, broad)],
+    ];
+    for (const [name, move] of moves) {
+      // The pair resize is dear (~half the search time at 1,000 agents for a tenth of the gain): only
+      // once the cheaper moves stall.
+      if (name === 'pairResize' && !broad && gained > 0.002 * roster.objective()) continue;
+      const t0 = Date.now();
+      const saved = move();
+      gained += saved;
+      if (account) {
+        account[`saved:${name}`] = (account[`saved:${name}`] ?? 0) + saved;
+        account[`seconds:${name}`] = (account[`seconds:${name}`] ?? 0) + (Date.now() - t0) / 1000;
+      }
+    }
     // Stop when a pass gains less than 0.1 % of the objective: the rest is not worth the time.
     if (gained < Math.max(1e-6, 0.001 * roster.objective())) break;
   }
   return passes;
+}
+
+/**
+ * Where to look for a colleague to take agent a's shift: agents whose dialects are a strict subset of
+ * a's (the rows only a counted for lose an over-covered agent, the rest stay), and agents of a's own
+ * dialects with fewer evening (weekend) shifts than the mean when the shift is one (fairness).
+ */
+export class CandidatePools {
+  private readonly subsets: number[][];
+  private readonly fewEvenings = new Map<string, number[]>();
+  private readonly fewWeekends = new Map<string, number[]>();
+  private readonly keys: string[];
+
+  constructor(private readonly roster: Roster) {
+    const { calendars, profiles } = roster;
+    this.keys = calendars.map((c) => c.dialects.join('+'));
+    this.subsets = profiles.map((p) =>
+      profiles
+        .filter(
+          (q) =>
+            q.dialects.length < p.dialects.length &&
+            q.dialects.every((d) => p.dialects.includes(d)),
+        )
+        .flatMap((q) => q.members),
+    );
+    roster.refreshMeans();
+    calendars.forEach((_, a) => {
+      const key = this.keys[a];
+      if (roster.evenings[a] < roster.eveningMean - 0.5) push(this.fewEvenings, key, a);
+      if (roster.weekends[a] < roster.weekendMean - 0.5) push(this.fewWeekends, key, a);
+    });
+  }
+
+  /** A colleague to try for a's template t (−1 when there is no targeted pool). */
+  pick(a: number, t: number, random: () => number): number {
+    const { roster } = this;
+    const tpl = roster.templates[t];
+    const pools: number[][] = [];
+    const subset = this.subsets[roster.calendars[a].profile];
+    if (subset.length) pools.push(subset);
+    if (tpl.evening && roster.evenings[a] > roster.eveningMean + 0.5) {
+      const few = this.fewEvenings.get(this.keys[a]);
+      if (few) pools.push(few);
+    }
+    if (tpl.weekend && roster.weekends[a] > roster.weekendMean + 0.5) {
+      const few = this.fewWeekends.get(this.keys[a]);
+      if (few) pools.push(few);
+    }
+    if (pools.length === 0) return -1;
+    const pool = pools[Math.floor(random() * pools.length)];
+    return pool[Math.floor(random() * pool.length)];
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, a: number): void {
+  const list = map.get(key);
+  if (list) list.push(a);
+  else map.set(key, [a]);
 }
 
 /**
@@ -586,6 +677,7 @@ export function improve(roster: Roster, deadline: number, seed = 1): number {
 function reassign(roster: Roster, deadline: number, random: () => number): number {
   const { grid, calendars } = roster;
   const n = calendars.length;
+  const pools = new CandidatePools(roster);
   let saved = 0;
   for (let a = 0; a < n && Date.now() <= deadline; a++) {
     const pa = calendars[a].profile;
@@ -598,8 +690,9 @@ function reassign(roster: Roster, deadline: number, random: () => number): numbe
       const gainA = off + roster.agentCost(a) - beforeA;
       let best = -1;
       let bestCost = -1e-9;
-      for (let k = 0; k < 12; k++) {
-        const b = Math.floor(random() * n);
+      for (let k = 0; k < 24; k++) {
+        const targeted = k % 2 === 0 ? pools.pick(a, t, random) : -1;
+        const b = targeted >= 0 ? targeted : Math.floor(random() * n);
         if (b === a || roster.dayShift[b][d] >= 0) continue;
         const on = roster.coverageDelta(calendars[b].profile, t, 1);
         if (gainA + on >= bestCost) continue;
@@ -617,6 +710,361 @@ function reassign(roster: Roster, deadline: number, random: () => number): numbe
         roster.add(best, t);
         saved -= bestCost;
       } else roster.add(a, t);
+    }
+  }
+  return saved;
+}
+
+/**
+ * Same-day exchanges between agents of different skill profiles: A takes B's shift and B takes A's.
+ * Total coverage does not change; dialect rows do (a Wuhan speaker moves to the hours Wuhan is needed,
+ * a Putonghua-only colleague to the hours it is not), and so do preferences. Both agents keep every hard
+ * rule and their weekly minimum and maximum. Returns the cost saved.
+ */
+export function exchange(
+  roster: Roster,
+  deadline: number,
+  random: () => number,
+  tries = 24,
+): number {
+  const { grid, calendars, profiles, templates } = roster;
+  let saved = 0;
+  for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
+    const w = grid.weekOfDay[d];
+    const working = profiles.map((profile) =>
+      profile.members.filter((a) => roster.dayShift[a][d] >= 0),
+    );
+    for (let p = 0; p < profiles.length; p++) {
+      for (let q = 0; q < profiles.length; q++) {
+        if (p === q || profiles[p].dialects.join() === profiles[q].dialects.join()) continue;
+        // Only from the profile with more dialects (symmetric pairs are tried once).
+        if (profiles[p].dialects.length < profiles[q].dialects.length) continue;
+        if (working[q].length === 0) continue;
+        for (const a of working[p]) {
+          const ta = roster.dayShift[a][d];
+          if (ta < 0) continue;
+          for (let k = 0; k < Math.min(tries, working[q].length); k++) {
+            const b = working[q][Math.floor(random() * working[q].length)];
+            const tb = roster.dayShift[b][d];
+            if (tb < 0 || tb === roster.dayShift[a][d]) continue;
+            const t1 = roster.dayShift[a][d];
+            const wa =
+              roster.weekWork[a][w] - templates[t1].workMinutes + templates[tb].workMinutes;
+            const wb =
+              roster.weekWork[b][w] - templates[tb].workMinutes + templates[t1].workMinutes;
+            if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) continue;
+            const before = roster.agentCost(a) + roster.agentCost(b);
+            let delta = roster.coverageDelta(p, t1, -1);
+            roster.remove(a, d);
+            delta += roster.coverageDelta(q, tb, -1);
+            roster.remove(b, d);
+            if (roster.canAdd(a, tb) && roster.canAdd(b, t1)) {
+              delta += roster.coverageDelta(p, tb, 1);
+              roster.add(a, tb);
+              delta += roster.coverageDelta(q, t1, 1);
+              roster.add(b, t1);
+              delta += roster.agentCost(a) + roster.agentCost(b) - before;
+              if (delta < -1e-6) {
+                saved -= delta;
+                continue;
+              }
+              roster.remove(a, d);
+              roster.remove(b, d);
+            }
+            roster.add(a, t1);
+            roster.add(b, tb);
+          }
+        }
+      }
+    }
+  }
+  return saved;
+}
+
+/**
+ * Two agents trade shifts on two days of a week: A hands its day-1 shift to B (free that day) and takes
+ * B's day-2 shift (A free that day). Moves evenings and weekends between agents (fairness), days off to
+ * where they are preferred, and dialect speakers to the days they are needed. Every hard rule and both
+ * weekly minimums hold. Returns the cost saved.
+ */
+export function crossExchange(
+  roster: Roster,
+  deadline: number,
+  random: () => number,
+  tries = 16,
+): number {
+  const { grid, calendars, templates } = roster;
+  const n = calendars.length;
+  roster.refreshMeans();
+  const pools = new CandidatePools(roster);
+  let saved = 0;
+  for (let a = 0; a < n && Date.now() <= deadline; a++) {
+    const pa = calendars[a].profile;
+    for (let d1 = 0; d1 < grid.days; d1++) {
+      const t1 = roster.dayShift[a][d1];
+      if (t1 < 0) continue;
+      const w = grid.weekOfDay[d1];
+      for (let k = 0; k < tries; k++) {
+        const targeted = k % 2 === 0 ? pools.pick(a, t1, random) : -1;
+        const b = targeted >= 0 ? targeted : Math.floor(random() * n);
+        if (b === a || roster.dayShift[b][d1] >= 0) continue;
+        const pb = calendars[b].profile;
+        // One of b's shifts that week on a day a is free.
+        const options: number[] = [];
+        for (let d2 = 0; d2 < grid.days; d2++)
+          if (grid.weekOfDay[d2] === w && roster.dayShift[b][d2] >= 0 && roster.dayShift[a][d2] < 0)
+            options.push(d2);
+        if (options.length === 0) continue;
+        const d2 = options[Math.floor(random() * options.length)];
+        const t2 = roster.dayShift[b][d2];
+        const wa = roster.weekWork[a][w] - templates[t1].workMinutes + templates[t2].workMinutes;
+        const wb = roster.weekWork[b][w] - templates[t2].workMinutes + templates[t1].workMinutes;
+        if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) continue;
+        const before = roster.agentCost(a) + roster.agentCost(b);
+        let delta = roster.coverageDelta(pa, t1, -1);
+        roster.remove(a, d1);
+        delta += roster.coverageDelta(pb, t2, -1);
+        roster.remove(b, d2);
+        if (roster.canAdd(a, t2) && roster.canAdd(b, t1)) {
+          delta += roster.coverageDelta(pa, t2, 1);
+          roster.add(a, t2);
+          delta += roster.coverageDelta(pb, t1, 1);
+          roster.add(b, t1);
+          delta += roster.agentCost(a) + roster.agentCost(b) - before;
+          if (delta < -1e-6) {
+            saved -= delta;
+            break;
+          }
+          roster.remove(a, d2);
+          roster.remove(b, d1);
+        }
+        roster.add(a, t1);
+        roster.add(b, t2);
+      }
+    }
+  }
+  return saved;
+}
+
+/** Templates one hour longer, shorter or later/earlier at either end than t, on its day. */
+export function neighbourTemplates(roster: Roster): number[][] {
+  const HOUR = 60 * MIN;
+  const byKey = new Map<string, number>();
+  for (const t of roster.templates) byKey.set(`${t.start}|${t.end}`, t.index);
+  return roster.templates.map((t) => {
+    const out: number[] = [];
+    for (const [ds, de] of [
+      [0, HOUR],
+      [0, -HOUR],
+      [HOUR, 0],
+      [-HOUR, 0],
+      [HOUR, HOUR],
+      [-HOUR, -HOUR],
+    ]) {
+      const k = byKey.get(`${t.start + ds}|${t.end + de}`);
+      if (k !== undefined && roster.templates[k].day === t.day) out.push(k);
+    }
+    return out;
+  });
+}
+
+/**
+ * Two agents working the same day resize their shifts together: A's shift an hour shorter (or moved),
+ * B's an hour longer where A's left (any pair of one-hour neighbours, or one side unchanged). Lets
+ * hours flow from an agent with dialects that are over-covered to a colleague without them, a few
+ * intervals at a time, where a whole shift cannot move. Every hard rule and both weekly minimums
+ * hold. Returns the cost saved.
+ */
+export function pairResize(
+  roster: Roster,
+  deadline: number,
+  random: () => number,
+  tries = 8,
+  broad = false,
+): number {
+  const { grid, calendars, templates } = roster;
+  const n = calendars.length;
+  const near = neighbourTemplates(roster);
+  const working: number[][] = Array.from({ length: grid.days }, () => []);
+  if (broad)
+    for (let a = 0; a < n; a++)
+      for (let d = 0; d < grid.days; d++) if (roster.dayShift[a][d] >= 0) working[d].push(a);
+  roster.refreshMeans();
+  const pools = new CandidatePools(roster);
+  let saved = 0;
+  for (let a = 0; a < n && Date.now() <= deadline; a++) {
+    const pa = calendars[a].profile;
+    for (let d = 0; d < grid.days; d++) {
+      const w = grid.weekOfDay[d];
+      for (let k = 0; k < tries; k++) {
+        const ta = roster.dayShift[a][d];
+        if (ta < 0 || near[ta].length === 0) break;
+        // Targeted colleagues (fewer dialects, fewer evenings or weekends), the move being dear;
+        // `broad` adds anyone working that day every other try.
+        const targeted = broad && k % 2 === 1 ? -1 : pools.pick(a, ta, random);
+        const b =
+          targeted >= 0
+            ? targeted
+            : broad
+              ? working[d][Math.floor(random() * working[d].length)]
+              : -1;
+        if (b === undefined || b < 0) break;
+        const tb = roster.dayShift[b][d];
+        if (b === a || tb < 0) continue;
+        const pb = calendars[b].profile;
+        const evenings = +templates[ta].evening + +templates[tb].evening;
+        const before = roster.agentCost(a) + roster.agentCost(b);
+        const off = roster.coverageDelta(pa, ta, -1);
+        roster.remove(a, d);
+        const offB = roster.coverageDelta(pb, tb, -1);
+        roster.remove(b, d);
+        let best: [number, number] | null = null;
+        let bestDelta = -1e-6;
+        for (const xa of [ta, ...near[ta]])
+          for (const xb of [tb, ...near[tb]]) {
+            if (xa === ta && xb === tb) continue;
+            // The team's evening count stays, so fairness means (and the others' costs) stay.
+            if (+templates[xa].evening + +templates[xb].evening !== evenings) continue;
+            const ha = roster.weekWork[a][w] + templates[xa].workMinutes;
+            const hb = roster.weekWork[b][w] + templates[xb].workMinutes;
+            if (ha < calendars[a].minWeek[w] - EPS || hb < calendars[b].minWeek[w] - EPS) continue;
+            if (!roster.canAdd(a, xa) || !roster.canAdd(b, xb)) continue;
+            let delta = off + offB + roster.coverageDelta(pa, xa, 1);
+            roster.add(a, xa);
+            delta += roster.coverageDelta(pb, xb, 1);
+            roster.add(b, xb);
+            delta += roster.agentCost(a) + roster.agentCost(b) - before;
+            roster.remove(a, d);
+            roster.remove(b, d);
+            if (delta < bestDelta) {
+              bestDelta = delta;
+              best = [xa, xb];
+            }
+          }
+        if (best) {
+          roster.add(a, best[0]);
+          roster.add(b, best[1]);
+          saved -= bestDelta;
+        } else {
+          roster.add(a, ta);
+          roster.add(b, tb);
+        }
+      }
+    }
+  }
+  return saved;
+}
+
+/** Least-cost perfect assignment of rows to columns (Hungarian method, O(n³)); cost is row-major n × n. */
+export function assignment(cost: Float64Array, n: number): Int32Array {
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(n + 1);
+  const p = new Int32Array(n + 1);
+  const way = new Int32Array(n + 1);
+  const minv = new Float64Array(n + 1);
+  const used = new Uint8Array(n + 1);
+  for (let i = 1; i <= n; i++) {
+    p[0] = i;
+    let j0 = 0;
+    minv.fill(Infinity);
+    used.fill(0);
+    do {
+      used[j0] = 1;
+      const i0 = p[j0];
+      let delta = Infinity;
+      let j1 = 0;
+      const base = (i0 - 1) * n - 1;
+      for (let j = 1; j <= n; j++) {
+        if (used[j]) continue;
+        const cur = cost[base + j] - u[i0] - v[j];
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= n; j++) {
+        if (used[j]) {
+          u[p[j]] += delta;
+          v[j] -= delta;
+        } else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0];
+      p[j0] = p[j1];
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const rowToCol = new Int32Array(n);
+  for (let j = 1; j <= n; j++) rowToCol[p[j] - 1] = j - 1;
+  return rowToCol;
+}
+
+const FORBIDDEN = 1e6;
+/** Agents per assignment problem: O(n³), so large skill groups are cut into random chunks. */
+const ASSIGN_CHUNK = 90;
+
+/**
+ * Per day, the shifts of agents with the same dialects are handed out again among them by an optimal
+ * assignment on preferences (start window, days off, consistent start times, fairness). The day's
+ * shifts as a multiset stay, so coverage does not change; each agent keeps every hard rule and its
+ * weekly minimum. Returns the cost saved.
+ */
+export function assignDays(roster: Roster, deadline: number, random: () => number): number {
+  const { grid, calendars, templates } = roster;
+  roster.refreshMeans();
+  let saved = 0;
+  for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
+    const w = grid.weekOfDay[d];
+    const groups = new Map<string, number[]>();
+    calendars.forEach((cal, a) => {
+      if (roster.dayShift[a][d] < 0) return;
+      const key = cal.dialects.join('+');
+      const g = groups.get(key);
+      if (g) g.push(a);
+      else groups.set(key, [a]);
+    });
+    for (const members of groups.values()) {
+      const shuffled =
+        members.length > ASSIGN_CHUNK ? [...members].sort(() => random() - 0.5) : members;
+      for (let c = 0; c < shuffled.length; c += ASSIGN_CHUNK) {
+        if (Date.now() > deadline) break;
+        const agents = shuffled.slice(c, c + ASSIGN_CHUNK);
+        const n = agents.length;
+        if (n < 2) continue;
+        const slots = agents.map((a) => roster.dayShift[a][d]);
+        const distinct = [...new Set(slots)];
+        if (distinct.length < 2) continue;
+        const before = agents.reduce((s, a) => s + roster.agentCost(a), 0);
+        for (const a of agents) roster.remove(a, d);
+        const byTemplate = new Map<number, number>();
+        const cost = new Float64Array(n * n);
+        agents.forEach((a, i) => {
+          byTemplate.clear();
+          for (const t of distinct) {
+            const work = roster.weekWork[a][w] + templates[t].workMinutes;
+            let x = FORBIDDEN;
+            if (work >= calendars[a].minWeek[w] - EPS && roster.canAdd(a, t)) {
+              roster.add(a, t);
+              x = roster.agentCost(a);
+              roster.remove(a, d);
+            }
+            byTemplate.set(t, x);
+          }
+          for (let j = 0; j < n; j++) cost[i * n + j] = byTemplate.get(slots[j])!;
+        });
+        const pick = assignment(cost, n);
+        let after = 0;
+        for (let i = 0; i < n; i++) after += cost[i * n + pick[i]];
+        const better = after < before - 1e-6 && after < FORBIDDEN;
+        agents.forEach((a, i) => roster.add(a, better ? slots[pick[i]] : slots[i]));
+        if (better) saved += before - roster.agentsCost(agents);
+      }
     }
   }
   return saved;

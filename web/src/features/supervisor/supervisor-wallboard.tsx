@@ -26,6 +26,7 @@ import { displayNames, summarise, type AgentRow } from './wallboard-model';
 
 // ECharts is heavy: it loads when the report tab opens.
 const WellbeingReport = lazy(() => import('./wellbeing-report'));
+const ServiceLevelPanel = lazy(() => import('./service-level-panel'));
 
 /** The supervisor's live wallboard: the team's agents, alerts, queue, report and adherence. */
 export default function SupervisorWallboard() {
@@ -124,6 +125,9 @@ function Wallboard({ teamId }: { teamId: string }) {
               <Stack>
                 <AlertsPanel teamId={teamId} timeZone={timeZone} names={names} />
                 <QueuePanel />
+                <Suspense fallback={null}>
+                  <ServiceLevelPanel teamId={teamId} timeZone={timeZone} />
+                </Suspense>
                 <CallbacksPanel />
               </Stack>
             </Grid.Col>

@@ -266,7 +266,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename or deactivate (active: false) a team */
+        /** Rename, move to another site or deactivate (active: false) a team */
         patch: operations["TeamsController_update"];
         trace?: never;
     };
@@ -356,6 +356,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/routing-tags/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Relabel a tag, or retire it (kept by agents who have it, never given anew) */
+        patch: operations["RoutingTagsController_update"];
         trace?: never;
     };
     "/v1/agents/import": {
@@ -1377,6 +1394,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams/{teamId}/service-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The day’s service level per 15 minutes (queued calls the team answered in time)
+         * @description Calls that queued in the interval and were answered by the team’s agents or abandoned while offered to them; in time = answered within the team’s targetAnswerSeconds. Today: the intervals up to now.
+         */
+        get: operations["ServiceLevelController_day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teams/{teamId}/forecast": {
         parameters: {
             query?: never;
@@ -2034,8 +2071,11 @@ export interface components {
             /** @description First characters of the key, to recognise it */
             keyPrefix: string;
             createdAt: string;
-            lastUsedAt?: Record<string, never> | null;
-            revokedAt?: Record<string, never> | null;
+            lastUsedAt?: string | null;
+            revokedAt?: string | null;
+        };
+        ApiKeyListDto: {
+            items: components["schemas"]["ApiKeyDto"][];
         };
         SessionSettingsDto: {
             /** @example 30 */
@@ -2125,6 +2165,11 @@ export interface components {
         };
         UpdateTeamDto: {
             name?: string;
+            /**
+             * Format: uuid
+             * @description Move the team to another site: it then follows that site’s time zone, opening hours, labour rules and default wellbeing policy (400 UNKNOWN_SITE if none has this id)
+             */
+            siteId?: string;
             active?: boolean;
         };
         TeamSettingsDto: {
@@ -2212,14 +2257,14 @@ export interface components {
              */
             roles: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
         };
         UserDto: {
             id: string;
             email: string;
             displayName: string;
             roles: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
-            teamId: Record<string, never> | null;
+            teamId: string | null;
             active: boolean;
             createdAt: string;
         };
@@ -2241,8 +2286,24 @@ export interface components {
              */
             roles?: ("admin" | "scheduler" | "supervisor" | "counselor" | "agent")[];
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
             active?: boolean;
+        };
+        RoutingTagViewDto: {
+            /**
+             * @description BCP 47 language tag (dialects) or lowercase slug (skills)
+             * @example cmn-x-wuhan
+             */
+            tag: string;
+            /** @enum {string} */
+            kind: "dialect" | "skill";
+            /** @example Wuhan */
+            label: string;
+            /** @description When the tag was retired (no longer assigned); null while in use */
+            retiredAt: string | null;
+        };
+        RoutingTagListDto: {
+            tags: components["schemas"]["RoutingTagViewDto"][];
         };
         RoutingTagDto: {
             /**
@@ -2255,8 +2316,11 @@ export interface components {
             /** @example Wuhan */
             label: string;
         };
-        RoutingTagListDto: {
-            tags: components["schemas"]["RoutingTagDto"][];
+        UpdateRoutingTagDto: {
+            /** @example Wuhan dialect */
+            label?: string;
+            /** @description true retires the tag: agents who have it keep it and calls still route by it, but it can no longer be given to an agent; false brings it back */
+            retired?: boolean;
         };
         ImportAgentsDto: {
             /**
@@ -2326,12 +2390,12 @@ export interface components {
             id: string;
             externalId: string;
             displayName: string;
-            teamId: Record<string, never> | null;
+            teamId: string | null;
             /** @description The login of this agent, if any */
-            userId: Record<string, never> | null;
+            userId: string | null;
             active: boolean;
             /** @description Where the router rings the agent (e.g. a SIP URI) */
-            contact: Record<string, never> | null;
+            contact: string | null;
             dialects: components["schemas"]["TagProficiencyDto"][];
             skills: components["schemas"]["TagProficiencyDto"][];
         };
@@ -2356,7 +2420,7 @@ export interface components {
         UpdateAgentDto: {
             displayName?: string;
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
             active?: boolean;
             /**
              * @description Where the router rings the agent; returned with the agent, in availability and in every reservation
@@ -3335,6 +3399,42 @@ export interface components {
             /** @description The callback work, its own line: present when callbacksPerInterval is given or the team (teamId) had callbacks */
             callbacks?: components["schemas"]["CallbackLoadDto"];
         };
+        ServiceLevelIntervalDto: {
+            /** @description Start of the 15-minute interval (ISO instant) */
+            start: string;
+            /** @description Calls that arrived in it and were answered or abandoned */
+            offered: number;
+            answered: number;
+            /** @description Answered within targetAnswerSeconds of queuing */
+            answeredInTime: number;
+            abandoned: number;
+            /** @description answeredInTime / offered (0..1); null with no calls */
+            serviceLevel: number | null;
+        };
+        ServiceLevelDayDto: {
+            /** Format: uuid */
+            teamId: string;
+            /** @example 2026-11-30 */
+            date: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /** @example 15 */
+            intervalMinutes: number;
+            /**
+             * @description From the team’s planning settings
+             * @example 20
+             */
+            targetAnswerSeconds: number;
+            /**
+             * @description From the team’s planning settings
+             * @example 0.8
+             */
+            targetServiceLevel: number;
+            /** @description The day so far; null with no calls */
+            serviceLevel: number | null;
+            /** @description The day’s intervals up to now (today) or the whole day (a past day) */
+            intervals: components["schemas"]["ServiceLevelIntervalDto"][];
+        };
         ForecastIntervalDto: {
             /** @example 2026-01-05T01:00:00Z */
             start: string;
@@ -4295,7 +4395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyDto"][];
+                    "application/json": components["schemas"]["ApiKeyListDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing or invalid credentials */
@@ -4888,6 +4988,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Part of the name or email (case-insensitive) */
+                search?: string;
                 role?: "admin" | "scheduler" | "supervisor" | "counselor" | "agent";
                 teamId?: string;
                 active?: boolean;
@@ -5143,7 +5245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoutingTagDto"];
+                    "application/json": components["schemas"]["RoutingTagViewDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing or invalid credentials */
@@ -5166,6 +5268,58 @@ export interface operations {
             };
             /** @description DUPLICATE_TAG */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RoutingTagsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoutingTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingTagViewDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5232,6 +5386,8 @@ export interface operations {
                 pageSize?: number;
                 externalId?: string;
                 teamId?: string;
+                /** @description Part of the name or external id (case-insensitive) */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -8126,6 +8282,57 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: caller lacks one of the roles scheduler, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ServiceLevelController_day: {
+        parameters: {
+            query?: {
+                /** @description The day in the site’s time zone (default: today there) */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLevelDayDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles supervisor, scheduler, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
