@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
+import { adherenceByAgent } from '../../lib/adherence';
 import type { Agent } from './use-planner';
 
 /** Today's adherence per agent against the published schedule, and who is out of it now. */
@@ -34,26 +35,17 @@ export function AdherencePanel({
     refetchInterval: 15_000,
   });
   const names = useMemo(() => new Map(agents.map((a) => [a.id, a.displayName])), [agents]);
-  const totals = useMemo(() => {
-    const by = new Map<string, { scheduled: number; adherent: number }>();
-    for (const r of report.data?.items ?? []) {
-      const x = by.get(r.agentId) ?? { scheduled: 0, adherent: 0 };
-      x.scheduled += r.scheduledMinutes;
-      x.adherent += r.adherentMinutes;
-      by.set(r.agentId, x);
-    }
-    return [...by.entries()]
-      .map(([agentId, x]) => ({ agentId, ...x }))
-      .sort((a, b) =>
+  const summed = useMemo(() => adherenceByAgent(report.data?.items ?? []), [report.data]);
+  const totals = useMemo(
+    () =>
+      [...summed.agents].sort((a, b) =>
         (names.get(a.agentId) ?? '').localeCompare(names.get(b.agentId) ?? '', i18n.language),
-      );
-  }, [report.data, names, i18n.language]);
-  const team = totals.reduce(
-    (s, x) => ({ scheduled: s.scheduled + x.scheduled, adherent: s.adherent + x.adherent }),
-    { scheduled: 0, adherent: 0 },
+      ),
+    [summed, names, i18n.language],
   );
-  const pct = (a: number, s: number) =>
-    s === 0 ? '—' : formatNumber(a / s, i18n.language, { style: 'percent' });
+  const team = summed.team;
+  const pct = (share: number | null) =>
+    share === null ? '—' : formatNumber(share, i18n.language, { style: 'percent' });
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h4" mb="xs">
@@ -89,18 +81,18 @@ export function AdherencePanel({
               {totals.map((a) => (
                 <Table.Tr key={a.agentId}>
                   <Table.Td>{names.get(a.agentId) ?? a.agentId.slice(0, 8)}</Table.Td>
-                  <Table.Td>{a.scheduled}</Table.Td>
-                  <Table.Td>{a.adherent}</Table.Td>
-                  <Table.Td>{pct(a.adherent, a.scheduled)}</Table.Td>
+                  <Table.Td>{a.scheduledMinutes}</Table.Td>
+                  <Table.Td>{a.adherentMinutes}</Table.Td>
+                  <Table.Td>{pct(a.share)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr>
                 <Table.Th>{t('adherence.total')}</Table.Th>
-                <Table.Th>{team.scheduled}</Table.Th>
-                <Table.Th>{team.adherent}</Table.Th>
-                <Table.Th>{pct(team.adherent, team.scheduled)}</Table.Th>
+                <Table.Th>{team.scheduledMinutes}</Table.Th>
+                <Table.Th>{team.adherentMinutes}</Table.Th>
+                <Table.Th>{pct(team.share)}</Table.Th>
               </Table.Tr>
             </Table.Tfoot>
           </Table>

@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
-import { adherenceByAgent } from './wallboard-model';
+import { adherenceByAgent } from '../../lib/adherence';
 
 /** Today's adherence by agent name with the team total, and who is out of adherence now. */
 export const AdherencePanel = memo(function AdherencePanel({

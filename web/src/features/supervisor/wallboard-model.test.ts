@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { adherenceByAgent } from '../../lib/adherence';
 import {
-  adherenceByAgent,
   applyPresenceBatch,
   displayNames,
   formatDuration,
