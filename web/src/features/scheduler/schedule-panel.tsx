@@ -175,8 +175,9 @@ export function SchedulePanel({
                 pct: formatNumber(s.progress ?? 0, i18n.language, { style: 'percent' }),
               })}
             </Text>
+            {/* A sliver from the start: at 0% the bar would be invisible while the solver sets up. */}
             <Progress
-              value={Math.round((s.progress ?? 0) * 100)}
+              value={Math.max(3, Math.round((s.progress ?? 0) * 100))}
               animated
               size="lg"
               aria-label={t('schedule.progress')}
