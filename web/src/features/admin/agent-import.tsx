@@ -1,17 +1,8 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CsvDropZone } from '../../components/csv-drop-zone';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 
 type ImportResult = {
@@ -27,7 +18,6 @@ export function AgentImport() {
   const queryClient = useQueryClient();
   const [csv, setCsv] = useState('');
   const [teamId, setTeamId] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [created, setCreated] = useState<number | null>(null);
   const teams = useQuery({
     queryKey: ['teams', 'all'],
@@ -50,16 +40,10 @@ export function AgentImport() {
   });
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const check = () => run.mutate(true, { onSuccess: (r) => setChecked(r) });
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
+  const readFile = async (file: File) => {
     setCsv(await file.text());
     setChecked(null);
     setCreated(null);
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void readFile(e.dataTransfer.files[0]);
   };
   const error = run.error;
   const headerProblem =
@@ -79,35 +63,12 @@ export function AgentImport() {
         ]}
         maw={360}
       />
-      <Paper
-        withBorder
-        p="lg"
-        data-testid="csv-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        style={{
-          borderStyle: 'dashed',
-          background: dragging ? 'var(--mantine-color-blue-0)' : undefined,
-        }}
-      >
-        <Stack gap="xs" align="center">
-          <Text>{t('import.drop')}</Text>
-          <label>
-            <Text span size="sm" mr="xs">
-              {t('import.file')}
-            </Text>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => void readFile(e.currentTarget.files?.[0])}
-            />
-          </label>
-        </Stack>
-      </Paper>
+      <CsvDropZone
+        testId="csv-drop"
+        prompt={t('import.drop')}
+        chooseLabel={t('import.file')}
+        onFile={(f) => void readFile(f)}
+      />
       <Textarea
         label={t('import.text')}
         value={csv}

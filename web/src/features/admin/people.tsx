@@ -21,6 +21,7 @@ import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { useTeams } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
+import { EditFooter } from './edit-footer';
 import { formatTagList, parseTagList } from './tag-list';
 
 type Agent = components['schemas']['AgentDto'];
@@ -242,15 +243,12 @@ function AgentEditor({ agent, onClose }: { agent: Agent; onClose: () => void }) 
             checked={active}
             onChange={(e) => setActive(e.currentTarget.checked)}
           />
-          <ApiErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={invalid}>
-              {t('save')}
-            </Button>
-          </Group>
+          <EditFooter
+            error={save.error}
+            saving={save.isPending}
+            disabled={invalid}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

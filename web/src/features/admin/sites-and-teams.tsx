@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { timeZones, useSites, useTeams } from './admin-data';
-import { ApiErrorAlert } from './api-error-alert';
+import { EditFooter } from './edit-footer';
 import {
   DEFAULT_WEEK,
   pastMidnight,
@@ -307,15 +307,12 @@ function SiteEditor({ site, onClose }: { site: Site | null; onClose: () => void 
               onChange={(e) => setActive(e.currentTarget.checked)}
             />
           )}
-          <ApiErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={invalid}>
-              {t('save')}
-            </Button>
-          </Group>
+          <EditFooter
+            error={save.error}
+            saving={save.isPending}
+            disabled={invalid}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>
@@ -386,15 +383,12 @@ function TeamEditor({
               onChange={(e) => setActive(e.currentTarget.checked)}
             />
           )}
-          <ApiErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim() || !siteId}>
-              {t('save')}
-            </Button>
-          </Group>
+          <EditFooter
+            error={save.error}
+            saving={save.isPending}
+            disabled={!name.trim() || !siteId}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

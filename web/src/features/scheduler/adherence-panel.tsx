@@ -1,11 +1,8 @@
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
-import { adherenceByAgent } from '../../lib/adherence';
+import { useTodaysAdherence } from '../../lib/use-todays-adherence';
 import type { Agent } from './use-planner';
 
 /** Today's adherence per agent against the published schedule, and who is out of it now. */
@@ -19,23 +16,8 @@ export function AdherencePanel({
   timeZone: string;
 }) {
   const { t, i18n } = useTranslation('scheduler');
-  const day = DateTime.now().setZone(timeZone).startOf('day');
-  const from = day.toUTC().toISO()!;
-  const to = day.plus({ days: 1 }).toUTC().toISO()!;
-  const report = useQuery({
-    queryKey: ['adherence', teamId, from],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/adherence', { params: { query: { teamId, from, to } as never } })),
-    refetchInterval: 60_000,
-  });
-  const live = useQuery({
-    queryKey: ['adherence', teamId, 'live'],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/adherence/live', { params: { query: { teamId } as never } })),
-    refetchInterval: 15_000,
-  });
+  const { live, totals: summed } = useTodaysAdherence(teamId, timeZone);
   const names = useMemo(() => new Map(agents.map((a) => [a.id, a.displayName])), [agents]);
-  const summed = useMemo(() => adherenceByAgent(report.data?.items ?? []), [report.data]);
   const totals = useMemo(
     () =>
       [...summed.agents].sort((a, b) =>

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CsvDropZone } from '../../components/csv-drop-zone';
 import { EChart } from '../../components/echart';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
@@ -23,7 +24,6 @@ export function ForecastPanel({
   const { t, i18n } = useTranslation('scheduler');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; parsed: ParsedForecast } | null>(null);
-  const [dragging, setDragging] = useState(false);
   const from = new Date(days[0].start).toISOString();
   const to = new Date(days[days.length - 1].end).toISOString();
   const forecast = useQuery({
@@ -48,15 +48,9 @@ export function ForecastPanel({
       void queryClient.invalidateQueries({ queryKey: ['preview', teamId] });
     },
   });
-  const read = async (f: File | undefined) => {
-    if (!f) return;
+  const read = async (f: File) => {
     upload.reset();
     setFile({ name: f.name, parsed: parseForecastCsv(await f.text(), intervalMinutes) });
-  };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void read(e.dataTransfer.files[0]);
   };
   const option = useMemo(() => {
     // Each stored interval carries its length (the generated type omits it).
@@ -100,38 +94,13 @@ export function ForecastPanel({
         <Title order={3} size="h4">
           {t('forecast.title')}
         </Title>
-        <Paper
-          withBorder
-          p="lg"
-          data-testid="forecast-drop"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-          style={{
-            borderStyle: 'dashed',
-            background: dragging ? 'var(--mantine-color-blue-0)' : undefined,
-          }}
-        >
-          <Stack gap={4} align="center">
-            <Text>{t('forecast.drop')}</Text>
-            <Text size="xs" c="dimmed">
-              {t('forecast.format')}
-            </Text>
-            <label>
-              <Text span size="sm" mr="xs">
-                {t('forecast.file')}
-              </Text>
-              <input
-                type="file"
-                accept=".csv,text/csv"
-                onChange={(e) => void read(e.currentTarget.files?.[0])}
-              />
-            </label>
-          </Stack>
-        </Paper>
+        <CsvDropZone
+          testId="forecast-drop"
+          prompt={t('forecast.drop')}
+          hint={t('forecast.format')}
+          chooseLabel={t('forecast.file')}
+          onFile={(f) => void read(f)}
+        />
         {parsed?.fileProblem && (
           <Alert color="red" role="alert">
             {t(`forecast.fileProblem.${parsed.fileProblem}`)}

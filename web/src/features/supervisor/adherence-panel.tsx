@@ -1,11 +1,8 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { DateTime } from 'luxon';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
-import { adherenceByAgent } from '../../lib/adherence';
+import { useTodaysAdherence } from '../../lib/use-todays-adherence';
 
 /** Today's adherence by agent name with the team total, and who is out of adherence now. */
 export const AdherencePanel = memo(function AdherencePanel({
@@ -19,22 +16,7 @@ export const AdherencePanel = memo(function AdherencePanel({
   names: ReadonlyMap<string, string>;
 }) {
   const { t, i18n } = useTranslation('supervisor');
-  const day = DateTime.now().setZone(timeZone).startOf('day');
-  const from = day.toUTC().toISO()!;
-  const to = day.plus({ days: 1 }).toUTC().toISO()!;
-  const report = useQuery({
-    queryKey: ['adherence', teamId, from],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/adherence', { params: { query: { teamId, from, to } as never } })),
-    refetchInterval: 60_000,
-  });
-  const live = useQuery({
-    queryKey: ['adherence', teamId, 'live'],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/adherence/live', { params: { query: { teamId } as never } })),
-    refetchInterval: 15_000,
-  });
-  const totals = useMemo(() => adherenceByAgent(report.data?.items ?? []), [report.data]);
+  const { live, totals } = useTodaysAdherence(teamId, timeZone);
   const name = (id: string) => names.get(id) ?? id.slice(0, 8);
   const pct = (v: number | null) =>
     v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent' });
