@@ -174,34 +174,47 @@ export function renderError(exception: unknown): RenderedError {
   return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
 }
 
+/**
+ * Answers a failed request with the error body (5xx logged with the request id only: bodies may hold
+ * personal data). The Nest filter and the router's fast lane both end here.
+ */
+export function respondWithError(
+  res: Response,
+  exception: unknown,
+  logger: Logger,
+  where: { requestId?: string; path?: string },
+): void {
+  const rendered = renderError(exception);
+  if (rendered.statusCode >= 500)
+    logger.error(
+      {
+        requestId: where.requestId,
+        statusCode: rendered.statusCode,
+        path: where.path,
+        err:
+          exception instanceof Error
+            ? { name: exception.name, message: exception.message, stack: exception.stack }
+            : String(exception),
+      },
+      'request failed',
+    );
+  if (res.headersSent) return;
+  for (const [name, value] of Object.entries(rendered.headers ?? {})) res.setHeader(name, value);
+  const { headers: _headers, ...body } = rendered;
+  // The route may have declared another type (text/calendar): an error is always JSON.
+  res.status(rendered.statusCode).type('application/json').json(body);
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const rendered = renderError(exception);
-    if (rendered.statusCode >= 500) {
-      // Logged with the request id only: bodies may hold personal data.
-      this.logger.error(
-        {
-          requestId: req?.id,
-          statusCode: rendered.statusCode,
-          path: req?.route?.path ?? req?.path,
-          err:
-            exception instanceof Error
-              ? { name: exception.name, message: exception.message, stack: exception.stack }
-              : String(exception),
-        },
-        'request failed',
-      );
-    }
-    if (res.headersSent) return;
-    for (const [name, value] of Object.entries(rendered.headers ?? {})) res.setHeader(name, value);
-    const { headers: _headers, ...body } = rendered;
-    // The route may have declared another type (text/calendar): an error is always JSON.
-    res.status(rendered.statusCode).type('application/json').json(body);
+    respondWithError(ctx.getResponse<Response>(), exception, this.logger, {
+      requestId: req?.id,
+      path: req?.route?.path ?? req?.path,
+    });
   }
 }

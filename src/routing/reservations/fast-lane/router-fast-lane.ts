@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { decide } from '../../../platform/auth/authorization-decision';
 import { AUTHORIZATION_POLICY } from '../../../platform/auth/authorization-policy';
 import type { ApiKeysService } from '../../../platform/auth/api-keys.service';
-import { renderError } from '../../../platform/common/errors/all-exceptions.filter';
+import { respondWithError } from '../../../platform/common/errors/all-exceptions.filter';
 import { assignRequestId } from '../../../platform/common/http/logging';
 import type { RoutingService } from '../routing.service';
 import { readAvailabilityQuery, readReservationBody, readReservationId } from './fast-lane-input';
@@ -55,24 +55,7 @@ export function routerFastLane(apiKeys: ApiKeysService, routing: RoutingService)
         res.status(out.status).type('application/json').send(out.jsonText);
       else res.status(out.status).json(out.json);
     } catch (exception) {
-      const rendered = renderError(exception);
-      if (rendered.statusCode >= 500)
-        logger.error(
-          {
-            requestId,
-            statusCode: rendered.statusCode,
-            path: req.path,
-            err:
-              exception instanceof Error
-                ? { name: exception.name, message: exception.message, stack: exception.stack }
-                : String(exception),
-          },
-          'request failed',
-        );
-      if (res.headersSent) return;
-      const { headers, ...body } = rendered;
-      for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
-      res.status(rendered.statusCode).json(body);
+      respondWithError(res, exception, logger, { requestId, path: req.path });
     }
   };
 
