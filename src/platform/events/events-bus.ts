@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Coalesced } from '../common/async/coalesced';
-import { lockInTransaction } from '../database/advisory-lock';
+import { advisoryKey } from '../database/advisory-lock';
 import { EVENTS_CHANNEL } from './events.service';
 
 /** An event as delivered: `seq` is its stream id (commit order). */
@@ -22,6 +22,33 @@ const BATCH = 1000;
 const BACKSTOP_MS = 5000;
 
 type Handler = (event: StreamEvent) => void;
+
+const SEQUENCER_LOCK = 'events-sequencer';
+
+/**
+ * The sequencer's pass (step 2 below) as one statement, so one round trip and one commit: the lock,
+ * the numbering and the notification all end with its implicit transaction. Its snapshot is taken
+ * before the lock is granted, so a pass that waited may see rows another pass numbered meanwhile;
+ * the outer `seq IS NULL` is re-checked on each row's latest version, so those are left alone, and
+ * the rows it cannot see committed after everything it numbers (the next pass takes them).
+ * $1 = advisoryKey('events-sequencer').
+ */
+export const SEQUENCE_EVENTS_SQL = `
+  WITH sequencer AS MATERIALIZED (SELECT pg_advisory_xact_lock($1)),
+       numbered AS (
+         UPDATE events SET seq = nextval('events_seq')
+          WHERE seq IS NULL
+            AND id IN (SELECT e.id FROM events e, sequencer
+                        WHERE e.seq IS NULL ORDER BY e.id LIMIT 5000)
+         RETURNING 1),
+       notified AS (
+         SELECT pg_notify('${SEQUENCED_CHANNEL}', '') FROM (SELECT 1 FROM numbered LIMIT 1) any_numbered)
+  SELECT (SELECT count(*) FROM numbered)::int AS numbered, (SELECT count(*) FROM notified)::int AS notified`;
+
+/** The sequencer's pass on any connection (tests race several). */
+export function sequenceEventsParams(): [number] {
+  return [advisoryKey(SEQUENCER_LOCK)];
+}
 
 /**
  * Delivers committed events to this replica's subscribers (SSE connections, long-polls, the queue's
@@ -140,14 +167,7 @@ export class EventsBus implements OnModuleInit, OnModuleDestroy {
 
   private async sequence(): Promise<void> {
     if (this.stopped) return;
-    await this.dataSource.transaction(async (m) => {
-      await lockInTransaction(m, 'events-sequencer');
-      const [rows] = await m.query(
-        `UPDATE events SET seq = nextval('events_seq')
-          WHERE id IN (SELECT id FROM events WHERE seq IS NULL ORDER BY id LIMIT 5000) RETURNING 1`,
-      );
-      if (rows.length) await m.query(`SELECT pg_notify('${SEQUENCED_CHANNEL}', '')`);
-    });
+    await this.dataSource.query(SEQUENCE_EVENTS_SQL, sequenceEventsParams());
   }
 
   private async deliver(): Promise<void> {
