@@ -175,6 +175,25 @@ describe('router API: availability, reservations, call events', () => {
         const bad = await reserve(body).expect(400);
         expect(bad.body.error).toBe('VALIDATION_FAILED');
       }
+      // Bodies the fast lane reads but cannot use are answered as Express's parser answers them.
+      for (const raw of ['{"callId":', '"fast-4"', '42']) {
+        const malformed = await t
+          .http()
+          .post('/v1/routing/reservations')
+          .set(router)
+          .set('Content-Type', 'application/json')
+          .send(raw)
+          .expect(400);
+        expect(malformed.body.error).toBe('MALFORMED_JSON');
+      }
+      const notJson = await t
+        .http()
+        .post('/v1/routing/reservations')
+        .set(router)
+        .set('Content-Type', 'text/plain')
+        .send('callId=fast-5')
+        .expect(415);
+      expect(notJson.body.error).toBe('UNSUPPORTED_MEDIA_TYPE');
       const accepted = await t
         .http()
         .post(`/v1/routing/reservations/${held.body.reservationId}/accept`)

@@ -1,34 +1,57 @@
 import { Logger } from '@nestjs/common';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import { decide } from '../../../platform/auth/authorization-decision';
 import { AUTHORIZATION_POLICY } from '../../../platform/auth/authorization-policy';
 import type { ApiKeysService } from '../../../platform/auth/api-keys.service';
-import { respondWithError } from '../../../platform/common/errors/all-exceptions.filter';
+import {
+  respondWithError,
+  sendJsonText,
+} from '../../../platform/common/errors/all-exceptions.filter';
 import { assignRequestId } from '../../../platform/common/http/logging';
+import { withDatabaseBudget } from '../../../platform/database/request-budget';
 import type { RoutingService } from '../routing.service';
 import { readAvailabilityQuery, readReservationBody, readReservationId } from './fast-lane-input';
 
 const AVAILABILITY = '/v1/routing/available-agents';
 const RESERVATIONS = '/v1/routing/reservations';
 const ACCEPT = /^\/v1\/routing\/reservations\/([^/]+)\/accept$/;
+/** A reservation body is a few hundred bytes; anything larger is for the full path to judge. */
+const MAX_FAST_BODY_BYTES = 4096;
 
-type Work = () => Promise<{ status: number; json?: unknown; jsonText?: string }>;
+type Work = () => Promise<{ status: number; jsonText: string }>;
+
+/** The node request as the fast lane leaves it for Express: a body it read is parsed already. */
+type LaneRequest = IncomingMessage & { body?: unknown; _body?: boolean };
+
+export interface RouterFastLaneDeps {
+  apiKeys: ApiKeysService;
+  routing: RoutingService;
+  /** The router paths' database budget (request-budget.ts). */
+  budgetMs: number;
+}
 
 /**
- * The router's three hottest calls (availability, reserve, accept) answered straight from Express
- * when they come with an API key and plainly valid input: the same services, statements, policy row
- * and error bodies as the Nest routes, without the per-request cost of Nest's pipeline (passport,
- * class-validator, interceptors, the route walk) and of the per-request access log (issue 18).
+ * The router's three hottest calls (availability, reserve, accept) answered in front of Express when
+ * they come with an API key and plainly valid input: the same services, statements, policy row and
+ * error bodies as the Nest routes, without Express's per-request work (request and response
+ * prototypes, the middleware and route walk) and Nest's pipeline (passport, class-validator,
+ * interceptors) or the per-request access log (issue 18).
  *
  * Anything unusual (no or unknown key, a Bearer token, a role the policy refuses, input the strict
- * readers do not accept) goes on to the Nest route, which decides and words the answer, so the
- * fast lane never widens what is allowed. The Nest routes stay the documented (OpenAPI) ones.
- * Successful calls are not logged one by one (the router makes hundreds a second); errors are.
+ * readers do not accept, a body that is not small JSON) goes on to Express and the Nest route, which
+ * decides and words the answer, so the fast lane never widens what is allowed. A body it has read
+ * goes on parsed (`req.body`, `req._body`: Express's JSON parser then leaves it alone). The Nest
+ * routes stay the documented (OpenAPI) ones. Successful calls are not logged one by one (the router
+ * makes hundreds a second); errors are.
  */
-export function routerFastLane(apiKeys: ApiKeysService, routing: RoutingService): RequestHandler {
+export function routerFastLane(
+  deps: RouterFastLaneDeps,
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  const { apiKeys, routing, budgetMs } = deps;
   const logger = new Logger('RouterFastLane');
 
-  const allowed = async (req: Request, policyKey: string): Promise<boolean> => {
+  const allowed = async (req: IncomingMessage, policyKey: string): Promise<boolean> => {
     const key = req.headers['x-api-key'];
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) return false;
     if (req.headers.authorization !== undefined) return false;
@@ -47,22 +70,27 @@ export function routerFastLane(apiKeys: ApiKeysService, routing: RoutingService)
     return decision.allow && decision.scope.all;
   };
 
-  const answer = async (req: Request, res: Response, work: Work): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse, path: string, work: Work) => {
     const requestId = assignRequestId(req, res);
     try {
       const out = await work();
-      if (out.jsonText !== undefined)
-        res.status(out.status).type('application/json').send(out.jsonText);
-      else res.status(out.status).json(out.json);
+      sendJsonText(res, out.status, out.jsonText);
     } catch (exception) {
-      respondWithError(res, exception, logger, { requestId, path: req.path });
+      respondWithError(res, exception, logger, { requestId, path });
     }
   };
 
   /** The work for this request when the fast lane takes it, else undefined. */
-  const route = async (req: Request): Promise<Work | undefined> => {
-    if (req.method === 'GET' && req.path === AVAILABILITY) {
-      const input = readAvailabilityQuery(req.query);
+  const route = async (
+    req: LaneRequest,
+    method: string,
+    path: string,
+    query: string,
+  ): Promise<Work | undefined> => {
+    if (method === 'GET') {
+      // Bracketed keys are for the full path's parser to judge.
+      if (query.includes('[') || query.includes('%5B') || query.includes('%5b')) return undefined;
+      const input = readAvailabilityQuery({ ...parseQuery(query) });
       if (!input || !(await allowed(req, `GET ${AVAILABILITY}`))) return undefined;
       const { limit, skills, ...filter } = input;
       return async () => ({
@@ -70,30 +98,89 @@ export function routerFastLane(apiKeys: ApiKeysService, routing: RoutingService)
         jsonText: await routing.availableJson({ ...filter, skills }, limit),
       });
     }
-    if (req.method !== 'POST') return undefined;
-    if (req.path === RESERVATIONS) {
-      const input = readReservationBody(req.body);
+    if (path === RESERVATIONS) {
+      const body = await readJsonBody(req);
+      // Not JSON: the full path's parser would answer before anything else looks at the request.
+      if (body === MALFORMED) return () => Promise.reject(MALFORMED);
+      const input = readReservationBody(body);
       if (!input || !(await allowed(req, `POST ${RESERVATIONS}`))) return undefined;
       return async () => {
         const { created, reservation } = await routing.reserve(input);
-        return { status: created ? 201 : 200, json: reservation };
+        return { status: created ? 201 : 200, jsonText: JSON.stringify(reservation) };
       };
     }
-    const accept = ACCEPT.exec(req.path);
-    if (accept) {
-      const id = readReservationId(accept[1]);
-      if (!id || !(await allowed(req, 'POST /v1/routing/reservations/{id}/accept')))
-        return undefined;
-      return async () => ({ status: 200, json: await routing.accept(id) });
-    }
-    return undefined;
+    const accept = ACCEPT.exec(path);
+    const id = accept ? readReservationId(accept[1]) : undefined;
+    if (!id || !(await allowed(req, 'POST /v1/routing/reservations/{id}/accept')))
+      return undefined;
+    return async () => ({ status: 200, jsonText: JSON.stringify(await routing.accept(id)) });
   };
 
-  return (req: Request, res: Response, next: NextFunction) => {
-    void route(req).then(
-      (work) => (work ? answer(req, res, work) : next()),
-      // Authentication itself failed (the database is away): the full path answers it the usual way.
-      () => next(),
-    );
+  return (req, res, next) => {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const method = req.method ?? '';
+    const candidate =
+      (method === 'GET' && path === AVAILABILITY) ||
+      (method === 'POST' &&
+        (path === RESERVATIONS || ACCEPT.test(path)) &&
+        smallJsonOrNoBody(req, path === RESERVATIONS));
+    if (!candidate) return next();
+    const query = q < 0 ? '' : url.slice(q + 1);
+    // The budget covers the key check's read too, as it would on the full path.
+    withDatabaseBudget(budgetMs, () => {
+      void route(req, method, path, query).then(
+        (work) => (work ? answer(req, res, path, work) : next()),
+        // Authentication itself failed (the database is away), or the body could not be read:
+        // the full path answers it the usual way.
+        () => next(),
+      );
+    });
   };
+}
+
+/** A reservation's body: small JSON with its length declared. An accept has none (or `{}`). */
+function smallJsonOrNoBody(req: IncomingMessage, bodyWanted: boolean): boolean {
+  const length = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] !== undefined) return false;
+  if (length === undefined || length === '0') return !bodyWanted;
+  const n = Number(length);
+  if (!bodyWanted || !Number.isInteger(n) || n > MAX_FAST_BODY_BYTES) return false;
+  const type = req.headers['content-type'];
+  return typeof type === 'string' && /^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type);
+}
+
+/** What Express's JSON parser throws for a body that is not JSON (rendered as MALFORMED_JSON). */
+const MALFORMED = Object.freeze({ type: 'entity.parse.failed', status: 400 });
+
+/**
+ * Reads and parses the (small, declared-length) JSON body and leaves it on the request as Express's
+ * parser would (strict: an object or an array), so a request the fast lane passes on is not parsed
+ * twice. MALFORMED when it is not JSON.
+ */
+function readJsonBody(req: LaneRequest): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.once('error', reject);
+    req.once('end', () => {
+      req._body = true;
+      const text = Buffer.concat(chunks).toString('utf8');
+      const first = firstNonJsonSpace(text);
+      try {
+        if (first !== '{' && first !== '[') throw new SyntaxError('not an object or array');
+        req.body = JSON.parse(text);
+        resolve(req.body);
+      } catch {
+        resolve(MALFORMED);
+      }
+    });
+  });
+}
+
+/** The first character that is not JSON whitespace (space, tab, LF, CR), as the strict parser checks. */
+function firstNonJsonSpace(text: string): string | undefined {
+  for (const ch of text) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
+  return undefined;
 }
