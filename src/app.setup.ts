@@ -13,6 +13,7 @@ import { isRouterPath, withDatabaseBudget } from './platform/database/request-bu
 import { ApiKeysService } from './platform/auth/api-keys.service';
 import { routerFastLane } from './routing/reservations/fast-lane/router-fast-lane';
 import { RoutingService } from './routing/reservations/routing.service';
+import { CallEventIngest } from './routing/calls/call-event-ingest.service';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -103,6 +104,7 @@ export function configureApp(
   const fastLane = routerFastLane({
     apiKeys: app.get(ApiKeysService),
     routing: app.get(RoutingService),
+    callEvents: app.get(CallEventIngest),
     budgetMs,
   });
   const server = app.getHttpServer() as Server;

@@ -399,6 +399,53 @@ describe('router API: availability, reservations, call events', () => {
       expect((await presenceOf(t, a.agentId, router)).state).toBe('available');
     });
 
+    it('answers a batch on the fast lane (Z instants) as on the full path (an offset instant goes there)', async () => {
+      const a = await t.createAgent({ teamId });
+      await setPresence(t, a, 'available');
+      const c = callEvents(a.agentId, t.clock.now(), 0);
+      const viaOffset = (e: Record<string, unknown>) => ({
+        ...e,
+        at: new Date(e.at as string).toISOString().replace('Z', '+00:00'),
+      });
+      const fast = await sendEvents(t, key, c.events);
+      const full = await sendEvents(t, key, c.events.map(viaOffset));
+      expect(fast).toEqual({ accepted: 2, duplicates: 0 });
+      expect(full).toEqual({ accepted: 0, duplicates: 2 });
+      // The same refusals, word for word, whichever way the batch came.
+      const ghost = '0b9f1c3e-6a51-4c1e-9a0e-3d2f1b7c8a90';
+      const unknownFast = await sendEvents(
+        t,
+        key,
+        [{ ...c.events[0], agentId: ghost, eventId: 'g-1' }],
+        400,
+      );
+      const unknownFull = await sendEvents(
+        t,
+        key,
+        [viaOffset({ ...c.events[0], agentId: ghost, eventId: 'g-2' })],
+        400,
+      );
+      expect(unknownFast).toEqual(unknownFull);
+      expect(unknownFast.error).toBe('UNKNOWN_AGENT');
+      const future = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
+      const late = await sendEvents(t, key, [{ ...c.events[0], eventId: 'f-1', at: future }], 400);
+      expect(late.error).toBe('VALIDATION_FAILED');
+      const malformed = await t
+        .http()
+        .post('/v1/calls/events')
+        .set(routerKey(key))
+        .set('Content-Type', 'application/json')
+        .send('{"events": [')
+        .expect(400);
+      expect(malformed.body.error).toBe('MALFORMED_JSON');
+      await t
+        .http()
+        .post('/v1/calls/events')
+        .set(await t.asAdmin())
+        .send({ events: c.events })
+        .expect(403);
+    });
+
     it('counts a replayed batch once', async () => {
       const a = await t.createAgent({ teamId });
       await setPresence(t, a, 'available');

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
 import { createValidationPipe } from '../../../platform/common/errors/validation';
+import { CallEventBatchDto } from '../../calls/dto/call-events.dto';
 import { AvailableAgentsQueryDto, CreateReservationDto } from '../dto/routing.dto';
-import { readAvailabilityQuery, readReservationBody, readReservationId } from './fast-lane-input';
+import {
+  readAvailabilityQuery,
+  readCallEventBatch,
+  readReservationBody,
+  readReservationId,
+} from './fast-lane-input';
 
 const pipe = createValidationPipe();
 
@@ -84,6 +90,84 @@ const reservationBody = fc
     Math.abs(JSON.stringify(b).length % 7) === 0 ? b : (({ teamId: _t, ...rest }) => rest)(b),
   );
 
+// Call events near every edge the DTO draws: types and the fields each type needs, instants
+// (calendar edges, offsets, no Z), ids, and now and then a field of another type or no DTO's.
+const instant = fc.oneof(
+  fc
+    .date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString()),
+  fc.constantFrom(
+    '2026-11-23T09:00:00Z',
+    '2026-11-23T09:00:00.5Z',
+    '2026-02-30T09:00:00Z',
+    '2026-11-23T24:00:00Z',
+    '2026-11-23T09:00:00+08:00',
+    '2026-11-23T09:00:00',
+    '2026-11-23 09:00:00Z',
+    '2026-11-23',
+  ),
+);
+const callEvent = fc
+  .record(
+    {
+      eventId: nearly(fc.constantFrom('e-1', 'e-2', 'e'.repeat(255), 'e'.repeat(256), 'a b', '')),
+      type: nearly(fc.constantFrom('call.answered', 'call.ended', 'call.hostile', 'call.other')),
+      callId: nearly(fc.constantFrom('c-1', 'c'.repeat(255), 'c d')),
+      agentId: nearly(
+        fc.constantFrom(
+          '0b9f1c3e-6a51-4c1e-9a0e-3d2f1b7c8a90',
+          '0B9F1C3E-6A51-4C1E-9A0E-3D2F1B7C8A90',
+          '0b9f1c3e6a514c1e9a0e3d2f1b7c8a90',
+        ),
+      ),
+      at: nearly(instant),
+      durationSeconds: nearly(fc.integer({ min: -1, max: 86401 })),
+      severity: nearly(fc.integer({ min: 0, max: 4 })),
+      source: nearly(fc.constantFrom('sentiment', 'agent', 'supervisor', 'router')),
+      teamId: text,
+    },
+    { requiredKeys: ['eventId', 'type', 'callId', 'agentId', 'at'] },
+  )
+  .map((e) => {
+    // Mostly the fields the type needs and no others, as routers send them.
+    const { durationSeconds, severity, source, teamId: _t, ...base } = e;
+    const h = JSON.stringify(e).length % 11;
+    if (h === 0) return e;
+    if (base.type === 'call.ended') return { ...base, durationSeconds };
+    if (base.type === 'call.hostile') return { ...base, severity, source };
+    return base;
+  });
+const validEvent = fc
+  .record({
+    eventId: fc.constantFrom('e-1', 'e-2', 'e'.repeat(255)),
+    type: fc.constantFrom('call.answered', 'call.ended', 'call.hostile'),
+    callId: fc.constantFrom('c-1', 'c'.repeat(255)),
+    agentId: fc.constantFrom('0b9f1c3e-6a51-4c1e-9a0e-3d2f1b7c8a90'),
+    at: instant,
+    durationSeconds: fc.integer({ min: 0, max: 86400 }),
+    severity: fc.integer({ min: 1, max: 3 }),
+    source: fc.constantFrom('sentiment', 'agent', 'supervisor'),
+  })
+  .map(({ durationSeconds, severity, source, ...base }) =>
+    base.type === 'call.ended'
+      ? { ...base, durationSeconds }
+      : base.type === 'call.hostile'
+        ? { ...base, severity, source }
+        : base,
+  );
+const anyEvent = fc.oneof(
+  { weight: 4, arbitrary: validEvent },
+  { weight: 1, arbitrary: callEvent },
+);
+const eventBatch = fc.oneof(
+  fc.record({ events: fc.array(anyEvent, { minLength: 0, maxLength: 3 }) }),
+  fc.record({ events: fc.array(anyEvent, { minLength: 1, maxLength: 2 }), extra: text }),
+);
+
 describe('router fast lane input', () => {
   it('reads the usual router queries and bodies', () => {
     expect(readAvailabilityQuery({ dialect: 'wuu', minProficiency: '3', limit: '5' })).toEqual({
@@ -152,6 +236,22 @@ describe('router fast lane input', () => {
         expect(fast).toEqual({ ...(dto as object) });
       }),
       { numRuns: 1500 },
+    );
+    expect(taken).toBeGreaterThan(50);
+  });
+  it('accepts an event batch only when the DTO accepts it, with the same values', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(eventBatch, async (raw) => {
+        const body = JSON.parse(JSON.stringify(raw)) as unknown;
+        const fast = readCallEventBatch(body);
+        if (!fast) return;
+        taken++;
+        const dto = await throughPipe(body, 'body', CallEventBatchDto);
+        expect(dto).not.toBe('refused');
+        expect(fast).toEqual((dto as { events: object[] }).events.map((e) => ({ ...e })));
+      }),
+      { numRuns: 2000 },
     );
     expect(taken).toBeGreaterThan(50);
   });

@@ -106,3 +106,103 @@ export function readReservationBody(body: unknown): ReservationInput | undefined
 export function readReservationId(id: unknown): string | undefined {
   return typeof id === 'string' && UUID.test(id) ? id : undefined;
 }
+
+export interface CallEventInput {
+  eventId: string;
+  type: 'call.answered' | 'call.ended' | 'call.hostile';
+  callId: string;
+  agentId: string;
+  at: string;
+  durationSeconds?: number;
+  severity?: number;
+  source?: 'sentiment' | 'agent' | 'supervisor';
+}
+
+/** The fast lane takes the router's usual batches; a larger one (up to the DTO's 1,000) goes the full way. */
+export const FAST_EVENTS_MAX = 200;
+const EVENT_KEYS = [
+  'eventId',
+  'type',
+  'callId',
+  'agentId',
+  'at',
+  'durationSeconds',
+  'severity',
+  'source',
+];
+const EVENT_TYPES = ['call.answered', 'call.ended', 'call.hostile'];
+const SOURCES = ['sentiment', 'agent', 'supervisor'];
+/** UTC with a Z, seconds, optional milliseconds: what routers send, and a strict ISO 8601 date. */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+
+/** A real calendar instant written as INSTANT (no 24:00, no February 30th). */
+function isInstant(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = INSTANT.exec(v);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, sec] = m.map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
+  return (
+    y >= 1000 &&
+    t.getUTCFullYear() === y &&
+    t.getUTCMonth() === mo - 1 &&
+    t.getUTCDate() === d &&
+    t.getUTCHours() === h &&
+    t.getUTCMinutes() === mi &&
+    t.getUTCSeconds() === sec
+  );
+}
+
+function readCallEvent(e: unknown): CallEventInput | undefined {
+  if (e === null || typeof e !== 'object' || Array.isArray(e)) return undefined;
+  if (Object.getPrototypeOf(e) !== Object.prototype || !hasOnly(e, EVENT_KEYS)) return undefined;
+  const v = e as Record<string, unknown>;
+  if (typeof v.eventId !== 'string' || !CALL_ID.test(v.eventId)) return undefined;
+  if (typeof v.callId !== 'string' || !CALL_ID.test(v.callId)) return undefined;
+  if (typeof v.type !== 'string' || !EVENT_TYPES.includes(v.type)) return undefined;
+  if (typeof v.agentId !== 'string' || !UUID.test(v.agentId)) return undefined;
+  if (!isInstant(v.at)) return undefined;
+  const out: CallEventInput = {
+    eventId: v.eventId,
+    type: v.type as CallEventInput['type'],
+    callId: v.callId,
+    agentId: v.agentId,
+    at: v.at,
+  };
+  // Fields of another type's event are not validated by the DTO: such oddities go the full way.
+  if (v.type === 'call.ended') {
+    if (!isIntIn(v.durationSeconds, 0, 86400)) return undefined;
+    if (v.severity !== undefined || v.source !== undefined) return undefined;
+    out.durationSeconds = v.durationSeconds;
+  } else if (v.type === 'call.hostile') {
+    if (!isIntIn(v.severity, 1, 3)) return undefined;
+    if (typeof v.source !== 'string' || !SOURCES.includes(v.source)) return undefined;
+    if (v.durationSeconds !== undefined) return undefined;
+    out.severity = v.severity;
+    out.source = v.source as CallEventInput['source'];
+  } else if (
+    v.durationSeconds !== undefined ||
+    v.severity !== undefined ||
+    v.source !== undefined
+  ) {
+    return undefined;
+  }
+  return out;
+}
+
+/** `POST /v1/calls/events` body (1..FAST_EVENTS_MAX events), or undefined to let the full path decide. */
+export function readCallEventBatch(body: unknown): CallEventInput[] | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  if (Object.getPrototypeOf(body) !== Object.prototype || !hasOnly(body, ['events']))
+    return undefined;
+  const events = (body as { events?: unknown }).events;
+  if (!Array.isArray(events) || events.length === 0 || events.length > FAST_EVENTS_MAX)
+    return undefined;
+  const out: CallEventInput[] = [];
+  for (const e of events) {
+    const read = readCallEvent(e);
+    if (!read) return undefined;
+    out.push(read);
+  }
+  return out;
+}

@@ -10,14 +10,25 @@ import {
 } from '../../../platform/common/errors/all-exceptions.filter';
 import { assignRequestId } from '../../../platform/common/http/logging';
 import { withDatabaseBudget } from '../../../platform/database/request-budget';
+import type { CallEventIngest } from '../../calls/call-event-ingest.service';
 import type { RoutingService } from '../routing.service';
-import { readAvailabilityQuery, readReservationBody, readReservationId } from './fast-lane-input';
+import {
+  readAvailabilityQuery,
+  readCallEventBatch,
+  readReservationBody,
+  readReservationId,
+} from './fast-lane-input';
 
 const AVAILABILITY = '/v1/routing/available-agents';
 const RESERVATIONS = '/v1/routing/reservations';
 const ACCEPT = /^\/v1\/routing\/reservations\/([^/]+)\/accept$/;
-/** A reservation body is a few hundred bytes; anything larger is for the full path to judge. */
-const MAX_FAST_BODY_BYTES = 4096;
+const CALL_EVENTS = '/v1/calls/events';
+/** A reservation body is a few hundred bytes, an event batch the fast lane takes at most ~60 KB;
+ * anything larger is for the full path to judge. */
+const MAX_FAST_BODY_BYTES = { [RESERVATIONS]: 4096, [CALL_EVENTS]: 65_536 } as Record<
+  string,
+  number
+>;
 
 type Work = () => Promise<{ status: number; jsonText: string }>;
 
@@ -27,12 +38,13 @@ type LaneRequest = IncomingMessage & { body?: unknown; _body?: boolean };
 export interface RouterFastLaneDeps {
   apiKeys: ApiKeysService;
   routing: RoutingService;
+  callEvents: CallEventIngest;
   /** The router paths' database budget (request-budget.ts). */
   budgetMs: number;
 }
 
 /**
- * The router's three hottest calls (availability, reserve, accept) answered in front of Express when
+ * The router's hottest calls (availability, reserve, accept, call-event batches) answered in front of Express when
  * they come with an API key and plainly valid input: the same services, statements, policy row and
  * error bodies as the Nest routes, without Express's per-request work (request and response
  * prototypes, the middleware and route walk) and Nest's pipeline (passport, class-validator,
@@ -48,7 +60,7 @@ export interface RouterFastLaneDeps {
 export function routerFastLane(
   deps: RouterFastLaneDeps,
 ): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const { apiKeys, routing, budgetMs } = deps;
+  const { apiKeys, routing, callEvents, budgetMs } = deps;
   const logger = new Logger('RouterFastLane');
 
   const allowed = async (req: IncomingMessage, policyKey: string): Promise<boolean> => {
@@ -109,10 +121,19 @@ export function routerFastLane(
         return { status: created ? 201 : 200, jsonText: JSON.stringify(reservation) };
       };
     }
+    if (path === CALL_EVENTS) {
+      const body = await readJsonBody(req);
+      if (body === MALFORMED) return () => Promise.reject(MALFORMED);
+      const events = readCallEventBatch(body);
+      if (!events || !(await allowed(req, `POST ${CALL_EVENTS}`))) return undefined;
+      return async () => ({
+        status: 202,
+        jsonText: JSON.stringify(await callEvents.ingest(events)),
+      });
+    }
     const accept = ACCEPT.exec(path);
     const id = accept ? readReservationId(accept[1]) : undefined;
-    if (!id || !(await allowed(req, 'POST /v1/routing/reservations/{id}/accept')))
-      return undefined;
+    if (!id || !(await allowed(req, 'POST /v1/routing/reservations/{id}/accept'))) return undefined;
     return async () => ({ status: 200, jsonText: JSON.stringify(await routing.accept(id)) });
   };
 
@@ -124,8 +145,8 @@ export function routerFastLane(
     const candidate =
       (method === 'GET' && path === AVAILABILITY) ||
       (method === 'POST' &&
-        (path === RESERVATIONS || ACCEPT.test(path)) &&
-        smallJsonOrNoBody(req, path === RESERVATIONS));
+        (path === RESERVATIONS || path === CALL_EVENTS || ACCEPT.test(path)) &&
+        smallJsonOrNoBody(req, MAX_FAST_BODY_BYTES[path]));
     if (!candidate) return next();
     const query = q < 0 ? '' : url.slice(q + 1);
     // The budget covers the key check's read too, as it would on the full path.
@@ -140,13 +161,13 @@ export function routerFastLane(
   };
 }
 
-/** A reservation's body: small JSON with its length declared. An accept has none (or `{}`). */
-function smallJsonOrNoBody(req: IncomingMessage, bodyWanted: boolean): boolean {
+/** A body the fast lane reads: small JSON with its length declared (`maxBytes`); an accept has none. */
+function smallJsonOrNoBody(req: IncomingMessage, maxBytes: number | undefined): boolean {
   const length = req.headers['content-length'];
   if (req.headers['transfer-encoding'] !== undefined) return false;
-  if (length === undefined || length === '0') return !bodyWanted;
+  if (length === undefined || length === '0') return maxBytes === undefined;
   const n = Number(length);
-  if (!bodyWanted || !Number.isInteger(n) || n > MAX_FAST_BODY_BYTES) return false;
+  if (maxBytes === undefined || !Number.isInteger(n) || n > maxBytes) return false;
   const type = req.headers['content-type'];
   return typeof type === 'string' && /^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type);
 }
