@@ -119,11 +119,14 @@ export class CallEventIngest {
     now: Date,
     settings: Map<string | null, TeamSettingsValues>,
   ): Promise<void> {
-    const endedEarlier = await this.calls.callEnds(
+    // How the batch's calls stood before it (one locking read), then the batch written over them.
+    const stored = await this.calls.lockCalls(
       m,
-      events.filter((e) => e.type === 'call.answered').map((e) => e.callId),
+      events.map((e) => e.callId),
     );
-    const previousSeverity = await this.calls.upsertCalls(m, events);
+    const storedEnd = (callId: string) => stored.get(callId)?.endedAt ?? null;
+    const previousSeverity = (callId: string) => stored.get(callId)?.severity ?? null;
+    await this.calls.upsertCalls(m, events);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
     const scheduled = await this.scheduledStates.scheduledFor(m, agentIds);
@@ -133,10 +136,6 @@ export class CallEventIngest {
     const endingAgents = [
       ...new Set(events.filter((e) => e.type === 'call.ended').map((e) => e.agentId)),
     ];
-    const callEnds = await this.calls.callEnds(
-      m,
-      events.filter((e) => e.type === 'call.hostile').map((e) => e.callId),
-    );
 
     const progress = new Map<string, AgentProgress>();
     for (const row of rows.values()) {
@@ -169,7 +168,7 @@ export class CallEventIngest {
       if (e.type === 'call.answered') {
         answeredCalls.push(e.callId);
         // Out of order: the call already ended in an earlier batch, so it holds the agent no more.
-        if (endedEarlier.has(e.callId)) continue;
+        if (storedEnd(e.callId) !== null) continue;
         const breach = protectedTimeAt(cur, p.scheduled, since);
         // A late call that ended before the protected time began did not interrupt it.
         const endedAt = endedInBatch.get(e.callId);
@@ -232,10 +231,8 @@ export class CallEventIngest {
           });
         }
         const severity =
-          Math.max(
-            previousSeverity.get(e.callId)?.severity ?? 0,
-            maxSeverityInBatch(events, e.callId, at),
-          ) || null;
+          Math.max(previousSeverity(e.callId) ?? 0, maxSeverityInBatch(events, e.callId, at)) ||
+          null;
         const extra = await this.lifecycle.callEnded({
           agentId: e.agentId,
           teamId: row.teamId,
@@ -250,7 +247,7 @@ export class CallEventIngest {
       } else {
         // A flag no later than an end in this same batch is seen by the call-end hook (not a late flag).
         const inBatch = endedInBatch.get(e.callId);
-        const ended = inBatch ?? callEnds.get(e.callId) ?? null;
+        const ended = inBatch ?? storedEnd(e.callId);
         const endedBefore =
           ended && (inBatch ? ended.getTime() < at.getTime() : ended.getTime() <= at.getTime())
             ? ended
@@ -262,7 +259,7 @@ export class CallEventIngest {
           severity: e.severity!,
           source: e.source!,
           callEndedAt: endedBefore,
-          previousSeverity: previousSeverity.get(e.callId)?.severity ?? null,
+          previousSeverity: previousSeverity(e.callId),
           now,
           manager: m,
         });

@@ -3,31 +3,35 @@ import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { CallEventDto } from './dto/call-events.dto';
 
+/** A call as stored before a batch. */
+export interface StoredCall {
+  endedAt: Date | null;
+  severity: number | null;
+}
+
 /** The calls table as the ingest writes it: one bulk upsert per batch, inside its transaction. */
 @Injectable()
 export class CallStore {
-  /** Upserts the calls table from the batch; returns each hostile-flagged call's severity before the batch. */
-  async upsertCalls(
-    m: EntityManager,
-    events: CallEventDto[],
-  ): Promise<Map<string, { severity: number | null }>> {
-    // Ended calls too: a flag reported earlier (by a person) must reach the call-end hook.
-    const hostileIds = [
-      ...new Set(
-        events
-          .filter((e) => e.type === 'call.hostile' || e.type === 'call.ended')
-          .map((e) => e.callId),
-      ),
-    ].sort();
-    const before = new Map<string, { severity: number | null }>();
-    if (hostileIds.length) {
-      const rows: Array<{ call_id: string; hostile_severity: number | null }> = await preparedQuery(
+  /**
+   * Locks the batch's calls that exist (in call id order, so two batches never wait on each other in
+   * a circle) and says how each stood before the batch: when it ended and its hostile severity.
+   */
+  async lockCalls(m: EntityManager, callIds: string[]): Promise<Map<string, StoredCall>> {
+    const ids = [...new Set(callIds)].sort();
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ call_id: string; ended_at: Date | null; hostile_severity: number | null }> =
+      await preparedQuery(
         m,
-        `SELECT call_id, hostile_severity FROM calls WHERE call_id = ANY($1::text[]) ORDER BY call_id FOR UPDATE`,
-        [hostileIds],
+        `SELECT call_id, ended_at, hostile_severity FROM calls WHERE call_id = ANY($1::text[]) ORDER BY call_id FOR UPDATE`,
+        [ids],
       );
-      for (const r of rows) before.set(r.call_id, { severity: r.hostile_severity });
-    }
+    return new Map(
+      rows.map((r) => [r.call_id, { endedAt: r.ended_at, severity: r.hostile_severity }]),
+    );
+  }
+
+  /** Upserts the calls table from the batch (its rows locked first by lockCalls). */
+  async upsertCalls(m: EntityManager, events: CallEventDto[]): Promise<void> {
     const byCall = new Map<
       string,
       {
@@ -78,17 +82,5 @@ export class CallStore {
         list.map(([, c]) => c.hostileAt ?? null),
       ],
     );
-    return before;
-  }
-
-  /** When each of these calls ended, for those that have. */
-  async callEnds(m: EntityManager, callIds: string[]): Promise<Map<string, Date>> {
-    if (callIds.length === 0) return new Map();
-    const rows: Array<{ call_id: string; ended_at: Date | null }> = await preparedQuery(
-      m,
-      `SELECT call_id, ended_at FROM calls WHERE call_id = ANY($1::text[]) AND ended_at IS NOT NULL`,
-      [callIds],
-    );
-    return new Map(rows.map((r) => [r.call_id, r.ended_at!]));
   }
 }

@@ -155,34 +155,19 @@ export class PresenceStore {
   /** Writes settled rows: history intervals, the current state, and scheduled-state bookkeeping. */
   async persist(manager: EntityManager, changes: PresenceChange[]): Promise<void> {
     const moved = changes.filter((c) => c.settlement.steps.length > 0);
-    if (moved.length) {
-      await preparedQuery(
-        manager,
-        `UPDATE presence_intervals i SET ended_at = v.ended_at
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(agent_id, ended_at)
-          WHERE i.agent_id = v.agent_id AND i.ended_at IS NULL`,
-        [moved.map((c) => c.row.agentId), moved.map((c) => ts(c.settlement.steps[0].since))],
-      );
-      const agent: string[] = [];
-      const state: string[] = [];
-      const reason: Array<string | null> = [];
-      const started: string[] = [];
-      const ended: Array<string | null> = [];
-      for (const c of moved) {
-        c.settlement.steps.forEach((step, i) => {
-          agent.push(c.row.agentId);
-          state.push(step.state);
-          reason.push(step.reason);
-          started.push(step.since.toISOString());
-          ended.push(ts(c.settlement.steps[i + 1]?.since));
-        });
-      }
-      await preparedQuery(
-        manager,
-        `INSERT INTO presence_intervals (agent_id, state, reason, started_at, ended_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])`,
-        [agent, state, reason, started, ended],
-      );
+    const agent: string[] = [];
+    const state: string[] = [];
+    const reason: Array<string | null> = [];
+    const started: string[] = [];
+    const ended: Array<string | null> = [];
+    for (const c of moved) {
+      c.settlement.steps.forEach((step, i) => {
+        agent.push(c.row.agentId);
+        state.push(step.state);
+        reason.push(step.reason);
+        started.push(step.since.toISOString());
+        ended.push(ts(c.settlement.steps[i + 1]?.since));
+      });
     }
     const touched = changes.filter(
       (c) =>
@@ -194,19 +179,40 @@ export class PresenceStore {
         (c.settlement.current.heldByAgent ?? false) !== (c.row.heldByAgent ?? false) ||
         c.settlement.current.consecutiveLapses !== c.row.consecutiveLapses,
     );
-    if (touched.length) {
+    if (moved.length || touched.length) {
+      // History and current state in one statement (one round trip on the router's event path).
+      // Its parts see one snapshot: the open intervals closed are those from before, never the new.
       await preparedQuery(
         manager,
-        `UPDATE agent_presence p SET state = v.state, since = v.since, until = v.until, reason = v.reason,
-                return_state = v.return_state, consecutive_lapses = v.lapses,
-                return_reason = v.return_reason, held_by_agent = v.held_by_agent,
-                reservation_id = CASE WHEN v.state = 'reserved' THEN p.reservation_id ELSE NULL END,
-                current_call_id = CASE WHEN v.set_call THEN v.call_id WHEN v.state IN ('on_call', 'wrap_up') THEN p.current_call_id ELSE NULL END,
-                last_event_at = COALESCE(v.last_event_at, p.last_event_at), updated_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::text[], $10::timestamptz[], $11::text[], $12::bool[])
-             AS v(agent_id, state, since, until, reason, return_state, lapses, set_call, call_id, last_event_at, return_reason, held_by_agent)
-          WHERE p.agent_id = v.agent_id`,
+        `WITH closed AS (
+           UPDATE presence_intervals i SET ended_at = v.ended_at
+             FROM unnest($1::uuid[], $2::timestamptz[]) AS v(agent_id, ended_at)
+            WHERE i.agent_id = v.agent_id AND i.ended_at IS NULL
+           RETURNING 1),
+         opened AS (
+           INSERT INTO presence_intervals (agent_id, state, reason, started_at, ended_at)
+           SELECT * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+           RETURNING 1),
+         current AS (
+           UPDATE agent_presence p SET state = v.state, since = v.since, until = v.until, reason = v.reason,
+                  return_state = v.return_state, consecutive_lapses = v.lapses,
+                  return_reason = v.return_reason, held_by_agent = v.held_by_agent,
+                  reservation_id = CASE WHEN v.state = 'reserved' THEN p.reservation_id ELSE NULL END,
+                  current_call_id = CASE WHEN v.set_call THEN v.call_id WHEN v.state IN ('on_call', 'wrap_up') THEN p.current_call_id ELSE NULL END,
+                  last_event_at = COALESCE(v.last_event_at, p.last_event_at), updated_at = now()
+             FROM unnest($8::uuid[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::text[], $13::text[], $14::int[], $15::bool[], $16::text[], $17::timestamptz[], $18::text[], $19::bool[])
+               AS v(agent_id, state, since, until, reason, return_state, lapses, set_call, call_id, last_event_at, return_reason, held_by_agent)
+            WHERE p.agent_id = v.agent_id
+           RETURNING 1)
+         SELECT (SELECT count(*) FROM closed) + (SELECT count(*) FROM opened) + (SELECT count(*) FROM current) AS written`,
         [
+          moved.map((c) => c.row.agentId),
+          moved.map((c) => ts(c.settlement.steps[0].since)),
+          agent,
+          state,
+          reason,
+          started,
+          ended,
           touched.map((c) => c.row.agentId),
           touched.map((c) => c.settlement.current.state),
           touched.map((c) => c.settlement.current.since.toISOString()),

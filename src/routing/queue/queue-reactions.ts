@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsService } from '../../platform/events/events.service';
 import type {
   AgentsFreedContext,
@@ -69,7 +70,8 @@ export class QueueReactions implements CallLifecycleHook {
   }
 
   async afterCallsAnswered(ctx: CallsAnsweredContext): Promise<void> {
-    const [rows] = await ctx.manager.query(
+    const rows = await preparedQuery<{ call_id: string; agent_id: string; team_id: string | null }>(
+      ctx.manager,
       `UPDATE queued_calls SET status = 'connected', connected_at = $2, status_at = $2
         WHERE call_id = ANY($1::text[]) AND status = 'offered' RETURNING call_id, agent_id, team_id`,
       [ctx.callIds, ctx.now],
@@ -80,16 +82,19 @@ export class QueueReactions implements CallLifecycleHook {
 
   async afterCallEnded(ctx: CallEndedContext): Promise<NewScheduledState[]> {
     const m = ctx.manager;
-    const [rows] = await m.query(
-      `UPDATE queued_calls SET status = 'ended', ended_at = $2, status_at = $3
-        WHERE call_id = $1 AND status IN ('offered', 'connected') RETURNING agent_id, team_id`,
+    // One statement on the router's event path: the queued call ended, any stranded alert resolved.
+    const rows = await preparedQuery<{ agent_id: string; team_id: string | null }>(
+      m,
+      `WITH ended AS (
+         UPDATE queued_calls SET status = 'ended', ended_at = $2, status_at = $3
+          WHERE call_id = $1 AND status IN ('offered', 'connected') RETURNING agent_id, team_id),
+       resolved AS (
+         UPDATE stranded_call_alerts SET resolved_at = $3 WHERE call_id = $1 AND resolved_at IS NULL
+         RETURNING 1)
+       SELECT agent_id, team_id FROM ended`,
       [ctx.callId, ctx.endedAt, ctx.now],
     );
     await this.publish(m, 'call.ended', ctx.callId, rows[0], ctx.now, ['agent', 'router']);
-    await m.query(
-      `UPDATE stranded_call_alerts SET resolved_at = $2 WHERE call_id = $1 AND resolved_at IS NULL`,
-      [ctx.callId, ctx.now],
-    );
     return [];
   }
 
