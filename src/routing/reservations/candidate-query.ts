@@ -56,10 +56,13 @@ export function tagClauses(
   const skills = [...(filter.skills ?? [])];
   if (driven && filter.dialect) {
     clauses.push(
-      `rt.tag = ${param(filter.dialect)} AND rt.presence_state IN (${ROUTABLE_STATES}) AND rt.proficiency >= ${param(filter.minProficiency ?? 1)}`,
+      `${drivingTagHint(filter.dialect)}rt.tag = ${param(filter.dialect)} AND rt.presence_state IN (${ROUTABLE_STATES}) AND rt.proficiency >= ${param(filter.minProficiency ?? 1)}`,
     );
   } else if (driven && skills.length) {
-    clauses.push(`rt.tag = ${param(skills.shift())} AND rt.presence_state IN (${ROUTABLE_STATES})`);
+    const skill = skills.shift()!;
+    clauses.push(
+      `${drivingTagHint(skill)}rt.tag = ${param(skill)} AND rt.presence_state IN (${ROUTABLE_STATES})`,
+    );
   } else if (filter.dialect) {
     clauses.push(
       `EXISTS (SELECT 1 FROM agent_tags t WHERE t.agent_id = p.agent_id AND t.tag = ${param(filter.dialect)} AND t.proficiency >= ${param(filter.minProficiency ?? 1)})`,
@@ -71,6 +74,26 @@ export function tagClauses(
     );
   }
   return clauses;
+}
+
+/** Tags as the catalogue writes them; only these are ever written into a statement's text. */
+const PLAIN_TAG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+/** The tag a driven query starts from: the dialect, else the first skill (see candidateSource). */
+export function drivingTag(filter: CandidateFilter): string | undefined {
+  return filter.dialect ?? filter.skills?.[0];
+}
+
+/**
+ * The driving tag once more as a literal, before the parameter that decides. A prepared statement
+ * soon runs on a generic plan, which cannot see a parameter's value: it took `rt.tag = $n` for an
+ * average tag, read every agent with the tag and sorted them (21 ms at 10,000 agents for a Cantonese
+ * call when 70% speak only Putonghua, 1.4 ms at 1,000). With the literal it knows the tag's share and
+ * walks ix_agent_tags_routing in order to the first matches (0.6 ms at any size). Statement texts,
+ * so prepared statements, are per driving tag; the catalogue has a few dozen.
+ */
+function drivingTagHint(tag: string): string {
+  return PLAIN_TAG.test(tag) ? `rt.tag = '${tag}' AND ` : '';
 }
 
 /** The states of the partial routing index: the query must name exactly these for the index to apply. */

@@ -36,15 +36,18 @@ describe('routing statements', () => {
     );
   });
 
-  it('reuses the availability text per filter shape and binds the request values', () => {
+  it('reuses the availability text per filter shape and driving tag, and binds the request values', () => {
     const a = availabilityStatement(
-      { dialect: 'cmn', minProficiency: 3 },
+      { dialect: 'yue', minProficiency: 3 },
       20,
       new Date(0),
       catalog,
     );
     const b = availabilityStatement({ dialect: 'yue' }, 5, new Date(1000), catalog);
     expect(b.text).toBe(a.text);
+    expect(availabilityStatement({ dialect: 'cmn' }, 5, new Date(0), catalog).text).not.toBe(
+      a.text,
+    );
     expect(b.values).toEqual([
       new Date(1000),
       new Date(1000).toISOString(),
@@ -61,8 +64,19 @@ describe('routing statements', () => {
       /FROM agent_tags rt JOIN agent_presence p/,
     );
     expect(holdStatement({ skills: ['billing'], callId: 'c' }, new Date(0), 'id').text).toMatch(
-      /rt\.tag = \$\d+ AND rt\.presence_state IN/,
+      /rt\.tag = 'billing' AND rt\.tag = \$\d+ AND rt\.presence_state IN/,
     );
     expect(availabilityStatement({}, 20, new Date(0), catalog).text).not.toMatch(/agent_tags rt/);
+  });
+
+  it('writes the driving tag into the text for the generic plan, never a tag that is not plain', () => {
+    const plain = availabilityStatement({ dialect: 'cmn-x-wuhan' }, 20, new Date(0), catalog);
+    expect(plain.text).toMatch(/rt\.tag = 'cmn-x-wuhan' AND rt\.tag = \$5/);
+    expect(plain.values[4]).toBe('cmn-x-wuhan');
+    for (const odd of ["x'; DROP TABLE agents; --", 'a b', 'ü', 'a'.repeat(41)]) {
+      const text = holdStatement({ dialect: odd, callId: 'c' }, new Date(0), 'id').text;
+      expect(text).not.toContain(odd);
+      expect(text).toMatch(/AND rt\.tag = \$\d+ AND rt\.presence_state IN/);
+    }
   });
 });

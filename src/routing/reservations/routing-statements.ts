@@ -9,6 +9,7 @@ import {
   CandidateFilter,
   candidateSource,
   candidateWhere,
+  drivingTag,
   IDLE_SINCE,
   Params,
 } from './candidate-query';
@@ -18,7 +19,7 @@ export interface Statement {
   values: unknown[];
 }
 
-/** The text depends only on the filter's shape (team or not, dialect or not, number of skills): built once per shape. */
+/** The text depends only on the filter's shape (team or not, dialect or not, number of skills) and its driving tag: built once per shape. */
 const availabilityTexts = new Map<string, string>();
 
 /**
@@ -32,7 +33,8 @@ export function availabilityStatement(
   catalog: Map<string, string>,
 ): Statement {
   const skills = filter.skills ?? [];
-  const shape = `${filter.teamId ? 't' : '-'}${filter.dialect ? 'd' : '-'}${skills.length}`;
+  // The driving tag is in the text (candidate-query.ts, drivingTagHint).
+  const shape = `${filter.teamId ? 't' : '-'}${filter.dialect ? 'd' : '-'}${skills.length}:${drivingTag(filter) ?? ''}`;
   let text = availabilityTexts.get(shape);
   if (!text) {
     text = availabilityText(filter);
