@@ -206,7 +206,11 @@ export function eventBatchLoad(
             },
           ],
         });
-        if (r.status >= 300) errors++;
+        if (r.status >= 300) {
+          // Say what the first failure of a round was: a count alone hides its cause.
+          if (errors++ === 0)
+            process.stderr.write(`  event batch ${callId}: ${r.status} ${r.body.slice(0, 300)}\n`);
+        }
         else {
           count++;
           latencies.push(performance.now() - started);

@@ -1,9 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, renderError } from './platform/common/errors/all-exceptions.filter';
+import {
+  AllExceptionsFilter,
+  respondWithError,
+} from './platform/common/errors/all-exceptions.filter';
 import { DomainError } from './platform/common/errors/domain-error';
 import { createValidationPipe } from './platform/common/errors/validation';
 import { serveWebApp } from './platform/common/http/web-app';
@@ -33,10 +36,11 @@ export function jsonDepth(value: unknown, limit = Infinity): number {
   return max;
 }
 
+const bodyErrors = new NestLogger('RequestBody');
+
+/** Body-parser and media-type refusals, answered as the Nest filter answers every other error. */
 function sendError(res: Response, err: unknown) {
-  const { headers, ...body } = renderError(err);
-  for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
-  res.status(body.statusCode).json(body);
+  respondWithError(res, err, bodyErrors, {});
 }
 
 /** Everything main.ts and the tests both need: prefix, body parsing, validation, errors, OpenAPI. */
