@@ -17,6 +17,7 @@ import { ApiKeysService } from './platform/auth/api-keys.service';
 import { routerFastLane } from './routing/reservations/fast-lane/router-fast-lane';
 import { RoutingService } from './routing/reservations/routing.service';
 import { CallEventIngest } from './routing/calls/call-event-ingest.service';
+import { QueueService } from './routing/queue/queue.service';
 
 export const BODY_LIMIT = '256kb';
 /** Deeper JSON than any DTO needs; deeper bodies would overflow the stack of the validators. */
@@ -109,6 +110,7 @@ export function configureApp(
     apiKeys: app.get(ApiKeysService),
     routing: app.get(RoutingService),
     callEvents: app.get(CallEventIngest),
+    queue: app.get(QueueService),
     budgetMs,
   });
   const server = app.getHttpServer() as Server;

@@ -112,6 +112,56 @@ describe('queued calls across two replicas', () => {
     expect((await ra.call(long)).status).toBe('offered');
   });
 
+  it('answers enqueue, status and abandon on the fast lane as the full path does', async () => {
+    const { skills } = await team([tag('wuu')]);
+    const id = `${callId()}@pbx.example`;
+    const queued = await ra.enqueue({ skills, callId: id, dialect: 'wuu', priority: 3 }, 202);
+    // The same call through Nest: an admin's read, and a router read with a query the fast lane
+    // leaves to the full path (a zero-padded number).
+    const path = `/v1/routing/calls/${encodeURIComponent(id)}`;
+    const fast = await a.http().get(`${path}?waitSeconds=0`).set(ra.headers()).expect(200);
+    const full = await a
+      .http()
+      .get(path)
+      .set(await a.asAdmin())
+      .expect(200);
+    const padded = await a.http().get(`${path}?waitSeconds=00`).set(ra.headers()).expect(200);
+    expect(fast.body).toEqual(full.body);
+    expect(padded.body).toEqual(full.body);
+    expect(fast.body).toMatchObject({
+      callId: id,
+      status: 'queued',
+      position: queued.body.position,
+    });
+    // A body with a field of no DTO goes the full way and is refused there; a malformed one is
+    // answered as Express's parser answers it.
+    const extra = await ra.enqueue({ skills, callId: callId(), dialect: 'wuu', teamId: 'x' }, 400);
+    expect(extra.body.error).toBe('VALIDATION_FAILED');
+    const malformed = await a
+      .http()
+      .post('/v1/routing/calls')
+      .set(ra.headers())
+      .set('Content-Type', 'application/json')
+      .send('{"callId": "x"')
+      .expect(400);
+    expect(malformed.body.error).toBe('MALFORMED_JSON');
+    // Unknown calls and ids no router could send: 404 either way.
+    await a.http().get('/v1/routing/calls/no-such-call').set(ra.headers()).expect(404);
+    await a.http().get('/v1/routing/calls/%E4%BD%A0').set(ra.headers()).expect(404);
+    // A malformed escape is the full path's to judge (Express's decoding): a 400 with a code.
+    const escape = await a.http().get('/v1/routing/calls/%E4%BD').set(ra.headers()).expect(400);
+    expect(escape.body.error).toBe('BAD_REQUEST');
+    const left = await a.http().post(`${path}/abandon`).set(ra.headers()).expect(200);
+    expect(left.body.status).toBe('abandoned');
+    const again = await a.http().post(`${path}/abandon`).set(ra.headers()).expect(200);
+    expect(again.body).toEqual(left.body);
+    await a
+      .http()
+      .post(`${path}/abandon`)
+      .set(await a.asAdmin())
+      .expect(403);
+  });
+
   it('priority before age, then first come first served, across replicas', async () => {
     const { agents, skills } = await team([tag('yue'), tag('yue'), tag('yue')]);
     const ids = ['first', 'second', 'urgent'].map((n) => `${n}-${callId()}`);

@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { createValidationPipe } from '../../../platform/common/errors/validation';
 import { CallEventBatchDto } from '../../calls/dto/call-events.dto';
+import { CallWaitQueryDto, EnqueueCallDto } from '../../queue/dto/queue.dto';
 import { AvailableAgentsQueryDto, CreateReservationDto } from '../dto/routing.dto';
 import {
   readAvailabilityQuery,
   readCallEventBatch,
+  readCallStatusQuery,
+  readEnqueueBody,
   readReservationBody,
   readReservationId,
 } from './fast-lane-input';
@@ -168,6 +171,66 @@ const eventBatch = fc.oneof(
   fc.record({ events: fc.array(anyEvent, { minLength: 1, maxLength: 2 }), extra: text }),
 );
 
+const criteria = {
+  dialect: nearly(text),
+  minProficiency: nearly(fc.integer({ min: 0, max: 6 })),
+  skills: nearly(fc.array(text, { maxLength: 11 })),
+};
+const enqueueBody = fc.record(
+  {
+    callId: nearly(fc.constantFrom('call-1', 'a84b@pbx.example', 'c'.repeat(256), 'a b')),
+    ...criteria,
+    priority: nearly(fc.integer({ min: -1, max: 10 })),
+    callerRef: nearly(
+      fc.constantFrom('hash-1', 'r'.repeat(200), 'r'.repeat(201), '+86 138', '电话'),
+    ),
+    fallback: nearly(
+      fc.array(
+        fc.record(
+          { afterSeconds: nearly(fc.integer({ min: 0, max: 3601 })), ...criteria, extra: text },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 6 },
+      ),
+    ),
+    teamId: text,
+  },
+  { requiredKeys: [] },
+);
+const validCriteria = {
+  dialect: fc.constantFrom('cmn', 'yue', 'cmn-x-wuhan'),
+  minProficiency: fc.integer({ min: 1, max: 5 }),
+  skills: fc.array(fc.constantFrom('returns', 'elder-care'), { maxLength: 2 }),
+};
+const validEnqueue = fc.record(
+  {
+    callId: fc.constantFrom('call-1', 'a84b@pbx.example'),
+    ...validCriteria,
+    priority: fc.integer({ min: 0, max: 9 }),
+    callerRef: fc.constantFrom('hash-1', 'r'.repeat(200)),
+    fallback: fc.array(
+      fc.record(
+        { afterSeconds: fc.integer({ min: 1, max: 3600 }), ...validCriteria },
+        { requiredKeys: ['afterSeconds'] },
+      ),
+      { maxLength: 3 },
+    ),
+  },
+  { requiredKeys: ['callId'] },
+);
+const anyEnqueue = fc.oneof(
+  { weight: 2, arbitrary: validEnqueue },
+  { weight: 3, arbitrary: enqueueBody },
+);
+const callStatusQuery = fc.dictionary(
+  fc.constantFrom('waitSeconds', 'status', 'limit'),
+  fc.oneof(
+    fc.constantFrom('0', '1', '30', '31', '05', '-1', 'queued', 'offered', 'gone', ''),
+    fc.array(fc.constantFrom('0', '5', 'queued'), { maxLength: 2 }),
+  ),
+  { maxKeys: 3 },
+);
+
 describe('router fast lane input', () => {
   it('reads the usual router queries and bodies', () => {
     expect(readAvailabilityQuery({ dialect: 'wuu', minProficiency: '3', limit: '5' })).toEqual({
@@ -252,6 +315,42 @@ describe('router fast lane input', () => {
         expect(fast).toEqual((dto as { events: object[] }).events.map((e) => ({ ...e })));
       }),
       { numRuns: 2000 },
+    );
+    expect(taken).toBeGreaterThan(50);
+  });
+  it('accepts an enqueue body only when the DTO accepts it, with the same values', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(anyEnqueue, async (raw) => {
+        const body = JSON.parse(JSON.stringify(raw)) as unknown;
+        const fast = readEnqueueBody(body);
+        if (!fast) return;
+        taken++;
+        const dto = await throughPipe(body, 'body', EnqueueCallDto);
+        expect(dto).not.toBe('refused');
+        expect(fast).toEqual(JSON.parse(JSON.stringify(dto)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(taken).toBeGreaterThan(300);
+  });
+
+  it('accepts a call-status query only when the DTO accepts it, with the same values', async () => {
+    let taken = 0;
+    await fc.assert(
+      fc.asyncProperty(callStatusQuery, async (query) => {
+        const fast = readCallStatusQuery(query);
+        if (!fast) return;
+        taken++;
+        const dto = await throughPipe(query, 'query', CallWaitQueryDto);
+        expect(dto).not.toBe('refused');
+        const d = dto as Record<string, unknown>;
+        expect(fast).toEqual({
+          waitSeconds: d.waitSeconds ?? 0,
+          ...(d.status !== undefined && { status: d.status }),
+        });
+      }),
+      { numRuns: 1500 },
     );
     expect(taken).toBeGreaterThan(50);
   });

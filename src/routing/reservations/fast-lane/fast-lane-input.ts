@@ -206,3 +206,106 @@ export function readCallEventBatch(body: unknown): CallEventInput[] | undefined 
   }
   return out;
 }
+
+export interface CriteriaInput {
+  dialect?: string;
+  minProficiency?: number;
+  skills?: string[];
+}
+
+export interface EnqueueInput extends CriteriaInput {
+  callId: string;
+  priority?: number;
+  callerRef?: string;
+  fallback?: Array<CriteriaInput & { afterSeconds: number }>;
+}
+
+export interface CallStatusInput {
+  waitSeconds: number;
+  status?: string;
+}
+
+const CALLER_REF = /^[\x20-\x7e]{1,200}$/;
+const CALL_STATUSES = ['queued', 'offered', 'connected', 'ended', 'abandoned'];
+
+/** dialect, minProficiency and skills of a body or fallback step into `into`; false if any is odd. */
+function readCriteria(b: Record<string, unknown>, into: CriteriaInput): boolean {
+  if (b.dialect !== undefined) {
+    if (!isTag(b.dialect)) return false;
+    into.dialect = b.dialect;
+  }
+  if (b.minProficiency !== undefined) {
+    if (!isIntIn(b.minProficiency, 1, 5)) return false;
+    into.minProficiency = b.minProficiency;
+  }
+  if (b.skills !== undefined) {
+    if (!Array.isArray(b.skills) || b.skills.length > 10 || !b.skills.every(isTag)) return false;
+    into.skills = [...b.skills];
+  }
+  return true;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+const ENQUEUE_KEYS = [
+  'callId',
+  'dialect',
+  'minProficiency',
+  'skills',
+  'priority',
+  'callerRef',
+  'fallback',
+];
+const FALLBACK_KEYS = ['afterSeconds', 'dialect', 'minProficiency', 'skills'];
+
+/** `POST /v1/routing/calls` body, or undefined to let the full path decide. */
+export function readEnqueueBody(body: unknown): EnqueueInput | undefined {
+  if (!isPlainObject(body) || !hasOnly(body, ENQUEUE_KEYS)) return undefined;
+  if (typeof body.callId !== 'string' || !CALL_ID.test(body.callId)) return undefined;
+  const input: EnqueueInput = { callId: body.callId };
+  if (!readCriteria(body, input)) return undefined;
+  if (body.priority !== undefined) {
+    if (!isIntIn(body.priority, 0, 9)) return undefined;
+    input.priority = body.priority;
+  }
+  if (body.callerRef !== undefined) {
+    if (typeof body.callerRef !== 'string' || !CALLER_REF.test(body.callerRef)) return undefined;
+    input.callerRef = body.callerRef;
+  }
+  if (body.fallback !== undefined) {
+    if (!Array.isArray(body.fallback) || body.fallback.length > 5) return undefined;
+    input.fallback = [];
+    for (const step of body.fallback) {
+      if (!isPlainObject(step) || !hasOnly(step, FALLBACK_KEYS)) return undefined;
+      if (!isIntIn(step.afterSeconds, 1, 3600)) return undefined;
+      const read: CriteriaInput & { afterSeconds: number } = { afterSeconds: step.afterSeconds };
+      if (!readCriteria(step, read)) return undefined;
+      input.fallback.push(read);
+    }
+  }
+  return input;
+}
+
+/** `GET /v1/routing/calls/{callId}` query (waitSeconds 0..30, status), or undefined. */
+export function readCallStatusQuery(query: unknown): CallStatusInput | undefined {
+  if (query === null || typeof query !== 'object' || !hasOnly(query, ['waitSeconds', 'status']))
+    return undefined;
+  const q = query as Record<string, unknown>;
+  const input: CallStatusInput = { waitSeconds: 0 };
+  if (q.waitSeconds !== undefined) {
+    const n = q.waitSeconds === '0' ? 0 : queryInt(q.waitSeconds, 1, 30);
+    if (n === undefined) return undefined;
+    input.waitSeconds = n;
+  }
+  if (q.status !== undefined) {
+    if (typeof q.status !== 'string' || !CALL_STATUSES.includes(q.status)) return undefined;
+    input.status = q.status;
+  }
+  return input;
+}
+
+/** A call id in a path (already decoded), as CallIdParam accepts it; undefined otherwise. */
+export function readPathCallId(id: unknown): string | undefined {
+  return typeof id === 'string' && CALL_ID.test(id) ? id : undefined;
+}

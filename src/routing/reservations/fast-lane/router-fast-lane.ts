@@ -11,10 +11,14 @@ import {
 import { assignRequestId } from '../../../platform/common/http/logging';
 import { withDatabaseBudget } from '../../../platform/database/request-budget';
 import type { CallEventIngest } from '../../calls/call-event-ingest.service';
+import type { QueueService } from '../../queue/queue.service';
 import type { RoutingService } from '../routing.service';
 import {
   readAvailabilityQuery,
   readCallEventBatch,
+  readCallStatusQuery,
+  readEnqueueBody,
+  readPathCallId,
   readReservationBody,
   readReservationId,
 } from './fast-lane-input';
@@ -23,6 +27,9 @@ const AVAILABILITY = '/v1/routing/available-agents';
 const RESERVATIONS = '/v1/routing/reservations';
 const ACCEPT = /^\/v1\/routing\/reservations\/([^/]+)\/accept$/;
 const CALL_EVENTS = '/v1/calls/events';
+const QUEUED_CALLS = '/v1/routing/calls';
+const QUEUED_CALL = /^\/v1\/routing\/calls\/([^/]+)$/;
+const ABANDON = /^\/v1\/routing\/calls\/([^/]+)\/abandon$/;
 /** A reservation body is a few hundred bytes, an event batch the fast lane takes at most ~60 KB;
  * anything larger is for the full path to judge. */
 const MAX_FAST_BODY_BYTES = { [RESERVATIONS]: 4096, [CALL_EVENTS]: 65_536 } as Record<
@@ -39,12 +46,14 @@ export interface RouterFastLaneDeps {
   apiKeys: ApiKeysService;
   routing: RoutingService;
   callEvents: CallEventIngest;
+  queue: QueueService;
   /** The router paths' database budget (request-budget.ts). */
   budgetMs: number;
 }
 
 /**
- * The router's hottest calls (availability, reserve, accept, call-event batches) answered in front of Express when
+ * The router's hottest calls (availability, reserve, accept, call-event batches; a queued call's
+ * enqueue, status and abandon) answered in front of Express when
  * they come with an API key and plainly valid input: the same services, statements, policy row and
  * error bodies as the Nest routes, without Express's per-request work (request and response
  * prototypes, the middleware and route walk) and Nest's pipeline (passport, class-validator,
@@ -60,7 +69,7 @@ export interface RouterFastLaneDeps {
 export function routerFastLane(
   deps: RouterFastLaneDeps,
 ): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const { apiKeys, routing, callEvents, budgetMs } = deps;
+  const { apiKeys, routing, callEvents, queue, budgetMs } = deps;
   const logger = new Logger('RouterFastLane');
 
   const allowed = async (req: IncomingMessage, policyKey: string): Promise<boolean> => {
@@ -92,6 +101,14 @@ export function routerFastLane(
     }
   };
 
+  /** The request's JSON body read by `reader`, MALFORMED as the full path's parser would answer it. */
+  const bodyOf = async <T>(req: LaneRequest, reader: (body: unknown) => T | undefined) => {
+    const body = await readJsonBody(req);
+    return body === NOT_JSON ? NOT_JSON : reader(body);
+  };
+  const malformed: Work = () => Promise.reject(MALFORMED);
+  const json = (status: number, value: unknown) => ({ status, jsonText: JSON.stringify(value) });
+
   /** The work for this request when the fast lane takes it, else undefined. */
   const route = async (
     req: LaneRequest,
@@ -99,10 +116,8 @@ export function routerFastLane(
     path: string,
     query: string,
   ): Promise<Work | undefined> => {
-    if (method === 'GET') {
-      // Bracketed keys are for the full path's parser to judge.
-      if (query.includes('[') || query.includes('%5B') || query.includes('%5b')) return undefined;
-      const input = readAvailabilityQuery({ ...parseQuery(query) });
+    if (method === 'GET' && path === AVAILABILITY) {
+      const input = readAvailabilityQuery(queryOf(query));
       if (!input || !(await allowed(req, `GET ${AVAILABILITY}`))) return undefined;
       const { limit, skills, ...filter } = input;
       return async () => ({
@@ -110,31 +125,46 @@ export function routerFastLane(
         jsonText: await routing.availableJson({ ...filter, skills }, limit),
       });
     }
+    if (method === 'GET') {
+      const callId = pathCallId(QUEUED_CALL, path);
+      const input = readCallStatusQuery(queryOf(query));
+      if (!callId || !input || !(await allowed(req, 'GET /v1/routing/calls/{callId}')))
+        return undefined;
+      return async () => json(200, await queue.get(callId, input.waitSeconds, input.status));
+    }
     if (path === RESERVATIONS) {
-      const body = await readJsonBody(req);
-      // Not JSON: the full path's parser would answer before anything else looks at the request.
-      if (body === MALFORMED) return () => Promise.reject(MALFORMED);
-      const input = readReservationBody(body);
+      const input = await bodyOf(req, readReservationBody);
+      if (input === NOT_JSON) return malformed;
       if (!input || !(await allowed(req, `POST ${RESERVATIONS}`))) return undefined;
       return async () => {
         const { created, reservation } = await routing.reserve(input);
-        return { status: created ? 201 : 200, jsonText: JSON.stringify(reservation) };
+        return json(created ? 201 : 200, reservation);
+      };
+    }
+    if (path === QUEUED_CALLS) {
+      const input = await bodyOf(req, readEnqueueBody);
+      if (input === NOT_JSON) return malformed;
+      if (!input || !(await allowed(req, `POST ${QUEUED_CALLS}`))) return undefined;
+      return async () => {
+        const { httpStatus, body } = await queue.enqueue(input);
+        return json(httpStatus, body);
       };
     }
     if (path === CALL_EVENTS) {
-      const body = await readJsonBody(req);
-      if (body === MALFORMED) return () => Promise.reject(MALFORMED);
-      const events = readCallEventBatch(body);
+      const events = await bodyOf(req, readCallEventBatch);
+      if (events === NOT_JSON) return malformed;
       if (!events || !(await allowed(req, `POST ${CALL_EVENTS}`))) return undefined;
-      return async () => ({
-        status: 202,
-        jsonText: JSON.stringify(await callEvents.ingest(events)),
-      });
+      return async () => json(202, await callEvents.ingest(events));
+    }
+    const abandoned = pathCallId(ABANDON, path);
+    if (abandoned) {
+      if (!(await allowed(req, 'POST /v1/routing/calls/{callId}/abandon'))) return undefined;
+      return async () => json(200, await queue.abandon(abandoned));
     }
     const accept = ACCEPT.exec(path);
     const id = accept ? readReservationId(accept[1]) : undefined;
     if (!id || !(await allowed(req, 'POST /v1/routing/reservations/{id}/accept'))) return undefined;
-    return async () => ({ status: 200, jsonText: JSON.stringify(await routing.accept(id)) });
+    return async () => json(200, await routing.accept(id));
   };
 
   return (req, res, next) => {
@@ -143,14 +173,20 @@ export function routerFastLane(
     const path = q < 0 ? url : url.slice(0, q);
     const method = req.method ?? '';
     const candidate =
-      (method === 'GET' && path === AVAILABILITY) ||
+      (method === 'GET' && (path === AVAILABILITY || QUEUED_CALL.test(path))) ||
       (method === 'POST' &&
-        (path === RESERVATIONS || path === CALL_EVENTS || ACCEPT.test(path)) &&
+        (path === RESERVATIONS ||
+          path === QUEUED_CALLS ||
+          path === CALL_EVENTS ||
+          ACCEPT.test(path) ||
+          ABANDON.test(path)) &&
         smallJsonOrNoBody(req, MAX_FAST_BODY_BYTES[path]));
     if (!candidate) return next();
     const query = q < 0 ? '' : url.slice(q + 1);
-    // The budget covers the key check's read too, as it would on the full path.
-    withDatabaseBudget(budgetMs, () => {
+    // The budget covers the key check's read too, as it would on the full path; a long-poll's
+    // starts when the wait it asked for ends (as the budget middleware does for the full path).
+    const waited = method === 'GET' ? (readCallStatusQuery(queryOf(query))?.waitSeconds ?? 0) : 0;
+    withDatabaseBudget(budgetMs + waited * 1000, () => {
       void route(req, method, path, query).then(
         (work) => (work ? answer(req, res, path, work) : next()),
         // Authentication itself failed (the database is away), or the body could not be read:
@@ -159,6 +195,23 @@ export function routerFastLane(
       );
     });
   };
+}
+
+/** The query string as Express's parser gives it; bracketed keys are left to that parser (undefined). */
+function queryOf(query: string): Record<string, unknown> | undefined {
+  if (query.includes('[') || query.includes('%5B') || query.includes('%5b')) return undefined;
+  return { ...parseQuery(query) };
+}
+
+/** The decoded call id of a path `pattern` matches, when CallIdParam would take it. */
+function pathCallId(pattern: RegExp, path: string): string | undefined {
+  const m = pattern.exec(path);
+  if (!m) return undefined;
+  try {
+    return readPathCallId(decodeURIComponent(m[1]));
+  } catch {
+    return undefined; // a malformed escape: the full path answers it
+  }
 }
 
 /** A body the fast lane reads: small JSON with its length declared (`maxBytes`); an accept has none. */
@@ -174,13 +227,15 @@ function smallJsonOrNoBody(req: IncomingMessage, maxBytes: number | undefined): 
 
 /** What Express's JSON parser throws for a body that is not JSON (rendered as MALFORMED_JSON). */
 const MALFORMED = Object.freeze({ type: 'entity.parse.failed', status: 400 });
+/** readJsonBody's answer for a body that is not (strict) JSON. */
+const NOT_JSON: unique symbol = Symbol('not JSON');
 
 /**
  * Reads and parses the (small, declared-length) JSON body and leaves it on the request as Express's
  * parser would (strict: an object or an array), so a request the fast lane passes on is not parsed
- * twice. MALFORMED when it is not JSON.
+ * twice. NOT_JSON when it is not JSON.
  */
-function readJsonBody(req: LaneRequest): Promise<unknown> {
+function readJsonBody(req: LaneRequest): Promise<unknown | typeof NOT_JSON> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -194,7 +249,7 @@ function readJsonBody(req: LaneRequest): Promise<unknown> {
         req.body = JSON.parse(text);
         resolve(req.body);
       } catch {
-        resolve(MALFORMED);
+        resolve(NOT_JSON);
       }
     });
   });
