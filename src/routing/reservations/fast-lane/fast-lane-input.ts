@@ -37,6 +37,11 @@ function queryInt(v: unknown, min: number, max: number): number | undefined {
   return n >= min && n <= max ? n : undefined;
 }
 
+/** A JSON object as parsed from text (no array, no class instance). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+}
+
 function hasOnly(source: object, keys: readonly string[]): boolean {
   for (const key of Object.keys(source)) if (!keys.includes(key)) return false;
   return true;
@@ -76,28 +81,13 @@ const RESERVATION_KEYS = ['callId', 'dialect', 'minProficiency', 'skills', 'ttlS
 
 /** `POST /v1/routing/reservations` body, or undefined to let the full path decide. */
 export function readReservationBody(body: unknown): ReservationInput | undefined {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  if (Object.getPrototypeOf(body) !== Object.prototype || !hasOnly(body, RESERVATION_KEYS))
-    return undefined;
-  const b = body as Record<string, unknown>;
-  if (typeof b.callId !== 'string' || !CALL_ID.test(b.callId)) return undefined;
-  const input: ReservationInput = { callId: b.callId };
-  if (b.dialect !== undefined) {
-    if (!isTag(b.dialect)) return undefined;
-    input.dialect = b.dialect;
-  }
-  if (b.minProficiency !== undefined) {
-    if (!isIntIn(b.minProficiency, 1, 5)) return undefined;
-    input.minProficiency = b.minProficiency;
-  }
-  if (b.skills !== undefined) {
-    if (!Array.isArray(b.skills) || b.skills.length > 10 || !b.skills.every(isTag))
-      return undefined;
-    input.skills = [...b.skills];
-  }
-  if (b.ttlSeconds !== undefined) {
-    if (!isIntIn(b.ttlSeconds, 5, 120)) return undefined;
-    input.ttlSeconds = b.ttlSeconds;
+  if (!isPlainObject(body) || !hasOnly(body, RESERVATION_KEYS)) return undefined;
+  if (typeof body.callId !== 'string' || !CALL_ID.test(body.callId)) return undefined;
+  const input: ReservationInput = { callId: body.callId };
+  if (!readCriteria(body, input)) return undefined;
+  if (body.ttlSeconds !== undefined) {
+    if (!isIntIn(body.ttlSeconds, 5, 120)) return undefined;
+    input.ttlSeconds = body.ttlSeconds;
   }
   return input;
 }
@@ -154,9 +144,8 @@ function isInstant(v: unknown): v is string {
 }
 
 function readCallEvent(e: unknown): CallEventInput | undefined {
-  if (e === null || typeof e !== 'object' || Array.isArray(e)) return undefined;
-  if (Object.getPrototypeOf(e) !== Object.prototype || !hasOnly(e, EVENT_KEYS)) return undefined;
-  const v = e as Record<string, unknown>;
+  if (!isPlainObject(e) || !hasOnly(e, EVENT_KEYS)) return undefined;
+  const v = e;
   if (typeof v.eventId !== 'string' || !CALL_ID.test(v.eventId)) return undefined;
   if (typeof v.callId !== 'string' || !CALL_ID.test(v.callId)) return undefined;
   if (typeof v.type !== 'string' || !EVENT_TYPES.includes(v.type)) return undefined;
@@ -192,10 +181,8 @@ function readCallEvent(e: unknown): CallEventInput | undefined {
 
 /** `POST /v1/calls/events` body (1..FAST_EVENTS_MAX events), or undefined to let the full path decide. */
 export function readCallEventBatch(body: unknown): CallEventInput[] | undefined {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  if (Object.getPrototypeOf(body) !== Object.prototype || !hasOnly(body, ['events']))
-    return undefined;
-  const events = (body as { events?: unknown }).events;
+  if (!isPlainObject(body) || !hasOnly(body, ['events'])) return undefined;
+  const events = body.events;
   if (!Array.isArray(events) || events.length === 0 || events.length > FAST_EVENTS_MAX)
     return undefined;
   const out: CallEventInput[] = [];
@@ -244,9 +231,6 @@ function readCriteria(b: Record<string, unknown>, into: CriteriaInput): boolean 
   }
   return true;
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
 const ENQUEUE_KEYS = [
   'callId',
