@@ -218,6 +218,39 @@ export class Roster {
     return cost;
   }
 
+  /** The preference part of the objective split by kind (fairness around the actual means). */
+  preferenceParts(): {
+    startWindow: number;
+    dayOff: number;
+    consistency: number;
+    evenings: number;
+    weekends: number;
+  } {
+    this.refreshMeans();
+    const w = this.weights;
+    const out = { startWindow: 0, dayOff: 0, consistency: 0, evenings: 0, weekends: 0 };
+    const { weekOfDay, weekdayOfDay, weeks } = this.grid;
+    this.calendars.forEach((cal, a) => {
+      const starts = Array.from({ length: weeks }, () => new Set<number>());
+      this.dayShift[a].forEach((t, d) => {
+        if (t < 0) return;
+        const tpl = this.templates[t];
+        if (
+          cal.windowFrom !== null &&
+          (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
+        )
+          out.startWindow += w.startWindow;
+        if (cal.preferredOff.has(weekdayOfDay[d])) out.dayOff += w.dayOff;
+        starts[weekOfDay[d]].add(tpl.startMinute);
+      });
+      if (this.team.consistentStartTimes === true)
+        for (const s of starts) out.consistency += w.consistency * Math.max(0, s.size - 1);
+      out.evenings += this.eveningWeight() * Math.abs(this.evenings[a] - this.eveningMean);
+      out.weekends += this.weekendWeight() * Math.abs(this.weekends[a] - this.weekendMean);
+    });
+    return out;
+  }
+
   /** Preference and fairness cost of some agents. */
   agentsCost(agents: number[]): number {
     let c = 0;
@@ -315,7 +348,7 @@ export function rosterCounts(
   deadline: number,
   jitter = 0,
   seed = 11,
-  order: 'day' | 'size' = 'day',
+  order: 'day' | 'size' | 'owed' = 'day',
 ): Array<{ profile: number; template: number }> {
   const { grid, templates, calendars, profiles } = roster;
   const random = seeded(seed);
@@ -327,7 +360,8 @@ export function rosterCounts(
   }
   const tp = (x: { template: number }) => templates[x.template];
   // 'day': day by day, earliest start first (rest between days); 'size': per week, longest first
-  // (best-fit decreasing packs weekly hours tightly).
+  // (best-fit decreasing packs weekly hours tightly); 'owed': per week longest first, each shift to the
+  // agent owing most toward its weekly minimum (profiles the model keeps at their minimums).
   if (order === 'day')
     list.sort(
       (x, y) => tp(x).day - tp(y).day || x.profile - y.profile || tp(x).start - tp(y).start,
@@ -365,6 +399,11 @@ export function rosterCounts(
         score = -1 * (owedHours / daysLeft[d]) + usage;
         // Avoid leaving a week remainder too small for any shift.
         if (room > EPS && room < roster.rules.minShiftMinutes - 60) score += 1.5;
+      } else if (order === 'owed') {
+        // The agent owing most first (spreads the shifts so everyone reaches its minimum); once nobody
+        // owes, the least used.
+        const owed = roster.owed(a, w);
+        score = owed > EPS ? -100 - owed / 60 : roster.weekWork[a][w] / 60;
       } else score = room / 60;
       if (jitter) score += random() * jitter;
       if (
