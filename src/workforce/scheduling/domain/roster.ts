@@ -1129,35 +1129,44 @@ export function placeMissed(
       continue;
     }
     const t = templates[m.template];
-    const members = coveringAgents(roster, m.profile);
+    const all = coveringAgents(roster, m.profile);
+    const own = all.slice(0, roster.profiles[m.profile].members.length);
     let placed = false;
-    // Direct first (the week may have changed since).
-    for (const a of members)
-      if (roster.canAdd(a, m.template)) {
-        roster.add(a, m.template);
-        placed = true;
-        break;
-      }
-    const order = [...members].sort(() => random() - 0.5).slice(0, 60);
-    for (const a of order) {
-      if (placed) break;
-      if (roster.dayShift[a][t.day] >= 0) continue;
-      for (let d2 = Math.max(0, t.day - 6); d2 < Math.min(grid.days, t.day + 7) && !placed; d2++) {
-        const t2 = roster.dayShift[a][d2];
-        if (t2 < 0) continue;
-        roster.remove(a, d2);
-        if (roster.canAdd(a, m.template)) {
+    // The profile's own agents first, directly then by a chain; agents with more dialects only after
+    // (each shift they take over-covers their extra dialects).
+    for (const members of [own, all]) {
+      // Direct first (the week may have changed since).
+      for (const a of members)
+        if (!placed && roster.canAdd(a, m.template)) {
           roster.add(a, m.template);
-          for (const b of members) {
-            if (b === a || !roster.canAdd(b, t2)) continue;
-            roster.add(b, t2);
-            placed = true;
-            break;
-          }
-          if (!placed) roster.remove(a, t.day);
+          placed = true;
         }
-        if (!placed) roster.add(a, t2);
+      const order = [...members].sort(() => random() - 0.5).slice(0, 60);
+      for (const a of order) {
+        if (placed) break;
+        if (roster.dayShift[a][t.day] >= 0) continue;
+        for (
+          let d2 = Math.max(0, t.day - 6);
+          d2 < Math.min(grid.days, t.day + 7) && !placed;
+          d2++
+        ) {
+          const t2 = roster.dayShift[a][d2];
+          if (t2 < 0) continue;
+          roster.remove(a, d2);
+          if (roster.canAdd(a, m.template)) {
+            roster.add(a, m.template);
+            for (const b of members) {
+              if (b === a || !roster.canAdd(b, t2)) continue;
+              roster.add(b, t2);
+              placed = true;
+              break;
+            }
+            if (!placed) roster.remove(a, t.day);
+          }
+          if (!placed) roster.add(a, t2);
+        }
       }
+      if (placed) break;
     }
     if (!placed) left.push(m);
   }
