@@ -19,6 +19,7 @@ import {
   meetMinimums,
   pairResize,
   Roster,
+  rosterCounts,
   seeded,
 } from './roster';
 
@@ -120,6 +121,51 @@ const seeds = fc.record({
 });
 
 describe('Roster', () => {
+  it("hands counts out toward each agent's weekly minimum ('owed'), where best fit leaves agents short", () => {
+    const rules = DEFAULT_LABOUR_RULES;
+    const grid = buildGrid('2026-01-05', 7, zone, 30);
+    const demand = new Array<number>(grid.intervalCount).fill(1);
+    const templates = buildTemplates(grid, demand, rules, [{ start: '09:00', minutes: 480 }]);
+    const work = templates[0].workMinutes;
+    // Five agents of one profile, each owing exactly two shifts; ten shifts on Monday-Friday.
+    const input: PlanningInput = {
+      startDate: '2026-01-05',
+      days: 7,
+      intervalMinutes: 30,
+      timeZone: zone,
+      rules,
+      agents: Array.from({ length: 5 }, (_, k) => ({
+        agentId: `a${k}`,
+        dialects: [{ tag: 'cmn', proficiency: 4 }],
+        minWeeklyMinutes: 2 * work,
+        maxWeeklyMinutes: 40 * 60,
+      })),
+      requirements: [],
+    };
+    const { calendars, profiles } = buildCalendars(input, grid);
+    expect(profiles).toHaveLength(1);
+    const columns = new Map(
+      templates.map((t) => [`y0_${t.index}`, { profile: 0, template: t.index }]),
+    );
+    const counts = new Map(templates.filter((t) => t.day < 5).map((t) => [`y0_${t.index}`, 2]));
+    const handOut = (order: 'size' | 'owed') => {
+      const roster = new Roster(
+        grid,
+        templates,
+        calendars,
+        profiles,
+        [],
+        rules,
+        DEFAULT_WEIGHTS,
+        {},
+      );
+      const missed = rosterCounts(roster, counts, columns, Infinity, 0, 11, order);
+      return { missed, short: calendars.filter((_, a) => roster.owed(a, 0) > 0).length };
+    };
+    expect(handOut('owed')).toEqual({ missed: [], short: 0 });
+    expect(handOut('size').short).toBeGreaterThan(0);
+  });
+
   it('never accepts a move that breaks a hard rule, and keeps coverage counts exact', () => {
     fc.assert(
       fc.property(

@@ -218,6 +218,39 @@ export class Roster {
     return cost;
   }
 
+  /** The preference part of the objective split by kind (fairness around the actual means). */
+  preferenceParts(): {
+    startWindow: number;
+    dayOff: number;
+    consistency: number;
+    evenings: number;
+    weekends: number;
+  } {
+    this.refreshMeans();
+    const w = this.weights;
+    const out = { startWindow: 0, dayOff: 0, consistency: 0, evenings: 0, weekends: 0 };
+    const { weekOfDay, weekdayOfDay, weeks } = this.grid;
+    this.calendars.forEach((cal, a) => {
+      const starts = Array.from({ length: weeks }, () => new Set<number>());
+      this.dayShift[a].forEach((t, d) => {
+        if (t < 0) return;
+        const tpl = this.templates[t];
+        if (
+          cal.windowFrom !== null &&
+          (tpl.startMinute < cal.windowFrom || tpl.startMinute > cal.windowTo!)
+        )
+          out.startWindow += w.startWindow;
+        if (cal.preferredOff.has(weekdayOfDay[d])) out.dayOff += w.dayOff;
+        starts[weekOfDay[d]].add(tpl.startMinute);
+      });
+      if (this.team.consistentStartTimes === true)
+        for (const s of starts) out.consistency += w.consistency * Math.max(0, s.size - 1);
+      out.evenings += this.eveningWeight() * Math.abs(this.evenings[a] - this.eveningMean);
+      out.weekends += this.weekendWeight() * Math.abs(this.weekends[a] - this.weekendMean);
+    });
+    return out;
+  }
+
   /** Preference and fairness cost of some agents. */
   agentsCost(agents: number[]): number {
     let c = 0;
@@ -315,7 +348,7 @@ export function rosterCounts(
   deadline: number,
   jitter = 0,
   seed = 11,
-  order: 'day' | 'size' = 'day',
+  order: 'day' | 'size' | 'owed' = 'day',
 ): Array<{ profile: number; template: number }> {
   const { grid, templates, calendars, profiles } = roster;
   const random = seeded(seed);
@@ -327,7 +360,8 @@ export function rosterCounts(
   }
   const tp = (x: { template: number }) => templates[x.template];
   // 'day': day by day, earliest start first (rest between days); 'size': per week, longest first
-  // (best-fit decreasing packs weekly hours tightly).
+  // (best-fit decreasing packs weekly hours tightly); 'owed': per week longest first, each shift to the
+  // agent owing most toward its weekly minimum (profiles the model keeps at their minimums).
   if (order === 'day')
     list.sort(
       (x, y) => tp(x).day - tp(y).day || x.profile - y.profile || tp(x).start - tp(y).start,
@@ -365,6 +399,11 @@ export function rosterCounts(
         score = -1 * (owedHours / daysLeft[d]) + usage;
         // Avoid leaving a week remainder too small for any shift.
         if (room > EPS && room < roster.rules.minShiftMinutes - 60) score += 1.5;
+      } else if (order === 'owed') {
+        // The agent owing most first (spreads the shifts so everyone reaches its minimum); once nobody
+        // owes, the least used.
+        const owed = roster.owed(a, w);
+        score = owed > EPS ? -100 - owed / 60 : roster.weekWork[a][w] / 60;
       } else score = room / 60;
       if (jitter) score += random() * jitter;
       if (
@@ -1090,35 +1129,44 @@ export function placeMissed(
       continue;
     }
     const t = templates[m.template];
-    const members = coveringAgents(roster, m.profile);
+    const all = coveringAgents(roster, m.profile);
+    const own = all.slice(0, roster.profiles[m.profile].members.length);
     let placed = false;
-    // Direct first (the week may have changed since).
-    for (const a of members)
-      if (roster.canAdd(a, m.template)) {
-        roster.add(a, m.template);
-        placed = true;
-        break;
-      }
-    const order = [...members].sort(() => random() - 0.5).slice(0, 60);
-    for (const a of order) {
-      if (placed) break;
-      if (roster.dayShift[a][t.day] >= 0) continue;
-      for (let d2 = Math.max(0, t.day - 6); d2 < Math.min(grid.days, t.day + 7) && !placed; d2++) {
-        const t2 = roster.dayShift[a][d2];
-        if (t2 < 0) continue;
-        roster.remove(a, d2);
-        if (roster.canAdd(a, m.template)) {
+    // The profile's own agents first, directly then by a chain; agents with more dialects only after
+    // (each shift they take over-covers their extra dialects).
+    for (const members of [own, all]) {
+      // Direct first (the week may have changed since).
+      for (const a of members)
+        if (!placed && roster.canAdd(a, m.template)) {
           roster.add(a, m.template);
-          for (const b of members) {
-            if (b === a || !roster.canAdd(b, t2)) continue;
-            roster.add(b, t2);
-            placed = true;
-            break;
-          }
-          if (!placed) roster.remove(a, t.day);
+          placed = true;
         }
-        if (!placed) roster.add(a, t2);
+      const order = [...members].sort(() => random() - 0.5).slice(0, 60);
+      for (const a of order) {
+        if (placed) break;
+        if (roster.dayShift[a][t.day] >= 0) continue;
+        for (
+          let d2 = Math.max(0, t.day - 6);
+          d2 < Math.min(grid.days, t.day + 7) && !placed;
+          d2++
+        ) {
+          const t2 = roster.dayShift[a][d2];
+          if (t2 < 0) continue;
+          roster.remove(a, d2);
+          if (roster.canAdd(a, m.template)) {
+            roster.add(a, m.template);
+            for (const b of members) {
+              if (b === a || !roster.canAdd(b, t2)) continue;
+              roster.add(b, t2);
+              placed = true;
+              break;
+            }
+            if (!placed) roster.remove(a, t.day);
+          }
+          if (!placed) roster.add(a, t2);
+        }
       }
+      if (placed) break;
     }
     if (!placed) left.push(m);
   }

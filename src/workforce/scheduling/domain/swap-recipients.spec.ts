@@ -6,7 +6,10 @@ const b = 'a0000000-0000-4000-8000-000000000002';
 
 describe('swapRecipients', () => {
   it('a trade approved by a scheduler reaches both agents, once each', () => {
-    expect(swapRecipients({ offeredBy: a, acceptedBy: b, counterAgentId: b }, null)).toEqual([a, b]);
+    expect(swapRecipients({ offeredBy: a, acceptedBy: b, counterAgentId: b }, null)).toEqual([
+      a,
+      b,
+    ]);
   });
 
   it('the agent who decided is not told; the other party is', () => {
