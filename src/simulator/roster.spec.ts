@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { dailyCurve } from './arrivals';
 import {
   dayForecast,
+  minShiftMinutesFor,
   extraAgentShift,
   paidMinutes,
   playingWindow,
@@ -115,5 +116,12 @@ describe('roster', () => {
     expect(one.roster!.map((s) => s.agentIndex)).toEqual([0, 1, 7]);
     expect(two.roster!.filter((s) => s.agentIndex === 0)).toEqual([shift(0, 32 * H, 8)]);
     expect(two).toMatchObject({ startMs: 32 * H, endMs: 41 * H });
+  });
+
+  it('keeps 4-hour shifts on a full day and allows shifts an hour shorter than a short one', () => {
+    expect(minShiftMinutesFor(8)).toBe(240);
+    expect(minShiftMinutesFor(5)).toBe(240);
+    expect(minShiftMinutesFor(3)).toBe(120);
+    expect(minShiftMinutesFor(1)).toBe(60);
   });
 });

@@ -159,3 +159,11 @@ export function rosteredDays(
     };
   });
 }
+
+/**
+ * The site's labour rules keep their defaults (4-9 h shifts) on a full day; a short simulated day
+ * allows shifts an hour shorter than itself, so shifts of different starts and lengths fit in it.
+ */
+export function minShiftMinutesFor(hours: number): number {
+  return Math.min(240, Math.max(60, (Math.floor(hours) - 1) * 60));
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ManualClock } from '../platform/common/clock/clock';
 import { bearer, HttpClient } from './http-client';
-import { dayForecast, RosterShift } from './roster';
+import { dayForecast, minShiftMinutesFor, RosterShift } from './roster';
 import type { Centre } from './setup';
 import {
   bootService,
@@ -115,10 +115,8 @@ async function buildRoster(
   plan: RosterPlan,
 ): Promise<Omit<RosteredCentre, 'template' | 'built'>> {
   const asAdmin = bearer(centre.adminToken);
-  // Labour rules as the site's defaults, but shifts no longer than a short simulated day, and the
-  // solver on a shorter leash than a real planning run.
   await http.call('PUT', `/v1/sites/${centre.siteId}/labour-rules`, asAdmin, {
-    minShiftMinutes: Math.min(240, Math.floor((plan.hours * 60) / 60) * 60),
+    minShiftMinutes: minShiftMinutesFor(plan.hours),
     solverTimeLimitSeconds: plan.solverSeconds,
   });
   const perTeam = plan.callsPerDay / plan.teamIds.length;
