@@ -59,7 +59,8 @@ export interface RosteredCentre {
   built: boolean;
 }
 
-const ROSTER_VERSION = 1;
+/** Bumped when staffing or generation changes what a roster is: a kept one is then rebuilt. */
+const ROSTER_VERSION = 2;
 const INTERVAL_MINUTES = 30;
 /** Wall time between polls of a solving schedule (the solver's limit is wall time too). */
 const POLL_MS = 500;
