@@ -104,7 +104,10 @@ async function main(): Promise<void> {
       process.stderr.write(
         `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
           `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
-          `reservations ${sec(p.reservations)}; ${run.log.requests} requests)\n`,
+          `reservations ${sec(p.reservations)}; ${run.log.requests} requests` +
+          (options.schedule
+            ? `; roster: ${run.log.rosterChanges} presence changes, ${run.log.rosterRetries} asked again, ${run.log.rosterMissed} given up)\n`
+            : ')\n'),
       );
     }
   const t = result.timings;
