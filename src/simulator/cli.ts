@@ -6,7 +6,7 @@ import { ProgressBar } from './progress';
 import { renderReport } from './report-html';
 import { PolicyInput, simulate } from './simulation';
 import { figuresOverSeeds, renderSeedsTable } from './summary-seeds';
-import { renderSummaryTable } from './summary-table';
+import { extraAgentsLines, renderSummaryTable, rosterLines } from './summary-table';
 
 function loadPolicy(file: string): PolicyInput {
   let settings: unknown;
@@ -65,8 +65,16 @@ async function main(): Promise<void> {
                 summaries: s.runs.map((r) => r.summary),
               })),
               overSeeds,
+              ...(result.roster ? { roster: result.roster } : {}),
+              ...(result.extraAgents ? { extraAgents: result.extraAgents } : {}),
             }
-          : summaries,
+          : result.roster || result.extraAgents
+            ? {
+                summaries,
+                ...(result.roster ? { roster: result.roster } : {}),
+                ...(result.extraAgents ? { extraAgents: result.extraAgents } : {}),
+              }
+            : summaries,
         null,
         2,
       )}\n`,
@@ -80,6 +88,13 @@ async function main(): Promise<void> {
       )}\n`,
     );
   else process.stdout.write(`${renderSummaryTable(summaries, options)}\n`);
+  if (!options.json) {
+    const plan = [
+      ...(result.roster ? rosterLines(result.roster) : []),
+      ...(result.extraAgents ? extraAgentsLines(result.extraAgents) : []),
+    ];
+    if (plan.length) process.stdout.write(`\n${plan.join('\n')}\n`);
+  }
   // Where the time went: per run, the loop's phases (wall seconds) and the requests it sent.
   let k = 0;
   for (const seed of result.seeds)
@@ -89,7 +104,10 @@ async function main(): Promise<void> {
       process.stderr.write(
         `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
           `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
-          `reservations ${sec(p.reservations)}; ${run.log.requests} requests)\n`,
+          `reservations ${sec(p.reservations)}; ${run.log.requests} requests` +
+          (options.schedule
+            ? `; roster: ${run.log.rosterChanges} presence changes, ${run.log.rosterRetries} asked again, ${run.log.rosterMissed} given up)\n`
+            : ')\n'),
       );
     }
   const t = result.timings;

@@ -21,6 +21,7 @@ import { Prng } from './prng';
 import { chooseRedial, redialId, RedialModel } from './redial';
 import { drawTouches, RecoveryTouchModel } from './recovery-touches';
 import type { Centre, CentreAgent } from './setup';
+import { presenceSteps, RosterShift } from './roster';
 import { DEFAULT_TEAM_SETTINGS } from '../people/teams/team-settings.entity';
 
 /** One simulated day's plan: the same for every policy compared. */
@@ -32,6 +33,11 @@ export interface PlannedDay {
   demandFactor?: number;
   /** Agents (by index) absent that day: they never log in (`--absence`). */
   absentAgents?: number[];
+  /**
+   * The day's published shifts (`--schedule`): agents log on at their start, take their breaks and
+   * lunch, and log off at their end. Absent: everyone present works the whole day.
+   */
+  roster?: RosterShift[];
 }
 
 export interface BehaviourModel {
@@ -86,6 +92,10 @@ export interface RunLog {
   recoveriesShortened: number;
   recoveryChangesRefused: number;
   reservationsRefused: number;
+  /** Presence changes the roster asked for that the service made; asked again after a refusal; given up. */
+  rosterChanges: number;
+  rosterRetries: number;
+  rosterMissed: number;
   requests: number;
   /** Wall milliseconds per phase of the loop (where a run's time goes). */
   phaseMs: { items: number; jobs: number; reservations: number; inFlight: number };
@@ -166,6 +176,8 @@ const OCCUPANCY_CHECK_EVERY_MS = 15 * 60_000;
 /** How long after the fact call events are sent at the latest (well inside the 30 s wrap-up). */
 const EVENT_DELAY_MS = 20_000;
 const EVENTS_PER_BATCH = 100;
+/** How soon an agent asks again for a roster step the service refused (a call in progress). */
+const ROSTER_RETRY_MS = 5_000;
 
 /**
  * Plays the router and the agents against the running service for the planned days, in virtual
@@ -200,6 +212,9 @@ export async function runDays(
     recoveriesShortened: 0,
     recoveryChangesRefused: 0,
     reservationsRefused: 0,
+    rosterChanges: 0,
+    rosterRetries: 0,
+    rosterMissed: 0,
     requests: 0,
     phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
   };
@@ -249,11 +264,58 @@ export async function runDays(
       callback,
     });
 
+    /**
+     * Agents follow their shifts as an agent does through the API: available at the start, not
+     * ready for a rest break, logged off for lunch and at the end. A request the service refuses
+     * (on a call, in an enforced recovery) is made again once that is over, unless the roster has
+     * moved on to the agent's next step by then.
+     */
+    const followRoster = (shifts: RosterShift[], away: Set<number>) => {
+      const byIndex = new Map(centre.agents.map((a) => [a.index, a]));
+      shifts.forEach((shift) => {
+        const agent = byIndex.get(shift.agentIndex);
+        if (!agent || away.has(shift.agentIndex)) return;
+        // Agents starting together log on at distinct instants within the minute before (no ties).
+        const together = shifts.filter((s) => s.startMs === shift.startMs);
+        const logOnMs =
+          shift.startMs - 60_000 + together.indexOf(shift) * Math.floor(60_000 / together.length);
+        const steps = presenceSteps(shift, logOnMs);
+        const attempt = (step: number, at: number) =>
+          heap.push(at, {
+            kind: 'agent',
+            agent,
+            act: async () => {
+              const { state, reason } = steps[step];
+              const path = `/v1/agents/${agent.agentId}/presence`;
+              const res = await http.send('PUT', path, bearer(agent.token), {
+                state,
+                ...(reason ? { reason } : {}),
+              });
+              if (res.status === 200) {
+                log.rosterChanges++;
+                return;
+              }
+              if (res.status !== 409) throw new HttpError('PUT', path, res.status, res.body);
+              const until = res.body?.details?.until;
+              const retry = Math.max(at + 1000, until ? Date.parse(until) : at + ROSTER_RETRY_MS);
+              const next = steps[step + 1]?.atMs ?? Infinity;
+              if (retry < next) {
+                log.rosterRetries++;
+                attempt(step, retry);
+              } else log.rosterMissed++;
+            },
+          });
+        steps.forEach((step, i) => attempt(i, step.atMs));
+      });
+    };
+
     // Agents log in over the five minutes before the day starts (distinct instants: no ties in idle time).
     const loginSpacing = Math.floor(300_000 / Math.max(1, centre.agents.length));
     const absent = new Set(day.absentAgents ?? []);
+    const roster = day.roster;
+    if (roster) followRoster(roster, absent);
     centre.agents.forEach((agent, i) => {
-      if (absent.has(agent.index)) return;
+      if (roster || absent.has(agent.index)) return;
       heap.push(day.startMs - 300_000 + i * loginSpacing, {
         kind: 'agent',
         agent,
@@ -271,6 +333,15 @@ export async function runDays(
       const bookAt = day.startMs + Math.floor(rng.uniform(0.1, 0.7) * dayLength);
       const lead = Math.floor(rng.uniform(10, 40) * 60_000);
       if (!books || absent.has(agent.index)) continue;
+      // On a rostered day a break is booked inside the agent's shift, or not at all.
+      const breakEnd = bookAt + lead + options.behaviour.breakMinutes * 60_000;
+      if (
+        roster &&
+        !roster.some(
+          (s) => s.agentIndex === agent.index && s.startMs < bookAt && breakEnd <= s.endMs,
+        )
+      )
+        continue;
       heap.push(bookAt, {
         kind: 'agent',
         agent,

@@ -143,3 +143,36 @@ describe('simulator options', () => {
     expect(() => parseOptions(['--help'])).toThrow(/npm run simulate/);
   });
 });
+
+describe('schedule and extra-agent options', () => {
+  it('reads --schedule and the extra-agent search with its tolerance and limit', () => {
+    const o = parseOptions([
+      '--schedule',
+      '--compare',
+      'x.json',
+      '--find-extra-agents',
+      '--extra-agents-tolerance',
+      '0.5',
+      '--max-extra-agents',
+      '12',
+      '--solver-seconds',
+      '15',
+    ]);
+    expect(o).toMatchObject({
+      schedule: true,
+      findExtraAgents: true,
+      extraAgentsTolerancePoints: 0.5,
+      maxExtraAgents: 12,
+      solverSeconds: 15,
+    });
+    expect(parseOptions([])).toMatchObject({ schedule: false, findExtraAgents: false });
+  });
+
+  it('refuses an extra-agent search without a second policy, and its settings without the search', () => {
+    expect(() => parseOptions(['--find-extra-agents'])).toThrow(/needs --compare/);
+    expect(() => parseOptions(['--max-extra-agents', '5'])).toThrow(/go with --find-extra-agents/);
+    expect(() =>
+      parseOptions(['--compare', 'x.json', '--find-extra-agents', '--extra-agents-tolerance', 'a']),
+    ).toThrow(/service-level points/);
+  });
+});

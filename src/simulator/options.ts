@@ -41,6 +41,19 @@ export interface SimulatorOptions {
   extendShare: number;
   /** Share of hostile calls' recoveries a supervisor shortens to the policy's floor. */
   shortenShare: number;
+  /**
+   * Play a published schedule (`--schedule`): the team's forecast, staffing and a generated schedule
+   * through the API, agents following their shifts, breaks and lunch. Off: everyone works all day.
+   */
+  schedule: boolean;
+  /** The solver's time limit per team when the schedule is generated (wall seconds). */
+  solverSeconds: number;
+  /** Search the extra agents the lower policy needs to hold the other's service level. */
+  findExtraAgents: boolean;
+  /** How close (points of service level) counts as holding it. */
+  extraAgentsTolerancePoints: number;
+  /** The most extra agents tried (default: half the agents). */
+  maxExtraAgents: number | null;
   json: boolean;
   /** Requests the simulated router and agents keep in flight at most: speed only, never the figures. */
   concurrency: number;
@@ -77,6 +90,11 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   forecastErrorCv: 0,
   extendShare: 0,
   shortenShare: 0,
+  schedule: false,
+  solverSeconds: 20,
+  findExtraAgents: false,
+  extraAgentsTolerancePoints: 1,
+  maxExtraAgents: null,
   json: false,
   concurrency: 16,
 };
@@ -113,6 +131,16 @@ export const USAGE = `npm run simulate -- [options]
   --forecast-error CV   the day's calls over the forecast: lognormal, mean 1, this spread (default 0)
   --extend-share SHARE  recoveries the agent extends by 5 minutes, a minute in (default 0)
   --shorten-share SHARE recoveries a supervisor cuts to the policy's floor, two minutes in (default 0)
+  --schedule            play the team's published schedule: the simulator puts the day's forecast,
+                        reads the staffing (wellbeing shrinkage of the policy), generates and
+                        publishes a schedule through the API; agents log on at their shift's start,
+                        take its breaks and lunch, log off at its end (default: everyone all day)
+  --solver-seconds N    the schedule solver's limit per team (default 20)
+  --find-extra-agents   with --compare: the fewest extra agents that bring the lower policy's service
+                        level within the tolerance of the other's, and their agent-hours (bisection,
+                        each trial a full day on the same seeds)
+  --extra-agents-tolerance POINTS  service-level points counted as holding it (default 1)
+  --max-extra-agents N  the most extra agents tried (default: half of --agents)
   --json                print the summaries as JSON instead of a table
   --concurrency N       requests in flight at most (default 16); changes the speed, never the figures
 `;
@@ -263,6 +291,26 @@ export function parseOptions(argv: string[]): SimulatorOptions {
       case '--shorten-share':
         o.shortenShare = parseShare(value(), flag);
         break;
+      case '--schedule':
+        o.schedule = true;
+        break;
+      case '--solver-seconds':
+        o.solverSeconds = positiveNumber(value(), flag, true);
+        if (o.solverSeconds > 600) throw new OptionsError('--solver-seconds: at most 600');
+        break;
+      case '--find-extra-agents':
+        o.findExtraAgents = true;
+        break;
+      case '--extra-agents-tolerance': {
+        const points = Number(value());
+        if (!Number.isFinite(points) || points < 0 || points > 50)
+          throw new OptionsError(`${flag}: expected service-level points from 0 to 50, e.g. 1`);
+        o.extraAgentsTolerancePoints = points;
+        break;
+      }
+      case '--max-extra-agents':
+        o.maxExtraAgents = positiveNumber(value(), flag, true);
+        break;
       case '--json':
         o.json = true;
         break;
@@ -276,6 +324,15 @@ export function parseOptions(argv: string[]): SimulatorOptions {
         throw new OptionsError(`unknown option ${flag}\n\n${USAGE}`);
     }
   }
+  if (o.findExtraAgents && !o.compareFile)
+    throw new OptionsError('--find-extra-agents: needs --compare (two policies to hold level)');
+  if (
+    !o.findExtraAgents &&
+    (o.maxExtraAgents !== null || argv.includes('--extra-agents-tolerance'))
+  )
+    throw new OptionsError(
+      '--max-extra-agents and --extra-agents-tolerance go with --find-extra-agents',
+    );
   if (callsGiven && callsPerAgent !== null)
     throw new OptionsError('--calls-per-day and --calls-per-agent: give one of them');
   // The demand is the forecast's, not the staffing's: more agents answer the same calls faster.

@@ -114,4 +114,45 @@ describe('HTML report', () => {
     );
     expect(page).toContain('callbacks all: scheduled / reached in window / missed');
   });
+
+  it('shows the schedule played and the extra agents the lower policy needs, when the run had them', () => {
+    expect(html).not.toContain('Schedule and extra agents');
+    const planned = renderReport({
+      options: DEFAULT_OPTIONS,
+      runs: [a, b],
+      roster: {
+        staffing: {
+          peakAgents: 50,
+          peakRawAgents: 38,
+          shrinkage: { base: 0, wellbeing: 0.214, total: 0.214 },
+          requiredAgentHours: 91,
+        },
+        shifts: 40,
+        paidAgentHours: 80,
+        agentsWithShifts: 40,
+        window: { from: '09:00', to: '11:00' },
+        built: true,
+      },
+      extraAgents: {
+        policy: 'enforced',
+        reference: '<off>',
+        referenceServiceLevel: 0.797,
+        serviceLevelWithout: 0.621,
+        tolerancePoints: 1,
+        extraAgents: 7,
+        maxExtraAgents: 20,
+        serviceLevel: 0.79,
+        agentHours: 14,
+        trials: [
+          { extraAgents: 0, serviceLevel: 0.621 },
+          { extraAgents: 20, serviceLevel: 0.85 },
+          { extraAgents: 7, serviceLevel: 0.79 },
+        ],
+      },
+    });
+    expect(planned).toContain('data-extra-agents="7" data-agent-hours="14"');
+    expect(planned).toContain('40 shifts for 40 agents, 80.0 paid agent-hours');
+    expect(planned).toContain('extra agents for enforced to hold &lt;off&gt;');
+    expect(planned).toContain('+20 → 85.0%');
+  });
 });

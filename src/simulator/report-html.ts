@@ -4,7 +4,8 @@ import type { SimulatorOptions } from './options';
 import type { RunResult, RunSummary } from './summary';
 import { excludesZero } from './stats';
 import { FigureOverSeeds, formatInterval } from './summary-seeds';
-import { summaryRows } from './summary-table';
+import { extraAgentsLines, rosterLines, summaryRows } from './summary-table';
+import type { ExtraAgentsResult, RosterFigures } from './simulation';
 
 /** What the report needs of a simulation (the timings and logs are not shown). */
 export interface ReportInput {
@@ -22,6 +23,10 @@ export interface ReportInput {
   runs: Array<Pick<RunResult, 'summary' | 'intervals' | 'hostilePerAgent'>>;
   /** With several seeds: each figure's interval and the paired differences. */
   overSeeds?: { seeds: number; figures: FigureOverSeeds[] };
+  /** The schedule played (`--schedule`). */
+  roster?: RosterFigures;
+  /** The extra agents the lower policy needs (`--find-extra-agents`). */
+  extraAgents?: ExtraAgentsResult;
   /** Shown in the header; the report itself never reads the clock. */
   generatedAt?: string;
   timeZone?: string;
@@ -229,9 +234,24 @@ function seedsTable(over: NonNullable<ReportInput['overSeeds']>, policies: strin
   return `<section><h2>Over ${over.seeds} seeds</h2><p class="note">Mean ± half-width of the 95% interval (Student t over seeds). Differences are paired seed by seed (both policies play the same calls); in bold when the interval excludes zero.</p><table class="summary seeds">${head}\n${rows}</table></section>`;
 }
 
+/** The schedule played and the extra agents searched for, when the run had them. */
+function planSection(input: ReportInput): string {
+  const lines = [
+    ...(input.roster ? rosterLines(input.roster) : []),
+    ...(input.extraAgents ? extraAgentsLines(input.extraAgents) : []),
+  ];
+  if (!lines.length) return '';
+  const x = input.extraAgents;
+  const data = x
+    ? ` data-extra-agents="${x.extraAgents ?? ''}" data-agent-hours="${x.agentHours ?? ''}"`
+    : '';
+  return `<section class="plan"${data}><h2>Schedule and extra agents</h2><ul>${lines.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul></section>`;
+}
+
 /** What the model leaves out: read the figures with it in mind. */
 export const MODEL_LIMITS = [
-  'No shifts, lunches or published schedule: everyone present logs in at the start and works the whole day (absence and forecast error only with --absence and --forecast-error), so shrinkage is only absence and the breaks and recovery the run produced.',
+  'Without --schedule, no shifts or lunches: everyone present logs in at the start and works the whole day. With it, agents follow a schedule the service generated (the simulator’s forecast, staffing with the policy’s wellbeing shrinkage), set not ready for its rest breaks and log off for lunch themselves (the service does not turn a published shift’s breaks into presence states), and ask again after a call when the service refuses; the schedule is generated once per input and reused, since the solver works to a wall-clock limit.',
+  'Absence and forecast error only with --absence and --forecast-error; an absent agent’s shift is simply lost (no call-ins, no overtime, no open-shift pickup).',
   'Hostility rises with waiting only as a straight line (--hostile-wait-slope, off by default); callers who call again (--redial-share) are no angrier for it.',
   'Callbacks and calls again are off unless asked for; a caller calling again is counted as a new offered call, as a telephone system counts it.',
   'Agents extend and supervisors shorten recoveries only at the fixed shares asked for (--extend-share, --shorten-share; off by default), never in response to how the day goes; agents book breaks and take up counselling at fixed rates.',
@@ -284,6 +304,7 @@ td.diff, th.diff { background: #f6f6f6; } td.sure { font-weight: 600; }
 <h1>What-if simulation: ${summaries.map((s) => esc(s.policy)).join(' vs ')}</h1>
 <p class="meta">${o.agents} agents · ${o.days} day${o.days === 1 ? '' : 's'} of ${o.hours} h · ${o.callsPerDay} calls a day · AHT ${o.ahtSeconds} s · patience ${o.patienceSeconds} s · hostile ${(o.hostile.rate * 100).toFixed(1)}% · seed ${esc(String(o.seed))}${input.overSeeds ? ` (one day of ${input.overSeeds.seeds}: the tables' first columns and the charts; the intervals below use all)` : ''}${input.generatedAt ? ` · ${esc(input.generatedAt)}` : ''}</p>
 ${summaryTable(input)}
+${planSection(input)}
 ${
   input.overSeeds
     ? seedsTable(

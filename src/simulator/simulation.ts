@@ -23,7 +23,10 @@ import {
   cacheDir,
 } from './sim-service';
 import { RunResult, summarise } from './summary';
-import { planWorkforce } from './workforce';
+import { planExtraAgents, planWorkforce } from './workforce';
+import { fewestExtraAgents, ExtraAgentsTrial } from './extra-agents';
+import { paidMinutes, rosteredDays, RosterShift } from './roster';
+import { preparedRoster, RosterStaffing } from './scheduled-centre';
 
 export interface PolicyInput {
   name: string;
@@ -52,8 +55,39 @@ export interface SeedRuns {
   runs: RunResult[];
 }
 
+/** The extra agents the lower policy needs to hold the other's service level (`--find-extra-agents`). */
+export interface ExtraAgentsResult {
+  /** The policy that needed them, and the one whose service level it was to hold. */
+  policy: string;
+  reference: string;
+  referenceServiceLevel: number;
+  serviceLevelWithout: number;
+  tolerancePoints: number;
+  /** Null when even `maxExtraAgents` did not reach it. */
+  extraAgents: number | null;
+  maxExtraAgents: number;
+  serviceLevel: number;
+  /** Their paid hours over the days played (their shifts less lunch; the whole day unscheduled). */
+  agentHours: number | null;
+  trials: ExtraAgentsTrial[];
+}
+
+/** The schedule played (`--schedule`): what the staffing asked for and what was rostered. */
+export interface RosterFigures {
+  staffing: RosterStaffing;
+  shifts: number;
+  /** Paid hours of the published shifts (shift less its unpaid meal), all days. */
+  paidAgentHours: number;
+  agentsWithShifts: number;
+  /** The days' playing window, local times. */
+  window: { from: string; to: string };
+  built: boolean;
+}
+
 export interface SimulationResult {
   options: SimulatorOptions;
+  roster?: RosterFigures;
+  extraAgents?: ExtraAgentsResult;
   timeZone: string;
   /** The first seed's runs, one per policy (all of it with one seed). */
   runs: RunResult[];
@@ -75,6 +109,17 @@ export function seedsOf(options: Pick<SimulatorOptions, 'seed' | 'seeds'>): stri
   return Array.from({ length: options.seeds }, (_, i) =>
     i === 0 ? options.seed : `${options.seed}.${i + 1}`,
   );
+}
+
+/** Recovery minutes per hostile call a policy enforces, by the day's severity mix (0 when off). */
+export function recoveryMinutesOf(policy: PolicyInput, options: SimulatorOptions): number {
+  if (policy.settings.recoveryBreaksEnabled === false) return 0;
+  const minutes = Array.isArray(policy.settings.recoveryMinutesBySeverity)
+    ? (policy.settings.recoveryMinutesBySeverity as number[])
+    : DEFAULT_POLICY.recoveryMinutesBySeverity;
+  const w = options.hostile.severityWeights;
+  const total = w[0] + w[1] + w[2];
+  return (w[0] * minutes[0] + w[1] * minutes[1] + w[2] * minutes[2]) / total;
 }
 
 /** Plans the days from the seed: the same arrivals for every policy compared. */
@@ -134,26 +179,91 @@ export async function simulate(
       options.elderCareAgentShare,
       options.teamSize,
     );
+    const teams = Math.max(1, Math.ceil(options.agents / options.teamSize));
+    const maxExtra = options.findExtraAgents
+      ? (options.maxExtraAgents ?? Math.max(1, Math.ceil(options.agents / 2)))
+      : 0;
+    // The extra agents the search may add: in the centre from the start, in a team of their own.
+    const extras = planExtraAgents(
+      maxExtra,
+      options.agents,
+      options.dialectMix,
+      options.elderCareAgentShare,
+      teams,
+    );
     const timeZone = 'Asia/Shanghai';
-    const { template, centre, built } = await preparedCentre(
+    const setupAt = firstDayStart(timeZone).minus({ days: 1 }).toJSDate();
+    const prepared = await preparedCentre(
       server,
       {
-        agents: workforce,
-        teams: Math.max(1, Math.ceil(options.agents / options.teamSize)),
+        agents: [...workforce, ...extras],
+        teams: teams + (maxExtra > 0 ? 1 : 0),
         counselors: Math.max(1, Math.ceil(options.agents / 50)),
         timeZone,
-        setupAt: firstDayStart(timeZone).minus({ days: 1 }).toJSDate(),
+        setupAt,
       },
       cacheDir(env),
       env,
       io.log,
     );
+    const { centre: fullCentre, built } = prepared;
+    let template = prepared.template;
+    const centre = agentsUpTo(fullCentre, options.agents);
+    let shifts: RosterShift[] | null = null;
+    let roster: RosterFigures | undefined;
+    if (options.schedule) {
+      // Staffed for the enforcing policy played (the one whose recoveries the roster must carry).
+      const staffedFor = policies.find((p) => p.settings.recoveryBreaksEnabled !== false);
+      const start = firstDayStart(timeZone);
+      const rostered = await preparedRoster(
+        server,
+        template,
+        fullCentre,
+        {
+          firstDay: start.toISODate()!,
+          days: options.days,
+          opensMs: Array.from({ length: options.days }, (_, d) =>
+            start.plus({ days: d }).toMillis(),
+          ),
+          hours: options.hours,
+          callsPerDay: options.callsPerDay,
+          ahtSeconds: options.ahtSeconds,
+          targetServiceLevel: 0.8,
+          targetAnswerSeconds: options.serviceLevelSeconds,
+          baseShrinkage: options.absenceShare,
+          hostileCallRate: options.hostile.rate,
+          recoveryMinutesPerHostileCall: staffedFor ? recoveryMinutesOf(staffedFor, options) : 0,
+          teamIds: fullCentre.teamIds.slice(0, teams),
+          solverSeconds: options.solverSeconds,
+          setupAt,
+        },
+        cacheDir(env),
+        env,
+        io.log,
+      );
+      template = rostered.template;
+      shifts = rostered.shifts;
+      const first = rosteredDays(planDays(options, timeZone).slice(0, 1), shifts)[0];
+      const local = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone }).toFormat('HH:mm');
+      roster = {
+        staffing: rostered.staffing,
+        shifts: shifts.length,
+        paidAgentHours: round1(shifts.reduce((s, x) => s + paidMinutes(x), 0) / 60),
+        agentsWithShifts: new Set(shifts.map((x) => x.agentIndex)).size,
+        window: { from: local(first.startMs), to: local(first.endMs) },
+        built: rostered.built,
+      };
+    }
+    const daysOf = (seeded: SimulatorOptions, extraAgents: number[] = []) => {
+      const planned = planDays(seeded, timeZone);
+      return shifts ? rosteredDays(planned, shifts, extraAgents) : planned;
+    };
     const setupSeconds = (performance.now() - t0) / 1000;
     const seeds: SeedRuns[] = [];
     const runSeconds: number[] = [];
     for (const seed of seedsOf(options)) {
       const seeded = { ...options, seed };
-      const days = planDays(seeded, timeZone);
+      const days = daysOf(seeded);
       const runs: RunResult[] = [];
       for (const policy of policies) {
         const t1 = performance.now();
@@ -163,8 +273,73 @@ export async function simulate(
       }
       seeds.push({ seed, runs });
     }
+
+    let extraAgents: ExtraAgentsResult | undefined;
+    if (maxExtra > 0 && policies.length > 1) {
+      const meanSl = (p: number) =>
+        seeds.reduce((s, x) => s + (x.runs[p].summary.serviceLevel ?? 0), 0) / seeds.length;
+      // The policy that answers worse needs the agents; the other one's level is the target.
+      const lower = meanSl(1) < meanSl(0) ? 1 : 0;
+      const reference = 1 - lower;
+      const target = meanSl(reference) - options.extraAgentsTolerancePoints / 100;
+      const extraIndexes = (k: number) => Array.from({ length: k }, (_, j) => options.agents + j);
+      const search = await fewestExtraAgents(
+        async (k) => {
+          let sum = 0;
+          for (const seed of seedsOf(options)) {
+            const seeded = { ...options, seed };
+            const t1 = performance.now();
+            const run = await runPolicy(
+              server,
+              template,
+              agentsUpTo(fullCentre, options.agents + k),
+              daysOf(seeded, extraIndexes(k)),
+              policies[lower],
+              seeded,
+              env,
+              { ...io, progress: (label, f) => io.progress?.(`${label} +${k} agents`, f) },
+            );
+            runSeconds.push((performance.now() - t1) / 1000);
+            sum += run.summary.serviceLevel ?? 0;
+          }
+          return sum / seeds.length;
+        },
+        target,
+        maxExtra,
+        meanSl(lower),
+      );
+      const k = search.extraAgents;
+      let agentHours: number | null = null;
+      if (k !== null) {
+        const days = daysOf(options, extraIndexes(k));
+        agentHours = shifts
+          ? days.reduce(
+              (s, d) =>
+                s +
+                (d.roster ?? [])
+                  .filter((x) => x.agentIndex >= options.agents)
+                  .reduce((m, x) => m + paidMinutes(x) / 60, 0),
+              0,
+            )
+          : k * options.hours * options.days;
+      }
+      extraAgents = {
+        policy: policies[lower].name,
+        reference: policies[reference].name,
+        referenceServiceLevel: meanSl(reference),
+        serviceLevelWithout: meanSl(lower),
+        tolerancePoints: options.extraAgentsTolerancePoints,
+        extraAgents: k,
+        maxExtraAgents: maxExtra,
+        serviceLevel: search.serviceLevel,
+        agentHours: agentHours === null ? null : round1(agentHours),
+        trials: search.trials,
+      };
+    }
     return {
       options,
+      ...(roster ? { roster } : {}),
+      ...(extraAgents ? { extraAgents } : {}),
       timeZone,
       runs: seeds[0].runs,
       seeds,
@@ -173,6 +348,13 @@ export async function simulate(
   } finally {
     await server.stop();
   }
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The centre as a run sees it: its first `n` agents (the rest never log in). */
+function agentsUpTo(centre: Centre, n: number): Centre {
+  return { ...centre, agents: centre.agents.filter((a) => a.index < n) };
 }
 
 const seedProgress = (io: SimulationIo, seed: string) => (label: string, fraction: number) =>

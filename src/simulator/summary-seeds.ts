@@ -42,6 +42,13 @@ export const SEED_FIGURES: SeedFigure[] = [
     of: (s) => s.callsBeforeRecoveryMean,
   },
   { key: 'recoveryMinutes', label: 'recovery minutes', unit: 0, of: (s) => s.recoveryMinutes },
+  { key: 'paidAgentHours', label: 'paid agent-hours', unit: 1, of: (s) => s.paidAgentHours },
+  {
+    key: 'breakShareOfPaidTime',
+    label: 'paid time on breaks or not ready',
+    unit: 'share',
+    of: (s) => s.breakShareOfPaidTime,
+  },
   {
     key: 'recoveryShareOfPaidTime',
     label: 'paid time in recovery',

@@ -1,4 +1,5 @@
 import type { SimulatorOptions } from './options';
+import type { ExtraAgentsResult, RosterFigures } from './simulation';
 import type { RunSummary } from './summary';
 
 const pct = (x: number | null, digits = 1) =>
@@ -81,6 +82,16 @@ export const SUMMARY_ROWS: SummaryRow[] = [
     'recovery minutes',
     (s) => s.recoveryMinutes.toFixed(1),
     (a, b) => delta(a.recoveryMinutes, b.recoveryMinutes),
+  ],
+  [
+    'paid agent-hours',
+    (s) => s.paidAgentHours.toFixed(1),
+    (a, b) => delta(a.paidAgentHours, b.paidAgentHours),
+  ],
+  [
+    'paid time on breaks or not ready',
+    (s) => pct(s.breakShareOfPaidTime, 2),
+    (a, b) => points(a.breakShareOfPaidTime, b.breakShareOfPaidTime),
   ],
   [
     'paid time in recovery',
@@ -174,4 +185,29 @@ export function renderSummaryTable(
   return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join(
     '\n',
   );
+}
+
+/** The schedule played, in a few lines (`--schedule`). */
+export function rosterLines(roster: RosterFigures): string[] {
+  const st = roster.staffing;
+  return [
+    `schedule: ${roster.shifts} shifts for ${roster.agentsWithShifts} agents, ${roster.paidAgentHours.toFixed(1)} paid agent-hours` +
+      ` (the requirements ask ${st.requiredAgentHours.toFixed(1)} agent-hours); day played ${roster.window.from}-${roster.window.to}`,
+    `staffing at the peak: ${st.peakAgents} agents rostered for ${st.peakRawAgents} working; shrinkage ` +
+      `${pct(st.shrinkage.total)} (base ${pct(st.shrinkage.base)}, wellbeing ${pct(st.shrinkage.wellbeing)})` +
+      `${roster.built ? '' : '; schedule reused'}`,
+  ];
+}
+
+/** The extra-agent search's answer, in a few lines (`--find-extra-agents`). */
+export function extraAgentsLines(x: ExtraAgentsResult): string[] {
+  const head =
+    x.extraAgents === null
+      ? `extra agents for ${x.policy} to hold ${x.reference}'s service level (${pct(x.referenceServiceLevel)}, within ${x.tolerancePoints} pt): more than ${x.maxExtraAgents} (${pct(x.serviceLevel)} with ${x.maxExtraAgents})`
+      : `extra agents for ${x.policy} to hold ${x.reference}'s service level (${pct(x.referenceServiceLevel)}, within ${x.tolerancePoints} pt): ` +
+        `${x.extraAgents}, ${num(x.agentHours)} agent-hours (${pct(x.serviceLevelWithout)} → ${pct(x.serviceLevel)})`;
+  return [
+    head,
+    `  trials: ${x.trials.map((t) => `+${t.extraAgents} → ${pct(t.serviceLevel)}`).join(', ')}`,
+  ];
 }

@@ -53,6 +53,10 @@ export interface RunSummary {
   recoveryMinutes: number;
   /** Share of paid time (logged in, any state) spent in recovery. */
   recoveryShareOfPaidTime: number | null;
+  /** Paid agent-hours: logged in, any state (on a schedule, the shifts less lunch as played). */
+  paidAgentHours: number;
+  /** Share of paid time on a break or not ready (rest breaks, self-booked breaks, counselling). */
+  breakShareOfPaidTime: number | null;
   /** Hostile calls per paid agent-hour: over the day, and in its worst clock hour. */
   hostilePerAgentHour: number | null;
   hostilePerAgentHourWorst: number | null;
@@ -125,6 +129,9 @@ export function summarise(
       ),
     );
   }
+  const paidMs = [...time].reduce((sum, [state, ms]) => (state === 'offline' ? sum : sum + ms), 0);
+  const awayMs =
+    (time.get('break') ?? 0) + (time.get('not_ready') ?? 0) + (time.get('counseling') ?? 0);
   const recoveryMs = spans
     .filter((s) => s.state === 'recovery')
     .reduce((s, x) => s + (x.endMs - x.startMs), 0);
@@ -172,6 +179,8 @@ export function summarise(
       grantedRecoveryShare: hostileCalls ? round(grantedRecoveries / hostileCalls, 4) : null,
       recoveryMinutes: round(recoveryMs / 60_000, 1),
       recoveryShareOfPaidTime: r(exposure.recoveryShareOfPaidTime, 4),
+      paidAgentHours: round(paidMs / 3_600_000, 1),
+      breakShareOfPaidTime: paidMs > 0 ? round(awayMs / paidMs, 4) : null,
       hostilePerAgentHour: r(exposure.hostilePerAgentHour, 3),
       hostilePerAgentHourWorst: r(exposure.worstHour?.hostilePerAgentHour ?? null, 3),
       agentsAboveTwoHostileInAnHour: exposure.agentsAboveTwoInAnHour,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { apportion, DEFAULT_DIALECT_MIX, planWorkforce } from './workforce';
+import { apportion, DEFAULT_DIALECT_MIX, planExtraAgents, planWorkforce } from './workforce';
 
 describe('workforce', () => {
   it('apportions whole agents that add up to the total', () => {
@@ -37,5 +37,24 @@ describe('workforce', () => {
     expect(planWorkforce(37, DEFAULT_DIALECT_MIX, 0.2, 20)).toEqual(
       planWorkforce(37, DEFAULT_DIALECT_MIX, 0.2, 20),
     );
+  });
+});
+
+describe('extra agents', () => {
+  it('any first k of them follow the dialect mix (within one agent) and sit in their own team', () => {
+    const extra = planExtraAgents(40, 200, DEFAULT_DIALECT_MIX, 0.2, 10);
+    for (let k = 1; k <= 40; k++) {
+      const first = extra.slice(0, k);
+      for (const [tag, share] of DEFAULT_DIALECT_MIX) {
+        const n = first.filter((a) => a.primaryDialect === tag).length;
+        expect(Math.abs(n - share * k)).toBeLessThan(1);
+      }
+      const elder = first.filter((a) => a.skills.length).length;
+      expect(Math.abs(elder - 0.2 * k)).toBeLessThan(1);
+    }
+    expect(extra.map((a) => a.index)).toEqual(Array.from({ length: 40 }, (_, j) => 200 + j));
+    expect(new Set(extra.map((a) => a.team))).toEqual(new Set([10]));
+    expect(extra[0].externalId).toBe('sim-0201');
+    expect(planExtraAgents(10, 200, DEFAULT_DIALECT_MIX, 0.2, 10)).toEqual(extra.slice(0, 10));
   });
 });

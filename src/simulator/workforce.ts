@@ -78,3 +78,49 @@ export function planWorkforce(
   agents.forEach((a, i) => (a.team = i % teams));
   return agents;
 }
+
+/**
+ * Agents the extra-agent search may add (`--find-extra-agents`), after the workforce's `first`
+ * agents, in a team of their own (`team`) so no schedule is generated for them. Agent j's dialect
+ * is the one furthest behind its share among the first j + 1, so any first k of them follow the mix
+ * and agent j never depends on how many are asked for; elder-care likewise.
+ */
+export function planExtraAgents(
+  count: number,
+  first: number,
+  mix: ReadonlyArray<readonly [string, number]>,
+  elderCareShare: number,
+  team: number,
+): PlannedAgent[] {
+  const total = mix.reduce((s, [, w]) => s + w, 0);
+  const given = mix.map(() => 0);
+  let elder = 0;
+  const agents: PlannedAgent[] = [];
+  for (let j = 0; j < count; j++) {
+    let d = 0;
+    let behind = -Infinity;
+    mix.forEach(([, w], k) => {
+      const deficit = ((j + 1) * w) / total - given[k];
+      if (deficit > behind + 1e-9) {
+        behind = deficit;
+        d = k;
+      }
+    });
+    given[d]++;
+    const skilled = Math.floor((j + 1) * elderCareShare + 1e-9) > elder;
+    if (skilled) elder++;
+    const dialect = mix[d][0];
+    const index = first + j;
+    const dialects = [{ tag: dialect, proficiency: 4 + (j % 2) }];
+    if (dialect !== 'cmn') dialects.push({ tag: 'cmn', proficiency: 3 });
+    agents.push({
+      index,
+      externalId: `sim-${String(index + 1).padStart(4, '0')}`,
+      primaryDialect: dialect,
+      dialects,
+      skills: skilled ? [{ tag: 'elder-care', proficiency: 4 }] : [],
+      team,
+    });
+  }
+  return agents;
+}

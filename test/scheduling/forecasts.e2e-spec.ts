@@ -114,9 +114,10 @@ describe('forecasts and requirements', () => {
       .send({ ...settings, hostileCallRate: 0.05, recoveryMinutesPerHostileCall: 7 })
       .expect(200);
     const withRecovery = await preview();
-    // 14 raw agents and a recovery load of 1.1667 Erl, both after 30 % base shrinkage:
-    // ceil((14 + 1.1667) / 0.7) = 22 rostered.
-    expect(withRecovery.body.requirements[0].agents).toBe(22);
+    // 14 raw agents and a recovery load of 1.1667 Erl less the micro-breaks recoveries save under the
+    // default policy (5 minutes after 55: 0.5672 Erl), both after 30 % base shrinkage:
+    // ceil((14 + 0.5995) / 0.7) = 21 rostered (22 with the recovery load gross).
+    expect(withRecovery.body.requirements[0].agents).toBe(21);
   });
 
   it('generates from the forecast when no requirements are given', async () => {
@@ -283,6 +284,8 @@ describe('forecasts and requirements', () => {
       // No occupancy setting: the team's occupancy cap.
       maxOccupancy: 0.85,
       wellbeing: { hostileCallRate: 0.1, recoveryMinutesPerHostileCall: 8.75 },
+      // The team's policy (the defaults): recoveries take the place of some micro-breaks.
+      continuousWorkBreak: { afterMinutes: 55, minutes: 5 },
     });
     expect(preview.body.maxOccupancy).toEqual({ value: 0.85, source: 'team-cap' });
     expect(row).toMatchObject({ agents: expected.agents, shrinkage: expected.shrinkage });

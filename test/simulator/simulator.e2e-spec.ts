@@ -173,6 +173,138 @@ describe('what-if simulator', () => {
     expect(strip({ ...b })).toEqual(strip({ ...a }));
   }, 300_000);
 
+  describe('on a published schedule (--schedule)', () => {
+    let first: SimulationResult;
+    let again: SimulationResult;
+    const seen: Array<{
+      shifts: Array<{
+        agentId: string;
+        startMs: number;
+        endMs: number;
+        rest: number[];
+        meal: number[];
+      }>;
+      rosteredAgents: string[];
+      spans: Array<{
+        agentId: string;
+        state: string;
+        reason: string | null;
+        startMs: number;
+        endMs: number;
+      }>;
+      publishedShifts: number;
+    }> = [];
+
+    /** The shifts the run played (the service's published ones) and the agents' presence history. */
+    const inspect = async ({ app, centre, days }: RunContext) => {
+      const db = app.get(DataSource);
+      const byIndex = new Map(centre.agents.map((a) => [a.index, a.agentId]));
+      const rows: Array<{
+        agent_id: string;
+        state: string;
+        reason: string | null;
+        started_at: Date;
+        ended_at: Date | null;
+      }> = await db.query(
+        `SELECT agent_id, state, reason, started_at, ended_at FROM presence_intervals`,
+      );
+      const [{ n: publishedShifts }] = await db.query(
+        `SELECT count(*)::int AS n FROM shifts s JOIN schedules c ON c.id = s.schedule_id WHERE c.status = 'published'`,
+      );
+      const roster = days[0].roster!;
+      seen.push({
+        shifts: roster.map((x) => ({
+          agentId: byIndex.get(x.agentIndex)!,
+          startMs: x.startMs,
+          endMs: x.endMs,
+          rest: x.breaks.filter((b) => b.kind === 'rest').map((b) => b.startMs),
+          meal: x.breaks.filter((b) => b.kind === 'meal').map((b) => b.startMs),
+        })),
+        rosteredAgents: [...new Set(roster.map((x) => byIndex.get(x.agentIndex)!))],
+        spans: rows.map((r) => ({
+          agentId: r.agent_id,
+          state: r.state,
+          reason: r.reason,
+          startMs: r.started_at.getTime(),
+          endMs: (r.ended_at ?? new Date(8.64e15)).getTime(),
+        })),
+        publishedShifts,
+      });
+    };
+    // Three hours: shifts of two or three hours, each with a 15-minute rest break.
+    const args = ['--seed', 'roster', '--hours', '3', '--schedule', '--solver-seconds', '5'];
+
+    beforeAll(async () => {
+      first = await simulate(small(...args), [DEFAULT], { ...quiet, inspect }, env());
+      again = await simulate(small(...args), [DEFAULT], quiet, env());
+    }, 600_000);
+
+    it('plays the schedule the service generated and published, the same day run after run', () => {
+      const [{ shifts, publishedShifts }] = seen;
+      expect(first.roster!.built).toBe(true);
+      expect(again.roster!.built).toBe(false);
+      expect(shifts.length).toBeGreaterThan(5);
+      expect(publishedShifts).toBe(shifts.length);
+      expect(first.roster!.shifts).toBe(shifts.length);
+      // The roster's paid hours are what the agents were logged in, give or take calls running over.
+      const paid = summaries(first)[0].paidAgentHours;
+      expect(paid).toBeGreaterThan(first.roster!.paidAgentHours * 0.95);
+      expect(paid).toBeLessThan(first.roster!.paidAgentHours * 1.1);
+      expect(summaries(first)[0].answered).toBeGreaterThan(100);
+      expect(summaries(again)).toEqual(summaries(first));
+    });
+
+    it('agents are logged in only during their shifts and take their rest breaks', () => {
+      const [{ shifts, rosteredAgents, spans }] = seen;
+      const loggedIn = spans.filter((s) => s.state !== 'offline');
+      // Nobody without a shift ever logs in.
+      expect(
+        [...new Set(loggedIn.map((s) => s.agentId))].every((a) => rosteredAgents.includes(a)),
+      ).toBe(true);
+      for (const span of loggedIn) {
+        const own = shifts.filter((x) => x.agentId === span.agentId);
+        // Logged on at most a minute before the shift; a call running over its end, its wrap-up
+        // and a recovery may keep the agent a while after it.
+        const inside = own.some(
+          (x) => span.startMs >= x.startMs - 60_000 && span.startMs < x.endMs + 30 * 60_000,
+        );
+        expect({ span, inside }).toEqual({ span, inside: true });
+      }
+      let breaks = 0;
+      const notTaken: Array<{ agent: string; at: number; busy: boolean }> = [];
+      for (const x of shifts)
+        for (const at of x.rest) {
+          breaks++;
+          // Not ready for the break from its start, or as soon as a call in progress is over.
+          const taken = spans.some(
+            (s) =>
+              s.agentId === x.agentId &&
+              s.state === 'not_ready' &&
+              s.reason === 'scheduled break' &&
+              s.startMs >= at &&
+              s.startMs < at + 15 * 60_000,
+          );
+          // Otherwise only because the agent was busy (a call, its wrap-up, a recovery) at its start.
+          if (!taken)
+            notTaken.push({
+              agent: x.agentId,
+              at,
+              busy: spans.some(
+                (s) =>
+                  s.agentId === x.agentId &&
+                  ['reserved', 'on_call', 'wrap_up', 'recovery', 'break'].includes(s.state) &&
+                  s.startMs <= at &&
+                  at < s.endMs,
+              ),
+            });
+        }
+      expect(notTaken.filter((b) => !b.busy)).toEqual([]);
+      expect(notTaken.length).toBeLessThanOrEqual(breaks * 0.1);
+      expect(breaks).toBeGreaterThan(5);
+      expect(summaries(first)[0].breakShareOfPaidTime!).toBeGreaterThan(0.05);
+    });
+  });
+
   describe('with enforcement on (and a report of two policies)', () => {
     let result: SimulationResult;
     const checks: Array<{

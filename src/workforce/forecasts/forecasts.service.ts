@@ -13,6 +13,7 @@ import {
   requiredAgents,
   ShrinkageBreakdown,
   StaffingInput,
+  ContinuousWorkBreak,
   StaffingResult,
 } from '../staffing/erlang';
 import {
@@ -244,6 +245,12 @@ export class ForecastsService {
     );
   }
 
+  /** The team's continuous-work micro-break, which enforced recoveries partly take the place of. */
+  async continuousWorkBreak(teamId: string): Promise<ContinuousWorkBreak> {
+    const policy = await this.policies.effective(teamId);
+    return { afterMinutes: policy.microBreakAfterMinutes, minutes: policy.microBreakMinutes };
+  }
+
   /**
    * The occupancy staffing must not exceed: the planning setting when set, else the team's occupancy
    * cap (the line routing treats as burnout, 0.85 by default), never unset.
@@ -297,6 +304,7 @@ export class ForecastsService {
   }> {
     const settings = await this.getSettings(teamId);
     const wellbeing = await this.wellbeingFigures(teamId, settings);
+    const continuousWorkBreak = await this.continuousWorkBreak(teamId);
     const maxOccupancy = await this.maxOccupancyFor(teamId, settings);
     const rows = await this.forecasts.find({
       where: {
@@ -317,6 +325,7 @@ export class ForecastsService {
           hostileCallRate: wellbeing.hostileCallRate.value,
           recoveryMinutesPerHostileCall: wellbeing.recoveryMinutesPerHostileCall.value,
         },
+        continuousWorkBreak,
       } satisfies StaffingInput);
     const out = new Map<
       string,

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {
+  netRecoveryErlangs,
   recoveryErlangs,
+  savedMicroBreakErlangs,
   erlangAFigures,
   erlangB,
   erlangC,
@@ -304,5 +306,64 @@ describe('Erlang A: exact and bounded', () => {
       expect(r.serviceLevel).toBeGreaterThanOrEqual(0.8);
       expect(Number.isFinite(r.asaSeconds)).toBe(true);
     }
+  });
+});
+
+describe('recovery net of the micro-breaks it saves', () => {
+  const rule = { afterMinutes: 55, minutes: 5 };
+
+  it('matches the simulator on its calibration day: 40 agents, 20 % hostility, ~10.2 recovery minutes', () => {
+    // 750 calls in 2 hours at AHT 255 s; the no-enforcement day needed 40 agents.
+    const a = trafficIntensity(375, 60, 255);
+    const wellbeing = { hostileCallRate: 0.2, recoveryMinutesPerHostileCall: 10.2 };
+    expect(40 + recoveryErlangs(a, 255, wellbeing)).toBeCloseTo(52.75, 2);
+    const net = netRecoveryErlangs(a, 255, 40, wellbeing, rule);
+    // The simulator held the reference's service level with +9 (within 0.8 points) to +10 (equal).
+    expect(Math.ceil(40 + net)).toBe(50);
+  });
+
+  it('lies between the gross recovery load and what it would be if every micro-break were saved', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 60, max: 600 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 5, max: 30, noNaN: true }),
+        (calls, aht, raw, rate, minutes) => {
+          const a = trafficIntensity(calls, 30, aht);
+          const wellbeing = { hostileCallRate: rate, recoveryMinutesPerHostileCall: minutes };
+          const gross = recoveryErlangs(a, aht, wellbeing);
+          const net = netRecoveryErlangs(a, aht, raw, wellbeing, rule);
+          expect(net).toBeLessThanOrEqual(gross + 1e-9);
+          // A recovery at least a micro-break long saves at most its own length in micro-breaks.
+          expect(net).toBeGreaterThanOrEqual(gross * (1 - rule.minutes / minutes) - 1e-9);
+          expect(netRecoveryErlangs(a, aht, raw, wellbeing)).toBe(gross);
+        },
+      ),
+    );
+  });
+
+  it('saves nothing without hostile calls and more the more often recoveries come', () => {
+    expect(savedMicroBreakErlangs(40, 0, rule)).toBe(0);
+    const rare = savedMicroBreakErlangs(40, 0.2, rule);
+    const often = savedMicroBreakErlangs(40, 2, rule);
+    expect(rare).toBeGreaterThan(0);
+    expect(often).toBeGreaterThan(rare);
+    // Never more than the micro-breaks themselves: 5 of every 60 minutes.
+    expect(savedMicroBreakErlangs(40, 100, rule)).toBeCloseTo((40 * 5) / 60, 6);
+  });
+
+  it('staffs fewer agents for the same recovery when the policy has micro-breaks, shrinkage fields intact', () => {
+    const input = {
+      ...helperCase,
+      wellbeing: { hostileCallRate: 0.2, recoveryMinutesPerHostileCall: 10 },
+    };
+    const gross = requiredAgents(input);
+    const net = requiredAgents({ ...input, continuousWorkBreak: rule });
+    expect(net.rawAgents).toBe(gross.rawAgents);
+    expect(net.shrinkage.wellbeing).toBeLessThan(gross.shrinkage.wellbeing);
+    expect(net.agents).toBeLessThan(gross.agents);
+    expect(Object.keys(net.shrinkage).sort()).toEqual(['base', 'total', 'wellbeing']);
   });
 });

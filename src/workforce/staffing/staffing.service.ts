@@ -78,6 +78,8 @@ export class StaffingService {
       };
     if (teamId) {
       const settings = await this.forecasts.getSettings(teamId);
+      // Known only from a team's policy: without one the recovery load is staffed gross.
+      staffing.continuousWorkBreak = await this.forecasts.continuousWorkBreak(teamId);
       if (rest.shrinkage === undefined) {
         staffing.shrinkage = settings!.shrinkage;
         sources.base = 'setting';
