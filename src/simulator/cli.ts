@@ -89,7 +89,9 @@ async function main(): Promise<void> {
       process.stderr.write(
         `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
           `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
-          `reservations ${sec(p.reservations)}; ${run.log.requests} requests)\n`,
+          `router's queue requests and passes ${sec(p.router)}; ${run.log.requests} requests, ` +
+          `${(run.log.requests / Math.max(1, run.summary.answered)).toFixed(2)} per answered call; ` +
+          `${run.log.queuePasses} queue passes)\n`,
       );
     }
   const t = result.timings;
