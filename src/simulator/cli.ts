@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       process.stderr.write(
         `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
           `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
-          `router's queue requests and passes ${sec(p.router)}; ${run.log.requests} requests, ` +
+          `router's queue requests ${sec(p.router)}, queue passes ${sec(p.passes)}; ${run.log.requests} requests, ` +
           `${(run.log.requests / Math.max(1, run.summary.answered)).toFixed(2)} per answered call; ` +
           `${run.log.queuePasses} queue passes)\n`,
       );

@@ -86,7 +86,7 @@ export interface RunLog {
   queuePasses: number;
   requests: number;
   /** Wall milliseconds per phase of the loop (where a run's time goes). */
-  phaseMs: { items: number; jobs: number; router: number; inFlight: number };
+  phaseMs: { items: number; jobs: number; router: number; passes: number; inFlight: number };
 }
 
 type CallEvent = {
@@ -212,7 +212,7 @@ export async function runDays(
     callsAbandonedInQueue: 0,
     queuePasses: 0,
     requests: 0,
-    phaseMs: { items: 0, jobs: 0, router: 0, inFlight: 0 },
+    phaseMs: { items: 0, jobs: 0, router: 0, passes: 0, inFlight: 0 },
   };
   let mark = performance.now();
   const phase = (name: keyof RunLog['phaseMs']) => {
@@ -689,12 +689,14 @@ export async function runDays(
         (c) => c.readyAtMs <= T || c.outcome.notAfterMs <= T,
       );
       if (waiting.size > 0 || callbackDue) {
+        phase('router');
         let made: number;
         do {
           made = await dispatcher.dispatch();
           offers += made;
           log.queuePasses++;
         } while (made >= OFFERS_PER_PASS); // a full pass may have left some for the next
+        phase('passes');
       }
       for (const callback of waitingCallbacks.values())
         if (callback.outcome.notAfterMs <= T) {

@@ -73,7 +73,7 @@ export function sampleLog(): RunLog {
     queuePasses: 2,
     requests: 10,
     callbacks: [],
-    phaseMs: { items: 0, jobs: 0, router: 0, inFlight: 0 },
+    phaseMs: { items: 0, jobs: 0, router: 0, passes: 0, inFlight: 0 },
   };
 }
 
