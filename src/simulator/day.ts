@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { LoadService } from '../routing/calls/load.service';
 import type { ManualClock } from '../platform/common/clock/clock';
 import { PresenceService } from '../routing/presence/presence.service';
-import { OFFERS_PER_PASS, QueueDispatcher } from '../routing/queue/queue-dispatcher';
+import { MAX_SLEEP_MS, OFFERS_PER_PASS, QueueDispatcher } from '../routing/queue/queue-dispatcher';
 import { OccupancyCheckService } from '../wellbeing/occupancy-check.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
@@ -377,6 +377,14 @@ export async function runDays(
     const waitingCallbacks = new Map<string, LiveCallback>();
     /** An offer may have been made outside a pass and an enqueue (an agent freed by a call event). */
     let mayHaveOffered = false;
+    /**
+     * When the queue's next pass is due, as the service's own triggers would start it: at once after
+     * a request that may free an agent or ready a callback (its events would), else when its timer
+     * would fire (`nextDue`: a timed state ending, a callback ready, a window ending), at most 30 s on.
+     */
+    let passNow = true;
+    let passDueMs = -Infinity;
+    let lastPassMs = -Infinity;
     const pending: CallEvent[] = [];
     /** Offered in the last tick: the agent's phone rings for one tick, then the router accepts. */
     let ringing: Array<{ call: LiveCall; reservationId: string }> = [];
@@ -431,6 +439,7 @@ export async function runDays(
           // retry delay, or misses it when its window ends first.
           await settle();
           setClock(at);
+          passNow = true;
           const callback = item.call.callback!;
           const state = await http.call(
             'POST',
@@ -488,6 +497,7 @@ export async function runDays(
           setClock(at);
           await item.act();
           mayHaveOffered = true;
+          passNow = true;
         }
       }
       setClock(T);
@@ -522,6 +532,7 @@ export async function runDays(
       if (T - lastSweep >= SWEEP_EVERY_MS) {
         await presence.sweep(clock.now());
         lastSweep = T;
+        passNow = true;
       }
       if (T - lastLoad >= LOAD_REFRESH_EVERY_MS) {
         await load.refreshStale(clock.now());
@@ -646,6 +657,7 @@ export async function runDays(
             notAfter: new Date(plan.notAfterMs).toISOString(),
           });
           if (state.nextAttemptAt) chosen.readyAtMs = Date.parse(state.nextAttemptAt);
+          passNow = true;
           callbacks.push(chosen);
           waitingCallbacks.set(chosen.queueId, chosen);
         } else if (options.redial && options.redial.share > 0) {
@@ -682,13 +694,13 @@ export async function runDays(
       onHold = onHold.filter((c) => c.abandonedMs === null);
       arriving = arriving.filter((c) => c.abandonedMs === null);
 
-      // (b) A pass only while something waits for an agent (nothing else can be offered); it
-      //     also misses the callbacks whose window has ended, as the service's pass does.
+      // (b) A pass only while something waits for an agent (nothing else can be offered) and when
+      //     the service would run one; it also misses the callbacks whose window has ended.
       let offers = 0;
       const callbackDue = [...waitingCallbacks.values()].some(
         (c) => c.readyAtMs <= T || c.outcome.notAfterMs <= T,
       );
-      if (waiting.size > 0 || callbackDue) {
+      if ((waiting.size > 0 || callbackDue) && (passNow || T >= passDueMs)) {
         phase('router');
         let made: number;
         do {
@@ -696,6 +708,8 @@ export async function runDays(
           offers += made;
           log.queuePasses++;
         } while (made >= OFFERS_PER_PASS); // a full pass may have left some for the next
+        passNow = false;
+        lastPassMs = T;
         phase('passes');
       }
       for (const callback of waitingCallbacks.values())
@@ -765,6 +779,11 @@ export async function runDays(
         } else throw new HttpError('POST', '/v1/routing/calls', res.status, res.body);
       }
       arriving = [];
+      // The timer the service would set now (states, windows and offers changed this tick).
+      if (waiting.size > 0 || waitingCallbacks.size > 0) {
+        const due = await dispatcher.nextDue();
+        passDueMs = Math.min(lastPassMs + MAX_SLEEP_MS, due?.getTime() ?? Infinity);
+      }
       phase('router');
 
       options.onProgress?.(

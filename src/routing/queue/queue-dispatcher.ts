@@ -41,7 +41,7 @@ export const OFFERS_PER_PASS = 50;
 /** Waiting calls an agent who just freed up looks through (beyond them, the pass decides). */
 const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
-const MAX_SLEEP_MS = 30_000;
+export const MAX_SLEEP_MS = 30_000;
 
 /**
  * Offers waiting calls to free agents. Runs when an agent frees up (the `agent.freed` event, from
@@ -505,7 +505,11 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       .catch(() => undefined);
   }
 
-  private async nextDue(): Promise<Date | null> {
+  /**
+   * The next moment a pass may offer something, or null (what this replica's timer waits for; a
+   * caller running passes itself, `queuePassesByCaller`, asks it too).
+   */
+  async nextDue(): Promise<Date | null> {
     const now = this.clock.now();
     const [row] = await this.dataSource.query(
       `SELECT LEAST(
