@@ -1,12 +1,4 @@
-import {
-  chooseCallback,
-  DEFAULT_CALLBACK_MODEL,
-  isUrgent,
-  maxAttempts,
-  mayTryCallback,
-  nextAttemptMs,
-  queueOrder,
-} from './callbacks';
+import { chooseCallback, DEFAULT_CALLBACK_MODEL, maxAttempts } from './callbacks';
 import { Prng } from './prng';
 
 const MIN = 60_000;
@@ -53,44 +45,5 @@ describe('callback choice', () => {
   it('holds one attempt at the start and one per retry delay', () => {
     expect(maxAttempts({ windowMinutes: 60, retryMinutes: 15 })).toBe(5);
     expect(maxAttempts({ windowMinutes: 10, retryMinutes: 15 })).toBe(1);
-  });
-});
-
-describe('callback routing rules', () => {
-  it('retries after the retry delay while the window lasts, else it is missed', () => {
-    expect(nextAttemptMs(0, { retryMinutes: 15 }, 60 * MIN)).toBe(15 * MIN);
-    expect(nextAttemptMs(50 * MIN, { retryMinutes: 15 }, 60 * MIN)).toBeNull();
-  });
-
-  it('is urgent in the last quarter of its window, at most its last 30 minutes', () => {
-    const w = { notBeforeMs: 0, notAfterMs: 60 * MIN };
-    expect(isUrgent(w, 44 * MIN)).toBe(false);
-    expect(isUrgent(w, 45 * MIN)).toBe(true);
-    const long = { notBeforeMs: 0, notAfterMs: 240 * MIN };
-    expect(isUrgent(long, 200 * MIN)).toBe(false);
-    expect(isUrgent(long, 210 * MIN)).toBe(true);
-  });
-
-  it('yields to inbound calls past the answer target unless urgent', () => {
-    expect(mayTryCallback(false, false)).toBe(true);
-    expect(mayTryCallback(false, true)).toBe(false);
-    expect(mayTryCallback(true, true)).toBe(true);
-  });
-
-  it('orders urgent callbacks first, then by enqueuedAt, stable for ties', () => {
-    const items = [
-      { id: 'call@10', urgent: false, enqueuedAtMs: 10 },
-      { id: 'cb@5', urgent: false, enqueuedAtMs: 5 },
-      { id: 'call@20', urgent: false, enqueuedAtMs: 20 },
-      { id: 'cb@1 urgent', urgent: true, enqueuedAtMs: 1 },
-      { id: 'call@20b', urgent: false, enqueuedAtMs: 20 },
-    ];
-    expect(queueOrder(items, (x) => x).map((x) => x.id)).toEqual([
-      'cb@1 urgent',
-      'cb@5',
-      'call@10',
-      'call@20',
-      'call@20b',
-    ]);
   });
 });

@@ -1,9 +1,8 @@
 /**
- * The callers' callback choice and the simulated router's rules for callbacks. Pure (no Nest, no
- * database): the day driver asks these, and the service's own pure window rules
- * (`routing/queue/domain/callback-window.ts`) decide when a callback rises and when it is retried.
+ * The callers' callback choice. Pure (no Nest, no database). The service schedules, queues,
+ * retries and misses the callbacks (`POST /v1/routing/callbacks` and its outcomes); the simulator
+ * only decides who asks for one and whether each attempt is picked up.
  */
-import { callbackMayTakeAgent, retryAt, urgentAt } from '../routing/queue/domain/callback-window';
 import type { Prng } from './prng';
 
 export interface CallbackModel {
@@ -13,7 +12,7 @@ export interface CallbackModel {
   windowMinutes: number;
   /** Chance that the caller picks up when an agent calls back (each attempt independently). */
   answerProbability: number;
-  /** The team's `callbackRetryMinutes`: an unanswered attempt is tried again after this. */
+  /** The team's `callbackRetryMinutes` (the service's default): how many attempts a window can hold. */
   retryMinutes: number;
   /** How long an agent lets an unanswered callback ring before giving up. */
   ringSeconds: number;
@@ -59,50 +58,4 @@ export function chooseCallback(
     notAfterMs: abandonedMs + Math.round(model.windowMinutes * 60_000),
     answers,
   };
-}
-
-/** When an unanswered attempt ending at `nowMs` is tried again, or null: the callback is missed. */
-export function nextAttemptMs(
-  nowMs: number,
-  model: Pick<CallbackModel, 'retryMinutes'>,
-  notAfterMs: number,
-): number | null {
-  const at = retryAt(new Date(nowMs), model.retryMinutes, new Date(notAfterMs));
-  return at === null ? null : at.getTime();
-}
-
-/** Whether the callback is in the last stretch of its window at `nowMs` (it then goes first). */
-export function isUrgent(plan: Pick<CallbackPlan, 'notBeforeMs' | 'notAfterMs'>, nowMs: number) {
-  return nowMs >= urgentAt(new Date(plan.notBeforeMs), new Date(plan.notAfterMs)).getTime();
-}
-
-/**
- * Whether the simulated router tries to place a waiting callback now: not while an inbound call
- * has waited past the answer target, unless the callback is urgent (the service's rule, without
- * the team's share cap, which the simulated router does not track).
- */
-export function mayTryCallback(urgent: boolean, inboundPastTarget: boolean): boolean {
-  return callbackMayTakeAgent(
-    0,
-    1,
-    { waiting: inboundPastTarget, pastAnswerTarget: inboundPastTarget },
-    urgent,
-  );
-}
-
-/**
- * The order in which the simulated router tries its waiting items: urgent callbacks first, then by
- * `enqueuedAt` (a call's arrival, a callback's notBefore, as the service queues it); stable otherwise.
- */
-export function queueOrder<T>(
-  items: T[],
-  key: (item: T) => { urgent: boolean; enqueuedAtMs: number },
-): T[] {
-  return items
-    .map((item, i) => ({ item, i, k: key(item) }))
-    .sort(
-      (a, b) =>
-        Number(b.k.urgent) - Number(a.k.urgent) || a.k.enqueuedAtMs - b.k.enqueuedAtMs || a.i - b.i,
-    )
-    .map((x) => x.item);
 }

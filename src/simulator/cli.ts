@@ -104,7 +104,9 @@ async function main(): Promise<void> {
       process.stderr.write(
         `${run.summary.policy}, seed ${seed.seed}: ${result.timings.runSeconds[k++].toFixed(1)} s ` +
           `(timed items and agents ${sec(p.items)}, sweeps ${sec(p.jobs)}, accepts and events ${sec(p.inFlight)}, ` +
-          `reservations ${sec(p.reservations)}; ${run.log.requests} requests` +
+          `router's queue requests ${sec(p.router)}, queue passes ${sec(p.passes)}; ${run.log.requests} requests, ` +
+          `${(run.log.requests / Math.max(1, run.summary.answered)).toFixed(2)} per answered call; ` +
+          `${run.log.queuePasses} queue passes` +
           (options.schedule
             ? `; roster: ${run.log.rosterChanges} presence changes, ${run.log.rosterRetries} asked again, ${run.log.rosterMissed} given up)\n`
             : ')\n'),

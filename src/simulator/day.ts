@@ -2,20 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { LoadService } from '../routing/calls/load.service';
 import type { ManualClock } from '../platform/common/clock/clock';
 import { PresenceService } from '../routing/presence/presence.service';
+import { MAX_SLEEP_MS, OFFERS_PER_PASS, QueueDispatcher } from '../routing/queue/queue-dispatcher';
 import { OccupancyCheckService } from '../wellbeing/occupancy-check.service';
 import type { PlannedCall } from './arrivals';
 import { EventHeap } from './event-heap';
 import { HostileMix, HostileProfile, hostileAfterWait } from './hostile';
 import { apiKey, bearer, HttpClient, HttpError, mapLimit } from './http-client';
-import {
-  CallbackModel,
-  CallbackPlan,
-  chooseCallback,
-  isUrgent,
-  mayTryCallback,
-  nextAttemptMs,
-  queueOrder,
-} from './callbacks';
+import { CallbackModel, CallbackPlan, chooseCallback } from './callbacks';
 import type { CallbackOutcome, CallOutcome } from './metrics';
 import { Prng } from './prng';
 import { chooseRedial, redialId, RedialModel } from './redial';
@@ -71,8 +64,6 @@ export interface DriverOptions {
   redial?: RedialModel;
   /** Mean patience of a caller calling again (the day's). */
   redialPatienceSeconds?: number;
-  /** The answer target an inbound call is past when a non-urgent callback waits (default 20 s). */
-  answerTargetSeconds?: number;
   onProgress?: (fraction: number) => void;
 }
 
@@ -91,14 +82,21 @@ export interface RunLog {
   recoveriesExtended: number;
   recoveriesShortened: number;
   recoveryChangesRefused: number;
-  reservationsRefused: number;
+  /** Calls handed to the service's queue: offered at once (201), queued (202), refused (409 NO_QUALIFIED_AGENT). */
+  callsOfferedAtOnce: number;
+  callsQueued: number;
+  callsNotQualified: number;
+  /** Queued calls whose caller hung up (`POST …/abandon`). */
+  callsAbandonedInQueue: number;
+  /** The queue's passes the simulator ran (the service's timer and events would in production). */
+  queuePasses: number;
   /** Presence changes the roster asked for that the service made; asked again after a refusal; given up. */
   rosterChanges: number;
   rosterRetries: number;
   rosterMissed: number;
   requests: number;
   /** Wall milliseconds per phase of the loop (where a run's time goes). */
-  phaseMs: { items: number; jobs: number; reservations: number; inFlight: number };
+  phaseMs: { items: number; jobs: number; router: number; passes: number; inFlight: number };
 }
 
 type CallEvent = {
@@ -118,21 +116,21 @@ type Item =
   | { kind: 'end'; call: LiveCall }
   | { kind: 'agent'; agent: CentreAgent; act: () => Promise<void> }
   | { kind: 'offers'; agent: CentreAgent }
-  /** A callback's next attempt is due: it joins the queue. */
-  | { kind: 'callback'; callback: LiveCallback }
-  /** The caller did not pick up: the agent gives up ringing and the reservation is released. */
-  | { kind: 'unanswered'; call: LiveCall; reservationId: string };
+  /** The caller did not pick up: the agent gives up ringing, the router reports `no_answer`. */
+  | { kind: 'unanswered'; call: LiveCall };
 
 interface LiveCall {
   plan: PlannedCall;
   day: number;
   arrivalMs: number;
+  /** When the router handed it to the service's queue (the service's enqueuedAt), or null. */
+  enqueuedMs: number | null;
   answeredMs: number | null;
   abandonedMs: number | null;
   agent: CentreAgent | null;
   /** Decided when an agent takes it, from its wait (a callback is never hostile). */
   hostile: HostileProfile | null;
-  /** Set on a callback's attempt (its plan is the abandoned call's, under the attempt's id). */
+  /** Set on a callback's attempt (its plan is the abandoned call's, under the callback's queue id). */
   callback?: LiveCallback;
 }
 
@@ -141,6 +139,10 @@ interface LiveCallback {
   source: PlannedCall;
   plan: CallbackPlan;
   outcome: CallbackOutcome;
+  /** Its item in the service's queue (`callback:<callbackId>`), the call id its offers carry. */
+  queueId: string;
+  /** When the service may offer it next (notBefore, then after each unanswered attempt). */
+  readyAtMs: number;
 }
 
 /** The router's event about a call its agent took; the id is stable, so a replay is a duplicate. */
@@ -163,12 +165,14 @@ function callEvent(
 /** Calls ask for their dialect at this proficiency or better (everyone speaks Putonghua at 3). */
 const MIN_PROFICIENCY = 3;
 
-/** Whether the agent can take calls of this dialect and skills. */
-function serves(agent: CentreAgent, dialect: string, skills: string[]): boolean {
-  return agent.dialects.includes(dialect) && skills.every((s) => agent.skills.includes(s));
-}
+/** Time order, then call id: the order the router sends a tick's requests in, whatever finished first. */
+const inOrder = <T>(items: T[], key: (item: T) => { atMs: number; id: string }): T[] =>
+  items
+    .map((item) => ({ item, k: key(item) }))
+    .sort((a, b) => a.k.atMs - b.k.atMs || (a.k.id < b.k.id ? -1 : a.k.id > b.k.id ? 1 : 0))
+    .map((x) => x.item);
 
-/** The team setting's default wrap-up; only used to know when to retry a refused reservation. */
+/** The team setting's default wrap-up: when a call flagged during it starts its recovery. */
 const WRAP_UP_MS = DEFAULT_TEAM_SETTINGS.wrapUpSeconds * 1000;
 const SWEEP_EVERY_MS = 60_000;
 const LOAD_REFRESH_EVERY_MS = 60_000;
@@ -182,9 +186,11 @@ const ROSTER_RETRY_MS = 5_000;
 /**
  * Plays the router and the agents against the running service for the planned days, in virtual
  * time. Within a tick: timed items in time order (call events batched; agent actions one at a
- * time at their exact instant), the sweeps the scheduled jobs would run, then reservations one by
- * one in queue order (their outcome depends on order) and the accepts all at once (it does not).
- * So the same plan always gives the same answers, whichever request finishes first.
+ * time at their exact instant), the sweeps the scheduled jobs would run, the accepts and event
+ * batches all at once (their order does not matter), then the router's queue requests one at a
+ * time in a fixed order (who gets whom depends on it): hang-ups, the queue's pass, the offers it
+ * made, the tick's arrivals. So the same plan always gives the same answers, whichever request
+ * finishes first.
  */
 export async function runDays(
   app: INestApplication,
@@ -198,6 +204,7 @@ export async function runDays(
   const presence = app.get(PresenceService);
   const load = app.get(LoadService);
   const wellbeing = app.get(OccupancyCheckService);
+  const dispatcher = app.get(QueueDispatcher);
   const byId = new Map(centre.agents.map((a) => [a.agentId, a]));
   const log: RunLog = {
     calls: [],
@@ -211,12 +218,16 @@ export async function runDays(
     recoveriesExtended: 0,
     recoveriesShortened: 0,
     recoveryChangesRefused: 0,
-    reservationsRefused: 0,
+    callsOfferedAtOnce: 0,
+    callsQueued: 0,
+    callsNotQualified: 0,
+    callsAbandonedInQueue: 0,
+    queuePasses: 0,
     rosterChanges: 0,
     rosterRetries: 0,
     rosterMissed: 0,
     requests: 0,
-    phaseMs: { items: 0, jobs: 0, reservations: 0, inFlight: 0 },
+    phaseMs: { items: 0, jobs: 0, router: 0, passes: 0, inFlight: 0 },
   };
   let mark = performance.now();
   const phase = (name: keyof RunLog['phaseMs']) => {
@@ -228,6 +239,16 @@ export async function runDays(
   const seenOffers = new Set<string>();
   const totalMs = days.reduce((s, d) => s + (d.endMs - d.startMs), 0);
   let doneMs = 0;
+  const callbackModel = options.callbacks;
+  if (callbackModel && callbackModel.share > 0) {
+    // A callback's offer is held while the agent dials and lets it ring: the queue's offers last
+    // the team's reservation TTL (inbound calls are accepted a tick after their offer anyway).
+    const ttl = Math.min(120, Math.ceil(options.tickSeconds + callbackModel.ringSeconds + 30));
+    for (const teamId of centre.teamIds)
+      await http.call('PUT', `/v1/teams/${teamId}/settings`, bearer(centre.adminToken), {
+        reservationTtlSeconds: ttl,
+      });
+  }
 
   for (const [dayIndex, day] of days.entries()) {
     const rng = new Prng(options.seed).stream(`behaviour/day-${dayIndex}`);
@@ -236,6 +257,7 @@ export async function runDays(
       plan,
       day: dayIndex,
       arrivalMs: day.startMs + plan.arrivalMs,
+      enqueuedMs: null,
       answeredMs: null,
       abandonedMs: null,
       agent: null,
@@ -244,22 +266,18 @@ export async function runDays(
     for (const call of calls) heap.push(call.arrivalMs, { kind: 'arrival', call });
 
     // Callbacks: each caller draws from its own stream, so who else hung up changes nothing.
-    const callbackModel = options.callbacks;
     const callbackRng = new Prng(options.seed).stream(`callbacks/day-${dayIndex}`);
     const redialRng = new Prng(options.seed).stream(`redials/day-${dayIndex}`);
     const callbacks: LiveCallback[] = [];
-    const answerTargetMs = (options.answerTargetSeconds ?? 20) * 1000;
-    /** A callback's next attempt, as an item of the queue: it waits from notBefore, as the service queues it. */
-    const attemptOf = (callback: LiveCallback): LiveCall => ({
-      plan: {
-        ...callback.source,
-        id: `${callback.outcome.id}-a${callback.outcome.attempts + 1}`,
-      },
+    /** A callback's attempt as a call the agent makes: its events carry the callback's queue id. */
+    const attemptOf = (callback: LiveCallback, agent: CentreAgent): LiveCall => ({
+      plan: { ...callback.source, id: callback.queueId },
       day: dayIndex,
       arrivalMs: callback.outcome.notBeforeMs,
+      enqueuedMs: callback.outcome.notBeforeMs,
       answeredMs: null,
       abandonedMs: null,
-      agent: null,
+      agent,
       hostile: null,
       callback,
     });
@@ -420,9 +438,26 @@ export async function runDays(
       }
     };
 
-    const queue: LiveCall[] = [];
+    /** Arrived since the last tick: handed to the queue at the tick, in time then call-id order. */
+    let arriving: LiveCall[] = [];
+    /** In the service's queue (202), by call id: not offered yet, their callers still holding on. */
+    const waiting = new Map<string, LiveCall>();
+    /** Refused by the queue (no logged-in agent could ever take them): they hold on until they give up. */
+    let onHold: LiveCall[] = [];
+    /** Callbacks in the service's queue, by queue id: scheduled, or waiting for an agent. */
+    const waitingCallbacks = new Map<string, LiveCallback>();
+    /** An offer may have been made outside a pass and an enqueue (an agent freed by a call event). */
+    let mayHaveOffered = false;
+    /**
+     * When the queue's next pass is due, as the service's own triggers would start it: at once after
+     * a request that may free an agent or ready a callback (its events would), else when its timer
+     * would fire (`nextDue`: a timed state ending, a callback ready, a window ending), at most 30 s on.
+     */
+    let passNow = true;
+    let passDueMs = -Infinity;
+    let lastPassMs = -Infinity;
     const pending: CallEvent[] = [];
-    /** Reserved in the last tick: the agent's phone rings for one tick, then the router accepts. */
+    /** Offered in the last tick: the agent's phone rings for one tick, then the router accepts. */
     let ringing: Array<{ call: LiveCall; reservationId: string }> = [];
     /** Agents looking at their offers this tick (after a hostile call). */
     let offerChecks: CentreAgent[] = [];
@@ -433,8 +468,6 @@ export async function runDays(
       inFlight = [];
       await Promise.all(all);
     };
-    /** A refused reservation's criteria are not retried before this time. */
-    const retryAt = new Map<string, { at: number; dialect: string; skills: string[] }>();
     let lastSweep = -Infinity;
     let lastLoad = -Infinity;
     let lastOccupancy = -Infinity;
@@ -446,6 +479,7 @@ export async function runDays(
       }
     };
     const flush = () => {
+      if (pending.length) mayHaveOffered = true;
       pending.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
       const batches: CallEvent[][] = [];
       while (pending.length) batches.push(pending.splice(0, EVENTS_PER_BATCH));
@@ -465,30 +499,32 @@ export async function runDays(
       for (let next = heap.peekTime(); next !== undefined && next <= T; next = heap.peekTime()) {
         const { at, value: item } = heap.pop()!;
         if (item.kind === 'arrival') {
-          queue.push(item.call);
+          arriving.push(item.call);
         } else if (item.kind === 'event') {
           pending.push(item.event);
         } else if (item.kind === 'offers') {
           offerChecks.push(item.agent);
-        } else if (item.kind === 'callback') {
-          queue.push(attemptOf(item.callback));
         } else if (item.kind === 'unanswered') {
-          // Freeing an agent changes who the next reservation picks: done now, in time order.
+          // The outcome releases the agent (not a missed offer), which changes who the next offer
+          // goes to: sent now, in time order. The service puts the callback back after the team's
+          // retry delay, or misses it when its window ends first.
           await settle();
           setClock(at);
-          await http.call(
-            'POST',
-            `/v1/routing/reservations/${item.reservationId}/reject`,
-            router,
-            {},
-          );
-          const agent = item.call.agent!;
-          for (const r of retryAt.values())
-            if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at);
+          passNow = true;
           const callback = item.call.callback!;
-          const next = nextAttemptMs(at, callbackModel!, callback.outcome.notAfterMs);
-          if (next === null) callback.outcome.status = 'missed';
-          else heap.push(next, { kind: 'callback', callback });
+          const state = await http.call(
+            'POST',
+            `/v1/routing/callbacks/${callback.outcome.id}/outcome`,
+            router,
+            { result: 'no_answer' },
+          );
+          callback.outcome.attempts++;
+          callback.outcome.firstAttemptMs ??= at;
+          if (state.status === 'missed') callback.outcome.status = 'missed';
+          else {
+            callback.readyAtMs = Date.parse(state.nextAttemptAt ?? new Date(at).toISOString());
+            waitingCallbacks.set(callback.queueId, callback);
+          }
         } else if (item.kind === 'end') {
           const call = item.call;
           const agent = call.agent!;
@@ -497,9 +533,6 @@ export async function runDays(
               durationSeconds: Math.round(call.plan.handleMs / 1000),
             }),
           );
-          // The agent is free again after wrap-up: criteria it serves may be retried then.
-          for (const r of retryAt.values())
-            if (serves(agent, r.dialect, r.skills)) r.at = Math.min(r.at, at + WRAP_UP_MS);
           const hostile = call.hostile;
           if (hostile && options.touches) {
             // Its recovery starts after wrap-up (flagged during the call) or at the report.
@@ -534,6 +567,8 @@ export async function runDays(
           }
           setClock(at);
           await item.act();
+          mayHaveOffered = true;
+          passNow = true;
         }
       }
       setClock(T);
@@ -568,6 +603,7 @@ export async function runDays(
       if (T - lastSweep >= SWEEP_EVERY_MS) {
         await presence.sweep(clock.now());
         lastSweep = T;
+        passNow = true;
       }
       if (T - lastLoad >= LOAD_REFRESH_EVERY_MS) {
         await load.refreshStale(clock.now());
@@ -582,27 +618,25 @@ export async function runDays(
       // 3. Call events go in batches a little after the fact, as a router batches them. Sent
       //    alongside the accepts: both only touch agents on a call, reserved or in wrap-up (the
       //    delay is shorter than wrap-up), so their order does not matter. Both finish before the
-      //    reservations: a refused reservation's retryAfterSeconds is the next end of a reserved
-      //    agent's hold or of a wrap-up, which an accept or an event still in flight would change
-      //    (the same seed then gave another day under another load).
+      //    router's queue requests: a free agent goes to the first waiting call it matches, and an
+      //    accept or an event still in flight would change who is free when (the same seed then gave
+      //    another day under another load).
       if (
         pending.length >= EVENTS_PER_BATCH ||
         (pending.length && pending.some((e) => Date.parse(e.at) <= T - EVENT_DELAY_MS))
       )
         inFlight.push(flush());
 
-      // 4. The calls reserved last tick are answered now (the router accepts); the call runs from here.
+      // 4. The calls offered last tick are answered now (the router accepts); the call runs from here.
       for (const { call, reservationId } of ringing) {
         const callback = call.callback;
         if (callback) {
-          if (!(callback.plan.answers[callback.outcome.attempts - 1] ?? false)) {
-            heap.push(T + callbackModel!.ringSeconds * 1000, {
-              kind: 'unanswered',
-              call,
-              reservationId,
-            });
+          if (!(callback.plan.answers[callback.outcome.attempts] ?? false)) {
+            heap.push(T + callbackModel!.ringSeconds * 1000, { kind: 'unanswered', call });
             continue;
           }
+          callback.outcome.attempts++;
+          callback.outcome.firstAttemptMs ??= T;
           callback.outcome.status = 'reached';
           callback.outcome.reachedMs = T;
         }
@@ -610,8 +644,20 @@ export async function runDays(
         call.hostile = callback
           ? null
           : hostileAfterWait(call.plan.hostile, options.hostile, T - call.arrivalMs);
+        const accepted = http.call(
+          'POST',
+          `/v1/routing/reservations/${reservationId}/accept`,
+          router,
+        );
+        // A callback picked up: the agent reached the caller, which closes it.
         inFlight.push(
-          http.call('POST', `/v1/routing/reservations/${reservationId}/accept`, router),
+          callback
+            ? accepted.then(() =>
+                http.call('POST', `/v1/routing/callbacks/${callback.outcome.id}/outcome`, router, {
+                  result: 'reached',
+                }),
+              )
+            : accepted,
         );
         pending.push(callEvent(call, 'call.answered', T));
         const hostile = call.hostile;
@@ -631,138 +677,202 @@ export async function runDays(
       await settle();
       phase('inFlight');
 
-      // 5. Callers who ran out of patience hang up (some ask for a callback); the rest are offered
-      //    to agents in queue order, one reservation at a time: who gets whom depends on the order,
-      //    so it is kept fixed. With callbacks waiting, urgent ones go first, then by enqueuedAt.
-      let inboundPastTarget = false;
-      if (queue.some((c) => c.callback)) {
-        const ordered = queueOrder(queue, (c) => ({
-          urgent: c.callback !== undefined && isUrgent(c.callback.plan, T),
-          enqueuedAtMs: c.arrivalMs,
-        }));
-        queue.splice(0, queue.length, ...ordered);
-        inboundPastTarget = queue.some((c) => !c.callback && T - c.arrivalMs > answerTargetMs);
-      }
-      for (let i = 0; i < queue.length; i++) {
-        const call = queue[i];
-        const callback = call.callback;
-        if (callback) {
-          if (callback.outcome.notAfterMs <= T) {
-            callback.outcome.status = 'missed';
-            queue.splice(i--, 1);
-            continue;
-          }
-          if (!mayTryCallback(isUrgent(callback.plan, T), inboundPastTarget)) continue;
-        } else {
-          const giveUp = call.arrivalMs + call.plan.patienceMs;
-          if (giveUp <= T) {
-            call.abandonedMs = giveUp;
-            queue.splice(i--, 1);
-            const plan = callbackModel
-              ? chooseCallback(callbackRng.stream(call.plan.id), callbackModel, giveUp)
-              : null;
-            if (plan) {
-              const chosen: LiveCallback = {
-                source: call.plan,
-                plan,
-                outcome: {
-                  id: `${call.plan.id}-cb`,
-                  dialect: call.plan.dialect,
-                  notBeforeMs: plan.notBeforeMs,
-                  notAfterMs: plan.notAfterMs,
-                  attempts: 0,
-                  firstAttemptMs: null,
-                  reachedMs: null,
-                  status: 'open',
-                },
-              };
-              callbacks.push(chosen);
-              heap.push(plan.notBeforeMs, { kind: 'callback', callback: chosen });
-            } else if (options.redial && options.redial.share > 0) {
-              // Or the caller simply calls again later: a new inbound call, counted as offered.
-              const { baseId, redials } = redialId(call.plan.id);
-              const again = chooseRedial(
-                redialRng.stream(call.plan.id),
-                options.redial,
-                giveUp,
-                redials,
-                options.redialPatienceSeconds ?? 120,
-              );
-              if (again) {
-                const next: LiveCall = {
-                  plan: {
-                    ...call.plan,
-                    id: `${baseId}-r${redials + 1}`,
-                    arrivalMs: again.atMs - day.startMs,
-                    patienceMs: again.patienceMs,
-                  },
-                  day: dayIndex,
-                  arrivalMs: again.atMs,
-                  answeredMs: null,
-                  abandonedMs: null,
-                  agent: null,
-                  hostile: null,
-                };
-                calls.push(next);
-                heap.push(next.arrivalMs, { kind: 'arrival', call: next });
-              }
-            }
-            continue;
+      // 5. The router's queue requests, one at a time in a fixed order: the service's queue decides
+      //    who gets whom, and that depends on the order. (a) Callers who ran out of patience hang
+      //    up (some ask for a callback); (b) the queue's pass (its timer and events would run it in
+      //    production), offering waiting calls and due callbacks to the agents free now; (c) the
+      //    offers read back; (d) the tick's arrivals handed to the queue.
+      const gaveUp = inOrder(
+        [...waiting.values(), ...onHold, ...arriving].filter(
+          (c) => c.arrivalMs + c.plan.patienceMs <= T,
+        ),
+        (c) => ({ atMs: c.arrivalMs + c.plan.patienceMs, id: c.plan.id }),
+      );
+      for (const call of gaveUp) {
+        const giveUp = call.arrivalMs + call.plan.patienceMs;
+        call.abandonedMs = giveUp;
+        if (waiting.delete(call.plan.id)) {
+          await http.call('POST', `/v1/routing/calls/${call.plan.id}/abandon`, router);
+          log.callsAbandonedInQueue++;
+        }
+        const plan = callbackModel
+          ? chooseCallback(callbackRng.stream(call.plan.id), callbackModel, giveUp)
+          : null;
+        if (plan) {
+          const { baseId } = redialId(call.plan.id);
+          const callbackId = `${call.plan.id}-cb`;
+          const chosen: LiveCallback = {
+            source: call.plan,
+            plan,
+            outcome: {
+              id: callbackId,
+              dialect: call.plan.dialect,
+              notBeforeMs: plan.notBeforeMs,
+              notAfterMs: plan.notAfterMs,
+              attempts: 0,
+              firstAttemptMs: null,
+              reachedMs: null,
+              status: 'open',
+            },
+            queueId: `callback:${callbackId}`,
+            readyAtMs: plan.notBeforeMs,
+          };
+          const state = await http.call('POST', '/v1/routing/callbacks', router, {
+            callbackId,
+            callerRef: `sim:${baseId}`,
+            dialTarget: `sim:${baseId}`,
+            dialect: call.plan.dialect,
+            minProficiency: MIN_PROFICIENCY,
+            ...(call.plan.skills.length ? { skills: call.plan.skills } : {}),
+            notBefore: new Date(plan.notBeforeMs).toISOString(),
+            notAfter: new Date(plan.notAfterMs).toISOString(),
+          });
+          if (state.nextAttemptAt) chosen.readyAtMs = Date.parse(state.nextAttemptAt);
+          passNow = true;
+          callbacks.push(chosen);
+          waitingCallbacks.set(chosen.queueId, chosen);
+        } else if (options.redial && options.redial.share > 0) {
+          // Or the caller simply calls again later: a new inbound call, counted as offered.
+          const { baseId, redials } = redialId(call.plan.id);
+          const again = chooseRedial(
+            redialRng.stream(call.plan.id),
+            options.redial,
+            giveUp,
+            redials,
+            options.redialPatienceSeconds ?? 120,
+          );
+          if (again) {
+            const next: LiveCall = {
+              plan: {
+                ...call.plan,
+                id: `${baseId}-r${redials + 1}`,
+                arrivalMs: again.atMs - day.startMs,
+                patienceMs: again.patienceMs,
+              },
+              day: dayIndex,
+              arrivalMs: again.atMs,
+              enqueuedMs: null,
+              answeredMs: null,
+              abandonedMs: null,
+              agent: null,
+              hostile: null,
+            };
+            calls.push(next);
+            heap.push(next.arrivalMs, { kind: 'arrival', call: next });
           }
         }
-        const key = `${call.plan.dialect}|${call.plan.skills.join(',')}`;
-        if ((retryAt.get(key)?.at ?? -Infinity) > T) continue;
-        const res = await http.send('POST', '/v1/routing/reservations', router, {
+      }
+      onHold = onHold.filter((c) => c.abandonedMs === null);
+      arriving = arriving.filter((c) => c.abandonedMs === null);
+
+      // (b) A pass only while something waits for an agent (nothing else can be offered) and when
+      //     the service would run one; it also misses the callbacks whose window has ended.
+      let offers = 0;
+      const callbackDue = [...waitingCallbacks.values()].some(
+        (c) => c.readyAtMs <= T || c.outcome.notAfterMs <= T,
+      );
+      if ((waiting.size > 0 || callbackDue) && (passNow || T >= passDueMs)) {
+        phase('router');
+        let made: number;
+        do {
+          made = await dispatcher.dispatch();
+          offers += made;
+          log.queuePasses++;
+        } while (made >= OFFERS_PER_PASS); // a full pass may have left some for the next
+        passNow = false;
+        lastPassMs = T;
+        phase('passes');
+      }
+      for (const callback of waitingCallbacks.values())
+        if (callback.outcome.notAfterMs <= T) {
+          callback.outcome.status = 'missed';
+          waitingCallbacks.delete(callback.queueId);
+        }
+
+      // (c) The offers, read in one listing (not a poll per waiting call): made by the pass, or by
+      //     a call event or an agent's action that freed an agent. Handled in call-id order.
+      if ((waiting.size > 0 || waitingCallbacks.size > 0) && (offers > 0 || mayHaveOffered)) {
+        const offered: Array<{
+          callId: string;
+          reservation: { reservationId: string; agentId: string };
+        }> = [];
+        for (let page = 1; ; page++) {
+          const list = await http.call(
+            'GET',
+            `/v1/routing/calls?status=offered&pageSize=200&page=${page}`,
+            router,
+          );
+          offered.push(...list.items);
+          if (offered.length >= list.total || list.items.length === 0) break;
+        }
+        for (const item of inOrder(offered, (o) => ({ atMs: 0, id: o.callId }))) {
+          const agent = byId.get(item.reservation.agentId);
+          if (!agent) throw new Error('an offer named an agent the simulator did not create');
+          const call = waiting.get(item.callId);
+          const callback = waitingCallbacks.get(item.callId);
+          if (call) {
+            waiting.delete(item.callId);
+            call.agent = agent;
+            ringing.push({ call, reservationId: item.reservation.reservationId });
+          } else if (callback) {
+            waitingCallbacks.delete(item.callId);
+            ringing.push({
+              call: attemptOf(callback, agent),
+              reservationId: item.reservation.reservationId,
+            });
+          }
+        }
+      }
+      mayHaveOffered = false;
+
+      // (d) The tick's arrivals, in time then call-id order: offered at once when an agent is free
+      //     (after the waiting calls had theirs in the pass), else queued.
+      for (const call of inOrder(arriving, (c) => ({ atMs: c.arrivalMs, id: c.plan.id }))) {
+        call.enqueuedMs = T;
+        const res = await http.send('POST', '/v1/routing/calls', router, {
           callId: call.plan.id,
           dialect: call.plan.dialect,
           minProficiency: MIN_PROFICIENCY,
           ...(call.plan.skills.length ? { skills: call.plan.skills } : {}),
-          // A callback's hold lasts while the agent dials and lets it ring.
-          ...(callback
-            ? {
-                ttlSeconds: Math.min(
-                  120,
-                  Math.ceil(options.tickSeconds + callbackModel!.ringSeconds + 30),
-                ),
-              }
-            : {}),
         });
-        if (res.status === 409 && res.body?.error === 'NO_AGENT_AVAILABLE') {
-          log.reservationsRefused++;
-          retryAt.set(key, {
-            at: T + 1000 * (res.body.details?.retryAfterSeconds ?? 5),
-            dialect: call.plan.dialect,
-            skills: call.plan.skills,
-          });
-          continue;
-        }
-        if (res.status !== 201)
-          throw new HttpError('POST', '/v1/routing/reservations', res.status, res.body);
-        const agent = byId.get(res.body.agentId);
-        if (!agent) throw new Error('a reservation named an agent the simulator did not create');
-        queue.splice(i--, 1);
-        call.agent = agent;
-        if (callback) {
-          callback.outcome.attempts++;
-          callback.outcome.firstAttemptMs ??= T;
-        }
-        ringing.push({ call, reservationId: res.body.reservationId });
+        if (res.status === 201) {
+          const agent = byId.get(res.body.reservation.agentId);
+          if (!agent) throw new Error('an offer named an agent the simulator did not create');
+          call.agent = agent;
+          ringing.push({ call, reservationId: res.body.reservation.reservationId });
+          log.callsOfferedAtOnce++;
+        } else if (res.status === 202) {
+          waiting.set(call.plan.id, call);
+          log.callsQueued++;
+        } else if (res.status === 409 && res.body?.error === 'NO_QUALIFIED_AGENT') {
+          onHold.push(call);
+          log.callsNotQualified++;
+        } else throw new HttpError('POST', '/v1/routing/calls', res.status, res.body);
       }
-      phase('reservations');
+      arriving = [];
+      // The timer the service would set now (states, windows and offers changed this tick).
+      if (waiting.size > 0 || waitingCallbacks.size > 0) {
+        const due = await dispatcher.nextDue();
+        passDueMs = Math.min(lastPassMs + MAX_SLEEP_MS, due?.getTime() ?? Infinity);
+      }
+      phase('router');
 
       options.onProgress?.(
         Math.min(1, (doneMs + Math.max(0, Math.min(T, day.endMs) - day.startMs)) / totalMs),
       );
-      if (heap.size === 0 && queue.length === 0 && ringing.length === 0 && T >= day.endMs) {
+      const idle = waiting.size === 0 && onHold.length === 0 && ringing.length === 0;
+      if (heap.size === 0 && idle && waitingCallbacks.size === 0 && T >= day.endMs) {
         if (pending.length) await flush();
         break;
       }
-      // Nothing waiting: jump to the tick of the next timed item (or of the next event flush).
+      // Nothing waiting: jump to the tick of the next timed item, event flush or callback due.
       const waits = [heap.peekTime() ?? Infinity];
       if (pending.length) waits.push(Date.parse(pending[0].at) + EVENT_DELAY_MS);
+      for (const c of waitingCallbacks.values())
+        waits.push(Math.min(c.readyAtMs, c.outcome.notAfterMs));
       const nextAt = Math.min(...waits);
       T =
-        queue.length === 0 && ringing.length === 0 && Number.isFinite(nextAt)
+        idle && Number.isFinite(nextAt)
           ? Math.max(T + tick, Math.ceil(nextAt / tick) * tick)
           : T + tick;
     }
@@ -791,6 +901,7 @@ export async function runDays(
         id: c.plan.id,
         day: dayIndex,
         arrivalMs: c.arrivalMs,
+        enqueuedMs: c.enqueuedMs,
         answeredMs: c.answeredMs,
         abandonedMs: c.abandonedMs,
         agentIndex: c.agent?.index ?? null,

@@ -17,8 +17,10 @@ const call = (
   arrival: number,
   answered: number | null,
   abandoned: number | null = null,
+  enqueued: number = arrival,
 ): CallOutcome => ({
   arrivalMs: arrival,
+  enqueuedMs: enqueued,
   answeredMs: answered,
   abandonedMs: abandoned,
   agentIndex: answered === null ? null : 0,
@@ -44,6 +46,13 @@ describe('call metrics', () => {
     expect(averageSpeedOfAnswer(calls)).toBeCloseTo((5 + 20 + 30) / 3);
     expect(abandonmentRate(calls)).toBe(1 / 4);
     expect(averageSpeedOfAnswer([call(0, null, 1)])).toBeNull();
+  });
+
+  it('measures waits from the enqueue, as the service queue does, not from the arrival', () => {
+    // Arrived at 0, handed to the queue at 2 s (the router's tick), answered at 22 s: 20 s.
+    const late = [call(0, 22_000, null, 2_000), call(0, 23_000, null, 2_000)];
+    expect(serviceLevel(late, 20_000)).toBe(1 / 2);
+    expect(averageSpeedOfAnswer(late)).toBeCloseTo(20.5);
   });
 });
 

@@ -7,7 +7,9 @@ import {
 
 export interface CallOutcome {
   arrivalMs: number;
-  /** When an agent was reserved for it, or null. */
+  /** When the router handed it to the service's queue (its enqueuedAt), or null: it never was. */
+  enqueuedMs: number | null;
+  /** When the router accepted the agent's offer (the phone rang a tick), or null. */
   answeredMs: number | null;
   abandonedMs: number | null;
   agentIndex: number | null;
@@ -55,13 +57,14 @@ export function stateGroup(state: string): StateGroup | null {
   }
 }
 
+/** An answered call's wait, as the service's queue measures it: from the enqueue (an answered call was enqueued). */
+const waitMs = (c: CallOutcome): number => c.answeredMs! - c.enqueuedMs!;
+
 /** Share of offered calls (answered + abandoned) answered within `thresholdMs`; null with no calls. */
 export function serviceLevel(calls: CallOutcome[], thresholdMs: number): number | null {
   const offered = calls.filter((c) => c.answeredMs !== null || c.abandonedMs !== null);
   if (offered.length === 0) return null;
-  const inTime = offered.filter(
-    (c) => c.answeredMs !== null && c.answeredMs - c.arrivalMs <= thresholdMs,
-  ).length;
+  const inTime = offered.filter((c) => c.answeredMs !== null && waitMs(c) <= thresholdMs).length;
   return inTime / offered.length;
 }
 
@@ -69,7 +72,7 @@ export function serviceLevel(calls: CallOutcome[], thresholdMs: number): number 
 export function averageSpeedOfAnswer(calls: CallOutcome[]): number | null {
   const answered = calls.filter((c) => c.answeredMs !== null);
   if (answered.length === 0) return null;
-  return answered.reduce((s, c) => s + (c.answeredMs! - c.arrivalMs), 0) / answered.length / 1000;
+  return answered.reduce((s, c) => s + waitMs(c), 0) / answered.length / 1000;
 }
 
 export function abandonmentRate(calls: CallOutcome[]): number | null {
@@ -146,7 +149,7 @@ export function intervalFigures(
     const inInterval = calls.filter((c) => c.arrivalMs >= start && c.arrivalMs < end);
     const offered = inInterval.filter((c) => c.answeredMs !== null || c.abandonedMs !== null);
     const answeredInTime = offered.filter(
-      (c) => c.answeredMs !== null && c.answeredMs - c.arrivalMs <= thresholdMs,
+      (c) => c.answeredMs !== null && waitMs(c) <= thresholdMs,
     ).length;
     const agents = Object.fromEntries(STATE_GROUPS.map((g) => [g, 0])) as Record<
       StateGroup,
@@ -179,8 +182,9 @@ export interface CallbackOutcome {
   dialect: string;
   notBeforeMs: number;
   notAfterMs: number;
-  /** Attempts made (an agent reserved to call back). */
+  /** Attempts made, as the service counts them: an outcome sent (reached, or no_answer after the ring). */
   attempts: number;
+  /** When the first outcome was sent (the service's first attempt). */
   firstAttemptMs: number | null;
   reachedMs: number | null;
   status: 'open' | 'reached' | 'missed';

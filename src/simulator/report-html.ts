@@ -256,7 +256,7 @@ export const MODEL_LIMITS = [
   'Callbacks and calls again are off unless asked for; a caller calling again is counted as a new offered call, as a telephone system counts it.',
   'Agents extend and supervisors shorten recoveries only at the fixed shares asked for (--extend-share, --shorten-share; off by default), never in response to how the day goes; agents book breaks and take up counselling at fixed rates.',
   'Calls taken between a hostile call and its recovery count inbound calls only (callback calls are left out).',
-  'The simulated router reserves agents itself (one reservation at a time, in queue order), not through the service’s queued-calls endpoints.',
+  'The router works in ticks (--tick): a tick’s arrivals reach the service’s queue at its end and the queue’s pass runs once a tick, so a call is queued up to a tick late and an agent may idle up to a tick; callers never hang up while an agent’s phone rings; no caller is flagged hostile (calls carry no callerRef).',
   'Occupancy leaves recovery and breaks out of its denominator (as the service defines it): it can rise under enforcement while agents work less.',
   'One seed is one possible day: differences of a few points can be luck; use --seeds to see their interval.',
 ];

@@ -122,7 +122,8 @@ export const SIM_JWT_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * The real service in this process, as `startService` builds it but on a ManualClock only the
- * simulator moves and with the scheduled jobs off (the driver runs the sweeps itself), listening
+ * simulator moves and with the scheduled jobs and the queue's own passes off (the driver runs the
+ * sweeps and passes itself), listening
  * on an ephemeral port of 127.0.0.1. The clock is never reachable over HTTP.
  */
 export async function bootService(
@@ -151,7 +152,12 @@ export async function bootService(
     ...pass('LOG_FILE'),
   });
   const app = await NestFactory.create(
-    AppModule.register({ config, databaseUrl: databaseUrlToUse, clock }),
+    // The simulator runs the queue's passes itself, at fixed points of its day.
+    AppModule.register({
+      config: { ...config, queuePassesByCaller: true },
+      databaseUrl: databaseUrlToUse,
+      clock,
+    }),
     { bufferLogs: true, bodyParser: false },
   );
   configureApp(app, { swagger: false });

@@ -402,7 +402,6 @@ async function runPolicy(
         share: options.callbackShare,
         windowMinutes: options.callbackWindowMinutes,
       },
-      answerTargetSeconds: options.serviceLevelSeconds,
       onProgress: (f) => io.progress?.(policy.name, f),
     });
 

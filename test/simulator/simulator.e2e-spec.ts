@@ -14,6 +14,8 @@ import {
   simulate,
   SimulationResult,
 } from '../../src/simulator/simulation';
+import { bearer } from '../../src/simulator/http-client';
+import { round } from '../../src/simulator/metrics';
 import { dropDatabase } from '../../src/simulator/sim-service';
 import { DEFAULT_POLICY } from '../../src/wellbeing/break-policy';
 
@@ -138,7 +140,24 @@ describe('what-if simulator', () => {
       '--shorten-share',
       '0.3',
     ];
-    const calm = await simulate(small(...args, '--concurrency', '1'), [DEFAULT], quiet, env());
+    // What the service recorded of the calm run: its queue and its own callback statistics.
+    let queue: Array<{ kind: string; status: string; n: number }> = [];
+    let stats: Array<Record<string, unknown>> = [];
+    const inspect = async ({ app, http, centre }: RunContext) => {
+      queue = await app
+        .get(DataSource)
+        .query(
+          `SELECT kind, status, count(*)::int AS n FROM queued_calls GROUP BY kind, status ORDER BY kind, status`,
+        );
+      stats = (await http.call('GET', '/v1/routing/callbacks/stats', bearer(centre.adminToken)))
+        .dialects;
+    };
+    const calm = await simulate(
+      small(...args, '--concurrency', '1'),
+      [DEFAULT],
+      { ...quiet, inspect },
+      env(),
+    );
     // A busy loop in another process takes one of the cores while the second run plays.
     const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
     let busy: SimulationResult;
@@ -154,6 +173,35 @@ describe('what-if simulator', () => {
     // Callers who called again are offered calls beyond the planned ones.
     const planned = planDays(small(...args), calm.timeZone)[0].calls.length;
     expect(summaries(calm)[0].offered).toBeGreaterThan(planned);
+    // The router went through the service's queue: calls queued, offered by its passes, hung up in
+    // it; callbacks scheduled, offered and closed by outcomes there.
+    const log = calm.runs[0].log;
+    const count = (kind: string, status: string) =>
+      queue.find((r) => r.kind === kind && r.status === status)?.n ?? 0;
+    expect(log.callsQueued).toBeGreaterThan(20);
+    expect(log.callsAbandonedInQueue).toBeGreaterThan(10);
+    expect(log.queuePasses).toBeGreaterThan(0);
+    expect(count('call', 'abandoned')).toBe(log.callsAbandonedInQueue);
+    expect(queue.filter((r) => r.kind === 'call').reduce((n, r) => n + r.n, 0)).toBe(
+      log.callsOfferedAtOnce + log.callsQueued,
+    );
+    expect(count('call', 'queued') + count('call', 'offered')).toBe(0);
+    expect(count('callback', 'ended')).toBeGreaterThan(0);
+    // The summary's callback figures are the service's own statistics of the same callbacks.
+    const figures = summaries(calm)[0].callbacks;
+    expect(stats.length).toBeGreaterThan(0);
+    for (const d of stats) {
+      const mine = figures.find((f) => f.dialect === d.dialect)!;
+      const rounded = (x: unknown, k: number) => (x === null ? null : round(x as number, k));
+      expect(mine).toEqual({
+        dialect: d.dialect,
+        scheduled: d.callbacks,
+        reachedInWindowShare: rounded(d.reachedInWindowShare, 4),
+        medianSecondsToFirstAttempt: rounded(d.medianSecondsToFirstAttempt, 1),
+        attemptsPerCallback: rounded(d.attemptsPerCallback, 2),
+        missed: d.missed,
+      });
+    }
     expect(summaries(busy)).toEqual(summaries(calm));
     expect(busy.runs[0].intervals).toEqual(calm.runs[0].intervals);
     expect(busy.runs[0].hostilePerAgent).toEqual(calm.runs[0].hostilePerAgent);

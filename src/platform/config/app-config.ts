@@ -176,6 +176,12 @@ export interface AppConfig {
   logFile?: string;
   /** Scheduled sweeps; tests turn them off and call the services with a controlled clock. */
   jobsEnabled: boolean;
+  /**
+   * Queue passes only when the caller runs `QueueDispatcher.dispatch()`, never on events or timers.
+   * Set in-process by the simulator alone (no environment variable: a replica so configured would
+   * leave calls waiting): its day must not depend on when a wall-clock event arrives.
+   */
+  queuePassesByCaller?: boolean;
   /** 32-byte key (base64) for AES-256-GCM encryption of counselling notes. */
   notesEncryptionKey: string;
   /** Key of the HMAC that callers' references are stored under (never the reference itself). */

@@ -37,11 +37,11 @@ const FREE_AGENTS = 200;
 /** Free agents a new call chooses among (in routing order): the best few, not the whole floor. */
 const NEW_CALL_AGENTS = 40;
 /** Offers per pass: the queue lock is let go in between, so new calls are not held up behind a long pass. */
-const OFFERS_PER_PASS = 50;
+export const OFFERS_PER_PASS = 50;
 /** Waiting calls an agent who just freed up looks through (beyond them, the pass decides). */
 const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
-const MAX_SLEEP_MS = 30_000;
+export const MAX_SLEEP_MS = 30_000;
 
 /**
  * Offers waiting calls to free agents. Runs when an agent frees up (the `agent.freed` event, from
@@ -75,6 +75,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    if (this.config.queuePassesByCaller) return;
     this.unsubscribe = this.bus.subscribe((e) => {
       if (e.type === 'agent.freed' || e.type === 'call.requeued' || e.type === 'reservation.lapsed')
         this.kick();
@@ -96,9 +97,12 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     await this.runner.idle();
   }
 
-  /** Asks for a pass soon (coalesced: a burst of agents freeing up costs one or two passes). */
+  /**
+   * Asks for a pass soon (coalesced: a burst of agents freeing up costs one or two passes); nothing
+   * when passes are the caller's (`queuePassesByCaller`).
+   */
   kick(): void {
-    if (!this.stopped) this.runner.run();
+    if (!this.stopped && !this.config.queuePassesByCaller) this.runner.run();
   }
 
   /** Waits for passes in progress (tests). */
@@ -106,7 +110,11 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     return this.runner.idle();
   }
 
-  /** One pass: lapsed offers go back to their place, then waiting calls are offered. Returns offers made. */
+  /**
+   * One pass: lapsed offers go back to their place, then waiting calls are offered. Returns offers
+   * made; a pass that made OFFERS_PER_PASS may have left some for the next (a caller running passes
+   * itself, `queuePassesByCaller`, runs another).
+   */
   async dispatch(): Promise<number> {
     const offers = await this.dataSource.transaction(async (m) => {
       await lockInTransaction(m, QUEUE_LOCK);
@@ -472,7 +480,8 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
    * a fallback starting to count, or (while calls wait) an agent's timed state ending.
    */
   arm(): void {
-    if (this.stopped || !this.config.jobsEnabled || this.arming) return;
+    if (this.stopped || !this.config.jobsEnabled || this.config.queuePassesByCaller || this.arming)
+      return;
     // At most one look-up per 100 ms whatever the event rate (it reads every waiting call's fallbacks).
     this.arming = setTimeout(() => {
       this.arming = undefined;
@@ -496,7 +505,11 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       .catch(() => undefined);
   }
 
-  private async nextDue(): Promise<Date | null> {
+  /**
+   * The next moment a pass may offer something, or null (what this replica's timer waits for; a
+   * caller running passes itself, `queuePassesByCaller`, asks it too).
+   */
+  async nextDue(): Promise<Date | null> {
     const now = this.clock.now();
     const [row] = await this.dataSource.query(
       `SELECT LEAST(
