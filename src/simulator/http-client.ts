@@ -33,13 +33,29 @@ export class HttpClient {
   }
 
   /** Any status; the caller decides what an error means. */
-  send<T = any>(
+  async send<T = any>(
     method: string,
     path: string,
     auth: Record<string, string>,
     body?: unknown,
   ): Promise<HttpAnswer<T>> {
     this.sent++;
+    try {
+      return await this.once<T>(method, path, auth, body);
+    } catch (e) {
+      // A kept-alive socket closed by the other side as the request went out: the request never
+      // reached the service, so sending it again is safe (Node's documented remedy).
+      if ((e as { retryable?: boolean }).retryable) return this.once<T>(method, path, auth, body);
+      throw e;
+    }
+  }
+
+  private once<T>(
+    method: string,
+    path: string,
+    auth: Record<string, string>,
+    body?: unknown,
+  ): Promise<HttpAnswer<T>> {
     const url = new URL(path, this.baseUrl);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
@@ -72,7 +88,11 @@ export class HttpClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          req.reusedSocket && e.code === 'ECONNRESET' ? Object.assign(e, { retryable: true }) : e,
+        ),
+      );
       if (payload) req.write(payload);
       req.end();
     });

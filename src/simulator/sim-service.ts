@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createHash } from 'node:crypto';
@@ -161,6 +162,10 @@ export async function bootService(
     { bufferLogs: true, bodyParser: false },
   );
   configureApp(app, { swagger: false });
+  // The simulator's own client is the only one: its idle keep-alive sockets stay open, so a request
+  // never meets a socket the server is closing at that moment (ECONNRESET on a busy machine).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 3_600_000;
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
