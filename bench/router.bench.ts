@@ -114,13 +114,16 @@ async function runAnchor(): Promise<BenchRow[]> {
         PAIRS,
         release,
       );
-      rows.push(...compare('reserve + accept (32 clients, 1 process)', cycles, 'cycle', true));
+      rows.push(
+        ...compare('reserve + accept (32 clients, 1 process)', cycles, 'cycle', true, false),
+      );
 
-      // The router's usual batch per call (answered + ended) against a reservation (reserve + accept).
+      // The router's usual batch per call (answered + ended) against a reservation (reserve + accept):
+      // 32 senders over 4,000 agents, so no agent's history is unlike a real one's.
       const c = new Client({ connectionString: db.url });
       await c.connect();
       const agentIds = (
-        await c.query<{ id: string }>('SELECT id FROM agents ORDER BY id LIMIT 32')
+        await c.query<{ id: string }>('SELECT id FROM agents ORDER BY id LIMIT 4000')
       ).rows.map((r) => r.id);
       await c.end();
       await release();
@@ -203,6 +206,8 @@ function compare(
   r: Map<string, RoundResult>,
   unit: string,
   sameBody: boolean,
+  /** Issue 18 bounds CPU per request for availability; for reserve + accept it asks throughput only. */
+  cpuBound = true,
 ): BenchRow[] {
   const s = r.get('service')!;
   const a = r.get('anchor')!;
@@ -221,8 +226,8 @@ function compare(
       benchmark: name,
       metric: `service / anchor: throughput, CPU per ${unit}, p99`,
       value: `${fmt(tput, 2)}x, ${fmt(cpu, 2)}x, ${fmt(s.p99 / a.p99, 2)}x`,
-      target: '>= 0.8x, <= 1.25x CPU',
-      ok: tput >= 0.8 && cpu <= 1.25,
+      target: cpuBound ? '>= 0.8x, <= 1.25x CPU' : '>= 0.8x (CPU reported)',
+      ok: tput >= 0.8 && (!cpuBound || cpu <= 1.25),
     },
   ];
 }

@@ -109,7 +109,8 @@ export async function dialectCost(
       randomUUID(),
     );
     t0 = performance.now();
-    const { rows } = await c.query({ name: 'hold', ...h });
+    // Per dialect: the statement's text names its driving tag (candidate-query.ts, drivingTagHint).
+    const { rows } = await c.query({ name: `hold-${dialect}`, ...h });
     hold.push(performance.now() - t0);
     if (rows[0].id) {
       await c.query('BEGIN');
