@@ -54,23 +54,11 @@ export function planWorkforce(
   mix.forEach(([dialect], d) => {
     const elder = Math.round(counts[d] * elderCareShare);
     for (let k = 0; k < counts[d]; k++) {
-      const index = agents.length;
-      const proficiency = 4 + (k % 2);
-      const dialects = [{ tag: dialect, proficiency }];
-      if (dialect !== 'cmn') dialects.push({ tag: 'cmn', proficiency: 3 });
-      agents.push({
-        index,
-        externalId: `sim-${String(index + 1).padStart(4, '0')}`,
-        primaryDialect: dialect,
-        dialects,
-        // Spread the skilled agents through the group rather than bunching them at its start.
-        skills:
-          elder > 0 &&
-          Math.floor(((k + 1) * elder) / counts[d]) > Math.floor((k * elder) / counts[d])
-            ? [{ tag: 'elder-care', proficiency: 4 }]
-            : [],
-        team: 0,
-      });
+      // Spread the skilled agents through the group rather than bunching them at its start.
+      const skilled =
+        elder > 0 &&
+        Math.floor(((k + 1) * elder) / counts[d]) > Math.floor((k * elder) / counts[d]);
+      agents.push(simAgent(agents.length, dialect, k, skilled, 0));
     }
   });
   const teams = Math.max(1, Math.ceil(total / teamSize));
@@ -109,18 +97,30 @@ export function planExtraAgents(
     given[d]++;
     const skilled = Math.floor((j + 1) * elderCareShare + 1e-9) > elder;
     if (skilled) elder++;
-    const dialect = mix[d][0];
-    const index = first + j;
-    const dialects = [{ tag: dialect, proficiency: 4 + (j % 2) }];
-    if (dialect !== 'cmn') dialects.push({ tag: 'cmn', proficiency: 3 });
-    agents.push({
-      index,
-      externalId: `sim-${String(index + 1).padStart(4, '0')}`,
-      primaryDialect: dialect,
-      dialects,
-      skills: skilled ? [{ tag: 'elder-care', proficiency: 4 }] : [],
-      team,
-    });
+    agents.push(simAgent(first + j, mix[d][0], j, skilled, team));
   }
   return agents;
+}
+
+/**
+ * One simulated agent: its dialect at 4 or 5 (alternating by `k` within its group), Putonghua at 3
+ * beside any other dialect, elder-care at 4 when `skilled`.
+ */
+function simAgent(
+  index: number,
+  dialect: string,
+  k: number,
+  skilled: boolean,
+  team: number,
+): PlannedAgent {
+  const dialects = [{ tag: dialect, proficiency: 4 + (k % 2) }];
+  if (dialect !== 'cmn') dialects.push({ tag: 'cmn', proficiency: 3 });
+  return {
+    index,
+    externalId: `sim-${String(index + 1).padStart(4, '0')}`,
+    primaryDialect: dialect,
+    dialects,
+    skills: skilled ? [{ tag: 'elder-care', proficiency: 4 }] : [],
+    team,
+  };
 }
