@@ -18,6 +18,7 @@ import {
   readCallEventBatch,
   readCallStatusQuery,
   readEnqueueBody,
+  type CallStatusInput,
   readPathCallId,
   readReservationBody,
   readReservationId,
@@ -114,10 +115,11 @@ export function routerFastLane(
     req: LaneRequest,
     method: string,
     path: string,
-    query: string,
+    query: Record<string, unknown> | undefined,
+    callStatus: CallStatusInput | undefined,
   ): Promise<Work | undefined> => {
     if (method === 'GET' && path === AVAILABILITY) {
-      const input = readAvailabilityQuery(queryOf(query));
+      const input = readAvailabilityQuery(query);
       if (!input || !(await allowed(req, `GET ${AVAILABILITY}`))) return undefined;
       const { limit, skills, ...filter } = input;
       return async () => ({
@@ -127,10 +129,10 @@ export function routerFastLane(
     }
     if (method === 'GET') {
       const callId = pathCallId(QUEUED_CALL, path);
-      const input = readCallStatusQuery(queryOf(query));
-      if (!callId || !input || !(await allowed(req, 'GET /v1/routing/calls/{callId}')))
+      const status = callStatus;
+      if (!callId || !status || !(await allowed(req, 'GET /v1/routing/calls/{callId}')))
         return undefined;
-      return async () => json(200, await queue.get(callId, input.waitSeconds, input.status));
+      return async () => json(200, await queue.get(callId, status.waitSeconds, status.status));
     }
     if (path === RESERVATIONS) {
       const input = await bodyOf(req, readReservationBody);
@@ -182,12 +184,14 @@ export function routerFastLane(
           ABANDON.test(path)) &&
         smallJsonOrNoBody(req, MAX_FAST_BODY_BYTES[path]));
     if (!candidate) return next();
-    const query = q < 0 ? '' : url.slice(q + 1);
+    // The query is parsed once; a queued call's status query also sets the budget below.
+    const query = method === 'GET' ? queryOf(q < 0 ? '' : url.slice(q + 1)) : undefined;
+    const callStatus =
+      method === 'GET' && path !== AVAILABILITY ? readCallStatusQuery(query) : undefined;
     // The budget covers the key check's read too, as it would on the full path; a long-poll's
     // starts when the wait it asked for ends (as the budget middleware does for the full path).
-    const waited = method === 'GET' ? (readCallStatusQuery(queryOf(query))?.waitSeconds ?? 0) : 0;
-    withDatabaseBudget(budgetMs + waited * 1000, () => {
-      void route(req, method, path, query).then(
+    withDatabaseBudget(budgetMs + (callStatus?.waitSeconds ?? 0) * 1000, () => {
+      void route(req, method, path, query, callStatus).then(
         (work) => (work ? answer(req, res, path, work) : next()),
         // Authentication itself failed (the database is away), or the body could not be read:
         // the full path answers it the usual way.
