@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { QUEUED_CALL_OFFER } from '../src/routing/queue/queue-reactions';
 import {
+  AVAILABILITY_SESSION_OPTIONS,
   availabilityStatement,
   decideAloneSql,
   holdStatement,
@@ -23,6 +24,13 @@ const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
   application_name: 'shiftwell-anchor',
+});
+// As in the service (availability-pool.ts): availability on its own connections, generic plans forced.
+const availabilityPool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+  application_name: 'shiftwell-anchor',
+  options: AVAILABILITY_SESSION_OPTIONS,
 });
 let catalog = new Map<string, string>();
 
@@ -86,7 +94,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
       new Date(),
       catalog,
     );
-    const { rows } = await prepared(text, values);
+    const { rows } = await prepared(text, values, availabilityPool);
     return send(res, 200, rows[0].body);
   }
   if (req.method === 'POST' && path === '/v1/routing/reservations') {

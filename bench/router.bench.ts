@@ -9,7 +9,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { availabilityStatement } from '../src/routing/reservations/routing-statements';
+import {
+  AVAILABILITY_SESSION_OPTIONS,
+  availabilityStatement,
+} from '../src/routing/reservations/routing-statements';
 import { queueDistributor } from './queue-distributor';
 import {
   cycleLoad,
@@ -278,7 +281,11 @@ async function pgbenchFloor(dbUrl: string): Promise<BenchRow[]> {
   writeFileSync(file, script);
   const args = ['-n', '-M', 'prepared', '-c', '8', '-j', '2', '-T', String(ROUND_S), '-f', file];
   values.forEach((v, i) => args.push('-D', `p${i + 1}=${lit(v)}`));
-  const out = spawnSync('pgbench', [...args, dbUrl], { encoding: 'utf8' });
+  // The service's session settings for availability (AVAILABILITY_SESSION_OPTIONS).
+  const out = spawnSync('pgbench', [...args, dbUrl], {
+    encoding: 'utf8',
+    env: { ...process.env, PGOPTIONS: AVAILABILITY_SESSION_OPTIONS },
+  });
   const tps = /tps = ([\d.]+)/.exec(out.stdout ?? '')?.[1];
   const lat = /latency average = ([\d.]+) ms/.exec(out.stdout ?? '')?.[1];
   return [

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
+  AVAILABILITY_SESSION_OPTIONS,
   availabilityStatement,
   DECIDE_SQL,
   holdStatement,
@@ -94,14 +95,22 @@ export async function dialectCost(
 ): Promise<{ availMs: number; holdMs: number }> {
   const c = new Client({ connectionString: dbUrl });
   await c.connect();
+  // Availability on a connection set up as the service's (availability-pool.ts).
+  const a = new Client({ connectionString: dbUrl, options: AVAILABILITY_SESSION_OPTIONS });
+  await a.connect();
   const catalog = await catalogOf(c);
   const avail: number[] = [];
   const hold: number[] = [];
   for (let i = 0; i < n; i++) {
     const dialect = SKEW_DIALECTS[i % SKEW_DIALECTS.length];
-    const a = availabilityStatement({ dialect, minProficiency: 3 }, 20, new Date(), catalog);
+    const statement = availabilityStatement(
+      { dialect, minProficiency: 3 },
+      20,
+      new Date(),
+      catalog,
+    );
     let t0 = performance.now();
-    await c.query({ name: `avail-${dialect}`, ...a });
+    await a.query({ name: `avail-${dialect}`, ...statement });
     avail.push(performance.now() - t0);
     const h = holdStatement(
       { callId: `skew-${i}`, dialect, ttlSeconds: 30 },
@@ -119,6 +128,7 @@ export async function dialectCost(
     }
   }
   await c.end();
+  await a.end();
   avail.sort((x, y) => x - y);
   hold.sort((x, y) => x - y);
   return { availMs: percentile(avail, 50), holdMs: percentile(hold, 50) };

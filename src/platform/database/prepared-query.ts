@@ -12,7 +12,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
  * exactly as for any other query.
  */
 export async function preparedQuery<T = any>(
-  executor: DataSource | EntityManager,
+  executor: DataSource | EntityManager | Pool,
   text: string,
   values: unknown[],
 ): Promise<T[]> {
@@ -38,8 +38,11 @@ function statementName(text: string): string {
   return name;
 }
 
-/** The transaction's own connection for a manager inside one; otherwise the pool. */
-async function connectionOf(executor: DataSource | EntityManager): Promise<Pool | PoolClient> {
+/** The transaction's own connection for a manager inside one; otherwise the pool (TypeORM's, or one given). */
+async function connectionOf(
+  executor: DataSource | EntityManager | Pool,
+): Promise<Pool | PoolClient> {
+  if (!(executor instanceof DataSource) && !(executor instanceof EntityManager)) return executor;
   const runner = executor instanceof DataSource ? undefined : executor.queryRunner;
   if (runner) return (await runner.connect()) as PoolClient;
   const dataSource = executor instanceof DataSource ? executor : executor.connection;

@@ -43,9 +43,9 @@ describe('routing statements', () => {
       new Date(0),
       catalog,
     );
-    const b = availabilityStatement({ dialect: 'yue' }, 5, new Date(1000), catalog);
+    const b = availabilityStatement({ dialect: 'yue' }, 20, new Date(1000), catalog);
     expect(b.text).toBe(a.text);
-    expect(availabilityStatement({ dialect: 'cmn' }, 5, new Date(0), catalog).text).not.toBe(
+    expect(availabilityStatement({ dialect: 'cmn' }, 20, new Date(0), catalog).text).not.toBe(
       a.text,
     );
     expect(b.values).toEqual([
@@ -55,8 +55,16 @@ describe('routing statements', () => {
       ['billing'],
       'yue',
       1,
-      5,
     ]);
+  });
+
+  it('writes the limit into the text, where a generic plan can see it', () => {
+    const five = availabilityStatement({ dialect: 'yue' }, 5, new Date(0), catalog);
+    expect(five.text).toMatch(/LIMIT 5\) c/);
+    expect(availabilityStatement({ dialect: 'yue' }, 20, new Date(0), catalog).text).toMatch(
+      /LIMIT 20\) c/,
+    );
+    expect(availabilityStatement({}, 200.7, new Date(0), catalog).text).toMatch(/LIMIT 200\) c/);
   });
 
   it('starts a tagged query from the per-tag routing index, an untagged one from presence', () => {

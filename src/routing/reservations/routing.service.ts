@@ -6,6 +6,7 @@ import { preparedQuery } from '../../platform/database/prepared-query';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
 import { PresenceService } from '../presence/presence.service';
 import { RoutingTagsService } from '../../people/routing-tags/routing-tags.service';
+import { AvailabilityPool } from './availability-pool';
 import { CandidateFilter, Params, tagClauses } from './candidate-query';
 import {
   availabilityStatement,
@@ -43,6 +44,7 @@ export class RoutingService {
     private readonly clock: Clock,
     private readonly presence: PresenceService,
     private readonly routingTags: RoutingTagsService,
+    private readonly availabilityPool: AvailabilityPool,
   ) {}
 
   /**
@@ -55,7 +57,7 @@ export class RoutingService {
     // Tags are labelled by kind from the cached catalog; a tag another replica added in the last
     // 30 s is left out until the cache refreshes (this replica's own additions show at once).
     const { text, values } = availabilityStatement(filter, limit, this.clock.now(), catalog);
-    const [row] = await preparedQuery<{ body: string }>(this.dataSource, text, values);
+    const [row] = await preparedQuery<{ body: string }>(this.availabilityPool.get(), text, values);
     return row.body;
   }
 

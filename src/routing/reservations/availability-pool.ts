@@ -1,0 +1,35 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { AVAILABILITY_SESSION_OPTIONS } from './routing-statements';
+
+/**
+ * The availability query's own connections: the same pool class and settings as TypeORM's, with
+ * generic plans forced for the session (AVAILABILITY_SESSION_OPTIONS says why). Its own pool, because
+ * forcing generic plans on the shared one would also apply to every parameterised query TypeORM sends
+ * as an unnamed statement, whose custom plans are the right ones. Made on first use.
+ */
+@Injectable()
+export class AvailabilityPool implements OnModuleDestroy {
+  private pool?: Pool;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get(): Pool {
+    if (!this.pool) {
+      const shared = (this.dataSource.driver as unknown as { master: Pool }).master;
+      const options = (shared as unknown as { options: Record<string, unknown> }).options;
+      const PoolClass = shared.constructor as new (o: Record<string, unknown>) => Pool;
+      this.pool = new PoolClass({ ...options, options: AVAILABILITY_SESSION_OPTIONS });
+      // As TypeORM does for its pool: an idle client's error must not crash the process.
+      this.pool.on('error', () => undefined);
+    }
+    return this.pool;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end();
+  }
+}
