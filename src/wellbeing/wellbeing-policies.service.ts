@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { actorId, Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
-import { badRequest } from '../platform/common/errors/domain-error';
+import { badRequest, notFound } from '../platform/common/errors/domain-error';
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { DEFAULT_POLICY, WellbeingPolicy } from './break-policy';
@@ -42,11 +42,19 @@ export class WellbeingPoliciesService {
     return policy;
   }
 
-  private async siteOf(teamId: string): Promise<string> {
+  private async siteOf(teamId: string, manager: EntityManager): Promise<string> {
     // A team never changes site, so this is safe to remember.
     let siteId = this.siteOfTeam.get(teamId);
     if (!siteId) {
-      siteId = (await this.teams.get(teamId)).siteId;
+      // Through the caller's manager: inside a call-events transaction a read on a second pooled
+      // connection starved the pool when a burst of first batches (after a restart) all missed this
+      // cache at once: every connection held by a transaction waiting for another one.
+      const [row]: Array<{ site_id: string }> = await manager.query(
+        `SELECT site_id FROM teams WHERE id = $1`,
+        [teamId],
+      );
+      if (!row) throw notFound('Team');
+      siteId = row.site_id;
       this.siteOfTeam.set(teamId, siteId);
     }
     return siteId;
@@ -57,7 +65,7 @@ export class WellbeingPoliciesService {
     manager: EntityManager,
     siteIdIfSite?: string,
   ): Promise<{ policy: WellbeingPolicy; source: 'team' | 'site' | 'default' }> {
-    const siteId = siteIdIfSite ?? (teamId ? await this.siteOf(teamId) : null);
+    const siteId = siteIdIfSite ?? (teamId ? await this.siteOf(teamId, manager) : null);
     if (!siteId) return { policy: { ...DEFAULT_POLICY }, source: 'default' };
     const rows: Array<{ scope: Scope; settings: Partial<WellbeingPolicy> }> = await manager.query(
       `SELECT scope, settings FROM wellbeing_policies

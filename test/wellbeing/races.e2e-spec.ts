@@ -94,3 +94,41 @@ describe('wellbeing races', () => {
       .expect(201);
   }, 300_000);
 });
+
+describe('a burst of first call ends on a small pool', () => {
+  let t: TestApp;
+  let key: string;
+  beforeAll(async () => {
+    t = await TestApp.create({ env: { DATABASE_POOL_SIZE: '3' } });
+    key = await t.createRouterKey();
+  });
+  afterAll(() => t.close());
+
+  it("ends six agents' first calls at once on three connections: the policy look-up never waits for a second connection", async () => {
+    // A team no call has ended for yet: its policy and site are not cached, as after a restart.
+    const teamId = await t.createTeam();
+    const agents = [];
+    for (let i = 0; i < 6; i++) {
+      const agent = await t.createAgent({ teamId, dialects: [{ tag: 'cmn', proficiency: 4 }] });
+      await setPresence(t, agent, 'available');
+      agents.push(agent);
+    }
+    const start = t.clock.now();
+    const batches = agents.map((a) => callEvents(a.agentId, start, 2).events);
+    t.clock.advanceMinutes(2); // at the calls' end: every agent is then in wrap-up
+    const url = await t.url();
+    const statuses = await Promise.all(
+      batches.map((events) =>
+        fetch(`${url}/v1/calls/events`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
+          body: JSON.stringify({ events }),
+        }).then((r) => r.status),
+      ),
+    );
+    // Before the look-up went through the transaction's own connection, three transactions held
+    // the three connections, each waiting for a fourth: 503 DATABASE_UNAVAILABLE after the budget.
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 202]);
+    for (const a of agents) expect((await stateOf(t, a)).state).toBe('wrap_up');
+  });
+});
