@@ -119,7 +119,12 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     const offers = await this.dataSource.transaction(async (m) => {
       await lockInTransaction(m, QUEUE_LOCK);
       const now = this.clock.now(); // after the wait for the lock: the state read below is of now
-      await this.requeueLapsed(m, now);
+      // Most passes (one follows every freed agent) find nothing offered and nothing waiting: one
+      // read of the two partial indexes, and the sweeps below are left out. All of them work on
+      // offered or waiting calls only. Read under the lock, so an enqueue that held it is seen.
+      const live = await this.liveQueue(m);
+      if (live.offered) await this.requeueLapsed(m, now);
+      if (!live.offered && !live.queued) return 0;
       await this.sweepCallbacks(m, now);
       await this.callbackExpiry.deferClosed(m, now);
       return this.offerWaiting(m, now);
@@ -180,9 +185,11 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
    * the last hour (another free agent may be without one).
    */
   async offerToFreed(m: EntityManager, agentIds: string[], now: Date): Promise<number> {
+    // The waiting calls first: usually none, and then the freed agents' tags and loads are not read.
+    const calls = await this.waiting(m, null, now, FREED_CALL_PAGE);
+    if (calls.length === 0) return 0;
     const agents = await this.freeAgents(m, now, null, agentIds.length, agentIds);
     if (agents.length === 0) return 0;
-    const calls = await this.waiting(m, null, now, FREED_CALL_PAGE);
     let offers = 0;
     const taken = new Set<string>();
     for (const agent of agents) {
@@ -297,6 +304,17 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       },
     ]);
     return reservation;
+  }
+
+  /** Whether any call is offered or waiting now. */
+  private async liveQueue(m: EntityManager): Promise<{ offered: boolean; queued: boolean }> {
+    const [row] = await preparedQuery<{ offered: boolean; queued: boolean }>(
+      m,
+      `SELECT EXISTS (SELECT 1 FROM queued_calls WHERE status = 'offered') AS offered,
+              EXISTS (SELECT 1 FROM queued_calls WHERE status = 'queued') AS queued`,
+      [],
+    );
+    return row;
   }
 
   /** Offers not accepted in time: back to their place in the queue, never again to that agent. */
