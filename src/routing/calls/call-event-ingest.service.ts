@@ -61,6 +61,11 @@ export class CallEventIngest {
     const distinct = [...firsts.values()];
 
     return this.dataSource.transaction(async (m) => {
+      // The batch's statements take arrays of one or two ids, for which PostgreSQL's cost estimate
+      // always prefers a custom plan: it planned the load refresh, the presence write and the locks
+      // again on every batch (1.7 ms of a batch's 4.5 ms in the database). Their generic plans are
+      // the same index walks; this transaction only.
+      await m.query('SET LOCAL plan_cache_mode = force_generic_plan');
       const inserted: Array<{ event_id: string }> = await preparedQuery(
         m,
         `INSERT INTO call_events (event_id, type, call_id, agent_id, at, payload, received_at)
