@@ -1,4 +1,5 @@
 import { callEvents, eventId, presenceOf, sendEvents, setPresence } from '../support/router';
+import { AvailabilityPool } from '../../src/routing/reservations/availability-pool';
 import { bearer, routerKey, TestApp } from '../support/test-app';
 
 describe('router API: availability, reservations, call events', () => {
@@ -111,6 +112,25 @@ describe('router API: availability, reservations, call events', () => {
         .send({ callId: 'x' })
         .expect(403);
     });
+  });
+
+  it("runs availability on its own sessions with generic plans, and leaves the shared pool's choice alone", async () => {
+    const a = await t.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 4 }] });
+    await setPresence(t, a, 'available');
+    const body = await available('?dialect=yue&limit=5');
+    expect(body.agents.map((x: any) => x.agentId)).toEqual([a.agentId]);
+    const own = t.app.get(AvailabilityPool).get();
+    const setting = async (q: { query(sql: string): Promise<{ rows: any[] }> }) =>
+      (
+        await q.query(
+          `SELECT current_setting('plan_cache_mode') AS plans, current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`,
+        )
+      ).rows[0];
+    const shared = (await t.dataSource.query(
+      `SELECT current_setting('plan_cache_mode') AS plans, current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`,
+    )) as any[];
+    expect(await setting(own)).toEqual({ ...shared[0], plans: 'force_generic_plan' });
+    expect(shared[0].plans).toBe('auto');
   });
 
   describe('the fast lane (router key, plainly valid input) answers as the full path does', () => {

@@ -20,7 +20,8 @@ export class AvailabilityPool implements OnModuleDestroy {
       const shared = (this.dataSource.driver as unknown as { master: Pool }).master;
       const options = (shared as unknown as { options: Record<string, unknown> }).options;
       const PoolClass = shared.constructor as new (o: Record<string, unknown>) => Pool;
-      this.pool = new PoolClass({ ...options, options: AVAILABILITY_SESSION_OPTIONS });
+      const session = [options.options, AVAILABILITY_SESSION_OPTIONS].filter(Boolean).join(' ');
+      this.pool = new PoolClass({ ...options, options: session });
       // As TypeORM does for its pool: an idle client's error must not crash the process.
       this.pool.on('error', () => undefined);
     }
