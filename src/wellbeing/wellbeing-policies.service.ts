@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { actorId, Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
-import { badRequest, notFound } from '../platform/common/errors/domain-error';
+import { badRequest } from '../platform/common/errors/domain-error';
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { DEFAULT_POLICY, WellbeingPolicy } from './break-policy';
@@ -49,12 +49,7 @@ export class WellbeingPoliciesService {
       // Through the caller's manager: inside a call-events transaction a read on a second pooled
       // connection starved the pool when a burst of first batches (after a restart) all missed this
       // cache at once: every connection held by a transaction waiting for another one.
-      const [row]: Array<{ site_id: string }> = await manager.query(
-        `SELECT site_id FROM teams WHERE id = $1`,
-        [teamId],
-      );
-      if (!row) throw notFound('Team');
-      siteId = row.site_id;
+      siteId = (await this.teams.get(teamId, manager)).siteId;
       this.siteOfTeam.set(teamId, siteId);
     }
     return siteId;

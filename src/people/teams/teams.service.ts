@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { badRequest, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import { SitesService } from '../sites/sites.service';
@@ -48,8 +48,9 @@ export class TeamsService {
     return pageOf(items, total, query);
   }
 
-  async get(id: string): Promise<Team> {
-    const team = await this.teams.findOne({ where: { id } });
+  /** The team, read through `manager` when given (inside a transaction: never a second connection). */
+  async get(id: string, manager: EntityManager = this.teams.manager): Promise<Team> {
+    const team = await manager.findOne(Team, { where: { id } });
     if (!team) throw notFound('Team');
     return team;
   }
