@@ -119,16 +119,11 @@ describe('router API: availability, reservations, call events', () => {
     await setPresence(t, a, 'available');
     const body = await available('?dialect=yue&limit=5');
     expect(body.agents.map((x: any) => x.agentId)).toEqual([a.agentId]);
+    const sessionSql = `SELECT current_setting('plan_cache_mode') AS plans, current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`;
     const own = t.app.get(AvailabilityPool).get();
     const setting = async (q: { query(sql: string): Promise<{ rows: any[] }> }) =>
-      (
-        await q.query(
-          `SELECT current_setting('plan_cache_mode') AS plans, current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`,
-        )
-      ).rows[0];
-    const shared = (await t.dataSource.query(
-      `SELECT current_setting('plan_cache_mode') AS plans, current_setting('statement_timeout') AS timeout, current_setting('application_name') AS app`,
-    )) as any[];
+      (await q.query(sessionSql)).rows[0];
+    const shared = (await t.dataSource.query(sessionSql)) as any[];
     expect(await setting(own)).toEqual({ ...shared[0], plans: 'force_generic_plan' });
     expect(shared[0].plans).toBe('auto');
   });

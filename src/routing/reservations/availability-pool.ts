@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AVAILABILITY_SESSION_OPTIONS } from './routing-statements';
@@ -11,6 +11,7 @@ import { AVAILABILITY_SESSION_OPTIONS } from './routing-statements';
  */
 @Injectable()
 export class AvailabilityPool implements OnModuleDestroy {
+  private readonly logger = new Logger(AvailabilityPool.name);
   private pool?: Pool;
 
   constructor(private readonly dataSource: DataSource) {}
@@ -22,8 +23,8 @@ export class AvailabilityPool implements OnModuleDestroy {
       const PoolClass = shared.constructor as new (o: Record<string, unknown>) => Pool;
       const session = [options.options, AVAILABILITY_SESSION_OPTIONS].filter(Boolean).join(' ');
       this.pool = new PoolClass({ ...options, options: session });
-      // As TypeORM does for its pool: an idle client's error must not crash the process.
-      this.pool.on('error', () => undefined);
+      // As TypeORM does for its pool: an idle client's error is logged, never a crash.
+      this.pool.on('error', (e) => this.logger.warn(`availability pool: ${e.message}`));
     }
     return this.pool;
   }

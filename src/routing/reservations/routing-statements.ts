@@ -21,9 +21,10 @@ export interface Statement {
 
 /**
  * Session settings for the connections that run the availability statement: generic plans always.
- * With the driving tag and the limit in the text, the generic plan is the right one at any centre size
- * and dialect mix (0.6-0.9 ms at 1,000 to 50,000 agents). Left to choose (`auto`), PostgreSQL's cost estimate prefers a custom
- * plan from about 10,000 agents on and plans every query again, which doubled its cost.
+ * With the driving tag and the limit in the text, the generic plan is the right one at any centre
+ * size and dialect mix (0.6-0.9 ms at 1,000 to 50,000 agents). Left to choose (`auto`), PostgreSQL's
+ * cost estimate prefers a custom plan from about 10,000 agents on and plans every query again,
+ * which doubled its cost.
  */
 export const AVAILABILITY_SESSION_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 
