@@ -20,6 +20,7 @@ import { PerTagRouting1796500000000 } from './1796500000000-PerTagRouting';
 import { SessionSettings1796700000000 } from './1796700000000-SessionSettings';
 import { SiteOpeningHours1796800000000 } from './1796800000000-SiteOpeningHours';
 import { RoutingTagRetirement1797000000000 } from './1797000000000-RoutingTagRetirement';
+import { PresenceTriggerConditions1797100000000 } from './1797100000000-PresenceTriggerConditions';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SessionSettings1796700000000,
   SiteOpeningHours1796800000000,
   RoutingTagRetirement1797000000000,
+  PresenceTriggerConditions1797100000000,
 ];
