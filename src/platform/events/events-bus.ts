@@ -31,6 +31,10 @@ const SEQUENCER_LOCK = 'events-sequencer';
  * before the lock is granted, so a pass that waited may see rows another pass numbered meanwhile;
  * the outer `seq IS NULL` is re-checked on each row's latest version, so those are left alone, and
  * the rows it cannot see committed after everything it numbers (the next pass takes them).
+ * The oldest unnumbered ids are handed over as an array, not `id IN (subquery)`: with statistics
+ * from a moment when many rows were unnumbered, the planner joined the subquery's 5,000-row limit
+ * to a sequential scan of the whole table (23 ms on 38,000 events instead of 0.4 ms, on every pass);
+ * an array is probed through the index, in id order.
  * $1 = advisoryKey('events-sequencer').
  */
 export const SEQUENCE_EVENTS_SQL = `
@@ -38,8 +42,8 @@ export const SEQUENCE_EVENTS_SQL = `
        numbered AS (
          UPDATE events SET seq = nextval('events_seq')
           WHERE seq IS NULL
-            AND id IN (SELECT e.id FROM events e, sequencer
-                        WHERE e.seq IS NULL ORDER BY e.id LIMIT 5000)
+            AND id = ANY (ARRAY(SELECT e.id FROM events e, sequencer
+                                 WHERE e.seq IS NULL ORDER BY e.id LIMIT 5000))
          RETURNING 1),
        notified AS (
          SELECT pg_notify('${SEQUENCED_CHANNEL}', '') FROM (SELECT 1 FROM numbered LIMIT 1) any_numbered)
