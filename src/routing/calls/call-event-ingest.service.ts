@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest } from '../../platform/common/errors/domain-error';
 import { validationFailed } from '../../platform/common/errors/validation';
@@ -9,14 +8,13 @@ import type { NewScheduledState, PresenceChange } from '../presence/presence-sto
 import { PresenceService } from '../presence/presence.service';
 import { ScheduledStates } from '../presence/scheduled-states.service';
 import { DEFAULT_TEAM_SETTINGS } from '../../people/teams/team-settings.entity';
-import type { TeamSettingsValues } from '../../people/teams/teams.service';
+import { TeamsService, type TeamSettingsValues } from '../../people/teams/teams.service';
 import { CallLifecycle } from './call-lifecycle';
-import { CallStore } from './call-store';
+import { CallStore, type StoredCall } from './call-store';
 import { CallEventDto } from './dto/call-events.dto';
-import { maxSeverityInBatch, payloadOf } from './call-event-fields';
+import { maxSeverityInBatch } from './call-event-fields';
 import { LoadService } from './load.service';
 import { AgentProgress, merge, ProtectedTime, protectedTimeAt, step } from './protected-time';
-import { preparedQuery } from '../../platform/database/prepared-query';
 
 /** Events may be a little ahead of our clock (router clocks drift), not more. */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -30,7 +28,7 @@ export class CallEventIngest {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly agents: AgentsService,
+    private readonly teams: TeamsService,
     private readonly presence: PresenceService,
     private readonly scheduledStates: ScheduledStates,
     private readonly lifecycle: CallLifecycle,
@@ -42,18 +40,17 @@ export class CallEventIngest {
     const now = this.clock.now();
     this.checkBatch(events, now);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
-    const found = await this.agents.teamsOf(agentIds);
-    const known = new Set(found.map((a) => a.id));
+    // Read before the transaction: a read on another pooled connection while holding one can starve the pool.
+    const found = await this.teams.teamSettingsOfAgents(agentIds);
+    const known = new Set(found.map((a) => a.agentId));
     const unknown = agentIds.filter((id) => !known.has(id));
     if (unknown.length)
       throw badRequest('UNKNOWN_AGENT', 'Events name agents that do not exist', {
         agentIds: unknown,
       });
-    // Read before the transaction: a read on another pooled connection while holding one can starve the pool.
-    const settings = new Map<string | null, TeamSettingsValues>();
-    for (const teamId of new Set(found.map((a) => a.teamId))) {
-      settings.set(teamId, await this.presence.settingsForTeam(teamId));
-    }
+    const settings = new Map<string | null, TeamSettingsValues>(
+      found.map((a) => [a.teamId, a.settings]),
+    );
 
     // The first occurrence of an eventId in the batch counts; a repeat inside the batch is a duplicate.
     const firsts = new Map<string, CallEventDto>();
@@ -61,31 +58,11 @@ export class CallEventIngest {
     const distinct = [...firsts.values()];
 
     return this.dataSource.transaction(async (m) => {
-      // The batch's statements take arrays of one or two ids, for which PostgreSQL's cost estimate
-      // always prefers a custom plan: it planned the load refresh, the presence write and the locks
-      // again on every batch (1.7 ms of a batch's 4.5 ms in the database). Their generic plans are
-      // the same index walks; this transaction only.
-      await m.query('SET LOCAL plan_cache_mode = force_generic_plan');
-      const inserted: Array<{ event_id: string }> = await preparedQuery(
-        m,
-        `INSERT INTO call_events (event_id, type, call_id, agent_id, at, payload, received_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[], $7::timestamptz[])
-         ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-        [
-          distinct.map((e) => e.eventId),
-          distinct.map((e) => e.type),
-          distinct.map((e) => e.callId),
-          distinct.map((e) => e.agentId),
-          distinct.map((e) => new Date(e.at).toISOString()),
-          distinct.map((e) => JSON.stringify(payloadOf(e))),
-          distinct.map(() => now.toISOString()),
-        ],
-      );
-      const fresh = new Set(inserted.map((r) => r.event_id));
+      const { fresh, stored } = await this.calls.recordEvents(m, distinct, now);
       const newEvents = distinct
         .filter((e) => fresh.has(e.eventId))
         .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-      if (newEvents.length) await this.apply(m, newEvents, now, settings);
+      if (newEvents.length) await this.apply(m, newEvents, now, settings, stored);
       return { accepted: newEvents.length, duplicates: events.length - newEvents.length };
     });
   }
@@ -123,15 +100,13 @@ export class CallEventIngest {
     events: CallEventDto[],
     now: Date,
     settings: Map<string | null, TeamSettingsValues>,
+    stored: Map<string, StoredCall>,
   ): Promise<void> {
-    // How the batch's calls stood before it (one locking read), then the batch written over them.
-    const stored = await this.calls.lockCalls(
-      m,
-      events.map((e) => e.callId),
-    );
+    // How the batch's calls stood before it (`stored`, read under lock), then the batch written over them.
     const storedEnd = (callId: string) => stored.get(callId)?.endedAt ?? null;
     const previousSeverity = (callId: string) => stored.get(callId)?.severity ?? null;
-    await this.calls.upsertCalls(m, events);
+    const answeredCalls = events.filter((e) => e.type === 'call.answered').map((e) => e.callId);
+    await this.calls.upsertCalls(m, events, answeredCalls, now);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
     const scheduled = await this.scheduledStates.scheduledFor(m, agentIds);
@@ -161,7 +136,6 @@ export class CallEventIngest {
       merge(p, s);
     };
 
-    const answeredCalls: string[] = [];
     for (const e of events) {
       const p = progress.get(e.agentId)!;
       const row = rows.get(e.agentId)!;
@@ -171,7 +145,6 @@ export class CallEventIngest {
       const cur = p.settlement.current;
       const since = new Date(Math.max(at.getTime(), cur.since.getTime()));
       if (e.type === 'call.answered') {
-        answeredCalls.push(e.callId);
         // Out of order: the call already ended in an earlier batch, so it holds the agent no more.
         if (storedEnd(e.callId) !== null) continue;
         const breach = protectedTimeAt(cur, p.scheduled, since);
@@ -285,14 +258,12 @@ export class CallEventIngest {
       });
     }
     await this.presence.persist(m, changes);
-    if (answeredCalls.length) {
-      await preparedQuery(
-        m,
-        `UPDATE reservations SET status = 'accepted', decided_at = $2 WHERE status = 'held' AND call_id = ANY($1::text[])`,
-        [answeredCalls, now],
-      );
-      await this.lifecycle.callsAnswered({ callIds: answeredCalls, now, manager: m });
-    }
+    await this.lifecycle.batchApplied({
+      answered: answeredCalls,
+      ended: [...endedInBatch].map(([callId, endedAt]) => ({ callId, endedAt })),
+      now,
+      manager: m,
+    });
     const loadAgents = [
       ...new Set(events.filter((e) => e.type !== 'call.answered').map((e) => e.agentId)),
     ];

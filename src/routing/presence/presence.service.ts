@@ -311,9 +311,4 @@ export class PresenceService {
     await this.store.persist(m, changes);
     return changes.length;
   }
-
-  /** For the teams' settings (wrap-up time, stale limit) without another feature reading its table. */
-  settingsForTeam(teamId: string | null) {
-    return this.teams.settingsFor(teamId);
-  }
 }
