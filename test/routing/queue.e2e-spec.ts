@@ -1,6 +1,6 @@
 import { bearer, TestApp } from '../support/test-app';
 import { SseClient } from '../support/sse';
-import { callId } from '../support/router';
+import { callId, eventId } from '../support/router';
 import { Router, tick } from './queue-support';
 
 /**
@@ -380,6 +380,56 @@ describe('queued calls across two replicas', () => {
       .set(ra.headers())
       .expect(200);
     expect(['wrap_up', 'available']).toContain(p.body.state);
+  });
+
+  it("the call's own events move queued calls: answered → connected; answered and ended in one batch → ended, never connected", async () => {
+    const { agents, skills } = await team([tag('nan', 2), tag('nan', 2)]);
+    for (const x of agents) await ra.presence(x.agentId, 'available');
+    const [talking, brief] = [callId(), callId()];
+    const offers = [
+      await ra.enqueue({ skills, callId: talking, dialect: 'nan', minProficiency: 2 }, 201),
+      await ra.enqueue({ skills, callId: brief, dialect: 'nan', minProficiency: 2 }, 201),
+    ].map((r) => r.body.reservation);
+    const router = await SseClient.open(`${await b.url()}/v1/events`, ra.headers());
+    streams.push(router);
+    const at = a.clock.now().toISOString();
+    const answered = (id: string, agentId: string) => ({
+      eventId: eventId(),
+      type: 'call.answered',
+      callId: id,
+      agentId,
+      at,
+    });
+    // One batch: the first call answered; the second answered and already over (a short call).
+    await rb.events([
+      answered(talking, offers[0].agentId),
+      answered(brief, offers[1].agentId),
+      {
+        eventId: eventId(),
+        type: 'call.ended',
+        callId: brief,
+        agentId: offers[1].agentId,
+        at,
+        durationSeconds: 0,
+      },
+    ]);
+    expect((await ra.call(talking)).status).toBe('connected');
+    expect((await ra.call(brief)).status).toBe('ended');
+    const decided = await a.dataSource.query(
+      `SELECT status FROM reservations WHERE id = ANY($1::uuid[]) ORDER BY call_id = $2 DESC`,
+      [offers.map((o) => o.reservationId), talking],
+    );
+    expect(decided.map((r: any) => r.status)).toEqual(['accepted', 'accepted']);
+    await router.until(
+      () =>
+        router.of('call.connected').some((e) => e.data.callId === talking) &&
+        router.of('call.ended').some((e) => e.data.callId === brief),
+      3000,
+    );
+    expect(router.of('call.connected').filter((e) => e.data.callId === brief)).toEqual([]);
+    await ra.end(talking, offers[0].agentId, a.clock.now());
+    expect((await rb.call(talking)).status).toBe('ended');
+    await router.until(() => router.of('call.ended').some((e) => e.data.callId === talking), 3000);
   });
 
   it('alerts the supervisor of a call with no event for maxCallMinutes and lists it until it ends', async () => {

@@ -33,8 +33,12 @@ export interface HostileFlaggedContext {
   manager: EntityManager;
 }
 
-export interface CallsAnsweredContext {
-  callIds: string[];
+/** What one batch did to its calls, told once per batch (after presence is written). */
+export interface CallBatchContext {
+  /** Calls answered in the batch (an answer and an end of one call in the same batch: both lists). */
+  answered: string[];
+  /** Calls ended in the batch, each once (at its last end in the batch, as the calls table keeps it). */
+  ended: Array<{ callId: string; endedAt: Date }>;
   now: Date;
   manager: EntityManager;
 }
@@ -64,8 +68,8 @@ export interface ProtectedTimeBreachContext {
 export interface CallLifecycleHook {
   afterCallEnded?(ctx: CallEndedContext): Promise<NewScheduledState[]>;
   afterHostileFlagged?(ctx: HostileFlaggedContext): Promise<NewScheduledState[]>;
-  /** Calls answered in a batch (the queue marks its calls connected). */
-  afterCallsAnswered?(ctx: CallsAnsweredContext): Promise<void>;
+  /** A batch's answered and ended calls, in one call (the queue moves its calls on in one statement). */
+  afterBatch?(ctx: CallBatchContext): Promise<void>;
   afterProtectedTimeBreached?(ctx: ProtectedTimeBreachContext): Promise<void>;
   /** Agents freed by the batch (the queue offers them waiting calls in the same transaction). */
   afterAgentsFreed?(ctx: AgentsFreedContext): Promise<void>;
@@ -89,8 +93,8 @@ export class CallLifecycle {
     return out;
   }
 
-  async callsAnswered(ctx: CallsAnsweredContext): Promise<void> {
-    for (const h of this.hooks) if (h.afterCallsAnswered) await h.afterCallsAnswered(ctx);
+  async batchApplied(ctx: CallBatchContext): Promise<void> {
+    for (const h of this.hooks) if (h.afterBatch) await h.afterBatch(ctx);
   }
 
   async protectedTimeBreached(ctx: ProtectedTimeBreachContext): Promise<void> {

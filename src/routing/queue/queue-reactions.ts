@@ -4,9 +4,8 @@ import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsService } from '../../platform/events/events.service';
 import type {
   AgentsFreedContext,
-  CallEndedContext,
+  CallBatchContext,
   CallLifecycleHook,
-  CallsAnsweredContext,
   HostileFlaggedContext,
 } from '../calls/call-lifecycle';
 import type { NewScheduledState } from '../presence/presence-store';
@@ -69,33 +68,48 @@ export class QueueReactions implements CallLifecycleHook {
     await this.dispatcher.offerToFreed(ctx.manager, ctx.agentIds, ctx.now);
   }
 
-  async afterCallsAnswered(ctx: CallsAnsweredContext): Promise<void> {
-    const rows = await preparedQuery<{ call_id: string; agent_id: string; team_id: string | null }>(
+  /**
+   * One statement per batch on the router's event path: answered queued calls connected, ended ones
+   * ended (a call answered and ended in the same batch goes straight to ended, never connected), any
+   * stranded alert of an ended call resolved; one insert publishes what changed.
+   */
+  async afterBatch(ctx: CallBatchContext): Promise<void> {
+    if (ctx.answered.length === 0 && ctx.ended.length === 0) return;
+    const rows = await preparedQuery<{
+      type: string;
+      call_id: string;
+      agent_id: string | null;
+      team_id: string | null;
+    }>(
       ctx.manager,
-      `UPDATE queued_calls SET status = 'connected', connected_at = $2, status_at = $2
-        WHERE call_id = ANY($1::text[]) AND status = 'offered' RETURNING call_id, agent_id, team_id`,
-      [ctx.callIds, ctx.now],
-    );
-    for (const r of rows)
-      await this.publish(ctx.manager, 'call.connected', r.call_id, r, ctx.now, ['agent', 'router']);
-  }
-
-  async afterCallEnded(ctx: CallEndedContext): Promise<NewScheduledState[]> {
-    const m = ctx.manager;
-    // One statement on the router's event path: the queued call ended, any stranded alert resolved.
-    const rows = await preparedQuery<{ agent_id: string; team_id: string | null }>(
-      m,
       `WITH ended AS (
-         UPDATE queued_calls SET status = 'ended', ended_at = $2, status_at = $3
-          WHERE call_id = $1 AND status IN ('offered', 'connected') RETURNING agent_id, team_id),
+         UPDATE queued_calls q SET status = 'ended', ended_at = v.ended_at, status_at = $4
+           FROM unnest($2::text[], $3::timestamptz[]) AS v(call_id, ended_at)
+          WHERE q.call_id = v.call_id AND q.status IN ('offered', 'connected')
+          RETURNING q.call_id, q.agent_id, q.team_id),
+       connected AS (
+         UPDATE queued_calls SET status = 'connected', connected_at = $4, status_at = $4
+          WHERE call_id = ANY($1::text[]) AND NOT (call_id = ANY($2::text[])) AND status = 'offered'
+          RETURNING call_id, agent_id, team_id),
        resolved AS (
-         UPDATE stranded_call_alerts SET resolved_at = $3 WHERE call_id = $1 AND resolved_at IS NULL
-         RETURNING 1)
-       SELECT agent_id, team_id FROM ended`,
-      [ctx.callId, ctx.endedAt, ctx.now],
+         UPDATE stranded_call_alerts SET resolved_at = $4 WHERE call_id = ANY($2::text[]) AND resolved_at IS NULL)
+       SELECT 'call.ended' AS type, * FROM ended
+       UNION ALL
+       SELECT 'call.connected', * FROM connected`,
+      [ctx.answered, ctx.ended.map((e) => e.callId), ctx.ended.map((e) => e.endedAt), ctx.now],
     );
-    await this.publish(m, 'call.ended', ctx.callId, rows[0], ctx.now, ['agent', 'router']);
-    return [];
+    if (rows.length === 0) return;
+    await this.events.publish(
+      ctx.manager,
+      rows.map((r) => ({
+        type: r.type,
+        agentId: r.agent_id,
+        teamId: r.team_id,
+        audience: ['agent', 'router'],
+        payload: { callId: r.call_id, agentId: r.agent_id },
+        at: ctx.now,
+      })),
+    );
   }
 
   async afterHostileFlagged(ctx: HostileFlaggedContext): Promise<NewScheduledState[]> {
