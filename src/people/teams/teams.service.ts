@@ -12,13 +12,6 @@ import { stripUndefined } from '../../platform/common/objects';
 
 export type TeamSettingsValues = typeof DEFAULT_TEAM_SETTINGS;
 
-/** team_settings (as `s`) read as TeamSettingsValues. */
-const SETTINGS_COLUMNS = `s.wrap_up_seconds AS "wrapUpSeconds", s.occupancy_cap AS "occupancyCap", s.routing_order AS "routingOrder",
-  s.stale_after_seconds AS "staleAfterSeconds", s.reservation_ttl_seconds AS "reservationTtlSeconds",
-  s.hostile_report_window_seconds AS "hostileReportWindowSeconds", s.expected_handle_seconds AS "expectedHandleSeconds",
-  s.max_hostile_per_hour AS "maxHostilePerHour", s.max_call_minutes AS "maxCallMinutes",
-  s.callback_retry_minutes AS "callbackRetryMinutes", s.callback_max_share AS "callbackMaxShare"`;
-
 type SettingsListener = (teamId: string) => Promise<void>;
 
 @Injectable()
@@ -83,38 +76,18 @@ export class TeamsService {
   /** The team's operating settings, defaults filled in (an agent without a team gets the defaults). */
   async settingsFor(teamId: string | null): Promise<TeamSettingsValues> {
     if (!teamId) return { ...DEFAULT_TEAM_SETTINGS };
-    // Read on router paths: one prepared statement rather than a query builder.
+    // Read on every call-events batch: one prepared statement rather than a query builder.
     const [row] = await preparedQuery<TeamSettingsValues>(
       this.settings.manager,
-      `SELECT ${SETTINGS_COLUMNS} FROM team_settings s WHERE s.team_id = $1`,
+      `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
+              stale_after_seconds AS "staleAfterSeconds", reservation_ttl_seconds AS "reservationTtlSeconds",
+              hostile_report_window_seconds AS "hostileReportWindowSeconds", expected_handle_seconds AS "expectedHandleSeconds",
+              max_hostile_per_hour AS "maxHostilePerHour", max_call_minutes AS "maxCallMinutes",
+              callback_retry_minutes AS "callbackRetryMinutes", callback_max_share AS "callbackMaxShare"
+         FROM team_settings WHERE team_id = $1`,
       [teamId],
     );
     return row ?? { ...DEFAULT_TEAM_SETTINGS };
-  }
-
-  /**
-   * Each existing agent of `agentIds` with its team and that team's settings (defaults filled in), in
-   * one read: the call-events batch needs both before it starts, and an agent missing from the answer
-   * does not exist.
-   */
-  async teamSettingsOfAgents(
-    agentIds: string[],
-  ): Promise<Array<{ agentId: string; teamId: string | null; settings: TeamSettingsValues }>> {
-    if (agentIds.length === 0) return [];
-    const rows = await preparedQuery<
-      TeamSettingsValues & { agentId: string; teamId: string | null; hasSettings: boolean }
-    >(
-      this.settings.manager,
-      `SELECT a.id AS "agentId", a.team_id AS "teamId", s.team_id IS NOT NULL AS "hasSettings", ${SETTINGS_COLUMNS}
-         FROM agents a LEFT JOIN team_settings s ON s.team_id = a.team_id
-        WHERE a.id = ANY($1::uuid[])`,
-      [agentIds],
-    );
-    return rows.map(({ agentId, teamId, hasSettings, ...settings }) => ({
-      agentId,
-      teamId,
-      settings: hasSettings ? settings : { ...DEFAULT_TEAM_SETTINGS },
-    }));
   }
 
   async updateSettings(

@@ -7,8 +7,6 @@ import { PresenceSnapshot, settle } from '../presence/presence-rules';
 import type { NewScheduledState, PresenceChange } from '../presence/presence-store';
 import { PresenceService } from '../presence/presence.service';
 import { ScheduledStates } from '../presence/scheduled-states.service';
-import { DEFAULT_TEAM_SETTINGS } from '../../people/teams/team-settings.entity';
-import { TeamsService, type TeamSettingsValues } from '../../people/teams/teams.service';
 import { CallLifecycle } from './call-lifecycle';
 import { CallStore, type StoredCall } from './call-store';
 import { CallEventDto } from './dto/call-events.dto';
@@ -28,7 +26,6 @@ export class CallEventIngest {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly teams: TeamsService,
     private readonly presence: PresenceService,
     private readonly scheduledStates: ScheduledStates,
     private readonly lifecycle: CallLifecycle,
@@ -39,30 +36,25 @@ export class CallEventIngest {
   async ingest(events: CallEventDto[]): Promise<{ accepted: number; duplicates: number }> {
     const now = this.clock.now();
     this.checkBatch(events, now);
-    const agentIds = [...new Set(events.map((e) => e.agentId))];
-    // Read before the transaction: a read on another pooled connection while holding one can starve the pool.
-    const found = await this.teams.teamSettingsOfAgents(agentIds);
-    const known = new Set(found.map((a) => a.agentId));
-    const unknown = agentIds.filter((id) => !known.has(id));
-    if (unknown.length)
-      throw badRequest('UNKNOWN_AGENT', 'Events name agents that do not exist', {
-        agentIds: unknown,
-      });
-    const settings = new Map<string | null, TeamSettingsValues>(
-      found.map((a) => [a.teamId, a.settings]),
-    );
-
     // The first occurrence of an eventId in the batch counts; a repeat inside the batch is a duplicate.
     const firsts = new Map<string, CallEventDto>();
     for (const e of events) if (!firsts.has(e.eventId)) firsts.set(e.eventId, e);
     const distinct = [...firsts.values()];
 
     return this.dataSource.transaction(async (m) => {
-      const { fresh, stored } = await this.calls.recordEvents(m, distinct, now);
+      const { fresh, stored, knownAgents } = await this.calls.recordEvents(m, distinct, now);
+      const unknown = [...new Set(events.map((e) => e.agentId))].filter(
+        (id) => !knownAgents.has(id),
+      );
+      // Refused inside the transaction: nothing of the batch stays.
+      if (unknown.length)
+        throw badRequest('UNKNOWN_AGENT', 'Events name agents that do not exist', {
+          agentIds: unknown,
+        });
       const newEvents = distinct
         .filter((e) => fresh.has(e.eventId))
         .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-      if (newEvents.length) await this.apply(m, newEvents, now, settings, stored);
+      if (newEvents.length) await this.apply(m, newEvents, now, stored);
       return { accepted: newEvents.length, duplicates: events.length - newEvents.length };
     });
   }
@@ -99,7 +91,6 @@ export class CallEventIngest {
     m: EntityManager,
     events: CallEventDto[],
     now: Date,
-    settings: Map<string | null, TeamSettingsValues>,
     stored: Map<string, StoredCall>,
   ): Promise<void> {
     // How the batch's calls stood before it (`stored`, read under lock), then the batch written over them.
@@ -196,10 +187,9 @@ export class CallEventIngest {
               s.endsAt.getTime() > since.getTime(),
           );
           // Every wrap-up includes the team's window to report a hostile call.
-          const team = settings.get(row.teamId) ?? DEFAULT_TEAM_SETTINGS;
           const wrap = sessionDue
             ? 0
-            : Math.max(team.wrapUpSeconds, team.hostileReportWindowSeconds);
+            : Math.max(row.wrapUp.seconds, row.wrapUp.hostileReportWindowSeconds);
           step(p, {
             ...cur,
             state: 'wrap_up',

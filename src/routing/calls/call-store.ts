@@ -19,8 +19,9 @@ export class CallStore {
   /**
    * Records the batch's events, idempotent by eventId (the primary key decides, not a read), and locks
    * the batch's calls that exist (in call id order, so two batches never wait on each other in a
-   * circle): which events are new, and how each call stood before the batch (when it ended, its hostile
-   * severity). It also makes the rest of the transaction plan its statements generically: they take
+   * circle): which events are new, which of the named agents exist (an event of an unknown agent is
+   * not recorded; the caller refuses the batch), and how each call stood before the batch (when it
+   * ended, its hostile severity). It also makes the rest of the transaction plan its statements generically: they take
    * arrays of one or two ids, for which PostgreSQL's estimate always prefers a custom plan, so it
    * planned the load refresh, the presence write and the locks again on every batch (1.7 ms of a
    * batch's 4.5 ms in the database); their generic plans are the same index walks. (Set here, in the
@@ -30,24 +31,29 @@ export class CallStore {
     m: EntityManager,
     events: CallEventDto[],
     receivedAt: Date,
-  ): Promise<{ fresh: Set<string>; stored: Map<string, StoredCall> }> {
+  ): Promise<{ fresh: Set<string>; stored: Map<string, StoredCall>; knownAgents: Set<string> }> {
     const callIds = [...new Set(events.map((e) => e.callId))].sort();
     const rows = await preparedQuery<{
-      event_id: string | null;
-      call_id: string | null;
+      kind: 'event' | 'agent' | 'call';
+      id: string;
       ended_at: Date | null;
       hostile_severity: number | null;
     }>(
       m,
       `WITH generic AS MATERIALIZED (SELECT set_config('plan_cache_mode', 'force_generic_plan', true)),
+       known AS MATERIALIZED (SELECT id FROM agents WHERE id = ANY($4::uuid[])),
        recorded AS (
          INSERT INTO call_events (event_id, type, call_id, agent_id, at, payload, received_at)
-         SELECT e.* FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[], $7::timestamptz[]) AS e
+         SELECT e.* FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[], $7::timestamptz[])
+                AS e(event_id, type, call_id, agent_id, at, payload, received_at)
           CROSS JOIN generic
+          WHERE e.agent_id IN (SELECT id FROM known)
          ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
-       SELECT event_id, NULL AS call_id, NULL::timestamptz AS ended_at, NULL::smallint AS hostile_severity FROM recorded
+       SELECT 'event' AS kind, event_id AS id, NULL::timestamptz AS ended_at, NULL::smallint AS hostile_severity FROM recorded
        UNION ALL
-       SELECT NULL, c.call_id, c.ended_at, c.hostile_severity
+       SELECT 'agent', id::text, NULL, NULL FROM known
+       UNION ALL
+       SELECT 'call', c.call_id, c.ended_at, c.hostile_severity
          FROM (SELECT call_id, ended_at, hostile_severity FROM calls WHERE call_id = ANY($8::text[]) ORDER BY call_id FOR UPDATE) c`,
       [
         events.map((e) => e.eventId),
@@ -61,12 +67,14 @@ export class CallStore {
       ],
     );
     const fresh = new Set<string>();
+    const knownAgents = new Set<string>();
     const stored = new Map<string, StoredCall>();
     for (const r of rows) {
-      if (r.event_id !== null) fresh.add(r.event_id);
-      else stored.set(r.call_id!, { endedAt: r.ended_at, severity: r.hostile_severity });
+      if (r.kind === 'event') fresh.add(r.id);
+      else if (r.kind === 'agent') knownAgents.add(r.id);
+      else stored.set(r.id, { endedAt: r.ended_at, severity: r.hostile_severity });
     }
-    return { fresh, stored };
+    return { fresh, stored, knownAgents };
   }
 
   /**

@@ -8,6 +8,7 @@ import type {
   Settlement,
 } from './presence-rules';
 import { preparedQuery } from '../../platform/database/prepared-query';
+import { DEFAULT_TEAM_SETTINGS } from '../../people/teams/team-settings.entity';
 
 /** A locked agent_presence row. */
 export interface PresenceRow extends PresenceSnapshot {
@@ -16,6 +17,8 @@ export interface PresenceRow extends PresenceSnapshot {
   reservationId: string | null;
   currentCallId: string | null;
   lastEventAt: Date | null;
+  /** The team's wrap-up rules (its settings, or the defaults): read with the row, no second query. */
+  wrapUp: { seconds: number; hostileReportWindowSeconds: number };
 }
 
 export interface PresenceChange {
@@ -39,8 +42,14 @@ export interface NewScheduledState {
 
 const ts = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** Presence rows of a set of agents, with each agent's team (locked or not by the caller's suffix). */
-const SELECT_ROWS = `SELECT p.*, a.team_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
+/**
+ * Presence rows of a set of agents, with each agent's team and its wrap-up rules (locked or not by
+ * the caller's suffix).
+ */
+const SELECT_ROWS = `SELECT p.*, a.team_id,
+    COALESCE(s.wrap_up_seconds, ${DEFAULT_TEAM_SETTINGS.wrapUpSeconds}) AS team_wrap_up_seconds,
+    COALESCE(s.hostile_report_window_seconds, ${DEFAULT_TEAM_SETTINGS.hostileReportWindowSeconds}) AS team_report_window_seconds
+  FROM agent_presence p JOIN agents a ON a.id = p.agent_id LEFT JOIN team_settings s ON s.team_id = a.team_id
   WHERE p.agent_id = ANY($1::uuid[])`;
 
 /** The presence tables' SQL, in bulk so a batch of events costs a handful of statements. */
@@ -327,5 +336,9 @@ function toRow(r: any): PresenceRow {
     reservationId: r.reservation_id,
     currentCallId: r.current_call_id,
     lastEventAt: r.last_event_at,
+    wrapUp: {
+      seconds: r.team_wrap_up_seconds,
+      hostileReportWindowSeconds: r.team_report_window_seconds,
+    },
   };
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../../people/agents/agents.module';
-import { TeamsModule } from '../../people/teams/teams.module';
 import { AgentPresence } from './agent-presence.entity';
 import { PresenceInterval } from './presence-interval.entity';
 import { PresenceController } from './presence.controller';
@@ -17,7 +16,6 @@ import { ScheduledStates } from './scheduled-states.service';
   imports: [
     TypeOrmModule.forFeature([AgentPresence, PresenceInterval, ScheduledStateRow]),
     AgentsModule,
-    TeamsModule,
   ],
   controllers: [PresenceController],
   providers: [PresenceService, ScheduledStates, PresenceHistory, PresenceStore, PresenceJobs],

@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { DomainError } from '../../platform/common/errors/domain-error';
 import { withAdvisoryLock } from '../../platform/database/advisory-lock';
-import { TeamsService } from '../../people/teams/teams.service';
 import {
   Actor,
   enforcedAfterWrapUp,
@@ -41,7 +40,6 @@ export class PresenceService {
     private readonly dataSource: DataSource,
     private readonly store: PresenceStore,
     private readonly clock: Clock,
-    private readonly teams: TeamsService,
   ) {}
 
   /** The agent's presence now, as `viewerIsTheAgent` may see it (sessions are private). */
@@ -105,10 +103,7 @@ export class PresenceService {
       const scheduled = (await this.store.scheduled(m, [agentId])).get(agentId) ?? [];
       const settled = settle(row, scheduled, now);
       const cur = settled.current;
-      const reportWindow =
-        cur.state === 'wrap_up'
-          ? (await this.teams.settingsFor(row.teamId)).hostileReportWindowSeconds
-          : 0;
+      const reportWindow = cur.state === 'wrap_up' ? row.wrapUp.hostileReportWindowSeconds : 0;
       const outcome = requestTransition(cur, to, actor, reason, {
         enforcedNext: enforcedAfterWrapUp(
           cur,
