@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { formatDateTime, instantAtLocalTime, zonedParts } from '../../../lib/format';
+import { breakErrorKey, breakRefusal } from '../break-capacity';
 import { useAgent } from '../use-agent';
 
 /** A start time a little ahead of now, on the quarter hour, in the site's zone. */
@@ -78,11 +79,9 @@ export function BreaksPanel() {
       refresh();
     },
     onError: (err) => {
-      const code = err instanceof ApiError ? err.code : 'other';
-      setMessage({
-        ok: false,
-        text: t(`breaks.errors.${code}`, { defaultValue: t('errors.generic') }),
-      });
+      const key =
+        err instanceof ApiError ? breakErrorKey(err.code, err.details) : 'breaks.errors.other';
+      setMessage({ ok: false, text: t(key, { defaultValue: t('errors.generic') }) });
       refresh();
     },
   });
@@ -92,6 +91,7 @@ export function BreaksPanel() {
     onSuccess: refresh,
   });
   const c = capacity.data;
+  const refusal = c ? breakRefusal(c, Number(minutes)) : null;
   const upcoming = (breaks.data?.breaks ?? []).filter((b) => b.status === 'booked');
   return (
     <Paper withBorder p="md" aria-labelledby="breaks-title">
@@ -143,7 +143,7 @@ export function BreaksPanel() {
               used: Math.round(c.usedMinutes),
               allowance: c.allowanceMinutes,
             })}{' '}
-            {!c.fits && t('breaks.full')}
+            {refusal && t(`breaks.${refusal}`)}
           </Text>
         )}
         <Group>
