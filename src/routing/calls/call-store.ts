@@ -21,11 +21,12 @@ export class CallStore {
    * the batch's calls that exist (in call id order, so two batches never wait on each other in a
    * circle): which events are new, which of the named agents exist (an event of an unknown agent is
    * not recorded; the caller refuses the batch), and how each call stood before the batch (when it
-   * ended, its hostile severity). It also makes the rest of the transaction plan its statements generically: they take
-   * arrays of one or two ids, for which PostgreSQL's estimate always prefers a custom plan, so it
-   * planned the load refresh, the presence write and the locks again on every batch (1.7 ms of a
-   * batch's 4.5 ms in the database); their generic plans are the same index walks. (Set here, in the
-   * transaction's first statement, rather than by a SET LOCAL of its own: one round trip less.)
+   * ended, its hostile severity). It also makes the rest of the transaction plan its statements
+   * generically: they take arrays of one or two ids, for which PostgreSQL's estimate always prefers
+   * a custom plan, so it planned the load refresh, the presence write and the locks again on every
+   * batch (1.7 ms of a batch's 4.5 ms in the database); their generic plans are the same index
+   * walks. (Set here, in the transaction's first statement, rather than by a SET LOCAL of its own:
+   * one round trip less.)
    */
   async recordEvents(
     m: EntityManager,
