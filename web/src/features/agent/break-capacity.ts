@@ -1,12 +1,7 @@
+import type { components } from '../../lib/api/schema';
+
 /** What `GET /v1/breaks/capacity` says of a break the agent is about to book. */
-export interface BreakCapacity {
-  cap: number;
-  loggedInAgents: number;
-  alreadyBooked: number;
-  fits: boolean;
-  allowanceMinutes: number;
-  usedMinutes: number;
-}
+export type BreakCapacity = components['schemas']['BreakCapacityDto'];
 
 /**
  * Why a break does not fit, so the agent is told what would help: another time (the team is
