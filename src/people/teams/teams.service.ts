@@ -76,7 +76,9 @@ export class TeamsService {
   /** The team's operating settings, defaults filled in (an agent without a team gets the defaults). */
   async settingsFor(teamId: string | null): Promise<TeamSettingsValues> {
     if (!teamId) return { ...DEFAULT_TEAM_SETTINGS };
-    // Read on every call-events batch: one prepared statement rather than a query builder.
+    // Read on router paths (a hostile flag's report window, the occupancy check): one prepared
+    // statement rather than a query builder. The call-event batch reads its wrap-up rules with the
+    // presence lock instead (PresenceRow.wrapUp).
     const [row] = await preparedQuery<TeamSettingsValues>(
       this.settings.manager,
       `SELECT wrap_up_seconds AS "wrapUpSeconds", occupancy_cap AS "occupancyCap", routing_order AS "routingOrder",
