@@ -1,5 +1,8 @@
 import { callEvents, eventId, presenceOf, sendEvents, setPresence } from '../support/router';
 import { AvailabilityPool } from '../../src/routing/reservations/availability-pool';
+import { CallEventIngest } from '../../src/routing/calls/call-event-ingest.service';
+import { CallEventDto } from '../../src/routing/calls/dto/call-events.dto';
+import { DomainError } from '../../src/platform/common/errors/domain-error';
 import { bearer, routerKey, TestApp } from '../support/test-app';
 
 describe('router API: availability, reservations, call events', () => {
@@ -478,6 +481,65 @@ describe('router API: availability, reservations, call events', () => {
         .set(await t.asAdmin())
         .expect(200);
       expect(load.body.callsAnswered).toBe(1);
+    });
+
+    it('writes batches that arrive together in one transaction, each answered as if it came alone', async () => {
+      const agents = await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          const a = await t.createAgent({ teamId });
+          await setPresence(t, a, 'available');
+          return a;
+        }),
+      );
+      const ingest = t.app.get(CallEventIngest);
+      const batches = agents.map(
+        (a) => callEvents(a.agentId, t.clock.now(), 0).events as unknown as CallEventDto[],
+      );
+      // Another request repeats agent 7's answered event (the earlier request owns it), and one names
+      // an agent that does not exist.
+      const repeat = [batches[7][0]];
+      const ghost = [
+        { ...batches[0][0], eventId: eventId(), agentId: '00000000-0000-4000-8000-0000000000aa' },
+      ];
+      // Sent without waiting in between: the first two are written at once, the rest wait and go
+      // together; the refused one fails that write, and each of them is then written alone, in order.
+      const wave = [...batches, repeat].map((b) => ingest.ingest(b));
+      const refused = ingest.ingest(ghost).then(
+        () => 'accepted',
+        (e: DomainError) => e.code,
+      );
+      expect(await Promise.all(wave)).toEqual([
+        ...Array(8).fill({ accepted: 2, duplicates: 0 }),
+        { accepted: 0, duplicates: 1 },
+      ]);
+      expect(await refused).toBe('UNKNOWN_AGENT');
+
+      // Nothing refused: the six that waited share one transaction (PostgreSQL's xmin says which).
+      t.clock.advanceSeconds(60);
+      const next = agents.map(
+        (a) => callEvents(a.agentId, t.clock.now(), 0).events as unknown as CallEventDto[],
+      );
+      expect(await Promise.all(next.map((b) => ingest.ingest(b)))).toEqual(
+        Array(8).fill({ accepted: 2, duplicates: 0 }),
+      );
+      const [{ transactions }] = await t.dataSource.query(
+        `SELECT count(DISTINCT xmin::text)::int AS transactions FROM call_events WHERE event_id = ANY($1)`,
+        [next.flat().map((e) => e.eventId)],
+      );
+      expect(transactions).toBe(3);
+      const [{ stored }] = await t.dataSource.query(
+        `SELECT count(*)::int AS stored FROM call_events WHERE agent_id = ANY($1) OR event_id = $2`,
+        [agents.map((a) => a.agentId), ghost[0].eventId],
+      );
+      expect(stored).toBe(32);
+      for (const a of agents) {
+        expect((await presenceOf(t, a.agentId, router)).state).toBe('wrap_up');
+        const load = await t
+          .http()
+          .get(`/v1/agents/${a.agentId}/load`)
+          .set(await t.asAdmin());
+        expect(load.body.callsAnswered).toBe(2);
+      }
     });
 
     it('rejects a whole batch with one invalid event and stores nothing', async () => {
