@@ -147,6 +147,35 @@ async function runAnchor(): Promise<BenchRow[]> {
         target: '<= 1x',
         ok: batches.cpuMsPerReq <= perCycle && batches.errors === 0,
       });
+      // One sender and one router client: every batch is written alone (no group commit), each
+      // reservation meets no other. Reported beside the target, which is about a router under load.
+      await release();
+      const single = await interleave(
+        db.url,
+        [service],
+        cycleLoad(headers, 1, ROUND_S, DIALECTS, 'c1'),
+        cycleLoad(headers, 1, 2, DIALECTS, 'w1'),
+        PAIRS,
+        release,
+      );
+      const lone = (
+        await interleave(
+          db.url,
+          [service],
+          eventBatchLoad(headers, agentIds, ROUND_S, 'e1', 1),
+          eventBatchLoad(headers, agentIds, 2, 'ew1', 1),
+          PAIRS,
+        )
+      ).get('service')!;
+      const perLoneCycle = single.get('service')!.cpuMsPerReq;
+      rows.push({
+        benchmark:
+          'event batch, one sender (each batch written alone) vs reserve + accept, one client',
+        metric: 'service: CPU per batch / per reservation',
+        value: `${fmt(lone.cpuMsPerReq)} / ${fmt(perLoneCycle)} ms (${fmt(lone.cpuMsPerReq / perLoneCycle, 2)}x)`,
+        target: '- (reported)',
+        ok: lone.errors === 0 && single.get('service')!.errors === 0,
+      });
       rows.push(...(await replicaScaling(db.url, service.proc, query, headers)));
     } finally {
       await Promise.all([service.proc.stop(), anchor.proc.stop()]);
