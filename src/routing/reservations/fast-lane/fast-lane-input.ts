@@ -92,6 +92,14 @@ export function readReservationBody(body: unknown): ReservationInput | undefined
   return input;
 }
 
+/**
+ * The body of an accept or an abandon, whose routes read none: `{}` (what most HTTP clients send with
+ * a JSON content type) is taken; anything else goes to the full path, which checks it as any body.
+ */
+export function readEmptyBody(body: unknown): Record<string, never> | undefined {
+  return isPlainObject(body) && Object.keys(body).length === 0 ? {} : undefined;
+}
+
 /** A reservation id in a path, as ParseUUIDPipe would accept it; undefined otherwise. */
 export function readReservationId(id: unknown): string | undefined {
   return typeof id === 'string' && UUID.test(id) ? id : undefined;

@@ -20,6 +20,7 @@ import {
   readEnqueueBody,
   type CallStatusInput,
   readPathCallId,
+  readEmptyBody,
   readReservationBody,
   readReservationId,
 } from './fast-lane-input';
@@ -31,12 +32,15 @@ const CALL_EVENTS = '/v1/calls/events';
 const QUEUED_CALLS = '/v1/routing/calls';
 const QUEUED_CALL = /^\/v1\/routing\/calls\/([^/]+)$/;
 const ABANDON = /^\/v1\/routing\/calls\/([^/]+)\/abandon$/;
-/** A reservation body is a few hundred bytes, an event batch the fast lane takes at most ~60 KB;
- * anything larger is for the full path to judge. */
-const MAX_FAST_BODY_BYTES = { [RESERVATIONS]: 4096, [CALL_EVENTS]: 65_536 } as Record<
-  string,
-  number
->;
+/** A reservation or enqueue body is a few hundred bytes, an event batch the fast lane takes at most
+ * ~60 KB; anything larger is for the full path to judge. */
+const MAX_FAST_BODY_BYTES: Record<string, number> = {
+  [RESERVATIONS]: 4096,
+  [QUEUED_CALLS]: 4096,
+  [CALL_EVENTS]: 65_536,
+};
+/** An accept or abandon takes no body; an empty JSON object is a few bytes. */
+const MAX_EMPTY_BODY_BYTES = 16;
 
 type Work = () => Promise<{ status: number; jsonText: string }>;
 
@@ -158,6 +162,10 @@ export function routerFastLane(
       if (!events || !(await allowed(req, `POST ${CALL_EVENTS}`))) return undefined;
       return async () => json(202, await callEvents.ingest(events));
     }
+    // Bodiless, or `{}`: the full path reads no body here, so nothing else is taken.
+    const empty = hasBody(req) ? await bodyOf(req, readEmptyBody) : {};
+    if (empty === NOT_JSON) return malformed;
+    if (!empty) return undefined;
     const abandoned = pathCallId(ABANDON, path);
     if (abandoned) {
       if (!(await allowed(req, 'POST /v1/routing/calls/{callId}/abandon'))) return undefined;
@@ -174,15 +182,12 @@ export function routerFastLane(
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const method = req.method ?? '';
+    const bodyless = method === 'POST' && (ACCEPT.test(path) || ABANDON.test(path));
     const candidate =
       (method === 'GET' && (path === AVAILABILITY || QUEUED_CALL.test(path))) ||
       (method === 'POST' &&
-        (path === RESERVATIONS ||
-          path === QUEUED_CALLS ||
-          path === CALL_EVENTS ||
-          ACCEPT.test(path) ||
-          ABANDON.test(path)) &&
-        smallJsonOrNoBody(req, MAX_FAST_BODY_BYTES[path]));
+        (path === RESERVATIONS || path === QUEUED_CALLS || path === CALL_EVENTS || bodyless) &&
+        smallJsonBody(req, bodyless ? MAX_EMPTY_BODY_BYTES : MAX_FAST_BODY_BYTES[path], bodyless));
     if (!candidate) return next();
     // The query is parsed once; a queued call's status query also sets the budget below.
     const query = method === 'GET' ? queryOf(q < 0 ? '' : url.slice(q + 1)) : undefined;
@@ -218,13 +223,20 @@ function pathCallId(pattern: RegExp, path: string): string | undefined {
   }
 }
 
-/** A body the fast lane reads: small JSON with its length declared (`maxBytes`); an accept has none. */
-function smallJsonOrNoBody(req: IncomingMessage, maxBytes: number | undefined): boolean {
+function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
+  return length !== undefined && length !== '0';
+}
+
+/**
+ * A body the fast lane reads: small JSON with its length declared (up to `maxBytes`); no body only
+ * where the route needs none (`optional`: an accept, an abandon).
+ */
+function smallJsonBody(req: IncomingMessage, maxBytes: number, optional: boolean): boolean {
   if (req.headers['transfer-encoding'] !== undefined) return false;
-  if (length === undefined || length === '0') return maxBytes === undefined;
-  const n = Number(length);
-  if (maxBytes === undefined || !Number.isInteger(n) || n > maxBytes) return false;
+  if (!hasBody(req)) return optional;
+  const n = Number(req.headers['content-length']);
+  if (!Number.isInteger(n) || n > maxBytes) return false;
   const type = req.headers['content-type'];
   return typeof type === 'string' && /^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type);
 }
