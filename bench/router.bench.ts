@@ -113,7 +113,7 @@ async function runAnchor(): Promise<BenchRow[]> {
         db.url,
         [service, anchor],
         cycleLoad(headers, 32, ROUND_S, DIALECTS, 'c'),
-        cycleLoad(headers, 32, 2, DIALECTS, 'w'),
+        cycleLoad(headers, 32, ROUND_S, DIALECTS, 'w'),
         PAIRS,
         release,
       );
