@@ -31,9 +31,8 @@ export interface GroupCommitOptions {
  *
  * `writeGroup` answers every input of a group, in order. If it fails, each input of the group is
  * written alone, in arrival order, so one request's refusal (or a conflict) is that request's answer
- * only. A group's
- * write runs in the context of its oldest request (the tightest database budget); a lone write in
- * its own.
+ * only. A group's write runs in the async context of its oldest request (the tightest database
+ * budget); a lone write in its own.
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Array<Waiting<I, O>> = [];
