@@ -103,13 +103,12 @@ describe('what-if simulator', () => {
     const a = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
     // --seeds 2 plays alpha, then alpha.2: the first is the single-seed day exactly.
     const b = await simulate(small('--seed', 'alpha', '--seeds', '2'), [DEFAULT], quiet, env());
-    const c = await simulate(small('--seed', 'beta'), [DEFAULT], quiet, env());
     expect(summaries(a)[0].answered).toBeGreaterThan(100);
     expect(summaries(b)).toEqual(summaries(a));
     expect(a.runs[0].intervals).toEqual(b.runs[0].intervals);
+    // The second seed (another seed, its own day) plays differently.
     expect(b.seeds.map((s) => s.seed)).toEqual(['alpha', 'alpha.2']);
     expect(b.seeds[1].runs[0].summary).not.toEqual(summaries(a)[0]);
-    expect(summaries(c)).not.toEqual(summaries(a));
   }, 300_000);
 
   it('gives the same day whatever the concurrency and the machine load (callbacks, calls again, hostility with waiting, recoveries extended and shortened, queue under pressure)', async () => {
@@ -209,7 +208,8 @@ describe('what-if simulator', () => {
 
   it('with zero hostile calls, two recovery policies give identical service levels', async () => {
     const r = await simulate(
-      small('--seed', 'calm', '--hostile-rate', '0'),
+      // Half an hour is plenty: with no hostile call the policies must not differ in a single figure.
+      small('--seed', 'calm', '--hostile-rate', '0', '--hours', '0.5'),
       [DEFAULT, SHORTER],
       quiet,
       env(),
