@@ -4,6 +4,8 @@
  * from /proc/<pid>/stat), and the ratios. Absolute numbers on a shared machine are noise; the ratios count.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { fmt, percentile, request, ServiceProcess, spawnService } from './support';
@@ -16,6 +18,13 @@ export interface RoundResult {
   p99: number;
   cpuMsPerReq: number;
   errors: number;
+  /** Every request's latency, sorted. */
+  latencies: number[];
+}
+
+/** A target's rounds: medians of the per-round figures, and percentiles over all rounds' requests. */
+export interface Rounds extends RoundResult {
+  pooled: { p50: number; p99: number; requests: number };
 }
 
 function cpuMs(pid: number): number {
@@ -81,16 +90,16 @@ async function round(
     p99: percentile(r.latencies, 99),
     cpuMsPerReq: cpuDelta(before, after) / Math.max(1, r.count),
     errors: r.errors,
+    latencies: r.latencies,
   };
 }
 
-/** autocannon at `connections` for `seconds` on one GET path; `rate` fixes the offered req/s. */
+/** autocannon at `connections` for `seconds` on one GET path, as fast as the target answers. */
 export function getLoad(
   path: string,
   headers: Record<string, string>,
   connections: number,
   seconds: number,
-  rate?: number,
 ) {
   return (url: string) =>
     new Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>(
@@ -103,7 +112,6 @@ export function getLoad(
             connections,
             duration: seconds,
             pipelining: 1,
-            ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
           },
           (err, result) =>
             err
@@ -119,6 +127,39 @@ export function getLoad(
           latencies.push(ms),
         );
       },
+    );
+}
+
+/**
+ * An open-loop GET load at a fixed `rate` (bench/fixed-rate-client.mjs, in a process of its own):
+ * requests due at even intervals whatever the answers, latency from when each was due. autocannon's
+ * `overallRate` is not this: each connection sends its per-second quota back to back at the start of
+ * every second and then idles, so "half the capacity" was a full-speed burst for half of each second,
+ * and its latency a saturated queue's (p50 35-55 ms where this measures 2-4 ms).
+ */
+export function fixedRateLoad(
+  path: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+  rate: number,
+) {
+  return (url: string) =>
+    new Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>(
+      (res, rej) =>
+        execFile(
+          process.execPath,
+          [
+            join(__dirname, 'fixed-rate-client.mjs'),
+            url + path,
+            JSON.stringify(headers),
+            String(connections),
+            String(seconds),
+            String(rate),
+          ],
+          { maxBuffer: 64 * 1024 * 1024 },
+          (err, stdout) => (err ? rej(err) : res(JSON.parse(stdout))),
+        ),
     );
 }
 
@@ -239,7 +280,7 @@ export async function interleave(
   warm: (url: string) => Promise<unknown>,
   pairs: number,
   between: () => Promise<void> = async () => undefined,
-): Promise<Map<string, RoundResult>> {
+): Promise<Map<string, Rounds>> {
   for (const t of targets) {
     await between();
     await warm(t.proc.url);
@@ -255,16 +296,21 @@ export async function interleave(
     }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return new Map(
-    [...rounds].map(([name, rs]) => [
-      name,
-      {
-        rps: med(rs.map((r) => r.rps)),
-        p50: med(rs.map((r) => r.p50)),
-        p99: med(rs.map((r) => r.p99)),
-        cpuMsPerReq: med(rs.map((r) => r.cpuMsPerReq)),
-        errors: rs.reduce((s, r) => s + r.errors, 0),
-      },
-    ]),
+    [...rounds].map(([name, rs]) => {
+      const all = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      return [
+        name,
+        {
+          rps: med(rs.map((r) => r.rps)),
+          p50: med(rs.map((r) => r.p50)),
+          p99: med(rs.map((r) => r.p99)),
+          cpuMsPerReq: med(rs.map((r) => r.cpuMsPerReq)),
+          errors: rs.reduce((s, r) => s + r.errors, 0),
+          latencies: [],
+          pooled: { p50: percentile(all, 50), p99: percentile(all, 99), requests: all.length },
+        },
+      ];
+    }),
   );
 }
 

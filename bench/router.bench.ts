@@ -18,6 +18,7 @@ import {
   cycleLoad,
   describe,
   eventBatchLoad,
+  fixedRateLoad,
   getLoad,
   interleave,
   RoundResult,
@@ -60,6 +61,7 @@ export async function run(): Promise<BenchRow[]> {
 
 const ROUND_S = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+const FIXED_RATE_PAIRS = Number(process.env.BENCH_FIXED_RATE_PAIRS ?? 5);
 
 /**
  * The service against the bare node:http + pg anchor running the same statements (bench/anchor.ts),
@@ -90,22 +92,25 @@ async function runAnchor(): Promise<BenchRow[]> {
       );
       rows.push(...compare('availability (32 conns)', avail, 'req', sameBody));
 
-      // The same offered rate to both, half what the anchor can do: latency, not throughput.
+      // The same offered rate to both, half what the anchor can do: latency, not throughput. Requests
+      // are due at even intervals (open loop); a p99 over one 4 s round is set by a stall or two of the
+      // machine's, so rounds are paired more often and the p99 is over all of a target's requests.
       const rate = Math.round(avail.get('anchor')!.rps / 2);
       const fixed = await interleave(
         db.url,
         [service, anchor],
-        getLoad(query, headers, 32, ROUND_S, rate),
-        getLoad(query, headers, 32, 1, rate),
-        PAIRS,
+        fixedRateLoad(query, headers, 32, ROUND_S, rate),
+        fixedRateLoad(query, headers, 32, 1, rate),
+        FIXED_RATE_PAIRS,
       );
-      const [fs, fa] = [fixed.get('service')!, fixed.get('anchor')!];
+      const [fs, fa] = [fixed.get('service')!.pooled, fixed.get('anchor')!.pooled];
+      const fixedErrors = fixed.get('service')!.errors;
       rows.push({
-        benchmark: `availability at a fixed ${rate} req/s (half the anchor's capacity)`,
-        metric: 'p99 service / anchor',
-        value: `${fmt(fs.p99)} / ${fmt(fa.p99)} ms (${fmt(fs.p99 / fa.p99, 2)}x)${fs.errors ? `, ${fs.errors} errors` : ''}`,
-        target: '<= 1.5x',
-        ok: fs.p99 / fa.p99 <= 1.5 && fs.errors === 0,
+        benchmark: `availability at a fixed ${rate} req/s (half the anchor's capacity; open loop, ${FIXED_RATE_PAIRS} pairs of rounds)`,
+        metric: 'p50, p99 service / anchor',
+        value: `p50 ${fmt(fs.p50)} / ${fmt(fa.p50)} ms, p99 ${fmt(fs.p99)} / ${fmt(fa.p99)} ms (${fmt(fs.p99 / fa.p99, 2)}x)${fixedErrors ? `, ${fixedErrors} errors` : ''}`,
+        target: 'p99 <= 1.5x',
+        ok: fs.p99 / fa.p99 <= 1.5 && fixedErrors === 0,
       });
 
       const release = () => putBackOnFloor(db.url);
