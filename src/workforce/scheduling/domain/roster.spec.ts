@@ -20,7 +20,9 @@ import {
   pairResize,
   Roster,
   rosterCounts,
+  ruinWeeks,
   seeded,
+  shortWeeks,
 } from './roster';
 
 const zone = 'Asia/Shanghai';
@@ -296,6 +298,34 @@ describe('Roster', () => {
         expect(roster.objective()).toBeCloseTo(late - savedResize, 6);
         expect(rows.length).toBe(roster.present.length);
         expect(independentCheck(input, asResult(roster, input))).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+  it('ruins whole weeks of the chosen agents only, and the search after the ruin rebuilds a legal roster', () => {
+    fc.assert(
+      fc.property(seeds, fc.integer({ min: 1, max: 1000 }), (seed, rng) => {
+        const { input, roster } = setting(seed);
+        const far = Date.now() + 60_000;
+        meetMinimums(roster, far);
+        improve(roster, far);
+        const before = roster.dayShift.map((days) => Array.from(days));
+        const agents = ruinWeeks(roster, seeded(rng), 0.5);
+        // Its first draw picks the week.
+        const week = Math.floor(seeded(rng)() * roster.grid.weeks);
+        before.forEach((days, a) =>
+          days.forEach((t, d) => {
+            const ruined = agents.has(a) && roster.grid.weekOfDay[d] === week;
+            expect({ a, d, now: roster.dayShift[a][d] }).toEqual({ a, d, now: ruined ? -1 : t });
+          }),
+        );
+        meetMinimums(roster, far);
+        improve(roster, far, 2);
+        expect(independentCheck(input, asResult(roster, input))).toEqual([]);
+        const owed = roster.calendars.flatMap((_, a) =>
+          Array.from({ length: roster.grid.weeks }, (__, w) => roster.owed(a, w) > 1e-9),
+        );
+        expect(shortWeeks(roster)).toBe(owed.filter(Boolean).length);
       }),
       { numRuns: 25 },
     );

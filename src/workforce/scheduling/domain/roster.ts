@@ -1174,6 +1174,33 @@ export function placeMissed(
 }
 
 /**
+ * The ruin of an iterated local search: a random `share` of the agents lose every shift of one random
+ * week, so their whole week (start times, evenings, weekend) is chosen again by the search that follows.
+ * Taking shifts away breaks no rule but weekly minimums, which the caller meets again; the search can then
+ * leave an optimum its moves alone cannot (they change one or two shifts at a time, each step no worse).
+ * Returns the agents whose week was taken.
+ */
+export function ruinWeeks(roster: Roster, random: () => number, share: number): Set<number> {
+  const w = Math.floor(random() * roster.grid.weeks);
+  const agents = new Set<number>();
+  for (let a = 0; a < roster.calendars.length; a++) {
+    if (random() >= share) continue;
+    agents.add(a);
+    for (let d = 0; d < roster.grid.days; d++)
+      if (roster.grid.weekOfDay[d] === w && roster.dayShift[a][d] >= 0) roster.remove(a, d);
+  }
+  return agents;
+}
+
+/** Agent-weeks below their weekly minimum. */
+export function shortWeeks(roster: Roster): number {
+  let short = 0;
+  for (let a = 0; a < roster.calendars.length; a++)
+    for (let w = 0; w < roster.grid.weeks; w++) if (roster.owed(a, w) > EPS) short++;
+  return short;
+}
+
+/**
  * Same-day swaps between two agents of a profile: coverage does not change, preferences may improve.
  * Returns the preference cost saved.
  */
