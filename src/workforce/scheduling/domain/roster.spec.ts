@@ -302,6 +302,7 @@ describe('Roster', () => {
       { numRuns: 25 },
     );
   });
+
   it('ruins whole weeks of the chosen agents only, and the search after the ruin rebuilds a legal roster', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 1, max: 1000 }), (seed, rng) => {
