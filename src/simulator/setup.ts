@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ManualClock } from '../platform/common/clock/clock';
@@ -7,11 +8,13 @@ import {
   bootService,
   createDatabase,
   databaseExists,
+  databaseStamp,
   DatabaseServer,
   dropDatabase,
   fingerprint,
   renameDatabase,
   schemaFingerprint,
+  stampDatabase,
 } from './sim-service';
 import type { PlannedAgent } from './workforce';
 
@@ -38,6 +41,8 @@ export interface Centre {
   agents: CentreAgent[];
   /** Wall time the tokens were issued (they last SIM_JWT_TTL_SECONDS). */
   createdAt: string;
+  /** Also the template database's comment: the manifest is reused only with the template it was built with. */
+  stamp?: string;
 }
 
 export interface CentrePlan {
@@ -81,7 +86,12 @@ export async function preparedCentre(
   const manifestPath = `${cacheDir}/${template}.json`;
   if (existsSync(manifestPath) && (await databaseExists(server.adminUrl, template))) {
     const centre = JSON.parse(readFileSync(manifestPath, 'utf8')) as Centre;
-    if (Date.now() - Date.parse(centre.createdAt) < TOKEN_REUSE_MS)
+    // A DATA_DIR used with two servers (embedded, then DATABASE_URL) has one manifest for two
+    // templates of the same name: the other's ids and tokens would answer 401 here.
+    const sameBuild =
+      centre.stamp !== undefined &&
+      (await databaseStamp(server.adminUrl, template)) === centre.stamp;
+    if (sameBuild && Date.now() - Date.parse(centre.createdAt) < TOKEN_REUSE_MS)
       return { template, centre, built: false };
   }
   await dropDatabase(server.adminUrl, template);
@@ -98,6 +108,8 @@ export async function preparedCentre(
     await service.close();
   }
   await renameDatabase(server.adminUrl, building, template);
+  centre.stamp = randomUUID();
+  await stampDatabase(server.adminUrl, template, centre.stamp);
   mkdirSync(dirname(manifestPath), { recursive: true });
   writeFileSync(manifestPath, JSON.stringify({ ...centre, schema: schemaFingerprint() }), {
     mode: 0o600,

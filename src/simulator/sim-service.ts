@@ -101,6 +101,26 @@ export async function renameDatabase(adminUrl: string, from: string, to: string)
   await admin(adminUrl, (c) => c.query(`ALTER DATABASE ${from} RENAME TO ${to}`));
 }
 
+/**
+ * The stamp a prepared centre's template database carries (its comment), matched against the stamp in
+ * the centre's manifest: the manifest under DATA_DIR does not say which server its template is on.
+ */
+export async function databaseStamp(adminUrl: string, name: string): Promise<string | null> {
+  return admin(adminUrl, async (c) => {
+    const r = await c.query<{ stamp: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS stamp FROM pg_database WHERE datname = $1`,
+      [name],
+    );
+    return r.rows[0]?.stamp ?? null;
+  });
+}
+
+export async function stampDatabase(adminUrl: string, name: string, stamp: string): Promise<void> {
+  if (!IDENT.test(name) || !/^[0-9a-f-]+$/.test(stamp))
+    throw new Error('bad database name or stamp');
+  await admin(adminUrl, (c) => c.query(`COMMENT ON DATABASE ${name} IS '${stamp}'`));
+}
+
 /** A short fingerprint of the schema and of what a prepared centre was built from. */
 export function fingerprint(parts: unknown): string {
   return createHash('sha256')
