@@ -3,9 +3,9 @@
  * both alike: throughput, p50/p99 and CPU per request (the Node process plus its PostgreSQL backends,
  * from /proc/<pid>/stat), and the ratios. Absolute numbers on a shared machine are noise; the ratios count.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { fmt, percentile, request, ServiceProcess, spawnService } from './support';
@@ -18,8 +18,6 @@ export interface RoundResult {
   p99: number;
   cpuMsPerReq: number;
   errors: number;
-  /** Every request's latency, sorted. */
-  latencies: number[];
 }
 
 /** A target's rounds: medians of the per-round figures, and percentiles over all rounds' requests. */
@@ -79,7 +77,7 @@ async function round(
   load: (
     url: string,
   ) => Promise<{ count: number; latencies: number[]; errors: number; seconds: number }>,
-): Promise<RoundResult> {
+): Promise<RoundResult & { latencies: number[] }> {
   const before = await cpuOf(dbUrl, t.proc.child.pid!, t.appName);
   const r = await load(t.proc.url);
   const after = await cpuOf(dbUrl, t.proc.child.pid!, t.appName);
@@ -285,7 +283,9 @@ export async function interleave(
     await between();
     await warm(t.proc.url);
   }
-  const rounds = new Map<string, RoundResult[]>(targets.map((t) => [t.name, []]));
+  const rounds = new Map<string, Array<RoundResult & { latencies: number[] }>>(
+    targets.map((t) => [t.name, []]),
+  );
   for (let i = 0; i < pairs; i++)
     for (const t of targets) {
       await between();
@@ -306,7 +306,6 @@ export async function interleave(
           p99: med(rs.map((r) => r.p99)),
           cpuMsPerReq: med(rs.map((r) => r.cpuMsPerReq)),
           errors: rs.reduce((s, r) => s + r.errors, 0),
-          latencies: [],
           pooled: { p50: percentile(all, 50), p99: percentile(all, 99), requests: all.length },
         },
       ];

@@ -369,10 +369,10 @@ export async function planSchedule(
   let ruins = 0;
   let ruinsKept = 0;
   let sinceKept = 0;
+  let short = shortWeeks(chosen.roster);
   while (now() < searchEnd() && sinceKept < RUIN_PATIENCE) {
     kept.copyFrom(chosen.roster);
     const before = kept.objective();
-    const shortBefore = shortWeeks(kept);
     const t0 = now();
     ruinWeeks(chosen.roster, ruinRandom, RUIN_SHARE);
     meetMinimums(chosen.roster, searchEnd());
@@ -380,7 +380,9 @@ export async function planSchedule(
     swapForPreferences(chosen.roster, searchEnd(), 41 + ruins);
     ruins++;
     const after = chosen.roster.objective();
-    if (after < before - 1e-6 && shortWeeks(chosen.roster) <= shortBefore) {
+    const shortAfter = shortWeeks(chosen.roster);
+    if (after < before - 1e-6 && shortAfter <= short) {
+      short = shortAfter;
       ruinsKept++;
       sinceKept = 0;
       account['saved:ruin'] = (account['saved:ruin'] ?? 0) + before - after;
