@@ -137,4 +137,41 @@ describe('planning model pieces', () => {
     expect(model.relaxation).not.toContain('General');
     expect(model.columnCount).toBe(templates.length);
   });
+
+  it('leaves the packing margin under the weekly maximum in the MIP only, never below the minimum', () => {
+    const agents = Array.from({ length: 5 }, (_, k) => ({
+      agentId: `a${k}`,
+      dialects: [{ tag: 'cmn', proficiency: 4 }],
+      minWeeklyMinutes: 24 * 60,
+      maxWeeklyMinutes: 40 * 60,
+    }));
+    const grid = buildGrid('2026-01-05', 7, zone, 60);
+    const demand = new Array<number>(grid.intervalCount).fill(0);
+    for (let d = 0; d < 7; d++) for (let i = 8; i < 20; i++) demand[d * 24 + i] = 3;
+    const templates = buildTemplates(grid, demand, rules);
+    const { calendars, profiles } = buildCalendars(input({ agents, intervalMinutes: 60 }), grid);
+    const rows = demand.flatMap((x, i) =>
+      x ? [{ interval: i, dialect: null, agents: x, target: x }] : [],
+    );
+    const build = (margin: number) =>
+      buildAggregateModel(
+        grid,
+        templates,
+        calendars,
+        profiles,
+        rows,
+        rules,
+        DEFAULT_WEIGHTS,
+        margin,
+      );
+    const plain = build(0);
+    const margined = build(120);
+    // 5 agents × 40 h, less 2 h each in the MIP; the bound's relaxation keeps the true maximum.
+    expect(plain.lp).toMatch(/<= 200\n/);
+    expect(margined.lp).toMatch(/<= 190\n/);
+    expect(margined.lp).not.toMatch(/<= 200\n/);
+    expect(margined.relaxation).toBe(plain.relaxation);
+    // A margin deeper than the room above the minimums stops at the minimums (5 × 24 h).
+    expect(build(20 * 60).lp).toMatch(/<= 120\n/);
+  });
 });

@@ -384,9 +384,13 @@ export function buildAggregateModel(
   rows: RequirementRow[],
   rules: LabourRules,
   weights: Weights,
+  /** Minutes per agent and week the MIP (not the relaxation) leaves unused under the weekly maximum. */
+  packingMarginMinutes = 0,
 ): AggregateModel {
   const columns = new Map<string, { profile: number; template: number }>();
   const text: string[] = [];
+  /** The weekly-maximum rows: where they are in `text`, and their right-hand side in the MIP. */
+  const tightened: Array<{ at: number; line: string }> = [];
   let rowId = 0;
   const row = (terms: string[], sense: string, rhs: number) => {
     if (terms.length === 0) return;
@@ -468,6 +472,12 @@ export function buildAggregateModel(
       const max = members.reduce((s, c) => s + c.maxWeek[w], 0) / 60;
       const min = members.reduce((s, c) => s + c.minWeek[w], 0) / 60;
       row(hours, '<=', max);
+      const tight = Math.max(min, max - (n * packingMarginMinutes) / 60);
+      if (packingMarginMinutes > 0 && tight < max)
+        tightened.push({
+          at: text.length - 1,
+          line: ` r${rowId - 1}: ${expr(hours)} <= ${num(tight)}`,
+        });
       if (min > 0) row(hours, '>=', min);
       const daysInWeek = grid.weekOfDay.filter((x) => x === w).length;
       const workable = members.reduce((s, c) => s + Math.min(c.workableDays[w], daysInWeek), 0);
@@ -508,9 +518,12 @@ export function buildAggregateModel(
     ? expr(objective.map((t, i) => (i ? `+ ${t}` : t)))
     : '0 dummy';
   const head = `Minimize\n obj: ${objectiveText}\nSubject To\n${text.join('\n')}\n`;
+  const mipText = [...text];
+  for (const t of tightened) mipText[t.at] = t.line;
+  const mipHead = `Minimize\n obj: ${objectiveText}\nSubject To\n${mipText.join('\n')}\n`;
   const boundText = `Bounds\n${bounds.join('\n')}\n${objective.length ? '' : ' dummy = 0\n'}`;
   return {
-    lp: `${head}${boundText}${integers.length ? `General\n ${expr(integers)}\n` : ''}End\n`,
+    lp: `${mipHead}${boundText}${integers.length ? `General\n ${expr(integers)}\n` : ''}End\n`,
     relaxation: `${head}${boundText}End\n`,
     columns,
     columnCount: columns.size,
