@@ -138,8 +138,8 @@ describe('planning model pieces', () => {
     expect(model.columnCount).toBe(templates.length);
   });
 
-  it('leaves the packing margin under the weekly maximum in the MIP only, never below the minimum', () => {
-    const agents = Array.from({ length: 5 }, (_, k) => ({
+  it('leaves the packing margin under the weekly maximum in the MIP only, where there is room', () => {
+    const agents = Array.from({ length: 10 }, (_, k) => ({
       agentId: `a${k}`,
       dialects: [{ tag: 'cmn', proficiency: 4 }],
       minWeeklyMinutes: 24 * 60,
@@ -166,12 +166,25 @@ describe('planning model pieces', () => {
       );
     const plain = build(0);
     const margined = build(120);
-    // 5 agents × 40 h, less 2 h each in the MIP; the bound's relaxation keeps the true maximum.
-    expect(plain.lp).toMatch(/<= 200\n/);
-    expect(margined.lp).toMatch(/<= 190\n/);
-    expect(margined.lp).not.toMatch(/<= 200\n/);
+    // 10 agents × 40 h, less 2 h each in the MIP; the bound's relaxation keeps the true maximum.
+    expect(plain.lp).toMatch(/<= 400\n/);
+    expect(margined.lp).toMatch(/<= 380\n/);
+    expect(margined.lp).not.toMatch(/<= 400\n/);
     expect(margined.relaxation).toBe(plain.relaxation);
-    // A margin deeper than the room above the minimums stops at the minimums (5 × 24 h).
-    expect(build(20 * 60).lp).toMatch(/<= 120\n/);
+    // A margin reaching the minimums (10 × 24 h) is not applied: the MIP keeps the maximum.
+    expect(build(16 * 60).lp).toMatch(/<= 400\n/);
+    // Nor in a profile of fewer than 10 agents.
+    const few = buildCalendars(input({ agents: agents.slice(0, 9), intervalMinutes: 60 }), grid);
+    const small = buildAggregateModel(
+      grid,
+      templates,
+      few.calendars,
+      few.profiles,
+      rows,
+      rules,
+      DEFAULT_WEIGHTS,
+      120,
+    );
+    expect(small.lp).toMatch(/<= 360\n/);
   });
 });

@@ -375,6 +375,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   weekends: 0.25,
 };
 
+/** Profiles smaller than this get no packing margin. */
+const PACKING_MARGIN_MIN_AGENTS = 10;
+
 /** The aggregate shift-count model over skill profiles (see the file's comment). */
 export function buildAggregateModel(
   grid: Grid,
@@ -472,8 +475,10 @@ export function buildAggregateModel(
       const max = members.reduce((s, c) => s + c.maxWeek[w], 0) / 60;
       const min = members.reduce((s, c) => s + c.minWeek[w], 0) / 60;
       row(hours, '<=', max);
-      const tight = Math.max(min, max - (n * packingMarginMinutes) / 60);
-      if (packingMarginMinutes > 0 && tight < max)
+      // Only where the room above the minimums allows it, and in profiles large enough for the
+      // hand-out's packing to lose hours (a few agents' weeks it packs exactly or not at all).
+      const tight = max - (n * packingMarginMinutes) / 60;
+      if (packingMarginMinutes > 0 && n >= PACKING_MARGIN_MIN_AGENTS && tight > min)
         tightened.push({
           at: text.length - 1,
           line: ` r${rowId - 1}: ${expr(hours)} <= ${num(tight)}`,
