@@ -173,18 +173,5 @@ describe('planning model pieces', () => {
     expect(margined.relaxation).toBe(plain.relaxation);
     // A margin reaching the minimums (10 × 24 h) is not applied: the MIP keeps the maximum.
     expect(build(16 * 60).lp).toMatch(/<= 400\n/);
-    // Nor in a profile of fewer than 10 agents.
-    const few = buildCalendars(input({ agents: agents.slice(0, 9), intervalMinutes: 60 }), grid);
-    const small = buildAggregateModel(
-      grid,
-      templates,
-      few.calendars,
-      few.profiles,
-      rows,
-      rules,
-      DEFAULT_WEIGHTS,
-      120,
-    );
-    expect(small.lp).toMatch(/<= 360\n/);
   });
 });
