@@ -1,5 +1,5 @@
 import { DEFAULT_LABOUR_RULES } from '../labour-rules';
-import type { PlanningInput } from './planning-input';
+import type { PlanningAgent, PlanningInput } from './planning-input';
 import {
   buildAggregateModel,
   buildCalendars,
@@ -24,6 +24,36 @@ function input(over: Partial<PlanningInput> = {}): PlanningInput {
     rules,
     ...over,
   };
+}
+
+/** The aggregate model of some agents over `days` of hourly intervals, one total row per demanded hour. */
+function hourlyModel(
+  agents: PlanningAgent[],
+  days: number,
+  demandAt: (hourOfDay: number) => number,
+) {
+  const grid = buildGrid('2026-01-05', days, zone, 60);
+  const demand = Array.from({ length: grid.intervalCount }, (_, i) => demandAt(i % 24));
+  const templates = buildTemplates(grid, demand, rules);
+  const { calendars, profiles } = buildCalendars(
+    input({ agents, days, intervalMinutes: 60 }),
+    grid,
+  );
+  const rows = demand.flatMap((x, i) =>
+    x ? [{ interval: i, dialect: null, agents: x, target: x }] : [],
+  );
+  const modelWith = (packingMarginMinutes: number) =>
+    buildAggregateModel(
+      grid,
+      templates,
+      calendars,
+      profiles,
+      rows,
+      rules,
+      DEFAULT_WEIGHTS,
+      packingMarginMinutes,
+    );
+  return { templates, modelWith };
 }
 
 describe('planning model pieces', () => {
@@ -110,26 +140,10 @@ describe('planning model pieces', () => {
           ? [{ start: at('2026-01-05T00:00:00+08:00'), end: at('2026-01-06T00:00:00+08:00') }]
           : [],
     }));
-    const grid = buildGrid('2026-01-05', 2, zone, 60);
-    const demand = new Array<number>(grid.intervalCount).fill(0);
-    for (let i = 8; i < 20; i++) demand[i] = demand[i + 24] = 2;
-    const templates = buildTemplates(grid, demand, rules);
-    const { calendars, profiles } = buildCalendars(
-      input({ agents, days: 2, intervalMinutes: 60 }),
-      grid,
+    const { templates, modelWith } = hourlyModel(agents, 2, (hour) =>
+      hour >= 8 && hour < 20 ? 2 : 0,
     );
-    const rows = demand.flatMap((x, i) =>
-      x ? [{ interval: i, dialect: null, agents: x, target: x }] : [],
-    );
-    const model = buildAggregateModel(
-      grid,
-      templates,
-      calendars,
-      profiles,
-      rows,
-      rules,
-      DEFAULT_WEIGHTS,
-    );
+    const model = modelWith(0);
     const day0 = templates.find((t) => t.day === 0)!;
     const day1 = templates.find((t) => t.day === 1)!;
     expect(model.lp).toContain(`0 <= y0_${day0.index} <= 3`);
@@ -145,25 +159,7 @@ describe('planning model pieces', () => {
       minWeeklyMinutes: 24 * 60,
       maxWeeklyMinutes: 40 * 60,
     }));
-    const grid = buildGrid('2026-01-05', 7, zone, 60);
-    const demand = new Array<number>(grid.intervalCount).fill(0);
-    for (let d = 0; d < 7; d++) for (let i = 8; i < 20; i++) demand[d * 24 + i] = 3;
-    const templates = buildTemplates(grid, demand, rules);
-    const { calendars, profiles } = buildCalendars(input({ agents, intervalMinutes: 60 }), grid);
-    const rows = demand.flatMap((x, i) =>
-      x ? [{ interval: i, dialect: null, agents: x, target: x }] : [],
-    );
-    const build = (margin: number) =>
-      buildAggregateModel(
-        grid,
-        templates,
-        calendars,
-        profiles,
-        rows,
-        rules,
-        DEFAULT_WEIGHTS,
-        margin,
-      );
+    const { modelWith: build } = hourlyModel(agents, 7, (hour) => (hour >= 8 && hour < 20 ? 3 : 0));
     const plain = build(0);
     const margined = build(120);
     // 10 agents × 40 h, less 2 h each in the MIP; the bound's relaxation keeps the true maximum.

@@ -390,7 +390,7 @@ export function buildAggregateModel(
   const columns = new Map<string, { profile: number; template: number }>();
   const text: string[] = [];
   /** The weekly-maximum rows: where they are in `text`, and their right-hand side in the MIP. */
-  const tightened: Array<{ at: number; line: string }> = [];
+  const tightened: Array<{ at: number; rhs: number }> = [];
   let rowId = 0;
   const row = (terms: string[], sense: string, rhs: number) => {
     if (terms.length === 0) return;
@@ -476,10 +476,7 @@ export function buildAggregateModel(
       // Small profiles too: sparing them moved the MIP's optimum and cost 300 × 7 0.7 points.
       const tight = max - (n * packingMarginMinutes) / 60;
       if (packingMarginMinutes > 0 && tight > min)
-        tightened.push({
-          at: text.length - 1,
-          line: ` r${rowId - 1}: ${expr(hours)} <= ${num(tight)}`,
-        });
+        tightened.push({ at: text.length - 1, rhs: tight });
       if (min > 0) row(hours, '>=', min);
       const daysInWeek = grid.weekOfDay.filter((x) => x === w).length;
       const workable = members.reduce((s, c) => s + Math.min(c.workableDays[w], daysInWeek), 0);
@@ -521,7 +518,8 @@ export function buildAggregateModel(
     : '0 dummy';
   const head = `Minimize\n obj: ${objectiveText}\nSubject To\n${text.join('\n')}\n`;
   const mipText = [...text];
-  for (const t of tightened) mipText[t.at] = t.line;
+  // The row's text ends with its right-hand side.
+  for (const t of tightened) mipText[t.at] = mipText[t.at].replace(/\S+$/, num(t.rhs));
   const mipHead = `Minimize\n obj: ${objectiveText}\nSubject To\n${mipText.join('\n')}\n`;
   const boundText = `Bounds\n${bounds.join('\n')}\n${objective.length ? '' : ' dummy = 0\n'}`;
   return {
