@@ -339,7 +339,12 @@ export interface RequirementRow {
 }
 
 export interface AggregateModel {
+  /** The MIP, with the packing margin when one was asked for and there was room for it. */
   lp: string;
+  /** The MIP without the margin (the same text as `lp` when none was applied). */
+  lpWithoutMargin: () => string;
+  /** Whether `lp` holds a packing margin. */
+  margined: boolean;
   relaxation: string;
   /** Column name → profile and template. */
   columns: Map<string, { profile: number; template: number }>;
@@ -522,8 +527,11 @@ export function buildAggregateModel(
   for (const t of tightened) mipText[t.at] = mipText[t.at].replace(/\S+$/, num(t.rhs));
   const mipHead = `Minimize\n obj: ${objectiveText}\nSubject To\n${mipText.join('\n')}\n`;
   const boundText = `Bounds\n${bounds.join('\n')}\n${objective.length ? '' : ' dummy = 0\n'}`;
+  const general = integers.length ? `General\n ${expr(integers)}\n` : '';
   return {
-    lp: `${mipHead}${boundText}${integers.length ? `General\n ${expr(integers)}\n` : ''}End\n`,
+    lp: `${mipHead}${boundText}${general}End\n`,
+    lpWithoutMargin: () => `${head}${boundText}${general}End\n`,
+    margined: tightened.length > 0,
     relaxation: `${head}${boundText}End\n`,
     columns,
     columnCount: columns.size,
