@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanningInput } from './domain/planning-input';
 import { planSchedule } from './domain/plan-schedule';
+import { solveInWorker } from './highs-runner';
 
 interface Highs {
   solve(
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
         if (columns[name].Primal > 1e-6) values[name] = columns[name].Primal;
       const has = Object.keys(columns).length > 0 && Number.isFinite(out.ObjectiveValue);
       return { status: out.Status, objective: has ? out.ObjectiveValue : null, values };
+    },
+    // A thread of its own per solve: the MIP and the fairness floors' LPs run side by side while
+    // this thread waits (the machine's two cores both busy).
+    solveAside: async (lp, options) => {
+      const out = await solveInWorker(lp, options);
+      return { status: out.status, objective: out.objective, values: out.values };
     },
     onProgress: (value) => parentPort!.postMessage({ type: 'progress', value }),
     onIncumbent: (result) => parentPort!.postMessage({ type: 'incumbent', result }),

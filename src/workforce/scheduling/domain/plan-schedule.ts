@@ -9,6 +9,7 @@
 import { placeBreaks } from '../break-placement';
 import { CheckedShift, newViolations, Violation } from '../rule-checker';
 import { diagnoseSchedule } from './diagnostics';
+import { fairnessFloor, FloorResult } from './fairness-floor';
 import type {
   CoverageRow,
   PlannedShift,
@@ -18,6 +19,7 @@ import type {
 } from './planning-input';
 import {
   AgentCalendar,
+  AggregateModel,
   buildAggregateModel,
   buildCalendars,
   buildGrid,
@@ -27,6 +29,7 @@ import {
   grossRequirement,
   presenceFactorOf,
   RequirementRow,
+  Template,
   Weights,
 } from './planning-model';
 import {
@@ -73,6 +76,8 @@ export type LpSolver = (
 
 export interface PlanHooks {
   solve: LpSolver;
+  /** A solver on another thread, for LPs solved beside the MIP (the fairness floors); absent: `solve`. */
+  solveAside?: LpSolver;
   onProgress?: (progress: number) => void;
   onIncumbent?: (result: PlanningResult) => void;
   /** Wall clock for the time limit (ms); Date.now by default. */
@@ -288,16 +293,35 @@ export async function planSchedule(
   stats.firstStageSeconds = (now() - stageStart) / 1000;
   progress(0.35);
 
+  // The fairness floors (fairness-floor.ts) are solved beside the MIP, each LP in its own thread as
+  // the MIP is; no new one starts once the MIP's counts are rostered.
+  let floorsOpen = true;
+  const floors = fairnessFloors(
+    input,
+    model,
+    templates,
+    calendars,
+    grid,
+    weights,
+    lowerBound,
+    lpValues,
+    hooks.solveAside ?? hooks.solve,
+    () => !floorsOpen || now() > searchEnd(),
+    () => Math.max(1, Math.min(((searchEnd() - now()) / 1000) * 0.1, Number(stats.lpSeconds) * 3)),
+  );
+
   // 3. The integer aggregate model with a slice of the time left: its counts meet the bound far more
   // closely than the LP's rounded down (the MIP reaches the LP bound on the benchmark teams). HiGHS
   // overruns its own limit (30-70 % seen), so it is asked for 30 % of the time there is; a MIP that
   // fails or times out without a solution leaves the first schedule to improve.
   let toImprove: Roster = first;
   let runnerUp: Roster | null = null;
+  // On a thread of its own when there is one: this thread is then free to chain the floors' LPs.
+  const mipSolve = hooks.solveAside ?? hooks.solve;
   const mipSeconds = ((searchEnd() - now()) / 1000) * 0.3;
   if (mipSeconds >= 1) {
     try {
-      let mip = await hooks.solve(model.lp, {
+      let mip = await mipSolve(model.lp, {
         time_limit: mipSeconds,
         mip_rel_gap: 0.002,
         output_flag: false,
@@ -311,7 +335,7 @@ export async function planSchedule(
         (mip.objective === null || mip.objective > lowerBound * (1 + MARGIN_TOLERANCE) + 1e-6);
       const plainSeconds = ((searchEnd() - now()) / 1000) * 0.3;
       if (marginCost && plainSeconds >= 1) {
-        const plain = await hooks.solve(model.lpWithoutMargin(), {
+        const plain = await mipSolve(model.lpWithoutMargin(), {
           time_limit: plainSeconds,
           mip_rel_gap: 0.002,
           output_flag: false,
@@ -347,6 +371,7 @@ export async function planSchedule(
       stats.mipStatus = `failed: ${(e as Error).message}`;
     }
   } else stats.mipStatus = 'skipped: no time left';
+  floorsOpen = false;
   progress(0.5);
   const account: Record<string, number> = {};
   const improveStart = now();
@@ -432,6 +457,23 @@ export async function planSchedule(
   stats.ruins = ruins;
   stats.ruinsKept = ruinsKept;
   for (const [k, v] of Object.entries(account)) stats[k] = round(v);
+  // The floors finished long before (they ran beside the MIP); one still solving at the deadline
+  // leaves the coverage bound. The bound is the best of them.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const floorResults = await Promise.race([
+    floors,
+    new Promise<Record<string, FloorResult>>((resolve) => {
+      timer = setTimeout(() => resolve({}), Math.max(0, deadline - now()));
+    }),
+  ]);
+  clearTimeout(timer);
+  let bound = lowerBound;
+  for (const [kind, floor] of Object.entries(floorResults)) {
+    stats[`floor:${kind}`] =
+      `${round(floor.bound)} at ${floor.at}${floor.exact ? '' : ' (envelope)'}, ${floor.solves} LPs`;
+    bound = Math.max(bound, floor.bound);
+  }
+  stats.coverageBound = round(lowerBound);
   stats.seconds = (now() - started) / 1000;
   const result = finish(
     input,
@@ -439,12 +481,66 @@ export async function planSchedule(
     calendars,
     chosen.roster,
     rows,
-    lowerBound,
+    bound,
     `${chosen.stage}; ${status}`,
     stats,
   );
   progress(1);
   return result;
+}
+
+/**
+ * The coverage bound raised by what fairness must cost (fairness-floor.ts), for evenings and weekends
+ * apart (each alone bounds the objective; their weights are the roster's). Not where an agent has fixed
+ * shifts (a repair: those are outside the model's counts), nor when the LP was not solved.
+ */
+export async function fairnessFloors(
+  input: PlanningInput,
+  model: AggregateModel,
+  templates: Template[],
+  calendars: AgentCalendar[],
+  grid: Grid,
+  weights: Weights,
+  coverageBound: number,
+  lpValues: Record<string, number>,
+  solve: LpSolver,
+  stop: () => boolean,
+  timeLimit: () => number,
+): Promise<Record<string, FloorResult>> {
+  const out: Record<string, FloorResult> = {};
+  if (coverageBound <= 0 || calendars.some((c) => c.fixed.length > 0)) return out;
+  const fairness = input.team?.fairnessWeights;
+  const kinds = [
+    { kind: 'evening' as const, weight: fairness?.evenings ?? weights.evenings },
+    { kind: 'weekend' as const, weight: fairness?.weekends ?? weights.weekends },
+  ];
+  for (const { kind, weight } of kinds) {
+    if (!(weight > 0) || stop()) continue;
+    let start = 0;
+    for (const [name, c] of model.columns)
+      if (templates[c.template][kind]) start += lpValues[name] ?? 0;
+    out[kind] = await fairnessFloor({
+      optimum: coverageBound,
+      start,
+      maxCount: calendars.length * grid.days,
+      agents: calendars.length,
+      weight,
+      solve: async (count) => {
+        try {
+          const r = await solve(model.relaxationWithCount(kind, count), {
+            time_limit: timeLimit(),
+            output_flag: false,
+          });
+          return r.status === 'Optimal' ? r.objective : null;
+        } catch {
+          return null;
+        }
+      },
+      stop,
+      maxSolves: 8,
+    });
+  }
+  return out;
 }
 
 /** Breaks, coverage after breaks, rule check, preferences and diagnostics of a roster. */

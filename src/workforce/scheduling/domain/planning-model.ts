@@ -346,6 +346,8 @@ export interface AggregateModel {
   /** Whether `lp` holds a packing margin. */
   margined: boolean;
   relaxation: string;
+  /** The relaxation with its count of evening (weekend) shifts fixed: the fairness floor's LP(count). */
+  relaxationWithCount: (kind: 'evening' | 'weekend', count: number) => string;
   /** Column name → profile and template. */
   columns: Map<string, { profile: number; template: number }>;
   columnCount: number;
@@ -528,11 +530,21 @@ export function buildAggregateModel(
   const mipHead = `Minimize\n obj: ${objectiveText}\nSubject To\n${mipText.join('\n')}\n`;
   const boundText = `Bounds\n${bounds.join('\n')}\n${objective.length ? '' : ' dummy = 0\n'}`;
   const general = integers.length ? `General\n ${expr(integers)}\n` : '';
+  const ofKind = (kind: 'evening' | 'weekend') =>
+    [...columns].filter(([, c]) => templates[c.template][kind]).map(([name]) => name);
+  const relaxationWithCount = (kind: 'evening' | 'weekend', count: number) => {
+    const names = ofKind(kind);
+    const fixed = names.length
+      ? ` n_${kind}: ${expr(names.map((x, i) => (i ? `+ ${x}` : x)))} = ${count}\n`
+      : '';
+    return `${head}${fixed}${boundText}End\n`;
+  };
   return {
     lp: `${mipHead}${boundText}${general}End\n`,
     lpWithoutMargin: () => `${head}${boundText}${general}End\n`,
     margined: tightened.length > 0,
     relaxation: `${head}${boundText}End\n`,
+    relaxationWithCount,
     columns,
     columnCount: columns.size,
     rowCount: rowId + text.length,
