@@ -147,20 +147,16 @@ describe('lower bound', () => {
     await fc.assert(
       fc.asyncProperty(instances, async (x) => {
         const input = inputOf(x);
-        const { model, newRoster, templates, calendars, grid } = buildPlanningModel(input, weights);
-        const optimum = exactOptimum(newRoster());
+        const planning = buildPlanningModel(input, weights);
+        const optimum = exactOptimum(planning.newRoster());
         if (!Number.isFinite(optimum)) return;
         bounded++;
-        const lp = await solve(model.relaxation, { output_flag: false });
+        const lp = await solve(planning.model.relaxation, { output_flag: false });
         const floors = await fairnessFloors(
           input,
-          model,
-          templates,
-          calendars,
-          grid,
+          planning,
           weights,
-          lp.objective!,
-          lp.values,
+          { objective: lp.objective!, values: lp.values },
           solve,
           () => false,
           () => 30,

@@ -298,13 +298,9 @@ export async function planSchedule(
   let floorsOpen = true;
   const floors = fairnessFloors(
     input,
-    model,
-    templates,
-    calendars,
-    grid,
+    { model, templates, calendars, grid },
     weights,
-    lowerBound,
-    lpValues,
+    { objective: lowerBound, values: lpValues },
     hooks.solveAside ?? hooks.solve,
     () => !floorsOpen || now() > searchEnd(),
     () => Math.max(1, Math.min(((searchEnd() - now()) / 1000) * 0.1, Number(stats.lpSeconds) * 3)),
@@ -489,6 +485,14 @@ export async function planSchedule(
   return result;
 }
 
+/** The pieces of the planning model a fairness floor reads. */
+export interface FloorModel {
+  model: AggregateModel;
+  templates: Template[];
+  calendars: AgentCalendar[];
+  grid: Grid;
+}
+
 /**
  * The coverage bound raised by what fairness must cost (fairness-floor.ts), for evenings and weekends
  * apart (each alone bounds the objective; their weights are the roster's). Not where an agent has fixed
@@ -496,17 +500,17 @@ export async function planSchedule(
  */
 export async function fairnessFloors(
   input: PlanningInput,
-  model: AggregateModel,
-  templates: Template[],
-  calendars: AgentCalendar[],
-  grid: Grid,
+  { model, templates, calendars, grid }: FloorModel,
   weights: Weights,
-  coverageBound: number,
-  lpValues: Record<string, number>,
+  /** The relaxation's optimum and values. */
+  lp: { objective: number; values: Record<string, number> },
   solve: LpSolver,
+  /** Asked before each LP: no more once it says so. */
   stop: () => boolean,
+  /** Seconds each LP may take. */
   timeLimit: () => number,
 ): Promise<Record<string, FloorResult>> {
+  const { objective: coverageBound, values: lpValues } = lp;
   const out: Record<string, FloorResult> = {};
   if (coverageBound <= 0 || calendars.some((c) => c.fixed.length > 0)) return out;
   const fairness = input.team?.fairnessWeights;
