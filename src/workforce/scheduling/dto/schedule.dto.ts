@@ -168,7 +168,11 @@ export class ScheduleDto {
   @ApiProperty({ enum: ['solving', 'draft', 'published', 'failed'] }) status: string;
   @ApiPropertyOptional({ description: '0..1 while solving' }) progress?: number;
   @ApiPropertyOptional() objective?: number;
-  @ApiPropertyOptional({ description: 'Optimum of the LP relaxation' }) lowerBound?: number;
+  @ApiPropertyOptional({
+    description:
+      'A proven lower bound on the objective: the LP relaxation, raised by what evening and weekend fairness must cost (gap = (objective − lowerBound) / objective)',
+  })
+  lowerBound?: number;
   @ApiPropertyOptional() failureReason?: string;
   @ApiProperty() startDate: string;
   @ApiProperty() days: number;
