@@ -232,6 +232,7 @@ export async function planSchedule(
 
   // 1. LP relaxation: the lower bound, and counts to round.
   let lowerBound = 0;
+  let lpOptimal = false;
   let lpValues: Record<string, number> = {};
   let status = 'LP not solved';
   try {
@@ -241,7 +242,8 @@ export async function planSchedule(
     });
     status = `LP ${lp.status}`;
     // Only a proven LP optimum bounds the objective; otherwise 0 (coverage costs are never negative).
-    if (lp.status === 'Optimal' && lp.objective !== null) lowerBound = Math.max(0, lp.objective);
+    lpOptimal = lp.status === 'Optimal' && lp.objective !== null;
+    if (lpOptimal) lowerBound = Math.max(0, lp.objective!);
     lpValues = lp.values;
   } catch (e) {
     status = `LP failed: ${(e as Error).message}`;
@@ -300,7 +302,7 @@ export async function planSchedule(
     input,
     { model, templates, calendars, grid },
     weights,
-    { objective: lowerBound, values: lpValues },
+    { objective: lpOptimal ? lowerBound : null, values: lpValues },
     hooks.solveAside ?? hooks.solve,
     () => !floorsOpen || now() > searchEnd(),
     () => Math.max(1, Math.min(((searchEnd() - now()) / 1000) * 0.1, Number(stats.lpSeconds) * 3)),
@@ -502,8 +504,8 @@ export async function fairnessFloors(
   input: PlanningInput,
   { model, templates, calendars, grid }: FloorModel,
   weights: Weights,
-  /** The relaxation's optimum and values. */
-  lp: { objective: number; values: Record<string, number> },
+  /** The relaxation's optimum (null: not proven optimal) and values. */
+  lp: { objective: number | null; values: Record<string, number> },
   solve: LpSolver,
   /** Asked before each LP: no more once it says so. */
   stop: () => boolean,
@@ -512,7 +514,7 @@ export async function fairnessFloors(
 ): Promise<Record<string, FloorResult>> {
   const { objective: coverageBound, values: lpValues } = lp;
   const out: Record<string, FloorResult> = {};
-  if (coverageBound <= 0 || calendars.some((c) => c.fixed.length > 0)) return out;
+  if (coverageBound === null || calendars.some((c) => c.fixed.length > 0)) return out;
   const fairness = input.team?.fairnessWeights;
   const kinds = [
     { kind: 'evening' as const, weight: fairness?.evenings ?? weights.evenings },
