@@ -62,7 +62,6 @@ function runCase(options: CaseOptions): Promise<CaseResult> {
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(2)} %`);
 
-/** The coverage part's distance from the bound (the bound counts coverage only). */
 /** The coverage part against the coverage bound (the LP; `lowerBound` adds the fairness floor). */
 function coverageGap(r: CaseResult): number | null {
   const coverage = Number(r.stats.coverageCost);

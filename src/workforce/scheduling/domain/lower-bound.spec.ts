@@ -147,10 +147,10 @@ describe('lower bound', () => {
     const planning = buildPlanningModel(input, weights);
     const optimum = exactOptimum(planning.newRoster());
     const lp = await solve(planning.model.relaxation, { output_flag: false });
+    const roster = planning.newRoster();
     const floors = await fairnessFloors(
-      input,
       planning,
-      weights,
+      { evening: roster.eveningWeight(), weekend: roster.weekendWeight() },
       { objective: lp.objective, values: lp.values },
       solve,
       () => false,

@@ -29,7 +29,7 @@ import {
   grossRequirement,
   presenceFactorOf,
   RequirementRow,
-  Template,
+  ShiftKind,
   Weights,
 } from './planning-model';
 import {
@@ -299,9 +299,8 @@ export async function planSchedule(
   // the MIP is; no new one starts once the MIP's counts are rostered.
   let floorsOpen = true;
   const floors = fairnessFloors(
-    input,
-    { model, templates, calendars, grid },
-    weights,
+    { model, calendars, grid },
+    { evening: first.eveningWeight(), weekend: first.weekendWeight() },
     { objective: lpOptimal ? lowerBound : null, values: lpValues },
     hooks.solveAside ?? hooks.solve,
     () => !floorsOpen || now() > searchEnd(),
@@ -490,20 +489,19 @@ export async function planSchedule(
 /** The pieces of the planning model a fairness floor reads. */
 export interface FloorModel {
   model: AggregateModel;
-  templates: Template[];
   calendars: AgentCalendar[];
   grid: Grid;
 }
 
 /**
  * The coverage bound raised by what fairness must cost (fairness-floor.ts), for evenings and weekends
- * apart (each alone bounds the objective; their weights are the roster's). Not where an agent has fixed
- * shifts (a repair: those are outside the model's counts), nor when the LP was not solved.
+ * apart (each alone bounds the objective). Not where an agent has fixed shifts (a repair: those are
+ * outside the model's counts), nor when the LP was not solved.
  */
 export async function fairnessFloors(
-  input: PlanningInput,
-  { model, templates, calendars, grid }: FloorModel,
-  weights: Weights,
+  { model, calendars, grid }: FloorModel,
+  /** The roster's fairness weights (the team's own, else the solver's). */
+  weights: Record<ShiftKind, number>,
   /** The relaxation's optimum (null: not proven optimal) and values. */
   lp: { objective: number | null; values: Record<string, number> },
   solve: LpSolver,
@@ -515,16 +513,10 @@ export async function fairnessFloors(
   const { objective: coverageBound, values: lpValues } = lp;
   const out: Record<string, FloorResult> = {};
   if (coverageBound === null || calendars.some((c) => c.fixed.length > 0)) return out;
-  const fairness = input.team?.fairnessWeights;
-  const kinds = [
-    { kind: 'evening' as const, weight: fairness?.evenings ?? weights.evenings },
-    { kind: 'weekend' as const, weight: fairness?.weekends ?? weights.weekends },
-  ];
-  for (const { kind, weight } of kinds) {
+  for (const kind of ['evening', 'weekend'] as const) {
+    const weight = weights[kind];
     if (!(weight > 0) || stop()) continue;
-    let start = 0;
-    for (const [name, c] of model.columns)
-      if (templates[c.template][kind]) start += lpValues[name] ?? 0;
+    const start = model.columnsOf[kind].reduce((s, name) => s + (lpValues[name] ?? 0), 0);
     out[kind] = await fairnessFloor({
       optimum: coverageBound,
       start,

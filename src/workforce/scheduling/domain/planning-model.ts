@@ -338,6 +338,9 @@ export interface RequirementRow {
   target: number;
 }
 
+/** The shifts fairness counts per agent. */
+export type ShiftKind = 'evening' | 'weekend';
+
 export interface AggregateModel {
   /** The MIP, with the packing margin when one was asked for and there was room for it. */
   lp: string;
@@ -347,7 +350,9 @@ export interface AggregateModel {
   margined: boolean;
   relaxation: string;
   /** The relaxation with its count of evening (weekend) shifts fixed: the fairness floor's LP(count). */
-  relaxationWithCount: (kind: 'evening' | 'weekend', count: number) => string;
+  relaxationWithCount: (kind: ShiftKind, count: number) => string;
+  /** The columns of evening (weekend) shifts. */
+  columnsOf: Record<ShiftKind, string[]>;
   /** Column name → profile and template. */
   columns: Map<string, { profile: number; template: number }>;
   columnCount: number;
@@ -530,10 +535,12 @@ export function buildAggregateModel(
   const mipHead = `Minimize\n obj: ${objectiveText}\nSubject To\n${mipText.join('\n')}\n`;
   const boundText = `Bounds\n${bounds.join('\n')}\n${objective.length ? '' : ' dummy = 0\n'}`;
   const general = integers.length ? `General\n ${expr(integers)}\n` : '';
-  const ofKind = (kind: 'evening' | 'weekend') =>
+  const ofKind = (kind: ShiftKind) =>
     [...columns].filter(([, c]) => templates[c.template][kind]).map(([name]) => name);
-  const relaxationWithCount = (kind: 'evening' | 'weekend', count: number) => {
-    const names = ofKind(kind);
+  const columnsOf = { evening: ofKind('evening'), weekend: ofKind('weekend') };
+  // No such columns: the count is 0 in every schedule, and the relaxation alone still bounds it.
+  const relaxationWithCount = (kind: ShiftKind, count: number) => {
+    const names = columnsOf[kind];
     const fixed = names.length
       ? ` n_${kind}: ${expr(names.map((x, i) => (i ? `+ ${x}` : x)))} = ${count}\n`
       : '';
@@ -545,6 +552,7 @@ export function buildAggregateModel(
     margined: tightened.length > 0,
     relaxation: `${head}${boundText}End\n`,
     relaxationWithCount,
+    columnsOf,
     columns,
     columnCount: columns.size,
     rowCount: rowId + text.length,
