@@ -109,6 +109,17 @@ describe('site opening hours', () => {
       ).toEqual(at('2026-11-30T23:30:00Z'));
     });
 
+    it('hours wholly inside the hour a DST change skips do not open that day', () => {
+      // Berlin skips 02:00–03:00 on Sunday 28 March 2027; the next Sunday opens as usual.
+      const gap = [{ weekday: 7, open: '02:00', close: '03:00' }];
+      expect(
+        firstOpenInWindow(gap, 'Europe/Berlin', at('2027-03-27T12:00:00Z'), at('2027-03-29T00:00:00Z')),
+      ).toBeNull();
+      expect(nextOpenAt(gap, 'Europe/Berlin', at('2027-03-27T12:00:00Z'))).toEqual(
+        at('2027-04-04T00:00:00Z'),
+      );
+    });
+
     it('property: the first open moment is open, inside the window, and nothing before it is', () => {
       const entry = fc.record({
         weekday: fc.integer({ min: 1, max: 7 }),

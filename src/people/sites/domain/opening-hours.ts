@@ -33,7 +33,8 @@ function wallTime(day: DateTime, minutes: number): number {
 
 /**
  * The open intervals [start, end) (UTC instants) of the entries starting on local days from the day
- * before `from` to the day of `to`, merged and sorted. A wall time skipped by a DST change moves forward.
+ * before `from` to the day of `to`, merged and sorted. A wall time skipped by a DST change moves forward,
+ * so hours inside the skipped hour are empty that day.
  */
 export function openIntervals(
   hours: OpeningHoursEntry[],
@@ -52,6 +53,8 @@ export function openIntervals(
       if (close <= open) close += 24 * 60; // past midnight into the next day
       const start = wallTime(day, open);
       const end = wallTime(day, close);
+      // Hours wholly inside a DST gap (02:00–03:00 on the spring change) do not open that day.
+      if (end <= start) continue;
       if (end > from.getTime() - 86_400_000 && start < to.getTime() + 86_400_000)
         spans.push([start, end]);
     }
