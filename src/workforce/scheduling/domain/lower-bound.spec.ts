@@ -18,7 +18,7 @@ const instances = fc
         minHours: fc.constantFrom(0, 4, 8),
         maxHours: fc.constantFrom(8, 12, 40),
         window: fc.constantFrom(null, ['07:00', '09:00'], ['12:00', '15:00']),
-        dayOff: fc.constantFrom(null, 1, 2),
+        dayOff: fc.constantFrom(null, 1, 2, 6, 7),
         offHour: fc.constantFrom(null, 9, 15),
       }),
       { minLength: 1, maxLength: 3 },
@@ -36,13 +36,15 @@ const instances = fc
     demand: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }),
     yue: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 12, maxLength: 12 }),
     consistent: fc.boolean(),
+    /** A Monday, or a Saturday (the horizon then holds a weekend). */
+    startDate: fc.constantFrom('2026-01-05', '2026-01-10'),
   })
   .filter((x) => x.agents.length * x.days <= 7);
 
 type Instance = typeof instances extends fc.Arbitrary<infer T> ? T : never;
 
 function inputOf(x: Instance): PlanningInput {
-  const first = DateTime.fromISO('2026-01-05', { zone });
+  const first = DateTime.fromISO(x.startDate, { zone });
   const requirements: PlanningInput['requirements'] = [];
   for (let d = 0; d < x.days; d++)
     for (let h = 0; h < 12; h++) {
@@ -54,7 +56,7 @@ function inputOf(x: Instance): PlanningInput {
       }
     }
   return {
-    startDate: '2026-01-05',
+    startDate: x.startDate,
     days: x.days,
     intervalMinutes: 30,
     timeZone: zone,
@@ -138,11 +140,12 @@ describe('lower bound', () => {
     expect(bounded).toBeGreaterThan(10);
   }, 120_000);
 
-  // Fairness dear and the other preferences free, so the optimum sits close to the bound.
-  const weights = { ...DEFAULT_WEIGHTS, startWindow: 0, dayOff: 0, consistency: 0, evenings: 4 };
+  // Fairness dear, so the optimum sits close to the bound; start windows and days off cost what the
+  // floors charge evening and weekend shifts for them.
+  const dear = { ...DEFAULT_WEIGHTS, consistency: 0, evenings: 4, weekends: 4 };
   const solve: LpSolver = (lp, options) => solveInWorker(lp, options);
   /** The LP's optimum, the bound with the fairness floors, and the enumerated best schedule. */
-  const bounds = async (x: Instance) => {
+  const bounds = async (x: Instance, weights = dear) => {
     const input = inputOf(x);
     const planning = buildPlanningModel(input, weights);
     const optimum = exactOptimum(planning.newRoster());
@@ -150,7 +153,12 @@ describe('lower bound', () => {
     const roster = planning.newRoster();
     const floors = await fairnessFloors(
       planning,
-      { evening: roster.eveningWeight(), weekend: roster.weekendWeight() },
+      {
+        evening: roster.eveningWeight(),
+        weekend: roster.weekendWeight(),
+        startWindow: weights.startWindow,
+        dayOff: weights.dayOff,
+      },
       { objective: lp.objective, values: lp.values },
       solve,
       () => false,
@@ -185,19 +193,51 @@ describe('lower bound', () => {
       dayOff: null,
       offHour: null,
     };
-    const { lp, bound, optimum } = await bounds({
-      agents: [calm, calm, calm],
-      days: 2,
-      templates: [
-        { start: '08:00', minutes: 240 },
-        { start: '14:00', minutes: 480 },
-      ],
-      demand: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1],
-      yue: new Array(12).fill(0),
-      consistent: false,
-    });
+    const { lp, bound, optimum } = await bounds(
+      {
+        agents: [calm, calm, calm],
+        days: 2,
+        templates: [
+          { start: '08:00', minutes: 240 },
+          { start: '14:00', minutes: 480 },
+        ],
+        demand: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1],
+        yue: new Array(12).fill(0),
+        consistent: false,
+        startDate: '2026-01-05',
+      },
+      { ...dear, startWindow: 0, dayOff: 0 },
+    );
     expect(bound - lp).toBeCloseTo(4 * (4 / 3), 3);
     expect(bound).toBeLessThanOrEqual(optimum + 1e-6);
     expect(bound).toBeCloseTo(optimum, 3);
+  }, 60_000);
+
+  it('charges an evening to an agent whose window no evening starts in, and a weekend shift on a day asked off', async () => {
+    // A weekend, 14:00-22:00 the only shift; breaks gross the one agent needed up to two, so both
+    // agents work both days. The first asks Saturday off and starts 07:00-09:00: two evenings outside
+    // their window (1.0) and the Saturday (0.5). Fairness alone (the old floor) saw nothing to pay.
+    const calm: Instance['agents'][number] = {
+      yue: false,
+      minHours: 0,
+      maxHours: 40,
+      window: null,
+      dayOff: null,
+      offHour: null,
+    };
+    const team: Instance = {
+      agents: [{ ...calm, window: ['07:00', '09:00'], dayOff: 6 }, calm],
+      days: 2,
+      templates: [{ start: '14:00', minutes: 480 }],
+      demand: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1],
+      yue: new Array(12).fill(0),
+      consistent: false,
+      startDate: '2026-01-10',
+    };
+    const { lp, bound, optimum } = await bounds(team);
+    expect(bound - lp).toBeCloseTo(1.5, 3);
+    expect(bound).toBeCloseTo(optimum, 3);
+    const free = await bounds(team, { ...dear, startWindow: 0, dayOff: 0 });
+    expect(free.bound - free.lp).toBeCloseTo(0, 3);
   }, 60_000);
 });

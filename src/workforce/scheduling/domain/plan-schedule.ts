@@ -9,7 +9,14 @@
 import { placeBreaks } from '../break-placement';
 import { CheckedShift, newViolations, Violation } from '../rule-checker';
 import { diagnoseSchedule } from './diagnostics';
-import { fairnessFloor, FloorResult } from './fairness-floor';
+import {
+  CostClass,
+  costFloor,
+  fairnessFloor,
+  FloorResult,
+  jointMinimum,
+  KindFloor,
+} from './fairness-floor';
 import type {
   CoverageRow,
   PlannedShift,
@@ -30,6 +37,7 @@ import {
   presenceFactorOf,
   RequirementRow,
   ShiftKind,
+  Template,
   Weights,
 } from './planning-model';
 import {
@@ -295,16 +303,24 @@ export async function planSchedule(
   stats.firstStageSeconds = (now() - stageStart) / 1000;
   progress(0.35);
 
-  // The fairness floors (fairness-floor.ts) are solved beside the MIP, each LP in its own thread as
-  // the MIP is; no new one starts once the MIP's counts are rostered.
-  let floorsOpen = true;
+  // The fairness floors (fairness-floor.ts) are solved beside the MIP and then the local search, each
+  // LP in its own thread as the MIP is (the search keeps to this one); none starts past the search's end.
   const floors = fairnessFloors(
-    { model, calendars, grid },
-    { evening: first.eveningWeight(), weekend: first.weekendWeight() },
+    { model, calendars, grid, templates },
+    {
+      evening: first.eveningWeight(),
+      weekend: first.weekendWeight(),
+      startWindow: first.weights.startWindow,
+      dayOff: first.weights.dayOff,
+    },
     { objective: lpOptimal ? lowerBound : null, values: lpValues },
     hooks.solveAside ?? hooks.solve,
-    () => !floorsOpen || now() > searchEnd(),
-    () => Math.max(1, Math.min(((searchEnd() - now()) / 1000) * 0.1, Number(stats.lpSeconds) * 3)),
+    () => searchEnd() - now() < 1000,
+    // Generous (an LP that runs out of time adds nothing), but done well before the deadline.
+    () => {
+      const left = (searchEnd() - now()) / 1000;
+      return Math.min(Math.max(2, Math.min(left * 0.1, Number(stats.lpSeconds) * 5)), left * 0.5);
+    },
   );
 
   // 3. The integer aggregate model with a slice of the time left: its counts meet the bound far more
@@ -368,7 +384,6 @@ export async function planSchedule(
       stats.mipStatus = `failed: ${(e as Error).message}`;
     }
   } else stats.mipStatus = 'skipped: no time left';
-  floorsOpen = false;
   progress(0.5);
   const account: Record<string, number> = {};
   const improveStart = now();
@@ -409,6 +424,7 @@ export async function planSchedule(
   let idle = 0;
   let rounds = 0;
   while (now() < searchEnd() && idle < 3) {
+    await letFloorsOn();
     kept.copyFrom(chosen.roster);
     const before = kept.objective();
     improve(chosen.roster, searchEnd(), 7 + rounds, account, idle > 0);
@@ -430,6 +446,7 @@ export async function planSchedule(
   let sinceKept = 0;
   let short = shortWeeks(chosen.roster);
   while (now() < searchEnd() && sinceKept < RUIN_PATIENCE) {
+    await letFloorsOn();
     kept.copyFrom(chosen.roster);
     const before = kept.objective();
     const t0 = now();
@@ -454,8 +471,8 @@ export async function planSchedule(
   stats.ruins = ruins;
   stats.ruinsKept = ruinsKept;
   for (const [k, v] of Object.entries(account)) stats[k] = round(v);
-  // The floors finished long before (they ran beside the MIP); one still solving at the deadline
-  // leaves the coverage bound. The bound is the best of them.
+  // The floors' last LPs end well before the deadline (their time limits see to it); one still
+  // solving at the deadline leaves the coverage bound. The bound is the best of them.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const floorResults = await Promise.race([
     floors,
@@ -467,7 +484,9 @@ export async function planSchedule(
   let bound = lowerBound;
   for (const [kind, floor] of Object.entries(floorResults)) {
     stats[`floor:${kind}`] =
-      `${round(floor.bound)} at ${floor.at}${floor.exact ? '' : ' (envelope)'}, ${floor.solves} LPs`;
+      kind === 'both'
+        ? `${round(floor.bound)} at ${floor.at} evenings and ${floor.atOther} weekend shifts`
+        : `${round(floor.bound)} at ${floor.at}${floor.exact ? '' : ' (envelope)'}, ${floor.solves} LPs`;
     bound = Math.max(bound, floor.bound);
   }
   stats.coverageBound = round(lowerBound);
@@ -486,22 +505,71 @@ export async function planSchedule(
   return result;
 }
 
+/**
+ * The local search runs without awaiting: between its rounds this lets the floors' finished LPs be
+ * read and their next ones start, in the threads beside this one.
+ */
+const letFloorsOn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The pieces of the planning model a fairness floor reads. */
 export interface FloorModel {
   model: AggregateModel;
   calendars: AgentCalendar[];
   grid: Grid;
+  templates: Template[];
+}
+
+/** The roster's weights a floor charges: fairness per kind, and the preferences that fall on them. */
+export interface FloorWeights {
+  evening: number;
+  weekend: number;
+  startWindow: number;
+  dayOff: number;
 }
 
 /**
- * The coverage bound raised by what fairness must cost (fairness-floor.ts), for evenings and weekends
- * apart (each alone bounds the objective). Not where an agent has fixed shifts (a repair: those are
+ * Each agent's share of a kind's cost past fairness (fairness-floor.ts): an evening costs the
+ * start-window weight to an agent whose window no evening shift starts in; a weekend shift past those
+ * on weekend days the agent did not ask off costs the day-off weight. Agents alike are grouped.
+ */
+export function costClasses(
+  { calendars, grid, templates }: FloorModel,
+  kind: ShiftKind,
+  weights: FloorWeights,
+): { classes: CostClass[]; maxEach: number } {
+  const weekendDays = grid.weekdayOfDay.filter((w) => w >= 6);
+  const maxEach = kind === 'evening' ? grid.days : weekendDays.length;
+  const eveningStarts = [...new Set(templates.filter((t) => t.evening).map((t) => t.startMinute))];
+  const groups = new Map<string, CostClass>();
+  for (const cal of calendars) {
+    let free = maxEach;
+    let extra = 0;
+    if (kind === 'evening' && cal.windowFrom !== null && weights.startWindow > 0) {
+      const outside = eveningStarts.every((s) => s < cal.windowFrom! || s > cal.windowTo!);
+      if (outside) [free, extra] = [0, weights.startWindow];
+    } else if (kind === 'weekend' && weights.dayOff > 0) {
+      free = weekendDays.filter((w) => !cal.preferredOff.has(w)).length;
+      if (free < maxEach) extra = weights.dayOff;
+      else free = maxEach;
+    }
+    const key = `${free}/${extra}`;
+    const group = groups.get(key) ?? { agents: 0, free, extra };
+    group.agents++;
+    groups.set(key, group);
+  }
+  return { classes: [...groups.values()], maxEach };
+}
+
+/**
+ * The coverage bound raised by what fairness (and the preferences that fall on evening and weekend
+ * shifts) must cost (fairness-floor.ts): evenings and weekends apart, each searched with its own LPs,
+ * then both at once from the LPs solved. Not where an agent has fixed shifts (a repair: those are
  * outside the model's counts), nor when the LP was not solved.
  */
 export async function fairnessFloors(
-  { model, calendars, grid }: FloorModel,
-  /** The roster's fairness weights (the team's own, else the solver's). */
-  weights: Record<ShiftKind, number>,
+  floorModel: FloorModel,
+  /** The roster's weights (the team's own fairness weights, else the solver's). */
+  weights: FloorWeights,
   /** The relaxation's optimum (null: not proven optimal) and values. */
   lp: { objective: number | null; values: Record<string, number> },
   solve: LpSolver,
@@ -510,19 +578,30 @@ export async function fairnessFloors(
   /** Seconds each LP may take. */
   timeLimit: () => number,
 ): Promise<Record<string, FloorResult>> {
+  const { model, calendars } = floorModel;
   const { objective: coverageBound, values: lpValues } = lp;
   const out: Record<string, FloorResult> = {};
   if (coverageBound === null || calendars.some((c) => c.fixed.length > 0)) return out;
+  const sides = {} as Record<ShiftKind, KindFloor>;
   for (const kind of ['evening', 'weekend'] as const) {
-    const weight = weights[kind];
-    if (!(weight > 0) || stop()) continue;
+    const { classes, maxEach } = costClasses(floorModel, kind, weights);
+    const known = new Map<number, number>();
+    const cost = (count: number) => {
+      let v = known.get(count);
+      if (v === undefined)
+        known.set(count, (v = costFloor(count, classes, weights[kind], maxEach)));
+      return v;
+    };
+    const maxCount = calendars.length * maxEach;
+    sides[kind] = { points: new Map(), maxCount, cost };
+    const charged = weights[kind] > 0 || classes.some((c) => c.extra > 0);
+    if (!charged || stop()) continue;
     const start = model.columnsOf[kind].reduce((s, name) => s + (lpValues[name] ?? 0), 0);
     out[kind] = await fairnessFloor({
       optimum: coverageBound,
       start,
-      maxCount: calendars.length * grid.days,
-      agents: calendars.length,
-      weight,
+      maxCount,
+      cost,
       solve: async (count) => {
         try {
           const r = await solve(model.relaxationWithCount(kind, count), {
@@ -535,8 +614,20 @@ export async function fairnessFloors(
         }
       },
       stop,
-      maxSolves: 8,
+      maxSolves: 12,
     });
+    sides[kind].points = out[kind].points;
+  }
+  if (out.evening || out.weekend) {
+    const joint = jointMinimum(coverageBound, sides.evening, sides.weekend);
+    out.both = {
+      bound: joint.value,
+      at: joint.at[0],
+      atOther: joint.at[1],
+      exact: false,
+      solves: 0,
+      points: new Map(),
+    };
   }
   return out;
 }
