@@ -101,6 +101,8 @@ export interface FloorSearch {
   /** Stop starting solves: the bound found so far is returned. */
   stop: () => boolean;
   maxSolves: number;
+  /** Where LP(count) goes as it is solved (the caller may read a stopped search's progress). */
+  points?: Map<number, number>;
 }
 
 export interface FloorResult {
@@ -132,8 +134,19 @@ export function envelopeMinimum(
   return { at, value };
 }
 
+/** The bound the solved points give now (the search's result, had it stopped here). */
+export function floorFrom(
+  points: Map<number, number>,
+  optimum: number,
+  maxCount: number,
+  cost: (count: number) => number,
+): Omit<FloorResult, 'solves'> {
+  const min = envelopeMinimum(points, optimum, maxCount, cost);
+  return { bound: low(min.value), at: min.at, exact: points.has(min.at), points };
+}
+
 export async function fairnessFloor(search: FloorSearch): Promise<FloorResult> {
-  const points = new Map<number, number>();
+  const points = search.points ?? new Map<number, number>();
   const tried = new Set<number>();
   let solves = 0;
   const solveAt = async (x: number) => {

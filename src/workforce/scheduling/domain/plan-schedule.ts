@@ -13,6 +13,7 @@ import {
   CostClass,
   costFloor,
   fairnessFloor,
+  floorFrom,
   FloorResult,
   jointMinimum,
   KindFloor,
@@ -472,12 +473,12 @@ export async function planSchedule(
   stats.ruinsKept = ruinsKept;
   for (const [k, v] of Object.entries(account)) stats[k] = round(v);
   // The floors' last LPs end well before the deadline (their time limits see to it); one still
-  // solving at the deadline leaves the coverage bound. The bound is the best of them.
+  // solving at the deadline leaves the bound the LPs solved before it give. The bound is the best.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const floorResults = await Promise.race([
-    floors,
+    floors.done,
     new Promise<Record<string, FloorResult>>((resolve) => {
-      timer = setTimeout(() => resolve({}), Math.max(0, deadline - now()));
+      timer = setTimeout(() => resolve(floors.soFar()), Math.max(0, deadline - now()));
     }),
   ]);
   clearTimeout(timer);
@@ -560,13 +561,19 @@ export function costClasses(
   return { classes: [...groups.values()], maxEach };
 }
 
+/** The floors' search under way: its result when done, and the bounds its LPs give so far. */
+export interface FloorsRun {
+  done: Promise<Record<string, FloorResult>>;
+  soFar: () => Record<string, FloorResult>;
+}
+
 /**
  * The coverage bound raised by what fairness (and the preferences that fall on evening and weekend
  * shifts) must cost (fairness-floor.ts): evenings and weekends apart, each searched with its own LPs,
  * then both at once from the LPs solved. Not where an agent has fixed shifts (a repair: those are
  * outside the model's counts), nor when the LP was not solved.
  */
-export async function fairnessFloors(
+export function fairnessFloors(
   floorModel: FloorModel,
   /** The roster's weights (the team's own fairness weights, else the solver's). */
   weights: FloorWeights,
@@ -577,13 +584,14 @@ export async function fairnessFloors(
   stop: () => boolean,
   /** Seconds each LP may take. */
   timeLimit: () => number,
-): Promise<Record<string, FloorResult>> {
+): FloorsRun {
   const { model, calendars } = floorModel;
   const { objective: coverageBound, values: lpValues } = lp;
-  const out: Record<string, FloorResult> = {};
-  if (coverageBound === null || calendars.some((c) => c.fixed.length > 0)) return out;
-  const sides = {} as Record<ShiftKind, KindFloor>;
-  for (const kind of ['evening', 'weekend'] as const) {
+  if (coverageBound === null || calendars.some((c) => c.fixed.length > 0))
+    return { done: Promise.resolve({}), soFar: () => ({}) };
+  const kinds = ['evening', 'weekend'] as const;
+  const sides = {} as Record<ShiftKind, KindFloor & { charged: boolean }>;
+  for (const kind of kinds) {
     const { classes, maxEach } = costClasses(floorModel, kind, weights);
     const known = new Map<number, number>();
     const cost = (count: number) => {
@@ -592,44 +600,65 @@ export async function fairnessFloors(
         known.set(count, (v = costFloor(count, classes, weights[kind], maxEach)));
       return v;
     };
-    const maxCount = calendars.length * maxEach;
-    sides[kind] = { points: new Map(), maxCount, cost };
     const charged = weights[kind] > 0 || classes.some((c) => c.extra > 0);
-    if (!charged || stop()) continue;
-    const start = model.columnsOf[kind].reduce((s, name) => s + (lpValues[name] ?? 0), 0);
-    out[kind] = await fairnessFloor({
-      optimum: coverageBound,
-      start,
-      maxCount,
-      cost,
-      solve: async (count) => {
-        try {
-          const r = await solve(model.relaxationWithCount(kind, count), {
-            time_limit: timeLimit(),
-            output_flag: false,
-          });
-          return r.status === 'Optimal' ? r.objective : null;
-        } catch {
-          return null;
-        }
-      },
-      stop,
-      maxSolves: 12,
-    });
-    sides[kind].points = out[kind].points;
+    sides[kind] = { points: new Map(), maxCount: calendars.length * maxEach, cost, charged };
   }
-  if (out.evening || out.weekend) {
-    const joint = jointMinimum(coverageBound, sides.evening, sides.weekend);
-    out.both = {
-      bound: joint.value,
-      at: joint.at[0],
-      atOther: joint.at[1],
-      exact: false,
-      solves: 0,
-      points: new Map(),
-    };
-  }
-  return out;
+  const withJoint = (out: Record<string, FloorResult>) => {
+    if (kinds.some((k) => sides[k].points.size > 0)) {
+      const joint = jointMinimum(coverageBound, sides.evening, sides.weekend);
+      out.both = {
+        bound: joint.value,
+        at: joint.at[0],
+        atOther: joint.at[1],
+        exact: false,
+        solves: 0,
+        points: new Map(),
+      };
+    }
+    return out;
+  };
+  const search = async () => {
+    const out: Record<string, FloorResult> = {};
+    for (const kind of kinds) {
+      const side = sides[kind];
+      if (!side.charged || stop()) continue;
+      const start = model.columnsOf[kind].reduce((s, name) => s + (lpValues[name] ?? 0), 0);
+      out[kind] = await fairnessFloor({
+        optimum: coverageBound,
+        start,
+        maxCount: side.maxCount,
+        cost: side.cost,
+        solve: async (count) => {
+          try {
+            const r = await solve(model.relaxationWithCount(kind, count), {
+              time_limit: timeLimit(),
+              output_flag: false,
+            });
+            return r.status === 'Optimal' ? r.objective : null;
+          } catch {
+            return null;
+          }
+        },
+        stop,
+        maxSolves: 12,
+        points: side.points,
+      });
+    }
+    return withJoint(out);
+  };
+  return {
+    done: search(),
+    soFar: () => {
+      const out: Record<string, FloorResult> = {};
+      for (const kind of kinds) {
+        const side = sides[kind];
+        if (side.points.size === 0) continue;
+        const floor = floorFrom(side.points, coverageBound, side.maxCount, side.cost);
+        out[kind] = { ...floor, solves: side.points.size };
+      }
+      return withJoint(out);
+    },
+  };
 }
 
 /** Breaks, coverage after breaks, rule check, preferences and diagnostics of a roster. */
