@@ -170,7 +170,7 @@ export class ScheduleDto {
   @ApiPropertyOptional() objective?: number;
   @ApiPropertyOptional({
     description:
-      'A proven lower bound on the objective: the LP relaxation, raised by what evening and weekend fairness must cost (gap = (objective − lowerBound) / objective)',
+      'A proven lower bound on the objective: the LP relaxation, raised by what evening and weekend shifts must cost in fairness and in the start windows and days off they break (gap = (objective − lowerBound) / objective)',
   })
   lowerBound?: number;
   @ApiPropertyOptional() failureReason?: string;

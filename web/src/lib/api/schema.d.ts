@@ -3779,7 +3779,7 @@ export interface components {
             /** @description 0..1 while solving */
             progress?: number;
             objective?: number;
-            /** @description A proven lower bound on the objective: the LP relaxation, raised by what evening and weekend fairness must cost (gap = (objective − lowerBound) / objective) */
+            /** @description A proven lower bound on the objective: the LP relaxation, raised by what evening and weekend shifts must cost in fairness and in the start windows and days off they break (gap = (objective − lowerBound) / objective) */
             lowerBound?: number;
             failureReason?: string;
             startDate: string;
