@@ -186,17 +186,19 @@ describe('lower bound', () => {
     expect(bounded).toBeGreaterThan(6);
   }, 180_000);
 
+  /** An agent with no preferences, no minimum and no time off. */
+  const calm: Instance['agents'][number] = {
+    yue: false,
+    minHours: 0,
+    maxHours: 40,
+    window: null,
+    dayOff: null,
+    offHour: null,
+  };
+
   it('lifts the bound to the best schedule where evenings cannot be shared evenly', async () => {
     // Three agents, two days, 14:00-20:00 needs one agent and only the 14:00-22:00 shift covers it:
     // two evening shifts for three agents spread at least 4/3 (4 a shift of spread: 5.33).
-    const calm: Instance['agents'][number] = {
-      yue: false,
-      minHours: 0,
-      maxHours: 40,
-      window: null,
-      dayOff: null,
-      offHour: null,
-    };
     const { lp, bound, optimum } = await bounds(
       {
         agents: [calm, calm, calm],
@@ -221,14 +223,6 @@ describe('lower bound', () => {
     // A weekend, 14:00-22:00 the only shift; breaks gross the one agent needed up to two, so both
     // agents work both days. The first asks Saturday off and starts 07:00-09:00: two evenings outside
     // their window (1.0) and the Saturday (0.5). Fairness alone (the old floor) saw nothing to pay.
-    const calm: Instance['agents'][number] = {
-      yue: false,
-      minHours: 0,
-      maxHours: 40,
-      window: null,
-      dayOff: null,
-      offHour: null,
-    };
     const team: Instance = {
       agents: [{ ...calm, window: ['07:00', '09:00'], dayOff: 6 }, calm],
       days: 2,
