@@ -344,6 +344,7 @@ function diagnoseAfter(
       agents: planning.agents,
       timeZone,
       known: reasons,
+      rules: planning.rules,
     }),
   );
   const working = new Set(shifts.map((s) => s.agentId));

@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import { diagnoseBeforeSolving, reasonsAfterSolving, shortfallOf } from './schedule-diagnostics';
+import { DEFAULT_LABOUR_RULES } from '../labour-rules';
+import {
+  coarseBreaks,
+  diagnoseBeforeSolving,
+  reasonsAfterSolving,
+  shortfallOf,
+} from './schedule-diagnostics';
 import type { PlanningAgent } from './planning-input';
 
 const Z = 'Asia/Shanghai';
@@ -197,5 +203,37 @@ describe('diagnostics after solving', () => {
       known: [],
     });
     expect(plain.map((r) => r.code)).toEqual(['SHORTFALL']);
+  });
+
+  it("names breaks that take whole coarse intervals as the shortfall's cause", () => {
+    // A 9-hour shift: a 60-min meal and four 15-min rests are 22 % of it. At 60-min intervals they
+    // take 5 of its 9 intervals (counted in 44 %), at 30-min 6 of 18 (67 %); at 15-min exactly.
+    expect(coarseBreaks(DEFAULT_LABOUR_RULES, 60)).toEqual({
+      shiftHours: 9,
+      countedShare: 0.444,
+      breakShare: 0.222,
+    });
+    expect(coarseBreaks(DEFAULT_LABOUR_RULES, 30)?.countedShare).toBe(0.667);
+    expect(coarseBreaks(DEFAULT_LABOUR_RULES, 15)).toBeNull();
+    const hourly = reasonsAfterSolving({
+      coverage,
+      intervalMinutes: 60,
+      agents: [agent('a'), agent('b')],
+      timeZone: Z,
+      known: [],
+      rules: DEFAULT_LABOUR_RULES,
+    });
+    expect(hourly.map((r) => r.code)).toEqual(['BREAKS_TAKE_WHOLE_INTERVALS']);
+    expect(hourly[0].details).toMatchObject({ intervalMinutes: 60, countedShare: 0.444 });
+    expect(hourly[0].message).toContain('44% of its intervals');
+    const fine = reasonsAfterSolving({
+      coverage,
+      intervalMinutes: 15,
+      agents: [agent('a'), agent('b')],
+      timeZone: Z,
+      known: [],
+      rules: DEFAULT_LABOUR_RULES,
+    });
+    expect(fine.map((r) => r.code)).toEqual(['SHORTFALL']);
   });
 });

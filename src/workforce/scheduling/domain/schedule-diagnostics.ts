@@ -6,11 +6,17 @@
  */
 import { DateTime } from 'luxon';
 import type { PlanningAgent, ReasonCode, ShortfallFigure, TimeRange } from './planning-input';
+import { breakIntervalsFor, LabourRules, mealMinutesFor, restBreaksFor } from '../labour-rules';
 import { qualifyingDialects } from './work-profile';
 
 /** The solver's reason codes, and what the service adds before and after solving. */
 export interface DiagnosticReason {
-  code: ReasonCode | 'HEADCOUNT_SHORT' | 'CONTRACT_TRIMMED' | 'SHORTFALL';
+  code:
+    | ReasonCode
+    | 'HEADCOUNT_SHORT'
+    | 'CONTRACT_TRIMMED'
+    | 'SHORTFALL'
+    | 'BREAKS_TAKE_WHOLE_INTERVALS';
   message: string;
   details?: Record<string, unknown>;
 }
@@ -295,6 +301,30 @@ export function shortfallOf(coverage: CoverageLike[], timeZone: string): Shortfa
   };
 }
 
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Coverage counts an agent in an interval only with no break in it, so at coarse intervals the longest
+ * shift counts in far fewer intervals than its breaks' minutes would say. Null when the two are within
+ * 5 points (15-minute intervals, or 30 with short breaks).
+ */
+export function coarseBreaks(
+  rules: LabourRules,
+  intervalMinutes: number,
+): { shiftHours: number; countedShare: number; breakShare: number } | null {
+  const shift = rules.maxShiftMinutes;
+  const meal = mealMinutesFor(shift, rules);
+  const breakShare = (meal + restBreaksFor(shift - meal, rules) * rules.restBreakMinutes) / shift;
+  const countedShare =
+    1 - (breakIntervalsFor(shift, rules, intervalMinutes) * intervalMinutes) / shift;
+  if (countedShare > 1 - breakShare - 0.05) return null;
+  return {
+    shiftHours: Math.round((shift / 60) * 10) / 10,
+    countedShare: Math.round(countedShare * 1000) / 1000,
+    breakShare: Math.round(breakShare * 1000) / 1000,
+  };
+}
+
 /**
  * Reasons after solving: time off over intervals left short (per local day and dialect), and a plain
  * shortfall line when nothing else explains it.
@@ -305,6 +335,8 @@ export function reasonsAfterSolving(input: {
   agents: PlanningAgent[];
   timeZone: string;
   known: DiagnosticReason[];
+  /** The site's rules: with them, a shortfall that coarse intervals explain is named as such. */
+  rules?: LabourRules;
 }): DiagnosticReason[] {
   const { coverage, agents, timeZone, known } = input;
   const ivMs = input.intervalMinutes * 60_000;
@@ -348,6 +380,18 @@ export function reasonsAfterSolving(input: {
     if (!seen.has(key))
       out.push(timeOffReason(g.date, g.dialect, g.from, g.to, 0, 0, g.off.size, timeZone, g.short));
   const { total } = shortfallOf(coverage, timeZone);
+  const coarse = input.rules ? coarseBreaks(input.rules, input.intervalMinutes) : null;
+  if (total.shortAgentIntervals > 0 && known.length === 0 && out.length === 0 && coarse)
+    out.push({
+      code: 'BREAKS_TAKE_WHOLE_INTERVALS',
+      message: `${total.shortAgentIntervals} of ${total.requiredAgentIntervals} required agent-intervals are not covered (${Math.round(total.share * 1000) / 10}%): at ${input.intervalMinutes}-minute intervals a break takes its agent out of the whole interval, so a ${coarse.shiftHours}-hour shift counts in ${percent(coarse.countedShare)} of its intervals though its breaks take only ${percent(coarse.breakShare)} of it, and the team must roster that much more; 15-minute intervals count breaks at their length`,
+      details: {
+        shortAgentIntervals: total.shortAgentIntervals,
+        share: total.share,
+        intervalMinutes: input.intervalMinutes,
+        ...coarse,
+      },
+    });
   if (total.shortAgentIntervals > 0 && known.length === 0 && out.length === 0)
     out.push({
       code: 'SHORTFALL',

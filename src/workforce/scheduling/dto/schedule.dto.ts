@@ -107,6 +107,7 @@ export class DiagnosticReasonDto {
       'HEADCOUNT_SHORT',
       'CONTRACT_TRIMMED',
       'SHORTFALL',
+      'BREAKS_TAKE_WHOLE_INTERVALS',
     ],
   })
   code: string;

@@ -407,7 +407,8 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
     const x = r.details ?? {};
     const values: Record<string, unknown> = { ...x };
     for (const [k, v] of Object.entries(x)) if (typeof v === 'number') values[k] = num(v);
-    if (typeof x.share === 'number') values.share = pct(x.share);
+    for (const k of ['share', 'countedShare', 'breakShare'])
+      if (typeof x[k] === 'number') values[k] = pct(x[k]);
     if (typeof x.dialect === 'string')
       values.who = t(`dialectNames.${x.dialect}`, { defaultValue: x.dialect });
     else values.who = t('allCalls');
