@@ -162,11 +162,11 @@ export async function fairnessFloor(search: FloorSearch): Promise<FloorResult> {
     await solveAt(x);
   }
   for (;;) {
-    const min = envelopeMinimum(points, search.optimum, search.maxCount, search.cost);
-    const exact = points.has(min.at);
+    const now = floorFrom(points, search.optimum, search.maxCount, search.cost);
+    const { at, exact } = now;
     // Where an LP failed (out of time), one halfway to the nearest solved count lifts the envelope
     // there too.
-    let target = min.at;
+    let target = at;
     while (tried.has(target) && !points.has(target) && points.size > 0) {
       const nearest = [...points.keys()].reduce((b, x) =>
         Math.abs(x - target) < Math.abs(b - target) ? x : b,
@@ -176,7 +176,7 @@ export async function fairnessFloor(search: FloorSearch): Promise<FloorResult> {
       target = halfway;
     }
     if (exact || tried.has(target) || search.stop() || solves >= search.maxSolves)
-      return { bound: low(min.value), at: min.at, exact, solves, points };
+      return { ...now, solves };
     await solveAt(target);
   }
 }

@@ -215,25 +215,20 @@ describe('diagnostics after solving', () => {
     });
     expect(coarseBreaks(DEFAULT_LABOUR_RULES, 30)?.countedShare).toBe(0.667);
     expect(coarseBreaks(DEFAULT_LABOUR_RULES, 15)).toBeNull();
-    const hourly = reasonsAfterSolving({
-      coverage,
-      intervalMinutes: 60,
-      agents: [agent('a'), agent('b')],
-      timeZone: Z,
-      known: [],
-      rules: DEFAULT_LABOUR_RULES,
-    });
+    const at = (intervalMinutes: number) =>
+      reasonsAfterSolving({
+        coverage,
+        intervalMinutes,
+        agents: [agent('a'), agent('b')],
+        timeZone: Z,
+        known: [],
+        rules: DEFAULT_LABOUR_RULES,
+      });
+    const hourly = at(60);
     expect(hourly.map((r) => r.code)).toEqual(['BREAKS_TAKE_WHOLE_INTERVALS']);
     expect(hourly[0].details).toMatchObject({ intervalMinutes: 60, countedShare: 0.444 });
     expect(hourly[0].message).toContain('44% of its intervals');
-    const fine = reasonsAfterSolving({
-      coverage,
-      intervalMinutes: 15,
-      agents: [agent('a'), agent('b')],
-      timeZone: Z,
-      known: [],
-      rules: DEFAULT_LABOUR_RULES,
-    });
+    const fine = at(15);
     expect(fine.map((r) => r.code)).toEqual(['SHORTFALL']);
   });
 });
