@@ -365,7 +365,8 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       dialect: string | null;
       attempts: number | null;
       not_after: Date | null;
-    }> = await m.query(
+    }> = await preparedQuery(
+      m,
       `WITH raised AS (
            UPDATE queued_calls SET priority = LEAST(9, priority + 1), urgent_at = NULL
             WHERE status = 'queued' AND urgent_at <= $1 AND (give_up_at IS NULL OR give_up_at > $1)
@@ -529,7 +530,8 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
    */
   async nextDue(): Promise<Date | null> {
     const now = this.clock.now();
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery(
+      this.dataSource,
       `SELECT LEAST(
          (SELECT min(offer_expires_at) FROM queued_calls WHERE status = 'offered'),
          (SELECT min(ready_at) FROM queued_calls WHERE status = 'queued' AND ready_at > $1),

@@ -36,7 +36,8 @@ export class QueueReactions implements CallLifecycleHook {
   async onDecided(m: EntityManager, d: ReservationDecision): Promise<void> {
     const { reservation, now } = d;
     if (d.outcome === 'accepted') {
-      const [rows] = await m.query(
+      const rows = await preparedQuery(
+        m,
         `UPDATE queued_calls SET status = 'connected', connected_at = $3, status_at = $3
           WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered' RETURNING agent_id, team_id`,
         [reservation.callId, reservation.reservationId, now],
@@ -48,7 +49,8 @@ export class QueueReactions implements CallLifecycleHook {
       return;
     }
     if (d.reason === 'abandoned') return; // the abandon itself closed the call
-    const [rows] = await m.query(
+    const rows = await preparedQuery(
+      m,
       `UPDATE queued_calls q SET status = 'queued', excluded_agent_ids = array_append(q.excluded_agent_ids, q.agent_id),
               reservation_id = NULL, agent_id = NULL, team_id = NULL, offer_expires_at = NULL, status_at = $3
         WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered'

@@ -272,7 +272,8 @@ export class QueueService {
 
   /** The call as the router sees it, or null if unknown (`qualified`: matching agents, if known). */
   async view(callId: string, qualified?: number): Promise<QueuedCallStateDto | null> {
-    const [r] = await this.dataSource.query(
+    const [r] = await preparedQuery(
+      this.dataSource,
       `SELECT q.call_id, q.status, q.reservation_id, q.agent_id, q.offer_expires_at, a.external_id, a.contact, r.expires_at,
               CASE WHEN q.status = 'queued' THEN (
                 SELECT count(*)::int + 1 FROM queued_calls o
@@ -343,7 +344,8 @@ export class QueueService {
     const match = anyOf
       .map((c) => `(${['TRUE', ...tagClauses(asFilter(c), p.add)].join(' AND ')})`)
       .join(' OR ');
-    const [{ n }] = await m.query(
+    const [{ n }] = await preparedQuery(
+      m,
       `SELECT count(*)::int AS n FROM agent_presence p JOIN agents a ON a.id = p.agent_id AND a.active
         WHERE p.state <> 'offline' AND (${match})`,
       p.values,
