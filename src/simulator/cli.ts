@@ -115,7 +115,10 @@ async function main(): Promise<void> {
   const t = result.timings;
   process.stderr.write(
     `setup ${t.setupSeconds.toFixed(1)} s${t.centreBuilt ? ' (centre built)' : ' (prepared centre reused)'}, ` +
-      `runs ${t.runSeconds.map((s) => `${s.toFixed(1)} s`).join(' + ')}\n`,
+      `runs ${t.runSeconds.map((s) => `${s.toFixed(1)} s`).join(' + ')}` +
+      (t.runSeconds.length > 1 && t.parallel > 1
+        ? `, ${t.runsWallSeconds.toFixed(1)} s in all (${t.parallel} at a time, each in its own process)\n`
+        : '\n'),
   );
   if (options.out) {
     writeFileSync(

@@ -130,6 +130,13 @@ describe('simulator options', () => {
     expect(() => parseOptions(['--hostile-wait-slope', '-1'])).toThrow(OptionsError);
   });
 
+  it('plays runs in parallel processes on request, one per core by default', () => {
+    expect(parseOptions(['--parallel', '3']).parallel).toBe(3);
+    expect(parseOptions([]).parallel).toBeNull();
+    expect(() => parseOptions(['--parallel', '0'])).toThrow(OptionsError);
+    expect(() => parseOptions(['--parallel', '1.5'])).toThrow(OptionsError);
+  });
+
   it('plays several seeds on request', () => {
     expect(parseOptions(['--seeds', '5', '--seed', 'x'])).toMatchObject({ seeds: 5, seed: 'x' });
     expect(() => parseOptions(['--seeds', '0'])).toThrow(OptionsError);

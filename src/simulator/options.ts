@@ -57,6 +57,11 @@ export interface SimulatorOptions {
   json: boolean;
   /** Requests the simulated router and agents keep in flight at most: speed only, never the figures. */
   concurrency: number;
+  /**
+   * Runs (seeds, policies, extra-agent trials) played at once, each in its own process with its own
+   * copy of the centre: speed only, never the figures. Null: one per core, at most 4.
+   */
+  parallel: number | null;
 }
 
 /** Calls an agent takes in a day at the default load: ~80-85 % occupancy with the default AHT. */
@@ -97,6 +102,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   maxExtraAgents: null,
   json: false,
   concurrency: 16,
+  parallel: null,
 };
 
 export const USAGE = `npm run simulate -- [options]
@@ -143,6 +149,8 @@ export const USAGE = `npm run simulate -- [options]
   --max-extra-agents N  the most extra agents tried (default: half of --agents)
   --json                print the summaries as JSON instead of a table
   --concurrency N       requests in flight at most (default 16); changes the speed, never the figures
+  --parallel N          runs played at once, each in its own process (default: one per core, at
+                        most 4); changes the speed, never the figures
 `;
 
 export class OptionsError extends Error {}
@@ -316,6 +324,9 @@ export function parseOptions(argv: string[]): SimulatorOptions {
         break;
       case '--concurrency':
         o.concurrency = positiveNumber(value(), flag, true);
+        break;
+      case '--parallel':
+        o.parallel = positiveNumber(value(), flag, true);
         break;
       case '--help':
       case '-h':

@@ -1,4 +1,4 @@
-import { progressLine, ProgressBar } from './progress';
+import { progressLine, progressLines, ProgressBar } from './progress';
 
 describe('progress bar', () => {
   it('draws the share done', () => {
@@ -22,5 +22,26 @@ describe('progress bar', () => {
     bar.done();
     expect(written).toHaveLength(2);
     expect(written[0]).toMatch(/^\ra \[#+\.+\] {2}50%$/);
+  });
+
+  it('shares the line between runs played at once, and a finished run leaves it', () => {
+    expect(
+      progressLines(
+        new Map([
+          ['default policy, seed 1', 0.42],
+          ['default policy, seed 2', 0.4],
+        ]),
+      ),
+    ).toBe('default policy, seed 1  42% · default policy, seed 2  40%');
+    const written: string[] = [];
+    const bar = new ProgressBar({
+      isTTY: true,
+      write: (s: string) => written.push(s),
+    } as unknown as NodeJS.WriteStream);
+    bar.update('a', 0.5);
+    bar.update('b', 0.25);
+    expect(written[1]).toMatch(/^\ra {2}50% · b {2}25% *$/);
+    bar.update('a', 1);
+    expect(written[2]).toMatch(/^\rb \[#+\.+\] {2}25% *$/);
   });
 });

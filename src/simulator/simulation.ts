@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../platform/common/clock/clock';
@@ -6,7 +7,8 @@ import { PresenceHistory } from '../routing/presence/presence-history.service';
 import { planCalls } from './arrivals';
 import { DEFAULT_CALLBACK_MODEL } from './callbacks';
 import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
-import { bearer, HttpClient } from './http-client';
+import { bearer, HttpClient, mapLimit } from './http-client';
+import { parallelRuns, runInWorker } from './parallel-runs';
 import type { StateSpan } from './metrics';
 import type { SimulatorOptions } from './options';
 import { drawDayConditions } from './day-conditions';
@@ -93,7 +95,15 @@ export interface SimulationResult {
   runs: RunResult[];
   /** Every seed's runs, the first one first (`--seeds`). */
   seeds: SeedRuns[];
-  timings: { setupSeconds: number; runSeconds: number[]; centreBuilt: boolean };
+  timings: {
+    setupSeconds: number;
+    /** Each run's wall time, main runs first (seed by seed, policy by policy), then extra-agent trials. */
+    runSeconds: number[];
+    /** Wall time of all the runs, played `parallel` at a time. */
+    runsWallSeconds: number;
+    parallel: number;
+    centreBuilt: boolean;
+  };
 }
 
 /** Day 1 is a Monday; the centre opens at 09:00 in its zone. */
@@ -259,20 +269,50 @@ export async function simulate(
       return shifts ? rosteredDays(planned, shifts, extraAgents) : planned;
     };
     const setupSeconds = (performance.now() - t0) / 1000;
+    const runsFrom = performance.now();
     const seeds: SeedRuns[] = [];
     const runSeconds: number[] = [];
-    for (const seed of seedsOf(options)) {
+    // Every seed's runs, several at once (each in its own process) when there are several.
+    const parallel = io.inspect ? 1 : parallelRuns(options.parallel);
+    const live = new Set<ChildProcess>();
+    const play = async (
+      runCentre: Centre,
+      days: PlannedDay[],
+      policy: PolicyInput,
+      seeded: SimulatorOptions,
+      label: SimulationIo,
+      alone: boolean,
+    ): Promise<RunResult> => {
+      const t1 = performance.now();
+      const run: RunResult =
+        parallel > 1 && !alone
+          ? await runInWorker(
+              {
+                adminUrl: server.adminUrl,
+                template,
+                centre: runCentre,
+                days,
+                policy,
+                options: seeded,
+              },
+              env,
+              label,
+              live,
+            )
+          : await runPolicy(server, template, runCentre, days, policy, seeded, env, label);
+      secondsOf.set(run, (performance.now() - t1) / 1000);
+      return run;
+    };
+    const secondsOf = new Map<RunResult, number>();
+    const tasks = seedsOf(options).flatMap((seed) => policies.map((policy) => ({ seed, policy })));
+    const played = await mapLimit(tasks, parallel, ({ seed, policy }) => {
       const seeded = { ...options, seed };
-      const days = daysOf(seeded);
-      const runs: RunResult[] = [];
-      for (const policy of policies) {
-        const t1 = performance.now();
-        const label = options.seeds > 1 ? { ...io, progress: seedProgress(io, seed) } : io;
-        runs.push(await runPolicy(server, template, centre, days, policy, seeded, env, label));
-        runSeconds.push((performance.now() - t1) / 1000);
-      }
-      seeds.push({ seed, runs });
-    }
+      const label = options.seeds > 1 ? { ...io, progress: seedProgress(io, seed) } : io;
+      return play(centre, daysOf(seeded), policy, seeded, label, tasks.length === 1);
+    }).finally(() => live.forEach((child) => child.kill()));
+    for (const seed of seedsOf(options))
+      seeds.push({ seed, runs: played.filter((_, i) => tasks[i].seed === seed) });
+    runSeconds.push(...played.map((run) => secondsOf.get(run)!));
 
     let extraAgents: ExtraAgentsResult | undefined;
     if (maxExtra > 0 && policies.length > 1) {
@@ -285,24 +325,19 @@ export async function simulate(
       const extraIndexes = (k: number) => Array.from({ length: k }, (_, j) => options.agents + j);
       const search = await fewestExtraAgents(
         async (k) => {
-          let sum = 0;
-          for (const seed of seedsOf(options)) {
+          const runs = await mapLimit(seedsOf(options), parallel, (seed) => {
             const seeded = { ...options, seed };
-            const t1 = performance.now();
-            const run = await runPolicy(
-              server,
-              template,
+            return play(
               agentsUpTo(fullCentre, options.agents + k),
               daysOf(seeded, extraIndexes(k)),
               policies[lower],
               seeded,
-              env,
               { ...io, progress: (label, f) => io.progress?.(`${label} +${k} agents`, f) },
+              options.seeds === 1,
             );
-            runSeconds.push((performance.now() - t1) / 1000);
-            sum += run.summary.serviceLevel ?? 0;
-          }
-          return sum / seeds.length;
+          }).finally(() => live.forEach((child) => child.kill()));
+          runSeconds.push(...runs.map((run) => secondsOf.get(run)!));
+          return runs.reduce((sum, run) => sum + (run.summary.serviceLevel ?? 0), 0) / seeds.length;
         },
         target,
         maxExtra,
@@ -343,7 +378,13 @@ export async function simulate(
       timeZone,
       runs: seeds[0].runs,
       seeds,
-      timings: { setupSeconds, runSeconds, centreBuilt: built },
+      timings: {
+        setupSeconds,
+        runSeconds,
+        runsWallSeconds: (performance.now() - runsFrom) / 1000,
+        parallel,
+        centreBuilt: built,
+      },
     };
   } finally {
     await server.stop();
@@ -360,7 +401,7 @@ function agentsUpTo(centre: Centre, n: number): Centre {
 const seedProgress = (io: SimulationIo, seed: string) => (label: string, fraction: number) =>
   io.progress?.(`${label}, seed ${seed}`, fraction);
 
-async function runPolicy(
+export async function runPolicy(
   server: DatabaseServer,
   template: string,
   centre: Centre,

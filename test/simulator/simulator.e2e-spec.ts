@@ -101,8 +101,15 @@ const EXTRACT_CHARTS = `(() => {
 describe('what-if simulator', () => {
   it('gives identical summaries for the same seed and different ones for another seed', async () => {
     const a = await simulate(small('--seed', 'alpha'), [DEFAULT], quiet, env());
-    // --seeds 2 plays alpha, then alpha.2: the first is the single-seed day exactly.
-    const b = await simulate(small('--seed', 'alpha', '--seeds', '2'), [DEFAULT], quiet, env());
+    // --seeds 2 plays alpha and alpha.2, two worker processes at once: the first is the single-seed
+    // day (played in this process) exactly.
+    const b = await simulate(
+      small('--seed', 'alpha', '--seeds', '2', '--parallel', '2'),
+      [DEFAULT],
+      quiet,
+      env(),
+    );
+    expect(b.timings.parallel).toBe(2);
     expect(summaries(a)[0].answered).toBeGreaterThan(100);
     expect(summaries(b)).toEqual(summaries(a));
     expect(a.runs[0].intervals).toEqual(b.runs[0].intervals);
