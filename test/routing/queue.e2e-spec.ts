@@ -344,7 +344,7 @@ describe('queued calls across two replicas', () => {
   });
 
   it('accept → connected; resync ends connected calls and abandons queued ones the router no longer has', async () => {
-    const { agents, skills } = await team([tag('nan', 2), tag('nan', 2), tag('nan', 2)]);
+    const { teamId, agents, skills } = await team([tag('nan', 2), tag('nan', 2), tag('nan', 2)]);
     for (const x of agents.slice(0, 2)) await ra.presence(x.agentId, 'available');
     const [lost, kept, waiting] = [callId(), callId(), callId()];
     const r1 = await ra.enqueue({ skills, callId: lost, dialect: 'nan', minProficiency: 2 }, 201);
@@ -354,6 +354,28 @@ describe('queued calls across two replicas', () => {
     expect((await ra.accept(r1.body.reservation.reservationId)).body.status).toBe('accepted'); // idempotent
     await ra.accept(r2.body.reservation.reservationId);
     expect((await rb.call(lost)).status).toBe('connected');
+    // The offer and the connection are each published once, for the agent's team (the retried
+    // accept publishes nothing).
+    const published = await a.dataSource.query(
+      `SELECT type, agent_id, team_id, payload FROM events
+        WHERE type IN ('call.offered', 'call.connected') AND payload->>'callId' = $1 ORDER BY id`,
+      [lost],
+    );
+    const agentId = r1.body.reservation.agentId;
+    expect(published).toEqual([
+      {
+        type: 'call.offered',
+        agent_id: agentId,
+        team_id: teamId,
+        payload: { callId: lost, reservation: r1.body.reservation },
+      },
+      {
+        type: 'call.connected',
+        agent_id: agentId,
+        team_id: teamId,
+        payload: { callId: lost, agentId },
+      },
+    ]);
     const listed = await a
       .http()
       .get('/v1/routing/calls?status=connected')

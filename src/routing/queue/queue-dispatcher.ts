@@ -275,20 +275,34 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     reservation: ReservationDto,
     now: Date,
   ): Promise<ReservationDto> {
-    const [row] = await preparedQuery<{ team_id: string | null }>(
-      m,
-      `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
+    const mark = {
+      text: `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
               team_id = (SELECT team_id FROM agents WHERE id = $3), offer_expires_at = $4, offered_at = $5, status_at = $5
         WHERE call_id = $1 RETURNING q.team_id`,
-      [call.callId, reservation.reservationId, reservation.agentId, reservation.expiresAt, now],
-    );
+      values: [
+        call.callId,
+        reservation.reservationId,
+        reservation.agentId,
+        reservation.expiresAt,
+        now,
+      ],
+    };
     const { status: _status, callId: _callId, ...offered } = reservation;
+    if (call.kind !== 'callback') {
+      // A call's offer is marked and published in one statement (the router's hot path).
+      await this.events.publishWithChange(m, mark, {
+        type: 'call.offered',
+        agentId: reservation.agentId,
+        audience: ['agent', 'router'],
+        payload: { callId: call.callId, reservation: offered },
+        at: now,
+      });
+      return reservation;
+    }
+    const [row] = await preparedQuery<{ team_id: string | null }>(m, mark.text, mark.values);
     // A callback's offer names it; its dial target is read from GET /v1/routing/callbacks/{id},
     // never written into the event stream (kept 24 h, while the target is erased on close).
-    const callback =
-      call.kind === 'callback'
-        ? await this.callbackExpiry.offered(m, call.callId, row?.team_id ?? null)
-        : null;
+    const callback = await this.callbackExpiry.offered(m, call.callId, row?.team_id ?? null);
     await this.events.publish(m, [
       {
         type: 'call.offered',

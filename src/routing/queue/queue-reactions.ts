@@ -36,16 +36,23 @@ export class QueueReactions implements CallLifecycleHook {
   async onDecided(m: EntityManager, d: ReservationDecision): Promise<void> {
     const { reservation, now } = d;
     if (d.outcome === 'accepted') {
-      const rows = await preparedQuery(
+      // The queued call's agent is the reservation's (matched by reservation id): one statement
+      // connects it and publishes, nothing when it is not a queued call or already past offered.
+      await this.events.publishWithChange(
         m,
-        `UPDATE queued_calls SET status = 'connected', connected_at = $3, status_at = $3
-          WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered' RETURNING agent_id, team_id`,
-        [reservation.callId, reservation.reservationId, now],
+        {
+          text: `UPDATE queued_calls SET status = 'connected', connected_at = $3, status_at = $3
+                  WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered' RETURNING team_id`,
+          values: [reservation.callId, reservation.reservationId, now],
+        },
+        {
+          type: 'call.connected',
+          agentId: reservation.agentId,
+          audience: ['agent', 'router'],
+          payload: { callId: reservation.callId, agentId: reservation.agentId },
+          at: now,
+        },
       );
-      await this.publish(m, 'call.connected', reservation.callId, rows[0], now, [
-        'agent',
-        'router',
-      ]);
       return;
     }
     if (d.reason === 'abandoned') return; // the abandon itself closed the call
