@@ -275,6 +275,7 @@ export async function simulate(
     // Every seed's runs, several at once (each in its own process) when there are several.
     const parallel = io.inspect ? 1 : parallelRuns(options.parallel);
     const live = new Set<ChildProcess>();
+    const secondsOf = new Map<RunResult, number>();
     const play = async (
       runCentre: Centre,
       days: PlannedDay[],
@@ -303,7 +304,6 @@ export async function simulate(
       secondsOf.set(run, (performance.now() - t1) / 1000);
       return run;
     };
-    const secondsOf = new Map<RunResult, number>();
     const tasks = seedsOf(options).flatMap((seed) => policies.map((policy) => ({ seed, policy })));
     const played = await mapLimit(tasks, parallel, ({ seed, policy }) => {
       const seeded = { ...options, seed };

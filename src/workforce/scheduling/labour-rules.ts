@@ -76,6 +76,12 @@ export function restBreaksFor(workedMinutes: number, rules: LabourRules): number
   return Math.floor(workedMinutes / rules.restBreakPerWorkedMinutes + 1e-9);
 }
 
+/** Minutes of a shift's breaks: its meal and its rest breaks. */
+export function breakMinutesFor(shiftMinutes: number, rules: LabourRules): number {
+  const meal = mealMinutesFor(shiftMinutes, rules);
+  return meal + restBreaksFor(shiftMinutes - meal, rules) * rules.restBreakMinutes;
+}
+
 /**
  * Coverage intervals a shift of this length loses to its breaks when each break is placed inside as few
  * intervals as possible (an agent counts for an interval only when no break of it overlaps it): the

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { PlanningAgent, ReasonCode, ShortfallFigure, TimeRange } from './planning-input';
-import { breakIntervalsFor, LabourRules, mealMinutesFor, restBreaksFor } from '../labour-rules';
+import { breakIntervalsFor, breakMinutesFor, LabourRules } from '../labour-rules';
 import { qualifyingDialects } from './work-profile';
 
 /** The solver's reason codes, and what the service adds before and after solving. */
@@ -313,8 +313,7 @@ export function coarseBreaks(
   intervalMinutes: number,
 ): { shiftHours: number; countedShare: number; breakShare: number } | null {
   const shift = rules.maxShiftMinutes;
-  const meal = mealMinutesFor(shift, rules);
-  const breakShare = (meal + restBreaksFor(shift - meal, rules) * rules.restBreakMinutes) / shift;
+  const breakShare = breakMinutesFor(shift, rules) / shift;
   const countedShare =
     1 - (breakIntervalsFor(shift, rules, intervalMinutes) * intervalMinutes) / shift;
   if (countedShare > 1 - breakShare - 0.05) return null;
@@ -380,8 +379,9 @@ export function reasonsAfterSolving(input: {
     if (!seen.has(key))
       out.push(timeOffReason(g.date, g.dialect, g.from, g.to, 0, 0, g.off.size, timeZone, g.short));
   const { total } = shortfallOf(coverage, timeZone);
+  if (total.shortAgentIntervals === 0 || known.length > 0 || out.length > 0) return out;
   const coarse = input.rules ? coarseBreaks(input.rules, input.intervalMinutes) : null;
-  if (total.shortAgentIntervals > 0 && known.length === 0 && out.length === 0 && coarse)
+  if (coarse)
     out.push({
       code: 'BREAKS_TAKE_WHOLE_INTERVALS',
       message: `${total.shortAgentIntervals} of ${total.requiredAgentIntervals} required agent-intervals are not covered (${Math.round(total.share * 1000) / 10}%): at ${input.intervalMinutes}-minute intervals a break takes its agent out of the whole interval, so a ${coarse.shiftHours}-hour shift counts in ${percent(coarse.countedShare)} of its intervals though its breaks take only ${percent(coarse.breakShare)} of it, and the team must roster that much more; 15-minute intervals count breaks at their length`,
@@ -392,7 +392,7 @@ export function reasonsAfterSolving(input: {
         ...coarse,
       },
     });
-  if (total.shortAgentIntervals > 0 && known.length === 0 && out.length === 0)
+  else
     out.push({
       code: 'SHORTFALL',
       message: `${total.shortAgentIntervals} of ${total.requiredAgentIntervals} required agent-intervals are not covered (${Math.round(total.share * 1000) / 10}%) although the team looks large enough: labour rules (rest, days off, shift lengths) or the time limit kept the solver from covering them`,
