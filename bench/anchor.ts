@@ -9,15 +9,18 @@
 import http from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { QUEUED_CALL_OFFER } from '../src/routing/queue/queue-reactions';
+import { CONNECT_ON_ACCEPT, QUEUED_CALL_OFFER } from '../src/routing/queue/queue-reactions';
 import {
   AVAILABILITY_SESSION_OPTIONS,
   availabilityStatement,
+  decideAcceptedSql,
   decideAloneSql,
   holdStatement,
 } from '../src/routing/reservations/routing-statements';
 
-// The service's decision for a hold no queued call waits on: one statement, no transaction.
+// The service's decisions, one statement each, no transaction: an acceptance (with the queue's
+// reaction, a no-op for the router's own holds) and a rejection of a hold no queued call waits on.
+const DECIDE_ACCEPTED = decideAcceptedSql([CONNECT_ON_ACCEPT]);
 const DECIDE_ALONE = decideAloneSql([QUEUED_CALL_OFFER]);
 
 const pool = new Pool({
@@ -109,7 +112,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const body = await readBody(req);
     const outcome = decided[2] === 'accept' ? 'accepted' : 'rejected';
     const reason = outcome === 'rejected' ? (body.reason ?? null) : null;
-    const { rows } = await prepared(DECIDE_ALONE, [
+    const { rows } = await prepared(outcome === 'accepted' ? DECIDE_ACCEPTED : DECIDE_ALONE, [
       decided[1],
       outcome,
       new Date(),

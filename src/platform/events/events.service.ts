@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import type { StatementPart } from '../database/statement-part';
 import type { Audience } from './domain/event-scope';
 
 export interface NewEvent {
@@ -14,6 +15,31 @@ export interface NewEvent {
 
 /** The channel that tells every replica a transaction with events committed. */
 export const EVENTS_CHANNEL = 'shiftwell_events';
+
+const SQL_WORD = /^[a-z][a-z0-9_.]*$/;
+
+/**
+ * Publishes one event per row of the CTE `source` (columns `team_id` and `agent_id`) inside a
+ * larger statement, with the change that made those rows: for hot paths that change and publish in
+ * one round trip. `payload` and `at` are SQL expressions over `source`'s columns and the
+ * statement's parameters; `type` and `audience` are the event's (constants, checked).
+ */
+export function publishFromRows(
+  source: string,
+  event: { type: string; audience: Audience[]; payload: string; at: string },
+): StatementPart {
+  for (const word of [source, event.type, ...event.audience])
+    if (!SQL_WORD.test(word)) throw new Error(`not an SQL word: ${word}`);
+  return {
+    ctes: `${source}_events AS (
+         INSERT INTO events (type, team_id, agent_id, audience, payload, at)
+         SELECT '${event.type}', team_id, agent_id, ARRAY['${event.audience.join("','")}']::text[], ${event.payload}, ${event.at}
+           FROM ${source}
+         RETURNING 1),
+       ${source}_notified AS (SELECT pg_notify('${EVENTS_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM ${source}_events))`,
+    read: `(SELECT count(*) FROM ${source}_notified)`,
+  };
+}
 
 /**
  * Publishing: features write their events with the change, in the caller's transaction, so an event

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../platform/database/prepared-query';
-import { EventsService } from '../../platform/events/events.service';
+import type { StatementPart } from '../../platform/database/statement-part';
+import { EventsService, publishFromRows } from '../../platform/events/events.service';
 import type {
   AgentsFreedContext,
   CallBatchContext,
@@ -21,6 +22,27 @@ export const QUEUED_CALL_OFFER = `EXISTS (SELECT 1 FROM queued_calls q
   WHERE q.call_id = reservations.call_id AND q.reservation_id = reservations.id AND q.status = 'offered')`;
 
 /**
+ * An accepted offer connects its queued call and publishes `call.connected`, in the acceptance's
+ * own statement (the decided reservation is the CTE `r`, now is $3): nothing when the reservation
+ * was not a queued call's live offer.
+ */
+const CONNECTED = `queue_connected AS (
+         UPDATE queued_calls q SET status = 'connected', connected_at = $3, status_at = $3
+           FROM r WHERE q.call_id = r.call_id AND q.reservation_id = r.id AND q.status = 'offered'
+         RETURNING q.call_id, q.team_id, r.agent_id)`;
+const PUBLISH_CONNECTED = publishFromRows('queue_connected', {
+  type: 'call.connected',
+  audience: ['agent', 'router'],
+  payload: `jsonb_build_object('callId', call_id, 'agentId', agent_id)`,
+  at: '$3::timestamptz',
+});
+export const CONNECT_ON_ACCEPT: StatementPart = {
+  ctes: `${CONNECTED},
+       ${PUBLISH_CONNECTED.ctes}`,
+  read: PUBLISH_CONNECTED.read,
+};
+
+/**
  * How queued calls follow what happens to them elsewhere, inside that change's transaction:
  * an offer accepted or answered → connected; rejected → back to its place, never again to that
  * agent; ended → ended; flagged hostile → its caller is remembered (by keyed hash).
@@ -33,28 +55,9 @@ export class QueueReactions implements CallLifecycleHook {
     private readonly dispatcher: QueueDispatcher,
   ) {}
 
+  /** A rejected offer: its call goes back to its place, never again to that agent. */
   async onDecided(m: EntityManager, d: ReservationDecision): Promise<void> {
     const { reservation, now } = d;
-    if (d.outcome === 'accepted') {
-      // The queued call's agent is the reservation's (matched by reservation id): one statement
-      // connects it and publishes, nothing when it is not a queued call or already past offered.
-      await this.events.publishWithChange(
-        m,
-        {
-          text: `UPDATE queued_calls SET status = 'connected', connected_at = $3, status_at = $3
-                  WHERE call_id = $1 AND reservation_id = $2 AND status = 'offered' RETURNING team_id`,
-          values: [reservation.callId, reservation.reservationId, now],
-        },
-        {
-          type: 'call.connected',
-          agentId: reservation.agentId,
-          audience: ['agent', 'router'],
-          payload: { callId: reservation.callId, agentId: reservation.agentId },
-          at: now,
-        },
-      );
-      return;
-    }
     if (d.reason === 'abandoned') return; // the abandon itself closed the call
     const rows = await preparedQuery(
       m,

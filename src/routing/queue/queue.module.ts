@@ -14,7 +14,7 @@ import { QueueController } from './queue.controller';
 import { QueueDispatcher } from './queue-dispatcher';
 import { QueueHistory } from './queue-history';
 import { QueueJobs } from './queue.jobs';
-import { QUEUED_CALL_OFFER, QueueReactions } from './queue-reactions';
+import { CONNECT_ON_ACCEPT, QUEUED_CALL_OFFER, QueueReactions } from './queue-reactions';
 import { QueueService } from './queue.service';
 
 /** Queued calls and human callbacks: the distributor that holds both and offers them to agents as they free up. */
@@ -50,7 +50,11 @@ export class QueueModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routing.onDecided((m, d) => this.reactions.onDecided(m, d), QUEUED_CALL_OFFER);
+    this.routing.onDecided(
+      (m, d) => this.reactions.onDecided(m, d),
+      QUEUED_CALL_OFFER,
+      CONNECT_ON_ACCEPT,
+    );
     this.lifecycle.register(this.reactions);
   }
 }

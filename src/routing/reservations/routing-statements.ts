@@ -4,6 +4,7 @@
  * so "the same SQL" is true by construction. No I/O here.
  */
 import { advisoryKey } from '../../platform/database/advisory-lock';
+import type { StatementPart } from '../../platform/database/statement-part';
 import { MISSED_CALLS_LIMIT } from '../presence/presence-rules';
 import {
   CandidateFilter,
@@ -206,7 +207,16 @@ export function decideAloneSql(concerns: string[]): string {
   return decideText(concerns.map((c) => ` AND NOT (${c})`).join(''));
 }
 
-function decideText(unlessConcerned: string): string {
+/**
+ * An acceptance in one statement with what follows from it elsewhere (the queue connects its call):
+ * `reactions` read the decided reservation from the CTE `r` (id, call_id, agent_id) and now as $3.
+ * Only for outcome 'accepted'; the extra columns are `reacted_0`, `reacted_1`, ...
+ */
+export function decideAcceptedSql(reactions: StatementPart[]): string {
+  return decideText('', reactions);
+}
+
+function decideText(unlessConcerned: string, reactions: StatementPart[] = []): string {
   return `WITH r AS (
          UPDATE reservations SET status = $2, decided_at = $3, decision_reason = $5
           WHERE id = $1 AND status = 'held' AND expires_at > $3${unlessConcerned}
@@ -229,6 +239,14 @@ function decideText(unlessConcerned: string): string {
                 current_call_id = CASE WHEN p.next = 'on_call' THEN p.call_id ELSE NULL END,
                 consecutive_lapses = p.lapses
            FROM p WHERE ap.agent_id = p.agent_id
-       )
-       SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact FROM r JOIN agents a ON a.id = r.agent_id`;
+       )${reactions
+         .map(
+           (x) => `,
+       ${x.ctes}`,
+         )
+         .join('')}
+       SELECT r.id, r.call_id, r.agent_id, r.status, r.expires_at, a.external_id, a.contact${reactions
+         .map((x, i) => `, ${x.read} AS reacted_${i}`)
+         .join('')}
+         FROM r JOIN agents a ON a.id = r.agent_id`;
 }

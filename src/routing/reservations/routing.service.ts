@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../../platform/common/clock/clock';
 import { preparedQuery } from '../../platform/database/prepared-query';
+import type { StatementPart } from '../../platform/database/statement-part';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
 import { PresenceService } from '../presence/presence.service';
 import { RoutingTagsService } from '../../people/routing-tags/routing-tags.service';
@@ -12,6 +13,7 @@ import {
   availabilityStatement,
   callLockWaitStatement,
   DECIDE_SQL,
+  decideAcceptedSql,
   decideAloneSql,
   holdStatement,
 } from './routing-statements';
@@ -21,14 +23,16 @@ const CATALOG_TTL_MS = 30_000;
 
 export type RejectReason = 'no_answer' | 'busy' | 'declined';
 
+/** A rejection, as its listeners hear it (acceptances are followed in SQL). */
 export interface ReservationDecision {
   reservation: ReservationDto;
-  outcome: 'accepted' | 'rejected';
+  outcome: 'rejected';
   /** Why it was rejected; `abandoned` when the caller hung up while it was held. */
   reason: RejectReason | 'abandoned' | null;
   now: Date;
 }
 
+/** Hears a rejection inside its transaction (an acceptance is followed in SQL: `onDecided`). */
 type DecisionListener = (manager: EntityManager, decision: ReservationDecision) => Promise<void>;
 
 @Injectable()
@@ -37,6 +41,8 @@ export class RoutingService {
   /** The listeners' `concerns`: a decision none of them holds for runs alone, without a transaction. */
   private readonly decisionConcerns: string[] = [];
   private decideAlone = decideAloneSql([]);
+  private decideAccepted = decideAcceptedSql([]);
+  private readonly acceptReactions: StatementPart[] = [];
   private catalog?: { at: number; version: number; tags: Map<string, string> };
 
   constructor(
@@ -187,14 +193,18 @@ export class RoutingService {
   }
 
   /**
-   * Features that follow reservations (the queue) hear each decision inside its transaction.
+   * Features that follow reservations (the queue) hear each rejection inside its transaction.
    * `concerns` is an SQL condition over the reservation row (`reservations`) true when the listener
-   * has work for it; other decisions (the router's own holds, the hot path) skip the transaction.
+   * has work for it; other rejections (the router's own holds) skip the transaction. An acceptance
+   * runs `onAccept` (SQL over the decided reservation, see decideAcceptedSql) in its own statement:
+   * the router's hot path, one round trip whoever follows it.
    */
-  onDecided(listener: DecisionListener, concerns: string): void {
+  onDecided(listener: DecisionListener, concerns: string, onAccept: StatementPart): void {
     this.decisionListeners.push(listener);
     this.decisionConcerns.push(concerns);
     this.decideAlone = decideAloneSql(this.decisionConcerns);
+    this.acceptReactions.push(onAccept);
+    this.decideAccepted = decideAcceptedSql(this.acceptReactions);
   }
 
   async get(reservationId: string): Promise<ReservationDto> {
@@ -230,18 +240,27 @@ export class RoutingService {
     reason: RejectReason | null,
   ): Promise<ReservationDto> {
     const now = this.clock.now();
-    // One statement when no listener has work for it; else (or when it was not held) the full path.
-    const [alone] = await preparedQuery(this.dataSource, this.decideAlone, [
+    const values = [
       reservationId,
       outcome,
       now,
       outcome === 'rejected' && reason === 'no_answer',
       reason,
-    ]);
-    if (alone) return toDto(alone, now);
-    const decided = await this.dataSource.transaction((m) =>
-      this.decideIn(m, reservationId, outcome, reason, now),
+    ];
+    // An acceptance, with what follows from it, is one statement. A rejection is one statement when
+    // no listener has work for it; else (or when it was not held) the transactional path.
+    const [alone] = await preparedQuery(
+      this.dataSource,
+      outcome === 'accepted' ? this.decideAccepted : this.decideAlone,
+      values,
     );
+    if (alone) return toDto(alone, now);
+    const decided =
+      outcome === 'rejected'
+        ? await this.dataSource.transaction((m) =>
+            this.decideIn(m, reservationId, outcome, reason, now),
+          )
+        : null;
     if (decided) return decided;
     const r = await this.load(this.dataSource.manager, reservationId);
     if (!r) throw notFound('Reservation');
@@ -259,15 +278,14 @@ export class RoutingService {
   }
 
   /**
-   * Accept or reject in one statement: the held, unexpired reservation is decided and its agent
-   * moves on_call (accept), back to available (reject), or not_ready/missed_calls (a third missed
-   * offer in a row), with history; then the listeners run in the same transaction.
-   * Returns null when the reservation was not held and live.
+   * Reject in one statement: the held, unexpired reservation is decided and its agent moves back to
+   * available, or not_ready/missed_calls (a third missed offer in a row), with history; then the
+   * listeners run in the same transaction. Returns null when the reservation was not held and live.
    */
   private async decideIn(
     m: EntityManager,
     reservationId: string,
-    outcome: 'accepted' | 'rejected',
+    outcome: 'rejected',
     reason: RejectReason | 'abandoned' | null,
     now: Date,
   ): Promise<ReservationDto | null> {
