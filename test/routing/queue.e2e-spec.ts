@@ -110,6 +110,12 @@ describe('queued calls across two replicas', () => {
       reservation: { agentId: free.agentId, contact: 'sip:8002@pbx.example' },
     });
     expect((await ra.call(long)).status).toBe('offered');
+    // The published offer carries the reservation as the router was answered, contact included.
+    const [published] = await a.dataSource.query(
+      `SELECT payload FROM events WHERE type = 'call.offered' AND payload->>'callId' = $1`,
+      [long],
+    );
+    expect(published.payload).toEqual({ callId: long, reservation: now.body.reservation });
   });
 
   it('answers enqueue, status and abandon on the fast lane as the full path does', async () => {

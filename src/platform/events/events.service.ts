@@ -69,42 +69,6 @@ export class EventsService {
   }
 
   /**
-   * Runs `change` (a data-modifying statement whose RETURNING has `team_id`) and publishes `event`
-   * for its first row's team, in one statement: one round trip instead of two on the router's hot
-   * path (an offer, an accept). Nothing is published when the change returns no row. Returns that
-   * row's team, or undefined when there was none.
-   */
-  async publishWithChange(
-    manager: EntityManager,
-    change: { text: string; values: unknown[] },
-    event: Omit<NewEvent, 'teamId'>,
-  ): Promise<{ teamId: string | null } | undefined> {
-    const n = change.values.length;
-    const [row] = await preparedQuery<{ changed: boolean; team_id: string | null }>(
-      manager,
-      `WITH change AS (${change.text}),
-       ins AS (
-         INSERT INTO events (type, team_id, agent_id, audience, payload, at)
-         SELECT $${n + 1}::text, (SELECT team_id FROM change LIMIT 1), $${n + 2}::uuid,
-                string_to_array($${n + 3}::text, ','), $${n + 4}::jsonb, $${n + 5}::timestamptz
-          WHERE EXISTS (SELECT 1 FROM change)
-         RETURNING 1),
-       notified AS (SELECT pg_notify('${EVENTS_CHANNEL}', '') FROM ins)
-       SELECT EXISTS (SELECT 1 FROM change) AS changed, (SELECT team_id FROM change LIMIT 1) AS team_id,
-              (SELECT count(*) FROM notified) AS notified`,
-      [
-        ...change.values,
-        event.type,
-        event.agentId ?? null,
-        event.audience.join(','),
-        JSON.stringify(event.payload),
-        event.at.toISOString(),
-      ],
-    );
-    return row.changed ? { teamId: row.team_id } : undefined;
-  }
-
-  /**
    * Erasure: deletes the agent's private events (those only the agent could see) of the given
    * types, and its private presence events in the given state. Everyone else's rows never named
    * these (they carry the masked state), so nothing else has to go.

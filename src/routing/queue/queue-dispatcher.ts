@@ -7,10 +7,11 @@ import { APP_CONFIG } from '../../platform/config/config.module';
 import { lockInTransaction } from '../../platform/database/advisory-lock';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
-import { EventsService } from '../../platform/events/events.service';
+import { EventsService, publishFromRows } from '../../platform/events/events.service';
 import { candidateWhere, Params, RANKING, tagClauses } from '../reservations/candidate-query';
 import type { ReservationDto } from '../reservations/dto/routing.dto';
 import { RoutingService } from '../reservations/routing.service';
+import type { HoldFollower } from '../reservations/routing-statements';
 import { CallbackExpiry } from './callbacks/callback-expiry';
 import {
   activeCriteria,
@@ -42,6 +43,36 @@ export const OFFERS_PER_PASS = 50;
 const FREED_CALL_PAGE = 50;
 /** A timer never sleeps longer than this (a safety net if a wake-up was missed). */
 export const MAX_SLEEP_MS = 30_000;
+
+/**
+ * A call's offer, written by its hold's own statement (the router's hot path: one round trip): the
+ * call's row marked offered with the reservation (`ins`), and call.offered published with the
+ * reservation as the router reads it. A callback's offer is marked after its hold (markOffered).
+ */
+const MARK_CALL_OFFERED: HoldFollower = ({ now }) => {
+  const published = publishFromRows('queue_offered', {
+    type: 'call.offered',
+    audience: ['agent', 'router'],
+    payload: `jsonb_build_object('callId', call_id, 'reservation',
+                jsonb_build_object('reservationId', reservation_id, 'agentId', agent_id, 'externalId', external_id,
+                                   'expiresAt', to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                || CASE WHEN contact IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('contact', contact) END)`,
+    at: now,
+  });
+  return {
+    ctes: `queue_offered AS (
+        UPDATE queued_calls q SET status = 'offered', reservation_id = ins.id, agent_id = ins.agent_id, team_id = a.team_id,
+               offer_expires_at = ins.expires_at, offered_at = ${now}, status_at = ${now}
+          FROM ins JOIN agents a ON a.id = ins.agent_id
+         WHERE q.call_id = ins.call_id
+        RETURNING q.call_id, q.team_id, ins.agent_id, ins.id AS reservation_id, ins.expires_at, a.external_id, a.contact),
+      ${published.ctes}`,
+    read: published.read,
+  };
+};
+
+const followerFor = (call: WaitingCall): HoldFollower | undefined =>
+  call.kind === 'callback' ? undefined : MARK_CALL_OFFERED;
 
 /**
  * Offers waiting calls to free agents. Runs when an agent frees up (the `agent.freed` event, from
@@ -166,6 +197,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       ranked.filter((r) => r.step === step).map((r) => r.a.agentId),
       { callId: call.callId, ...asFilter(criteria[step]) },
       now,
+      followerFor(call),
     );
     if (reservation) return this.markOffered(m, call, reservation, now);
     // All of them were taken by calls arriving together: the next free agent in routing order (as a
@@ -175,6 +207,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       m,
       { callId: call.callId, ...asFilter(criteria[step]) },
       now,
+      followerFor(call),
     );
     return next ? this.markOffered(m, call, next, now) : null;
   }
@@ -268,42 +301,30 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
       agent.agentId,
       { callId: call.callId, ...asFilter(criteria) },
       now,
+      followerFor(call),
     );
     return reservation ? this.markOffered(m, call, reservation, now) : 'agent-taken';
   }
 
-  /** The call is offered with this hold: its row, the callback's state, the call.offered event. */
+  /**
+   * The call is offered with this hold. A call's row and its call.offered event were written by
+   * the hold's own statement (followerFor); a callback's are written here, with its state.
+   */
   private async markOffered(
     m: EntityManager,
     call: WaitingCall,
     reservation: ReservationDto,
     now: Date,
   ): Promise<ReservationDto> {
-    const mark = {
-      text: `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
+    if (call.kind !== 'callback') return reservation;
+    const [row] = await preparedQuery<{ team_id: string | null }>(
+      m,
+      `UPDATE queued_calls q SET status = 'offered', reservation_id = $2, agent_id = $3,
               team_id = (SELECT team_id FROM agents WHERE id = $3), offer_expires_at = $4, offered_at = $5, status_at = $5
         WHERE call_id = $1 RETURNING q.team_id`,
-      values: [
-        call.callId,
-        reservation.reservationId,
-        reservation.agentId,
-        reservation.expiresAt,
-        now,
-      ],
-    };
+      [call.callId, reservation.reservationId, reservation.agentId, reservation.expiresAt, now],
+    );
     const { status: _status, callId: _callId, ...offered } = reservation;
-    if (call.kind !== 'callback') {
-      // A call's offer is marked and published in one statement (the router's hot path).
-      await this.events.publishWithChange(m, mark, {
-        type: 'call.offered',
-        agentId: reservation.agentId,
-        audience: ['agent', 'router'],
-        payload: { callId: call.callId, reservation: offered },
-        at: now,
-      });
-      return reservation;
-    }
-    const [row] = await preparedQuery<{ team_id: string | null }>(m, mark.text, mark.values);
     // A callback's offer names it; its dial target is read from GET /v1/routing/callbacks/{id},
     // never written into the event stream (kept 24 h, while the target is erased on close).
     const callback = await this.callbackExpiry.offered(m, call.callId, row?.team_id ?? null);

@@ -110,6 +110,12 @@ function availabilityText(filter: CandidateFilter, rows: number): string {
 const CALL_LOCK_CLASS = advisoryKey('shiftwell-call');
 
 /**
+ * What follows a hold in its own statement (the queue marks its call offered): SQL over the CTE
+ * `ins` (the reservation: id, call_id, agent_id, expires_at), with `now` the statement's own.
+ */
+export type HoldFollower = (refs: { now: string }) => StatementPart;
+
+/**
  * The one statement that holds an agent: the best free match (or the given agent) is locked with
  * FOR UPDATE SKIP LOCKED, the reservation inserted, presence and its history written. An agent
  * who rejected this call or let it lapse is not picked again for it.
@@ -130,10 +136,12 @@ export function holdStatement(
   },
   now: Date,
   reservationId: string,
+  then?: HoldFollower,
 ): Statement {
   const p = new Params();
   const source = candidateSource(input);
   const nowP = `${p.add(now)}::timestamptz`;
+  const after = then?.({ now: nowP });
   const idP = `${p.add(reservationId)}::uuid`;
   const callP = p.add(input.callId);
   const ttlP = `${p.add(input.ttlSeconds ?? null)}::int`;
@@ -176,8 +184,13 @@ export function holdStatement(
                return_state = 'available', reservation_id = ${idP},
                consecutive_lapses = p.consecutive_lapses + CASE WHEN cand.prev_state = 'reserved' THEN 1 ELSE 0 END
           FROM cand WHERE p.agent_id = cand.agent_id
-      )
-      SELECT lk.got AS call_free, h.* FROM lk LEFT JOIN (
+      )${
+        after
+          ? `,
+      ${after.ctes}`
+          : ''
+      }
+      SELECT lk.got AS call_free, h.*${after ? `, ${after.read} AS followed` : ''} FROM lk LEFT JOIN (
         SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id, a.contact FROM ins JOIN agents a ON a.id = ins.agent_id
       ) h ON true`;
   return { text, values: p.values };

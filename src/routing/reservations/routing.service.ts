@@ -15,6 +15,7 @@ import {
   DECIDE_SQL,
   decideAcceptedSql,
   decideAloneSql,
+  HoldFollower,
   holdStatement,
 } from './routing-statements';
 import type { ReservationDto } from './dto/routing.dto';
@@ -125,8 +126,9 @@ export class RoutingService {
     agentId: string,
     input: CandidateFilter & { callId: string },
     now: Date,
+    then?: HoldFollower,
   ): Promise<ReservationDto | null> {
-    const [row] = await this.insertHold(manager, { ...input, agentId }, now);
+    const [row] = await this.insertHold(manager, { ...input, agentId }, now, then);
     return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
@@ -135,8 +137,9 @@ export class RoutingService {
     manager: EntityManager,
     input: CandidateFilter & { callId: string },
     now: Date,
+    then?: HoldFollower,
   ): Promise<ReservationDto | null> {
-    const [row] = await this.insertHold(manager, input, now);
+    const [row] = await this.insertHold(manager, input, now, then);
     return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
@@ -149,8 +152,9 @@ export class RoutingService {
     agentIds: string[],
     input: CandidateFilter & { callId: string },
     now: Date,
+    then?: HoldFollower,
   ): Promise<ReservationDto | null> {
-    const [row] = await this.insertHold(manager, { ...input, agentIds }, now);
+    const [row] = await this.insertHold(manager, { ...input, agentIds }, now, then);
     return row.id ? toDto({ ...row, status: 'held' }, now) : null;
   }
 
@@ -169,8 +173,9 @@ export class RoutingService {
       agentIds?: string[];
     },
     now: Date,
+    then?: HoldFollower,
   ): Promise<any[]> {
-    const { text, values } = holdStatement(input, now, randomUUID());
+    const { text, values } = holdStatement(input, now, randomUUID(), then);
     return preparedQuery(manager, text, values);
   }
 
