@@ -356,6 +356,22 @@ describe('queued calls across two replicas', () => {
     const r1 = await ra.enqueue({ skills, callId: lost, dialect: 'nan', minProficiency: 2 }, 201);
     const r2 = await ra.enqueue({ skills, callId: kept, dialect: 'nan', minProficiency: 2 }, 201);
     await ra.enqueue({ skills, callId: waiting, dialect: 'nan', minProficiency: 2 }, 202);
+    // Joining the queue is published once, to the router only; the same call again (200) adds nothing.
+    await rb.enqueue({ skills, callId: waiting, dialect: 'nan', minProficiency: 2 }, 200);
+    expect(
+      await a.dataSource.query(
+        `SELECT type, agent_id, team_id, audience, payload FROM events WHERE payload->>'callId' = $1`,
+        [waiting],
+      ),
+    ).toEqual([
+      {
+        type: 'call.queued',
+        agent_id: null,
+        team_id: null,
+        audience: ['router'],
+        payload: { callId: waiting, priority: 0 },
+      },
+    ]);
     await rb.accept(r1.body.reservation.reservationId);
     expect((await ra.accept(r1.body.reservation.reservationId)).body.status).toBe('accepted'); // idempotent
     await ra.accept(r2.body.reservation.reservationId);

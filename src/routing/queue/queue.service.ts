@@ -6,7 +6,7 @@ import { conflict, DomainError, notFound } from '../../platform/common/errors/do
 import { lockWithin } from '../../platform/database/advisory-lock';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
-import { EventsService } from '../../platform/events/events.service';
+import { EventsService, publishFromRows } from '../../platform/events/events.service';
 import { Params, tagClauses } from '../reservations/candidate-query';
 import { RoutingService } from '../reservations/routing.service';
 import type { Criteria, WaitingCall } from './domain/queue-assignment';
@@ -24,6 +24,31 @@ import { asFilter } from './queued-call-row';
 const DEFAULT_HANDLE_SECONDS = 180;
 /** How long a new call waits for the queue lock to be offered at once, before it just joins the queue. */
 const ENQUEUE_LOCK_WAIT_MS = 500;
+
+/** A new call's row ($1 call id, $2 priority, $3 dialect, ... $9 now); a known call id inserts nothing. */
+const INSERT_CALL = `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
+                                   caller_hash, flagged_caller, enqueued_at, status_at)
+         VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)
+         ON CONFLICT (call_id) DO NOTHING`;
+
+/** The new call's place: waiting calls of its dialect ahead of it. */
+const POSITION = `(SELECT count(*)::int + 1 FROM queued_calls o
+                     WHERE o.status = 'queued' AND o.dialect IS NOT DISTINCT FROM $3::text
+                       AND (o.priority > $2 OR (o.priority = $2 AND (o.enqueued_at, o.call_id) < ($9::timestamptz, $1::text)))) AS position`;
+
+const QUEUED_PUBLISHED = publishFromRows('joined', {
+  type: 'call.queued',
+  audience: ['router'],
+  payload: `jsonb_build_object('callId', call_id, 'priority', priority)`,
+  at: '$9::timestamptz',
+});
+
+/** A call nobody is free for: inserted and `call.queued` published, one statement (no row: known). */
+const JOIN_QUEUE_SQL = `WITH joined AS (
+         ${INSERT_CALL}
+         RETURNING call_id, priority, NULL::uuid AS team_id, NULL::uuid AS agent_id, ${POSITION}),
+       ${QUEUED_PUBLISHED.ctes}
+       SELECT position, ${QUEUED_PUBLISHED.read} AS published FROM joined`;
 
 /** The router's side of the queue: enqueue, read (and wait on) a call, abandon, list, summarise. */
 @Injectable()
@@ -98,35 +123,37 @@ export class QueueService {
         );
       }
     }
+    const values = [
+      call.callId,
+      call.priority,
+      base.dialect,
+      base.minProficiency,
+      base.skills,
+      JSON.stringify(fallback),
+      callerHash,
+      call.flaggedCaller,
+      now,
+    ];
+    if (agents.length === 0) {
+      // Nobody free: no offer to make, so the call joins the queue and is published in one
+      // statement, without a transaction around it (the usual case while calls wait).
+      const [joined] = await preparedQuery<{ position: number }>(m0, JOIN_QUEUE_SQL, values);
+      if (!joined) return { httpStatus: 200, body: (await this.view(input.callId))! };
+      this.dispatcher.kick();
+      return this.queuedAnswer(call.callId, joined.position, qualified);
+    }
     const { created, reservation, position } = await this.dataSource.transaction(async (m) => {
       const [inserted] = await preparedQuery<{ others_wait: boolean; position: number }>(
         m,
-        `INSERT INTO queued_calls (call_id, kind, status, priority, dialect, min_proficiency, skills, fallback,
-                                   caller_hash, flagged_caller, enqueued_at, status_at)
-         VALUES ($1, 'call', 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $9)
-         ON CONFLICT (call_id) DO NOTHING
+        `${INSERT_CALL}
          RETURNING EXISTS (SELECT 1 FROM queued_calls o WHERE o.status = 'queued' AND o.call_id <> $1
                               AND (o.ready_at IS NULL OR o.ready_at <= $9) AND (o.give_up_at IS NULL OR o.give_up_at > $9)) AS others_wait,
-                   (SELECT count(*)::int + 1 FROM queued_calls o
-                     WHERE o.status = 'queued' AND o.dialect IS NOT DISTINCT FROM $3::text
-                       AND (o.priority > $2 OR (o.priority = $2 AND (o.enqueued_at, o.call_id) < ($9::timestamptz, $1::text)))) AS position`,
-        [
-          call.callId,
-          call.priority,
-          base.dialect,
-          base.minProficiency,
-          base.skills,
-          JSON.stringify(fallback),
-          callerHash,
-          call.flaggedCaller,
-          now,
-        ],
+                   ${POSITION}`,
+        values,
       );
       if (!inserted) return { created: false, reservation: null, position: 0 };
       const othersWait = inserted.others_wait;
-      const mayOffer =
-        agents.length > 0 &&
-        (!othersWait || (await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS)));
+      const mayOffer = !othersWait || (await lockWithin(m, QUEUE_LOCK, ENQUEUE_LOCK_WAIT_MS));
       // Under the lock the agents are read again: the pass that held it may have taken them.
       const offered = mayOffer
         ? await this.dispatcher.offerNew(m, call, now, othersWait ? undefined : agents)
@@ -158,16 +185,24 @@ export class QueueService {
           },
         },
       };
-    // A call that joined the queue is offered by a pass (an agent it saw free may have been taken);
-    // its answer is its place when it joined (the insert counted the calls ahead of it).
+    // A call that joined the queue is offered by a pass (an agent it saw free may have been taken).
     this.dispatcher.kick();
+    return this.queuedAnswer(call.callId, position, qualified);
+  }
+
+  /** 202 for a call that joined the queue: its place when it joined (the insert counted the calls ahead). */
+  private async queuedAnswer(
+    callId: string,
+    position: number,
+    qualified: number | undefined,
+  ): Promise<{ httpStatus: 202; body: QueuedCallStateDto }> {
     return {
       httpStatus: 202,
       body: {
-        callId: call.callId,
+        callId,
         status: 'queued',
         position,
-        estimatedWaitSeconds: await this.estimateWait(call.callId, position, qualified),
+        estimatedWaitSeconds: await this.estimateWait(callId, position, qualified),
       },
     };
   }
