@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { TestApp } from '../support/test-app';
 import { AUTHORIZATION_POLICY } from '../../src/platform/auth/authorization-policy';
 import { Caller, createCast, Cast } from './support/cast';
-import { changedTables, snapshotTables } from './support/db-snapshot';
+import { ChangeJournal } from './support/change-journal';
 import { deepJson, hostileBody, hostileString, hostileValue } from './support/hostile';
 import { leaksIn, lineCount, logFileFor, loggingEnv } from './support/logs';
 import { ApiDocument, fillPath, loadApiDocument, Operation, untilHeaders } from './support/openapi';
@@ -30,7 +30,8 @@ describe('hostile input', () => {
   let t: TestApp;
   let cast: Cast;
   let api: ApiDocument;
-  let baseline: Record<string, string>;
+  let journal: ChangeJournal;
+  let baseline: number;
   const stats = { tried: 0, rejected: 0, accepted: 0, serverErrors: 0 };
 
   beforeAll(async () => {
@@ -39,7 +40,8 @@ describe('hostile input', () => {
     api = await loadApiDocument(t);
     // First use of the router key records last_used_at; do it before the row checks start.
     await t.http().get('/v1/routing-tags').set(cast.headers('router')).expect(200);
-    baseline = await snapshotTables(t.dataSource, ASYNC_TABLES);
+    journal = await ChangeJournal.install(t.dataSource, ASYNC_TABLES);
+    baseline = await journal.position();
   });
   afterAll(async () => {
     process.stdout.write(`hostile input: ${JSON.stringify(stats)}\n`);
@@ -78,7 +80,7 @@ describe('hostile input', () => {
     }
     if (res.status < 400) {
       stats.accepted++;
-      baseline = await snapshotTables(t.dataSource, ASYNC_TABLES);
+      baseline = await journal.position();
       return undefined;
     }
     stats.rejected++;
@@ -91,10 +93,9 @@ describe('hostile input', () => {
     )
       return `not the error body: ${where} ${JSON.stringify(b)}`;
     if (!rowCheck) return undefined;
-    const after = await snapshotTables(t.dataSource, ASYNC_TABLES);
-    const changed = changedTables(baseline, after);
+    const changed = await journal.changedSince(baseline);
     if (changed.length) {
-      baseline = after;
+      baseline = await journal.position();
       return `rejected but changed ${changed.join(', ')}: ${where}`;
     }
     return undefined;
@@ -176,9 +177,8 @@ describe('hostile input', () => {
       ['xml', 'application/xml', '<a>1</a>', [415]],
       ['form', 'application/x-www-form-urlencoded', 'name=a&role=admin', [415]],
     ];
-    // Every one of these must be refused, so the tables are compared once after all of them (a
-    // snapshot per request was most of this test's time) rather than after each.
-    const before = await snapshotTables(t.dataSource, ASYNC_TABLES);
+    // Every one of these must be refused, so the journal is read once after all of them.
+    const before = await journal.position();
     for (const op of targets().filter((o) => o.method !== 'GET')) {
       const url = fillPath(op.path, () => cast.agent.agentId);
       for (const caller of callersFor(op)) {
@@ -194,7 +194,7 @@ describe('hostile input', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(changedTables(before, await snapshotTables(t.dataSource, ASYNC_TABLES))).toEqual([]);
+    expect(await journal.changedSince(before)).toEqual([]);
   }, 300_000);
 
   it('deeply nested values inside a valid envelope never reach a 500', async () => {
