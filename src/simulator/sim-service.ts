@@ -156,6 +156,8 @@ export async function bootService(
   const config = loadConfig({
     NODE_ENV: 'development',
     JOBS_ENABLED: 'false',
+    // A throw-away centre whose agents all sign in: OWASP's minimum argon2id cost is enough.
+    PASSWORD_HASHING: 'minimum',
     LOG_LEVEL: env.SIM_LOG_LEVEL ?? 'error',
     JWT_TTL_SECONDS: String(SIM_JWT_TTL_SECONDS),
     DATABASE_POOL_SIZE: '10',

@@ -22,6 +22,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
   });
 
+  it("hashes passwords at argon2's standard cost unless told OWASP's minimum", () => {
+    expect(loadConfig({}).passwordHashing).toBe('standard');
+    expect(loadConfig({ PASSWORD_HASHING: 'minimum' }).passwordHashing).toBe('minimum');
+    expect(() => loadConfig({ PASSWORD_HASHING: 'none' })).toThrow(/PASSWORD_HASHING/);
+  });
+
   it('names a bad value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ JWT_TTL_SECONDS: '5' })).toThrow(/JWT_TTL_SECONDS/);

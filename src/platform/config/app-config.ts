@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { PASSWORD_HASHING, PasswordHashing } from '../auth/passwords';
 
 /** Documented local defaults; a production start refuses to use them. */
 export const LOCAL_DEFAULTS = {
@@ -86,6 +87,10 @@ class EnvironmentSchema {
   @IsOptional()
   @IsIn(['true', 'false'])
   JOBS_ENABLED?: string;
+
+  @IsOptional()
+  @IsIn([...PASSWORD_HASHING])
+  PASSWORD_HASHING?: PasswordHashing;
 
   @IsOptional()
   @IsString()
@@ -171,6 +176,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   bootstrapAdmin: { email: string; password: string };
+  /** The cost of new password hashes (see passwords.ts). */
+  passwordHashing: PasswordHashing;
   logLevel: string;
   /** Write logs to this file instead of stdout. */
   logFile?: string;
@@ -271,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         LOCAL_DEFAULTS.bootstrapAdminPassword,
       ),
     },
+    passwordHashing: parsed.PASSWORD_HASHING ?? 'standard',
     logLevel: parsed.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     logFile: parsed.LOG_FILE,
     jobsEnabled: (parsed.JOBS_ENABLED ?? 'true') === 'true',

@@ -42,7 +42,7 @@ export class UsersService implements OnApplicationBootstrap {
         if ((await manager.getRepository(User).count()) > 0) return false;
         await manager.getRepository(User).insert({
           email: email.toLowerCase(),
-          passwordHash: await hashPassword(password),
+          passwordHash: await hashPassword(password, this.config.passwordHashing),
           displayName: 'Administrator',
           roles: ['admin'],
         });
@@ -59,7 +59,7 @@ export class UsersService implements OnApplicationBootstrap {
     const user = await repo.save(
       repo.create({
         email: input.email.toLowerCase(),
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await hashPassword(input.password, this.config.passwordHashing),
         displayName: input.displayName,
         roles: input.roles,
         teamId: input.teamId ?? null,
@@ -115,7 +115,8 @@ export class UsersService implements OnApplicationBootstrap {
     if (changes.roles !== undefined) patch.roles = changes.roles;
     if (changes.teamId !== undefined) patch.teamId = changes.teamId;
     if (changes.active !== undefined) patch.active = changes.active;
-    if (changes.password !== undefined) patch.passwordHash = await hashPassword(changes.password);
+    if (changes.password !== undefined)
+      patch.passwordHash = await hashPassword(changes.password, this.config.passwordHashing);
     // A new password, other roles or (de)activation refuse every token issued before, on every replica.
     const credentialsChanged =
       changes.password !== undefined ||

@@ -18,6 +18,7 @@ export class ReplicaProcess {
         ...process.env,
         NODE_ENV: 'test',
         JOBS_ENABLED: 'true',
+        PASSWORD_HASHING: 'minimum',
         DATABASE_POOL_SIZE: '5',
         ...env,
         DATABASE_URL: databaseUrl,
