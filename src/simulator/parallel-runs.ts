@@ -6,6 +6,7 @@ import type { SimulatorOptions } from './options';
 import type { Centre } from './setup';
 import type { PolicyInput, SimulationIo } from './simulation';
 import type { RunResult } from './summary';
+import { dropRunDatabasesOf } from './sim-service';
 
 /** One run as a worker process plays it: a fresh copy of the centre's template, one policy, its days. */
 export interface RunInput {
@@ -34,45 +35,62 @@ export function parallelRuns(option: number | null): number {
 }
 
 /**
- * Plays one run in a worker process and resolves with its result. Each run needs its own process:
- * passport keeps its strategies in one registry per process, so a second service booted beside the
- * first would authenticate the first one's requests against its own database.
+ * The worker processes playing a simulation's runs. Each run needs its own process: passport keeps
+ * its strategies in one registry per process, so a second service booted beside the first would
+ * authenticate the first one's requests against its own database. When one run fails, `stopAll`
+ * stops the others and drops the databases they were playing on (a worker killed mid-run never
+ * reaches its own clean-up, and its copy of the centre would stay on the server).
  */
-export function runInWorker(
-  input: RunInput,
-  env: NodeJS.ProcessEnv,
-  io: SimulationIo,
-  live: Set<ChildProcess>,
-): Promise<RunResult> {
-  const fromSource = __filename.endsWith('.ts');
-  const child = fork(resolve(__dirname, `run-worker${fromSource ? '.ts' : '.js'}`), [], {
-    env,
-    execArgv: fromSource ? ['-r', require.resolve('ts-node/register/transpile-only')] : [],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  live.add(child);
-  return new Promise<RunResult>((done, fail) => {
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      live.delete(child);
-      f();
-    };
-    child.on('message', (m: WorkerMessage) => {
-      if (m.kind === 'progress') io.progress?.(m.label, m.fraction);
-      else if (m.kind === 'done') settle(() => done(m.result));
-      else settle(() => fail(new Error(m.message)));
+export class RunWorkers {
+  /** Each live worker and the promise that it has ended and its databases are gone. */
+  private readonly live = new Map<ChildProcess, Promise<void>>();
+
+  constructor(private readonly adminUrl: string) {}
+
+  /** Plays one run in a new worker process and resolves with its result. */
+  play(input: RunInput, env: NodeJS.ProcessEnv, io: SimulationIo): Promise<RunResult> {
+    const fromSource = __filename.endsWith('.ts');
+    const child = fork(resolve(__dirname, `run-worker${fromSource ? '.ts' : '.js'}`), [], {
+      env,
+      execArgv: fromSource ? ['-r', require.resolve('ts-node/register/transpile-only')] : [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    child.on('error', (e) => settle(() => fail(e)));
-    child.on('exit', (code, signal) =>
-      settle(() =>
-        fail(
-          new Error(`a run's worker process ended (${signal ?? `exit ${code}`}) before its result`),
+    const pid = child.pid!;
+    const ended = new Promise<void>((done) => child.once('exit', () => done()))
+      .then(() => dropRunDatabasesOf(this.adminUrl, pid))
+      .finally(() => this.live.delete(child));
+    this.live.set(child, ended);
+    return new Promise<RunResult>((done, fail) => {
+      let settled = false;
+      const settle = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        f();
+      };
+      child.on('message', (m: WorkerMessage) => {
+        if (m.kind === 'progress') io.progress?.(m.label, m.fraction);
+        else if (m.kind === 'done') settle(() => done(m.result));
+        else settle(() => fail(new Error(m.message)));
+      });
+      child.on('error', (e) => settle(() => fail(e)));
+      child.on('exit', (code, signal) =>
+        settle(() =>
+          fail(
+            new Error(
+              `a run's worker process ended (${signal ?? `exit ${code}`}) before its result`,
+            ),
+          ),
         ),
-      ),
-    );
-    child.send(input);
-  });
+      );
+      child.send(input);
+    });
+  }
+
+  /** Stops every worker still playing; resolves once they have ended and their databases are gone. */
+  async stopAll(): Promise<void> {
+    const ending = [...this.live.values()];
+    for (const child of this.live.keys()) child.kill('SIGKILL');
+    await Promise.allSettled(ending);
+  }
 }

@@ -96,6 +96,25 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
+/** A run's own copy of the centre is named after the process playing it (see runDatabaseName). */
+const RUN_DATABASE_PREFIX = 'sw_sim_run_';
+
+/** A new name for a run's database, played by this process. */
+export const runDatabaseName = (): string =>
+  `${RUN_DATABASE_PREFIX}${process.pid}_${Math.floor(performance.now())}`;
+
+/** Drops every run database process `pid` created (a worker stopped before its own clean-up). */
+export async function dropRunDatabasesOf(adminUrl: string, pid: number): Promise<void> {
+  const prefix = `${RUN_DATABASE_PREFIX}${pid}_`;
+  const rows = await admin(adminUrl, (c) =>
+    c.query<{ name: string }>(
+      `SELECT datname AS name FROM pg_database WHERE left(datname, length($1)) = $1`,
+      [prefix],
+    ),
+  );
+  for (const { name } of rows.rows) await dropDatabase(adminUrl, name);
+}
+
 export async function renameDatabase(adminUrl: string, from: string, to: string): Promise<void> {
   if (!IDENT.test(from) || !IDENT.test(to)) throw new Error('bad database name');
   await admin(adminUrl, (c) => c.query(`ALTER DATABASE ${from} RENAME TO ${to}`));

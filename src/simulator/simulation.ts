@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../platform/common/clock/clock';
@@ -8,7 +7,7 @@ import { planCalls } from './arrivals';
 import { DEFAULT_CALLBACK_MODEL } from './callbacks';
 import { DEFAULT_BEHAVIOUR, PlannedDay, runDays } from './day';
 import { bearer, HttpClient, mapLimit } from './http-client';
-import { parallelRuns, runInWorker } from './parallel-runs';
+import { parallelRuns, RunWorkers } from './parallel-runs';
 import type { StateSpan } from './metrics';
 import type { SimulatorOptions } from './options';
 import { drawDayConditions } from './day-conditions';
@@ -21,6 +20,7 @@ import {
   createDatabase,
   DatabaseServer,
   dropDatabase,
+  runDatabaseName,
   openDatabaseServer,
   cacheDir,
 } from './sim-service';
@@ -274,7 +274,7 @@ export async function simulate(
     const runSeconds: number[] = [];
     // Every seed's runs, several at once (each in its own process) when there are several.
     const parallel = io.inspect ? 1 : parallelRuns(options.parallel);
-    const live = new Set<ChildProcess>();
+    const workers = new RunWorkers(server.adminUrl);
     const secondsOf = new Map<RunResult, number>();
     const play = async (
       runCentre: Centre,
@@ -287,7 +287,7 @@ export async function simulate(
       const t1 = performance.now();
       const run: RunResult =
         parallel > 1 && !alone
-          ? await runInWorker(
+          ? await workers.play(
               {
                 adminUrl: server.adminUrl,
                 template,
@@ -298,7 +298,6 @@ export async function simulate(
               },
               env,
               label,
-              live,
             )
           : await runPolicy(server, template, runCentre, days, policy, seeded, env, label);
       secondsOf.set(run, (performance.now() - t1) / 1000);
@@ -309,7 +308,7 @@ export async function simulate(
       const seeded = { ...options, seed };
       const label = options.seeds > 1 ? { ...io, progress: seedProgress(io, seed) } : io;
       return play(centre, daysOf(seeded), policy, seeded, label, tasks.length === 1);
-    }).finally(() => live.forEach((child) => child.kill()));
+    }).finally(() => workers.stopAll());
     for (const seed of seedsOf(options))
       seeds.push({ seed, runs: played.filter((_, i) => tasks[i].seed === seed) });
     runSeconds.push(...played.map((run) => secondsOf.get(run)!));
@@ -335,7 +334,7 @@ export async function simulate(
               { ...io, progress: (label, f) => io.progress?.(`${label} +${k} agents`, f) },
               options.seeds === 1,
             );
-          }).finally(() => live.forEach((child) => child.kill()));
+          }).finally(() => workers.stopAll());
           runSeconds.push(...runs.map((run) => secondsOf.get(run)!));
           return runs.reduce((sum, run) => sum + (run.summary.serviceLevel ?? 0), 0) / seeds.length;
         },
@@ -411,7 +410,7 @@ export async function runPolicy(
   env: NodeJS.ProcessEnv,
   io: SimulationIo,
 ): Promise<RunResult> {
-  const name = `sw_sim_run_${process.pid}_${Math.floor(performance.now())}`;
+  const name = runDatabaseName();
   const url = await createDatabase(server.adminUrl, name, template);
   const clock = new ManualClock(new Date(days[0].startMs - 3_600_000));
   const service = await bootService(url, clock, env);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { parseOptions, SimulatorOptions } from '../../src/simulator/options';
 import { renderReport } from '../../src/simulator/report-html';
@@ -29,6 +30,15 @@ const env = () => ({
   DATA_DIR: dataDir,
 });
 const quiet = { log: () => undefined };
+const adminQuery = async (sql: string) => {
+  const client = new Client({ connectionString: process.env.SHIFTWELL_TEST_ADMIN_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+};
 const DEFAULT: PolicyInput = { name: 'default', settings: {} };
 /** A policy that validates on main today: shorter recoveries than the defaults [5, 10, 15]. */
 const SHORTER: PolicyInput = {
@@ -212,6 +222,21 @@ describe('what-if simulator', () => {
     expect(busy.runs[0].intervals).toEqual(calm.runs[0].intervals);
     expect(busy.runs[0].hostilePerAgent).toEqual(calm.runs[0].hostilePerAgent);
   }, 600_000);
+
+  it('a failed run stops the runs beside it and leaves no copy of the centre on the server', async () => {
+    // The service refuses this policy, so its run fails at once while the default one plays.
+    const refused: PolicyInput = {
+      name: 'refused',
+      settings: { recoveryMinutesBySeverity: 'long' },
+    };
+    await expect(
+      simulate(small('--seed', 'fails', '--parallel', '2'), [DEFAULT, refused], quiet, env()),
+    ).rejects.toThrow(/400/);
+    const runDatabases = await adminQuery(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'sw\\_sim\\_run\\_%'`,
+    );
+    expect(runDatabases).toEqual([]);
+  }, 300_000);
 
   it('with zero hostile calls, two recovery policies give identical service levels', async () => {
     const r = await simulate(
