@@ -81,10 +81,10 @@ export class EventsBus implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
   private backstop?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
-  private readonly sequencer = new Coalesced(() => this.sequence(), undefined, {
+  private readonly sequencer = new Coalesced(() => this.sequence(), {
     minGapMs: PASS_GAP_MS,
   });
-  private readonly reader = new Coalesced(() => this.deliver(), undefined, {
+  private readonly reader = new Coalesced(() => this.deliver(), {
     minGapMs: PASS_GAP_MS,
   });
 

@@ -87,10 +87,9 @@ const followerFor = (call: WaitingCall): HoldFollower | undefined =>
 @Injectable()
 export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(QueueDispatcher.name);
-  private readonly runner = new Coalesced(
-    async () => void (await this.dispatch()),
-    (e) => this.logger.warn(`queue dispatch failed: ${(e as Error).message}`),
-  );
+  private readonly runner = new Coalesced(async () => void (await this.dispatch()), {
+    onError: (e) => this.logger.warn(`queue dispatch failed: ${(e as Error).message}`),
+  });
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private stopped = false;

@@ -45,7 +45,7 @@ describe('Coalesced', () => {
   it('with a gap, starts runs at least that far apart and merges the requests made in between', async () => {
     const time = manualTime();
     const starts: number[] = [];
-    const c = new Coalesced(async () => void starts.push(time.now()), undefined, {
+    const c = new Coalesced(async () => void starts.push(time.now()), {
       minGapMs: 20,
       now: time.now,
       sleep: time.sleep,
@@ -80,7 +80,7 @@ describe('Coalesced', () => {
         runs++;
         if (runs === 1) throw new Error('database away');
       },
-      (e) => errors.push(e),
+      { onError: (e) => errors.push(e) },
     );
     c.run();
     await c.idle();

@@ -7,6 +7,8 @@ import { withDatabaseBudget } from '../../database/request-budget';
 const BACKGROUND_DATABASE_BUDGET_MS = 10_000;
 
 export interface CoalescedOptions {
+  /** Told of a run that failed (default: nothing; the next request runs it again). */
+  onError?: (e: unknown) => void;
   /**
    * Runs start at least this far apart (default 0): requests within the gap share the next run.
    * For work triggered by every commit, it bounds the runs per second whatever the commit rate.
@@ -26,12 +28,13 @@ export class Coalesced {
   private readonly minGapMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly onError: (e: unknown) => void;
 
   constructor(
     private readonly work: () => Promise<void>,
-    private readonly onError: (e: unknown) => void = () => undefined,
     options: CoalescedOptions = {},
   ) {
+    this.onError = options.onError ?? (() => undefined);
     this.minGapMs = options.minGapMs ?? 0;
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
