@@ -56,35 +56,46 @@ export class RunWorkers {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const pid = child.pid!;
-    const ended = new Promise<void>((done) => child.once('exit', () => done()))
-      .then(() => dropRunDatabasesOf(this.adminUrl, pid))
-      .finally(() => this.live.delete(child));
-    this.live.set(child, ended);
-    return new Promise<RunResult>((done, fail) => {
-      let settled = false;
-      const settle = (f: () => void) => {
-        if (settled) return;
-        settled = true;
-        f();
-      };
-      child.on('message', (m: WorkerMessage) => {
-        if (m.kind === 'progress') io.progress?.(m.label, m.fraction);
-        else if (m.kind === 'done') settle(() => done(m.result));
-        else settle(() => fail(new Error(m.message)));
-      });
-      child.on('error', (e) => settle(() => fail(e)));
-      child.on('exit', (code, signal) =>
-        settle(() =>
-          fail(
-            new Error(
-              `a run's worker process ended (${signal ?? `exit ${code}`}) before its result`,
-            ),
-          ),
-        ),
-      );
-      child.send(input);
+    let done!: (result: RunResult) => void;
+    let fail!: (e: Error) => void;
+    const result = new Promise<RunResult>((resolveRun, rejectRun) => {
+      done = resolveRun;
+      fail = rejectRun;
     });
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+    };
+    let finished!: () => void;
+    this.live.set(
+      child,
+      new Promise<void>((r) => (finished = r)).finally(() => this.live.delete(child)),
+    );
+    // A worker that reported (done or failed) dropped its database itself. One that ends without a
+    // report was killed or crashed first: its databases are dropped here. A server that cannot be
+    // reached cannot be cleaned either, and the run's own failure is what gets reported.
+    let sweep: Promise<void> | undefined;
+    const end = (failure: Error) => {
+      if (!settled && child.pid !== undefined)
+        sweep = dropRunDatabasesOf(this.adminUrl, child.pid).catch(() => undefined);
+      settle(() => fail(failure));
+      void (sweep ?? Promise.resolve()).then(finished);
+    };
+    child.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'progress') io.progress?.(m.label, m.fraction);
+      else if (m.kind === 'done') settle(() => done(m.result));
+      else settle(() => fail(new Error(m.message)));
+    });
+    child.on('error', end);
+    child.on('exit', (code, signal) =>
+      end(
+        new Error(`a run's worker process ended (${signal ?? `exit ${code}`}) before its result`),
+      ),
+    );
+    child.send(input);
+    return result;
   }
 
   /** Stops every worker still playing; resolves once they have ended and their databases are gone. */

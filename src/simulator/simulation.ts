@@ -413,7 +413,11 @@ export async function runPolicy(
   const name = runDatabaseName();
   const url = await createDatabase(server.adminUrl, name, template);
   const clock = new ManualClock(new Date(days[0].startMs - 3_600_000));
-  const service = await bootService(url, clock, env);
+  // A service that does not boot leaves no copy of the centre behind either.
+  const service = await bootService(url, clock, env).catch(async (e: unknown) => {
+    await dropDatabase(server.adminUrl, name);
+    throw e;
+  });
   const http = new HttpClient(service.url, options.concurrency);
   try {
     const asAdmin = bearer(centre.adminToken);

@@ -76,7 +76,10 @@ export class AuthService {
       );
     }
     const user = await this.users.findForLogin(email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash(this.config.passwordHashing)), password);
+    const ok = await verifyPassword(
+      user?.passwordHash ?? (await dummyHash(this.config.passwordHashing)),
+      password,
+    );
     if (!user || !ok || !user.active) {
       await this.attempts.failed(attempt);
       throw new DomainError(401, 'UNAUTHENTICATED', 'Wrong email or password');
