@@ -1,5 +1,11 @@
 import { Pool } from 'pg';
-import { SEQUENCE_EVENTS_SQL, sequenceEventsParams } from '../../src/platform/events/events-bus';
+import { DataSource } from 'typeorm';
+import {
+  EventsBus,
+  SEQUENCE_EVENTS_SQL,
+  StreamEvent,
+  sequenceEventsParams,
+} from '../../src/platform/events/events-bus';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
 
 /**
@@ -65,7 +71,7 @@ describe('events sequencer: one statement, racing passes', () => {
     const reader = async () => {
       while (writing) {
         const { rows } = await pool.query<{ id: string; seq: string }>(
-          `SELECT id::text, seq::text FROM events WHERE seq IS NOT NULL ORDER BY seq`,
+          `SELECT id::text, seq::text FROM events WHERE seq IS NOT NULL ORDER BY events.seq`,
         );
         if (rows.length)
           observations.push({
@@ -104,5 +110,60 @@ describe('events sequencer: one statement, racing passes', () => {
       const late = all.filter((r) => BigInt(r.seq!) <= BigInt(seen.max) && !seen.seqs.has(r.id));
       expect(late).toEqual([]);
     }
+  });
+});
+
+/**
+ * Readers go by the number, not its text: the stream's seq is read as text (a bigint), and ordered
+ * by the output column it once sorted "1000" before "999", so a replay crossing a power of ten came
+ * out of order and a live reader delivered the same events again on its next pass.
+ */
+describe('events bus: seq order across a power of ten', () => {
+  let url: string;
+  let pool: Pool;
+  let dataSource: DataSource;
+  let bus: EventsBus;
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    pool = new Pool({ connectionString: url, max: 2 });
+    pool.on('error', () => undefined);
+    await pool.query(`SELECT setval('events_seq', 994)`);
+    dataSource = new DataSource({ type: 'postgres', url });
+    await dataSource.initialize();
+    bus = new EventsBus(dataSource);
+    await bus.onModuleInit();
+  });
+
+  afterAll(async () => {
+    await bus.onModuleDestroy();
+    await dataSource.destroy();
+    await pool.end();
+    await dropTestDatabase(url);
+  });
+
+  const numbers = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+
+  it('delivers 995 to 1004 live in that order, each once, and replays them in that order', async () => {
+    const delivered: StreamEvent[] = [];
+    bus.subscribe((e) => delivered.push(e));
+
+    await pool.query(
+      `INSERT INTO events (type, audience, payload, at)
+       SELECT 'test.event', '{router}', jsonb_build_object('k', k), now() FROM generate_series(1, 10) k`,
+    );
+    await pool.query(SEQUENCE_EVENTS_SQL, sequenceEventsParams());
+    bus.catchUp();
+    const deadline = Date.now() + 5000;
+    while (bus.position !== '1004' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+
+    expect(delivered.map((e) => e.seq)).toEqual(numbers(995, 1004));
+    expect(delivered.map((e) => e.payload.k)).toEqual(numbers(1, 10).map(Number));
+
+    const replayed: string[] = [];
+    for await (const e of bus.after('994', '1004')) replayed.push(e.seq);
+    expect(replayed).toEqual(numbers(995, 1004));
   });
 });

@@ -207,14 +207,15 @@ export class EventsBus implements OnModuleInit, OnModuleDestroy {
 
   private async read(afterSeq: string, upTo: string | null): Promise<StreamEvent[]> {
     // Two statements, not `($2 IS NULL OR seq <= $2)`: with the OR, the prepared statement's generic
-    // plan never won and every read was planned again.
+    // plan never won and every read was planned again. `ORDER BY events.seq`, the column: a bare
+    // `seq` names the output column `seq::text`, and in text order "1000" comes before "999".
     const rows: any[] = await preparedQuery(
       this.dataSource,
       upTo === null
         ? `SELECT seq::text, type, team_id, agent_id, audience, payload, at FROM events
-            WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`
+            WHERE seq > $1 ORDER BY events.seq LIMIT ${BATCH}`
         : `SELECT seq::text, type, team_id, agent_id, audience, payload, at FROM events
-            WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT ${BATCH}`,
+            WHERE seq > $1 AND seq <= $2 ORDER BY events.seq LIMIT ${BATCH}`,
       upTo === null ? [afterSeq] : [afterSeq, upTo],
     );
     return rows.map((r) => ({
