@@ -154,6 +154,19 @@ describe('web app: the agent desktop in Chromium', () => {
     await context.close();
   });
 
+  it('counts me among the signed-in for the break cap as soon as I take calls, without a reload', async () => {
+    const teamId = await t.createTeam();
+    const me = await t.createAgent({ teamId });
+    const { page, context } = await openApp(browser, t, { locale: 'en-US' });
+    await signIn(page, me.email, me.password);
+    const capacity = page.getByTestId('break-capacity');
+    await capacity.getByText('of the 0 signed in').waitFor();
+    await page.getByRole('button', { name: 'Take calls' }).click();
+    await page.getByTestId('agent-state').getByText('Available').waitFor();
+    await capacity.getByText('of the 1 signed in').waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
   it("draws my week in the site's time zone (Asia/Shanghai), whatever the browser's zone", async () => {
     const teamId = await t.createTeam();
     const agent = await t.createAgent({ teamId });

@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
+import { useEvents } from '../../../lib/events/event-stream';
 import { formatDateTime, instantAtLocalTime, zonedParts } from '../../../lib/format';
 import { breakErrorKey, breakRefusal } from '../break-capacity';
 import { useAgent } from '../use-agent';
@@ -49,6 +50,10 @@ export function BreaksPanel() {
   const capacity = useQuery({
     queryKey: ['agent', agentId, 'break-capacity', startsIso, minutes],
     enabled: !!startsIso && workplace.isSuccess,
+    // The cap counts who is signed in. Teammates' changes never reach an agent's stream (their
+    // presence is their supervisors'), so the figure is read again each minute; the agent's own
+    // signing in or off is an event, and redraws it at once (below).
+    refetchInterval: 60_000,
     queryFn: async () =>
       unwrap(
         await api.GET('/v1/breaks/capacity', {
@@ -62,6 +67,10 @@ export function BreaksPanel() {
       unwrap(
         await api.GET('/v1/breaks', { params: { query: { from: new Date().toISOString() } } }),
       ),
+  });
+  useEvents(['presence.changed'], (e) => {
+    if (e.data.agentId === agentId)
+      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'break-capacity'] });
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
   const book = useMutation({
