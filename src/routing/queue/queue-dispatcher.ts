@@ -9,7 +9,6 @@ import { preparedQuery } from '../../platform/database/prepared-query';
 import { EventsBus } from '../../platform/events/events-bus';
 import { EventsService, publishFromRows } from '../../platform/events/events.service';
 import {
-  CANDIDATE_FROM,
   candidateSource,
   candidateWhere,
   Params,
@@ -517,9 +516,7 @@ export class QueueDispatcher implements OnModuleInit, OnModuleDestroy {
     // the free Wuhan speakers (1 ms a read at 200 agents, and growing with the centre). Several
     // criteria (fallbacks, a pass for every waiting call) match any of them from the presence index.
     const single = anyOf?.length === 1 ? asFilter(anyOf[0]) : null;
-    const source = single
-      ? candidateSource(single)
-      : { from: CANDIDATE_FROM, ranking: RANKING, driven: false };
+    const source = candidateSource(single ?? {});
     const match =
       anyOf && !single
         ? `AND (${anyOf
