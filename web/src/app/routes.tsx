@@ -26,9 +26,13 @@ const AccountPage = lazy(() => import('../features/auth/account-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HomePage = lazy(() => import('./home-page'));
 
-/** Where a person lands: their own workspace. */
+/**
+ * Where a person lands: their own workspace. The agent desk needs an agent profile, not only the
+ * role: a login given the role without one (made under "Sign-ins") lands on the home page, which
+ * says what is missing, instead of a route that does not exist for them (a blank page).
+ */
 export function homePathFor(person: Pick<Person, 'roles' | 'agentId' | 'teamId'>): string {
-  if (person.agentId || person.roles.includes('agent')) return '/agent';
+  if (person.agentId) return '/agent';
   if (person.roles.includes('counselor')) return '/counsellor';
   if (person.roles.includes('supervisor')) return '/supervisor';
   if (person.roles.includes('scheduler') && person.teamId) return '/scheduler';

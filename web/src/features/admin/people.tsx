@@ -1,7 +1,9 @@
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
+  Fieldset,
   Group,
   Modal,
   NativeSelect,
@@ -63,7 +65,7 @@ function Agents() {
   const [search, setSearch] = useState('');
   const term = useDeferredValue(search.trim());
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<Agent | null>(null);
+  const [editing, setEditing] = useState<Agent | 'new' | null>(null);
   const { name: teamName } = useTeamNames();
   const agents = useQuery({
     queryKey: ['agents', 'admin', term, page],
@@ -77,17 +79,22 @@ function Agents() {
   });
   return (
     <Stack>
-      <TextInput
-        label={t('people.searchAgents')}
-        value={search}
-        onChange={(e) => {
-          setSearch(e.currentTarget.value);
-          setPage(1);
-        }}
-        maw={360}
-      />
+      <Group align="flex-end">
+        <TextInput
+          label={t('people.searchAgents')}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={360}
+        />
+        <Button variant="light" onClick={() => setEditing('new')}>
+          {t('people.newAgent')}
+        </Button>
+      </Group>
       {agents.data && agents.data.items.length === 0 ? (
-        <Text c="dimmed">{t('people.noneFound')}</Text>
+        <Text c="dimmed">{term ? t('people.noneFound') : t('people.noAgents')}</Text>
       ) : (
         <Table striped data-testid="agents">
           <Table.Thead>
@@ -126,7 +133,9 @@ function Agents() {
         </Table>
       )}
       <Pager total={agents.data?.total ?? 0} page={page} onChange={setPage} />
-      {editing && <AgentEditor agent={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <AgentEditor agent={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }
@@ -152,20 +161,40 @@ function Pager({
   );
 }
 
-function AgentEditor({ agent, onClose }: { agent: Agent; onClose: () => void }) {
+/** Edits an agent, or makes a new one (`agent` null) with its optional sign-in. */
+function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const client = useQueryClient();
   const { teams } = useTeamNames();
-  const [displayName, setDisplayName] = useState(agent.displayName);
-  const [teamId, setTeamId] = useState(agent.teamId ?? '');
-  const [contact, setContact] = useState(agent.contact ?? '');
-  const [active, setActive] = useState(agent.active);
-  const [dialects, setDialects] = useState(formatTagList(agent.dialects));
-  const [skills, setSkills] = useState(formatTagList(agent.skills));
+  const [externalId, setExternalId] = useState('');
+  const [displayName, setDisplayName] = useState(agent?.displayName ?? '');
+  const [teamId, setTeamId] = useState(agent?.teamId ?? '');
+  const [contact, setContact] = useState(agent?.contact ?? '');
+  const [active, setActive] = useState(agent?.active ?? true);
+  const [dialects, setDialects] = useState(formatTagList(agent?.dialects ?? []));
+  const [skills, setSkills] = useState(formatTagList(agent?.skills ?? []));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const parsedDialects = parseTagList(dialects);
   const parsedSkills = parseTagList(skills);
   const save = useMutation({
     mutationFn: async () => {
+      if (!agent) {
+        await unwrap(
+          await api.POST('/v1/agents', {
+            body: {
+              externalId: externalId.trim(),
+              displayName: displayName.trim(),
+              dialects: parsedDialects.tags!,
+              skills: parsedSkills.tags!,
+              ...(teamId ? { teamId } : {}),
+              ...(contact.trim() ? { contact: contact.trim() } : {}),
+              ...(email.trim() ? { email: email.trim(), password } : {}),
+            },
+          }),
+        );
+        return;
+      }
       await unwrap(
         await api.PATCH('/v1/agents/{agentId}', {
           params: { path: { agentId: agent.id } },
@@ -187,12 +216,24 @@ function AgentEditor({ agent, onClose }: { agent: Agent; onClose: () => void }) 
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['agents'] });
+      if (!agent) void client.invalidateQueries({ queryKey: ['users'] });
       onClose();
     },
   });
-  const invalid = !displayName.trim() || !parsedDialects.tags || !parsedSkills.tags;
+  const loginHalf = !agent && !email.trim() !== !password;
+  const passwordShort = password.length > 0 && password.length < 8;
+  const invalid =
+    !displayName.trim() ||
+    !parsedDialects.tags ||
+    !parsedSkills.tags ||
+    (!agent && (!externalId.trim() || loginHalf || passwordShort));
   return (
-    <Modal opened onClose={onClose} title={t('people.editAgent')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={agent ? t('people.editAgent') : t('people.newAgent')}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -200,9 +241,18 @@ function AgentEditor({ agent, onClose }: { agent: Agent; onClose: () => void }) 
         }}
       >
         <Stack>
-          <Text size="sm" c="dimmed">
-            {t('people.externalId')}: {agent.externalId}
-          </Text>
+          {agent ? (
+            <Text size="sm" c="dimmed">
+              {t('people.externalId')}: {agent.externalId}
+            </Text>
+          ) : (
+            <TextInput
+              label={t('people.externalId')}
+              value={externalId}
+              onChange={(e) => setExternalId(e.currentTarget.value)}
+              required
+            />
+          )}
           <TextInput
             label={t('people.name')}
             value={displayName}
@@ -237,12 +287,41 @@ function AgentEditor({ agent, onClose }: { agent: Agent; onClose: () => void }) 
             onChange={(e) => setSkills(e.currentTarget.value)}
             error={parsedSkills.bad && t('people.badTag', { entry: parsedSkills.bad })}
           />
-          <Switch
-            label={t('people.agentActive')}
-            description={t('people.agentActiveHelp')}
-            checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)}
-          />
+          {agent ? (
+            <Switch
+              label={t('people.agentActive')}
+              description={t('people.agentActiveHelp')}
+              checked={active}
+              onChange={(e) => setActive(e.currentTarget.checked)}
+            />
+          ) : (
+            <Fieldset legend={t('people.login')}>
+              <Stack gap="xs">
+                <Text size="xs" c="dimmed">
+                  {t('people.loginHelp')}
+                </Text>
+                <TextInput
+                  label={t('people.email')}
+                  type="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                />
+                <PasswordInput
+                  label={t('people.password')}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={
+                    passwordShort
+                      ? t('people.passwordShort')
+                      : loginHalf && (email.trim() || password)
+                        ? t('people.loginBoth')
+                        : undefined
+                  }
+                  autoComplete="new-password"
+                />
+              </Stack>
+            </Fieldset>
+          )}
           <EditFooter
             error={save.error}
             saving={save.isPending}
@@ -444,6 +523,11 @@ function UserEditor({ user, onClose }: { user: User | null; onClose: () => void 
             <Text size="xs" c="red">
               {t('people.needsRole')}
             </Text>
+          )}
+          {!user && roles.includes('agent') && (
+            <Alert color="yellow" p="xs" data-testid="agent-role-hint">
+              <Text size="xs">{t('people.agentRoleHint')}</Text>
+            </Alert>
           )}
           <NativeSelect
             label={t('people.team')}
