@@ -77,6 +77,14 @@ describe('web app: the supervisor wallboard in Chromium', () => {
     await wangRow.getByText(/left$/).waitFor();
     expect(await wangRow.locator('td').nth(4).innerText()).toBe('1');
 
+    // The whole row, its action included, fits beside the side panels on a 1366-pixel screen: at
+    // equal column widths the table scrolled sideways and the action was out of sight.
+    const overflow = await page.getByTestId('wallboard-table').evaluate((table) => {
+      const viewport = table.closest('.mantine-ScrollArea-viewport')!;
+      return viewport.scrollWidth - viewport.clientWidth;
+    });
+    expect(overflow).toBe(0);
+
     // Shorten it with a reason, through the dialog.
     await page.getByRole('button', { name: 'Shorten recovery for Wang Fang' }).click();
     await page.getByLabel('New total length (minutes)').fill('3');

@@ -131,24 +131,26 @@ interface FrameProps {
 const AgentsTableFrame = memo(function AgentsTableFrame({ occupancyCap, onShorten }: FrameProps) {
   const { t } = useTranslation('supervisor');
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // Sized so the whole row, its action included, fits beside the side panels on a 1366-pixel
+    // laptop screen: at equal widths (900 px) the action column scrolled out of sight.
+    <Table.ScrollContainer minWidth={800}>
       <Table striped highlightOnHover stickyHeader layout="fixed" data-testid="wallboard-table">
         <Table.Caption>{t('table.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('table.agent')}</Table.Th>
-            <Table.Th>{t('table.state')}</Table.Th>
-            <Table.Th>{t('table.timeInState')}</Table.Th>
-            <Table.Th>
+            <Table.Th w={112}>{t('table.state')}</Table.Th>
+            <Table.Th w={76}>{t('table.timeInState')}</Table.Th>
+            <Table.Th w={120}>
               {t('table.occupancy')}{' '}
               <Text span size="xs" c="dimmed">
                 ({t('cap', { cap: Math.round(occupancyCap * 100) })})
               </Text>
             </Table.Th>
-            <Table.Th>{t('table.hostileToday')}</Table.Th>
-            <Table.Th>{t('table.hostileHour')}</Table.Th>
-            <Table.Th>{t('table.recovery')}</Table.Th>
-            <Table.Th>{t('table.actions')}</Table.Th>
+            <Table.Th w={72}>{t('table.hostileToday')}</Table.Th>
+            <Table.Th w={72}>{t('table.hostileHour')}</Table.Th>
+            <Table.Th w={92}>{t('table.recovery')}</Table.Th>
+            <Table.Th w={148}>{t('table.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
