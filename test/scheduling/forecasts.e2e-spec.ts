@@ -254,6 +254,19 @@ describe('forecasts and requirements', () => {
         id,
         severity,
       ]);
+    // The team's stored figures, which its 40 calls are weighed against.
+    await t
+      .http()
+      .put(`/v1/teams/${teamId}/planning-settings`)
+      .set(bearer(scheduler.token))
+      .send({
+        targetServiceLevel: 0.8,
+        targetAnswerSeconds: 20,
+        shrinkage: 0.3,
+        hostileCallRate: 0.05,
+        recoveryMinutesPerHostileCall: 7,
+      })
+      .expect(200);
     t.clock.set('2026-02-02T00:00:00Z');
     const preview = await t
       .http()
@@ -262,9 +275,17 @@ describe('forecasts and requirements', () => {
       )
       .set(bearer(scheduler.token))
       .expect(200);
-    // Rate 4 / 40; minutes: the default policy's 5, 10, 15 by severity over the mix 2, 1, 1 → 8.75.
+    // Rate: 4 of 40 observed, weighed against the stored 5% counted as 100 calls: (4 + 5) / 140.
+    // Minutes: the default policy's 5, 10, 15 by severity over the mix 2, 1, 1 → 8.75.
     expect(preview.body.shrinkage.wellbeing).toMatchObject({
-      hostileCallRate: { value: 0.1, source: 'history', answeredCalls: 40, hostileCalls: 4 },
+      hostileCallRate: {
+        value: 0.064286,
+        source: 'history',
+        answeredCalls: 40,
+        hostileCalls: 4,
+        observedRate: 0.1,
+        settingWeightCalls: 100,
+      },
       recoveryMinutesPerHostileCall: {
         value: 8.75,
         source: 'history',
@@ -283,7 +304,7 @@ describe('forecasts and requirements', () => {
       shrinkage: 0.3,
       // No occupancy setting: the team's occupancy cap.
       maxOccupancy: 0.85,
-      wellbeing: { hostileCallRate: 0.1, recoveryMinutesPerHostileCall: 8.75 },
+      wellbeing: { hostileCallRate: 0.064286, recoveryMinutesPerHostileCall: 8.75 },
       // The team's policy (the defaults): recoveries take the place of some micro-breaks.
       continuousWorkBreak: { afterMinutes: 55, minutes: 5 },
     });
@@ -319,7 +340,7 @@ describe('forecasts and requirements', () => {
         recoveryMinutesPerHostileCall: 'history',
       },
     });
-    expect(erlang.body.shrinkage.wellbeingInputs.hostileCallRate).toBe(0.1);
+    expect(erlang.body.shrinkage.wellbeingInputs.hostileCallRate).toBe(0.064286);
     // (2·5 + 1·10 + 1·30) / 4 = 12.5 with the team's own policy.
     expect(erlang.body.shrinkage.wellbeingInputs.recoveryMinutesPerHostileCall).toBe(12.5);
     // Figures given in the request win.

@@ -11,11 +11,14 @@ describe('wellbeing figures', () => {
       settings,
       window,
     );
+    // (10 + 100 × 0.05) / (200 + 100): the history agrees with the setting here.
     expect(f.hostileCallRate).toEqual({
       value: 0.05,
       source: 'history',
       answeredCalls: 200,
       hostileCalls: 10,
+      observedRate: 0.05,
+      settingWeightCalls: 100,
     });
     // (6·5 + 3·10 + 1·15) / 10 = 7.5
     expect(f.recoveryMinutesPerHostileCall).toMatchObject({ value: 7.5, source: 'history' });
@@ -30,15 +33,38 @@ describe('wellbeing figures', () => {
     );
     expect(none.hostileCallRate).toMatchObject({ value: 0.05, source: 'setting' });
     expect(none.recoveryMinutesPerHostileCall).toEqual({ value: 7, source: 'setting' });
-    // Calls but no hostile one: the rate is observed (0), the minutes cannot be.
+    // Calls but no hostile one: the rate leans toward 0 from the setting, the minutes cannot be observed.
     const calm = wellbeingFigures(
       { answered: 50, hostile: 0, bySeverity: [0, 0, 0] },
       [5, 10, 15],
       settings,
       window,
     );
-    expect(calm.hostileCallRate).toMatchObject({ value: 0, source: 'history' });
+    // (0 + 100 × 0.05) / (50 + 100)
+    expect(calm.hostileCallRate).toMatchObject({
+      value: 0.033333,
+      source: 'history',
+      observedRate: 0,
+    });
     expect(calm.recoveryMinutesPerHostileCall.source).toBe('setting');
+  });
+
+  it("weighs a new team's few calls against its setting, and lets a long history decide", () => {
+    const rate = (answered: number, hostile: number) =>
+      wellbeingFigures(
+        { answered, hostile, bySeverity: [hostile, 0, 0] },
+        [5, 10, 15],
+        settings,
+        window,
+      ).hostileCallRate.value;
+    // One hostile call out of one answered: not 100% hostility, (1 + 5) / 101.
+    expect(rate(1, 1)).toBeCloseTo(0.059406, 6);
+    // A team that really meets 20% hostility: 40 of 200 calls, (40 + 5) / 300 = 15%; of 5,000, 19.7%.
+    expect(rate(200, 40)).toBe(0.15);
+    expect(rate(5000, 1000)).toBeCloseTo(0.197059, 6);
+    // More hostile calls never lower the figure, more calm calls never raise it.
+    expect(rate(200, 41)).toBeGreaterThan(rate(200, 40));
+    expect(rate(201, 40)).toBeLessThan(rate(200, 40));
   });
 
   it('takes the minutes the policy actually granted, escalations included, when there were grants', () => {

@@ -17,6 +17,10 @@ export interface WellbeingFigures {
     source: FigureSource;
     answeredCalls: number;
     hostileCalls: number;
+    /** hostile ÷ answered, before the setting's weight (history only). */
+    observedRate?: number;
+    /** How many calls the setting counts for in the blend (history only). */
+    settingWeightCalls?: number;
   };
   recoveryMinutesPerHostileCall: {
     value: number;
@@ -42,7 +46,16 @@ export interface GrantedRecovery {
 }
 
 /**
- * hostileCallRate = hostile ÷ answered over the window (the setting when nothing was answered);
+ * How many answered calls the team's stored hostile-call rate counts for against its history. A new
+ * team's first calls are a small sample: one hostile call out of one answered made the rate 100%, and
+ * fifty calm ones made it 0, and staffing followed. Weighted like this, the history moves the figure
+ * a little at first and decides it once the team has answered several hundred calls.
+ */
+export const SETTING_WEIGHT_CALLS = 100;
+
+/**
+ * hostileCallRate = (hostile + W × setting) ÷ (answered + W) over the window, W = SETTING_WEIGHT_CALLS
+ * (a credibility blend; the setting alone when nothing was answered);
  * recoveryMinutesPerHostileCall = the mean minutes the policy actually granted per recovery when there
  * were grants: escalations (the nth hostile call in a shift gets the escalated minutes) are common under
  * high hostility and the severity minutes alone miss them. Without grants, Σ_s hostile_s × policy
@@ -58,10 +71,15 @@ export function wellbeingFigures(
   const rate =
     mix.answered > 0
       ? {
-          value: round(mix.hostile / mix.answered),
+          value: round(
+            (mix.hostile + SETTING_WEIGHT_CALLS * settings.hostileCallRate) /
+              (mix.answered + SETTING_WEIGHT_CALLS),
+          ),
           source: 'history' as const,
           answeredCalls: mix.answered,
           hostileCalls: mix.hostile,
+          observedRate: round(mix.hostile / mix.answered),
+          settingWeightCalls: SETTING_WEIGHT_CALLS,
         }
       : {
           value: settings.hostileCallRate,

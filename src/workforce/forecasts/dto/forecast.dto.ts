@@ -114,11 +114,23 @@ export class HostileRateFigureDto {
   @ApiProperty({ example: 0.04 }) value: number;
   @ApiProperty({
     enum: ['history', 'setting'],
-    description: "history: observed over the window; setting: the team's stored planning setting",
+    description:
+      "history: the window's hostile calls blended with the team's stored setting, which counts as settingWeightCalls answered calls: (hostileCalls + settingWeightCalls × setting) ÷ (answeredCalls + settingWeightCalls), so a new team's first few calls do not decide it; setting: the stored planning setting (no answered call in the window)",
   })
   source: 'history' | 'setting';
   @ApiProperty() answeredCalls: number;
   @ApiProperty() hostileCalls: number;
+  @ApiPropertyOptional({
+    example: 0.1,
+    description: 'hostileCalls ÷ answeredCalls, before the blend (history only)',
+  })
+  observedRate?: number;
+  @ApiPropertyOptional({
+    example: 100,
+    description:
+      'How many answered calls the stored setting counts for in the blend (history only)',
+  })
+  settingWeightCalls?: number;
 }
 
 export class RecoveryMinutesFigureDto {

@@ -4,9 +4,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/echart';
 import { api, unwrap } from '../../lib/api/client';
+import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { staffingLines } from './planner-model';
 import { headcountOf, type Agent } from './use-planner';
+
+type HostileRateFigure = components['schemas']['HostileRateFigureDto'];
 
 /**
  * The staffing preview: agents needed per interval (Erlang C, then base shrinkage, then the
@@ -47,6 +50,15 @@ export function StaffingPanel({
   const pct = (v: number) =>
     formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const name = (d: string) => (d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls'));
+  // From history the rate is a blend with the setting; the words say of how many calls.
+  const hostileSource = (f: HostileRateFigure) =>
+    f.source === 'history' && f.settingWeightCalls !== undefined
+      ? t('staffing.source.hostileHistory', {
+          calls: formatNumber(f.answeredCalls, i18n.language),
+          hostileCalls: formatNumber(f.hostileCalls, i18n.language),
+          weight: formatNumber(f.settingWeightCalls, i18n.language),
+        })
+      : t(`staffing.source.${f.source}`);
   const option = useMemo(() => {
     const mine = rows
       .filter((r) => (r.dialect ?? '') === shown)
@@ -137,7 +149,7 @@ export function StaffingPanel({
               base: pct(sources.base.value),
               wellbeing: pct(wellbeingAvg),
               hostile: pct(sources.wellbeing.hostileCallRate.value),
-              hostileSource: t(`staffing.source.${sources.wellbeing.hostileCallRate.source}`),
+              hostileSource: hostileSource(sources.wellbeing.hostileCallRate),
               recovery: formatNumber(
                 sources.wellbeing.recoveryMinutesPerHostileCall.value,
                 i18n.language,

@@ -3578,12 +3578,22 @@ export interface components {
             /** @example 0.04 */
             value: number;
             /**
-             * @description history: observed over the window; setting: the team's stored planning setting
+             * @description history: the window's hostile calls blended with the team's stored setting, which counts as settingWeightCalls answered calls: (hostileCalls + settingWeightCalls × setting) ÷ (answeredCalls + settingWeightCalls), so a new team's first few calls do not decide it; setting: the stored planning setting (no answered call in the window)
              * @enum {string}
              */
             source: "history" | "setting";
             answeredCalls: number;
             hostileCalls: number;
+            /**
+             * @description hostileCalls ÷ answeredCalls, before the blend (history only)
+             * @example 0.1
+             */
+            observedRate?: number;
+            /**
+             * @description How many answered calls the stored setting counts for in the blend (history only)
+             * @example 100
+             */
+            settingWeightCalls?: number;
         };
         RecoveryMinutesFigureDto: {
             /** @example 7.5 */
