@@ -195,6 +195,41 @@ describe('web app: the admin console in Chromium', () => {
     await lone.context.close();
   });
 
+  it('makes a counsellor with a sign-in, who signs in to their workspace; the Counsellor role alone is warned against', async () => {
+    const { t, browser } = suite;
+    const email = `c${Date.now().toString(36)}@example.com`;
+    const { page, close } = await adminOn('People');
+    await page.getByText('Counsellors', { exact: true }).click();
+    await page.getByRole('button', { name: 'New counsellor' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New counsellor' });
+    await dialog.getByLabel('Email').fill(email);
+    await dialog.getByLabel('Name').fill('Dr Chen');
+    await dialog.locator('input[type=password]').fill('chen-pass-123');
+    await dialog.getByRole('textbox', { name: 'Languages' }).click();
+    await page.getByRole('option', { name: /\(yue\)/ }).click();
+    await page.keyboard.press('Tab'); // leaves the list, which covered the dialog's buttons
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('counsellors').getByRole('cell', { name: 'Dr Chen' }).waitFor();
+    const [made] = await t.dataSource.query(
+      `SELECT c.languages, c.time_zone, u.roles FROM counselors c JOIN users u ON u.id = c.user_id WHERE u.email = $1`,
+      [email],
+    );
+    expect(made).toEqual({ languages: ['yue'], time_zone: 'Asia/Shanghai', roles: ['counselor'] });
+    // Under Sign-ins, ticking the Counsellor role for a new sign-in says where counsellors are made.
+    await page.getByText('Sign-ins', { exact: true }).click();
+    await page.getByRole('button', { name: 'New sign-in' }).click();
+    await page.getByRole('dialog').getByLabel('Counsellor', { exact: true }).check();
+    await page.getByTestId('counsellor-role-hint').waitFor();
+    await close();
+
+    const counsellor = await openApp(browser, t);
+    await signIn(counsellor.page, email, 'chen-pass-123');
+    await counsellor.page.getByRole('tab', { name: 'My availability' }).waitFor();
+    expect(await counsellor.page.getByText('has not been set up yet').count()).toBe(0);
+    await counsellor.context.close();
+  });
+
   it('adds a skill to the catalogue, and says so in words when it is already there', async () => {
     const { t } = suite;
     const skill = `elder-care-${process.pid}`;

@@ -23,6 +23,7 @@ import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { useTeams } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
+import { Counsellors } from './counsellors';
 import { EditFooter } from './edit-footer';
 import { formatTagList, parseTagList } from './tag-list';
 
@@ -35,19 +36,20 @@ const PAGE_SIZE = 25;
 /** Agents (as the router knows them) and users (who sign in), searchable and editable. */
 export function People() {
   const { t } = useTranslation('admin');
-  const [kind, setKind] = useState<'agents' | 'users'>('agents');
+  const [kind, setKind] = useState<'agents' | 'users' | 'counsellors'>('agents');
   return (
     <Stack>
       <SegmentedControl
         value={kind}
-        onChange={(v) => setKind(v as 'agents' | 'users')}
+        onChange={(v) => setKind(v as 'agents' | 'users' | 'counsellors')}
         data={[
           { value: 'agents', label: t('people.agents') },
           { value: 'users', label: t('people.users') },
+          { value: 'counsellors', label: t('people.counsellors') },
         ]}
         w="fit-content"
       />
-      {kind === 'agents' ? <Agents /> : <Users />}
+      {kind === 'agents' ? <Agents /> : kind === 'users' ? <Users /> : <Counsellors />}
     </Stack>
   );
 }
@@ -527,6 +529,11 @@ function UserEditor({ user, onClose }: { user: User | null; onClose: () => void 
           {!user && roles.includes('agent') && (
             <Alert color="yellow" p="xs" data-testid="agent-role-hint">
               <Text size="xs">{t('people.agentRoleHint')}</Text>
+            </Alert>
+          )}
+          {!user && roles.includes('counselor') && (
+            <Alert color="yellow" p="xs" data-testid="counsellor-role-hint">
+              <Text size="xs">{t('people.counsellorRoleHint')}</Text>
             </Alert>
           )}
           <NativeSelect
