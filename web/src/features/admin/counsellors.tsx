@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { timeZones } from './admin-data';
 import { EditFooter } from './edit-footer';
+import { passwordTooShort } from './sign-in-rules';
 
 /**
  * The counsellors agents can book: their sign-in and profile are made together (`POST
@@ -102,7 +103,7 @@ function NewCounsellor({ onClose }: { onClose: () => void }) {
       onClose();
     },
   });
-  const passwordShort = password.length > 0 && password.length < 8;
+  const passwordShort = passwordTooShort(password);
   const invalid =
     !displayName.trim() || !email.includes('@') || !password || passwordShort || !timeZone;
   return (

@@ -25,6 +25,7 @@ import { useTeams } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
 import { Counsellors } from './counsellors';
 import { EditFooter } from './edit-footer';
+import { passwordTooShort } from './sign-in-rules';
 import { formatTagList, parseTagList } from './tag-list';
 
 type Agent = components['schemas']['AgentDto'];
@@ -223,7 +224,7 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
     },
   });
   const loginHalf = !agent && !email.trim() !== !password;
-  const passwordShort = password.length > 0 && password.length < 8;
+  const passwordShort = passwordTooShort(password);
   const invalid =
     !displayName.trim() ||
     !parsedDialects.tags ||
@@ -479,7 +480,7 @@ function UserEditor({ user, onClose }: { user: User | null; onClose: () => void 
       unwrap(await api.POST('/v1/users/{id}/deactivate', { params: { path: { id: user!.id } } })),
     onSuccess: done,
   });
-  const passwordShort = password.length > 0 && password.length < 8;
+  const passwordShort = passwordTooShort(password);
   const invalid =
     !displayName.trim() ||
     roles.length === 0 ||
