@@ -29,6 +29,7 @@ import {
 import { NAME_WIDTH, ScheduleGrid, type GridAgent, type ShiftMove } from './schedule-grid';
 import { ShiftEditor } from './shift-editor';
 import type { Agent, Schedule } from './use-planner';
+import { solverStatusParts } from './solver-status';
 
 const MIN_DAY_WIDTH = 110;
 
@@ -399,6 +400,21 @@ function ScheduleView({
 /** The schedule's diagnostics in words: why it falls short, and what the solver did. */
 function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<string, string> }) {
   const { t, i18n } = useTranslation('scheduler');
+  const solverStatusWords = (status: string) =>
+    solverStatusParts(status)
+      .map((part) =>
+        'text' in part
+          ? part.text
+          : t(`diagnostics.solverPhrases.${part.key}`, {
+              ...part.params,
+              ...(part.params?.status !== undefined && {
+                status: t(`diagnostics.solverPhrases.highs.${part.params.status}`, {
+                  defaultValue: part.params.status,
+                }),
+              }),
+            }),
+      )
+      .join(t('diagnostics.solverPhrases.separator'));
   const d = schedule.diagnostics;
   const num = (v: number) => formatNumber(v, i18n.language, { maximumFractionDigits: 1 });
   const pct = (v: number) =>
@@ -440,7 +456,7 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
         )}
         {d.solverStatus && (
           <Text size="sm" c="dimmed">
-            {t('diagnostics.solver', { status: d.solverStatus })}
+            {t('diagnostics.solver', { status: solverStatusWords(d.solverStatus) })}
           </Text>
         )}
         {unassigned.length > 0 && (
