@@ -33,8 +33,8 @@ describe('feature namespaces', () => {
           typeof v === 'object' && v ? strings(v as Record<string, unknown>) : [String(v)],
         );
       const english = strings(b).filter(
-        // CJK punctuation alone (a list separator such as 、) is Chinese too.
-        (s) => !/[\u4e00-\u9fff\u3000-\u303f]/.test(s) && !/^[{}\s\w.%]*$/.test(s),
+        // CJK punctuation alone (a list separator such as 、 or the full-width ；) is Chinese too.
+        (s) => !/[\u4e00-\u9fff\u3000-\u303f\uff01-\uff1f]/.test(s) && !/^[{}\s\w.%]*$/.test(s),
       );
       expect(english).toEqual([]);
     }
