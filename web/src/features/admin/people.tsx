@@ -34,7 +34,7 @@ type Role = 'admin' | 'scheduler' | 'supervisor' | 'counselor' | 'agent';
 const ROLES: Role[] = ['admin', 'scheduler', 'supervisor', 'counselor', 'agent'];
 const PAGE_SIZE = 25;
 
-/** Agents (as the router knows them) and users (who sign in), searchable and editable. */
+/** Agents (as the router knows them), users (who sign in) and counsellors: found, made and edited. */
 export function People() {
   const { t } = useTranslation('admin');
   const [kind, setKind] = useState<'agents' | 'users' | 'counsellors'>('agents');
