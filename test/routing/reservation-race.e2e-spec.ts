@@ -59,6 +59,14 @@ describe('reservation race across two replicas', () => {
     );
     const won = results.filter((r) => r.status === 201);
     const lost = results.filter((r) => r.status === 409);
+    // The whole tally first: a failure says which answers came (a 503 under a loaded machine, or
+    // a 409 while an agent was still free), not only that the winners were short.
+    const tally: Record<string, number> = {};
+    for (const r of results) {
+      const answer = `${r.status} ${r.body?.error ?? ''}`.trim();
+      tally[answer] = (tally[answer] ?? 0) + 1;
+    }
+    expect(tally).toEqual({ '201': 50, '409 NO_AGENT_AVAILABLE': 150 });
     expect(won).toHaveLength(50);
     expect(lost).toHaveLength(150);
     expect(lost.every((r) => r.body.error === 'NO_AGENT_AVAILABLE')).toBe(true);
@@ -80,8 +88,16 @@ describe('reservation race across two replicas', () => {
   it('retries of one callId racing on both replicas yield one reservation', async () => {
     // One matching agent: a retry that skips the agent its sibling has locked must still find the hold.
     const teamId = await a.createTeam();
-    const { agentId } = await a.createRoutableAgent({ teamId, dialects: [{ tag: 'wuu', proficiency: 4 }] });
-    await a.http().put(`/v1/agents/${agentId}/presence`).set(routerKey(key)).send({ state: 'available' }).expect(200);
+    const { agentId } = await a.createRoutableAgent({
+      teamId,
+      dialects: [{ tag: 'wuu', proficiency: 4 }],
+    });
+    await a
+      .http()
+      .put(`/v1/agents/${agentId}/presence`)
+      .set(routerKey(key))
+      .send({ state: 'available' })
+      .expect(200);
     const urls = [await a.url(), await b.url()];
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
