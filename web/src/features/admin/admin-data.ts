@@ -18,6 +18,14 @@ export function useTeams() {
   });
 }
 
+/** The dialect and skill catalogue (shared by its editor and the forms that pick from it). */
+export function useRoutingTags() {
+  return useQuery({
+    queryKey: ['routing-tags'],
+    queryFn: async () => unwrap(await api.GET('/v1/routing-tags')),
+  });
+}
+
 /** The IANA zones this browser knows, for the time-zone pickers. */
 export function timeZones(current?: string): string[] {
   const known = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.(

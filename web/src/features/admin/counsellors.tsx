@@ -14,7 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
-import { timeZones } from './admin-data';
+import { timeZones, useRoutingTags } from './admin-data';
 import { EditFooter } from './edit-footer';
 import { passwordTooShort } from './sign-in-rules';
 
@@ -77,10 +77,7 @@ function NewCounsellor({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState<string | null>('Asia/Shanghai');
   const [languages, setLanguages] = useState<string[]>([]);
-  const tags = useQuery({
-    queryKey: ['routing-tags'],
-    queryFn: async () => unwrap(await api.GET('/v1/routing-tags')),
-  });
+  const tags = useRoutingTags();
   const dialects = (tags.data?.tags ?? [])
     .filter((tag) => tag.kind === 'dialect')
     .map((tag) => ({ value: tag.tag, label: `${tag.label} (${tag.tag})` }));

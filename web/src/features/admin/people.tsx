@@ -316,7 +316,7 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
                   error={
                     passwordShort
                       ? t('people.passwordShort')
-                      : loginHalf && (email.trim() || password)
+                      : loginHalf
                         ? t('people.loginBoth')
                         : undefined
                   }

@@ -9,11 +9,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
+import { useRoutingTags } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
 
 type Tag = components['schemas']['RoutingTagViewDto'];
@@ -23,10 +24,7 @@ export function RoutingTags() {
   const { t } = useTranslation('admin');
   const client = useQueryClient();
   const [kind, setKind] = useState<'dialect' | 'skill'>('dialect');
-  const tags = useQuery({
-    queryKey: ['routing-tags'],
-    queryFn: async () => unwrap(await api.GET('/v1/routing-tags')),
-  });
+  const tags = useRoutingTags();
   const [tag, setTag] = useState('');
   const [label, setLabel] = useState('');
   const [newKind, setNewKind] = useState<'dialect' | 'skill'>('dialect');
