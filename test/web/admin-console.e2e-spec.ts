@@ -153,7 +153,17 @@ describe('web app: the admin console in Chromium', () => {
     await dialog.getByLabel('Agent id').fill(externalId);
     await dialog.getByLabel('Name').fill('Xiao Mei');
     await dialog.getByLabel('Team').selectOption({ label: teamName });
-    await dialog.getByLabel('Dialects').fill('cmn:4;cmn-x-wuhan:5');
+    // Dialects picked by name with a level in words (it was a box of cmn:4;cmn-x-wuhan:5 notation).
+    await dialog.getByRole('button', { name: '+ Add a dialect' }).click();
+    await dialog.getByLabel('Dialect 1').selectOption({ label: 'Putonghua (cmn)' });
+    await dialog.getByLabel('Level of Putonghua').selectOption({ label: '4 · fluent' });
+    await dialog.getByRole('button', { name: '+ Add a dialect' }).click();
+    // The new row offers only what the first does not hold.
+    expect(
+      await dialog.getByLabel('Dialect 2').locator('option', { hasText: '(cmn)' }).count(),
+    ).toBe(0);
+    await dialog.getByLabel('Dialect 2').selectOption({ label: 'Wuhan (cmn-x-wuhan)' });
+    await dialog.getByLabel('Level of Wuhan').selectOption({ label: '5 · native' });
     await dialog.getByLabel('Email').fill(email);
     // Half a sign-in is caught before it is sent.
     await dialog.getByText('Give both the email and the password, or neither.').waitFor();
@@ -177,6 +187,23 @@ describe('web app: the admin console in Chromium', () => {
       roles: ['agent'],
       tags: 'cmn:4;cmn-x-wuhan:5',
     });
+    // Listed by name and level; edited: Putonghua up to 5, Wuhan taken off.
+    const row = page.getByTestId('agents').getByRole('row', { name: /Xiao Mei/ });
+    await row.getByText('Putonghua 4').waitFor();
+    await row.getByText('Wuhan 5').waitFor();
+    await page.getByRole('button', { name: 'Edit Xiao Mei' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit agent' });
+    await edit.getByLabel('Level of Putonghua').selectOption({ label: '5 · native' });
+    await edit.getByRole('button', { name: 'Remove Wuhan' }).click();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('Putonghua 5').waitFor();
+    const [edited] = await t.dataSource.query(
+      `SELECT string_agg(tag || ':' || proficiency, ';' ORDER BY tag COLLATE "C") AS tags
+         FROM agent_tags WHERE agent_id = (SELECT id FROM agents WHERE external_id = $1)`,
+      [externalId],
+    );
+    expect(edited.tags).toBe('cmn:5');
     await close();
 
     const agent = await openApp(browser, t);

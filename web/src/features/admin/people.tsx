@@ -17,16 +17,18 @@ import {
   TextInput,
 } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
-import { useTeams } from './admin-data';
+import { useTagName } from '../../lib/i18n/tag-names';
+import { useRoutingTags, useTeams } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
 import { Counsellors } from './counsellors';
 import { EditFooter } from './edit-footer';
 import { passwordTooShort } from './sign-in-rules';
-import { formatTagList, parseTagList } from './tag-list';
+import { CatalogueTag, sameTags, TagProficiency, tagLabel } from './tag-list';
+import { TagLevelsInput } from './tag-levels-input';
 
 type Agent = components['schemas']['AgentDto'];
 type User = components['schemas']['UserDto'];
@@ -55,6 +57,16 @@ export function People() {
   );
 }
 
+/** The dialect and skill catalogue, the seeded tags named in the person's language. */
+function useCatalogue() {
+  const tagName = useTagName();
+  const tags = useRoutingTags().data?.tags;
+  return useMemo(
+    () => (tags ?? []).map((x) => ({ ...x, label: tagName(x.kind, x.tag, x.label) })),
+    [tags, tagName],
+  );
+}
+
 function useTeamNames() {
   const teams = useTeams();
   return {
@@ -70,6 +82,7 @@ function Agents() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Agent | 'new' | null>(null);
   const { name: teamName } = useTeamNames();
+  const catalogue = useCatalogue();
   const agents = useQuery({
     queryKey: ['agents', 'admin', term, page],
     queryFn: async () =>
@@ -118,8 +131,12 @@ function Agents() {
                 </Table.Td>
                 <Table.Td ff="monospace">{a.externalId}</Table.Td>
                 <Table.Td>{teamName(a.teamId)}</Table.Td>
-                <Table.Td ff="monospace">{formatTagList(a.dialects)}</Table.Td>
-                <Table.Td ff="monospace">{formatTagList(a.skills)}</Table.Td>
+                <Table.Td>
+                  <TagBadges tags={a.dialects} catalogue={catalogue} />
+                </Table.Td>
+                <Table.Td>
+                  <TagBadges tags={a.skills} catalogue={catalogue} />
+                </Table.Td>
                 <Table.Td>
                   <Button
                     size="xs"
@@ -140,6 +157,19 @@ function Agents() {
         <AgentEditor agent={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
     </Stack>
+  );
+}
+
+/** "武汉话 4": each tag by the name people know, with its level; the code in the tooltip. */
+function TagBadges({ tags, catalogue }: { tags: TagProficiency[]; catalogue: CatalogueTag[] }) {
+  return (
+    <Group gap={4}>
+      {tags.map((x) => (
+        <Badge key={x.tag} variant="light" tt="none" title={x.tag}>
+          {tagLabel(x.tag, catalogue)} {x.proficiency}
+        </Badge>
+      ))}
+    </Group>
   );
 }
 
@@ -174,12 +204,12 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
   const [teamId, setTeamId] = useState(agent?.teamId ?? '');
   const [contact, setContact] = useState(agent?.contact ?? '');
   const [active, setActive] = useState(agent?.active ?? true);
-  const [dialects, setDialects] = useState(formatTagList(agent?.dialects ?? []));
-  const [skills, setSkills] = useState(formatTagList(agent?.skills ?? []));
+  const [dialects, setDialects] = useState<TagProficiency[]>(agent?.dialects ?? []);
+  const [skills, setSkills] = useState<TagProficiency[]>(agent?.skills ?? []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const parsedDialects = parseTagList(dialects);
-  const parsedSkills = parseTagList(skills);
+  const catalogue = useCatalogue();
+  const ofKind = (kind: 'dialect' | 'skill') => catalogue.filter((c) => c.kind === kind);
   const save = useMutation({
     mutationFn: async () => {
       if (!agent) {
@@ -188,8 +218,8 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
             body: {
               externalId: externalId.trim(),
               displayName: displayName.trim(),
-              dialects: parsedDialects.tags!,
-              skills: parsedSkills.tags!,
+              dialects,
+              skills,
               ...(teamId ? { teamId } : {}),
               ...(contact.trim() ? { contact: contact.trim() } : {}),
               ...(email.trim() ? { email: email.trim(), password } : {}),
@@ -209,11 +239,11 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
           } as never,
         }),
       );
-      if (dialects !== formatTagList(agent.dialects) || skills !== formatTagList(agent.skills))
+      if (!sameTags(dialects, agent.dialects) || !sameTags(skills, agent.skills))
         await unwrap(
           await api.PUT('/v1/agents/{agentId}/tags', {
             params: { path: { agentId: agent.id } },
-            body: { dialects: parsedDialects.tags!, skills: parsedSkills.tags! },
+            body: { dialects, skills },
           }),
         );
     },
@@ -226,10 +256,7 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
   const loginHalf = !agent && !email.trim() !== !password;
   const passwordShort = passwordTooShort(password);
   const invalid =
-    !displayName.trim() ||
-    !parsedDialects.tags ||
-    !parsedSkills.tags ||
-    (!agent && (!externalId.trim() || loginHalf || passwordShort));
+    !displayName.trim() || (!agent && (!externalId.trim() || loginHalf || passwordShort));
   return (
     <Modal
       opened
@@ -277,18 +304,17 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
             value={contact}
             onChange={(e) => setContact(e.currentTarget.value)}
           />
-          <TextInput
-            label={t('people.dialects')}
-            description={t('people.tagsHelp')}
+          <TagLevelsInput
+            kind="dialect"
             value={dialects}
-            onChange={(e) => setDialects(e.currentTarget.value)}
-            error={parsedDialects.bad && t('people.badTag', { entry: parsedDialects.bad })}
+            onChange={setDialects}
+            catalogue={ofKind('dialect')}
           />
-          <TextInput
-            label={t('people.skills')}
+          <TagLevelsInput
+            kind="skill"
             value={skills}
-            onChange={(e) => setSkills(e.currentTarget.value)}
-            error={parsedSkills.bad && t('people.badTag', { entry: parsedSkills.bad })}
+            onChange={setSkills}
+            catalogue={ofKind('skill')}
           />
           {agent ? (
             <Switch

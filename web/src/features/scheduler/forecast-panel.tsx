@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialectName } from '../../lib/i18n/tag-names';
 import { CsvDropZone } from '../../components/csv-drop-zone';
 import { EChart } from '../../components/echart';
 import { api, unwrap } from '../../lib/api/client';
@@ -22,6 +23,7 @@ export function ForecastPanel({
   timeZone: string;
 }) {
   const { t, i18n } = useTranslation('scheduler');
+  const dialectName = useDialectName();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; parsed: ParsedForecast } | null>(null);
   const from = new Date(days[0].start).toISOString();
@@ -65,7 +67,7 @@ export function ForecastPanel({
       for (const r of rows)
         if ((r.dialect ?? '') === d) data[index.get(Date.parse(r.start))!] = r.calls;
       return {
-        name: d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls'),
+        name: d ? dialectName(d) : t('allCalls'),
         type: 'line',
         showSymbol: false,
         step: 'start',
@@ -86,7 +88,7 @@ export function ForecastPanel({
         series,
       },
     };
-  }, [forecast.data, intervalMinutes, i18n.language, timeZone, t]);
+  }, [forecast.data, intervalMinutes, i18n.language, timeZone, t, dialectName]);
   const parsed = file?.parsed;
   return (
     <Paper withBorder p="md">

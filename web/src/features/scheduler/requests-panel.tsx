@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialectName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatTime } from '../../lib/format';
@@ -40,6 +41,7 @@ export function RequestsPanel({
   scheduleId: string | null;
 }) {
   const { t, i18n } = useTranslation('scheduler');
+  const dialectName = useDialectName();
   const queryClient = useQueryClient();
   const name = (id: string | null | undefined) =>
     (id && agents.find((a) => a.id === id)?.displayName) || (id ?? '').slice(0, 8);
@@ -282,9 +284,7 @@ export function RequestsPanel({
                   <Table.Td>{times(o.startsAt, o.endsAt)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light">{t(`requests.origin.${o.origin}`)}</Badge>{' '}
-                    {o.requiredDialects
-                      .map((d) => t(`dialectNames.${d}`, { defaultValue: d }))
-                      .join(', ')}
+                    {o.requiredDialects.map((d) => dialectName(d)).join(', ')}
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">

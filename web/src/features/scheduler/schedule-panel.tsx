@@ -15,6 +15,7 @@ import { useElementSize } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialectName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
 import { CoverageStrips } from './coverage-strips';
@@ -308,9 +309,10 @@ function ScheduleView({
     [byId],
   );
   const coverage = useMemo(() => coverageByDialect(schedule.coverage), [schedule.coverage]);
+  const nameOfDialect = useDialectName();
   const dialectName = useCallback(
-    (d: string) => (d ? t(`dialectNames.${d}`, { defaultValue: d }) : t('allCalls')),
-    [t],
+    (d: string) => (d ? nameOfDialect(d) : t('allCalls')),
+    [t, nameOfDialect],
   );
   const coverageWords = useCallback(
     (d: string) => {
@@ -400,6 +402,7 @@ function ScheduleView({
 /** The schedule's diagnostics in words: why it falls short, and what the solver did. */
 function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<string, string> }) {
   const { t, i18n } = useTranslation('scheduler');
+  const dialectName = useDialectName();
   const solverStatusWords = (status: string) =>
     solverStatusParts(status)
       .map((part) =>
@@ -425,8 +428,7 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
     for (const [k, v] of Object.entries(x)) if (typeof v === 'number') values[k] = num(v);
     for (const k of ['share', 'countedShare', 'breakShare'])
       if (typeof x[k] === 'number') values[k] = pct(x[k]);
-    if (typeof x.dialect === 'string')
-      values.who = t(`dialectNames.${x.dialect}`, { defaultValue: x.dialect });
+    if (typeof x.dialect === 'string') values.who = dialectName(x.dialect);
     else values.who = t('allCalls');
     return t(`reasons.${r.code}`, { ...values, defaultValue: r.message });
   };
