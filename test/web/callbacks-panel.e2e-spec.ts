@@ -53,7 +53,7 @@ describe('web app: callbacks on the supervisor wallboard', () => {
     const dialects = table.getByTestId('callbacks-dialect');
     expect(await dialects.count()).toBe(1); // the other team's Wuhan callback is not shown
     const yue = await dialects.first().textContent();
-    expect(yue).toContain('yue');
+    expect(yue).toContain('Cantonese'); // by name, not the code yue
     expect(yue).toContain('2 promised');
     expect(yue).toContain('–'); // none settled yet: no share reached
     await context.close();

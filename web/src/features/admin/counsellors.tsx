@@ -13,6 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialectName, useTagName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
 import { timeZones, useRoutingTags } from './admin-data';
 import { EditFooter } from './edit-footer';
@@ -25,6 +26,7 @@ import { passwordTooShort } from './sign-in-rules';
  */
 export function Counsellors() {
   const { t } = useTranslation('admin');
+  const dialectName = useDialectName();
   const [adding, setAdding] = useState(false);
   const counsellors = useQuery({
     queryKey: ['counsellors', 'admin'],
@@ -58,7 +60,11 @@ export function Counsellors() {
               <Table.Tr key={c.id}>
                 <Table.Td>{c.displayName}</Table.Td>
                 <Table.Td>{c.timeZone}</Table.Td>
-                <Table.Td ff="monospace">{c.languages.join(t('listSeparator'))}</Table.Td>
+                <Table.Td>
+                  {c.languages
+                    .map((l) => dialectName(l))
+                    .join(t('listSeparator', { ns: 'translation' }))}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -71,6 +77,7 @@ export function Counsellors() {
 
 function NewCounsellor({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('admin');
+  const tagName = useTagName();
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -80,7 +87,10 @@ function NewCounsellor({ onClose }: { onClose: () => void }) {
   const tags = useRoutingTags();
   const dialects = (tags.data?.tags ?? [])
     .filter((tag) => tag.kind === 'dialect')
-    .map((tag) => ({ value: tag.tag, label: `${tag.label} (${tag.tag})` }));
+    .map((tag) => ({
+      value: tag.tag,
+      label: `${tagName('dialect', tag.tag, tag.label)} (${tag.tag})`,
+    }));
   const save = useMutation({
     mutationFn: async () =>
       unwrap(

@@ -436,7 +436,11 @@ function Users() {
                   {u.displayName} {!u.active && <Badge color="gray">{t('inactive')}</Badge>}
                 </Table.Td>
                 <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{u.roles.map((r) => t(`roles.${r}`)).join(t('listSeparator'))}</Table.Td>
+                <Table.Td>
+                  {u.roles
+                    .map((r) => t(`roles.${r}`))
+                    .join(t('listSeparator', { ns: 'translation' }))}
+                </Table.Td>
                 <Table.Td>{teamName(u.teamId)}</Table.Td>
                 <Table.Td>
                   <Button

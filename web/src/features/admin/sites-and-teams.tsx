@@ -77,7 +77,7 @@ export function SitesAndTeams() {
                   {(teams.data?.items ?? [])
                     .filter((tm) => tm.siteId === s.id)
                     .map((tm) => tm.name)
-                    .join(t('listSeparator'))}
+                    .join(t('listSeparator', { ns: 'translation' }))}
                 </Table.Td>
                 <Table.Td>
                   <Button
@@ -160,7 +160,7 @@ function HoursSummary({ hours }: { hours: OpeningRange[] | null }) {
               : t('sites.dayRange', { from: t(`weekdays.${r.from}`), to: t(`weekdays.${r.to}`) });
           return `${days} ${r.open}–${r.close}`;
         })
-        .join(t('listSeparator'))}
+        .join(t('listSeparator', { ns: 'translation' }))}
     </>
   );
 }

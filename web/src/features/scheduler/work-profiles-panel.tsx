@@ -18,6 +18,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialectName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import type { Agent } from './use-planner';
@@ -82,12 +83,17 @@ function useProfile(agentId: string | undefined) {
 
 function ProfileRow({ agent, onEdit }: { agent: Agent; onEdit: () => void }) {
   const { t } = useTranslation('scheduler');
+  const dialectName = useDialectName();
   const p = useProfile(agent.id).data;
   const day = (n: number) => t(`weekday.${n}`);
   return (
     <Table.Tr>
       <Table.Td>{agent.displayName}</Table.Td>
-      <Table.Td>{agent.dialects.map((d) => `${d.tag} ${d.proficiency}`).join(', ')}</Table.Td>
+      <Table.Td>
+        {agent.dialects
+          .map((d) => `${dialectName(d.tag)} ${d.proficiency}`)
+          .join(t('listSeparator', { ns: 'translation' }))}
+      </Table.Td>
       <Table.Td>
         {p && (p.minWeeklyHours != null || p.maxWeeklyHours != null)
           ? t('profiles.hours', { min: p.minWeeklyHours ?? 0, max: p.maxWeeklyHours ?? '—' })

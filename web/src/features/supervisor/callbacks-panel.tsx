@@ -1,6 +1,7 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDialectName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDuration } from './wallboard-model';
 
@@ -20,6 +21,7 @@ function today(): { from: string; to: string } {
  */
 export function CallbacksPanel() {
   const { t, i18n } = useTranslation('supervisor');
+  const dialectName = useDialectName();
   const stats = useQuery({
     queryKey: ['callback-stats'],
     queryFn: async () =>
@@ -47,13 +49,13 @@ export function CallbacksPanel() {
           <Table
             key={d.dialect ?? '*'}
             data-testid="callbacks-dialect"
-            aria-label={d.dialect ?? t('queue.anyDialect')}
+            aria-label={d.dialect ? dialectName(d.dialect) : t('queue.anyDialect')}
             withRowBorders={false}
             verticalSpacing={2}
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{d.dialect ?? t('queue.anyDialect')}</Table.Th>
+                <Table.Th>{d.dialect ? dialectName(d.dialect) : t('queue.anyDialect')}</Table.Th>
                 <Table.Th ta="right">
                   {t('callbacks.promisedCount', { count: d.callbacks })}
                 </Table.Th>

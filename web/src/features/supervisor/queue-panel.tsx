@@ -1,6 +1,7 @@
 import { Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDialectName } from '../../lib/i18n/tag-names';
 import { formatDuration } from './wallboard-model';
 
 interface QueueView {
@@ -19,6 +20,7 @@ interface QueueView {
  */
 export function QueuePanel() {
   const { t } = useTranslation('supervisor');
+  const dialectName = useDialectName();
   const queue = useQuery({
     queryKey: ['routing-queue'],
     queryFn: async (): Promise<QueueView | null> => {
@@ -51,7 +53,7 @@ export function QueuePanel() {
           <Table.Tbody>
             {queue.data.queues.map((q, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{q.dialect ?? t('queue.anyDialect')}</Table.Td>
+                <Table.Td>{q.dialect ? dialectName(q.dialect) : t('queue.anyDialect')}</Table.Td>
                 <Table.Td>{q.waiting}</Table.Td>
                 <Table.Td>{formatDuration(q.longestWaitSeconds)}</Table.Td>
               </Table.Tr>

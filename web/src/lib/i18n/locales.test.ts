@@ -27,7 +27,12 @@ describe('languages', () => {
     const walk = (o: Record<string, unknown>, p: string) => {
       for (const [k, v] of Object.entries(o)) {
         if (typeof v === 'object' && v) walk(v as Record<string, unknown>, `${p}${k}.`);
-        else if (typeof v === 'string' && !/[\u4e00-\u9fff]/.test(v) && !/^[{}\s\w.]*$/.test(v))
+        // CJK punctuation alone (the list separator 、) is Chinese too, as in feature-locales.test.
+        else if (
+          typeof v === 'string' &&
+          !/[\u4e00-\u9fff\u3000-\u303f\uff01-\uff1f]/.test(v) &&
+          !/^[{}\s\w.]*$/.test(v)
+        )
           leftovers.push(p + k);
       }
     };
