@@ -199,4 +199,28 @@ describe('web app: the supervisor wallboard in Chromium', () => {
     expect(await chart.locator('path').count()).toBeGreaterThan(2);
     await context.close();
   });
+
+  it('names what the waiting calls ask for, the dialect and skills by name, in English and Chinese', async () => {
+    const teamId = await t.createTeam();
+    const router = new Router(t, key);
+    const agent = await t.createRoutableAgent({
+      teamId,
+      dialects: [{ tag: 'yue', proficiency: 4 }],
+      skills: [{ tag: 'returns', proficiency: 3 }],
+    });
+    await router.presence(agent.agentId, 'not_ready'); // qualified but busy: the call waits
+    const id = callId();
+    await router.enqueue({ callId: id, dialect: 'yue', skills: ['returns'] }, 202);
+
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, supervisor.email, supervisor.password);
+    const queue = page.getByTestId('queue-table');
+    // It showed the code (yue) and left the skills out.
+    await queue.getByRole('row', { name: /^Cantonese · Returns\s+1\b/ }).waitFor();
+    await page.getByText('中文', { exact: true }).click();
+    await queue.getByRole('row', { name: /^粤语 · 退换货\s+1\b/ }).waitFor();
+    await context.close();
+    await t.http().post(`/v1/routing/calls/${id}/abandon`).set({ 'X-Api-Key': key }).expect(200);
+  });
 });

@@ -1,37 +1,24 @@
 import { Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDialectName } from '../../lib/i18n/tag-names';
+import { api, unwrap } from '../../lib/api/client';
+import { useTagName } from '../../lib/i18n/tag-names';
 import { formatDuration } from './wallboard-model';
 
-interface QueueView {
-  asOf: string;
-  queues: {
-    dialect?: string | null;
-    skills: string[];
-    waiting: number;
-    longestWaitSeconds: number;
-  }[];
-}
-
-/**
- * Waiting calls per dialect, when the service queues calls (`GET /v1/routing/queue`). On a
- * service without the queue the endpoint answers 404 and the panel stays away.
- */
+/** Waiting calls per dialect and skills (`GET /v1/routing/queue`), refreshed every 3 seconds. */
 export function QueuePanel() {
   const { t } = useTranslation('supervisor');
-  const dialectName = useDialectName();
+  const tagName = useTagName();
+  // "Cantonese · Returns": what the waiting calls ask for, by name.
+  const asked = (q: { dialect?: string | null; skills: string[] }) =>
+    [
+      q.dialect ? tagName('dialect', q.dialect) : t('queue.anyDialect'),
+      ...q.skills.map((s) => tagName('skill', s)),
+    ].join(' · ');
   const queue = useQuery({
     queryKey: ['routing-queue'],
-    queryFn: async (): Promise<QueueView | null> => {
-      // Not in the generated client until the queue lands; a plain request keeps this build typed.
-      const res = await fetch('/v1/routing/queue', { credentials: 'same-origin' });
-      if (res.status === 404) return null;
-      if (!res.ok) throw new Error(String(res.status));
-      return (await res.json()) as QueueView;
-    },
-    refetchInterval: (q) => (q.state.data === null ? false : 3_000),
-    retry: false,
+    queryFn: async () => unwrap(await api.GET('/v1/routing/queue')),
+    refetchInterval: 3_000,
   });
   if (!queue.data) return null;
   return (
@@ -53,7 +40,7 @@ export function QueuePanel() {
           <Table.Tbody>
             {queue.data.queues.map((q, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{q.dialect ? dialectName(q.dialect) : t('queue.anyDialect')}</Table.Td>
+                <Table.Td>{asked(q)}</Table.Td>
                 <Table.Td>{q.waiting}</Table.Td>
                 <Table.Td>{formatDuration(q.longestWaitSeconds)}</Table.Td>
               </Table.Tr>
