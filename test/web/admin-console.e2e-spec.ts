@@ -35,7 +35,7 @@ describe('web app: the admin console in Chromium', () => {
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('tab', { name: 'Import agents' }).click();
     await page.getByLabel('Team for the new agents').selectOption({ label: teamName });
-    await page.getByLabel('CSV file').setInputFiles({
+    await page.getByLabel('Choose a CSV file').setInputFiles({
       name: 'agents.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(lines.join('\n')),

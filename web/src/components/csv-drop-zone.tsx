@@ -1,9 +1,10 @@
-import { Paper, Stack, Text } from '@mantine/core';
-import { type DragEvent, type ReactNode, useState } from 'react';
+import { Button, FileButton, Paper, Stack, Text } from '@mantine/core';
+import { type DragEvent, type ReactNode, useRef, useState } from 'react';
 
 /**
- * A dashed area a CSV file can be dropped on, with a file input for those who prefer to choose one.
- * Calls `onFile` with the file either way; what the file means is the caller's business.
+ * A dashed area a CSV file can be dropped on, with a button for those who prefer to choose one.
+ * Calls `onFile` with the file either way; what the file means is the caller's business. The button
+ * is the app's own, in the page's language (a bare file input spoke the browser's: "Choose File").
  */
 export function CsvDropZone({
   testId,
@@ -15,10 +16,12 @@ export function CsvDropZone({
   testId: string;
   prompt: ReactNode;
   hint?: ReactNode;
-  chooseLabel: ReactNode;
+  chooseLabel: string;
   onFile: (file: File) => void;
 }) {
   const [dragging, setDragging] = useState(false);
+  // Cleared after each choice, so choosing the same file again (after fixing it) reads it again.
+  const reset = useRef<() => void>(null);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -48,19 +51,21 @@ export function CsvDropZone({
             {hint}
           </Text>
         )}
-        <label>
-          <Text span size="sm" mr="xs">
-            {chooseLabel}
-          </Text>
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) onFile(file);
-            }}
-          />
-        </label>
+        <FileButton
+          accept=".csv,text/csv"
+          resetRef={reset}
+          inputProps={{ 'aria-label': chooseLabel }}
+          onChange={(file) => {
+            if (file) onFile(file);
+            reset.current?.();
+          }}
+        >
+          {(props) => (
+            <Button {...props} variant="light" size="sm" mt="xs">
+              {chooseLabel}
+            </Button>
+          )}
+        </FileButton>
       </Stack>
     </Paper>
   );
