@@ -25,7 +25,10 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
     const agent = await t.createAgent({ teamId });
     const { page, context } = await openApp(browser, t);
     await signIn(page, counsellor.email, counsellor.password);
-    await page.getByRole('tab', { name: 'My availability' }).click();
+    // No hours yet: told that no agent can book, and taken to where hours are set.
+    await page.getByTestId('no-hours').getByText('no agent can book you').waitFor();
+    await page.getByRole('button', { name: 'Set my hours' }).click();
+    await page.getByRole('tab', { name: 'My availability', selected: true }).waitFor();
     // Keyboard-friendly form beside the calendar: Tuesday 09:00-12:00.
     await page.getByLabel('Day', { exact: true }).selectOption('2');
     await page.getByLabel('From', { exact: true }).first().fill('09:00');
@@ -57,6 +60,7 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
     await page.getByRole('tab', { name: 'My bookings' }).click();
     const row = page.getByTestId('counsellor-bookings').getByRole('row').nth(1);
     await row.waitFor();
+    expect(await page.getByTestId('no-hours').count()).toBe(0); // hours saved: no hint
     expect(await row.innerText()).toMatch(/06 Jan|Jan 6/);
     expect(await row.innerText()).toContain('09:00');
     expect(await row.innerText()).toContain('Test Agent'); // the agent's display name

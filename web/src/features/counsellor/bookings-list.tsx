@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { formatDateTime, instantAtLocalTime } from '../../lib/format';
@@ -46,6 +47,10 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
   const [moveFor, setMoveFor] = useState<Booking | null>(null);
   const [move, setMove] = useState({ date: '', time: '10:00' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const navigate = useNavigate();
+  // No weekly hours and no dated extra hours: no agent can book, which a new counsellor should hear.
+  const bookable =
+    counselor.weekly.length > 0 || counselor.overrides.some((o) => !o.off && o.start && o.end);
   const fail = (err: unknown) =>
     setMessage({
       ok: false,
@@ -117,6 +122,19 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
             onClose={() => setMessage(null)}
           >
             {message.text}
+          </Alert>
+        )}
+        {items.length === 0 && !bookable && (
+          <Alert color="yellow" data-testid="no-hours">
+            <Text size="sm">{t('counsellor.noHours')}</Text>
+            <Button
+              size="xs"
+              variant="light"
+              mt="xs"
+              onClick={() => navigate('/counsellor/availability')}
+            >
+              {t('counsellor.setHours')}
+            </Button>
           </Alert>
         )}
         {items.length === 0 ? (
