@@ -331,6 +331,10 @@ describe('web app: the admin console in Chromium', () => {
     expect(words).toContain(
       'When an agent has 3 hostile calls within 60 minutes, the supervisor is alerted.',
     );
+    // The break cap's consequence for a small team, in numbers: 15% needs 7 signed in, 20% needs 5.
+    expect(words).toContain('nobody can book one while fewer than 7 are signed in');
+    await page.getByLabel('Team on break at once (%)').fill('20');
+    await explanation.getByText(/while fewer than 5 are signed in/).waitFor();
     // A contradiction is named before saving: the floor above the mildest recovery.
     await page.getByLabel('Shortest recovery a supervisor may leave (min)').fill('9');
     await page
@@ -350,6 +354,7 @@ describe('web app: the admin console in Chromium', () => {
     );
     expect(stored.settings.recoveryMinutesBySeverity).toEqual([8, 10, 15]);
     expect(stored.settings.escalationAlertAt).toBe(3);
+    expect(stored.settings.teamBreakCapPercent).toBe(20);
     const view = await t
       .http()
       .get(`/v1/wellbeing/policies/teams/${teamId}`)

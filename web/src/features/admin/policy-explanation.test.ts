@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { explainPolicy, policyProblems, type PolicySettings } from './policy-explanation';
+import {
+  explainPolicy,
+  fewestSignedInForABreak,
+  policyProblems,
+  type PolicySettings,
+} from './policy-explanation';
 
 const DEFAULTS: Required<PolicySettings> = {
   recoveryBreaksEnabled: true,
@@ -36,6 +41,20 @@ describe('explainPolicy', () => {
     expect(sentences[0].values).toEqual({ mild: 5, abusive: 10, threatening: 15 });
     expect(sentences[1].values).toEqual({ count: 2, minutes: 60 });
     expect(sentences[2].values).toEqual({ count: 3, minutes: 15, hours: 8 });
+  });
+
+  it('says how many must be signed in before anyone can self-book a break, as the service rounds', () => {
+    const selfBreaks = explainPolicy(DEFAULTS).find((s) => s.key === 'selfBreaks');
+    expect(selfBreaks?.values).toEqual({ percent: 15, needed: 7, minutes: 60 });
+    expect([15, 20, 25, 34, 100].map(fewestSignedInForABreak)).toEqual([7, 5, 4, 3, 1]);
+    // The service's cap at those team sizes is 1 (floor(n × percent / 100)), one fewer gives 0.
+    for (const percent of [15, 20, 25, 34, 100]) {
+      const n = fewestSignedInForABreak(percent);
+      expect(Math.floor((n * percent) / 100 + 1e-9)).toBe(1);
+      expect(Math.floor(((n - 1) * percent) / 100 + 1e-9)).toBe(0);
+    }
+    const none = explainPolicy({ ...DEFAULTS, teamBreakCapPercent: 0 });
+    expect(none.map((s) => s.key)).toContain('selfBreaksNone');
   });
 
   it('without recovery breaks, says so and keeps the alerts and the counselling offer', () => {

@@ -66,12 +66,28 @@ export function explainPolicy(p: Required<PolicySettings>): PolicySentence[] {
       length: p.microBreakMinutes,
     },
   });
-  out.push({
-    key: 'selfBreaks',
-    values: { percent: p.teamBreakCapPercent, minutes: p.dailyBreakAllowanceMinutes },
-  });
+  out.push(
+    p.teamBreakCapPercent > 0
+      ? {
+          key: 'selfBreaks',
+          values: {
+            percent: p.teamBreakCapPercent,
+            needed: fewestSignedInForABreak(p.teamBreakCapPercent),
+            minutes: p.dailyBreakAllowanceMinutes,
+          },
+        }
+      : { key: 'selfBreaksNone', values: {} },
+  );
   out.push({ key: 'occupancy', values: { minutes: p.occupancyAlertMinutes } });
   return out;
+}
+
+/**
+ * How many of a team must be signed in before the cap lets anyone self-book a break: the service
+ * rounds the cap down (teamBreakCap in src/wellbeing/break-policy.ts), so 15% needs 7 (6 × 15% = 0.9).
+ */
+export function fewestSignedInForABreak(percent: number): number {
+  return Math.ceil(100 / percent - 1e-9);
 }
 
 /**
