@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api, unwrap } from '../../lib/api/client';
+import { useTagName } from '../../lib/i18n/tag-names';
 
 /** Every site and team (an admin sees them all; a call centre has tens, not hundreds). */
 export function useSites() {
@@ -24,6 +26,19 @@ export function useRoutingTags() {
     queryKey: ['routing-tags'],
     queryFn: async () => unwrap(await api.GET('/v1/routing-tags')),
   });
+}
+
+/**
+ * The catalogue with each tag named in the person's language (seeded tags from the common
+ * dictionary, an admin's own label as written), for the forms and tables that show tags by name.
+ */
+export function useNamedRoutingTags() {
+  const tagName = useTagName();
+  const tags = useRoutingTags().data?.tags;
+  return useMemo(
+    () => (tags ?? []).map((x) => ({ ...x, label: tagName(x.kind, x.tag, x.label) })),
+    [tags, tagName],
+  );
 }
 
 /** The IANA zones this browser knows, for the time-zone pickers. */

@@ -13,11 +13,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDialectName, useTagName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
-import { timeZones, useRoutingTags } from './admin-data';
+import { useDialectName } from '../../lib/i18n/tag-names';
+import { timeZones, useNamedRoutingTags } from './admin-data';
 import { EditFooter } from './edit-footer';
 import { passwordTooShort } from './sign-in-rules';
+import { tagWithCode } from './tag-list';
 
 /**
  * The counsellors agents can book: their sign-in and profile are made together (`POST
@@ -77,20 +78,17 @@ export function Counsellors() {
 
 function NewCounsellor({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const tagName = useTagName();
   const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState<string | null>('Asia/Shanghai');
   const [languages, setLanguages] = useState<string[]>([]);
-  const tags = useRoutingTags();
-  const dialects = (tags.data?.tags ?? [])
-    .filter((tag) => tag.kind === 'dialect')
-    .map((tag) => ({
-      value: tag.tag,
-      label: `${tagName('dialect', tag.tag, tag.label)} (${tag.tag})`,
-    }));
+  const catalogue = useNamedRoutingTags().filter((tag) => tag.kind === 'dialect');
+  const dialects = catalogue.map((tag) => ({
+    value: tag.tag,
+    label: tagWithCode(tag.tag, catalogue),
+  }));
   const save = useMutation({
     mutationFn: async () =>
       unwrap(

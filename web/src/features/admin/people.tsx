@@ -17,12 +17,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
-import { useTagName } from '../../lib/i18n/tag-names';
-import { useRoutingTags, useTeams } from './admin-data';
+import { useNamedRoutingTags, useTeams } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
 import { Counsellors } from './counsellors';
 import { EditFooter } from './edit-footer';
@@ -57,16 +56,6 @@ export function People() {
   );
 }
 
-/** The dialect and skill catalogue, the seeded tags named in the person's language. */
-function useCatalogue() {
-  const tagName = useTagName();
-  const tags = useRoutingTags().data?.tags;
-  return useMemo(
-    () => (tags ?? []).map((x) => ({ ...x, label: tagName(x.kind, x.tag, x.label) })),
-    [tags, tagName],
-  );
-}
-
 function useTeamNames() {
   const teams = useTeams();
   return {
@@ -82,7 +71,7 @@ function Agents() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Agent | 'new' | null>(null);
   const { name: teamName } = useTeamNames();
-  const catalogue = useCatalogue();
+  const catalogue = useNamedRoutingTags();
   const agents = useQuery({
     queryKey: ['agents', 'admin', term, page],
     queryFn: async () =>
@@ -208,7 +197,7 @@ function AgentEditor({ agent, onClose }: { agent: Agent | null; onClose: () => v
   const [skills, setSkills] = useState<TagProficiency[]>(agent?.skills ?? []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const catalogue = useCatalogue();
+  const catalogue = useNamedRoutingTags();
   const ofKind = (kind: 'dialect' | 'skill') => catalogue.filter((c) => c.kind === kind);
   const save = useMutation({
     mutationFn: async () => {

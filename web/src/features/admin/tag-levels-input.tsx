@@ -5,7 +5,7 @@ import {
   choicesFor,
   TagProficiency,
   tagLabel,
-  tagName,
+  tagWithCode,
   withNextTag,
 } from './tag-list';
 
@@ -50,7 +50,7 @@ export function TagLevelsInput({
                 onChange={(e) => set(i, { ...row, tag: e.currentTarget.value })}
                 data={choicesFor(value, i, catalogue).map((tag) => ({
                   value: tag,
-                  label: tagName(tag, catalogue),
+                  label: tagWithCode(tag, catalogue),
                 }))}
                 style={{ flex: 1 }}
               />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesFor, sameTags, tagLabel, tagName, withNextTag } from './tag-list';
+import { choicesFor, sameTags, tagLabel, tagWithCode, withNextTag } from './tag-list';
 
 const catalogue = [
   { tag: 'cmn', label: '普通话', retiredAt: null },
@@ -10,9 +10,9 @@ const catalogue = [
 
 describe('an agent’s tags in the editor', () => {
   it('names a tag by its label and code, and shows an unknown code as it is', () => {
-    expect(tagName('cmn-x-wuhan', catalogue)).toBe('武汉话 (cmn-x-wuhan)');
+    expect(tagWithCode('cmn-x-wuhan', catalogue)).toBe('武汉话 (cmn-x-wuhan)');
     expect(tagLabel('yue', catalogue)).toBe('粤语');
-    expect(tagName('klingon', catalogue)).toBe('klingon');
+    expect(tagWithCode('klingon', catalogue)).toBe('klingon');
   });
 
   it('offers each row its own tag and the tags no other row holds, never a retired one anew', () => {

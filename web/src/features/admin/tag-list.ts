@@ -15,7 +15,7 @@ export interface CatalogueTag {
 export const NEW_TAG_LEVEL = 3;
 
 /** "Wuhan (cmn-x-wuhan)": the label people know, the code the router sends; the code alone if unknown. */
-export function tagName(tag: string, catalogue: readonly CatalogueTag[]): string {
+export function tagWithCode(tag: string, catalogue: readonly CatalogueTag[]): string {
   const known = catalogue.find((c) => c.tag === tag);
   return known ? `${known.label} (${known.tag})` : tag;
 }

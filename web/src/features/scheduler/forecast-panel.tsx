@@ -2,11 +2,11 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDialectName } from '../../lib/i18n/tag-names';
 import { CsvDropZone } from '../../components/csv-drop-zone';
 import { EChart } from '../../components/echart';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
+import { useLineName } from './line-name';
 import { parseForecastCsv, type ForecastRow, type ParsedForecast } from './forecast-csv';
 import type { Day } from './planner-model';
 
@@ -23,7 +23,7 @@ export function ForecastPanel({
   timeZone: string;
 }) {
   const { t, i18n } = useTranslation('scheduler');
-  const dialectName = useDialectName();
+  const lineName = useLineName();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; parsed: ParsedForecast } | null>(null);
   const from = new Date(days[0].start).toISOString();
@@ -67,7 +67,7 @@ export function ForecastPanel({
       for (const r of rows)
         if ((r.dialect ?? '') === d) data[index.get(Date.parse(r.start))!] = r.calls;
       return {
-        name: d ? dialectName(d) : t('allCalls'),
+        name: lineName(d),
         type: 'line',
         showSymbol: false,
         step: 'start',
@@ -88,7 +88,7 @@ export function ForecastPanel({
         series,
       },
     };
-  }, [forecast.data, intervalMinutes, i18n.language, timeZone, t, dialectName]);
+  }, [forecast.data, intervalMinutes, i18n.language, timeZone, t, lineName]);
   const parsed = file?.parsed;
   return (
     <Paper withBorder p="md">

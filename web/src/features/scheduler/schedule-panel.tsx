@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useDialectName } from '../../lib/i18n/tag-names';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import { useLineName } from './line-name';
 import { CoverageStrips } from './coverage-strips';
 import {
   coverageByDialect,
@@ -309,11 +310,7 @@ function ScheduleView({
     [byId],
   );
   const coverage = useMemo(() => coverageByDialect(schedule.coverage), [schedule.coverage]);
-  const nameOfDialect = useDialectName();
-  const dialectName = useCallback(
-    (d: string) => (d ? nameOfDialect(d) : t('allCalls')),
-    [t, nameOfDialect],
-  );
+  const dialectName = useLineName();
   const coverageWords = useCallback(
     (d: string) => {
       const f = shortOf(coverage.get(d) ?? []);

@@ -2,11 +2,11 @@ import { Alert, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDialectName } from '../../lib/i18n/tag-names';
 import { EChart } from '../../components/echart';
 import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { useLineName } from './line-name';
 import { staffingLines } from './planner-model';
 import { headcountOf, type Agent } from './use-planner';
 
@@ -32,7 +32,7 @@ export function StaffingPanel({
   agents: Agent[];
 }) {
   const { t, i18n } = useTranslation('scheduler');
-  const dialectName = useDialectName();
+  const name = useLineName();
   const preview = useQuery({
     queryKey: ['preview', teamId, startDate, days, intervalMinutes],
     queryFn: async () =>
@@ -51,7 +51,6 @@ export function StaffingPanel({
   const shown = lines.some((l) => l.dialect === dialect) ? dialect : (lines[0]?.dialect ?? '');
   const pct = (v: number) =>
     formatNumber(v, i18n.language, { style: 'percent', maximumFractionDigits: 1 });
-  const name = (d: string) => (d ? dialectName(d) : t('allCalls'));
   // From history the rate is a blend with the setting; the words say of how many calls.
   const hostileSource = (f: HostileRateFigure) =>
     f.source === 'history' && f.settingWeightCalls !== undefined

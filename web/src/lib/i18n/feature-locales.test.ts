@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
+import { leftInEnglish } from './left-in-english';
 
 // Per-feature namespace files (locales/<lang>/<feature>.json): both languages complete.
 const en = import.meta.glob<Record<string, unknown>>('./locales/en/*.json', {
@@ -32,10 +33,7 @@ describe('feature namespaces', () => {
         Object.values(o).flatMap((v) =>
           typeof v === 'object' && v ? strings(v as Record<string, unknown>) : [String(v)],
         );
-      const english = strings(b).filter(
-        // CJK punctuation alone (a list separator such as 、 or the full-width ；) is Chinese too.
-        (s) => !/[\u4e00-\u9fff\u3000-\u303f\uff01-\uff1f]/.test(s) && !/^[{}\s\w.%]*$/.test(s),
-      );
+      const english = strings(b).filter(leftInEnglish);
       expect(english).toEqual([]);
     }
   });

@@ -1,6 +1,7 @@
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import { initialLanguage } from './index';
+import { leftInEnglish } from './left-in-english';
 
 /** Every key path, with i18next plural suffixes folded into the base key. */
 function keys(obj: Record<string, unknown>, prefix = ''): Set<string> {
@@ -27,13 +28,7 @@ describe('languages', () => {
     const walk = (o: Record<string, unknown>, p: string) => {
       for (const [k, v] of Object.entries(o)) {
         if (typeof v === 'object' && v) walk(v as Record<string, unknown>, `${p}${k}.`);
-        // CJK punctuation alone (the list separator 、) is Chinese too, as in feature-locales.test.
-        else if (
-          typeof v === 'string' &&
-          !/[\u4e00-\u9fff\u3000-\u303f\uff01-\uff1f]/.test(v) &&
-          !/^[{}\s\w.]*$/.test(v)
-        )
-          leftovers.push(p + k);
+        else if (typeof v === 'string' && leftInEnglish(v)) leftovers.push(p + k);
       }
     };
     walk(zhCN, '');
