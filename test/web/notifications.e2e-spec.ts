@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { openApp, signIn, useWebApp } from '../support/browser';
-import { bearer, TestApp } from '../support/test-app';
+import { setPresence } from '../support/router';
+import { bearer, routerKey, TestApp } from '../support/test-app';
 
 describe('web app: notifications from the event stream', () => {
   const suite = useWebApp();
@@ -73,6 +74,36 @@ describe('web app: notifications from the event stream', () => {
     await items.nth(0).getByRole('link', { name: 'Open' }).click();
     await page.waitForURL('**/agent/schedule');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await context.close();
+  });
+
+  it("an admin who is also an agent is told of their own offer only, never of another agent's", async () => {
+    const key = await t.createRouterKey();
+    const teamId = await t.createTeam();
+    const other = await t.createAgent({ teamId, dialects: [{ tag: 'yue', proficiency: 5 }] });
+    const me = await t.createAgent({ teamId, dialects: [{ tag: 'nan', proficiency: 5 }] });
+    // An admin's stream carries every agent's offers.
+    await t.dataSource.query(`UPDATE users SET roles = '{agent,admin}' WHERE email = $1`, [
+      me.email,
+    ]);
+    for (const a of [other, me]) await setPresence(t, a, 'available');
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, me.email, me.password);
+    await page.getByTestId('display-name').waitFor();
+    await page.waitForTimeout(500); // the stream connects
+
+    // Calls handed to the service's queue, offered at once (the offers the desk is told of).
+    const enqueue = (callId: string, dialect: string) =>
+      t.http().post('/v1/routing/calls').set(routerKey(key)).send({ callId, dialect }).expect(201);
+    expect((await enqueue(`other-${Date.now()}`, 'yue')).body.reservation.agentId).toBe(
+      other.agentId,
+    );
+    expect((await enqueue(`mine-${Date.now()}`, 'nan')).body.reservation.agentId).toBe(me.agentId);
+    // The stream is in order: once my offer is shown, the other agent's came before it. It was
+    // shown as "A call is coming to you" too, and counted.
+    await page.getByText('A call is coming to you').first().waitFor({ timeout: 5000 });
+    await page.getByRole('link', { name: 'Notifications: 1 new' }).waitFor();
+    expect(await page.getByText('A call is coming to you').count()).toBe(1);
     await context.close();
   });
 

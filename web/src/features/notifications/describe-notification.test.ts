@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { describeNotification } from './describe-notification';
+import { describeNotification, isNewsFor } from './describe-notification';
+
+describe('isNewsFor', () => {
+  it('takes an offer as news only for the agent it is for', () => {
+    const offer = { callId: 'c', reservation: { reservationId: 'r', agentId: 'a1' } };
+    expect(isNewsFor('call.offered', offer, 'a1')).toBe(true);
+    expect(isNewsFor('call.offered', offer, 'a2')).toBe(false);
+    // An admin with no agent profile sees every agent's offers in the stream: none is news.
+    expect(isNewsFor('call.offered', offer, null)).toBe(false);
+    expect(isNewsFor('schedule.published', {}, null)).toBe(true);
+  });
+});
 
 describe('describeNotification', () => {
   it('leads each kind of news to its page', () => {

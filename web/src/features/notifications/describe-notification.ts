@@ -13,6 +13,21 @@ export interface NotificationView {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
+/**
+ * Whether an event is news for the signed-in person. An offer is, only for their own agent: an
+ * admin's stream carries every agent's offers (the service scopes it so), and each one was shown
+ * to the admin as "A call is coming to you". The other notifying events reach their agent only.
+ */
+export function isNewsFor(
+  type: string,
+  data: Record<string, unknown>,
+  agentId: string | null | undefined,
+): boolean {
+  if (type !== 'call.offered') return true;
+  const reservation = data.reservation as { agentId?: unknown } | undefined;
+  return !!agentId && reservation?.agentId === agentId;
+}
+
 export function describeNotification(
   type: string,
   data: Record<string, unknown>,

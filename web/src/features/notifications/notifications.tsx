@@ -12,8 +12,14 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useEvents, type StreamEvent } from '../../lib/events/event-stream';
+import { usePerson } from '../../lib/auth/session';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { DATE_VALUES, describeNotification, INSTANT_VALUES } from './describe-notification';
+import {
+  DATE_VALUES,
+  describeNotification,
+  INSTANT_VALUES,
+  isNewsFor,
+} from './describe-notification';
 
 /** The events that are news for a person (the rest only refresh what is on screen). */
 export const NOTIFYING_EVENTS = [
@@ -80,6 +86,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const text = useNotificationText();
   const navigate = useNavigate();
   const queries = useQueryClient();
+  const { agentId } = usePerson();
   const [items, setItems] = useState<AppNotification[]>([]);
   // A replayed event (the stream resumes with Last-Event-ID) is shown once.
   const seen = useRef(new Set<string>());
@@ -89,7 +96,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   );
   useEvents(NOTIFYING_EVENTS, (e: StreamEvent) => {
     const at = typeof e.data.at === 'string' ? e.data.at : new Date().toISOString();
-    if (seen.current.has(e.id)) return;
+    if (seen.current.has(e.id) || !isNewsFor(e.type, e.data, agentId)) return;
     seen.current.add(e.id);
     setItems((list) =>
       [{ id: e.id, type: e.type, at, data: e.data, read: false }, ...list].slice(0, 100),
