@@ -72,6 +72,12 @@ describe('web app: the supervisor wallboard in Chromium', () => {
 
     // A hostile call: Wang is in recovery on the board, without a reload.
     await runCall(t, key, wang.agentId, 2, { severity: 1 });
+    // First the call's wrap-up, counted apart from those on a call.
+    await wangRow.getByTestId('agent-state').getByText('Wrap-up').waitFor();
+    const tile = async (name: string) =>
+      (await page.getByTestId(`summary-${name}`).innerText()).replace(/\s+/g, ' ');
+    expect(await tile('wrapUp')).toBe('Wrapping up 1');
+    expect(await tile('onCall')).toBe('On a call 0');
     t.clock.advanceSeconds(WRAP);
     await wangRow.getByTestId('agent-state').getByText('Recovery').waitFor();
     await wangRow.getByText(/left$/).waitFor();

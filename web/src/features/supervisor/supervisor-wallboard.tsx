@@ -79,17 +79,18 @@ function Wallboard({ teamId }: { teamId: string }) {
       <Group justify="space-between">
         <Title order={2}>{t('title')}</Title>
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 5 }} data-testid="board-summary">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} data-testid="board-summary">
         {(
           [
             ['agents', summary.agents],
             ['onCall', summary.onCall],
+            ['wrapUp', summary.wrapUp],
             ['available', summary.available],
             ['recovery', summary.recovery],
             ['aboveCap', summary.aboveCap],
           ] as const
         ).map(([k, v]) => (
-          <Paper key={k} withBorder p="sm">
+          <Paper key={k} withBorder p="sm" data-testid={`summary-${k}`}>
             <Text size="xs" c="dimmed">
               {t(`summary.${k}`)}
             </Text>

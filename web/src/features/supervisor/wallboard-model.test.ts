@@ -84,10 +84,23 @@ describe('wallboard model', () => {
 
   it('summarises the team and totals adherence', () => {
     const s = summarise(
-      [row('a', 'on_call'), { ...row('b', 'recovery'), occupancyLastHour: 0.95 }],
+      [
+        row('a', 'on_call'),
+        { ...row('b', 'recovery'), occupancyLastHour: 0.95 },
+        row('c', 'wrap_up'),
+        row('d', 'reserved'),
+      ],
       0.85,
     );
-    expect(s).toEqual({ agents: 2, onCall: 1, available: 0, recovery: 1, aboveCap: 1 });
+    // Ringing counts as on a call; wrap-up is busy but not talking, so it has its own figure.
+    expect(s).toEqual({
+      agents: 4,
+      onCall: 2,
+      wrapUp: 1,
+      available: 0,
+      recovery: 1,
+      aboveCap: 1,
+    });
     const a = adherenceByAgent([
       { agentId: 'a', scheduledMinutes: 30, adherentMinutes: 30 },
       { agentId: 'a', scheduledMinutes: 30, adherentMinutes: 15 },

@@ -80,17 +80,28 @@ export function formatDuration(seconds: number): string {
 
 export interface BoardSummary {
   agents: number;
+  /** Talking, or ringing (an offer the agent is seconds from answering). */
   onCall: number;
+  /** Finishing a call's notes: busy, but not talking (supervisors read it apart). */
+  wrapUp: number;
   available: number;
   recovery: number;
   aboveCap: number;
 }
 
 export function summarise(rows: Iterable<AgentRow>, occupancyCap: number): BoardSummary {
-  const s: BoardSummary = { agents: 0, onCall: 0, available: 0, recovery: 0, aboveCap: 0 };
+  const s: BoardSummary = {
+    agents: 0,
+    onCall: 0,
+    wrapUp: 0,
+    available: 0,
+    recovery: 0,
+    aboveCap: 0,
+  };
   for (const r of rows) {
     s.agents++;
-    if (r.state === 'on_call' || r.state === 'wrap_up' || r.state === 'reserved') s.onCall++;
+    if (r.state === 'on_call' || r.state === 'reserved') s.onCall++;
+    if (r.state === 'wrap_up') s.wrapUp++;
     if (r.state === 'available') s.available++;
     if (r.state === 'recovery') s.recovery++;
     if (r.occupancyLastHour > occupancyCap) s.aboveCap++;
