@@ -203,6 +203,8 @@ describe('web app: the agent desktop in Chromium', () => {
       .getByRole('button', { name: /with Dr Test/ })
       .first()
       .click();
+    await page.getByRole('dialog', { name: 'Book this session?' }).waitFor();
+    await page.getByRole('button', { name: 'Book it' }).click();
     await page.getByText(/See you then/).waitFor();
     const mine = await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200);
     expect(mine.body.items).toHaveLength(1);
@@ -218,6 +220,44 @@ describe('web app: the agent desktop in Chromium', () => {
       .set(bearer(agent.token))
       .expect(200);
     expect(after.body.items.filter((b: { status: string }) => b.status === 'booked')).toEqual([]);
+    await context.close();
+  });
+
+  it("books a counsellor's free time: any hour of any day, the length chosen, only once confirmed", async () => {
+    const counsellor = await createCounselor(t, { availability: { sessionMinutes: [30, 50] } });
+    const agent = await t.createAgent({ teamId: await t.createTeam() });
+    const mine = async () =>
+      (await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200)).body
+        .items as Array<{ startsAt: string; endsAt: string; counselorId: string }>;
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('tab', { name: 'Counselling' }).click();
+    await page.getByLabel('Counsellor', { exact: true }).selectOption(counsellor.counselorId);
+    await page.getByText('50 minutes').click();
+    // Tomorrow, a whole day: the last free time of the afternoon is there, not only the morning's.
+    await page.getByRole('radiogroup', { name: 'Day' }).locator('label').nth(1).click();
+    const lastTime = page.getByTestId('free-times').getByRole('button').last();
+    expect(await lastTime.innerText()).toBe('16:00');
+    expect(await page.getByTestId('free-times').getByRole('button').count()).toBe(29);
+
+    // A click asks first; 'Not now' books nothing.
+    await lastTime.click();
+    const dialog = page.getByRole('dialog', { name: 'Book this session?' });
+    expect(await dialog.getByTestId('booking-summary').innerText()).toMatch(
+      /^With Dr Test, .*16:00 to 16:50 \(50 minutes\)\.$/,
+    );
+    await dialog.getByRole('button', { name: 'Not now' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await mine()).toEqual([]);
+
+    await lastTime.click();
+    await page.getByRole('button', { name: 'Book it' }).click();
+    await page.getByText(/See you then/).waitFor();
+    const [booking] = await mine();
+    expect(booking.counselorId).toBe(counsellor.counselorId);
+    expect(Date.parse(booking.endsAt) - Date.parse(booking.startsAt)).toBe(50 * 60_000);
+    // 16:00 in Shanghai is 08:00 UTC.
+    expect(booking.startsAt).toMatch(/T08:00:00(\.000)?Z$/);
     await context.close();
   });
 

@@ -26,6 +26,12 @@ export const formatDateTime = (iso: string | Date, locale: string, zone: string)
     hourCycle: 'h23',
   }).format(new Date(iso));
 
+/** A day to pick from: weekday and date, no year (12月3日周四, Thu, Dec 3). */
+export const formatDay = (iso: string | Date, locale: string, zone: string) =>
+  formatter(locale, zone, { month: 'short', day: 'numeric', weekday: 'short' }).format(
+    new Date(iso),
+  );
+
 export const formatDate = (iso: string | Date, locale: string, zone: string) =>
   formatter(locale, zone, { year: 'numeric', month: 'short', day: 'numeric' }).format(
     new Date(iso),

@@ -2,11 +2,12 @@ import {
   Alert,
   Badge,
   Button,
+  Chip,
   Group,
   Modal,
   NativeSelect,
   Paper,
-  SimpleGrid,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -16,9 +17,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
-import type { components } from '../../../lib/api/schema';
-import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
+import { formatDateTime, formatDay, formatTime } from '../../../lib/format';
 import { useEvents } from '../../../lib/events/event-stream';
+import { shownDay, slotsByDay } from '../counselling-slots';
 import { useAgent } from '../use-agent';
 
 type Slot = {
@@ -28,13 +29,21 @@ type Slot = {
   counselorName?: string;
   minutes: number;
 };
-type Booking = components['schemas']['BookingDto'];
 
-function useBook(onDone: (b: Booking) => void, onError: (text: string) => void) {
-  const { t } = useTranslation();
+/** Books a chosen time: the agent confirms first (one stray click must not book a session). */
+function ConfirmBooking({
+  slot,
+  onClose,
+  onBooked,
+}: {
+  slot: Slot | null;
+  onClose: () => void;
+  onBooked: (text: string, ok: boolean) => void;
+}) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const { agentId } = useAgent();
-  return useMutation({
+  const { agentId, timeZone } = useAgent();
+  const book = useMutation({
     mutationFn: async (s: Slot) =>
       unwrap(
         await api.POST('/v1/counseling/bookings', {
@@ -42,19 +51,51 @@ function useBook(onDone: (b: Booking) => void, onError: (text: string) => void) 
         }),
       ),
     onSuccess: (b) => {
-      onDone(b);
-      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'counselling'] });
+      onClose();
+      onBooked(
+        t('counselling.booked', { time: formatDateTime(b.startsAt, i18n.language, timeZone) }),
+        true,
+      );
     },
     onError: (err) => {
+      onClose();
       const code = err instanceof ApiError ? err.code : 'other';
-      onError(t(`counselling.errors.${code}`, { defaultValue: t('errors.generic') }));
-      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'counselling'] });
+      onBooked(t(`counselling.errors.${code}`, { defaultValue: t('errors.generic') }), false);
     },
+    onSettled: () =>
+      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'counselling'] }),
   });
+  return (
+    <Modal opened={slot !== null} onClose={onClose} title={t('counselling.confirmTitle')}>
+      {slot && (
+        <Stack>
+          <Text data-testid="booking-summary">
+            {t('counselling.confirmBody', {
+              name: slot.counselorName ?? '',
+              time: formatDateTime(slot.startsAt, i18n.language, timeZone),
+              end: formatTime(slot.endsAt, i18n.language, timeZone),
+              count: slot.minutes,
+            })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('counselling.private')}
+          </Text>
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              {t('counselling.notYet')}
+            </Button>
+            <Button loading={book.isPending} onClick={() => book.mutate(slot)}>
+              {t('counselling.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
 }
 
 /** Confidential offers of a counselling session, each with a few suggested times. */
-function Offers({ onBooked }: { onBooked: (text: string, ok: boolean) => void }) {
+function Offers({ onPick }: { onPick: (slot: Slot) => void }) {
   const { t, i18n } = useTranslation();
   const { agentId, timeZone } = useAgent();
   const queryClient = useQueryClient();
@@ -66,14 +107,6 @@ function Offers({ onBooked }: { onBooked: (text: string, ok: boolean) => void })
     ['offer.created'],
     () =>
       void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'counselling', 'offers'] }),
-  );
-  const book = useBook(
-    (b) =>
-      onBooked(
-        t('counselling.booked', { time: formatDateTime(b.startsAt, i18n.language, timeZone) }),
-        true,
-      ),
-    (text) => onBooked(text, false),
   );
   const list = offers.data?.offers ?? [];
   if (list.length === 0) return null;
@@ -88,12 +121,7 @@ function Offers({ onBooked }: { onBooked: (text: string, ok: boolean) => void })
       {list.map((o) => (
         <Group key={o.id} gap="xs">
           {o.suggestedSlots.map((s) => (
-            <Button
-              key={s.startsAt + s.counselorId}
-              variant="white"
-              onClick={() => book.mutate(s)}
-              loading={book.isPending && book.variables === s}
-            >
+            <Button key={s.startsAt + s.counselorId} variant="white" onClick={() => onPick(s)}>
               {t('counselling.slotWith', {
                 time: formatDateTime(s.startsAt, i18n.language, timeZone),
                 name: s.counselorName,
@@ -106,11 +134,13 @@ function Offers({ onBooked }: { onBooked: (text: string, ok: boolean) => void })
   );
 }
 
-/** Pick a counsellor and one of their free times in the coming week. */
-function CounsellorCalendar({ onBooked }: { onBooked: (text: string, ok: boolean) => void }) {
+/** Pick a counsellor, a session length, a day of the coming week and one of its free times. */
+function CounsellorCalendar({ onPick }: { onPick: (slot: Slot) => void }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useAgent();
   const [counselorId, setCounselorId] = useState<string>('');
+  const [pickedMinutes, setPickedMinutes] = useState<number | null>(null);
+  const [pickedDay, setPickedDay] = useState<string | null>(null);
   const counsellors = useQuery({
     queryKey: ['counsellors'],
     queryFn: async () =>
@@ -121,7 +151,9 @@ function CounsellorCalendar({ onBooked }: { onBooked: (text: string, ok: boolean
       ),
   });
   const chosen = counsellors.data?.items.find((c) => c.id === counselorId);
-  const minutes = chosen?.sessionMinutes[0] ?? 50;
+  const lengths = chosen?.sessionMinutes ?? [];
+  const minutes =
+    pickedMinutes !== null && lengths.includes(pickedMinutes) ? pickedMinutes : (lengths[0] ?? 50);
   const slots = useQuery({
     queryKey: ['counsellor-slots', counselorId, minutes],
     enabled: !!counselorId,
@@ -138,20 +170,8 @@ function CounsellorCalendar({ onBooked }: { onBooked: (text: string, ok: boolean
       );
     },
   });
-  const book = useBook(
-    (b) =>
-      onBooked(
-        t('counselling.booked', { time: formatDateTime(b.startsAt, i18n.language, timeZone) }),
-        true,
-      ),
-    (text) => onBooked(text, false),
-  );
-  // Group the free times by the site's local date.
-  const byDay = new Map<string, Array<{ startsAt: string; endsAt: string }>>();
-  for (const s of slots.data?.slots ?? []) {
-    const day = formatDate(s.startsAt, i18n.language, timeZone);
-    byDay.set(day, [...(byDay.get(day) ?? []), s]);
-  }
+  const days = slotsByDay(slots.data?.slots ?? [], timeZone);
+  const day = shownDay(days, pickedDay);
   return (
     <Paper withBorder p="md" aria-labelledby="book-title">
       <Stack gap="sm">
@@ -167,22 +187,55 @@ function CounsellorCalendar({ onBooked }: { onBooked: (text: string, ok: boolean
             ...(counsellors.data?.items ?? []).map((c) => ({ value: c.id, label: c.displayName })),
           ]}
         />
-        {counselorId && slots.isSuccess && byDay.size === 0 && (
+        {lengths.length > 1 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="session-length">
+              {t('counselling.length')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="session-length"
+              value={String(minutes)}
+              onChange={(v) => setPickedMinutes(Number(v))}
+              data={lengths.map((m) => ({
+                value: String(m),
+                label: t('counselling.minutes', { count: m }),
+              }))}
+              style={{ alignSelf: 'flex-start' }}
+            />
+          </Stack>
+        )}
+        {counselorId && slots.isSuccess && days.length === 0 && (
           <Text c="dimmed">{t('counselling.noSlots')}</Text>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          {[...byDay.entries()].slice(0, 6).map(([day, list]) => (
-            <Stack key={day} gap={4}>
-              <Text fw={600} size="sm">
-                {day}
+        {day && chosen && (
+          <>
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="session-day">
+                {t('counselling.day')}
               </Text>
-              <Group gap={4}>
-                {list.slice(0, 8).map((s) => (
+              <Chip.Group multiple={false} value={day.date} onChange={setPickedDay}>
+                <Group gap={6} role="radiogroup" aria-labelledby="session-day">
+                  {days.map((d) => (
+                    <Chip key={d.date} value={d.date} size="sm">
+                      {formatDay(d.times[0].startsAt, i18n.language, timeZone)}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+            </Stack>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('counselling.time')}
+              </Text>
+              <Group gap={4} data-testid="free-times">
+                {day.times.map((s) => (
                   <Button
                     key={s.startsAt}
                     size="xs"
                     variant="light"
-                    onClick={() => book.mutate({ ...s, counselorId, minutes })}
+                    onClick={() =>
+                      onPick({ ...s, counselorId, counselorName: chosen.displayName, minutes })
+                    }
                     aria-label={t('counselling.bookAt', {
                       time: formatDateTime(s.startsAt, i18n.language, timeZone),
                     })}
@@ -192,8 +245,8 @@ function CounsellorCalendar({ onBooked }: { onBooked: (text: string, ok: boolean
                 ))}
               </Group>
             </Stack>
-          ))}
-        </SimpleGrid>
+          </>
+        )}
       </Stack>
     </Paper>
   );
@@ -340,6 +393,7 @@ function History({ onMessage }: { onMessage: (text: string, ok: boolean) => void
 
 export function CounsellingPanel() {
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [pending, setPending] = useState<Slot | null>(null);
   const say = (text: string, ok: boolean) => setMessage({ text, ok });
   return (
     <Stack>
@@ -353,9 +407,10 @@ export function CounsellingPanel() {
           {message.text}
         </Alert>
       )}
-      <Offers onBooked={say} />
-      <CounsellorCalendar onBooked={say} />
+      <Offers onPick={setPending} />
+      <CounsellorCalendar onPick={setPending} />
       <History onMessage={say} />
+      <ConfirmBooking slot={pending} onClose={() => setPending(null)} onBooked={say} />
     </Stack>
   );
 }
