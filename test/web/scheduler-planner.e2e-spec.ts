@@ -235,6 +235,52 @@ describe('web app: the scheduler planner in Chromium', () => {
     await desk.context.close();
   });
 
+  it('will not generate an empty schedule without a forecast, and names who got no shift in short', async () => {
+    const { t, browser } = suite;
+    const { teamId, scheduler } = await team(t);
+    for (let i = 0; i < 7; i++) await t.createAgent({ teamId });
+    // One agent needed for six hours (a shift's length): one shift, six agents without.
+    const made = await t
+      .http()
+      .post('/v1/schedules/generate')
+      .set(bearer(scheduler.token))
+      .send({
+        teamId,
+        startDate: '2026-01-06',
+        days: 1,
+        intervalMinutes: 30,
+        requirements: Array.from({ length: 12 }, (_, k) => ({
+          start: new Date(Date.parse('2026-01-06T02:00:00Z') + k * 30 * 60_000).toISOString(),
+          agents: 1,
+        })),
+      })
+      .expect(202);
+    for (let i = 0; i < 300; i++) {
+      const s = await t
+        .http()
+        .get(`/v1/schedules/${made.body.scheduleId}`)
+        .set(bearer(scheduler.token))
+        .expect(200);
+      if (s.body.status !== 'solving') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, scheduler.email, scheduler.password);
+    await page.getByRole('heading', { name: 'Planner', level: 2 }).waitFor();
+    await page.goto(`${new URL(page.url()).origin}/scheduler?schedule=${made.body.scheduleId}`);
+    const unassigned = page.getByTestId('diagnostics').getByText(/got no shift/);
+    expect(await unassigned.innerText()).toMatch(
+      /^6 agents got no shift: ([^,]+, ){4}[^,]+ and 1 more\.$/,
+    );
+
+    // No forecast for the days in view: nobody is needed, so generating is offered only after one.
+    await page.getByTestId('no-forecast').waitFor();
+    expect(await page.getByRole('button', { name: /^Generate/ }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Upload a forecast' }).click();
+    await page.getByTestId('forecast-drop').waitFor();
+    await context.close();
+  });
+
   it('decides time off with its effect shown, repairs the gap, and edits a contract', async () => {
     const { t, browser } = suite;
     const { teamId, scheduler } = await team(t);

@@ -30,7 +30,7 @@ import {
 } from './planner-model';
 import { NAME_WIDTH, ScheduleGrid, type GridAgent, type ShiftMove } from './schedule-grid';
 import { ShiftEditor } from './shift-editor';
-import type { Agent, Schedule } from './use-planner';
+import { useRequirementsPreview, type Agent, type Schedule } from './use-planner';
 import { solverStatusParts } from './solver-status';
 
 const MIN_DAY_WIDTH = 110;
@@ -45,6 +45,7 @@ export function SchedulePanel({
   agents,
   scheduleId,
   onSchedule,
+  onForecast,
 }: {
   teamId: string;
   startDate: string;
@@ -54,6 +55,8 @@ export function SchedulePanel({
   agents: Agent[];
   scheduleId: string | null;
   onSchedule: (id: string) => void;
+  /** Opens the forecast tab (where a missing forecast is uploaded). */
+  onForecast: () => void;
 }) {
   const { t, i18n } = useTranslation('scheduler');
   const queryClient = useQueryClient();
@@ -72,6 +75,9 @@ export function SchedulePanel({
       unwrap(await api.GET('/v1/schedules/{id}', { params: { path: { id: selected! } } })),
     refetchInterval: (q) => (q.state.data?.status === 'solving' ? 700 : false),
   });
+  // No forecast for these days: nothing to staff, so a generated schedule would be empty.
+  const preview = useRequirementsPreview(teamId, startDate, days, intervalMinutes);
+  const noDemand = preview.isSuccess && preview.data.requirements.length === 0;
   const generate = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -136,7 +142,11 @@ export function SchedulePanel({
               }
               miw={280}
             />
-            <Button onClick={() => generate.mutate()} loading={generate.isPending}>
+            <Button
+              onClick={() => generate.mutate()}
+              loading={generate.isPending}
+              disabled={noDemand}
+            >
               {t('schedule.generate', { count: days })}
             </Button>
           </Group>
@@ -161,6 +171,16 @@ export function SchedulePanel({
             </Group>
           )}
         </Group>
+        {noDemand && (
+          <Alert color="yellow" mt="sm" data-testid="no-forecast">
+            <Group justify="space-between">
+              <Text size="sm">{t('schedule.noForecast')}</Text>
+              <Button size="xs" variant="light" onClick={onForecast}>
+                {t('schedule.toForecast')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         {generate.error && (
           <Alert color="red" mt="sm" role="alert">
             {t('failed', { message: generate.error.message })}
@@ -430,6 +450,13 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
     return t(`reasons.${r.code}`, { ...values, defaultValue: r.message });
   };
   const unassigned = d.unassignedAgents ?? [];
+  // The first few by name, in the language's list style, then how many more.
+  const namesInShort = (all: string[]) => {
+    const shown = all.slice(0, 5).join(t('listSeparator', { ns: 'translation' }));
+    return all.length > 5
+      ? t('diagnostics.andMore', { names: shown, count: all.length - 5 })
+      : shown;
+  };
   return (
     <Paper withBorder p="md" data-testid="diagnostics">
       <Title order={3} size="h4" mb="xs">
@@ -462,10 +489,7 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
           <Text size="sm">
             {t('diagnostics.unassigned', {
               count: unassigned.length,
-              names: unassigned
-                .slice(0, 5)
-                .map((id) => names.get(id) ?? id.slice(0, 8))
-                .join(', '),
+              names: namesInShort(unassigned.map((id) => names.get(id) ?? id.slice(0, 8))),
             })}
           </Text>
         )}

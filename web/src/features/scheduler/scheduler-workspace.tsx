@@ -133,6 +133,7 @@ function Planner({ teamId }: { teamId: string }) {
             agents={agents}
             scheduleId={scheduleId}
             onSchedule={(id) => update({ schedule: id, tab: 'schedule' })}
+            onForecast={() => update({ tab: 'forecast' })}
           />
         </Tabs.Panel>
         <Tabs.Panel value="requests" pt="md">

@@ -1,14 +1,12 @@
 import { Alert, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/echart';
-import { api, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useLineName } from './line-name';
 import { staffingLines } from './planner-model';
-import { headcountOf, type Agent } from './use-planner';
+import { headcountOf, useRequirementsPreview, type Agent } from './use-planner';
 
 type HostileRateFigure = components['schemas']['HostileRateFigureDto'];
 
@@ -33,15 +31,7 @@ export function StaffingPanel({
 }) {
   const { t, i18n } = useTranslation('scheduler');
   const name = useLineName();
-  const preview = useQuery({
-    queryKey: ['preview', teamId, startDate, days, intervalMinutes],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/v1/schedules/requirements-preview', {
-          params: { query: { teamId, startDate, days, intervalMinutes } as never },
-        }),
-      ),
-  });
+  const preview = useRequirementsPreview(teamId, startDate, days, intervalMinutes);
   const rows = useMemo(() => preview.data?.requirements ?? [], [preview.data]);
   const lines = useMemo(
     () => staffingLines(rows, intervalMinutes, (d) => headcountOf(agents, d)),

@@ -67,3 +67,21 @@ export function headcountOf(agents: readonly Agent[], dialect: string): number {
     (a) => a.active && a.dialects.some((d) => d.tag === dialect && d.proficiency >= 3),
   ).length;
 }
+
+/** Agents needed per interval over the horizon, from the team's forecast (empty: no forecast). */
+export function useRequirementsPreview(
+  teamId: string,
+  startDate: string,
+  days: number,
+  intervalMinutes: number,
+) {
+  return useQuery({
+    queryKey: ['preview', teamId, startDate, days, intervalMinutes],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/schedules/requirements-preview', {
+          params: { query: { teamId, startDate, days, intervalMinutes } as never },
+        }),
+      ),
+  });
+}
