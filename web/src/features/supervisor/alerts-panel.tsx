@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { useEvents } from '../../lib/events/event-stream';
 import { formatTime } from '../../lib/format';
+import { latestPerAgentAndKind } from './alerts-model';
 
 interface StrandedAlert {
   id: string;
@@ -48,8 +49,12 @@ export const AlertsPanel = memo(function AlertsPanel({
     ]);
   });
   const ack = useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(await api.POST('/v1/wellbeing/alerts/{id}/ack', { params: { path: { id } } })),
+    mutationFn: async (ids: string[]) =>
+      Promise.all(
+        ids.map(async (id) =>
+          unwrap(await api.POST('/v1/wellbeing/alerts/{id}/ack', { params: { path: { id } } })),
+        ),
+      ),
     onSuccess: () => {
       notifications.show({ message: t('alerts.acked'), color: 'green' });
       void queryClient.invalidateQueries({ queryKey: ['alerts', teamId] });
@@ -60,12 +65,14 @@ export const AlertsPanel = memo(function AlertsPanel({
     ...stranded.map((s) => ({
       id: s.id,
       agentId: s.agentId,
+      ids: [s.id],
       text: t('alerts.kind.stranded_call', { name: name(s.agentId), minutes: s.minutes }),
       at: s.at,
       local: true,
     })),
-    ...(alerts.data ?? []).map((a) => ({
+    ...latestPerAgentAndKind(alerts.data ?? []).map(({ latest: a, ids }) => ({
       id: a.id,
+      ids,
       agentId: a.agentId,
       text: t(`alerts.kind.${a.kind}`, {
         name: name(a.agentId),
@@ -85,7 +92,8 @@ export const AlertsPanel = memo(function AlertsPanel({
         {open.map((a) => (
           <Alert key={a.id} color="orange" variant="light" role="status">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div>
+              {/* The words wrap; the button keeps its width (it was squeezed past the edge). */}
+              <div style={{ flex: 1, minWidth: 0 }}>
                 <Text size="sm" fw={600}>
                   {a.text}
                 </Text>
@@ -96,10 +104,11 @@ export const AlertsPanel = memo(function AlertsPanel({
               <Button
                 size="compact-xs"
                 variant="white"
+                style={{ flexShrink: 0 }}
                 aria-label={t('alerts.ackFor', { name: name(a.agentId) })}
-                loading={ack.isPending && ack.variables === a.id}
+                loading={ack.isPending && ack.variables === a.ids}
                 onClick={() =>
-                  a.local ? setStranded((s) => s.filter((x) => x.id !== a.id)) : ack.mutate(a.id)
+                  a.local ? setStranded((s) => s.filter((x) => x.id !== a.id)) : ack.mutate(a.ids)
                 }
               >
                 {t('alerts.ack')}
