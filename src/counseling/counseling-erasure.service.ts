@@ -70,6 +70,9 @@ export class CounselingErasure {
       const [, erased] = await m.query(`DELETE FROM counseling_bookings WHERE agent_id = $1`, [
         agentId,
       ]);
+      // The counselling offered to the agent is part of that history too (and an offer a deleted
+      // booking had answered must not come back).
+      await m.query(`DELETE FROM wellbeing_offers WHERE agent_id = $1`, [agentId]);
       // Presence history must not tell that there were sessions either.
       await this.presenceHistory.redactCounselingHistory(agentId, m);
       return { erased: Number(erased), cancelled: upcoming.length };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
-import { forbidden } from '../platform/common/errors/domain-error';
+import { forbidden, notFound } from '../platform/common/errors/domain-error';
 import { preparedQuery } from '../platform/database/prepared-query';
 import { EventsService } from '../platform/events/events.service';
 import { SuggestedSlotsService } from '../counseling/suggested-slots.service';
@@ -54,9 +54,17 @@ export class OffersService {
     }
   }
 
+  /**
+   * Offers the agent has neither declined nor answered: a session the agent booked since an offer
+   * was made answers it (the agent's own bookings, read for the agent's own request).
+   */
   private async openOffersFor(agentId: string): Promise<Array<Omit<OfferDto, 'suggestedSlots'>>> {
     const rows: any[] = await this.dataSource.query(
-      `SELECT id, kind, created_at FROM wellbeing_offers WHERE agent_id = $1 AND status = 'open' ORDER BY created_at DESC`,
+      `SELECT o.id, o.kind, o.created_at FROM wellbeing_offers o
+        WHERE o.agent_id = $1 AND o.status = 'open'
+          AND NOT EXISTS (SELECT 1 FROM counseling_bookings b
+                           WHERE b.agent_id = o.agent_id AND b.created_at >= o.created_at)
+        ORDER BY o.created_at DESC`,
       [agentId],
     );
     return rows.map((r) => ({ id: r.id, kind: r.kind, createdAt: r.created_at.toISOString() }));
@@ -74,5 +82,21 @@ export class OffersService {
       this.clock.now(),
     );
     return offers.map((o) => ({ ...o, suggestedSlots: slots }));
+  }
+
+  /**
+   * The agent says no, thank you: the offer is no longer shown. Idempotent; anyone else's offer
+   * (or none) is 404, so an id says nothing about whose it is.
+   */
+  async decline(caller: Principal, offerId: string): Promise<void> {
+    if (caller.kind !== 'user' || !caller.agentId)
+      throw forbidden('Offers are shown to the agent only');
+    // An UPDATE answers [rows, count].
+    const [rows]: [Array<{ status: string }>, number] = await this.dataSource.query(
+      `UPDATE wellbeing_offers SET status = CASE WHEN status = 'open' THEN 'dismissed' ELSE status END
+        WHERE id = $1 AND agent_id = $2 RETURNING status`,
+      [offerId, caller.agentId],
+    );
+    if (rows.length === 0) throw notFound('Offer');
   }
 }

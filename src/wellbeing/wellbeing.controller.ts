@@ -3,6 +3,8 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -190,6 +192,23 @@ export class WellbeingController {
   @ApiOkResponse({ type: OfferListDto })
   async offers(@CurrentPrincipal() caller: Principal): Promise<OfferListDto> {
     return { offers: await this.offersService.myOffers(caller) };
+  }
+
+  @Post('wellbeing/offers/:id/decline')
+  @HttpCode(204)
+  @Roles('agent')
+  @ApiOperation({
+    summary: 'Decline one of my offers (no, thank you): it is no longer shown. Idempotent',
+    description:
+      'A session booked after an offer answers it without this call. Another agent’s offer is 404, like one that does not exist.',
+  })
+  @ApiNoContentResponse({ description: 'Declined' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such offer of yours', type: ErrorBodyDto })
+  declineOffer(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<void> {
+    return this.offersService.decline(caller, id);
   }
 
   @Get('wellbeing/report')

@@ -194,18 +194,25 @@ describe('web app: the agent desktop in Chromium', () => {
       .send({ counsellingOfferAt: 1 })
       .expect(200);
     await setPresence(t, agent, 'available');
+    // Two hostile calls, two offers: one card, each suggested time once.
+    await runCall(t, key, agent.agentId, 3, { severity: 2 });
+    t.clock.advanceMinutes(10);
     await runCall(t, key, agent.agentId, 3, { severity: 2 });
     const { page, context } = await openApp(browser, t);
     await signIn(page, agent.email, agent.password);
     await page.getByRole('tab', { name: 'Counselling' }).click();
     await page.getByText('Would you like to talk to someone?').waitFor();
-    await page
+    const offer = page.getByTestId('offer');
+    expect(await offer.getByRole('button', { name: /with Dr Test/ }).count()).toBe(3);
+    await offer
       .getByRole('button', { name: /with Dr Test/ })
       .first()
       .click();
     await page.getByRole('dialog', { name: 'Book this session?' }).waitFor();
     await page.getByRole('button', { name: 'Book it' }).click();
     await page.getByText(/See you then/).waitFor();
+    // The session answers the offers: the card goes.
+    await offer.waitFor({ state: 'detached' });
     const mine = await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200);
     expect(mine.body.items).toHaveLength(1);
     expect(mine.body.items[0].counselorId).toBe(counsellor.counselorId);
@@ -220,6 +227,33 @@ describe('web app: the agent desktop in Chromium', () => {
       .set(bearer(agent.token))
       .expect(200);
     expect(after.body.items.filter((b: { status: string }) => b.status === 'booked')).toEqual([]);
+    await context.close();
+  });
+
+  it('declines a counselling offer: the card goes and the offer is not shown again', async () => {
+    await createCounselor(t, { languages: ['cmn'] });
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(bearer(supervisor.token))
+      .send({ counsellingOfferAt: 1 })
+      .expect(200);
+    await setPresence(t, agent, 'available');
+    await runCall(t, key, agent.agentId, 3, { severity: 2 });
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('tab', { name: 'Counselling' }).click();
+    await page.getByTestId('offer').getByRole('button', { name: 'No, thank you' }).click();
+    await page.getByTestId('offer').waitFor({ state: 'detached' });
+    const offers = await t.http().get('/v1/wellbeing/offers').set(bearer(agent.token)).expect(200);
+    expect(offers.body.offers).toEqual([]);
+    expect(
+      (await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200)).body
+        .items,
+    ).toEqual([]);
     await context.close();
   });
 

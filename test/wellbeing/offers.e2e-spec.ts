@@ -43,14 +43,23 @@ describe('wellbeing: counselling offers with suggested slots', () => {
       languages: ['wuu', 'cmn'],
     });
 
-    // Computed at read time: once the agent books the first, it is no longer suggested.
-    await book(t, agent, wuu.counselorId, offer.suggestedSlots[0].startsAt, 30).expect(201);
+    // Computed at read time: once someone else books the first, it is no longer suggested.
+    const colleague = await t.createAgent({ teamId });
+    await book(t, colleague, wuu.counselorId, offer.suggestedSlots[0].startsAt, 30).expect(201);
     const [again] = await offersOf();
     expect(again.id).toBe(offer.id);
     expect(again.suggestedSlots.map((s: { startsAt: string }) => s.startsAt)).not.toContain(
       '2026-01-06T01:00:00.000Z',
     );
     expect(again.suggestedSlots[0].counselorId).toBe(wuu.counselorId);
+
+    // A session the agent books answers the offer: it is no longer shown, and erasing the
+    // counselling history (the booking with it) does not bring it back.
+    t.clock.advanceSeconds(1);
+    await book(t, agent, wuu.counselorId, again.suggestedSlots[0].startsAt, 30).expect(201);
+    expect(await offersOf()).toEqual([]);
+    await t.http().delete('/v1/counseling/me/history').set(bearer(agent.token)).expect(200);
+    expect(await offersOf()).toEqual([]);
 
     // Nobody else sees the offer, the counsellors included.
     await t.http().get('/v1/wellbeing/offers').set(bearer(supervisor.token)).expect(403);
@@ -60,5 +69,40 @@ describe('wellbeing: counselling offers with suggested slots', () => {
       .get('/v1/wellbeing/offers')
       .set(await t.asAdmin())
       .expect(403);
+  });
+
+  it('the agent declines an offer: not shown again; nobody else can decline it or learn it exists', async () => {
+    await createCounselor(t, { languages: ['cmn'] });
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    const colleague = await t.createAgent({ teamId });
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(bearer(supervisor.token))
+      .send({ counsellingOfferAt: 1 })
+      .expect(200);
+    await setPresence(t, agent, 'available');
+    await runCall(t, key, agent.agentId, 3, { severity: 2 });
+    const offersOf = async () =>
+      (await t.http().get('/v1/wellbeing/offers').set(bearer(agent.token)).expect(200)).body.offers;
+    const [offer] = await offersOf();
+    const decline = (token: string, id = offer.id) =>
+      t.http().post(`/v1/wellbeing/offers/${id}/decline`).set(bearer(token));
+
+    // Another agent's attempt is the same 404 as an id that does not exist; others are refused.
+    const unknown = await decline(colleague.token).expect(404);
+    expect(unknown.body.error).toBe('NOT_FOUND');
+    expect(
+      (await decline(colleague.token, '00000000-0000-4000-8000-000000000000').expect(404)).body,
+    ).toEqual(unknown.body);
+    await decline(supervisor.token).expect(403);
+    await decline(agent.token, 'not-a-uuid').expect(404);
+    expect(await offersOf()).toHaveLength(1);
+
+    await decline(agent.token).expect(204);
+    expect(await offersOf()).toEqual([]);
+    await decline(agent.token).expect(204);
   });
 });

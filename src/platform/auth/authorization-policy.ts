@@ -250,6 +250,8 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'GET /v1/wellbeing/alerts': on('team', query('teamId'), ['admin', 'supervisor']),
   'POST /v1/wellbeing/alerts/{id}/ack': on('alert', path('id'), ['admin', 'supervisor']),
   'GET /v1/wellbeing/offers': own('agent'),
+  // The service finds the offer among the caller's own (anyone else's is 404, as for bookings).
+  'POST /v1/wellbeing/offers/{id}/decline': own('agent'),
   'GET /v1/wellbeing/report': on('team', query('teamId'), ['admin', 'supervisor']),
   'POST /v1/breaks': own('agent'),
   'GET /v1/breaks': on('agent', query('agentId', true), ['agent', 'supervisor', 'admin']),

@@ -1,4 +1,4 @@
-import { localDate, shownDay, slotsByDay } from './counselling-slots';
+import { localDate, shownDay, slotsByDay, uniqueSlots } from './counselling-slots';
 
 const at = (iso: string, minutes = 50) => ({
   startsAt: iso,
@@ -34,5 +34,12 @@ describe('counselling free times', () => {
     expect(shownDay(days, '2026-12-04')?.date).toBe('2026-12-03');
     expect(shownDay(days, null)?.date).toBe('2026-12-03');
     expect(shownDay([], '2026-12-03')).toBeNull();
+  });
+
+  it('lists each suggested time once, whichever offers suggested it', () => {
+    const a = { ...at('2026-12-03T02:00:00Z'), counselorId: 'chen' };
+    const b = { ...at('2026-12-03T01:00:00Z'), counselorId: 'chen' };
+    const other = { ...at('2026-12-03T02:00:00Z'), counselorId: 'wu' };
+    expect(uniqueSlots([a, b, { ...a }, other, { ...b }])).toEqual([b, a, other]);
   });
 });

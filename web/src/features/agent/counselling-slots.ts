@@ -52,3 +52,13 @@ export function shownDay<T extends FreeTime>(
 ): SlotDay<T> | null {
   return days.find((d) => d.date === picked) ?? days[0] ?? null;
 }
+
+/** Each time once (by start and counsellor), in time order: open offers suggest the same times. */
+export function uniqueSlots<T extends FreeTime & { counselorId: string }>(
+  slots: readonly T[],
+): T[] {
+  const seen = new Map<string, T>();
+  for (const s of slots)
+    seen.set(`${s.startsAt}|${s.counselorId}`, seen.get(`${s.startsAt}|${s.counselorId}`) ?? s);
+  return [...seen.values()].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+}

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { formatDateTime, formatDay, formatTime } from '../../../lib/format';
 import { useEvents } from '../../../lib/events/event-stream';
-import { shownDay, slotsByDay } from '../counselling-slots';
+import { shownDay, slotsByDay, uniqueSlots } from '../counselling-slots';
 import { useAgent } from '../use-agent';
 
 type Slot = {
@@ -94,42 +94,60 @@ function ConfirmBooking({
   );
 }
 
-/** Confidential offers of a counselling session, each with a few suggested times. */
+/**
+ * Confidential offers of a counselling session: one card however many offers are open (each
+ * suggests the same times), the times once each, and a way to say no, thank you.
+ */
 function Offers({ onPick }: { onPick: (slot: Slot) => void }) {
   const { t, i18n } = useTranslation();
   const { agentId, timeZone } = useAgent();
   const queryClient = useQueryClient();
+  const key = ['agent', agentId, 'counselling', 'offers'];
   const offers = useQuery({
-    queryKey: ['agent', agentId, 'counselling', 'offers'],
+    queryKey: key,
     queryFn: async () => unwrap(await api.GET('/v1/wellbeing/offers')),
   });
-  useEvents(
-    ['offer.created'],
-    () =>
-      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'counselling', 'offers'] }),
-  );
+  useEvents(['offer.created'], () => void queryClient.invalidateQueries({ queryKey: key }));
   const list = offers.data?.offers ?? [];
+  const decline = useMutation({
+    mutationFn: async () =>
+      Promise.all(
+        list.map(async (o) =>
+          unwrap(
+            await api.POST('/v1/wellbeing/offers/{id}/decline', { params: { path: { id: o.id } } }),
+          ),
+        ),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
   if (list.length === 0) return null;
+  const slots = uniqueSlots(list.flatMap((o) => o.suggestedSlots));
   return (
-    <Paper withBorder p="md" aria-labelledby="offers-title" bg="teal.0">
+    <Paper withBorder p="md" aria-labelledby="offers-title" bg="teal.0" data-testid="offer">
       <Title id="offers-title" order={2} size="h4">
         {t('counselling.offerTitle')}
       </Title>
       <Text size="sm" mb="sm">
         {t('counselling.offerBody')}
       </Text>
-      {list.map((o) => (
-        <Group key={o.id} gap="xs">
-          {o.suggestedSlots.map((s) => (
-            <Button key={s.startsAt + s.counselorId} variant="white" onClick={() => onPick(s)}>
-              {t('counselling.slotWith', {
-                time: formatDateTime(s.startsAt, i18n.language, timeZone),
-                name: s.counselorName,
-              })}
-            </Button>
-          ))}
-        </Group>
-      ))}
+      <Group gap="xs">
+        {slots.map((s) => (
+          <Button key={s.startsAt + s.counselorId} variant="white" onClick={() => onPick(s)}>
+            {t('counselling.slotWith', {
+              time: formatDateTime(s.startsAt, i18n.language, timeZone),
+              name: s.counselorName,
+            })}
+          </Button>
+        ))}
+        <Button
+          variant="subtle"
+          color="gray"
+          loading={decline.isPending}
+          onClick={() => decline.mutate()}
+        >
+          {t('counselling.noThanks')}
+        </Button>
+      </Group>
     </Paper>
   );
 }
