@@ -2,6 +2,8 @@
 import type { Page } from 'playwright-core';
 import { openApp, signIn, useWebApp } from '../support/browser';
 import { routerKey } from '../support/test-app';
+import { setPresence } from '../support/router';
+import { runCall } from '../wellbeing/helpers';
 
 describe('web app: the admin console in Chromium', () => {
   const suite = useWebApp();
@@ -361,6 +363,35 @@ describe('web app: the admin console in Chromium', () => {
       .set(await t.asAdmin())
       .expect(200);
     expect(view.body).toMatchObject({ source: 'team', policy: { escalationAlertAt: 3 } });
+    await close();
+  });
+
+  it('names who the audit log is about: the agent and the team by name, not by id', async () => {
+    const { t } = suite;
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    await t
+      .http()
+      .patch(`/v1/agents/${agent.agentId}`)
+      .set(await t.asAdmin())
+      .send({ displayName: 'Audited Person' })
+      .expect(200);
+    const [{ name: teamName }] = await t.dataSource.query(`SELECT name FROM teams WHERE id = $1`, [
+      teamId,
+    ]);
+    await t
+      .http()
+      .put(`/v1/wellbeing/policies/teams/${teamId}`)
+      .set(await t.asAdmin())
+      .send({ escalationAlertAt: 4 })
+      .expect(200);
+    await setPresence(t, agent, 'available');
+    await runCall(t, await t.createRouterKey(), agent.agentId, 2, { severity: 1 });
+    const { page, close } = await adminOn('Audit log');
+    const rows = page.getByTestId('audit').getByRole('row');
+    await rows.filter({ hasText: 'Audited Person' }).first().waitFor();
+    await rows.filter({ hasText: teamName }).first().waitFor();
+    expect(await rows.filter({ hasText: agent.agentId.slice(0, 8) }).count()).toBe(0);
     await close();
   });
 });

@@ -1,9 +1,10 @@
 import { Group, NativeSelect, Pagination, Stack, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
+import { useSites, useTeams } from './admin-data';
 
 const PAGE_SIZE = 50;
 /** The actions the service records, in the order an admin looks for them. */
@@ -50,6 +51,32 @@ export function AuditLog() {
     if (actor.startsWith('api-key:')) return t('audit.routerKey');
     return users.data?.items.find((u) => u.id === actor)?.displayName ?? actor.slice(0, 8);
   };
+  // Subjects by name: the page's agents one by one (a centre has thousands), sites and teams listed.
+  const items = audit.data?.items ?? [];
+  const agentIds = [
+    ...new Set(
+      items.filter((a) => a.subjectType === 'agent' && a.subjectId).map((a) => a.subjectId!),
+    ),
+  ];
+  const agentNames = useQueries({
+    queries: agentIds.map((id) => ({
+      queryKey: ['audit', 'agent-name', id],
+      queryFn: async () =>
+        unwrap(await api.GET('/v1/agents/{agentId}', { params: { path: { agentId: id } } }))
+          .displayName,
+      staleTime: 10 * 60_000,
+      retry: false,
+    })),
+  });
+  const sites = useSites();
+  const teams = useTeams();
+  const subjectName = (type: string, id: string | null | undefined): string | undefined => {
+    if (!id) return undefined;
+    if (type === 'agent') return agentNames[agentIds.indexOf(id)]?.data;
+    if (type === 'team') return teams.data?.items.find((x) => x.id === id)?.name;
+    if (type === 'site') return sites.data?.items.find((x) => x.id === id)?.name;
+    return undefined;
+  };
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const pages = Math.ceil((audit.data?.total ?? 0) / PAGE_SIZE);
   return (
@@ -93,9 +120,11 @@ export function AuditLog() {
                   {i18n.exists(`admin:audit.subjects.${a.subjectType}`)
                     ? t(`audit.subjects.${a.subjectType}`)
                     : a.subjectType}{' '}
-                  <Text span ff="monospace" size="xs" c="dimmed">
-                    {a.subjectId?.slice(0, 8)}
-                  </Text>
+                  {subjectName(a.subjectType, a.subjectId) ?? (
+                    <Text span ff="monospace" size="xs" c="dimmed">
+                      {a.subjectId?.slice(0, 8)}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
