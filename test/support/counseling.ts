@@ -1,4 +1,5 @@
 import { bearer, TestApp, TestUser, unique } from './test-app';
+import { setPresence } from './router';
 
 export interface TestCounselor extends TestUser {
   counselorId: string;
@@ -56,4 +57,22 @@ export function book(
     .post('/v1/counseling/bookings')
     .set(bearer(agent.token))
     .send({ counselorId, startsAt, minutes });
+}
+
+/**
+ * An available agent in a new team whose policy offers counselling from the first hostile call,
+ * with the team's supervisor (who set the policy).
+ */
+export async function agentOfferedCounsellingAfterOneHostileCall(t: TestApp) {
+  const teamId = await t.createTeam();
+  const agent = await t.createAgent({ teamId });
+  const supervisor = await t.createUser(['supervisor'], teamId);
+  await t
+    .http()
+    .put(`/v1/wellbeing/policies/teams/${teamId}`)
+    .set(bearer(supervisor.token))
+    .send({ counsellingOfferAt: 1 })
+    .expect(200);
+  await setPresence(t, agent, 'available');
+  return { teamId, agent, supervisor };
 }

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
-import { createCounselor } from '../support/counseling';
+import { agentOfferedCounsellingAfterOneHostileCall, createCounselor } from '../support/counseling';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { insertShift, runCall } from '../wellbeing/helpers';
@@ -184,16 +184,7 @@ describe('web app: the agent desktop in Chromium', () => {
 
   it('books a counsellor from a confidential offer, then erases the history after a warning', async () => {
     const counsellor = await createCounselor(t, { languages: ['cmn'] });
-    const teamId = await t.createTeam();
-    const agent = await t.createAgent({ teamId });
-    const supervisor = await t.createUser(['supervisor'], teamId);
-    await t
-      .http()
-      .put(`/v1/wellbeing/policies/teams/${teamId}`)
-      .set(bearer(supervisor.token))
-      .send({ counsellingOfferAt: 1 })
-      .expect(200);
-    await setPresence(t, agent, 'available');
+    const { agent } = await agentOfferedCounsellingAfterOneHostileCall(t);
     // Two hostile calls, two offers: one card, each suggested time once.
     await runCall(t, key, agent.agentId, 3, { severity: 2 });
     t.clock.advanceMinutes(10);
@@ -232,16 +223,7 @@ describe('web app: the agent desktop in Chromium', () => {
 
   it('declines a counselling offer: the card goes and the offer is not shown again', async () => {
     await createCounselor(t, { languages: ['cmn'] });
-    const teamId = await t.createTeam();
-    const agent = await t.createAgent({ teamId });
-    const supervisor = await t.createUser(['supervisor'], teamId);
-    await t
-      .http()
-      .put(`/v1/wellbeing/policies/teams/${teamId}`)
-      .set(bearer(supervisor.token))
-      .send({ counsellingOfferAt: 1 })
-      .expect(200);
-    await setPresence(t, agent, 'available');
+    const { agent } = await agentOfferedCounsellingAfterOneHostileCall(t);
     await runCall(t, key, agent.agentId, 3, { severity: 2 });
     const { page, context } = await openApp(browser, t);
     await signIn(page, agent.email, agent.password);

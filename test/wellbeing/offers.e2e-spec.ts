@@ -1,4 +1,8 @@
-import { book, createCounselor } from '../support/counseling';
+import {
+  agentOfferedCounsellingAfterOneHostileCall,
+  book,
+  createCounselor,
+} from '../support/counseling';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { runCall } from './helpers';
@@ -73,17 +77,8 @@ describe('wellbeing: counselling offers with suggested slots', () => {
 
   it('the agent declines an offer: not shown again; nobody else can decline it or learn it exists', async () => {
     await createCounselor(t, { languages: ['cmn'] });
-    const teamId = await t.createTeam();
-    const agent = await t.createAgent({ teamId });
+    const { teamId, agent, supervisor } = await agentOfferedCounsellingAfterOneHostileCall(t);
     const colleague = await t.createAgent({ teamId });
-    const supervisor = await t.createUser(['supervisor'], teamId);
-    await t
-      .http()
-      .put(`/v1/wellbeing/policies/teams/${teamId}`)
-      .set(bearer(supervisor.token))
-      .send({ counsellingOfferAt: 1 })
-      .expect(200);
-    await setPresence(t, agent, 'available');
     await runCall(t, key, agent.agentId, 3, { severity: 2 });
     const offersOf = async () =>
       (await t.http().get('/v1/wellbeing/offers').set(bearer(agent.token)).expect(200)).body.offers;
