@@ -116,6 +116,36 @@ describe('web app: the agent desktop in Chromium', () => {
     await context.close();
   });
 
+  it('says during the wrap-up of a hostile call that recovery follows, and offers no "take calls"', async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    await setPresence(t, agent, 'available');
+    const { page, context } = await openApp(browser, t, { locale: 'en-US' });
+    await page.clock.setSystemTime(t.clock.now());
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('button', { name: 'Pause calls' }).waitFor();
+    // The router flags the call as abusive (severity 2: 10 minutes) and it ends: wrap-up, then recovery.
+    const { endedAt } = await runCall(t, key, agent.agentId, 3, { severity: 2 });
+    await page.clock.setSystemTime(t.clock.now());
+    await page.getByTestId('agent-state').getByText('Wrap-up').waitFor();
+    const next = page.getByTestId('state-next');
+    await next.getByText('Recovery time after this wrap-up').waitFor();
+    const recoveryEnds = new Date(endedAt.getTime() + (30 + 600) * 1000);
+    const hhmm = new Intl.DateTimeFormat('en-US', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Asia/Shanghai',
+    }).format(recoveryEnds);
+    expect(await next.textContent()).toContain(hhmm);
+    expect(await page.getByRole('button', { name: 'Take calls' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Pause calls' }).count()).toBe(1);
+    // My day so far counts the call as it ends, as the recent calls list does (no minute's lag).
+    await page.getByTestId('load-calls').getByText('1', { exact: true }).waitFor({ timeout: 5000 });
+    await page.getByTestId('load-hostile').getByText('1', { exact: true }).waitFor();
+    await context.close();
+  });
+
   it('shows the team is full before booking a break, and the booking is refused', async () => {
     const teamId = await t.createTeam();
     const [me, other] = [await t.createAgent({ teamId }), await t.createAgent({ teamId })];

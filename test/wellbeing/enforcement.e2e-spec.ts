@@ -243,13 +243,35 @@ describe('wellbeing: recovery after hostile calls (controlled clock)', () => {
     // Pending (the agent is still in wrap-up): the agent reported 1, a supervisor raises it to 3.
     const a = await teamWithAgent(t);
     const first = await runCall(t, key, a.agent.agentId, 2, { severity: 1 });
-    expect((await stateOf(t, a.agent)).state).toBe('wrap_up');
+    // The agent is told what follows the wrap-up; the supervisor's view does not carry it.
+    const wrapping = await stateOf(t, a.agent);
+    expect(wrapping).toMatchObject({ state: 'wrap_up', next: { state: 'recovery' } });
+    const asSupervisor = await t
+      .http()
+      .get(`/v1/agents/${a.agent.agentId}/presence`)
+      .set(bearer(a.supervisor.token))
+      .expect(200);
+    expect(asSupervisor.body.state).toBe('wrap_up');
+    expect(asSupervisor.body).not.toHaveProperty('next');
     await t
       .http()
       .post(`/v1/calls/${first.callId}/hostile`)
       .set(bearer(a.supervisor.token))
       .send({ severity: 3 })
       .expect(200);
+    // Raised: what the agent is shown follows, and a "take calls" is refused until exactly then.
+    const raisedUntil = plusSeconds(first.endedAt, WRAP + 900);
+    expect((await stateOf(t, a.agent)).next).toEqual({ state: 'recovery', until: raisedUntil });
+    const refused = await t
+      .http()
+      .put(`/v1/agents/${a.agent.agentId}/presence`)
+      .set(bearer(a.agent.token))
+      .send({ state: 'available' })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      error: 'BREAK_ENFORCED',
+      details: { until: raisedUntil },
+    });
     t.clock.advanceSeconds(WRAP);
     expect(await stateOf(t, a.agent)).toMatchObject({
       state: 'recovery',

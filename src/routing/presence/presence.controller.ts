@@ -17,6 +17,7 @@ export function toPresenceDto(v: PresenceView): PresenceDto {
     ...(v.until ? { until: v.until.toISOString() } : {}),
     ...(v.reason ? { reason: v.reason } : {}),
     ...(v.returnState ? { returnState: v.returnState } : {}),
+    ...(v.next ? { next: { state: v.next.state, until: v.next.until.toISOString() } } : {}),
   };
 }
 

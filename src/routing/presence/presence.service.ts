@@ -24,6 +24,12 @@ export interface PresenceView {
   reason: string | null;
   /** Where an enforced state returns to (shown to the agent only). */
   returnState?: string;
+  /**
+   * The enforced state that starts when this wrap-up ends (a hostile call's recovery, a booked
+   * break, a session), shown to the agent only: the agent's page says so instead of offering a
+   * "take calls" the service would refuse.
+   */
+  next?: { state: string; until: Date };
 }
 
 const SWEEP_BATCH = 500;
@@ -59,8 +65,10 @@ export class PresenceService {
     const scheduled = await this.store.scheduled(m, [...rows.keys()]);
     const current = new Map<string, PresenceRow>();
     const toSettle: string[] = agentIds.filter((id) => !rows.has(id));
+    const completed = new Set<string>();
     for (const row of rows.values()) {
       const s = settle(row, scheduled.get(row.agentId) ?? [], now);
+      for (const id of s.completed) completed.add(id);
       const unchanged =
         s.steps.length === 0 &&
         s.activated.length === 0 &&
@@ -85,6 +93,11 @@ export class PresenceService {
         reason: row.reason,
       };
       if (viewerIsTheAgent && row.returnState !== 'available') view.returnState = row.returnState;
+      if (viewerIsTheAgent) {
+        const pending = (scheduled.get(agentId) ?? []).filter((s) => !completed.has(s.id));
+        const next = enforcedAfterWrapUp(row, pending);
+        if (next) view.next = next;
+      }
       return presenceAsSeenBy(view, viewerIsTheAgent);
     });
   }

@@ -13,6 +13,11 @@ export class UpdatePresenceDto {
   reason?: string;
 }
 
+export class PresenceNextDto {
+  @ApiProperty({ enum: ['recovery', 'break', 'counseling'] }) state: string;
+  @ApiProperty({ description: 'When it ends' }) until: string;
+}
+
 export class PresenceDto {
   @ApiProperty() agentId: string;
   @ApiProperty({
@@ -30,4 +35,12 @@ export class PresenceDto {
     description: 'Shown to the agent: where an enforced state returns to when it ends',
   })
   returnState?: string;
+  @ApiPropertyOptional({
+    type: PresenceNextDto,
+    description:
+      'Shown to the agent during a wrap-up: the enforced state that starts when it ends (a hostile ' +
+      "call's recovery, a booked break, a counselling session); asking for `available` meanwhile is " +
+      'refused with BREAK_ENFORCED',
+  })
+  next?: PresenceNextDto;
 }

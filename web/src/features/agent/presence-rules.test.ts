@@ -8,6 +8,14 @@ describe('presence rules', () => {
     expect(allowedRequests('available')).not.toContain('available');
   });
 
+  it('offers no "take calls" in a wrap-up that leads into an enforced state', () => {
+    expect(allowedRequests('wrap_up')).toEqual(['available', 'not_ready']);
+    for (const state of ['recovery', 'break', 'counseling'])
+      expect(allowedRequests('wrap_up', { state })).toEqual(['not_ready']);
+    // `next` only ever describes a wrap-up's end; elsewhere the state's own rules stand.
+    expect(allowedRequests('not_ready', { state: 'recovery' })).toEqual(['available', 'offline']);
+  });
+
   it('counts down to until, else up from since', () => {
     const now = Date.parse('2026-01-05T08:00:00Z');
     expect(

@@ -14,8 +14,16 @@ export type RequestableState = 'available' | 'not_ready' | 'offline';
 /** Enforced states run their time; no button ends them (the service would refuse anyway). */
 export const ENFORCED_STATES: readonly string[] = ['recovery', 'break', 'counseling'];
 
-/** The buttons the rules allow in a state (the router drives reserved and on_call). */
-export function allowedRequests(state: string): RequestableState[] {
+/**
+ * The buttons the rules allow in a state (the router drives reserved and on_call). A wrap-up that
+ * leads into an enforced state (`next`: a hostile call's recovery, a booked break, a session)
+ * offers no "take calls": the service would refuse it until that state is over.
+ */
+export function allowedRequests(
+  state: string,
+  next?: { state: string } | null,
+): RequestableState[] {
+  if (state === 'wrap_up' && next) return ['not_ready'];
   switch (state) {
     case 'offline':
       return ['available'];

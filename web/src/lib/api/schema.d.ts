@@ -2452,6 +2452,12 @@ export interface components {
             dialects: components["schemas"]["TagProficiencyDto"][];
             skills: components["schemas"]["TagProficiencyDto"][];
         };
+        PresenceNextDto: {
+            /** @enum {string} */
+            state: "recovery" | "break" | "counseling";
+            /** @description When it ends */
+            until: string;
+        };
         PresenceDto: {
             agentId: string;
             /**
@@ -2465,6 +2471,8 @@ export interface components {
             reason?: string;
             /** @description Shown to the agent: where an enforced state returns to when it ends */
             returnState?: string;
+            /** @description Shown to the agent during a wrap-up: the enforced state that starts when it ends (a hostile call's recovery, a booked break, a counselling session); asking for `available` meanwhile is refused with BREAK_ENFORCED */
+            next?: components["schemas"]["PresenceNextDto"];
         };
         UpdatePresenceDto: {
             /** @enum {string} */

@@ -1,13 +1,14 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../lib/api/client';
+import { useEvents } from '../../../lib/events/event-stream';
 import { formatNumber, instantAtLocalTime, minutesSinceLocalMidnight } from '../../../lib/format';
 import { useAgent } from '../use-agent';
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
-    <Stack gap={0} miw={90}>
+    <Stack gap={0} miw={90} data-testid={testId}>
       <Text size="xl" fw={700}>
         {value}
       </Text>
@@ -35,6 +36,13 @@ export function LoadToday() {
     },
     refetchInterval: 60_000,
   });
+  // A call that ends or a break that starts changes the figures now, not at the next minute's refetch.
+  const queryClient = useQueryClient();
+  useEvents(['call.ended', 'presence.changed'], (e) => {
+    if (e.data.agentId !== agentId) return;
+    void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'load'] });
+    void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'breaks'] });
+  });
   const breaks = useQuery({
     queryKey: ['agent', agentId, 'breaks', timeZone],
     enabled: workplace.isSuccess,
@@ -58,10 +66,19 @@ export function LoadToday() {
         {t('load.title')}
       </Title>
       <Group gap="xl">
-        <Figure label={t('load.calls')} value={n(load.data?.callsAnswered)} />
-        <Figure label={t('load.hostile')} value={n(load.data?.hostileCalls)} />
-        <Figure label={t('load.breaks')} value={n(breaks.data ? taken : undefined)} />
+        <Figure testId="load-calls" label={t('load.calls')} value={n(load.data?.callsAnswered)} />
         <Figure
+          testId="load-hostile"
+          label={t('load.hostile')}
+          value={n(load.data?.hostileCalls)}
+        />
+        <Figure
+          testId="load-breaks"
+          label={t('load.breaks')}
+          value={n(breaks.data ? taken : undefined)}
+        />
+        <Figure
+          testId="load-occupancy"
           label={t('load.occupancy')}
           value={
             load.data ? formatNumber(load.data.occupancy, i18n.language, { style: 'percent' }) : '—'

@@ -110,8 +110,19 @@ export function StatePanel() {
                 })}
               </Alert>
             )}
+            {!enforced && p.next && (
+              <Alert
+                color="orange"
+                title={t(`state.next.${p.next.state}.title`)}
+                data-testid="state-next"
+              >
+                {t(`state.next.${p.next.state}.body`, {
+                  time: formatTime(p.next.until, i18n.language, timeZone),
+                })}
+              </Alert>
+            )}
             <Group gap="sm">
-              {allowedRequests(p.state).map((s) => (
+              {allowedRequests(p.state, p.next).map((s) => (
                 <Button
                   key={s}
                   variant={s === 'available' ? 'filled' : 'default'}
