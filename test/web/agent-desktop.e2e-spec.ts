@@ -175,7 +175,7 @@ describe('web app: the agent desktop in Chromium', () => {
       minute: '2-digit',
       hourCycle: 'h23',
     }).format(at);
-    await page.getByLabel('Start').fill(local);
+    await page.getByLabel('Start').selectOption(local);
     await page.getByTestId('break-capacity').getByText('That time is full').waitFor();
     await page.getByRole('button', { name: 'Book break' }).click();
     await page.getByRole('alert').getByText('Too many of your team are on a break then').waitFor();

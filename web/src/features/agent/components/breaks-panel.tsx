@@ -7,7 +7,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,17 +14,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { useEvents } from '../../../lib/events/event-stream';
-import { formatDateTime, instantAtLocalTime, zonedParts } from '../../../lib/format';
+import { formatDateTime, instantAtLocalTime } from '../../../lib/format';
 import { breakErrorKey, breakRefusal } from '../break-capacity';
+import { breakStartOptions } from '../break-times';
 import { useAgent } from '../use-agent';
-
-/** A start time a little ahead of now, on the quarter hour, in the site's zone. */
-function nextQuarter(zone: string): string {
-  const p = zonedParts(new Date(Date.now() + 20 * 60_000), zone);
-  const m = Math.ceil(p.minute / 15) * 15;
-  const h = (p.hour + Math.floor(m / 60)) % 24;
-  return `${String(h).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
 
 /** Book, see and cancel my rest breaks; the team's capacity is shown before I book. */
 export function BreaksPanel() {
@@ -33,10 +25,12 @@ export function BreaksPanel() {
   const { agentId, timeZone, workplace } = useAgent();
   const queryClient = useQueryClient();
   const [time, setTime] = useState('');
-  // The suggestion is in the site's zone, so it waits for the workplace to be known.
+  // The times are the site's, so they wait for the workplace to be known.
+  const startOptions = workplace.isSuccess ? breakStartOptions(new Date(), timeZone) : [];
+  const firstOption = startOptions[0]?.value;
   useEffect(() => {
-    if (workplace.isSuccess) setTime((v) => v || nextQuarter(timeZone));
-  }, [workplace.isSuccess, timeZone]);
+    if (firstOption) setTime((v) => v || firstOption);
+  }, [firstOption]);
   const [minutes, setMinutes] = useState('15');
   const [kind, setKind] = useState<'rest' | 'meal'>('rest');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -109,12 +103,14 @@ export function BreaksPanel() {
           {t('breaks.title')}
         </Title>
         <Group align="end" gap="sm">
-          <TextInput
-            type="time"
+          <NativeSelect
             label={t('breaks.start')}
             value={time}
             onChange={(e) => setTime(e.currentTarget.value)}
-            w={130}
+            data={startOptions.map((o) => ({
+              value: o.value,
+              label: o.tomorrow ? t('breaks.tomorrowAt', { time: o.value }) : o.value,
+            }))}
             required
           />
           <NativeSelect
