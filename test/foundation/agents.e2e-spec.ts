@@ -201,6 +201,23 @@ describe('agents and routing tags', () => {
     });
   });
 
+  it('lists a team in work-number order, whatever order the agents were added in', async () => {
+    const teamId = await t.createTeam();
+    const prefix = unique('w');
+    for (const n of ['8003', '8001', '8002'])
+      await t.createAgent({ teamId, externalId: `${prefix}-${n}` });
+    const res = await t
+      .http()
+      .get(`/v1/agents?teamId=${teamId}`)
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(res.body.items.map((a: { externalId: string }) => a.externalId)).toEqual([
+      `${prefix}-8001`,
+      `${prefix}-8002`,
+      `${prefix}-8003`,
+    ]);
+  });
+
   it("replaces an agent's tags", async () => {
     const created = await t
       .http()

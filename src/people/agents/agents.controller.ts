@@ -77,6 +77,7 @@ export class AgentsController {
   @Roles('admin', 'supervisor', 'scheduler', 'router')
   @ApiOperation({
     summary: 'List agents; `?externalId=8001` finds one by the id the router knows it by',
+    description: 'In work-number (externalId) order, then id: a page is where an admin expects it.',
   })
   @ApiOkResponse({ type: AgentPageDto })
   list(@Query() query: ListAgentsQueryDto, @TeamScope() scope: ListScope): Promise<AgentPageDto> {

@@ -71,7 +71,10 @@ export class AgentsService {
     return this.get(id);
   }
 
-  /** Agents, by external id or team; `teamId` is the caller's team filter (see @TeamScope). */
+  /**
+   * Agents, by external id or team, in work-number order; `teamId` is the caller's team filter
+   * (see @TeamScope).
+   */
   async list(query: ListAgentsQueryDto, teamId?: string): Promise<Page<AgentDto>> {
     const where: Record<string, unknown> = {};
     if (query.externalId) where.externalId = query.externalId;
@@ -84,7 +87,7 @@ export class AgentsService {
             { ...where, externalId: pattern },
           ]
         : where,
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { externalId: 'ASC', id: 'ASC' },
       skip: query.skip,
       take: query.pageSize,
     });
