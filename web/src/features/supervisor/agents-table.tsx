@@ -54,11 +54,13 @@ const AgentTableRow = memo(function AgentTableRow({ row, occupancyCap, onShorten
           {row.externalId}
         </Text>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Badge
           color={row.stale ? 'red' : (STATE_COLOURS[row.state] ?? 'gray')}
           variant="light"
           data-testid="agent-state"
+          style={{ overflow: 'visible' }}
+          styles={{ label: { overflow: 'visible' } }}
         >
           {stateLabel}
         </Badge>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adherenceByAgent } from '../../lib/adherence';
 import {
   applyPresenceBatch,
+  contiguousBuckets,
   displayNames,
   formatDuration,
   secondsLeft,
@@ -109,5 +110,22 @@ describe('wallboard model', () => {
     expect(a.agents.find((x) => x.agentId === 'a')?.share).toBe(0.75);
     expect(a.agents.find((x) => x.agentId === 'b')?.share).toBeNull();
     expect(a.team).toMatchObject({ scheduledMinutes: 60, adherentMinutes: 45, share: 0.75 });
+  });
+});
+
+describe('hostile calls histogram', () => {
+  it('shows every count from 0 to the highest, the ones nobody had as 0 agents', () => {
+    expect(
+      contiguousBuckets([
+        { hostileCalls: 3, agents: 1 },
+        { hostileCalls: 0, agents: 1 },
+      ]),
+    ).toEqual([
+      { hostileCalls: 0, agents: 1 },
+      { hostileCalls: 1, agents: 0 },
+      { hostileCalls: 2, agents: 0 },
+      { hostileCalls: 3, agents: 1 },
+    ]);
+    expect(contiguousBuckets([])).toEqual([]);
   });
 });

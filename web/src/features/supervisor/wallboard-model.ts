@@ -148,3 +148,19 @@ export function displayNames(
       }
   return same ? prev : new Map([...rows.values()].map((r) => [r.agentId, r.displayName]));
 }
+
+/**
+ * The report's "agents by hostile calls" buckets as a histogram: every count from 0 to the
+ * highest, the ones nobody had shown as 0 agents (the API lists only counts someone had).
+ */
+export function contiguousBuckets(
+  buckets: ReadonlyArray<{ hostileCalls: number; agents: number }>,
+): Array<{ hostileCalls: number; agents: number }> {
+  if (buckets.length === 0) return [];
+  const byCount = new Map(buckets.map((b) => [b.hostileCalls, b.agents]));
+  const highest = Math.max(...buckets.map((b) => b.hostileCalls));
+  return Array.from({ length: highest + 1 }, (_, n) => ({
+    hostileCalls: n,
+    agents: byCount.get(n) ?? 0,
+  }));
+}

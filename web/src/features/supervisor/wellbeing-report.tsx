@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
 import { EChart } from '../../components/echart';
-import type { AgentRow } from './wallboard-model';
+import { contiguousBuckets, type AgentRow } from './wallboard-model';
 
 /** Report fields that newer services add; read when present. */
 interface ReportExtras {
@@ -93,7 +93,7 @@ export default function WellbeingReport({
   const occupancyOption = useMemo(
     () => ({
       tooltip: {},
-      grid: { left: 110, right: 30, top: 10, bottom: 30 },
+      grid: { left: 110, right: 30, top: 26, bottom: 30 },
       xAxis: { type: 'value', max: 100, name: t('report.occupancyAxis') },
       yAxis: { type: 'category', inverse: true, data: byOccupancy.map((a) => a.displayName) },
       series: [
@@ -107,32 +107,35 @@ export default function WellbeingReport({
             symbol: 'none',
             data: [{ xAxis: Math.round(occupancyCap * 100), name: t('report.capLine') }],
             lineStyle: { color: '#e03131', type: 'dashed' },
+            // Above the bars (the category axis runs top down, so the line starts at the top),
+            // clear of the axis's own numbers.
+            label: { position: 'start', formatter: '{b} {c}%', color: '#e03131' },
           },
         },
       ],
     }),
     [byOccupancy, occupancyCap, t],
   );
-  const distributionOption = useMemo(
-    () => ({
+  const distributionOption = useMemo(() => {
+    const buckets = contiguousBuckets(r?.hostileCallsPerAgent ?? []);
+    return {
       tooltip: {},
       grid: { left: 40, right: 20, top: 10, bottom: 40 },
       xAxis: {
         type: 'category',
         name: t('report.hostileAxis'),
-        data: (r?.hostileCallsPerAgent ?? []).map((b) => String(b.hostileCalls)),
+        data: buckets.map((b) => String(b.hostileCalls)),
       },
       yAxis: { type: 'value', minInterval: 1, name: t('report.agentsAxis') },
       series: [
         {
           type: 'bar',
-          data: (r?.hostileCallsPerAgent ?? []).map((b) => b.agents),
+          data: buckets.map((b) => b.agents),
           itemStyle: { color: '#7048e8' },
         },
       ],
-    }),
-    [r, t],
-  );
+    };
+  }, [r, t]);
   const figures: [string, string][] = [
     [t('report.hostileCalls'), r ? String(r.hostileCalls) : '…'],
     [t('report.recoveryMinutes'), r ? String(r.recoveryMinutesGranted) : '…'],
