@@ -1,4 +1,4 @@
-import { localDate, shownDay, slotsByDay, uniqueSlots } from './counselling-slots';
+import { localDate, shownCounsellor, shownDay, slotsByDay, uniqueSlots } from './counselling-slots';
 
 const at = (iso: string, minutes = 50) => ({
   startsAt: iso,
@@ -41,5 +41,14 @@ describe('counselling free times', () => {
     const b = { ...at('2026-12-03T01:00:00Z'), counselorId: 'chen' };
     const other = { ...at('2026-12-03T02:00:00Z'), counselorId: 'wu' };
     expect(uniqueSlots([a, b, { ...a }, other, { ...b }])).toEqual([b, a, other]);
+  });
+});
+
+describe('whose times are shown', () => {
+  it('the one picked; with a single counsellor, theirs without asking; else none yet', () => {
+    expect(shownCounsellor('b', [{ id: 'a' }, { id: 'b' }])).toBe('b');
+    expect(shownCounsellor('', [{ id: 'a' }])).toBe('a');
+    expect(shownCounsellor('', [{ id: 'a' }, { id: 'b' }])).toBe('');
+    expect(shownCounsellor('', [])).toBe('');
   });
 });

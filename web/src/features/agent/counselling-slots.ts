@@ -62,3 +62,15 @@ export function uniqueSlots<T extends FreeTime & { counselorId: string }>(
     seen.set(`${s.startsAt}|${s.counselorId}`, seen.get(`${s.startsAt}|${s.counselorId}`) ?? s);
   return [...seen.values()].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
 }
+
+/**
+ * Whose times the booking panel shows: the one the agent picked, or, with a single counsellor,
+ * theirs (there is nobody to choose between); '' asks the agent to choose.
+ */
+export function shownCounsellor(
+  picked: string,
+  counsellors: ReadonlyArray<{ id: string }>,
+): string {
+  if (picked) return picked;
+  return counsellors.length === 1 ? counsellors[0].id : '';
+}

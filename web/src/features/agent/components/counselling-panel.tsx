@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { formatDateTime, formatDay, formatTime } from '../../../lib/format';
 import { useEvents } from '../../../lib/events/event-stream';
-import { shownDay, slotsByDay, uniqueSlots } from '../counselling-slots';
+import { shownCounsellor, shownDay, slotsByDay, uniqueSlots } from '../counselling-slots';
 import { useAgent } from '../use-agent';
 
 type Slot = {
@@ -156,7 +156,7 @@ function Offers({ onPick }: { onPick: (slot: Slot) => void }) {
 function CounsellorCalendar({ onPick }: { onPick: (slot: Slot) => void }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useAgent();
-  const [counselorId, setCounselorId] = useState<string>('');
+  const [pickedCounselorId, setCounselorId] = useState<string>('');
   const [pickedMinutes, setPickedMinutes] = useState<number | null>(null);
   const [pickedDay, setPickedDay] = useState<string | null>(null);
   const counsellors = useQuery({
@@ -168,6 +168,7 @@ function CounsellorCalendar({ onPick }: { onPick: (slot: Slot) => void }) {
         }),
       ),
   });
+  const counselorId = shownCounsellor(pickedCounselorId, counsellors.data?.items ?? []);
   const chosen = counsellors.data?.items.find((c) => c.id === counselorId);
   const lengths = chosen?.sessionMinutes ?? [];
   const minutes =
