@@ -2,8 +2,8 @@
  * `npm run sample-centre`: a small call centre in a running Shiftwell, so every page has something
  * to show on a first start. Through the public API, as the bootstrap admin: a site in Wuhan with
  * its opening hours, two teams, twelve agents with their dialects and skills, a supervisor, a
- * scheduler, a counsellor with weekly hours, the next two weeks' forecast, and a router key (shown
- * once). Run it again and it changes nothing (the site's name marks a centre already built).
+ * scheduler, a counsellor with weekly hours, the next two weeks' forecast, the Wuhan line's next
+ * week generated and published, and a router key (shown once). Run it again and it changes nothing (the site's name marks a centre already built).
  *
  * SHIFTWELL_URL (default http://localhost:3000), BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD
  * (default: the local ones `npm start` uses).
@@ -74,6 +74,8 @@ export interface SampleCentre {
   logins: SampleLogin[];
   /** The router key, shown this once (null when the centre was already there). */
   routerKey: string | null;
+  /** The Wuhan line's next week was generated and published. */
+  published?: boolean;
 }
 
 class Api {
@@ -266,8 +268,36 @@ export async function buildSampleCentre(options: {
       })),
     });
 
+  const published = await publishFirstWeek(admin, teamOf.wuhan, now);
   const key = await admin.send('POST', '/v1/api-keys', { name: 'sample-router', role: 'router' });
-  return { created: true, logins: loginsOf(), routerKey: key.key as string };
+  return { created: true, logins: loginsOf(), routerKey: key.key as string, published };
+}
+
+/**
+ * The Wuhan line's next seven days, generated from its forecast by the service's own solver and
+ * published, so agents see their week and the wallboard its adherence. False when the solver
+ * found no schedule (the rest of the centre stands).
+ */
+async function publishFirstWeek(admin: Api, teamId: string, now: Date): Promise<boolean> {
+  const { y, m, d } = localDay(new Date(now.getTime() + 86_400_000));
+  const startDate = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const { scheduleId } = await admin.send('POST', '/v1/schedules/generate', {
+    teamId,
+    startDate,
+    days: 7,
+    intervalMinutes: 30,
+  });
+  // The solver works in the background (its time limit bounds this wait).
+  for (let i = 0; i < 600; i++) {
+    const schedule = await admin.send('GET', `/v1/schedules/${scheduleId}`);
+    if (schedule.status === 'draft') {
+      await admin.send('POST', `/v1/schedules/${scheduleId}/publish`);
+      return true;
+    }
+    if (schedule.status !== 'solving') return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
 }
 
 async function main() {
@@ -285,6 +315,12 @@ async function main() {
   console.log(`Everyone signs in with the password ${SAMPLE_PASSWORD}:`);
   const width = Math.max(...centre.logins.map((l) => l.email.length));
   for (const l of centre.logins) console.log(`  ${l.email.padEnd(width)}  ${l.name}  ${l.role}`);
+  if (centre.created)
+    console.log(
+      centre.published
+        ? "武汉话热线一组's next seven days are generated from the forecast and published."
+        : "武汉话热线一组's next week could not be generated; the planner's diagnostics say why.",
+    );
   if (centre.routerKey)
     console.log(`Router API key (shown once, stored hashed): ${centre.routerKey}`);
 }

@@ -26,6 +26,7 @@ describe('the sample centre script', () => {
     const first = await build();
     expect(first.created).toBe(true);
     expect(first.routerKey).toMatch(/^sw_/);
+    expect(first.published).toBe(true);
     expect(first.logins).toHaveLength(SAMPLE_AGENTS.length + 3);
 
     // Every sample person signs in with the sample password.
@@ -58,12 +59,22 @@ describe('the sample centre script', () => {
       .expect(200);
     expect(JSON.stringify(forecast.body)).toContain('cmn-x-wuhan');
 
-    // An agent can book the counsellor (suggested times exist), and the router key works.
+    // The Wuhan line's week is published: its agents have shifts.
     const agent = first.logins.find((l) => l.role === 'agent 8001')!;
+    const agentToken = await t.login(agent.email, SAMPLE_PASSWORD);
+    const me = await t.http().get('/v1/me').set(bearer(agentToken)).expect(200);
+    const week = await t
+      .http()
+      .get(`/v1/agents/${me.body.agentId}/schedule.ics`)
+      .set(bearer(agentToken))
+      .expect(200);
+    expect(week.text).toContain('BEGIN:VEVENT');
+
+    // An agent can book the counsellor (suggested times exist), and the router key works.
     const slots = await t
       .http()
       .get('/v1/counseling/suggested-slots?count=3')
-      .set(bearer(await t.login(agent.email, SAMPLE_PASSWORD)))
+      .set(bearer(agentToken))
       .expect(200);
     expect(slots.body.slots.length).toBeGreaterThan(0);
     await t.http().get('/v1/agents?externalId=8101').set(routerKey(first.routerKey!)).expect(200);
