@@ -9,6 +9,15 @@ import { insertShift, runCall } from '../wellbeing/helpers';
 /** The agent's day in real Chromium against the real service and PostgreSQL. */
 jest.setTimeout(180_000);
 
+/** HH:MM in the test sites' zone, as the page writes times. */
+const shanghaiClock = (at: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+
 describe('web app: the agent desktop in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
@@ -131,13 +140,7 @@ describe('web app: the agent desktop in Chromium', () => {
     const next = page.getByTestId('state-next');
     await next.getByText('Recovery time after this wrap-up').waitFor();
     const recoveryEnds = new Date(endedAt.getTime() + (30 + 600) * 1000);
-    const hhmm = new Intl.DateTimeFormat('en-US', {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: 'Asia/Shanghai',
-    }).format(recoveryEnds);
-    expect(await next.textContent()).toContain(hhmm);
+    expect(await next.textContent()).toContain(shanghaiClock(recoveryEnds));
     expect(await page.getByRole('button', { name: 'Take calls' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Pause calls' }).count()).toBe(1);
     // My day so far counts the call as it ends, as the recent calls list does (no minute's lag).
@@ -169,13 +172,7 @@ describe('web app: the agent desktop in Chromium', () => {
       .expect(201);
     const { page, context } = await openApp(browser, t);
     await signIn(page, me.email, me.password);
-    const local = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Shanghai',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(at);
-    await page.getByLabel('Start').selectOption(local);
+    await page.getByLabel('Start').selectOption(shanghaiClock(at));
     await page.getByTestId('break-capacity').getByText('That time is full').waitFor();
     await page.getByRole('button', { name: 'Book break' }).click();
     await page.getByRole('alert').getByText('Too many of your team are on a break then').waitFor();
