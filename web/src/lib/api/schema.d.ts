@@ -402,7 +402,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List agents; `?externalId=8001` finds one by the id the router knows it by */
+        /**
+         * List agents; `?externalId=8001` finds one by the id the router knows it by
+         * @description In work-number (externalId) order, then id: a page is where an admin expects it.
+         */
         get: operations["AgentsController_list"];
         put?: never;
         /** Create an agent with dialect and skill tags (optionally with a login) */
