@@ -326,8 +326,16 @@ async function main() {
 }
 
 if (require.main === module)
-  main().catch((e: Error) => {
-    console.error(`sample-centre: ${e.message}`);
-    console.error('Is the service running (npm start)? SHIFTWELL_URL says where.');
+  main().catch((e: Error & { cause?: { code?: string } }) => {
+    // fetch fails with a TypeError whose cause names the socket error when nothing listens.
+    if (e instanceof TypeError && e.cause?.code === 'ECONNREFUSED')
+      console.error(
+        'sample-centre: no service answered. Start it (npm start); SHIFTWELL_URL says where.',
+      );
+    else if (e.message.includes('/v1/auth/login'))
+      console.error(
+        `sample-centre: the admin could not sign in (${e.message}). BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD say who.`,
+      );
+    else console.error(`sample-centre: ${e.message}`);
     process.exit(1);
   });
