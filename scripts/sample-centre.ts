@@ -8,7 +8,10 @@
  * SHIFTWELL_URL (default http://localhost:3000), BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD
  * (default: the local ones `npm start` uses).
  */
+import { DateTime } from 'luxon';
 import { LOCAL_DEFAULTS } from '../src/platform/config/app-config';
+import { bearer, HttpClient } from '../src/simulator/http-client';
+import { generateAndPublish } from '../src/simulator/scheduled-centre';
 
 export const SAMPLE_SITE = '武汉光谷职场';
 /** Everyone in the sample signs in with this (it is a sample: change it, or drop the centre). */
@@ -78,86 +81,36 @@ export interface SampleCentre {
   published?: boolean;
 }
 
-class Api {
-  constructor(
-    private readonly baseUrl: string,
-    private token: string | null = null,
-  ) {}
-
-  async login(email: string, password: string): Promise<string> {
-    const res = await this.send('POST', '/v1/auth/login', { email, password }, null);
-    return res.accessToken as string;
-  }
-
-  as(token: string): Api {
-    return new Api(this.baseUrl, token);
-  }
-
-  async send(method: string, path: string, body?: unknown, token = this.token): Promise<any> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : null;
-    if (!res.ok)
-      throw new Error(
-        `${method} ${path}: ${res.status} ${json?.error ?? ''} ${json?.message ?? ''}`,
-      );
-    return json;
-  }
-}
-
-/** Local date parts of an instant in the sample's zone. */
-function localDay(at: Date): { y: number; m: number; d: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
-  return { y: Number(get('year')), m: Number(get('month')), d: Number(get('day')), weekday };
-}
-
-/** Calls in a half hour at a local time: a morning and an afternoon peak (Asia/Shanghai has no DST). */
+/** Calls in a half hour at a local time: a morning and an afternoon peak. */
 function callsAt(localMinutes: number, weekday: number): number {
   const hour = localMinutes / 60;
   const peak = (centre: number, width: number) =>
     Math.exp(-((hour - centre) ** 2) / (2 * width ** 2));
   const shape = 0.35 + 0.9 * peak(10.5, 1.2) + 0.7 * peak(15, 1.5) + 0.25 * peak(20, 1);
-  return Math.round((weekday === 6 ? 4 : 6) * shape);
+  return (weekday === 6 ? 4 : 6) * shape;
 }
 
 /**
  * The next 14 days' forecast for a team, from tomorrow (the site's day), every half hour the site
- * is open; `wuhanShare` of it asks for Wuhan dialect.
+ * is open, `scale` times the sample's curve; `wuhanShare` of it asks for Wuhan dialect.
  */
 export function sampleForecast(
   now: Date,
-  wuhanShare: number,
+  { scale, wuhanShare }: { scale: number; wuhanShare: number },
 ): Array<{ start: string; calls: number; ahtSeconds: number; dialect?: string }> {
   const out: Array<{ start: string; calls: number; ahtSeconds: number; dialect?: string }> = [];
-  const today = localDay(now);
+  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
   for (let i = 1; i <= 14; i++) {
-    // Local midnight of day i, as UTC (UTC+8, no DST).
-    const midnight = Date.UTC(today.y, today.m - 1, today.d + i) - 8 * 3_600_000;
-    const { weekday } = localDay(new Date(midnight + 12 * 3_600_000));
-    const hours = OPENING_HOURS.find((h) => h.weekday === weekday);
+    const day = today.plus({ days: i });
+    const hours = OPENING_HOURS.find((h) => h.weekday === day.weekday);
     if (!hours) continue;
     const [open, close] = [hours.open, hours.close].map((t) => {
       const [h, m] = t.split(':').map(Number);
       return h * 60 + m;
     });
     for (let minute = open; minute < close; minute += 30) {
-      const start = new Date(midnight + minute * 60_000).toISOString();
-      const calls = callsAt(minute + 15, weekday);
+      const start = day.plus({ minutes: minute }).toUTC().toISO()!;
+      const calls = Math.round(scale * callsAt(minute + 15, day.weekday));
       out.push({ start, calls, ahtSeconds: 255 });
       if (wuhanShare > 0)
         out.push({
@@ -203,101 +156,92 @@ export async function buildSampleCentre(options: {
   adminPassword: string;
   now?: Date;
 }): Promise<SampleCentre> {
-  const anonymous = new Api(options.baseUrl);
-  const admin = anonymous.as(await anonymous.login(options.adminEmail, options.adminPassword));
-  const sites = await admin.send('GET', '/v1/sites?pageSize=200');
-  if (sites.items.some((s: { name: string }) => s.name === SAMPLE_SITE))
-    return { created: false, logins: loginsOf(), routerKey: null };
+  const http = new HttpClient(options.baseUrl, 1);
+  try {
+    const login = async (email: string, password: string) =>
+      bearer((await http.call('POST', '/v1/auth/login', {}, { email, password })).accessToken);
+    const admin = await login(options.adminEmail, options.adminPassword);
+    const asAdmin = (method: string, path: string, body?: unknown) =>
+      http.call(method, path, admin, body);
 
-  const site = await admin.send('POST', '/v1/sites', { name: SAMPLE_SITE, timeZone: ZONE });
-  await admin.send('PATCH', `/v1/sites/${site.id}`, { openingHours: OPENING_HOURS });
-  const wuhan = await admin.send('POST', '/v1/teams', { name: '武汉话热线一组', siteId: site.id });
-  const general = await admin.send('POST', '/v1/teams', { name: '普通话综合组', siteId: site.id });
-  const teamOf = { wuhan: wuhan.id as string, general: general.id as string };
+    const sites = await asAdmin('GET', '/v1/sites?pageSize=200');
+    if (sites.items.some((s: { name: string }) => s.name === SAMPLE_SITE))
+      return { created: false, logins: loginsOf(), routerKey: null };
 
-  for (const a of SAMPLE_AGENTS)
-    await admin.send('POST', '/v1/agents', {
-      externalId: a.externalId,
-      displayName: a.displayName,
-      email: emailOf(`agent${a.externalId}`),
+    const site = await asAdmin('POST', '/v1/sites', { name: SAMPLE_SITE, timeZone: ZONE });
+    await asAdmin('PATCH', `/v1/sites/${site.id}`, { openingHours: OPENING_HOURS });
+    const wuhan = await asAdmin('POST', '/v1/teams', { name: '武汉话热线一组', siteId: site.id });
+    const general = await asAdmin('POST', '/v1/teams', { name: '普通话综合组', siteId: site.id });
+    const teamOf = { wuhan: wuhan.id as string, general: general.id as string };
+
+    for (const a of SAMPLE_AGENTS)
+      await asAdmin('POST', '/v1/agents', {
+        externalId: a.externalId,
+        displayName: a.displayName,
+        email: emailOf(`agent${a.externalId}`),
+        password: SAMPLE_PASSWORD,
+        teamId: teamOf[a.team],
+        dialects: a.dialects,
+        skills: a.skills,
+      });
+    for (const [role, person] of [
+      ['supervisor', PEOPLE.supervisor],
+      ['scheduler', PEOPLE.scheduler],
+    ] as const)
+      await asAdmin('POST', '/v1/users', {
+        email: person.email,
+        password: SAMPLE_PASSWORD,
+        displayName: person.name,
+        roles: [role],
+        teamId: teamOf.wuhan,
+      });
+
+    const counsellor = await asAdmin('POST', '/v1/counseling/counselors', {
+      email: PEOPLE.counsellor.email,
       password: SAMPLE_PASSWORD,
-      teamId: teamOf[a.team],
-      dialects: a.dialects,
-      skills: a.skills,
+      displayName: PEOPLE.counsellor.name,
+      timeZone: ZONE,
+      languages: ['cmn', 'cmn-x-wuhan'],
     });
-  for (const [role, person] of [
-    ['supervisor', PEOPLE.supervisor],
-    ['scheduler', PEOPLE.scheduler],
-  ] as const)
-    await admin.send('POST', '/v1/users', {
-      email: person.email,
-      password: SAMPLE_PASSWORD,
-      displayName: person.name,
-      roles: [role],
+    await http.call(
+      'PUT',
+      `/v1/counseling/counselors/${counsellor.id}/availability`,
+      await login(PEOPLE.counsellor.email, SAMPLE_PASSWORD),
+      {
+        weekly: [1, 2, 3, 4, 5].flatMap((weekday) => [
+          { weekday, start: '09:00', end: '12:00' },
+          { weekday, start: '13:30', end: '17:30' },
+        ]),
+      },
+    );
+
+    // The general team takes a smaller share of the centre's calls, and no Wuhan dialect.
+    const now = options.now ?? new Date();
+    for (const [teamId, shape] of [
+      [teamOf.wuhan, { scale: 1, wuhanShare: 0.4 }],
+      [teamOf.general, { scale: 0.6, wuhanShare: 0 }],
+    ] as const)
+      await asAdmin('PUT', `/v1/teams/${teamId}/forecast`, {
+        intervalMinutes: 30,
+        intervals: sampleForecast(now, shape),
+      });
+
+    // The Wuhan line's next seven days from its forecast, so agents see their week and the
+    // wallboard its adherence; without a schedule the rest of the centre stands.
+    const published = await generateAndPublish(http, admin, {
       teamId: teamOf.wuhan,
-    });
-
-  const counsellor = await admin.send('POST', '/v1/counseling/counselors', {
-    email: PEOPLE.counsellor.email,
-    password: SAMPLE_PASSWORD,
-    displayName: PEOPLE.counsellor.name,
-    timeZone: ZONE,
-    languages: ['cmn', 'cmn-x-wuhan'],
-  });
-  const asCounsellor = anonymous.as(
-    await anonymous.login(PEOPLE.counsellor.email, SAMPLE_PASSWORD),
-  );
-  await asCounsellor.send('PUT', `/v1/counseling/counselors/${counsellor.id}/availability`, {
-    weekly: [1, 2, 3, 4, 5].flatMap((weekday) => [
-      { weekday, start: '09:00', end: '12:00' },
-      { weekday, start: '13:30', end: '17:30' },
-    ]),
-  });
-
-  const now = options.now ?? new Date();
-  for (const [teamId, wuhanShare] of [
-    [teamOf.wuhan, 0.4],
-    [teamOf.general, 0],
-  ] as const)
-    await admin.send('PUT', `/v1/teams/${teamId}/forecast`, {
+      startDate: DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: 1 }).toISODate()!,
+      days: 7,
       intervalMinutes: 30,
-      intervals: sampleForecast(now, wuhanShare).map((i) => ({
-        ...i,
-        // The general team takes a smaller share of the centre's calls.
-        calls: wuhanShare > 0 ? i.calls : Math.round(i.calls * 0.6),
-      })),
-    });
-
-  const published = await publishFirstWeek(admin, teamOf.wuhan, now);
-  const key = await admin.send('POST', '/v1/api-keys', { name: 'sample-router', role: 'router' });
-  return { created: true, logins: loginsOf(), routerKey: key.key as string, published };
-}
-
-/**
- * The Wuhan line's next seven days, generated from its forecast by the service's own solver and
- * published, so agents see their week and the wallboard its adherence. False when the solver
- * found no schedule (the rest of the centre stands).
- */
-async function publishFirstWeek(admin: Api, teamId: string, now: Date): Promise<boolean> {
-  const { y, m, d } = localDay(new Date(now.getTime() + 86_400_000));
-  const startDate = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const { scheduleId } = await admin.send('POST', '/v1/schedules/generate', {
-    teamId,
-    startDate,
-    days: 7,
-    intervalMinutes: 30,
-  });
-  // The solver works in the background (its time limit bounds this wait).
-  for (let i = 0; i < 600; i++) {
-    const schedule = await admin.send('GET', `/v1/schedules/${scheduleId}`);
-    if (schedule.status === 'draft') {
-      await admin.send('POST', `/v1/schedules/${scheduleId}/publish`);
-      return true;
-    }
-    if (schedule.status !== 'solving') return false;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    }).then(
+      () => true,
+      () => false,
+    );
+    const key = await asAdmin('POST', '/v1/api-keys', { name: 'sample-router', role: 'router' });
+    return { created: true, logins: loginsOf(), routerKey: key.key as string, published };
+  } finally {
+    http.close();
   }
-  return false;
 }
 
 async function main() {
@@ -326,9 +270,8 @@ async function main() {
 }
 
 if (require.main === module)
-  main().catch((e: Error & { cause?: { code?: string } }) => {
-    // fetch fails with a TypeError whose cause names the socket error when nothing listens.
-    if (e instanceof TypeError && e.cause?.code === 'ECONNREFUSED')
+  main().catch((e: Error & { code?: string }) => {
+    if (e.code === 'ECONNREFUSED')
       console.error(
         'sample-centre: no service answered. Start it (npm start); SHIFTWELL_URL says where.',
       );

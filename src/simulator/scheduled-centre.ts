@@ -180,26 +180,12 @@ async function buildRoster(
   const indexOf = new Map(centre.agents.map((a) => [a.agentId, a.index]));
   const shifts: RosterShift[] = [];
   for (const teamId of plan.teamIds) {
-    const accepted = await http.call('POST', '/v1/schedules/generate', asAdmin, {
+    const published = await generateAndPublish(http, asAdmin, {
       teamId,
       startDate: plan.firstDay,
       days: plan.days,
       intervalMinutes: INTERVAL_MINUTES,
     });
-    let schedule = await http.call('GET', `/v1/schedules/${accepted.scheduleId}`, asAdmin);
-    while (schedule.status === 'solving') {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      schedule = await http.call('GET', `/v1/schedules/${accepted.scheduleId}`, asAdmin);
-    }
-    if (schedule.status !== 'draft')
-      throw new Error(
-        `the schedule of team ${teamId} was not generated: ${schedule.status} (${schedule.failureReason ?? 'no reason given'})`,
-      );
-    const published = await http.call(
-      'POST',
-      `/v1/schedules/${accepted.scheduleId}/publish`,
-      asAdmin,
-    );
     for (const s of published.shifts as Array<{
       agentId: string;
       startsAt: string;
@@ -223,4 +209,26 @@ async function buildRoster(
   }
   shifts.sort((a, b) => a.startMs - b.startMs || a.agentIndex - b.agentIndex);
   return { shifts, staffing };
+}
+
+/**
+ * A team's schedule generated from its forecast by the service's solver (polled while it works in
+ * the background) and published; the published schedule. Throws when no draft came of it.
+ */
+export async function generateAndPublish(
+  http: HttpClient,
+  auth: Record<string, string>,
+  request: { teamId: string; startDate: string; days: number; intervalMinutes: number },
+): Promise<any> {
+  const accepted = await http.call('POST', '/v1/schedules/generate', auth, request);
+  let schedule = await http.call('GET', `/v1/schedules/${accepted.scheduleId}`, auth);
+  while (schedule.status === 'solving') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    schedule = await http.call('GET', `/v1/schedules/${accepted.scheduleId}`, auth);
+  }
+  if (schedule.status !== 'draft')
+    throw new Error(
+      `the schedule of team ${request.teamId} was not generated: ${schedule.status} (${schedule.failureReason ?? 'no reason given'})`,
+    );
+  return http.call('POST', `/v1/schedules/${accepted.scheduleId}/publish`, auth);
 }

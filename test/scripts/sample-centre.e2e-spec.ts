@@ -100,7 +100,7 @@ describe('the sample centre script', () => {
 
   it('forecasts the site’s opening hours from tomorrow, with a busier morning than evening', () => {
     // Monday 2026-01-05 12:00 in Wuhan.
-    const intervals = sampleForecast(new Date('2026-01-05T04:00:00Z'), 0);
+    const intervals = sampleForecast(new Date('2026-01-05T04:00:00Z'), { scale: 1, wuhanShare: 0 });
     // Tuesday 08:00 local is the first half hour; Sunday is closed.
     expect(intervals[0].start).toBe('2026-01-06T00:00:00.000Z');
     const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000);

@@ -68,7 +68,7 @@ export class PresenceService {
     const completed = new Set<string>();
     for (const row of rows.values()) {
       const s = settle(row, scheduled.get(row.agentId) ?? [], now);
-      for (const id of s.completed) completed.add(id);
+      if (viewerIsTheAgent) for (const id of s.completed) completed.add(id);
       const unchanged =
         s.steps.length === 0 &&
         s.activated.length === 0 &&
