@@ -29,10 +29,15 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
     await page.getByTestId('no-hours').getByText('no agent can book you').waitFor();
     await page.getByRole('button', { name: 'Set my hours' }).click();
     await page.getByRole('tab', { name: 'My availability', selected: true }).waitFor();
-    // Keyboard-friendly form beside the calendar: Tuesday 09:00-12:00.
+    // Keyboard-friendly form beside the calendar: Tuesday 09:00-12:00, typed as people type times
+    // (a Chinese input method's full-width colon; no colon at all). A field that is not a time
+    // says what it wants and nothing can be added.
     await page.getByLabel('Day', { exact: true }).selectOption('2');
-    await page.getByLabel('From', { exact: true }).first().fill('09:00');
-    await page.getByLabel('To', { exact: true }).first().fill('12:00');
+    await page.getByLabel('From', { exact: true }).first().fill('9：00');
+    await page.getByLabel('To', { exact: true }).first().fill('noon');
+    await page.getByText('24-hour time, e.g. 09:30').waitFor();
+    expect(await page.getByRole('button', { name: 'Add hours' }).isDisabled()).toBe(true);
+    await page.getByLabel('To', { exact: true }).first().fill('1200');
     await page.getByRole('button', { name: 'Add hours' }).click();
     await page.locator('.fc-timegrid-event').getByText('09:00–12:00').waitFor();
     await page.getByLabel('Date', { exact: true }).fill('2026-01-20');

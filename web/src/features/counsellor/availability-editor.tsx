@@ -18,7 +18,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, ApiError, unwrap } from '../../lib/api/client';
+import { isClockTime } from '../../lib/clock-time';
 import type { components } from '../../lib/api/schema';
 import {
   addRule,
@@ -31,6 +33,10 @@ import {
 
 type Counselor = components['schemas']['CounselorDto'];
 type Override = components['schemas']['DateOverrideDto'];
+
+/** A from-to the form can add: two clock times (the end may be 24:00), the start first. */
+const rangeOk = ({ start, end }: { start: string; end: string }) =>
+  isClockTime(start) && isClockTime(end, true) && start < end;
 
 /** My weekly hours drawn on a calendar (drag to add, click to remove) plus dated exceptions. */
 export default function AvailabilityEditor({ counselor }: { counselor: Counselor }) {
@@ -90,6 +96,8 @@ export default function AvailabilityEditor({ counselor }: { counselor: Counselor
           timeZone="UTC"
           headerToolbar={false}
           dayHeaderFormat={{ weekday: 'short' }}
+          // The block's title already reads 09:00–17:00 in 24-hour time; FullCalendar's own line repeated it.
+          displayEventTime={false}
           locales={[zhCnLocale]}
           locale={i18n.language === 'en' ? 'en-gb' : 'zh-cn'}
           firstDay={1}
@@ -141,20 +149,20 @@ export default function AvailabilityEditor({ counselor }: { counselor: Counselor
             value={form.weekday}
             onChange={(e) => setForm({ ...form, weekday: e.currentTarget.value })}
           />
-          <TextInput
-            type="time"
+          <ClockTimeInput
             label={t('availability.from')}
             value={form.start}
-            onChange={(e) => setForm({ ...form, start: e.currentTarget.value })}
+            onChange={(start) => setForm({ ...form, start })}
           />
-          <TextInput
-            type="time"
+          <ClockTimeInput
+            endOfDay
             label={t('availability.to')}
             value={form.end}
-            onChange={(e) => setForm({ ...form, end: e.currentTarget.value })}
+            onChange={(end) => setForm({ ...form, end })}
           />
           <Button
             variant="light"
+            disabled={!rangeOk(form)}
             onClick={() =>
               setRules((rs) =>
                 addRule(rs, { weekday: Number(form.weekday), start: form.start, end: form.end }),
@@ -204,23 +212,22 @@ export default function AvailabilityEditor({ counselor }: { counselor: Counselor
           />
           {!exception.off && (
             <>
-              <TextInput
-                type="time"
+              <ClockTimeInput
                 label={t('availability.from')}
                 value={exception.start}
-                onChange={(e) => setException({ ...exception, start: e.currentTarget.value })}
+                onChange={(start) => setException({ ...exception, start })}
               />
-              <TextInput
-                type="time"
+              <ClockTimeInput
+                endOfDay
                 label={t('availability.to')}
                 value={exception.end}
-                onChange={(e) => setException({ ...exception, end: e.currentTarget.value })}
+                onChange={(end) => setException({ ...exception, end })}
               />
             </>
           )}
           <Button
             variant="light"
-            disabled={!exception.date}
+            disabled={!exception.date || (!exception.off && !rangeOk(exception))}
             onClick={() =>
               setOverrides((os) => [
                 ...os,

@@ -16,8 +16,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
+import { isClockTime } from '../../lib/clock-time';
 import { formatDateTime, instantAtLocalTime } from '../../lib/format';
 
 type Counselor = components['schemas']['CounselorDto'];
@@ -249,11 +251,10 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
             value={move.date}
             onChange={(e) => setMove({ ...move, date: e.currentTarget.value })}
           />
-          <TextInput
-            type="time"
+          <ClockTimeInput
             label={t('counsellor.newTime', { zone })}
             value={move.time}
-            onChange={(e) => setMove({ ...move, time: e.currentTarget.value })}
+            onChange={(time) => setMove({ ...move, time })}
           />
           <Textarea
             label={t('counsellor.messageToAgent')}
@@ -263,7 +264,7 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
           />
           <Button
             loading={reschedule.isPending}
-            disabled={!move.date}
+            disabled={!move.date || !isClockTime(move.time)}
             onClick={() => moveFor && reschedule.mutate(moveFor)}
           >
             {t('counsellor.confirmMove')}

@@ -12,14 +12,15 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDialectName } from '../../lib/i18n/tag-names';
+import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, unwrap } from '../../lib/api/client';
+import { isClockTime } from '../../lib/clock-time';
 import type { components } from '../../lib/api/schema';
 import type { Agent } from './use-planner';
 
@@ -148,6 +149,11 @@ const toForm = (p: Profile): Form => ({
   unavailability: p.unavailability.map((u) => ({ ...u })),
 });
 
+/** Every time in the form reads as one: the start window both set or both empty, ends up to 24:00. */
+const formTimesOk = (f: Form) =>
+  ((f.earliest === '' && f.latest === '') || (isClockTime(f.earliest) && isClockTime(f.latest))) &&
+  f.unavailability.every((u) => isClockTime(u.start) && isClockTime(u.end, true));
+
 function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () => void }) {
   const { t } = useTranslation('scheduler');
   const queryClient = useQueryClient();
@@ -205,17 +211,17 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
             />
           </Group>
           <Group grow>
-            <TextInput
-              type="time"
+            <ClockTimeInput
               label={t('profiles.earliest')}
+              placeholder=""
               value={form.earliest}
-              onChange={(e) => set({ earliest: e.currentTarget.value })}
+              onChange={(earliest) => set({ earliest })}
             />
-            <TextInput
-              type="time"
+            <ClockTimeInput
               label={t('profiles.latest')}
+              placeholder=""
               value={form.latest}
-              onChange={(e) => set({ latest: e.currentTarget.value })}
+              onChange={(latest) => set({ latest })}
             />
           </Group>
           <div>
@@ -251,26 +257,25 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
                     }
                     data={WEEKDAYS.map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
                   />
-                  <TextInput
+                  <ClockTimeInput
                     label={t('profiles.from')}
-                    type="time"
                     value={u.start}
-                    onChange={(e) =>
+                    onChange={(start) =>
                       set({
                         unavailability: form.unavailability.map((x, k) =>
-                          k === i ? { ...x, start: e.currentTarget.value } : x,
+                          k === i ? { ...x, start } : x,
                         ),
                       })
                     }
                   />
-                  <TextInput
+                  <ClockTimeInput
+                    endOfDay
                     label={t('profiles.to')}
                     value={u.end}
-                    placeholder="24:00"
-                    onChange={(e) =>
+                    onChange={(end) =>
                       set({
                         unavailability: form.unavailability.map((x, k) =>
-                          k === i ? { ...x, end: e.currentTarget.value } : x,
+                          k === i ? { ...x, end } : x,
                         ),
                       })
                     }
@@ -311,7 +316,11 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
             </Alert>
           )}
           <Group>
-            <Button loading={save.isPending} onClick={() => save.mutate(form)}>
+            <Button
+              loading={save.isPending}
+              disabled={!formTimesOk(form)}
+              onClick={() => save.mutate(form)}
+            >
               {t('profiles.save')}
             </Button>
             <Button variant="default" onClick={onClose}>
