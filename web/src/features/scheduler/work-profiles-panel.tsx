@@ -210,7 +210,7 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
               onChange={(v) => set({ maxWeeklyHours: v === '' ? '' : Number(v) })}
             />
           </Group>
-          <Group grow>
+          <Group grow align="flex-start">
             <ClockTimeInput
               label={t('profiles.earliest')}
               placeholder=""
@@ -244,8 +244,9 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
             </Text>
             <Stack gap={6}>
               {form.unavailability.map((u, i) => (
-                <Group key={i} gap={6} wrap="nowrap" align="flex-end">
+                <Group key={i} gap={6} wrap="nowrap" align="flex-start">
                   <NativeSelect
+                    w={96}
                     label={t('profiles.weekdayN', { n: i + 1 })}
                     value={String(u.weekday)}
                     onChange={(e) =>
@@ -258,6 +259,7 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
                     data={WEEKDAYS.map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
                   />
                   <ClockTimeInput
+                    w={92}
                     label={t('profiles.from')}
                     value={u.start}
                     onChange={(start) =>
@@ -269,6 +271,7 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
                     }
                   />
                   <ClockTimeInput
+                    w={92}
                     endOfDay
                     label={t('profiles.to')}
                     value={u.end}
@@ -287,7 +290,7 @@ function ProfileDrawer({ agent, onClose }: { agent: Agent | null; onClose: () =>
                     onClick={() =>
                       set({ unavailability: form.unavailability.filter((_, k) => k !== i) })
                     }
-                    mb={4}
+                    mt={26}
                   >
                     ×
                   </ActionIcon>
