@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../platform/auth/decorators';
-import { Principal } from '../platform/auth/principal';
+import { actorId, Principal } from '../platform/auth/principal';
 import { ErrorBodyDto } from '../platform/common/errors/error-body.dto';
 import { UuidParam } from '../platform/common/http/uuid-param';
 import { PageQueryDto } from '../platform/common/pagination/page-query.dto';
@@ -68,8 +68,11 @@ export class CounselingController {
   @ApiOperation({ summary: 'Create a counsellor: a login with role counselor and its profile' })
   @ApiCreatedResponse({ type: CounselorDto })
   @ApiConflictResponse({ description: 'DUPLICATE_EMAIL', type: ErrorBodyDto })
-  create(@Body() body: CreateCounselorDto): Promise<CounselorDto> {
-    return this.counselors.create(body);
+  create(
+    @Body() body: CreateCounselorDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<CounselorDto> {
+    return this.counselors.create(body, actorId(caller));
   }
 
   @Get('counselors')

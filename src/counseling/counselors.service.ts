@@ -67,7 +67,7 @@ export class CounselorsService {
   ) {}
 
   /** Creates the login (role counselor) and the profile in one transaction. */
-  async create(input: CreateCounselorDto): Promise<CounselorDto> {
+  async create(input: CreateCounselorDto, by: string): Promise<CounselorDto> {
     const languages = await this.routingTags.requireKnown('dialect', input.languages ?? []);
     const counselor = await this.dataSource.transaction(async (m) => {
       const user = await this.users.create(
@@ -77,6 +77,7 @@ export class CounselorsService {
           displayName: input.displayName,
           roles: ['counselor'],
         },
+        by,
         m,
       );
       const repo = m.getRepository(Counselor);

@@ -281,6 +281,25 @@ describe('scheduling', () => {
       .post(`/v1/schedules/${scheduleId}/publish`)
       .set(bearer(scheduler.token))
       .expect(409);
+    // Who published which team's week is in the audit log, once (the refused second try is not).
+    const audit = await t
+      .http()
+      .get('/v1/audit?action=schedule.published')
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        actor: scheduler.id,
+        subjectType: 'team',
+        subjectId: teamId,
+        details: {
+          scheduleId,
+          startDate: '2026-01-05',
+          days: 2,
+          shifts: body.shifts.length,
+        },
+      }),
+    ]);
     const mine = await t
       .http()
       .get(`/v1/agents/${holder}/shifts`)

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
-import type { Principal } from '../../platform/auth/principal';
+import { actorId, type Principal } from '../../platform/auth/principal';
 import type { ListScope } from '../../platform/auth/authorization-decision';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
@@ -69,8 +69,8 @@ export class AgentsController {
     description: 'DUPLICATE_EXTERNAL_ID or DUPLICATE_EMAIL',
     type: ErrorBodyDto,
   })
-  create(@Body() body: CreateAgentDto): Promise<AgentDto> {
-    return this.agents.create(body);
+  create(@Body() body: CreateAgentDto, @CurrentPrincipal() caller: Principal): Promise<AgentDto> {
+    return this.agents.create(body, actorId(caller));
   }
 
   @Get()
@@ -119,8 +119,9 @@ export class AgentsController {
   update(
     @Param('agentId', UuidParam) agentId: string,
     @Body() body: UpdateAgentDto,
+    @CurrentPrincipal() caller: Principal,
   ): Promise<AgentDto> {
-    return this.agents.update(agentId, body);
+    return this.agents.update(agentId, body, actorId(caller));
   }
 
   @Put(':agentId/tags')

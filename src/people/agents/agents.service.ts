@@ -29,8 +29,8 @@ export class AgentsService {
     private readonly users: UsersService,
   ) {}
 
-  /** Creates the agent, its optional login and its tags in one transaction. */
-  async create(input: CreateAgentDto): Promise<AgentDto> {
+  /** Creates the agent, its optional login (audited as created `by`) and its tags in one transaction. */
+  async create(input: CreateAgentDto, by: string): Promise<AgentDto> {
     if ((input.email === undefined) !== (input.password === undefined)) {
       throw badRequest('VALIDATION_FAILED', 'email and password go together', {
         fields: [
@@ -53,6 +53,7 @@ export class AgentsService {
               roles: ['agent'],
               teamId: input.teamId ?? null,
             },
+            by,
             manager,
           )
         : null;
@@ -107,7 +108,7 @@ export class AgentsService {
     return agent;
   }
 
-  async update(id: string, input: UpdateAgentDto): Promise<AgentDto> {
+  async update(id: string, input: UpdateAgentDto, by: string): Promise<AgentDto> {
     const agent = await this.require(id);
     if (input.teamId) await this.teams.requireExists(input.teamId);
     const patch: Partial<Agent> = {};
@@ -116,7 +117,7 @@ export class AgentsService {
     if (input.active !== undefined) patch.active = input.active;
     if (input.contact !== undefined) patch.contact = input.contact;
     if (Object.keys(patch).length) await this.agents.update({ id }, patch);
-    if (input.active === false && agent.userId) await this.users.deactivate(agent.userId);
+    if (input.active === false && agent.userId) await this.users.deactivate(agent.userId, by);
     return this.get(id);
   }
 

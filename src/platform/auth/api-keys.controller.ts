@@ -18,7 +18,7 @@ import {
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, Roles } from './decorators';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
-import type { Principal } from './principal';
+import { actorId, type Principal } from './principal';
 
 @ApiTags('api-keys')
 @Controller('api-keys')
@@ -39,6 +39,7 @@ export class ApiKeysController {
       body.name,
       body.role,
       caller.kind === 'user' ? caller.userId : null,
+      actorId(caller),
     );
     return { id: apiKey.id, name: apiKey.name, role: apiKey.role, key };
   }
@@ -54,7 +55,10 @@ export class ApiKeysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key; it stops working on the next request' })
   @ApiNoContentResponse()
-  revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.apiKeys.revoke(id);
+  revoke(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<void> {
+    return this.apiKeys.revoke(id, actorId(caller));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock/clock';
 import { notFound } from '../common/errors/domain-error';
 import { preparedQuery } from '../database/prepared-query';
@@ -28,25 +29,43 @@ export class ApiKeysService {
 
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** Creates a key; the plain key is returned once and only its hash is stored. */
+  /**
+   * Creates a key, audited as issued `by` (an actor id); the plain key is returned once and only
+   * its hash is stored. `createdBy` is the person, when a person asked.
+   */
   async create(
     name: string,
     role: Role,
     createdBy: string | null,
+    by: string,
   ): Promise<{ apiKey: ApiKey; key: string }> {
     const key = `sw_${randomBytes(32).toString('base64url')}`;
-    const apiKey = await this.keys.save(
-      this.keys.create({
-        name,
-        role,
-        keyPrefix: key.slice(0, 10),
-        keyHash: hashApiKey(key),
-        createdBy,
-      }),
-    );
+    const apiKey = await this.keys.manager.transaction(async (m) => {
+      const repo = m.getRepository(ApiKey);
+      const saved = await repo.save(
+        repo.create({
+          name,
+          role,
+          keyPrefix: key.slice(0, 10),
+          keyHash: hashApiKey(key),
+          createdBy,
+        }),
+      );
+      await this.audit.record(m, [
+        {
+          actor: by,
+          action: 'api_key.issued',
+          subjectType: 'api_key',
+          subjectId: saved.id,
+          details: { name, role },
+        },
+      ]);
+      return saved;
+    });
     return { apiKey, key };
   }
 
@@ -54,18 +73,22 @@ export class ApiKeysService {
     return this.keys.find({ order: { createdAt: 'DESC' } });
   }
 
-  async revoke(id: string): Promise<void> {
+  /** Revokes a key, audited as revoked `by`; revoking a revoked key again changes nothing. */
+  async revoke(id: string, by: string): Promise<void> {
     for (const [hash, entry] of this.verified)
       if (entry.principal.kind === 'apiKey' && entry.principal.apiKeyId === id)
         this.verified.delete(hash);
-    const result = await this.keys.update(
-      { id, revokedAt: IsNull() },
-      { revokedAt: this.clock.now() },
-    );
-    if (!result.affected) {
-      const exists = await this.keys.exists({ where: { id } });
-      if (!exists) throw notFound('API key');
-    }
+    await this.keys.manager.transaction(async (m) => {
+      const result = await m
+        .getRepository(ApiKey)
+        .update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      if (result.affected)
+        await this.audit.record(m, [
+          { actor: by, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id },
+        ]);
+      else if (!(await m.getRepository(ApiKey).exists({ where: { id } })))
+        throw notFound('API key');
+    });
   }
 
   /** The principal for a presented key, or null when unknown or revoked (checked on every request). */

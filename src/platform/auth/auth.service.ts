@@ -107,6 +107,6 @@ export class AuthService {
     const user = await this.users.findForLogin(caller.email);
     if (!user || user.id !== caller.userId || !(await verifyPassword(user.passwordHash, current)))
       throw new DomainError(403, 'WRONG_PASSWORD', 'The current password is wrong');
-    await this.users.update(caller.userId, { password: next });
+    await this.users.update(caller.userId, { password: next }, caller.userId);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import { actorId, type Principal } from '../auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   CreateUserDto,
@@ -20,8 +21,11 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user with roles (admin)' })
   @ApiCreatedResponse({ type: UserDto })
-  async create(@Body() body: CreateUserDto): Promise<UserDto> {
-    return UserDto.from(await this.users.create(body));
+  async create(
+    @Body() body: CreateUserDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<UserDto> {
+    return UserDto.from(await this.users.create(body, actorId(caller)));
   }
 
   @Get()
@@ -41,8 +45,12 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Update name, roles, team, password or active flag' })
   @ApiOkResponse({ type: UserDto })
-  async update(@Param('id', UuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return UserDto.from(await this.users.update(id, body));
+  async update(
+    @Param('id', UuidParam) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<UserDto> {
+    return UserDto.from(await this.users.update(id, body, actorId(caller)));
   }
 
   @Post(':id/deactivate')
@@ -51,7 +59,10 @@ export class UsersController {
     summary: 'Deactivate a user: they can no longer log in, and live tokens stop working',
   })
   @ApiOkResponse({ type: UserDto })
-  async deactivate(@Param('id', UuidParam) id: string): Promise<UserDto> {
-    return UserDto.from(await this.users.deactivate(id));
+  async deactivate(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<UserDto> {
+    return UserDto.from(await this.users.deactivate(id, actorId(caller)));
   }
 }

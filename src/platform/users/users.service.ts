@@ -9,10 +9,10 @@ import { containsPattern } from '../common/search/contains-pattern';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { withAdvisoryLock } from '../database/advisory-lock';
+import { AuditService } from '../audit/audit.service';
 import { TeamsService } from '../../people/teams/teams.service';
+import { accessChange } from './access-change';
 import { User } from './user.entity';
-
-const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 export interface NewUser {
   email: string;
@@ -29,6 +29,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly teams: TeamsService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,20 +53,36 @@ export class UsersService implements OnApplicationBootstrap {
     if (created) this.logger.log('Created the bootstrap admin account');
   }
 
-  /** Creates a user; inside `manager` when the caller needs it in its own transaction. */
-  async create(input: NewUser, manager?: EntityManager): Promise<User> {
+  /**
+   * Creates a user, audited as done `by` (an actor id); inside `manager` when the caller needs it
+   * in its own transaction. The audit keeps the roles and team, never the email or the name.
+   */
+  async create(input: NewUser, by: string, manager?: EntityManager): Promise<User> {
     if (input.teamId) await this.teams.requireExists(input.teamId);
-    const repo = manager ? manager.getRepository(User) : this.users;
-    const user = await repo.save(
-      repo.create({
-        email: input.email.toLowerCase(),
-        passwordHash: await hashPassword(input.password, this.config.passwordHashing),
-        displayName: input.displayName,
-        roles: input.roles,
-        teamId: input.teamId ?? null,
-      }),
-    );
-    return user;
+    const passwordHash = await hashPassword(input.password, this.config.passwordHashing);
+    const save = async (m: EntityManager) => {
+      const repo = m.getRepository(User);
+      const user = await repo.save(
+        repo.create({
+          email: input.email.toLowerCase(),
+          passwordHash,
+          displayName: input.displayName,
+          roles: input.roles,
+          teamId: input.teamId ?? null,
+        }),
+      );
+      await this.audit.record(m, [
+        {
+          actor: by,
+          action: 'user.created',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { roles: [...user.roles].sort(), teamId: user.teamId },
+        },
+      ]);
+      return user;
+    };
+    return manager ? save(manager) : this.users.manager.transaction(save);
   }
 
   async list(
@@ -94,6 +111,10 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
+  /**
+   * Changes a user, audited as done `by`: roles, team and sign-in (`user.access_changed`, with what
+   * each was and became) and a password set by its owner or by an admin. A rename is not audited.
+   */
   async update(
     id: string,
     changes: {
@@ -103,8 +124,9 @@ export class UsersService implements OnApplicationBootstrap {
       teamId?: string | null;
       active?: boolean;
     },
+    by: string,
   ): Promise<User> {
-    const user = await this.get(id);
+    await this.get(id);
     if (changes.teamId) await this.teams.requireExists(changes.teamId);
     if (changes.roles && changes.roles.length === 0)
       throw badRequest('VALIDATION_FAILED', 'A user needs at least one role', {
@@ -115,23 +137,55 @@ export class UsersService implements OnApplicationBootstrap {
     if (changes.roles !== undefined) patch.roles = changes.roles;
     if (changes.teamId !== undefined) patch.teamId = changes.teamId;
     if (changes.active !== undefined) patch.active = changes.active;
+    // Hashed before the row is locked: argon2 takes a while on purpose.
     if (changes.password !== undefined)
       patch.passwordHash = await hashPassword(changes.password, this.config.passwordHashing);
-    // A new password, other roles or (de)activation refuse every token issued before, on every replica.
-    const credentialsChanged =
-      changes.password !== undefined ||
-      (changes.roles !== undefined && !sameRoles(changes.roles, user.roles)) ||
-      (changes.active !== undefined && changes.active !== user.active);
     if (Object.keys(patch).length)
-      await this.users.update(
-        { id },
-        credentialsChanged ? { ...patch, tokenVersion: () => 'token_version + 1' } : patch,
-      );
-    return this.get(user.id);
+      await this.users.manager.transaction(async (m) => {
+        // Locked, so the audit's "from" is what this change replaced, not what a racing one did.
+        const before = await m
+          .getRepository(User)
+          .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw notFound('User');
+        const access = accessChange(before, changes);
+        // A new password, other roles or (de)activation refuse every token issued before, on every replica.
+        const credentialsChanged =
+          changes.password !== undefined || !!access?.roles || !!access?.active;
+        await m
+          .getRepository(User)
+          .update(
+            { id },
+            credentialsChanged ? { ...patch, tokenVersion: () => 'token_version + 1' } : patch,
+          );
+        await this.audit.record(m, [
+          ...(access
+            ? [
+                {
+                  actor: by,
+                  action: 'user.access_changed',
+                  subjectType: 'user',
+                  subjectId: id,
+                  details: access,
+                },
+              ]
+            : []),
+          ...(changes.password !== undefined
+            ? [
+                {
+                  actor: by,
+                  action: by === id ? 'user.password_changed' : 'user.password_reset',
+                  subjectType: 'user',
+                  subjectId: id,
+                },
+              ]
+            : []),
+        ]);
+      });
+    return this.get(id);
   }
 
-  deactivate(id: string): Promise<User> {
-    return this.update(id, { active: false });
+  deactivate(id: string, by: string): Promise<User> {
+    return this.update(id, { active: false }, by);
   }
 
   /** The only read that returns the password hash. */

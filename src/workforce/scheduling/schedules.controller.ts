@@ -9,7 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ListScope } from '../../platform/auth/authorization-decision';
-import { Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import { CurrentPrincipal, Roles, TeamScope, teamFilter } from '../../platform/auth/decorators';
+import { actorId, type Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
 import { UuidParam } from '../../platform/common/http/uuid-param';
 import {
@@ -89,8 +90,11 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Publish a draft: agents then see their shifts' })
   @ApiOkResponse({ type: ScheduleDto })
   @ApiConflictResponse({ description: 'SCHEDULE_NOT_DRAFT or SHIFT_OVERLAP', type: ErrorBodyDto })
-  publish(@Param('id', UuidParam) id: string): Promise<ScheduleDto> {
-    return this.schedules.publish(id);
+  publish(
+    @Param('id', UuidParam) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<ScheduleDto> {
+    return this.schedules.publish(id, actorId(caller));
   }
 
   @Patch('schedules/:id/shifts/:shiftId')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
+import { AuditService } from '../../platform/audit/audit.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { badRequest, conflict, notFound } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
@@ -45,6 +46,7 @@ export class SchedulesService {
     private readonly shiftRules: ShiftRulesService,
     private readonly clock: Clock,
     private readonly events: EventsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Schedules, newest first; `teamId` is the caller's team filter (see @TeamScope). */
@@ -113,8 +115,11 @@ export class SchedulesService {
     return coverageFor(s.requirements, s.intervalMinutes, rows.map(toChecked), dialectsOf);
   }
 
-  /** Publishes a draft: its shifts go live (the exclusion constraint refuses overlaps: 409 SHIFT_OVERLAP). */
-  async publish(id: string): Promise<ScheduleDto> {
+  /**
+   * Publishes a draft, audited as done `by`: its shifts go live (the exclusion constraint refuses
+   * overlaps: 409 SHIFT_OVERLAP).
+   */
+  async publish(id: string, by: string): Promise<ScheduleDto> {
     await this.dataSource.transaction(async (manager) => {
       const s = await manager
         .getRepository(Schedule)
@@ -126,7 +131,7 @@ export class SchedulesService {
           `Only a draft can be published (this one is ${s.status})`,
           { status: s.status },
         );
-      await manager.getRepository(Shift).update({ scheduleId: id }, { live: true });
+      const live = await manager.getRepository(Shift).update({ scheduleId: id }, { live: true });
       const now = this.clock.now();
       await manager
         .getRepository(Schedule)
@@ -149,6 +154,20 @@ export class SchedulesService {
           at: now,
         })),
       );
+      await this.audit.record(manager, [
+        {
+          actor: by,
+          action: 'schedule.published',
+          subjectType: 'team',
+          subjectId: s.teamId,
+          details: {
+            scheduleId: id,
+            startDate: s.startDate,
+            days: s.days,
+            shifts: live.affected ?? 0,
+          },
+        },
+      ]);
     });
     return this.get(id);
   }

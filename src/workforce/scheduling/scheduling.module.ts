@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../../people/agents/agents.module';
 import { ForecastsModule } from '../forecasts/forecasts.module';
+import { AuditModule } from '../../platform/audit/audit.module';
 import { PresenceModule } from '../../routing/presence/presence.module';
 import { SitesModule } from '../../people/sites/sites.module';
 import { TeamsModule } from '../../people/teams/teams.module';
@@ -54,6 +55,7 @@ import { WorkProfilesService } from './work-profiles.service';
     SitesModule,
     ForecastsModule,
     PresenceModule,
+    AuditModule,
   ],
   controllers: [
     SchedulesController,

@@ -1144,7 +1144,7 @@ export interface paths {
         };
         /**
          * The audit trail, newest first
-         * @description Enforced breaks, overrides (who, why) and policy changes. Never notes or counselling details.
+         * @description Enforced breaks, overrides (who, why) and policy changes; and who changed access: logins created (`user.created`, with roles and team), roles, team or sign-in changed (`user.access_changed`, each field with `from` and `to`), passwords set (`user.password_reset` by an admin, `user.password_changed` by their owner), router keys issued and revoked (`api_key.*`) and schedules published (`schedule.published`, on the team). Never notes, counselling details, emails, passwords or keys.
          */
         get: operations["AuditController_list"];
         put?: never;
