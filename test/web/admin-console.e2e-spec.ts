@@ -387,11 +387,24 @@ describe('web app: the admin console in Chromium', () => {
       .expect(200);
     await setPresence(t, agent, 'available');
     await runCall(t, await t.createRouterKey(), agent.agentId, 2, { severity: 1 });
+    // An access change reads as one: the person by name, each role in words, what it became.
+    const scheduler = await t.createUser(['scheduler'], teamId);
+    await t
+      .http()
+      .patch(`/v1/users/${scheduler.id}`)
+      .set(await t.asAdmin())
+      .send({ displayName: 'Promoted Person', roles: ['scheduler', 'supervisor'] })
+      .expect(200);
     const { page, close } = await adminOn('Audit log');
     const rows = page.getByTestId('audit').getByRole('row');
     await rows.filter({ hasText: 'Audited Person' }).first().waitFor();
     await rows.filter({ hasText: teamName }).first().waitFor();
     expect(await rows.filter({ hasText: agent.agentId.slice(0, 8) }).count()).toBe(0);
+    const promoted = rows
+      .filter({ hasText: 'Access changed' })
+      .filter({ hasText: 'Promoted Person' });
+    await promoted.getByText('Roles: Scheduler → Scheduler, Supervisor').waitFor();
+    expect(await promoted.getByText('Administrator').count()).toBe(1);
     await close();
   });
 });
