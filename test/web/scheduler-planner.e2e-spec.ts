@@ -210,8 +210,15 @@ describe('web app: the scheduler planner in Chromium', () => {
     expect(after).toMatchObject({ agentId: moved.agentId, startsAt: newStart });
     expect(Date.parse(after.endsAt) - Date.parse(after.startsAt)).toBe(6 * H);
 
-    // 5. Publish.
+    // 5. Publish, once the dialog has said what goes out and to whom.
     await page.getByRole('button', { name: 'Publish' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Publish this schedule?' });
+    const shiftCount = (
+      await t.http().get(`/v1/schedules/${scheduleId}`).set(bearer(scheduler.token)).expect(200)
+    ).body.shifts.length;
+    await confirm.getByText(`: ${shiftCount} shifts for `).waitFor();
+    await confirm.getByText(`The team’s ${agents.length} agents are told at once`).waitFor();
+    await confirm.getByRole('button', { name: 'Publish and tell the team' }).click();
     await page.getByTestId('schedule-status').getByText('Published').waitFor();
     await context.close();
 

@@ -4,6 +4,7 @@ import {
   Button,
   Group,
   List,
+  Modal,
   NativeSelect,
   Paper,
   Progress,
@@ -104,10 +105,13 @@ export function SchedulePanel({
       void queryClient.invalidateQueries({ queryKey: ['schedules', teamId] });
     },
   });
+  // Publishing tells every agent of the team and cannot be taken back: it is confirmed first.
+  const [confirming, setConfirming] = useState(false);
   const publish = useMutation({
     mutationFn: async (id: string) =>
       unwrap(await api.POST('/v1/schedules/{id}/publish', { params: { path: { id } } })),
     onSuccess: (s) => {
+      setConfirming(false);
       queryClient.setQueryData(['schedule', s.id], s);
       void queryClient.invalidateQueries({ queryKey: ['schedules', teamId] });
     },
@@ -162,8 +166,12 @@ export function SchedulePanel({
               {s.status === 'draft' && (
                 <Button
                   color="green"
-                  loading={publish.isPending}
-                  onClick={() => publish.mutate(s.id)}
+                  disabled={s.shifts.length === 0}
+                  title={s.shifts.length === 0 ? t('schedule.nothingToPublish') : undefined}
+                  onClick={() => {
+                    publish.reset();
+                    setConfirming(true);
+                  }}
                 >
                   {t('schedule.publish')}
                 </Button>
@@ -186,10 +194,48 @@ export function SchedulePanel({
             {t('failed', { message: generate.error.message })}
           </Alert>
         )}
-        {publish.error && (
-          <Alert color="red" mt="sm" role="alert">
-            {t('failed', { message: publish.error.message })}
-          </Alert>
+        {s && (
+          <Modal
+            opened={confirming}
+            onClose={() => setConfirming(false)}
+            title={t('schedule.confirmTitle')}
+          >
+            <Stack>
+              <Text>
+                {t('schedule.confirmWhat', {
+                  count: s.days,
+                  start: formatDate(`${s.startDate}T12:00:00Z`, i18n.language, 'UTC'),
+                  shifts: s.shifts.length,
+                  agents: new Set(s.shifts.map((x) => x.agentId)).size,
+                })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('schedule.confirmWho', { count: agents.length })}
+              </Text>
+              {publish.error && (
+                <Alert color="red" role="alert">
+                  {t('failed', { message: publish.error.message })}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirming(false)}>
+                  {t('edit.cancel')}
+                </Button>
+                <Button
+                  color="green"
+                  loading={publish.isPending}
+                  onClick={() => publish.mutate(s.id)}
+                >
+                  {t('schedule.confirmPublish')}
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
+        )}
+        {s?.status === 'draft' && s.shifts.length === 0 && (
+          <Text size="sm" c="dimmed" mt="sm">
+            {t('schedule.nothingToPublish')}
+          </Text>
         )}
         {s?.status === 'solving' && (
           <Stack gap={4} mt="md">
