@@ -28,6 +28,12 @@ describe('access changes are audited', () => {
     return res.body.items.filter((e: { subjectId: string }) => e.subjectId === subjectId);
   };
 
+  it('records the first admin as created by Shiftwell itself', async () => {
+    expect(await entries('user.created', adminId)).toEqual([
+      expect.objectContaining({ actor: 'system', details: { roles: ['admin'], teamId: null } }),
+    ]);
+  });
+
   it('records a person created, by whom, with roles and team only', async () => {
     const team = await t.createTeam();
     const supervisor = await t.createUser(['supervisor'], team);

@@ -41,12 +41,21 @@ export class UsersService implements OnApplicationBootstrap {
       'bootstrap-admin',
       async (manager) => {
         if ((await manager.getRepository(User).count()) > 0) return false;
-        await manager.getRepository(User).insert({
+        const inserted = await manager.getRepository(User).insert({
           email: email.toLowerCase(),
           passwordHash: await hashPassword(password, this.config.passwordHashing),
           displayName: 'Administrator',
           roles: ['admin'],
         });
+        await this.audit.record(manager, [
+          {
+            actor: 'system',
+            action: 'user.created',
+            subjectType: 'user',
+            subjectId: inserted.identifiers[0].id as string,
+            details: { roles: ['admin'], teamId: null },
+          },
+        ]);
         return true;
       },
     );
