@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -30,6 +29,7 @@ import {
   sortRules,
   type WeeklyRule,
 } from './availability-rules';
+import { DayInput } from '../../components/day-input';
 
 type Counselor = components['schemas']['CounselorDto'];
 type Override = components['schemas']['DateOverrideDto'];
@@ -199,11 +199,10 @@ export default function AvailabilityEditor({ counselor }: { counselor: Counselor
           </Table.Tbody>
         </Table>
         <Group align="end" mt="sm">
-          <TextInput
-            type="date"
+          <DayInput
             label={t('availability.date')}
             value={exception.date}
-            onChange={(e) => setException({ ...exception, date: e.currentTarget.value })}
+            onChange={(date) => setException({ ...exception, date })}
           />
           <Checkbox
             label={t('availability.dayOff')}

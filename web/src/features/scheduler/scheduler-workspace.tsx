@@ -1,16 +1,5 @@
 import './i18n';
-import {
-  Alert,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, Loader, NativeSelect, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +13,7 @@ import { SchedulePanel } from './schedule-panel';
 import { StaffingPanel } from './staffing-panel';
 import { useTeamAgents, useTeamSite } from './use-planner';
 import { WorkProfilesPanel } from './work-profiles-panel';
+import { DayInput } from '../../components/day-input';
 
 /** The scheduler's planner: forecast, staffing, the schedule grid, requests, contracts, adherence. */
 export default function SchedulerWorkspace() {
@@ -70,12 +60,12 @@ function Planner({ teamId }: { teamId: string }) {
         </div>
         <Paper withBorder p="xs">
           <Group gap="sm" align="flex-end">
-            <TextInput
-              type="date"
+            <DayInput
               label={t('horizon.start')}
               value={start}
-              onChange={(e) => e.currentTarget.value && setStartDate(e.currentTarget.value)}
+              onChange={(day) => day && setStartDate(day)}
               size="xs"
+              w={130}
             />
             <NativeSelect
               label={t('horizon.days')}

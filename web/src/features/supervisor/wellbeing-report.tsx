@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useMemo, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import { api, unwrap } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
 import { EChart } from '../../components/echart';
 import { contiguousBuckets, type AgentRow } from './wallboard-model';
+import { DayInput } from '../../components/day-input';
 
 /** Report fields that newer services add; read when present. */
 interface ReportExtras {
@@ -146,11 +147,10 @@ export default function WellbeingReport({
   ];
   return (
     <Stack>
-      <TextInput
-        type="date"
+      <DayInput
         label={t('report.date')}
         value={date}
-        onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+        onChange={(day) => day && setDate(day)}
         w={200}
       />
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} data-testid="report-figures">
