@@ -90,6 +90,36 @@ describe('web app: the counsellor workspace and what a supervisor never sees', (
     await context.close();
   });
 
+  it('moves a session from the bookings list, with a message the agent sees', async () => {
+    const counsellor = await createCounselor(t);
+    const agent = await t.createAgent({ teamId: await t.createTeam() });
+    const old = (
+      await book(t, agent, counsellor.counselorId, '2026-01-06T02:00:00.000Z').expect(201)
+    ).body;
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, counsellor.email, counsellor.password);
+    await page.getByTestId('counsellor-bookings').getByRole('button', { name: 'Move' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move this session' });
+    // It starts from the session's own day and time, in the counsellor's zone (Shanghai).
+    const day = dialog.getByLabel('Date', { exact: true });
+    const time = dialog.getByLabel(/^New time/);
+    expect([await day.inputValue(), await time.inputValue()]).toEqual(['2026-01-06', '10:00']);
+    await day.fill('2026/1/8');
+    await time.fill('1430');
+    await dialog.getByLabel('Message to the agent').fill('A meeting came up: Thursday instead?');
+    await dialog.getByRole('button', { name: 'Move session' }).click();
+    await page.getByText('Session moved; the agent has been told.').waitFor();
+    const mine = await t.http().get('/v1/counseling/bookings').set(bearer(agent.token)).expect(200);
+    const byId = new Map(mine.body.items.map((b: { id: string }) => [b.id, b]));
+    expect(byId.get(old.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'A meeting came up: Thursday instead?',
+    });
+    const moved = mine.body.items.find((b: { id: string }) => b.id !== old.id);
+    expect(moved).toMatchObject({ status: 'booked', startsAt: '2026-01-08T06:30:00.000Z' });
+    await context.close();
+  });
+
   it("a supervisor's browser never receives or shows a booking of their team's agent", async () => {
     const counsellor = await createCounselor(t);
     const teamId = await t.createTeam();

@@ -9,7 +9,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,7 +19,8 @@ import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { isClockTime } from '../../lib/clock-time';
-import { formatDateTime, instantAtLocalTime } from '../../lib/format';
+import { formatDateTime, instantAtLocalTime, zonedParts } from '../../lib/format';
+import { DayInput } from '../../components/day-input';
 
 type Counselor = components['schemas']['CounselorDto'];
 type Booking = components['schemas']['BookingDto'] & {
@@ -183,6 +183,24 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
                               <Button
                                 size="xs"
                                 variant="subtle"
+                                onClick={() => {
+                                  // Starts from the session's own day and time, in my zone.
+                                  const p = zonedParts(new Date(b.startsAt), zone);
+                                  const two = (n: number) => String(n).padStart(2, '0');
+                                  setMove({
+                                    date: `${p.year}-${two(p.month)}-${two(p.day)}`,
+                                    time: `${two(p.hour)}:${two(p.minute)}`,
+                                  });
+                                  setReason('');
+                                  reschedule.reset();
+                                  setMoveFor(b);
+                                }}
+                              >
+                                {t('counsellor.move')}
+                              </Button>
+                              <Button
+                                size="xs"
+                                variant="subtle"
                                 color="red"
                                 onClick={() => setCancelFor(b)}
                               >
@@ -245,11 +263,11 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
       </Modal>
       <Modal opened={!!moveFor} onClose={() => setMoveFor(null)} title={t('counsellor.moveTitle')}>
         <Stack>
-          <TextInput
-            type="date"
+          <DayInput
             label={t('availability.date')}
             value={move.date}
-            onChange={(e) => setMove({ ...move, date: e.currentTarget.value })}
+            onChange={(date) => setMove({ ...move, date })}
+            popoverProps={{ withinPortal: true }}
           />
           <ClockTimeInput
             label={t('counsellor.newTime', { zone })}
@@ -262,6 +280,11 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
             maxLength={500}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
+          {reschedule.isError && message && !message.ok && (
+            <Alert color="red" role="alert">
+              {message.text}
+            </Alert>
+          )}
           <Button
             loading={reschedule.isPending}
             disabled={!move.date || !isClockTime(move.time)}
