@@ -210,6 +210,43 @@ describe('web app: the scheduler planner in Chromium', () => {
     expect(after).toMatchObject({ agentId: moved.agentId, startsAt: newStart });
     expect(Date.parse(after.endsAt) - Date.parse(after.startsAt)).toBe(6 * H);
 
+    // 4c. Its editor shows the shift's own day and 24-hour times in Shanghai; a start typed
+    // half an hour later carries the end with it (the draft moves); Cancel leaves it be.
+    const shanghai = (ms: number) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: ZONE,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(new Date(ms))
+          .map((x) => [x.type, x.value]),
+      );
+      return [`${p.year}-${p.month}-${p.day}`, `${p.hour}:${p.minute}`];
+    };
+    await page.locator(`[data-testid="shift-${moved.id}"]`).click();
+    const editor = page.getByRole('dialog');
+    const field = (label: string) => editor.getByLabel(label, { exact: true });
+    const [day, start] = shanghai(Date.parse(after.startsAt));
+    expect([await field('Start day').inputValue(), await field('Start time').inputValue()]).toEqual(
+      [day, start],
+    );
+    await field('Start time').fill(
+      shanghai(Date.parse(after.startsAt) + 30 * 60_000)[1].replace(':', ''),
+    );
+    const endField = await field('End time').elementHandle();
+    const wantEnd = shanghai(Date.parse(after.endsAt) + 30 * 60_000)[1];
+    await page.waitForFunction(([el, want]) => (el as HTMLInputElement).value === want, [
+      endField,
+      wantEnd,
+    ] as const);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await editor.waitFor({ state: 'detached' });
+
     // 5. Publish, once the dialog has said what goes out and to whom.
     await page.getByRole('button', { name: 'Publish' }).click();
     const confirm = page.getByRole('dialog', { name: 'Publish this schedule?' });

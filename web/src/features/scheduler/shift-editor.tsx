@@ -1,18 +1,11 @@
-import {
-  Alert,
-  Button,
-  Drawer,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Drawer, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
+import { ClockTimeInput } from '../../components/clock-time-input';
+import { DayInput } from '../../components/day-input';
 import { api, ApiError, unwrap } from '../../lib/api/client';
+import { isClockTime } from '../../lib/clock-time';
 import { formatDateTime, formatTime } from '../../lib/format';
 import type { ShiftMove } from './schedule-grid';
 import type { GridAgent } from './schedule-grid';
@@ -127,20 +120,27 @@ export function ShiftEditor({
             data={agents.map((a) => ({ value: a.id, label: a.name }))}
           />
           <Stack gap="xs">
-            <TextInput
-              type="datetime-local"
-              label={t('edit.start')}
-              disabled={!editable}
-              value={local(draft.start)}
-              onChange={(e) => setTime('start', e.currentTarget.value)}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('edit.end')}
-              disabled={!editable}
-              value={local(draft.end)}
-              onChange={(e) => setTime('end', e.currentTarget.value)}
-            />
+            {(['start', 'end'] as const).map((which) => {
+              // A day and a 24-hour time in the site's zone (a browser's own date-time field
+              // would speak the browser's language: 04:30 PM).
+              const [day, time] = local(draft[which]).split('T');
+              return (
+                <Group key={which} grow align="flex-start">
+                  <DayInput
+                    label={t(`edit.${which}Day`)}
+                    disabled={!editable}
+                    value={day}
+                    onChange={(d) => d && setTime(which, `${d}T${time}`)}
+                  />
+                  <ClockTimeInput
+                    label={t(`edit.${which}`)}
+                    disabled={!editable}
+                    value={time}
+                    onChange={(v) => isClockTime(v) && setTime(which, `${day}T${v}`)}
+                  />
+                </Group>
+              );
+            })}
           </Stack>
           {shift.breaks.length > 0 && !changed && (
             <Text size="sm" c="dimmed">
