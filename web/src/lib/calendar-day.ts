@@ -1,3 +1,5 @@
+import { asciiDigits } from './clock-time';
+
 /**
  * A calendar day as people type it, read as `YYYY-MM-DD` (what the API takes). The app's date
  * fields show days that way in both languages: a browser's own date field speaks the browser's
@@ -5,10 +7,7 @@
  * many. Accepted: 2026-12-04, 2026/12/4, 2026.12.4, 2026年12月4日, with full-width digits too.
  */
 export function parseCalendarDay(raw: string): string | null {
-  const text = raw
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/日$/, '');
+  const text = asciiDigits(raw.trim()).replace(/日$/, '');
   const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})$/.exec(text);
   if (!parts) return null;
   const [year, month, day] = parts.slice(1).map(Number);

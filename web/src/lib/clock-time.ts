@@ -7,10 +7,7 @@
  * Chinese input method types them (９：３０), and a dot (9.30). 24:00 only when `endOfDay` allows it.
  */
 export function parseClockTime(raw: string, endOfDay = false): string | null {
-  const text = raw
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[：.．]/g, ':');
+  const text = asciiDigits(raw.trim()).replace(/[：.．]/g, ':');
   const parts =
     /^(\d{1,2}):(\d{2})$/.exec(text) ??
     /^(\d{1,2})(\d{2})$/.exec(text) ??
@@ -21,6 +18,10 @@ export function parseClockTime(raw: string, endOfDay = false): string | null {
   const ok = (hours < 24 && minutes < 60) || (endOfDay && hours === 24 && minutes === 0);
   return ok ? `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` : null;
 }
+
+/** Full-width digits (０-９, as a Chinese input method may type them) as ASCII digits. */
+export const asciiDigits = (text: string) =>
+  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** Whether `value` is already a canonical clock time (what the API accepts). */
 export function isClockTime(value: string, endOfDay = false): boolean {

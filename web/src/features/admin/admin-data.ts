@@ -20,6 +20,14 @@ export function useTeams() {
   });
 }
 
+/** The router keys (never the keys themselves): the keys tab and the audit log's names. */
+export function useApiKeys() {
+  return useQuery({
+    queryKey: ['api-keys'],
+    queryFn: async () => unwrap(await api.GET('/v1/api-keys')),
+  });
+}
+
 /** The dialect and skill catalogue (shared by its editor and the forms that pick from it). */
 export function useRoutingTags() {
   return useQuery({

@@ -10,11 +10,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
+import { useApiKeys } from './admin-data';
 import { ApiErrorAlert } from './api-error-alert';
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -24,10 +25,7 @@ export function ApiKeys() {
   const { t, i18n } = useTranslation('admin');
   const client = useQueryClient();
   const [name, setName] = useState('');
-  const keys = useQuery({
-    queryKey: ['api-keys'],
-    queryFn: async () => unwrap(await api.GET('/v1/api-keys')),
-  });
+  const keys = useApiKeys();
   const create = useMutation({
     mutationFn: async () =>
       unwrap(await api.POST('/v1/api-keys', { body: { name: name.trim(), role: 'router' } })),

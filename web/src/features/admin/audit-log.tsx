@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useSites, useTeams } from './admin-data';
+import { useApiKeys, useSites, useTeams } from './admin-data';
 import { auditDetails, type AuditDetail } from './audit-details';
 
 const PAGE_SIZE = 50;
@@ -92,10 +92,7 @@ export function AuditLog() {
   });
   const sites = useSites();
   const teams = useTeams();
-  const keys = useQuery({
-    queryKey: ['api-keys'],
-    queryFn: async () => unwrap(await api.GET('/v1/api-keys')),
-  });
+  const keys = useApiKeys();
   const teamName = (id: string | null) =>
     id
       ? (teams.data?.items.find((x) => x.id === id)?.name ?? id.slice(0, 8))

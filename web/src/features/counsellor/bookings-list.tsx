@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -19,7 +20,7 @@ import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { isClockTime } from '../../lib/clock-time';
-import { formatDateTime, instantAtLocalTime, zonedParts } from '../../lib/format';
+import { formatDateTime, instantAtLocalTime } from '../../lib/format';
 import { DayInput } from '../../components/day-input';
 
 type Counselor = components['schemas']['CounselorDto'];
@@ -185,12 +186,8 @@ export function BookingsList({ counselor }: { counselor: Counselor }) {
                                 variant="subtle"
                                 onClick={() => {
                                   // Starts from the session's own day and time, in my zone.
-                                  const p = zonedParts(new Date(b.startsAt), zone);
-                                  const two = (n: number) => String(n).padStart(2, '0');
-                                  setMove({
-                                    date: `${p.year}-${two(p.month)}-${two(p.day)}`,
-                                    time: `${two(p.hour)}:${two(p.minute)}`,
-                                  });
+                                  const at = DateTime.fromISO(b.startsAt, { zone });
+                                  setMove({ date: at.toISODate()!, time: at.toFormat('HH:mm') });
                                   setReason('');
                                   reschedule.reset();
                                   setMoveFor(b);
