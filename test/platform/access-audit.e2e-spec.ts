@@ -60,9 +60,7 @@ describe('access changes are audited', () => {
       .set(await t.asAdmin())
       .send({ roles: ['supervisor', 'scheduler'], teamId: teamB, displayName: 'Renamed' })
       .expect(200);
-    // A rename alone is not an access change. (The clock moves on so the log's newest-first order
-    // is the order of the changes: entries of one instant have no order.)
-    t.clock.advanceSeconds(60);
+    // A rename alone is not an access change.
     await t
       .http()
       .patch(`/v1/users/${user.id}`)
@@ -83,6 +81,37 @@ describe('access changes are audited', () => {
       },
     ]);
     expect(changes.every((e: { actor: string }) => e.actor === adminId)).toBe(true);
+  });
+
+  it('lists changes of one instant in the order they were made', async () => {
+    // The test clock stands still: every entry below carries the same time.
+    const user = await t.createUser(['scheduler']);
+    const changes = [
+      { active: false },
+      { active: true },
+      { roles: ['supervisor'] },
+      { active: false },
+      { roles: ['scheduler'] },
+    ];
+    for (const change of changes) {
+      await t
+        .http()
+        .patch(`/v1/users/${user.id}`)
+        .set(await t.asAdmin())
+        .send(change)
+        .expect(200);
+    }
+    const logged = await entries('user.access_changed', user.id);
+    expect(new Set(logged.map((e: { at: string }) => e.at)).size).toBe(1);
+    expect(logged.map((e: { details: object }) => Object.keys(e.details)[0])).toEqual([
+      'roles',
+      'active',
+      'roles',
+      'active',
+      'active',
+    ]);
+    expect(logged[0].details).toEqual({ roles: { from: ['supervisor'], to: ['scheduler'] } });
+    expect(logged[0]).not.toHaveProperty('seq');
   });
 
   it('records a refused change as nothing', async () => {

@@ -45,7 +45,7 @@ export class AuditService {
   async list(query: PageQueryDto & { action?: string }): Promise<Page<AuditEntry>> {
     const [items, total] = await this.dataSource.getRepository(AuditEntry).findAndCount({
       where: query.action ? { action: query.action } : {},
-      order: { at: 'DESC', id: 'ASC' },
+      order: { at: 'DESC', seq: 'DESC' },
       skip: query.skip,
       take: query.pageSize,
     });

@@ -21,6 +21,7 @@ import { SessionSettings1796700000000 } from './1796700000000-SessionSettings';
 import { SiteOpeningHours1796800000000 } from './1796800000000-SiteOpeningHours';
 import { RoutingTagRetirement1797000000000 } from './1797000000000-RoutingTagRetirement';
 import { PresenceTriggerConditions1797100000000 } from './1797100000000-PresenceTriggerConditions';
+import { AuditOrder1797200000000 } from './1797200000000-AuditOrder';
 
 /** Every migration in order. Add new ones here after `npm run migration:generate`. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SiteOpeningHours1796800000000,
   RoutingTagRetirement1797000000000,
   PresenceTriggerConditions1797100000000,
+  AuditOrder1797200000000,
 ];
