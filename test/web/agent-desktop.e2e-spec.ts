@@ -198,14 +198,31 @@ describe('web app: the agent desktop in Chromium', () => {
     const teamId = await t.createTeam();
     const agent = await t.createAgent({ teamId });
     // 2026-01-05 09:00-17:00 in Shanghai (01:00-09:00 UTC); the browser is in Berlin.
-    await insertShift(t, teamId, agent.agentId, '2026-01-05T01:00:00Z', '2026-01-05T09:00:00Z');
+    const shiftId = await insertShift(
+      t,
+      teamId,
+      agent.agentId,
+      '2026-01-05T01:00:00Z',
+      '2026-01-05T09:00:00Z',
+    );
+    // Its quarter-hour break at 10:30 Shanghai.
+    await t.dataSource.query(`UPDATE shifts SET breaks = $2 WHERE id = $1`, [
+      shiftId,
+      JSON.stringify([
+        { startsAt: '2026-01-05T02:30:00Z', endsAt: '2026-01-05T02:45:00Z', kind: 'rest' },
+      ]),
+    ]);
     const { page, context } = await openApp(browser, t, { timezoneId: 'Europe/Berlin' });
     await signIn(page, agent.email, agent.password);
     await page.getByRole('tab', { name: 'My schedule' }).click();
     await page.getByTestId('schedule-zone').getByText('Asia/Shanghai').waitFor();
-    const event = page.locator('.fc-timegrid-event').first();
-    await event.waitFor();
-    expect(await event.innerText()).toContain('09:00 - 17:00');
+    const events = page.locator('.fc-timegrid-event');
+    await events.nth(1).waitFor();
+    const texts = await events.allInnerTexts();
+    expect(texts.find((text) => text.includes('09:00 - 17:00'))).toBeDefined();
+    // Too short for "10:30 - 10:45 Rest" to fit: its start and kind, the span in its tooltip.
+    const rest = page.getByTitle('Rest 10:30 - 10:45');
+    expect((await rest.innerText()).trim()).toBe('10:30 Rest');
     await context.close();
   });
 
