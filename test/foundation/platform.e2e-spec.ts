@@ -1,4 +1,6 @@
 import { TestApp } from '../support/test-app';
+import { readFileSync } from 'node:fs';
+import { logFileFor, loggingEnv } from '../reliability/support/logs';
 
 describe('platform: health, OpenAPI, error contract', () => {
   let t: TestApp;
@@ -85,5 +87,26 @@ describe('platform: health, OpenAPI, error contract', () => {
   it('echoes a request id for tracing', async () => {
     const res = await t.http().get('/health').set('X-Request-Id', 'trace-123').expect(200);
     expect(res.headers['x-request-id']).toBe('trace-123');
+  });
+});
+
+describe('platform: request logs', () => {
+  const file = logFileFor('platform');
+  let t: TestApp;
+  beforeAll(async () => (t = await TestApp.create({ env: loggingEnv(file) })));
+  afterAll(() => t.close());
+
+  it('logs each API request once, with its id and path', async () => {
+    await t.http().get('/v1/me').set('X-Request-Id', 'trace-log-7').expect(401);
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg?: string; req?: { id: string; url: string } });
+    expect(lines.filter((l) => l.req?.id === 'trace-log-7')).toEqual([
+      expect.objectContaining({
+        msg: 'request completed',
+        req: expect.objectContaining({ url: '/v1/me' }),
+      }),
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
@@ -51,6 +52,9 @@ export function loggerParams(level: string, file?: string): Params {
     autoLogging: { ignore: (req) => req.url === '/health' },
   };
   return {
+    // Every route, in the named wildcard Nest 11's router takes (nestjs-pino's default '*' made Nest
+    // warn on every start that it had to convert the path).
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: file
       ? [options, pino.destination({ dest: file, append: true, sync: true })]
       : options,
