@@ -142,8 +142,8 @@ export class MonthlyStatsQueryDto {
 }
 
 export class SiteCountDto {
-  @ApiProperty({ nullable: true, description: 'null: agents without a team/site' }) siteId:
-    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null: agents without a team/site' })
+  siteId: string | null;
   @ApiProperty({
     oneOf: [
       { type: 'integer', minimum: 5 },

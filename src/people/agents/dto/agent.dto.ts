@@ -89,6 +89,7 @@ export class UpdateAgentDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     maxLength: 255,
     example: 'sip:8001@pbx.example',
     description:

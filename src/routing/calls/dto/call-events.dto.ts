@@ -90,7 +90,7 @@ export class CallLoadDto {
     description: '(on_call + wrap_up) / (available + reserved + on_call + wrap_up) time',
   })
   occupancy: number;
-  @ApiProperty({ nullable: true }) averageHandleSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number }) averageHandleSeconds: number | null;
   @ApiProperty() consecutiveCallsSinceBreak: number;
   @ApiProperty() busySeconds: number;
   @ApiProperty() staffedSeconds: number;

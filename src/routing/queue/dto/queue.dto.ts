@@ -194,7 +194,7 @@ export class StrandedCallDto {
   @ApiProperty() callId: string;
   @ApiProperty() agentId: string;
   @ApiProperty() externalId: string;
-  @ApiProperty({ nullable: true }) teamId: string | null;
+  @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty({ description: 'The last call event for the agent (or when the call was accepted)' })
   lastEventAt: string;
   @ApiProperty() alertedAt: string;

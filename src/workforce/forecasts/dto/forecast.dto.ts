@@ -72,6 +72,7 @@ export class PlanningSettingsDto {
   @ApiPropertyOptional({
     example: 0.85,
     nullable: true,
+    type: Number,
     description:
       "Staffing's occupancy limit; unset = the team's occupancy cap (team settings, 0.85 by default)",
   })

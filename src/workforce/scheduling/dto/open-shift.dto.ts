@@ -22,7 +22,7 @@ export class OpenShiftDto {
   requiredDialects: string[];
   @ApiProperty({ enum: ['time_off', 'unassigned', 'manual'] }) origin: string;
   @ApiProperty({ enum: ['open', 'taken', 'cancelled'] }) status: string;
-  @ApiPropertyOptional({ nullable: true }) takenBy: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) takenBy: string | null;
 }
 
 export class OpenShiftPageDto {
@@ -82,6 +82,7 @@ export class RemovedShiftDto {
   @ApiProperty() endsAt: string;
   @ApiProperty({
     nullable: true,
+    type: String,
     description: 'Posted on the open-shift board (null in a preview: nothing is posted yet)',
   })
   openShiftId: string | null;

@@ -134,8 +134,12 @@ export class TimeOffDto {
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: ['pending', 'approved', 'denied'] }) status: string;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "The scheduler's reason for a denial" })
+  @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The scheduler's reason for a denial",
+  })
   decisionReason: string | null;
 }
 
@@ -186,7 +190,7 @@ export class SwapDto {
   @ApiProperty() id: string;
   @ApiProperty() shiftId: string;
   @ApiProperty() offeredBy: string;
-  @ApiPropertyOptional({ nullable: true }) acceptedBy: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) acceptedBy: string | null;
   @ApiProperty({ enum: ['open', 'proposed', 'accepted', 'completed', 'cancelled', 'rejected'] })
   status: string;
   @ApiProperty() startsAt: string;
@@ -195,10 +199,14 @@ export class SwapDto {
   requiredDialects: string[];
   @ApiPropertyOptional({ description: 'Trades: the shift given in return' })
   counterShiftId?: string;
-  @ApiPropertyOptional({ nullable: true }) counterAgentId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) counterAgentId?: string | null;
   @ApiPropertyOptional() counterStartsAt?: string;
   @ApiPropertyOptional() counterEndsAt?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The scheduler user who approved the trade' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The scheduler user who approved the trade',
+  })
   approvedBy?: string | null;
 }
 
@@ -245,7 +253,7 @@ export class AdherenceRowDto {
   @ApiProperty() start: string;
   @ApiProperty() scheduledMinutes: number;
   @ApiProperty() adherentMinutes: number;
-  @ApiProperty({ nullable: true }) adherence: number | null;
+  @ApiProperty({ nullable: true, type: Number }) adherence: number | null;
 }
 
 export class AdherenceDto {

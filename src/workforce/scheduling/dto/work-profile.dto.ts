@@ -90,8 +90,8 @@ export class PutWorkProfileDto {
 
 export class WorkProfileDto {
   @ApiProperty() agentId: string;
-  @ApiPropertyOptional({ nullable: true }) minWeeklyHours: number | null;
-  @ApiPropertyOptional({ nullable: true }) maxWeeklyHours: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) minWeeklyHours: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) maxWeeklyHours: number | null;
   @ApiProperty({ type: [WeeklyUnavailabilityDto] }) unavailability: WeeklyUnavailabilityDto[];
   @ApiPropertyOptional({ type: StartWindowDto, nullable: true })
   preferredStartWindow: StartWindowDto | null;

@@ -2449,7 +2449,7 @@ export interface components {
              * @description Where the router rings the agent; returned with the agent, in availability and in every reservation
              * @example sip:8001@pbx.example
              */
-            contact?: Record<string, never> | null;
+            contact?: string | null;
         };
         AgentTagsDto: {
             dialects: components["schemas"]["TagProficiencyDto"][];
@@ -2524,7 +2524,7 @@ export interface components {
             hostileCalls: number;
             /** @description (on_call + wrap_up) / (available + reserved + on_call + wrap_up) time */
             occupancy: number;
-            averageHandleSeconds: Record<string, never> | null;
+            averageHandleSeconds: number | null;
             consecutiveCallsSinceBreak: number;
             busySeconds: number;
             staffedSeconds: number;
@@ -2548,7 +2548,7 @@ export interface components {
             hostileCalls: number;
             /** @description (on_call + wrap_up) / (available + reserved + on_call + wrap_up) time */
             occupancy: number;
-            averageHandleSeconds: Record<string, never> | null;
+            averageHandleSeconds: number | null;
             consecutiveCallsSinceBreak: number;
             busySeconds: number;
             staffedSeconds: number;
@@ -2697,7 +2697,7 @@ export interface components {
             callId: string;
             agentId: string;
             externalId: string;
-            teamId: Record<string, never> | null;
+            teamId: string | null;
             /** @description The last call event for the agent (or when the call was accepted) */
             lastEventAt: string;
             alertedAt: string;
@@ -3032,7 +3032,7 @@ export interface components {
         };
         SiteCountDto: {
             /** @description null: agents without a team/site */
-            siteId: Record<string, never> | null;
+            siteId: string | null;
             /** @description Sessions booked (not cancelled) starting in the month; under 5 shown as "<5" */
             sessions: number | "<5";
         };
@@ -3533,7 +3533,7 @@ export interface components {
              * @description Staffing's occupancy limit; unset = the team's occupancy cap (team settings, 0.85 by default)
              * @example 0.85
              */
-            maxOccupancy?: Record<string, never> | null;
+            maxOccupancy?: number | null;
             /**
              * @description Share of calls that are hostile: the fallback when the team has no answered calls in the last wellbeingHistoryWeeks (planning uses the observed share otherwise)
              * @example 0.05
@@ -3909,9 +3909,9 @@ export interface components {
             endsAt: string;
             /** @enum {string} */
             status: "pending" | "approved" | "denied";
-            reason?: Record<string, never> | null;
+            reason?: string | null;
             /** @description The scheduler's reason for a denial */
-            decisionReason?: Record<string, never> | null;
+            decisionReason?: string | null;
         };
         TimeOffPageDto: {
             items: components["schemas"]["TimeOffDto"][];
@@ -3925,7 +3925,7 @@ export interface components {
             startsAt: string;
             endsAt: string;
             /** @description Posted on the open-shift board (null in a preview: nothing is posted yet) */
-            openShiftId: Record<string, never> | null;
+            openShiftId: string | null;
         };
         CoverageChangeDto: {
             start: string;
@@ -3948,9 +3948,9 @@ export interface components {
             endsAt: string;
             /** @enum {string} */
             status: "pending" | "approved" | "denied";
-            reason?: Record<string, never> | null;
+            reason?: string | null;
             /** @description The scheduler's reason for a denial */
-            decisionReason?: Record<string, never> | null;
+            decisionReason?: string | null;
             removedShifts?: components["schemas"]["RemovedShiftDto"][];
             coverageEffect?: components["schemas"]["CoverageChangeDto"][];
         };
@@ -3974,7 +3974,7 @@ export interface components {
             id: string;
             shiftId: string;
             offeredBy: string;
-            acceptedBy?: Record<string, never> | null;
+            acceptedBy?: string | null;
             /** @enum {string} */
             status: "open" | "proposed" | "accepted" | "completed" | "cancelled" | "rejected";
             startsAt: string;
@@ -3983,11 +3983,11 @@ export interface components {
             requiredDialects: string[];
             /** @description Trades: the shift given in return */
             counterShiftId?: string;
-            counterAgentId?: Record<string, never> | null;
+            counterAgentId?: string | null;
             counterStartsAt?: string;
             counterEndsAt?: string;
             /** @description The scheduler user who approved the trade */
-            approvedBy?: Record<string, never> | null;
+            approvedBy?: string | null;
         };
         SwapPageDto: {
             items: components["schemas"]["SwapDto"][];
@@ -4007,7 +4007,7 @@ export interface components {
             start: string;
             scheduledMinutes: number;
             adherentMinutes: number;
-            adherence: Record<string, never> | null;
+            adherence: number | null;
         };
         AdherenceDto: {
             items: components["schemas"]["AdherenceRowDto"][];
@@ -4059,8 +4059,8 @@ export interface components {
         };
         WorkProfileDto: {
             agentId: string;
-            minWeeklyHours?: Record<string, never> | null;
-            maxWeeklyHours?: Record<string, never> | null;
+            minWeeklyHours?: number | null;
+            maxWeeklyHours?: number | null;
             unavailability: components["schemas"]["WeeklyUnavailabilityDto"][];
             preferredStartWindow?: components["schemas"]["StartWindowDto"] | null;
             preferredDaysOff: number[];
@@ -4117,7 +4117,7 @@ export interface components {
             origin: "time_off" | "unassigned" | "manual";
             /** @enum {string} */
             status: "open" | "taken" | "cancelled";
-            takenBy?: Record<string, never> | null;
+            takenBy?: string | null;
         };
         OpenShiftPageDto: {
             items: components["schemas"]["OpenShiftDto"][];
