@@ -11,6 +11,7 @@ import { StatePanel } from './components/state-panel';
 
 // FullCalendar is the largest piece: only the schedule tab loads it.
 const WeekSchedule = lazy(() => import('./components/week-schedule'));
+const ShiftRequestsPanel = lazy(() => import('./components/shift-requests-panel'));
 
 function AgentTabs() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ function AgentTabs() {
             }
           >
             <WeekSchedule />
+            <ShiftRequestsPanel />
           </Suspense>
           <CalendarLink />
         </Stack>

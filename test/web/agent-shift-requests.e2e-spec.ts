@@ -1,0 +1,127 @@
+/// <reference lib="dom" />
+import { openApp, signIn, useWebApp } from '../support/browser';
+import { bearer, TestApp } from '../support/test-app';
+import { insertShift } from '../wellbeing/helpers';
+
+jest.setTimeout(180_000);
+
+/** A published four-hour shift with the two rest breaks the default labour rules want. */
+async function fourHourShift(t: TestApp, teamId: string, agentId: string, startsAt: string) {
+  const start = Date.parse(startsAt);
+  const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
+  const id = await insertShift(t, teamId, agentId, at(0), at(240));
+  await t.dataSource.query(`UPDATE shifts SET breaks = $2 WHERE id = $1`, [
+    id,
+    JSON.stringify([
+      { startsAt: at(60), endsAt: at(75), kind: 'rest' },
+      { startsAt: at(165), endsAt: at(180), kind: 'rest' },
+    ]),
+  ]);
+  return id;
+}
+
+/**
+ * What an agent arranges about their own schedule in the browser: giving a shift away, taking a
+ * colleague's (refused in words when a labour rule would break), and asking for time off, whose
+ * decision arrives live. The test clock is Monday 2026-01-05 16:00 in Shanghai.
+ */
+describe('web app: shift trades and time off on the agent desktop', () => {
+  const suite = useWebApp();
+
+  it('gives a shift away, a colleague takes it; a clash is refused in words; leave is asked and decided live', async () => {
+    const { t, browser } = suite;
+    const teamId = await t.createTeam();
+    const [giver, taker, other] = [
+      await t.createAgent({ teamId }),
+      await t.createAgent({ teamId }),
+      await t.createAgent({ teamId }),
+    ];
+    // Wednesday 09:00-13:00 Shanghai for the giver; an overlapping 11:00-15:00 for a third colleague.
+    const shiftId = await fourHourShift(t, teamId, giver.agentId, '2026-01-07T01:00:00Z');
+    const clashId = await fourHourShift(t, teamId, other.agentId, '2026-01-07T03:00:00Z');
+
+    const mine = await openApp(browser, t);
+    await signIn(mine.page, giver.email, giver.password);
+    await mine.page.getByRole('tab', { name: 'My schedule' }).click();
+    const myShift = mine.page.getByTestId('my-shift').filter({ hasText: '09:00–13:00' });
+    await myShift.getByRole('button', { name: 'Offer to colleagues' }).click();
+    await mine.page.getByText("Offered. You'll be told when a colleague takes it.").waitFor();
+    await myShift.getByText('Offered: waiting for a colleague').waitFor();
+    await mine.context.close();
+
+    await t
+      .http()
+      .post('/v1/shift-swaps')
+      .set(bearer(other.token))
+      .send({ shiftId: clashId })
+      .expect(201);
+
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, taker.email, taker.password);
+    await page.getByRole('tab', { name: 'My schedule' }).click();
+    const offers = page.getByTestId('pickup');
+    await offers.nth(1).waitFor();
+    expect(await offers.allInnerTexts()).toEqual([
+      expect.stringMatching(/Wed, Jan 7, 09:00–13:00\s+A colleague's shift/),
+      expect.stringMatching(/Wed, Jan 7, 11:00–15:00\s+A colleague's shift/),
+    ]);
+    await offers.first().getByRole('button', { name: 'Take it' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Take this shift?' });
+    await dialog.getByText('Wed, Jan 7, 09:00–13:00. It goes on your schedule').waitFor();
+    await dialog.getByRole('button', { name: 'Yes' }).click();
+    await page.getByText("It's yours: the shift is on your schedule.").waitFor();
+    // The shift changed hands, and shows among mine.
+    const shifts = await t
+      .http()
+      .get(`/v1/agents/${taker.agentId}/shifts?from=2026-01-06T00:00:00Z&to=2026-01-08T00:00:00Z`)
+      .set(bearer(taker.token))
+      .expect(200);
+    expect(shifts.body.items.map((s: { id: string }) => s.id)).toEqual([shiftId]);
+    await page.getByTestId('my-shift').filter({ hasText: '09:00–13:00' }).waitFor();
+
+    // The colleague's overlapping shift would give me two at once: refused, and said why.
+    await offers
+      .filter({ hasText: '11:00–15:00' })
+      .getByRole('button', { name: 'Take it' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    await page
+      .getByTestId('pickups-message')
+      .getByText('Not possible: It overlaps a shift you already have.')
+      .waitFor();
+
+    // Two whole days of leave: 00:00 to 24:00 in the site's zone.
+    await page.getByLabel('First day').fill('2026-01-12');
+    await page.getByLabel('Last day').fill('2026-01-13');
+    await page.getByLabel('Reason (optional; the scheduler sees it)').fill('Family visit');
+    await page.getByRole('button', { name: 'Request time off' }).click();
+    await page.getByText("Sent. You'll be told when a scheduler decides.").waitFor();
+    const requests = page.getByTestId('time-off-requests');
+    await requests.getByText('Mon, Jan 12 – Tue, Jan 13').waitFor();
+    await requests.getByText('Waiting').waitFor();
+    const asked = await t
+      .http()
+      .get(`/v1/time-off?agentId=${taker.agentId}`)
+      .set(await t.asAdmin())
+      .expect(200);
+    expect(asked.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'time_off',
+        status: 'pending',
+        startsAt: '2026-01-11T16:00:00.000Z',
+        endsAt: '2026-01-13T16:00:00.000Z',
+        reason: 'Family visit',
+      }),
+    ]);
+    // A scheduler's denial reaches the open page without a reload, with its reason.
+    await t
+      .http()
+      .post(`/v1/time-off/${asked.body.items[0].id}/deny`)
+      .set(await t.asAdmin())
+      .send({ reason: 'Two colleagues are already off' })
+      .expect(200);
+    await requests.getByText('Not approved').waitFor({ timeout: 20_000 });
+    await requests.getByText('Reason: Two colleagues are already off').waitFor();
+    await context.close();
+  });
+});

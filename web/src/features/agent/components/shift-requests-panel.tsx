@@ -1,0 +1,513 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ClockTimeInput } from '../../../components/clock-time-input';
+import { DayInput } from '../../../components/day-input';
+import { api, ApiError, unwrap } from '../../../lib/api/client';
+import { useEvents } from '../../../lib/events/event-stream';
+import { formatDateTime, formatDay, formatTime } from '../../../lib/format';
+import { useDialectName } from '../../../lib/i18n/tag-names';
+import {
+  mySwapsByShift,
+  pickupsFor,
+  shiftRefusalKey,
+  timeOffRange,
+  timeOffSpan,
+  type Pickup,
+} from '../shift-requests';
+import { useAgent } from '../use-agent';
+
+type Message = { ok: boolean; text: string } | null;
+
+/** "Mon, Dec 7, 09:00–17:00" in the page's language and the site's zone. */
+function useSpan() {
+  const { i18n } = useTranslation();
+  const { timeZone } = useAgent();
+  return (startsAt: string, endsAt: string) =>
+    `${formatDateTime(startsAt, i18n.language, timeZone)}–${formatTime(endsAt, i18n.language, timeZone)}`;
+}
+
+/** A refused request in the agent's words: the labour rule it would break, or what happened. */
+function useRefusal() {
+  const { t } = useTranslation();
+  return (err: unknown) => {
+    const key =
+      err instanceof ApiError
+        ? shiftRefusalKey(err.code, err.details)
+        : 'shiftRequests.errors.other';
+    const text = t(key, { defaultValue: t('shiftRequests.errors.other') });
+    return key.startsWith('shiftRequests.rules.')
+      ? t('shiftRequests.refusedBecause', { reason: text })
+      : text;
+  };
+}
+
+/** The team's swaps still in play (open, proposed, agreed), read by status so old ones never crowd them out. */
+function useLiveSwaps(agentId: string) {
+  return useQuery({
+    queryKey: ['agent', agentId, 'swaps'],
+    refetchInterval: 60_000,
+    queryFn: async () => {
+      const pages = await Promise.all(
+        (['open', 'proposed', 'accepted'] as const).map(async (status) =>
+          unwrap(
+            await api.GET('/v1/shift-swaps', { params: { query: { status, pageSize: 200 } } }),
+          ),
+        ),
+      );
+      return pages.flatMap((p) => p.items);
+    },
+  });
+}
+
+/** Open shifts of my team and colleagues' give-aways I may take; trades put to me, to agree or decline. */
+function Pickups() {
+  const { t } = useTranslation();
+  const { agentId } = useAgent();
+  const span = useSpan();
+  const refusal = useRefusal();
+  const dialectName = useDialectName();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<Message>(null);
+  const [asking, setAsking] = useState<Pickup | null>(null);
+  const openShifts = useQuery({
+    queryKey: ['agent', agentId, 'open-shifts'],
+    refetchInterval: 60_000,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/open-shifts', { params: { query: { status: 'open', pageSize: 200 } } }),
+      ),
+  });
+  const swaps = useLiveSwaps(agentId);
+  const list = pickupsFor(agentId, openShifts.data?.items ?? [], swaps.data ?? [], new Date());
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
+  const act = useMutation({
+    mutationFn: async ({ pickup, agree }: { pickup: Pickup; agree: boolean }) => {
+      const path = { params: { path: { id: pickup.id } } };
+      if (pickup.kind === 'open')
+        return unwrap(await api.POST('/v1/open-shifts/{id}/claim', { ...path, body: {} }));
+      if (!agree) return unwrap(await api.POST('/v1/shift-swaps/{id}/reject', path));
+      return unwrap(await api.POST('/v1/shift-swaps/{id}/accept', { ...path, body: {} }));
+    },
+    onSuccess: (_r, { pickup, agree }) => {
+      setMessage({
+        ok: true,
+        text: t(
+          pickup.kind !== 'trade'
+            ? 'shiftRequests.pickups.taken'
+            : agree
+              ? 'shiftRequests.pickups.agreed'
+              : 'shiftRequests.pickups.declined',
+        ),
+      });
+      refresh();
+    },
+    onError: (err) => {
+      setMessage({ ok: false, text: refusal(err) });
+      refresh();
+    },
+  });
+  const confirm = () => {
+    if (asking) act.mutate({ pickup: asking, agree: true });
+    setAsking(null);
+  };
+  return (
+    <Paper withBorder p="md" aria-labelledby="pickups-title">
+      <Stack gap="sm">
+        <Title id="pickups-title" order={2} size="h4">
+          {t('shiftRequests.pickups.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('shiftRequests.pickups.hint')}
+        </Text>
+        {message && (
+          <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid="pickups-message">
+            {message.text}
+          </Alert>
+        )}
+        {list.length === 0 && openShifts.isSuccess && swaps.isSuccess ? (
+          <Text size="sm" c="dimmed">
+            {t('shiftRequests.pickups.empty')}
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            {list.map((p) => (
+              <Group
+                key={`${p.kind}-${p.id}`}
+                justify="space-between"
+                wrap="nowrap"
+                data-testid="pickup"
+              >
+                <div>
+                  <Text size="sm" fw={600}>
+                    {span(p.startsAt, p.endsAt)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`shiftRequests.pickups.kinds.${p.kind}`)}
+                    {p.kind === 'trade' &&
+                      ` · ${t('shiftRequests.pickups.tradeFor', { when: span(p.mineStartsAt, p.mineEndsAt) })}`}
+                    {p.dialects.length > 0 &&
+                      ` · ${t('shiftRequests.pickups.dialects', { dialects: p.dialects.map(dialectName).join('、') })}`}
+                  </Text>
+                </div>
+                <Group gap="xs" wrap="nowrap">
+                  {p.kind === 'trade' && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={act.isPending}
+                      onClick={() => act.mutate({ pickup: p, agree: false })}
+                    >
+                      {t('shiftRequests.pickups.decline')}
+                    </Button>
+                  )}
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setAsking(p)}
+                    disabled={act.isPending}
+                  >
+                    {t(
+                      p.kind === 'trade'
+                        ? 'shiftRequests.pickups.agree'
+                        : 'shiftRequests.pickups.take',
+                    )}
+                  </Button>
+                </Group>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+      <Modal
+        opened={!!asking}
+        onClose={() => setAsking(null)}
+        title={t('shiftRequests.pickups.confirmTitle')}
+      >
+        {asking && (
+          <Stack>
+            <Text size="sm">
+              {asking.kind === 'trade'
+                ? t('shiftRequests.pickups.confirmTrade', {
+                    mine: span(asking.mineStartsAt, asking.mineEndsAt),
+                    theirs: span(asking.startsAt, asking.endsAt),
+                  })
+                : t('shiftRequests.pickups.confirmBody', {
+                    when: span(asking.startsAt, asking.endsAt),
+                  })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsking(null)}>
+                {t('shiftRequests.pickups.back')}
+              </Button>
+              <Button onClick={confirm}>{t('shiftRequests.pickups.confirm')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Paper>
+  );
+}
+
+/** My published shifts of the next four weeks: offer one to colleagues, or take an offer back. */
+function MyShifts() {
+  const { t } = useTranslation();
+  const { agentId } = useAgent();
+  const span = useSpan();
+  const refusal = useRefusal();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<Message>(null);
+  const [from] = useState(() => new Date().toISOString());
+  const shifts = useQuery({
+    queryKey: ['agent', agentId, 'shifts', 'coming', from],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/agents/{agentId}/shifts', {
+          params: {
+            path: { agentId },
+            query: {
+              from,
+              to: new Date(Date.parse(from) + 28 * 86_400_000).toISOString(),
+              pageSize: 100,
+            } as never,
+          },
+        }),
+      ),
+  });
+  const swaps = useLiveSwaps(agentId);
+  const mine = mySwapsByShift(agentId, swaps.data ?? []);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
+  const change = useMutation({
+    mutationFn: async (a: { offer: string } | { withdraw: string }) =>
+      'offer' in a
+        ? unwrap(await api.POST('/v1/shift-swaps', { body: { shiftId: a.offer } }))
+        : unwrap(
+            await api.POST('/v1/shift-swaps/{id}/cancel', { params: { path: { id: a.withdraw } } }),
+          ),
+    onSuccess: (_r, a) => {
+      setMessage({
+        ok: true,
+        text: t('offer' in a ? 'shiftRequests.mine.offered' : 'shiftRequests.mine.withdrawn'),
+      });
+      refresh();
+    },
+    onError: (err) => {
+      setMessage({ ok: false, text: refusal(err) });
+      refresh();
+    },
+  });
+  const coming = (shifts.data?.items ?? []).filter((s) => Date.parse(s.startsAt) > Date.now());
+  return (
+    <Paper withBorder p="md" aria-labelledby="my-shifts-title">
+      <Stack gap="sm">
+        <Title id="my-shifts-title" order={2} size="h4">
+          {t('shiftRequests.mine.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('shiftRequests.mine.hint')}
+        </Text>
+        {message && (
+          <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid="my-shifts-message">
+            {message.text}
+          </Alert>
+        )}
+        {coming.length === 0 && shifts.isSuccess ? (
+          <Text size="sm" c="dimmed">
+            {t('shiftRequests.mine.empty')}
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            {coming.map((s) => {
+              const swap = mine.get(s.id);
+              return (
+                <Group key={s.id} justify="space-between" wrap="nowrap" data-testid="my-shift">
+                  <div>
+                    <Text size="sm" fw={600}>
+                      {span(s.startsAt, s.endsAt)}
+                    </Text>
+                    {swap && (
+                      <Badge variant="light" color={swap.status === 'accepted' ? 'teal' : 'yellow'}>
+                        {t(`shiftRequests.mine.status.${swap.status}`)}
+                      </Badge>
+                    )}
+                  </div>
+                  {!swap ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      disabled={change.isPending || !swaps.isSuccess}
+                      onClick={() => change.mutate({ offer: s.id })}
+                    >
+                      {t('shiftRequests.mine.giveAway')}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      disabled={change.isPending}
+                      onClick={() => change.mutate({ withdraw: swap.swapId })}
+                    >
+                      {t('shiftRequests.mine.withdraw')}
+                    </Button>
+                  )}
+                </Group>
+              );
+            })}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+const STATUS_COLOURS: Record<string, string> = {
+  pending: 'yellow',
+  approved: 'teal',
+  denied: 'red',
+};
+
+/** Ask for time off (a scheduler decides), and see what became of earlier requests. */
+function TimeOff() {
+  const { t, i18n } = useTranslation();
+  const { agentId, timeZone, workplace } = useAgent();
+  const refusal = useRefusal();
+  const queryClient = useQueryClient();
+  const rangeText = (startsAt: string, endsAt: string) => {
+    const range = timeOffRange(startsAt, endsAt, timeZone);
+    const lang = i18n.language;
+    if (range.kind === 'days')
+      return range.firstDay === range.lastDay
+        ? formatDay(range.firstDay, lang, timeZone)
+        : `${formatDay(range.firstDay, lang, timeZone)} – ${formatDay(range.lastDay, lang, timeZone)}`;
+    return range.kind === 'withinDay'
+      ? `${formatDateTime(startsAt, lang, timeZone)}–${formatTime(endsAt, lang, timeZone)}`
+      : `${formatDateTime(startsAt, lang, timeZone)} – ${formatDateTime(endsAt, lang, timeZone)}`;
+  };
+  const [firstDay, setFirstDay] = useState('');
+  const [from, setFrom] = useState('00:00');
+  const [lastDay, setLastDay] = useState('');
+  const [until, setUntil] = useState('24:00');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const requests = useQuery({
+    queryKey: ['agent', agentId, 'time-off'],
+    refetchInterval: 60_000,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/time-off', { params: { query: { agentId, pageSize: 200 } } })),
+  });
+  const last = lastDay || firstDay;
+  const spanOf = timeOffSpan({ day: firstDay, time: from }, { day: last, time: until }, timeZone);
+  const filled = !!firstDay && /^\d{2}:\d{2}$/.test(from) && /^\d{2}:\d{2}$/.test(until);
+  const send = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/v1/time-off', {
+          body: {
+            agentId,
+            kind: 'time_off',
+            ...spanOf!,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      setMessage({ ok: true, text: t('shiftRequests.timeOff.sent') });
+      setFirstDay('');
+      setLastDay('');
+      setReason('');
+      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'time-off'] });
+    },
+    onError: (err) => setMessage({ ok: false, text: refusal(err) }),
+  });
+  // Newest first: the one just sent on top.
+  const items = [...(requests.data?.items ?? [])]
+    .filter((r) => r.kind === 'time_off')
+    .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
+  return (
+    <Paper withBorder p="md" aria-labelledby="time-off-title">
+      <Stack gap="sm">
+        <Title id="time-off-title" order={2} size="h4">
+          {t('shiftRequests.timeOff.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('shiftRequests.timeOff.hint')}
+        </Text>
+        <Group align="start" gap="sm" grow>
+          <DayInput
+            label={t('shiftRequests.timeOff.firstDay')}
+            value={firstDay}
+            onChange={setFirstDay}
+            required
+          />
+          <ClockTimeInput label={t('shiftRequests.timeOff.from')} value={from} onChange={setFrom} />
+        </Group>
+        <Group align="start" gap="sm" grow>
+          <DayInput
+            label={t('shiftRequests.timeOff.lastDay')}
+            value={lastDay}
+            onChange={setLastDay}
+            placeholder={firstDay}
+          />
+          <ClockTimeInput
+            label={t('shiftRequests.timeOff.until')}
+            value={until}
+            onChange={setUntil}
+            endOfDay
+          />
+        </Group>
+        <TextInput
+          label={t('shiftRequests.timeOff.reason')}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        {filled && !spanOf && (
+          <Text size="sm" c="red">
+            {t('shiftRequests.timeOff.invalid')}
+          </Text>
+        )}
+        {message && (
+          <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid="time-off-message">
+            {message.text}
+          </Alert>
+        )}
+        <Group>
+          <Button
+            onClick={() => send.mutate()}
+            loading={send.isPending}
+            disabled={!spanOf || !workplace.isSuccess}
+          >
+            {t('shiftRequests.timeOff.submit')}
+          </Button>
+        </Group>
+        <Title order={3} size="h5">
+          {t('shiftRequests.timeOff.mine')}
+        </Title>
+        {items.length === 0 && requests.isSuccess ? (
+          <Text size="sm" c="dimmed">
+            {t('shiftRequests.timeOff.none')}
+          </Text>
+        ) : (
+          <Table data-testid="time-off-requests">
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Text size="sm">{rangeText(r.startsAt, r.endsAt)}</Text>
+                    {r.status === 'denied' && r.decisionReason && (
+                      <Text size="xs" c="dimmed">
+                        {t('shiftRequests.timeOff.deniedBecause', { reason: r.decisionReason })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Badge variant="light" color={STATUS_COLOURS[r.status] ?? 'gray'}>
+                      {t(`shiftRequests.timeOff.status.${r.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Trades, open shifts and time off: what an agent arranges about their own schedule. */
+export default function ShiftRequestsPanel() {
+  const { agentId } = useAgent();
+  const queryClient = useQueryClient();
+  // A scheduler's decision or a colleague's take arrives as a notification: read everything again.
+  useEvents(['time_off.decided', 'shift_swap.decided', 'schedule.published'], () => {
+    void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
+  });
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack>
+          <Pickups />
+          <MyShifts />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <TimeOff />
+      </Grid.Col>
+    </Grid>
+  );
+}

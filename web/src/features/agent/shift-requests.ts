@@ -1,0 +1,133 @@
+import { DateTime } from 'luxon';
+import type { components } from '../../lib/api/schema';
+
+type OpenShift = components['schemas']['OpenShiftDto'];
+type Swap = components['schemas']['SwapDto'];
+
+/** A shift I could take: one on the team's open board, a colleague's give-away, or a trade put to me. */
+export type Pickup =
+  | { kind: 'open'; id: string; startsAt: string; endsAt: string; dialects: string[] }
+  | { kind: 'offer'; id: string; startsAt: string; endsAt: string; dialects: string[] }
+  | {
+      kind: 'trade';
+      id: string;
+      startsAt: string;
+      endsAt: string;
+      dialects: string[];
+      /** My shift the colleague wants in return. */
+      mineStartsAt: string;
+      mineEndsAt: string;
+    };
+
+/**
+ * What is up for me to take, soonest first: open shifts not yet started, colleagues' give-aways
+ * (never my own), and trades a colleague proposed for one of my shifts.
+ */
+export function pickupsFor(
+  agentId: string,
+  openShifts: readonly OpenShift[],
+  swaps: readonly Swap[],
+  now: Date,
+): Pickup[] {
+  const future = (iso: string) => Date.parse(iso) > now.getTime();
+  const out: Pickup[] = [];
+  for (const o of openShifts)
+    if (o.status === 'open' && future(o.startsAt))
+      out.push({
+        kind: 'open',
+        id: o.id,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        dialects: o.requiredDialects,
+      });
+  for (const s of swaps) {
+    if (s.offeredBy === agentId || !future(s.startsAt)) continue;
+    if (s.status === 'open' && !s.counterShiftId)
+      out.push({
+        kind: 'offer',
+        id: s.id,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        dialects: s.requiredDialects,
+      });
+    else if (
+      s.status === 'proposed' &&
+      s.counterAgentId === agentId &&
+      s.counterStartsAt &&
+      s.counterEndsAt
+    )
+      out.push({
+        kind: 'trade',
+        id: s.id,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        dialects: s.requiredDialects,
+        mineStartsAt: s.counterStartsAt,
+        mineEndsAt: s.counterEndsAt,
+      });
+  }
+  return out.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+}
+
+/** Where a shift of mine stands in a swap: offered to all, put up for a trade, or agreed. */
+export type MySwapState = { swapId: string; status: 'open' | 'proposed' | 'accepted' };
+
+/** My live swaps by the shift they give away (a shift is in at most one at a time). */
+export function mySwapsByShift(agentId: string, swaps: readonly Swap[]): Map<string, MySwapState> {
+  const out = new Map<string, MySwapState>();
+  for (const s of swaps)
+    if (
+      s.offeredBy === agentId &&
+      (s.status === 'open' || s.status === 'proposed' || s.status === 'accepted')
+    )
+      out.set(s.shiftId, { swapId: s.id, status: s.status });
+  return out;
+}
+
+/**
+ * A leave request's span from days and 24-hour times in the site's zone: "2026-12-07 00:00" to
+ * "2026-12-08 24:00" is two whole days. Null when a part is missing or the end is not after the start.
+ */
+export function timeOffSpan(
+  from: { day: string; time: string },
+  to: { day: string; time: string },
+  zone: string,
+): { startsAt: string; endsAt: string } | null {
+  const at = ({ day, time }: { day: string; time: string }) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
+    const [h, m] = time.split(':').map(Number);
+    const d = DateTime.fromISO(day, { zone }).startOf('day').plus({ hours: h, minutes: m });
+    return d.isValid ? d : null;
+  };
+  const start = at(from);
+  const end = at(to);
+  if (!start || !end || end <= start) return null;
+  return { startsAt: start.toUTC().toISO()!, endsAt: end.toUTC().toISO()! };
+}
+
+/** The translation key that says, in the agent's words, why taking or giving a shift was refused. */
+export function shiftRefusalKey(code: string, details: unknown): string {
+  const rule = (details as { rule?: unknown } | undefined)?.rule;
+  if (code === 'RULE_VIOLATION' && typeof rule === 'string') return `shiftRequests.rules.${rule}`;
+  return `shiftRequests.errors.${code}`;
+}
+
+/**
+ * How a leave request reads: whole days (both ends at the site's midnight) by their first and last
+ * day, a few hours within one day by that day, else start to end.
+ */
+export type TimeOffRange =
+  { kind: 'days'; firstDay: string; lastDay: string } | { kind: 'withinDay' } | { kind: 'span' };
+
+export function timeOffRange(startsAt: string, endsAt: string, zone: string): TimeOffRange {
+  const start = DateTime.fromISO(startsAt, { zone });
+  const end = DateTime.fromISO(endsAt, { zone });
+  const midnight = (d: DateTime) => d.equals(d.startOf('day'));
+  if (midnight(start) && midnight(end))
+    return {
+      kind: 'days',
+      firstDay: start.toUTC().toISO()!,
+      lastDay: end.minus({ days: 1 }).toUTC().toISO()!,
+    };
+  return start.hasSame(end, 'day') ? { kind: 'withinDay' } : { kind: 'span' };
+}
