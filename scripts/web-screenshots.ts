@@ -72,6 +72,44 @@ async function main() {
       },
       { locale: 'zh-CN' },
     );
+    // A colleague gives a Thursday shift away; the agent has asked for a day off.
+    const offered = await insertShift(
+      t,
+      teamId,
+      mate.agentId,
+      '2026-01-08T01:00:00Z',
+      '2026-01-08T05:00:00Z',
+    );
+    await t
+      .http()
+      .post('/v1/shift-swaps')
+      .set(bearer(mate.token))
+      .send({ shiftId: offered })
+      .expect(201);
+    await t
+      .http()
+      .post('/v1/time-off')
+      .set(bearer(agent.token))
+      .send({
+        agentId: agent.agentId,
+        kind: 'time_off',
+        startsAt: '2026-01-11T16:00:00Z',
+        endsAt: '2026-01-12T16:00:00Z',
+        reason: '孩子开家长会',
+      })
+      .expect(201);
+    await shot(
+      'web-agent-requests.zh.png',
+      async (p) => {
+        await signIn(p, agent.email, agent.password, true);
+        await p.getByRole('tab', { name: '我的排班' }).click();
+        await p.getByTestId('pickup').first().waitFor();
+        await p.getByTestId('time-off-requests').waitFor();
+        await p.getByRole('heading', { name: '可以接的班' }).scrollIntoViewIfNeeded();
+        await p.evaluate(() => window.scrollBy(0, -90));
+      },
+      { locale: 'zh-CN' },
+    );
     await shot(
       'web-agent-counselling.zh.png',
       async (p) => {
