@@ -4,7 +4,7 @@ import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/brow
 import { agentOfferedCounsellingAfterOneHostileCall, createCounselor } from '../support/counseling';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
-import { insertShift, runCall } from '../wellbeing/helpers';
+import { insertShift, runCall, stateOf } from '../wellbeing/helpers';
 
 /** The agent's day in real Chromium against the real service and PostgreSQL. */
 jest.setTimeout(180_000);
@@ -122,6 +122,40 @@ describe('web app: the agent desktop in Chromium', () => {
       return { status: r.status, body: await r.json() };
     }, agent.agentId);
     expect(refused).toMatchObject({ status: 409, body: { error: 'BREAK_ENFORCED' } });
+    await context.close();
+  });
+
+  it("lets the agent add minutes to a recovery, up to the policy's maximum, and never end it", async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    await setPresence(t, agent, 'available');
+    // Severity 2: ten minutes of recovery once the 30 s wrap-up is over (the policy's maximum is 30).
+    await runCall(t, key, agent.agentId, 3, { severity: 2 });
+    t.clock.advanceSeconds(60);
+    const before = await stateOf(t, agent);
+    expect(before.state).toBe('recovery');
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    const extend = page.getByTestId('recovery-extend');
+    await extend.getByText('Not ready yet? You can add a few minutes yourself.').waitFor();
+    const plusTen = extend.getByRole('button', { name: '10 more minutes' });
+    await plusTen.click();
+    const once = new Date(Date.parse(before.until) + 10 * 60_000);
+    await extend.getByText(`Done: until ${shanghaiClock(once)}.`).waitFor();
+    expect((await stateOf(t, agent)).until).toBe(once.toISOString());
+    await plusTen.click();
+    await extend
+      .getByText(`Done: until ${shanghaiClock(new Date(once.getTime() + 600_000))}.`)
+      .waitFor();
+    // Thirty minutes in all: five more would pass the maximum, and the agent is told what helps.
+    await extend.getByRole('button', { name: '5 more minutes' }).click();
+    await extend.getByText(/at most 30 minutes, and this one has reached it/).waitFor();
+    const after = await stateOf(t, agent);
+    expect(after).toMatchObject({
+      state: 'recovery',
+      until: new Date(once.getTime() + 600_000).toISOString(),
+    });
+    expect(await page.getByRole('button', { name: 'Take calls' }).count()).toBe(0);
     await context.close();
   });
 

@@ -12,6 +12,7 @@ import {
   type RequestableState,
 } from '../presence-rules';
 import { useAgent } from '../use-agent';
+import { RecoveryExtend } from './recovery-extend';
 
 const STATE_COLORS: Record<string, string> = {
   available: 'teal',
@@ -110,6 +111,7 @@ export function StatePanel() {
                 })}
               </Alert>
             )}
+            {p.state === 'recovery' && <RecoveryExtend />}
             {!enforced && p.next && (
               <Alert
                 color="orange"
