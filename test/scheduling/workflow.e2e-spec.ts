@@ -699,6 +699,65 @@ describe('scheduling workflow', () => {
       expect(owner.get(byDay[1].id)).toBe(a1.agentId);
       expect(owner.get(byDay[2].id)).toBe(a4.agentId);
     });
+
+    it('a shift that changes hands or times voids its other swaps, and their agents are told', async () => {
+      // Mon 26 - Wed 28 Jan, 08:00-14:00: a1 on Monday, a3 on Tuesday, a4 on Wednesday.
+      const draft = await publishedSchedule(
+        '2026-01-26',
+        3,
+        [26, 27, 28].flatMap((d) => slots(at8(d), 6, 1)),
+      );
+      const [a1, , a3, a4] = l.agents;
+      const [mon, tue, wed] = [...draft.shifts].sort((x: any, y: any) =>
+        x.startsAt.localeCompare(y.startsAt),
+      );
+      for (const [shift, agent] of [
+        [mon, a1],
+        [tue, a3],
+        [wed, a4],
+      ] as const)
+        await t
+          .http()
+          .patch(`/v1/schedules/${draft.id}/shifts/${shift.id}`)
+          .set(bearer(l.scheduler.token))
+          .send({ agentId: agent.agentId })
+          .expect(200);
+      await publish(draft.id);
+      const swap = async (agent: { token: string }, body: object) =>
+        (await t.http().post('/v1/shift-swaps').set(bearer(agent.token)).send(body).expect(201))
+          .body.id as string;
+      const statusOf = async (id: string) =>
+        (await t.dataSource.query(`SELECT status FROM shift_swaps WHERE id = $1`, [id]))[0].status;
+      // a1 gives Monday away; a4 asks for it in a trade for Wednesday; a3 takes it first.
+      const giveAway = await swap(a1, { shiftId: mon.id });
+      const trade = await swap(a4, { shiftId: wed.id, counterShiftId: mon.id });
+      const news = await t.dataSource.query(`SELECT coalesce(max(id), 0) AS n FROM events`);
+      await t
+        .http()
+        .post(`/v1/shift-swaps/${giveAway}/accept`)
+        .set(bearer(a3.token))
+        .send({})
+        .expect(200);
+      expect([await statusOf(giveAway), await statusOf(trade)]).toEqual(['completed', 'cancelled']);
+      const told = await t.dataSource.query(
+        `SELECT agent_id, payload->>'status' AS status FROM events
+          WHERE type = 'shift_swap.decided' AND payload->>'swapId' = $1 AND id > $2`,
+        [trade, news[0].n],
+      );
+      expect(told).toEqual(expect.arrayContaining([{ agent_id: a4.agentId, status: 'cancelled' }]));
+      // A scheduler moving Wednesday an hour voids a4's new offer of it; (an offer is for the shift as it was).
+      const offer = await swap(a4, { shiftId: wed.id });
+      await t
+        .http()
+        .patch(`/v1/schedules/${draft.id}/shifts/${wed.id}`)
+        .set(bearer(l.scheduler.token))
+        .send({
+          startsAt: new Date(Date.parse(wed.startsAt) + 3_600_000).toISOString(),
+          endsAt: new Date(Date.parse(wed.endsAt) + 3_600_000).toISOString(),
+        })
+        .expect(200);
+      expect(await statusOf(offer)).toBe('cancelled');
+    });
   });
 
   it("staffing: maxOccupancy defaults to the team's cap; a capped shrinkage is reported", async () => {

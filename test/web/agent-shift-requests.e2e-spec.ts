@@ -124,4 +124,73 @@ describe('web app: shift trades and time off on the agent desktop', () => {
     await requests.getByText('Reason: Two colleagues are already off').waitFor();
     await context.close();
   });
+
+  it("trades a shift for a colleague's give-away: asked in one browser, agreed in another, approved by a scheduler", async () => {
+    const { t, browser } = suite;
+    const teamId = await t.createTeam();
+    const [asker, giver] = [await t.createAgent({ teamId }), await t.createAgent({ teamId })];
+    // The giver offers Thursday 09:00; the asker has Friday 09:00 to give in return.
+    const theirs = await fourHourShift(t, teamId, giver.agentId, '2026-01-08T01:00:00Z');
+    const mine = await fourHourShift(t, teamId, asker.agentId, '2026-01-09T01:00:00Z');
+    await t
+      .http()
+      .post('/v1/shift-swaps')
+      .set(bearer(giver.token))
+      .send({ shiftId: theirs })
+      .expect(201);
+
+    const a = await openApp(browser, t);
+    await signIn(a.page, asker.email, asker.password);
+    await a.page.getByRole('tab', { name: 'My schedule' }).click();
+    await a.page.getByTestId('pickup').getByRole('button', { name: 'Trade one of mine' }).click();
+    const dialog = a.page.getByRole('dialog', {
+      name: 'Which of your shifts do you offer in return?',
+    });
+    await dialog
+      .getByText("Your colleague's shift on Thu, Jan 8, 09:00–13:00 becomes yours")
+      .waitFor();
+    await dialog.getByRole('radio', { name: 'Fri, Jan 9, 09:00–13:00' }).check();
+    await dialog.getByRole('button', { name: 'Ask my colleague' }).click();
+    await a.page.getByText('Your trade request went to your colleague.').waitFor();
+    await a.page
+      .getByTestId('my-shift')
+      .filter({ hasText: 'Fri, Jan 9' })
+      .getByText('Trade proposed to a colleague')
+      .waitFor();
+    await a.context.close();
+
+    const g = await openApp(browser, t);
+    await signIn(g.page, giver.email, giver.password);
+    await g.page.getByRole('tab', { name: 'My schedule' }).click();
+    const ask = g.page.getByTestId('pickup').filter({ hasText: 'A colleague asks to trade' });
+    await ask.getByText('Fri, Jan 9, 09:00–13:00').waitFor();
+    await ask.getByText('for your shift on Thu, Jan 8, 09:00–13:00').waitFor();
+    await ask.getByRole('button', { name: 'Agree' }).click();
+    await g.page.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    await g.page.getByText('You agreed. It takes effect once a scheduler approves.').waitFor();
+    await g.context.close();
+
+    const [trade] = (
+      await t
+        .http()
+        .get('/v1/shift-swaps?status=accepted')
+        .set(await t.asAdmin())
+        .expect(200)
+    ).body.items.filter((w: { shiftId: string }) => w.shiftId === mine);
+    expect(trade).toMatchObject({ counterShiftId: theirs, counterAgentId: giver.agentId });
+    await t
+      .http()
+      .post(`/v1/shift-swaps/${trade.id}/approve`)
+      .set(await t.asAdmin())
+      .expect(200);
+    const owner = async (id: string) =>
+      (await t.dataSource.query(`SELECT agent_id FROM shifts WHERE id = $1`, [id]))[0].agent_id;
+    expect([await owner(theirs), await owner(mine)]).toEqual([asker.agentId, giver.agentId]);
+    // The giver's give-away of that shift is void now that it is the asker's.
+    const giveAways = await t.dataSource.query(
+      `SELECT status FROM shift_swaps WHERE shift_id = $1 AND counter_shift_id IS NULL`,
+      [theirs],
+    );
+    expect(giveAways).toEqual([{ status: 'cancelled' }]);
+  });
 });

@@ -27,6 +27,7 @@ import {
   toChecked,
 } from './planning-context.service';
 import type { CheckedShift } from './rule-checker';
+import { SwapsService } from './swaps.service';
 import { ShiftRulesService } from './shift-rules.service';
 import type { ModelRequirement } from './schedule-model';
 import { Schedule } from './schedule.entity';
@@ -47,6 +48,7 @@ export class SchedulesService {
     private readonly clock: Clock,
     private readonly events: EventsService,
     private readonly audit: AuditService,
+    private readonly swaps: SwapsService,
   ) {}
 
   /** Schedules, newest first; `teamId` is the caller's team filter (see @TeamScope). */
@@ -172,8 +174,11 @@ export class SchedulesService {
     return this.get(id);
   }
 
-  /** Edits one shift of a draft or published schedule; 409 RULE_VIOLATION names the first broken rule. */
-  /** Edits one shift; with `dryRun`, checks the rules and answers the shift it would be, changing nothing. */
+  /**
+   * Edits one shift of a draft or published schedule (409 RULE_VIOLATION names the first broken
+   * rule); a shift given another agent or time voids its live swaps. With `dryRun`, checks the
+   * rules and answers the shift it would be, changing nothing.
+   */
   async editShift(
     scheduleId: string,
     shiftId: string,
@@ -266,10 +271,19 @@ export class SchedulesService {
         endsAt: new Date(end),
         breaks,
       });
-    await this.shifts.update(
-      { id: shiftId },
-      { agentId, startsAt: new Date(start), endsAt: new Date(end), breaks },
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(Shift)
+        .update(
+          { id: shiftId },
+          { agentId, startsAt: new Date(start), endsAt: new Date(end), breaks },
+        );
+      const moved =
+        agentId !== shift.agentId ||
+        start !== shift.startsAt.getTime() ||
+        end !== shift.endsAt.getTime();
+      if (moved) await this.swaps.voidSwapsOf(manager, [shiftId], null, null);
+    });
     return toShiftDto(await this.shifts.findOneByOrFail({ id: shiftId }));
   }
 

@@ -53,10 +53,14 @@ export class SwapsService {
    * `shift_swap.decided` to each agent the swap involves (one event each, to that agent alone), but
    * not to the agent who decided; in the decision's transaction.
    */
-  private async announce(manager: EntityManager, id: string, actor: Principal): Promise<void> {
+  private async announce(
+    manager: EntityManager,
+    id: string,
+    actor: Principal | null,
+  ): Promise<void> {
     const swap = await manager.getRepository(ShiftSwap).findOneByOrFail({ id });
     const now = this.clock.now();
-    const actorAgentId = actor.kind === 'user' ? actor.agentId : null;
+    const actorAgentId = actor?.kind === 'user' ? actor.agentId : null;
     await this.events.publish(
       manager,
       swapRecipients(swap, actorAgentId).map((agentId) => ({
@@ -74,6 +78,28 @@ export class SwapsService {
         at: now,
       })),
     );
+  }
+
+  /**
+   * Shifts changed hands or times: every other live swap of them is void, since an offer or a trade
+   * was for the shift as it was and with its old agent (left open, a colleague would be offered a
+   * shift its new holder never gave away). Cancelled in the change's transaction; their agents told.
+   */
+  async voidSwapsOf(
+    manager: EntityManager,
+    shiftIds: string[],
+    except: string | null,
+    actor: Principal | null,
+  ): Promise<void> {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [voided] = (await manager.query(
+      `UPDATE shift_swaps SET status = 'cancelled', decided_at = $3
+        WHERE status IN ('open', 'proposed', 'accepted') AND id IS DISTINCT FROM $2::uuid
+          AND (shift_id = ANY($1::uuid[]) OR counter_shift_id = ANY($1::uuid[]))
+        RETURNING id`,
+      [shiftIds, except, this.clock.now()],
+    )) as [Array<{ id: string }>, number];
+    for (const { id } of voided) await this.announce(manager, id, actor);
   }
 
   /**
@@ -233,6 +259,7 @@ export class SwapsService {
         .getRepository(ShiftSwap)
         .update({ id }, { status: 'completed', acceptedBy: takerId, decidedAt: this.clock.now() });
       await this.announce(manager, id, caller);
+      await this.voidSwapsOf(manager, [shift.id], id, caller);
     });
     return this.toDto(await this.swaps.findOneByOrFail({ id }));
   }
@@ -299,6 +326,7 @@ export class SwapsService {
         },
       );
       await this.announce(manager, id, caller);
+      await this.voidSwapsOf(manager, [mine.id, theirs.id], id, caller);
     });
     return this.toDto(await this.swaps.findOneByOrFail({ id }));
   }
