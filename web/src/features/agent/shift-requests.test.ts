@@ -61,6 +61,7 @@ describe('pickupsFor', () => {
       ['open', 'o1'],
     ]);
     expect(list[0]).toMatchObject({ mineStartsAt: '2026-12-08T01:00:00Z' });
+    expect(list[1]).toMatchObject({ shiftId: 'sh' });
   });
 
   it('leaves out my own offers, started shifts, closed swaps and trades put to others', () => {

@@ -7,7 +7,15 @@ type Swap = components['schemas']['SwapDto'];
 /** A shift I could take: one on the team's open board, a colleague's give-away, or a trade put to me. */
 export type Pickup =
   | { kind: 'open'; id: string; startsAt: string; endsAt: string; dialects: string[] }
-  | { kind: 'offer'; id: string; startsAt: string; endsAt: string; dialects: string[] }
+  | {
+      kind: 'offer';
+      id: string;
+      /** The colleague's shift, to ask for in a trade instead of taking it outright. */
+      shiftId: string;
+      startsAt: string;
+      endsAt: string;
+      dialects: string[];
+    }
   | {
       kind: 'trade';
       id: string;
@@ -46,6 +54,7 @@ export function pickupsFor(
       out.push({
         kind: 'offer',
         id: s.id,
+        shiftId: s.shiftId,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
         dialects: s.requiredDialects,

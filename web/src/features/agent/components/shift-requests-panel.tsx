@@ -6,6 +6,7 @@ import {
   Group,
   Modal,
   Paper,
+  Radio,
   Stack,
   Table,
   Text,
@@ -74,6 +75,29 @@ function useLiveSwaps(agentId: string) {
   });
 }
 
+/** My published shifts of the next four weeks that have not started, soonest first. */
+function useComingShifts(agentId: string) {
+  const [from] = useState(() => new Date().toISOString());
+  const shifts = useQuery({
+    queryKey: ['agent', agentId, 'shifts', 'coming', from],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/agents/{agentId}/shifts', {
+          params: {
+            path: { agentId },
+            query: {
+              from,
+              to: new Date(Date.parse(from) + 28 * 86_400_000).toISOString(),
+              pageSize: 100,
+            } as never,
+          },
+        }),
+      ),
+  });
+  const coming = (shifts.data?.items ?? []).filter((s) => Date.parse(s.startsAt) > Date.now());
+  return { coming, loaded: shifts.isSuccess };
+}
+
 /** Open shifts of my team and colleagues' give-aways I may take; trades put to me, to agree or decline. */
 function Pickups() {
   const { t } = useTranslation();
@@ -84,6 +108,7 @@ function Pickups() {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Message>(null);
   const [asking, setAsking] = useState<Pickup | null>(null);
+  const [trading, setTrading] = useState<Extract<Pickup, { kind: 'offer' }> | null>(null);
   const openShifts = useQuery({
     queryKey: ['agent', agentId, 'open-shifts'],
     refetchInterval: 60_000,
@@ -175,6 +200,16 @@ function Pickups() {
                       {t('shiftRequests.pickups.decline')}
                     </Button>
                   )}
+                  {p.kind === 'offer' && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setTrading(p)}
+                      disabled={act.isPending}
+                    >
+                      {t('shiftRequests.pickups.trade')}
+                    </Button>
+                  )}
                   <Button
                     size="xs"
                     variant="light"
@@ -219,7 +254,85 @@ function Pickups() {
           </Stack>
         )}
       </Modal>
+      <TradeDialog
+        offer={trading}
+        onClose={() => setTrading(null)}
+        onDone={(m) => {
+          setMessage(m);
+          refresh();
+        }}
+      />
     </Paper>
+  );
+}
+
+/**
+ * Asking a colleague for the shift they gave away in exchange for one of mine: they agree or
+ * decline, then a scheduler approves. My shifts already in a swap are not offered.
+ */
+function TradeDialog({
+  offer,
+  onClose,
+  onDone,
+}: {
+  offer: Extract<Pickup, { kind: 'offer' }> | null;
+  onClose: () => void;
+  onDone: (m: Message) => void;
+}) {
+  const { t } = useTranslation();
+  const { agentId } = useAgent();
+  const span = useSpan();
+  const refusal = useRefusal();
+  const { coming } = useComingShifts(agentId);
+  const swaps = useLiveSwaps(agentId);
+  const inSwap = mySwapsByShift(agentId, swaps.data ?? []);
+  const choices = coming.filter((s) => !inSwap.has(s.id));
+  const [choice, setChoice] = useState<string | null>(null);
+  const propose = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/v1/shift-swaps', {
+          body: { shiftId: choice!, counterShiftId: offer!.shiftId },
+        }),
+      ),
+    onSuccess: () => onDone({ ok: true, text: t('shiftRequests.pickups.proposed') }),
+    onError: (err) => onDone({ ok: false, text: refusal(err) }),
+    onSettled: () => {
+      setChoice(null);
+      onClose();
+    },
+  });
+  return (
+    <Modal opened={!!offer} onClose={onClose} title={t('shiftRequests.pickups.tradeTitle')}>
+      {offer && (
+        <Stack>
+          <Text size="sm">
+            {t('shiftRequests.pickups.tradeBody', { when: span(offer.startsAt, offer.endsAt) })}
+          </Text>
+          {choices.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('shiftRequests.pickups.tradeNone')}
+            </Text>
+          ) : (
+            <Radio.Group value={choice} onChange={setChoice}>
+              <Stack gap="xs">
+                {choices.map((s) => (
+                  <Radio key={s.id} value={s.id} label={span(s.startsAt, s.endsAt)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('shiftRequests.pickups.back')}
+            </Button>
+            <Button disabled={!choice} loading={propose.isPending} onClick={() => propose.mutate()}>
+              {t('shiftRequests.pickups.propose')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
   );
 }
 
@@ -231,23 +344,7 @@ function MyShifts() {
   const refusal = useRefusal();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Message>(null);
-  const [from] = useState(() => new Date().toISOString());
-  const shifts = useQuery({
-    queryKey: ['agent', agentId, 'shifts', 'coming', from],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/v1/agents/{agentId}/shifts', {
-          params: {
-            path: { agentId },
-            query: {
-              from,
-              to: new Date(Date.parse(from) + 28 * 86_400_000).toISOString(),
-              pageSize: 100,
-            } as never,
-          },
-        }),
-      ),
-  });
+  const shifts = useComingShifts(agentId);
   const swaps = useLiveSwaps(agentId);
   const mine = mySwapsByShift(agentId, swaps.data ?? []);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
@@ -270,7 +367,7 @@ function MyShifts() {
       refresh();
     },
   });
-  const coming = (shifts.data?.items ?? []).filter((s) => Date.parse(s.startsAt) > Date.now());
+  const { coming, loaded } = shifts;
   return (
     <Paper withBorder p="md" aria-labelledby="my-shifts-title">
       <Stack gap="sm">
@@ -285,7 +382,7 @@ function MyShifts() {
             {message.text}
           </Alert>
         )}
-        {coming.length === 0 && shifts.isSuccess ? (
+        {coming.length === 0 && loaded ? (
           <Text size="sm" c="dimmed">
             {t('shiftRequests.mine.empty')}
           </Text>
