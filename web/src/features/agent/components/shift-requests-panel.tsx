@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClockTimeInput } from '../../../components/clock-time-input';
 import { DayInput } from '../../../components/day-input';
@@ -55,6 +55,41 @@ function useRefusal() {
       ? t('shiftRequests.refusedBecause', { reason: text })
       : text;
   };
+}
+
+/** One of the panel's cards: its title and a line on what it is for, then its content. */
+function RequestCard({
+  section,
+  children,
+}: {
+  section: 'pickups' | 'mine' | 'timeOff';
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = `shift-requests-${section}`;
+  return (
+    <Paper withBorder p="md" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Title id={id} order={2} size="h4">
+          {t(`shiftRequests.${section}.title`)}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t(`shiftRequests.${section}.hint`)}
+        </Text>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** What became of the last thing asked: done (green) or refused and why (red). */
+function Outcome({ message, testId }: { message: Message; testId: string }) {
+  if (!message) return null;
+  return (
+    <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid={testId}>
+      {message.text}
+    </Alert>
+  );
 }
 
 /** The team's swaps still in play (open, proposed, agreed), read by status so old ones never crowd them out. */
@@ -151,83 +186,71 @@ function Pickups() {
     setAsking(null);
   };
   return (
-    <Paper withBorder p="md" aria-labelledby="pickups-title">
-      <Stack gap="sm">
-        <Title id="pickups-title" order={2} size="h4">
-          {t('shiftRequests.pickups.title')}
-        </Title>
+    <RequestCard section="pickups">
+      <Outcome message={message} testId="pickups-message" />
+      {list.length === 0 && openShifts.isSuccess && swaps.isSuccess ? (
         <Text size="sm" c="dimmed">
-          {t('shiftRequests.pickups.hint')}
+          {t('shiftRequests.pickups.empty')}
         </Text>
-        {message && (
-          <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid="pickups-message">
-            {message.text}
-          </Alert>
-        )}
-        {list.length === 0 && openShifts.isSuccess && swaps.isSuccess ? (
-          <Text size="sm" c="dimmed">
-            {t('shiftRequests.pickups.empty')}
-          </Text>
-        ) : (
-          <Stack gap="xs">
-            {list.map((p) => (
-              <Group
-                key={`${p.kind}-${p.id}`}
-                justify="space-between"
-                wrap="nowrap"
-                data-testid="pickup"
-              >
-                <div>
-                  <Text size="sm" fw={600}>
-                    {span(p.startsAt, p.endsAt)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`shiftRequests.pickups.kinds.${p.kind}`)}
-                    {p.kind === 'trade' &&
-                      ` · ${t('shiftRequests.pickups.tradeFor', { when: span(p.mineStartsAt, p.mineEndsAt) })}`}
-                    {p.dialects.length > 0 &&
-                      ` · ${t('shiftRequests.pickups.dialects', { dialects: p.dialects.map(dialectName).join('、') })}`}
-                  </Text>
-                </div>
-                <Group gap="xs" wrap="nowrap">
-                  {p.kind === 'trade' && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={act.isPending}
-                      onClick={() => act.mutate({ pickup: p, agree: false })}
-                    >
-                      {t('shiftRequests.pickups.decline')}
-                    </Button>
-                  )}
-                  {p.kind === 'offer' && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setTrading(p)}
-                      disabled={act.isPending}
-                    >
-                      {t('shiftRequests.pickups.trade')}
-                    </Button>
-                  )}
+      ) : (
+        <Stack gap="xs">
+          {list.map((p) => (
+            <Group
+              key={`${p.kind}-${p.id}`}
+              justify="space-between"
+              wrap="nowrap"
+              data-testid="pickup"
+            >
+              <div>
+                <Text size="sm" fw={600}>
+                  {span(p.startsAt, p.endsAt)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t(`shiftRequests.pickups.kinds.${p.kind}`)}
+                  {p.kind === 'trade' &&
+                    ` · ${t('shiftRequests.pickups.tradeFor', { when: span(p.mineStartsAt, p.mineEndsAt) })}`}
+                  {p.dialects.length > 0 &&
+                    ` · ${t('shiftRequests.pickups.dialects', { dialects: p.dialects.map(dialectName).join('、') })}`}
+                </Text>
+              </div>
+              <Group gap="xs" wrap="nowrap">
+                {p.kind === 'trade' && (
                   <Button
                     size="xs"
-                    variant="light"
-                    onClick={() => setAsking(p)}
+                    variant="default"
+                    loading={act.isPending}
+                    onClick={() => act.mutate({ pickup: p, agree: false })}
+                  >
+                    {t('shiftRequests.pickups.decline')}
+                  </Button>
+                )}
+                {p.kind === 'offer' && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setTrading(p)}
                     disabled={act.isPending}
                   >
-                    {t(
-                      p.kind === 'trade'
-                        ? 'shiftRequests.pickups.agree'
-                        : 'shiftRequests.pickups.take',
-                    )}
+                    {t('shiftRequests.pickups.trade')}
                   </Button>
-                </Group>
+                )}
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setAsking(p)}
+                  disabled={act.isPending}
+                >
+                  {t(
+                    p.kind === 'trade'
+                      ? 'shiftRequests.pickups.agree'
+                      : 'shiftRequests.pickups.take',
+                  )}
+                </Button>
               </Group>
-            ))}
-          </Stack>
-        )}
-      </Stack>
+            </Group>
+          ))}
+        </Stack>
+      )}
       <Modal
         opened={!!asking}
         onClose={() => setAsking(null)}
@@ -262,7 +285,7 @@ function Pickups() {
           refresh();
         }}
       />
-    </Paper>
+    </RequestCard>
   );
 }
 
@@ -369,65 +392,53 @@ function MyShifts() {
   });
   const { coming, loaded } = shifts;
   return (
-    <Paper withBorder p="md" aria-labelledby="my-shifts-title">
-      <Stack gap="sm">
-        <Title id="my-shifts-title" order={2} size="h4">
-          {t('shiftRequests.mine.title')}
-        </Title>
+    <RequestCard section="mine">
+      <Outcome message={message} testId="my-shifts-message" />
+      {coming.length === 0 && loaded ? (
         <Text size="sm" c="dimmed">
-          {t('shiftRequests.mine.hint')}
+          {t('shiftRequests.mine.empty')}
         </Text>
-        {message && (
-          <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid="my-shifts-message">
-            {message.text}
-          </Alert>
-        )}
-        {coming.length === 0 && loaded ? (
-          <Text size="sm" c="dimmed">
-            {t('shiftRequests.mine.empty')}
-          </Text>
-        ) : (
-          <Stack gap="xs">
-            {coming.map((s) => {
-              const swap = mine.get(s.id);
-              return (
-                <Group key={s.id} justify="space-between" wrap="nowrap" data-testid="my-shift">
-                  <div>
-                    <Text size="sm" fw={600}>
-                      {span(s.startsAt, s.endsAt)}
-                    </Text>
-                    {swap && (
-                      <Badge variant="light" color={swap.status === 'accepted' ? 'teal' : 'yellow'}>
-                        {t(`shiftRequests.mine.status.${swap.status}`)}
-                      </Badge>
-                    )}
-                  </div>
-                  {!swap ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      disabled={change.isPending || !swaps.isSuccess}
-                      onClick={() => change.mutate({ offer: s.id })}
-                    >
-                      {t('shiftRequests.mine.giveAway')}
-                    </Button>
-                  ) : (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      disabled={change.isPending}
-                      onClick={() => change.mutate({ withdraw: swap.swapId })}
-                    >
-                      {t('shiftRequests.mine.withdraw')}
-                    </Button>
+      ) : (
+        <Stack gap="xs">
+          {coming.map((s) => {
+            const swap = mine.get(s.id);
+            return (
+              <Group key={s.id} justify="space-between" wrap="nowrap" data-testid="my-shift">
+                <div>
+                  <Text size="sm" fw={600}>
+                    {span(s.startsAt, s.endsAt)}
+                  </Text>
+                  {swap && (
+                    <Badge variant="light" color={swap.status === 'accepted' ? 'teal' : 'yellow'}>
+                      {t(`shiftRequests.mine.status.${swap.status}`)}
+                    </Badge>
                   )}
-                </Group>
-              );
-            })}
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
+                </div>
+                {!swap ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    disabled={change.isPending || !swaps.isSuccess}
+                    onClick={() => change.mutate({ offer: s.id })}
+                  >
+                    {t('shiftRequests.mine.giveAway')}
+                  </Button>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={change.isPending}
+                    onClick={() => change.mutate({ withdraw: swap.swapId })}
+                  >
+                    {t('shiftRequests.mine.withdraw')}
+                  </Button>
+                )}
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
+    </RequestCard>
   );
 }
 
@@ -495,94 +506,82 @@ function TimeOff() {
     .filter((r) => r.kind === 'time_off')
     .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
   return (
-    <Paper withBorder p="md" aria-labelledby="time-off-title">
-      <Stack gap="sm">
-        <Title id="time-off-title" order={2} size="h4">
-          {t('shiftRequests.timeOff.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('shiftRequests.timeOff.hint')}
-        </Text>
-        <Group align="start" gap="sm" grow>
-          <DayInput
-            label={t('shiftRequests.timeOff.firstDay')}
-            value={firstDay}
-            onChange={setFirstDay}
-            required
-          />
-          <ClockTimeInput label={t('shiftRequests.timeOff.from')} value={from} onChange={setFrom} />
-        </Group>
-        <Group align="start" gap="sm" grow>
-          <DayInput
-            label={t('shiftRequests.timeOff.lastDay')}
-            value={lastDay}
-            onChange={setLastDay}
-            placeholder={firstDay}
-          />
-          <ClockTimeInput
-            label={t('shiftRequests.timeOff.until')}
-            value={until}
-            onChange={setUntil}
-            endOfDay
-          />
-        </Group>
-        <TextInput
-          label={t('shiftRequests.timeOff.reason')}
-          value={reason}
-          maxLength={500}
-          onChange={(e) => setReason(e.currentTarget.value)}
+    <RequestCard section="timeOff">
+      <Group align="start" gap="sm" grow>
+        <DayInput
+          label={t('shiftRequests.timeOff.firstDay')}
+          value={firstDay}
+          onChange={setFirstDay}
+          required
         />
-        {filled && !spanOf && (
-          <Text size="sm" c="red">
-            {t('shiftRequests.timeOff.invalid')}
-          </Text>
-        )}
-        {message && (
-          <Alert color={message.ok ? 'teal' : 'red'} role="status" data-testid="time-off-message">
-            {message.text}
-          </Alert>
-        )}
-        <Group>
-          <Button
-            onClick={() => send.mutate()}
-            loading={send.isPending}
-            disabled={!spanOf || !workplace.isSuccess}
-          >
-            {t('shiftRequests.timeOff.submit')}
-          </Button>
-        </Group>
-        <Title order={3} size="h5">
-          {t('shiftRequests.timeOff.mine')}
-        </Title>
-        {items.length === 0 && requests.isSuccess ? (
-          <Text size="sm" c="dimmed">
-            {t('shiftRequests.timeOff.none')}
-          </Text>
-        ) : (
-          <Table data-testid="time-off-requests">
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Text size="sm">{rangeText(r.startsAt, r.endsAt)}</Text>
-                    {r.status === 'denied' && r.decisionReason && (
-                      <Text size="xs" c="dimmed">
-                        {t('shiftRequests.timeOff.deniedBecause', { reason: r.decisionReason })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Badge variant="light" color={STATUS_COLOURS[r.status] ?? 'gray'}>
-                      {t(`shiftRequests.timeOff.status.${r.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
+        <ClockTimeInput label={t('shiftRequests.timeOff.from')} value={from} onChange={setFrom} />
+      </Group>
+      <Group align="start" gap="sm" grow>
+        <DayInput
+          label={t('shiftRequests.timeOff.lastDay')}
+          value={lastDay}
+          onChange={setLastDay}
+          placeholder={firstDay}
+        />
+        <ClockTimeInput
+          label={t('shiftRequests.timeOff.until')}
+          value={until}
+          onChange={setUntil}
+          endOfDay
+        />
+      </Group>
+      <TextInput
+        label={t('shiftRequests.timeOff.reason')}
+        value={reason}
+        maxLength={500}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      {filled && !spanOf && (
+        <Text size="sm" c="red">
+          {t('shiftRequests.timeOff.invalid')}
+        </Text>
+      )}
+      <Outcome message={message} testId="time-off-message" />
+      <Group>
+        <Button
+          onClick={() => send.mutate()}
+          loading={send.isPending}
+          disabled={!spanOf || !workplace.isSuccess}
+        >
+          {t('shiftRequests.timeOff.submit')}
+        </Button>
+      </Group>
+      <Title order={3} size="h5">
+        {t('shiftRequests.timeOff.mine')}
+      </Title>
+      {items.length === 0 && requests.isSuccess ? (
+        <Text size="sm" c="dimmed">
+          {t('shiftRequests.timeOff.none')}
+        </Text>
+      ) : (
+        <Table data-testid="time-off-requests">
+          <Table.Tbody>
+            {items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Text size="sm">{rangeText(r.startsAt, r.endsAt)}</Text>
+                  {r.status === 'denied' && r.decisionReason && (
+                    <Text size="xs" c="dimmed">
+                      {t('shiftRequests.timeOff.deniedBecause', { reason: r.decisionReason })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Badge variant="light" color={STATUS_COLOURS[r.status] ?? 'gray'}>
+                    {t(`shiftRequests.timeOff.status.${r.status}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </RequestCard>
   );
 }
 
