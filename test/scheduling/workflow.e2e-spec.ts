@@ -404,6 +404,21 @@ describe('scheduling workflow', () => {
 
     const agentOf = (agentId: string) => l.agents.find((a) => a.agentId === agentId)!;
 
+    /** Gives each shift of a draft to an agent, then publishes it. */
+    async function publishAssigned(
+      scheduleId: string,
+      pairs: Array<[{ id: string }, { agentId: string }]>,
+    ) {
+      for (const [shift, agent] of pairs)
+        await t
+          .http()
+          .patch(`/v1/schedules/${scheduleId}/shifts/${shift.id}`)
+          .set(bearer(l.scheduler.token))
+          .send({ agentId: agent.agentId })
+          .expect(200);
+      await publish(scheduleId);
+    }
+
     it('approving time off over a published shift removes it, shows the coverage effect and posts it', async () => {
       const draft = await publishedSchedule('2026-01-13', 1, slots(at8(13), 6, 2));
       published = await publish(draft.id);
@@ -608,18 +623,11 @@ describe('scheduling workflow', () => {
       const byDay = [...draft.shifts].sort((x: any, y: any) =>
         x.startsAt.localeCompare(y.startsAt),
       );
-      for (const [shift, agent] of [
+      await publishAssigned(draft.id, [
         [byDay[0], a1],
         [byDay[1], a3],
         [byDay[2], a4],
-      ] as const)
-        await t
-          .http()
-          .patch(`/v1/schedules/${draft.id}/shifts/${shift.id}`)
-          .set(bearer(l.scheduler.token))
-          .send({ agentId: agent.agentId })
-          .expect(200);
-      await publish(draft.id);
+      ]);
       // a4 is off on Monday: taking a1's Monday shift in a trade breaks the time-off rule.
       await approvedTimeOff(a4, l.scheduler, '2026-01-18T16:00:00Z', '2026-01-19T16:00:00Z');
       const bad = await t
@@ -711,18 +719,11 @@ describe('scheduling workflow', () => {
       const [mon, tue, wed] = [...draft.shifts].sort((x: any, y: any) =>
         x.startsAt.localeCompare(y.startsAt),
       );
-      for (const [shift, agent] of [
+      await publishAssigned(draft.id, [
         [mon, a1],
         [tue, a3],
         [wed, a4],
-      ] as const)
-        await t
-          .http()
-          .patch(`/v1/schedules/${draft.id}/shifts/${shift.id}`)
-          .set(bearer(l.scheduler.token))
-          .send({ agentId: agent.agentId })
-          .expect(200);
-      await publish(draft.id);
+      ]);
       const swap = async (agent: { token: string }, body: object) =>
         (await t.http().post('/v1/shift-swaps').set(bearer(agent.token)).send(body).expect(201))
           .body.id as string;
