@@ -185,6 +185,53 @@ describe('scheduling', () => {
     expect(again.body.error).toBe('ALREADY_DECIDED');
   });
 
+  it('an agent withdraws a pending request; a decided one stays, and a colleague cannot touch it', async () => {
+    const ask = (agent: { token: string; agentId: string }, day: string) =>
+      t
+        .http()
+        .post('/v1/time-off')
+        .set(bearer(agent.token))
+        .send({
+          agentId: agent.agentId,
+          kind: 'time_off',
+          startsAt: `${day}T16:00:00Z`,
+          endsAt: `${day.slice(0, 8)}${String(Number(day.slice(8)) + 1).padStart(2, '0')}T16:00:00Z`,
+        })
+        .expect(201);
+    const pending = (await ask(agents.a, '2026-02-10')).body.id;
+    await t.http().post(`/v1/time-off/${pending}/withdraw`).set(bearer(agents.f.token)).expect(403);
+    for (let i = 0; i < 2; i++) {
+      const res = await t
+        .http()
+        .post(`/v1/time-off/${pending}/withdraw`)
+        .set(bearer(agents.a.token))
+        .expect(200);
+      expect(res.body).toMatchObject({ id: pending, status: 'withdrawn' });
+    }
+    // A scheduler can no longer decide it, and it is no longer among the pending ones.
+    const late = await t
+      .http()
+      .post(`/v1/time-off/${pending}/approve`)
+      .set(bearer(scheduler.token))
+      .expect(409);
+    expect(late.body).toMatchObject({ error: 'ALREADY_DECIDED', details: { status: 'withdrawn' } });
+    const waiting = await t
+      .http()
+      .get('/v1/time-off?status=pending&pageSize=200')
+      .set(bearer(scheduler.token))
+      .expect(200);
+    expect(waiting.body.items.map((r: { id: string }) => r.id)).not.toContain(pending);
+    // A decided request cannot be taken back.
+    const denied = (await ask(agents.a, '2026-02-12')).body.id;
+    await t.http().post(`/v1/time-off/${denied}/deny`).set(bearer(scheduler.token)).expect(200);
+    const refused = await t
+      .http()
+      .post(`/v1/time-off/${denied}/withdraw`)
+      .set(bearer(agents.a.token))
+      .expect(409);
+    expect(refused.body).toMatchObject({ error: 'ALREADY_DECIDED', details: { status: 'denied' } });
+  });
+
   it('generates a violation-free draft in the background meeting dialect coverage', async () => {
     const res = await t
       .http()

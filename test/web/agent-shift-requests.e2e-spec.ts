@@ -122,6 +122,17 @@ describe('web app: shift trades and time off on the agent desktop', () => {
       .expect(200);
     await requests.getByText('Not approved').waitFor({ timeout: 20_000 });
     await requests.getByText('Reason: Two colleagues are already off').waitFor();
+    // A change of plan: a half day asked, then withdrawn before anyone decides.
+    await page.getByLabel('First day').fill('2026-01-20');
+    await page.getByLabel('From', { exact: true }).fill('13:00');
+    await page.getByLabel('Until', { exact: true }).fill('18:00');
+    await page.getByRole('button', { name: 'Request time off' }).click();
+    const halfDay = requests.getByRole('row').filter({ hasText: 'Tue, Jan 20, 13:00–18:00' });
+    await halfDay.getByText('Waiting').waitFor();
+    await halfDay.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByText('Withdrawn: it no longer waits for a scheduler.').waitFor();
+    await halfDay.getByText('Withdrawn').waitFor();
+    expect(await halfDay.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
     await context.close();
   });
 

@@ -296,6 +296,7 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   'GET /v1/time-off': list(['agent', 'scheduler', 'admin', 'supervisor']),
   'POST /v1/time-off/{id}/approve': on('time-off', path('id'), ['scheduler', 'admin']),
   'POST /v1/time-off/{id}/deny': on('time-off', path('id'), ['scheduler', 'admin']),
+  'POST /v1/time-off/{id}/withdraw': on('time-off', path('id'), ['agent']),
   'POST /v1/shift-swaps': own('agent'),
   'GET /v1/shift-swaps': list(['agent', 'scheduler', 'admin', 'supervisor']),
   // Agents take a team-mate's offer; the service checks the taker's team and rules again.

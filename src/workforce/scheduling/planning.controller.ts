@@ -133,6 +133,18 @@ export class TimeOffController {
   ): Promise<TimeOffDto> {
     return this.timeOff.decide(id, 'denied', caller, body.reason ?? null) as Promise<TimeOffDto>;
   }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('agent')
+  @ApiOperation({
+    summary: 'Take back my own pending request (a decided one stays as decided)',
+  })
+  @ApiOkResponse({ type: TimeOffDto })
+  @ApiConflictResponse({ description: 'ALREADY_DECIDED (details.status)', type: ErrorBodyDto })
+  withdraw(@Param('id', UuidParam) id: string): Promise<TimeOffDto> {
+    return this.timeOff.withdraw(id);
+  }
 }
 
 @ApiTags('shift swaps')

@@ -10,7 +10,7 @@ import {
 import { Agent } from '../../people/agents/agent.entity';
 
 export type TimeOffKind = 'time_off' | 'unavailable';
-export type TimeOffStatus = 'pending' | 'approved' | 'denied';
+export type TimeOffStatus = 'pending' | 'approved' | 'denied' | 'withdrawn';
 
 /**
  * Time off requested by an agent (a scheduler approves or denies) or unavailability an agent declares

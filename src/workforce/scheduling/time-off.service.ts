@@ -96,6 +96,26 @@ export class TimeOffService {
   }
 
   /**
+   * The agent takes a pending request back (the authorisation policy lets only its own agent here):
+   * it no longer waits for a scheduler. A decided request is not undone (409 ALREADY_DECIDED).
+   */
+  async withdraw(id: string): Promise<TimeOffDto> {
+    const result = await this.requests
+      .createQueryBuilder()
+      .update(TimeOffRequest)
+      .set({ status: 'withdrawn' })
+      .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .execute();
+    const row = await this.requests.findOneBy({ id });
+    if (!row) throw notFound('Time-off request');
+    if (!result.affected && row.status !== 'withdrawn')
+      throw conflict('ALREADY_DECIDED', `This request is already ${row.status}`, {
+        status: row.status,
+      });
+    return toDto(row);
+  }
+
+  /**
    * A scheduler decides a pending request; approved time off becomes a hard scheduling constraint, and
    * the agent's published shifts it overlaps (not yet ended) leave their schedules for the open-shift
    * board in the same transaction. The answer names them and the coverage they cost. The agent hears

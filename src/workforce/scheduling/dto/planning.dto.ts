@@ -133,7 +133,11 @@ export class TimeOffDto {
   @ApiProperty({ enum: ['time_off', 'unavailable'] }) kind: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
-  @ApiProperty({ enum: ['pending', 'approved', 'denied'] }) status: string;
+  @ApiProperty({
+    enum: ['pending', 'approved', 'denied', 'withdrawn'],
+    description: 'withdrawn: the agent took a pending request back',
+  })
+  status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
   @ApiPropertyOptional({
     nullable: true,
@@ -166,10 +170,10 @@ export class TimeOffPageDto {
 
 export class ListTimeOffQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agentId?: string;
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'denied'] })
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'denied', 'withdrawn'] })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'denied'])
-  status?: 'pending' | 'approved' | 'denied';
+  @IsIn(['pending', 'approved', 'denied', 'withdrawn'])
+  status?: 'pending' | 'approved' | 'denied' | 'withdrawn';
 }
 
 export class OfferSwapDto {

@@ -1711,6 +1711,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/time-off/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back my own pending request (a decided one stays as decided) */
+        post: operations["TimeOffController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shift-swaps": {
         parameters: {
             query?: never;
@@ -3907,8 +3924,11 @@ export interface components {
             kind: "time_off" | "unavailable";
             startsAt: string;
             endsAt: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "denied";
+            /**
+             * @description withdrawn: the agent took a pending request back
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "denied" | "withdrawn";
             reason?: string | null;
             /** @description The scheduler's reason for a denial */
             decisionReason?: string | null;
@@ -3946,8 +3966,11 @@ export interface components {
             kind: "time_off" | "unavailable";
             startsAt: string;
             endsAt: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "denied";
+            /**
+             * @description withdrawn: the agent took a pending request back
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "denied" | "withdrawn";
             reason?: string | null;
             /** @description The scheduler's reason for a denial */
             decisionReason?: string | null;
@@ -9154,7 +9177,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 agentId?: string;
-                status?: "pending" | "approved" | "denied";
+                status?: "pending" | "approved" | "denied" | "withdrawn";
             };
             header?: never;
             path?: never;
@@ -9360,6 +9383,54 @@ export interface operations {
                 };
             };
             /** @description ALREADY_DECIDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TimeOffController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeOffDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles agent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ALREADY_DECIDED (details.status) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -480,6 +480,14 @@ function TimeOff() {
   const last = lastDay || firstDay;
   const spanOf = timeOffSpan({ day: firstDay, time: from }, { day: last, time: until }, timeZone);
   const filled = !!firstDay && /^\d{2}:\d{2}$/.test(from) && /^\d{2}:\d{2}$/.test(until);
+  const withdraw = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/v1/time-off/{id}/withdraw', { params: { path: { id } } })),
+    onSuccess: () => setMessage({ ok: true, text: t('shiftRequests.timeOff.withdrawn') }),
+    onError: (err) => setMessage({ ok: false, text: refusal(err) }),
+    onSettled: () =>
+      void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'time-off'] }),
+  });
   const send = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -572,9 +580,21 @@ function TimeOff() {
                   )}
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Badge variant="light" color={STATUS_COLOURS[r.status] ?? 'gray'}>
-                    {t(`shiftRequests.timeOff.status.${r.status}`)}
-                  </Badge>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Badge variant="light" color={STATUS_COLOURS[r.status] ?? 'gray'}>
+                      {t(`shiftRequests.timeOff.status.${r.status}`)}
+                    </Badge>
+                    {r.status === 'pending' && (
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        disabled={withdraw.isPending}
+                        onClick={() => withdraw.mutate(r.id)}
+                      >
+                        {t('shiftRequests.timeOff.withdraw')}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
