@@ -103,6 +103,7 @@ function Planner({ teamId }: { teamId: string }) {
               days={horizon}
               intervalMinutes={intervalMinutes}
               timeZone={site.timeZone}
+              agents={agents}
             />
             <PlanningSettingsCard teamId={teamId} />
             <StaffingPanel
