@@ -6,21 +6,28 @@ import { CsvDropZone } from '../../components/csv-drop-zone';
 import { EChart } from '../../components/echart';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDateTime } from '../../lib/format';
+import { ForecastFromHistory } from './forecast-from-history';
 import { useLineName } from './line-name';
 import { parseForecastCsv, type ForecastRow, type ParsedForecast } from './forecast-csv';
 import type { Day } from './planner-model';
+import type { Agent } from './use-planner';
 
-/** Upload a forecast file (dropped or chosen), checked row by row here first; the horizon's forecast as a chart. */
+/**
+ * Upload a forecast file (dropped or chosen), checked row by row here first, or build it from the
+ * team's answered calls; the horizon's forecast as a chart.
+ */
 export function ForecastPanel({
   teamId,
   days,
   intervalMinutes,
   timeZone,
+  agents,
 }: {
   teamId: string;
   days: Day[];
   intervalMinutes: number;
   timeZone: string;
+  agents: Agent[];
 }) {
   const { t, i18n } = useTranslation('scheduler');
   const lineName = useLineName();
@@ -93,9 +100,19 @@ export function ForecastPanel({
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3} size="h4">
-          {t('forecast.title')}
-        </Title>
+        <Group justify="space-between" align="flex-start">
+          <Title order={3} size="h4">
+            {t('forecast.title')}
+          </Title>
+          <ForecastFromHistory
+            teamId={teamId}
+            startDate={days[0].date}
+            days={days.length}
+            intervalMinutes={intervalMinutes}
+            timeZone={timeZone}
+            agents={agents}
+          />
+        </Group>
         <CsvDropZone
           testId="forecast-drop"
           prompt={t('forecast.drop')}

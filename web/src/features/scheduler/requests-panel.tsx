@@ -16,14 +16,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDialectName } from '../../lib/i18n/tag-names';
-import { api, unwrap } from '../../lib/api/client';
+import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatTime } from '../../lib/format';
-import type { Agent } from './use-planner';
+import { openShiftRefusalKey } from './open-shift-form';
+import { OpenShiftPost } from './open-shift-post';
+import { useTeamSchedules, type Agent } from './use-planner';
 
 type TimeOff = components['schemas']['TimeOffDto'];
 type Effect = components['schemas']['TimeOffDecisionEffectDto'];
 type Repair = components['schemas']['RepairResultDto'];
+type OpenShift = components['schemas']['OpenShiftDto'];
 
 /**
  * What waits for the scheduler: time-off requests (with what approving would cost), trades two
@@ -114,6 +117,15 @@ export function RequestsPanel({
         ? unwrap(await api.POST('/v1/shift-swaps/{id}/approve', { params: { path: { id } } }))
         : unwrap(await api.POST('/v1/shift-swaps/{id}/reject', { params: { path: { id } } })),
     onSuccess: refresh,
+  });
+  // Posting goes to the schedule picked on the Schedule tab (its first one when none is picked).
+  const schedules = useTeamSchedules(teamId);
+  const selected = scheduleId ?? schedules.data?.items[0]?.id ?? null;
+  const cancel = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/v1/open-shifts/{id}/cancel', { params: { path: { id } } })),
+    onSuccess: refresh,
+    onError: refresh,
   });
   const [assignTo, setAssignTo] = useState<Record<string, string>>({});
   const assign = useMutation({
@@ -274,13 +286,31 @@ export function RequestsPanel({
             </Button>
           )}
         </Group>
+        <OpenShiftPost
+          scheduleId={selected}
+          agents={agents}
+          timeZone={timeZone}
+          onPosted={refresh}
+        />
+        {cancel.error && (
+          <Alert color="red" role="alert" mt="sm">
+            {t(openShiftRefusalKey(cancel.error instanceof ApiError ? cancel.error.code : ''), {
+              message: cancel.error.message,
+            })}
+          </Alert>
+        )}
+        {cancel.isSuccess && (
+          <Alert color="green" role="status" mt="sm">
+            {t('openShifts.cancelled', { when: times(cancel.data.startsAt, cancel.data.endsAt) })}
+          </Alert>
+        )}
         {(open.data?.items.length ?? 0) === 0 ? (
           <Text c="dimmed">{t('requests.noOpenShifts')}</Text>
         ) : (
-          <Table striped>
+          <Table striped mt="sm" data-testid="open-shifts">
             <Table.Tbody>
-              {open.data!.items.map((o) => (
-                <Table.Tr key={o.id}>
+              {open.data!.items.map((o: OpenShift) => (
+                <Table.Tr key={o.id} data-testid={`open-shift-${o.id}`}>
                   <Table.Td>{times(o.startsAt, o.endsAt)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light">{t(`requests.origin.${o.origin}`)}</Badge>{' '}
@@ -306,6 +336,15 @@ export function RequestsPanel({
                         onClick={() => assign.mutate({ id: o.id, agentId: assignTo[o.id] })}
                       >
                         {t('requests.assign')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        loading={cancel.isPending && cancel.variables === o.id}
+                        onClick={() => cancel.mutate(o.id)}
+                      >
+                        {t('openShifts.cancel')}
                       </Button>
                     </Group>
                   </Table.Td>

@@ -31,7 +31,7 @@ import {
 } from './planner-model';
 import { NAME_WIDTH, ScheduleGrid, type GridAgent, type ShiftMove } from './schedule-grid';
 import { ShiftEditor } from './shift-editor';
-import { useRequirementsPreview, type Agent, type Schedule } from './use-planner';
+import { useRequirementsPreview, useTeamSchedules, type Agent, type Schedule } from './use-planner';
 import { solverStatusParts } from './solver-status';
 
 const MIN_DAY_WIDTH = 110;
@@ -61,13 +61,7 @@ export function SchedulePanel({
 }) {
   const { t, i18n } = useTranslation('scheduler');
   const queryClient = useQueryClient();
-  const list = useQuery({
-    queryKey: ['schedules', teamId],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/v1/schedules', { params: { query: { teamId, pageSize: 20 } as never } }),
-      ),
-  });
+  const list = useTeamSchedules(teamId);
   const selected = scheduleId ?? list.data?.items[0]?.id ?? null;
   const schedule = useQuery({
     queryKey: ['schedule', selected],

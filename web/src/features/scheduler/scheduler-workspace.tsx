@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { usePerson } from '../../lib/auth/session';
 import { AdherencePanel } from './adherence-panel';
 import { ForecastPanel } from './forecast-panel';
+import { PlanningSettingsCard } from './planning-settings-card';
 import { horizonDays } from './planner-model';
 import { RequestsPanel } from './requests-panel';
 import { SchedulePanel } from './schedule-panel';
@@ -102,7 +103,9 @@ function Planner({ teamId }: { teamId: string }) {
               days={horizon}
               intervalMinutes={intervalMinutes}
               timeZone={site.timeZone}
+              agents={agents}
             />
+            <PlanningSettingsCard teamId={teamId} />
             <StaffingPanel
               teamId={teamId}
               startDate={start}

@@ -31,6 +31,17 @@ export function useTeamSite(teamId: string) {
   };
 }
 
+/** The team's latest schedules (the planner's list; the newest first). */
+export function useTeamSchedules(teamId: string) {
+  return useQuery({
+    queryKey: ['schedules', teamId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/schedules', { params: { query: { teamId, pageSize: 20 } as never } }),
+      ),
+  });
+}
+
 /** Every agent of the team (pages of 200), sorted by name. */
 export function useTeamAgents(teamId: string, locale: string) {
   const query = useQuery({
