@@ -331,4 +331,35 @@ describe('web app: planning settings, forecast from history and open shifts in C
     expect(await page.getByTestId('open-shift-post').count()).toBe(0);
     await context.close();
   });
+
+  it('says so when the agent withdrew a request the scheduler is about to approve', async () => {
+    const { t, browser } = suite;
+    const { scheduler, an } = await team(t);
+    const asked = await t
+      .http()
+      .post('/v1/time-off')
+      .set(bearer(an.token))
+      .send({
+        agentId: an.agentId,
+        kind: 'time_off',
+        startsAt: '2026-01-11T16:00:00Z',
+        endsAt: '2026-01-12T16:00:00Z',
+      })
+      .expect(201);
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, scheduler.email, scheduler.password);
+    await page.getByRole('heading', { name: 'Planner', level: 2 }).waitFor();
+    await page.getByRole('tab', { name: 'Requests' }).click();
+    const approve = page.getByRole('button', { name: 'Approve' }).first();
+    await approve.waitFor();
+    // The agent changes their mind while the page is open.
+    await t.http().post(`/v1/time-off/${asked.body.id}/withdraw`).set(bearer(an.token)).expect(200);
+    await approve.click();
+    await page
+      .getByTestId('time-off-refused')
+      .getByText('The agent withdrew this request; there is nothing to decide.')
+      .waitFor();
+    await page.getByText('No time-off request is waiting.').waitFor();
+    await context.close();
+  });
 });

@@ -122,6 +122,17 @@ describe('timeOffSpan', () => {
     ).toEqual({ startsAt: '2026-12-07T06:30:00.000Z', endsAt: '2026-12-07T09:00:00.000Z' });
   });
 
+  it('keeps wall-clock times on a daylight-saving day', () => {
+    // Berlin moved its clocks forward at 02:00 on 2026-03-29: 09:00 there is 07:00 UTC.
+    expect(
+      timeOffSpan(
+        { day: '2026-03-29', time: '09:00' },
+        { day: '2026-03-29', time: '24:00' },
+        'Europe/Berlin',
+      ),
+    ).toEqual({ startsAt: '2026-03-29T07:00:00.000Z', endsAt: '2026-03-29T22:00:00.000Z' });
+  });
+
   it('refuses a missing part or an end not after the start', () => {
     const zone = 'Asia/Shanghai';
     expect(

@@ -104,8 +104,11 @@ export function timeOffSpan(
 ): { startsAt: string; endsAt: string } | null {
   const at = ({ day, time }: { day: string; time: string }) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
-    const [h, m] = time.split(':').map(Number);
-    const d = DateTime.fromISO(day, { zone }).startOf('day').plus({ hours: h, minutes: m });
+    // Wall-clock time in the zone (so a daylight-saving day is not an hour off); 24:00 is the next midnight.
+    const d =
+      time === '24:00'
+        ? DateTime.fromISO(day, { zone }).plus({ days: 1 }).startOf('day')
+        : DateTime.fromISO(`${day}T${time}`, { zone });
     return d.isValid ? d : null;
   };
   const start = at(from);

@@ -110,7 +110,17 @@ export function RequestsPanel({
       setDenyReason('');
       refresh();
     },
+    // Withdrawn by the agent or decided by another scheduler meanwhile: said below, list refreshed.
+    onError: refresh,
   });
+  const decideRefusal =
+    decide.error instanceof ApiError && decide.error.code === 'ALREADY_DECIDED'
+      ? (decide.error.details as { status?: string } | undefined)?.status === 'withdrawn'
+        ? t('requests.alreadyWithdrawn')
+        : t('requests.alreadyDecided')
+      : decide.error
+        ? t('failed', { message: decide.error.message })
+        : null;
   const trade = useMutation({
     mutationFn: async ({ id, approve }: { id: string; approve: boolean }) =>
       approve
@@ -201,6 +211,11 @@ export function RequestsPanel({
               />
             ))}
           </Stack>
+        )}
+        {decideRefusal && (
+          <Alert color="orange" mt="md" data-testid="time-off-refused">
+            {decideRefusal}
+          </Alert>
         )}
         {decided.length > 0 && (
           <Stack gap={4} mt="md" data-testid="time-off-decided">
