@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../../lib/api/schema';
-import {
-  mySwapsByShift,
-  pickupsFor,
-  shiftRefusalKey,
-  timeOffRange,
-  timeOffSpan,
-} from './shift-requests';
+import { mySwapsByShift, pickupsFor, shiftRefusalKey, timeOffSpan } from './shift-requests';
 
 type OpenShift = components['schemas']['OpenShiftDto'];
 type Swap = components['schemas']['SwapDto'];
@@ -158,24 +152,5 @@ describe('shiftRefusalKey', () => {
     expect(shiftRefusalKey('OPEN_SHIFT_TAKEN', undefined)).toBe(
       'shiftRequests.errors.OPEN_SHIFT_TAKEN',
     );
-  });
-});
-
-describe('timeOffRange', () => {
-  const zone = 'Asia/Shanghai';
-  it('reads midnight to midnight as whole days, first to last', () => {
-    expect(timeOffRange('2026-12-06T16:00:00Z', '2026-12-08T16:00:00Z', zone)).toEqual({
-      kind: 'days',
-      firstDay: '2026-12-06T16:00:00.000Z',
-      lastDay: '2026-12-07T16:00:00.000Z',
-    });
-  });
-  it('tells hours within one day from a span across days', () => {
-    expect(timeOffRange('2026-12-07T06:30:00Z', '2026-12-07T09:00:00Z', zone)).toEqual({
-      kind: 'withinDay',
-    });
-    expect(timeOffRange('2026-12-07T06:30:00Z', '2026-12-08T09:00:00Z', zone)).toEqual({
-      kind: 'span',
-    });
   });
 });

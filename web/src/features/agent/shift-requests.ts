@@ -123,23 +123,3 @@ export function shiftRefusalKey(code: string, details: unknown): string {
   if (code === 'RULE_VIOLATION' && typeof rule === 'string') return `shiftRequests.rules.${rule}`;
   return `shiftRequests.errors.${code}`;
 }
-
-/**
- * How a leave request reads: whole days (both ends at the site's midnight) by their first and last
- * day, a few hours within one day by that day, else start to end.
- */
-export type TimeOffRange =
-  { kind: 'days'; firstDay: string; lastDay: string } | { kind: 'withinDay' } | { kind: 'span' };
-
-export function timeOffRange(startsAt: string, endsAt: string, zone: string): TimeOffRange {
-  const start = DateTime.fromISO(startsAt, { zone });
-  const end = DateTime.fromISO(endsAt, { zone });
-  const midnight = (d: DateTime) => d.equals(d.startOf('day'));
-  if (midnight(start) && midnight(end))
-    return {
-      kind: 'days',
-      firstDay: start.toUTC().toISO()!,
-      lastDay: end.minus({ days: 1 }).toUTC().toISO()!,
-    };
-  return start.hasSame(end, 'day') ? { kind: 'withinDay' } : { kind: 'span' };
-}

@@ -19,6 +19,7 @@ import { useDialectName } from '../../lib/i18n/tag-names';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { formatLeave } from '../../lib/leave-range';
 import { openShiftRefusalKey } from './open-shift-form';
 import { OpenShiftPost } from './open-shift-post';
 import { useTeamSchedules, type Agent } from './use-planner';
@@ -48,8 +49,6 @@ export function RequestsPanel({
   const queryClient = useQueryClient();
   const name = (id: string | null | undefined) =>
     (id && agents.find((a) => a.id === id)?.displayName) || (id ?? '').slice(0, 8);
-  const span = (from: string, to: string) =>
-    `${formatDateTime(from, i18n.language, timeZone)} – ${formatDateTime(to, i18n.language, timeZone)}`;
   const refresh = () => {
     for (const key of ['time-off', 'swaps', 'open-shifts', 'schedule', 'schedules'])
       void queryClient.invalidateQueries({ queryKey: [key] });
@@ -204,7 +203,7 @@ export function RequestsPanel({
                 key={r.id}
                 request={r}
                 who={name(r.agentId)}
-                span={span(r.startsAt, r.endsAt)}
+                span={formatLeave(r.startsAt, r.endsAt, i18n.language, timeZone)}
                 busy={decide.isPending}
                 onDecide={(approve) => decide.mutate({ id: r.id, approve })}
                 timeZone={timeZone}
@@ -223,7 +222,7 @@ export function RequestsPanel({
               <Text key={request.id} size="sm">
                 {t(`requests.decided.${request.status}`, {
                   who: name(request.agentId),
-                  span: span(request.startsAt, request.endsAt),
+                  span: formatLeave(request.startsAt, request.endsAt, i18n.language, timeZone),
                 })}{' '}
                 {effect &&
                   t('requests.effect', {

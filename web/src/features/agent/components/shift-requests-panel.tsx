@@ -20,13 +20,13 @@ import { ClockTimeInput } from '../../../components/clock-time-input';
 import { DayInput } from '../../../components/day-input';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { useEvents } from '../../../lib/events/event-stream';
-import { formatDateTime, formatDay, formatTime } from '../../../lib/format';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { useDialectName } from '../../../lib/i18n/tag-names';
+import { formatLeave } from '../../../lib/leave-range';
 import {
   mySwapsByShift,
   pickupsFor,
   shiftRefusalKey,
-  timeOffRange,
   timeOffSpan,
   type Pickup,
 } from '../shift-requests';
@@ -454,17 +454,8 @@ function TimeOff() {
   const { agentId, timeZone, workplace } = useAgent();
   const refusal = useRefusal();
   const queryClient = useQueryClient();
-  const rangeText = (startsAt: string, endsAt: string) => {
-    const range = timeOffRange(startsAt, endsAt, timeZone);
-    const lang = i18n.language;
-    if (range.kind === 'days')
-      return range.firstDay === range.lastDay
-        ? formatDay(range.firstDay, lang, timeZone)
-        : `${formatDay(range.firstDay, lang, timeZone)} – ${formatDay(range.lastDay, lang, timeZone)}`;
-    return range.kind === 'withinDay'
-      ? `${formatDateTime(startsAt, lang, timeZone)}–${formatTime(endsAt, lang, timeZone)}`
-      : `${formatDateTime(startsAt, lang, timeZone)} – ${formatDateTime(endsAt, lang, timeZone)}`;
-  };
+  const rangeText = (startsAt: string, endsAt: string) =>
+    formatLeave(startsAt, endsAt, i18n.language, timeZone);
   const [firstDay, setFirstDay] = useState('');
   const [from, setFrom] = useState('00:00');
   const [lastDay, setLastDay] = useState('');
