@@ -1,13 +1,13 @@
-import { Alert, Button, Chip, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { DialectChips } from './dialect-chips';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api/client';
 import { formatDate } from '../../lib/format';
-import { useDialectName } from '../../lib/i18n/tag-names';
 import { historyWindow, teamDialects } from './forecast-history';
-import type { Agent } from './use-planner';
+import type { PlannerHorizon } from './use-planner';
 
 /**
  * Build the forecast of the planner's days from the team's answered calls (same weekday and time,
@@ -20,16 +20,8 @@ export function ForecastFromHistory({
   intervalMinutes,
   timeZone,
   agents,
-}: {
-  teamId: string;
-  startDate: string;
-  days: number;
-  intervalMinutes: number;
-  timeZone: string;
-  agents: Agent[];
-}) {
+}: PlannerHorizon) {
   const { t, i18n } = useTranslation('scheduler');
-  const dialectName = useDialectName();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [weeks, setWeeks] = useState(4);
@@ -96,25 +88,14 @@ export function ForecastFromHistory({
               w={140}
             />
           </Group>
-          {offered.length > 0 && (
-            <div>
-              <Text size="sm" fw={500} id="history-dialects">
-                {t('forecast.history.dialects')}
-              </Text>
-              <Text size="xs" c="dimmed" mb={4}>
-                {t('forecast.history.dialectsHint')}
-              </Text>
-              <Chip.Group multiple value={chosen} onChange={setDialects}>
-                <Group gap={6} role="group" aria-labelledby="history-dialects">
-                  {offered.map((d) => (
-                    <Chip key={d} value={d} size="xs">
-                      {dialectName(d)}
-                    </Chip>
-                  ))}
-                </Group>
-              </Chip.Group>
-            </div>
-          )}
+          <DialectChips
+            id="history-dialects"
+            label={t('forecast.history.dialects')}
+            hint={t('forecast.history.dialectsHint')}
+            options={offered}
+            value={chosen}
+            onChange={setDialects}
+          />
           <Text size="sm">
             {t('forecast.history.what', {
               count: days,

@@ -1,4 +1,5 @@
-import { Alert, Button, Chip, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { DialectChips } from './dialect-chips';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { ClockTimeInput } from '../../components/clock-time-input';
 import { DayInput } from '../../components/day-input';
 import { api, ApiError, unwrap } from '../../lib/api/client';
 import { calendarDayToDate } from '../../lib/calendar-day';
-import { useDialectName } from '../../lib/i18n/tag-names';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { teamDialects } from './forecast-history';
 import {
@@ -36,7 +36,6 @@ export function OpenShiftPost({
   onPosted: () => void;
 }) {
   const { t, i18n } = useTranslation('scheduler');
-  const dialectName = useDialectName();
   const schedule = useQuery({
     queryKey: ['schedule', scheduleId],
     enabled: !!scheduleId,
@@ -112,22 +111,13 @@ export function OpenShiftPost({
           w={110}
         />
       </Group>
-      {options.length > 0 && (
-        <div>
-          <Text size="sm" fw={500} mb={4} id="open-shift-dialects">
-            {t('openShifts.dialects')}
-          </Text>
-          <Chip.Group multiple value={dialects} onChange={setDialects}>
-            <Group gap={6} role="group" aria-labelledby="open-shift-dialects">
-              {options.map((d) => (
-                <Chip key={d} value={d} size="xs">
-                  {dialectName(d)}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-        </div>
-      )}
+      <DialectChips
+        id="open-shift-dialects"
+        label={t('openShifts.dialects')}
+        options={options}
+        value={dialects}
+        onChange={setDialects}
+      />
       <Text size="sm" data-testid="open-shift-preview" c={touched && problem ? 'red.8' : undefined}>
         {touched && problem
           ? t(`openShifts.problems.${problem}`, { first: day(first), last: day(last) })

@@ -6,7 +6,7 @@ import type { components } from '../../lib/api/schema';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useLineName } from './line-name';
 import { staffingLines } from './planner-model';
-import { headcountOf, useRequirementsPreview, type Agent } from './use-planner';
+import { headcountOf, useRequirementsPreview, type PlannerHorizon } from './use-planner';
 
 type HostileRateFigure = components['schemas']['HostileRateFigureDto'];
 
@@ -21,14 +21,7 @@ export function StaffingPanel({
   intervalMinutes,
   timeZone,
   agents,
-}: {
-  teamId: string;
-  startDate: string;
-  days: number;
-  intervalMinutes: number;
-  timeZone: string;
-  agents: Agent[];
-}) {
+}: PlannerHorizon) {
   const { t, i18n } = useTranslation('scheduler');
   const name = useLineName();
   const preview = useRequirementsPreview(teamId, startDate, days, intervalMinutes);

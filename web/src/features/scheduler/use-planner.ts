@@ -7,6 +7,16 @@ export type Agent = components['schemas']['AgentDto'];
 export type Schedule = components['schemas']['ScheduleDto'];
 export type Shift = components['schemas']['ShiftDto'];
 
+/** The planner's horizon and team, as the forecast-side panels take them. */
+export interface PlannerHorizon {
+  teamId: string;
+  startDate: string;
+  days: number;
+  intervalMinutes: number;
+  timeZone: string;
+  agents: Agent[];
+}
+
 /** The team, its site and the site's zone (the planner's days and clock times). */
 export function useTeamSite(teamId: string) {
   const team = useQuery({
