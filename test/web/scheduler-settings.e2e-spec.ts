@@ -362,4 +362,45 @@ describe('web app: planning settings, forecast from history and open shifts in C
     await page.getByText('No time-off request is waiting.').waitFor();
     await context.close();
   });
+
+  it("keeps the team's shift templates and the consistent-start preference", async () => {
+    const { t, browser } = suite;
+    const { teamId, scheduler } = await team(t);
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, scheduler.email, scheduler.password);
+    await page.getByRole('heading', { name: 'Planner', level: 2 }).waitFor();
+    await page.getByRole('tab', { name: 'Contracts and preferences' }).click();
+    const card = page.getByTestId('shift-settings');
+    await card.getByText('No templates: any start and length within the site').waitFor();
+    const rows = card.getByTestId('shift-template');
+    const fill = async (i: number, start: string, hours: string) => {
+      await card.getByRole('button', { name: 'Add a shift' }).click();
+      await rows.nth(i).getByLabel('Start', { exact: true }).fill(start);
+      await rows.nth(i).getByLabel('Length (hours)').fill(hours);
+    };
+    await fill(0, '1300', '9');
+    await fill(1, '8:00', '8');
+    await fill(2, '08:00', '8');
+    // The same shift twice: said on the row, and nothing can be saved.
+    await rows.nth(2).getByText('This shift is already in the list').waitFor();
+    const save = card.getByRole('button', { name: 'Save shift settings' });
+    expect(await save.isDisabled()).toBe(true);
+    await card.getByRole('button', { name: 'Remove the shift starting at 08:00' }).last().click();
+    await card.getByLabel(/Keep each agent's start time the same/).check();
+    await save.click();
+    await card.getByText('Saved: the next generated schedule uses them.').waitFor();
+    const stored = await t
+      .http()
+      .get(`/v1/teams/${teamId}/shift-settings`)
+      .set(bearer(scheduler.token))
+      .expect(200);
+    expect(stored.body).toMatchObject({
+      shiftTemplates: [
+        { start: '08:00', minutes: 480 },
+        { start: '13:00', minutes: 540 },
+      ],
+      consistentStartTimes: true,
+    });
+    await context.close();
+  });
 });

@@ -13,6 +13,7 @@ import { RequestsPanel } from './requests-panel';
 import { SchedulePanel } from './schedule-panel';
 import { StaffingPanel } from './staffing-panel';
 import { useTeamAgents, useTeamSite } from './use-planner';
+import { ShiftSettingsCard } from './shift-settings-card';
 import { WorkProfilesPanel } from './work-profiles-panel';
 import { DayInput } from '../../components/day-input';
 
@@ -138,7 +139,10 @@ function Planner({ teamId }: { teamId: string }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
-          <WorkProfilesPanel agents={agents} />
+          <Stack>
+            <ShiftSettingsCard teamId={teamId} />
+            <WorkProfilesPanel agents={agents} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="adherence" pt="md">
           <AdherencePanel teamId={teamId} agents={agents} timeZone={site.timeZone} />

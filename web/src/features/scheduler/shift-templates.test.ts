@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { rowsOf, templateProblems, templatesOf } from './shift-templates';
+
+describe('shift templates', () => {
+  it('reads the API in hours and writes it back in minutes, earliest first', () => {
+    const rows = rowsOf([
+      { start: '13:00', minutes: 540 },
+      { start: '08:00', minutes: 480 },
+    ]);
+    expect(rows).toEqual([
+      { start: '13:00', hours: 9 },
+      { start: '08:00', hours: 8 },
+    ]);
+    expect(templatesOf([...rows, { start: '08:00', hours: 4.5 }])).toEqual([
+      { start: '08:00', minutes: 270 },
+      { start: '08:00', minutes: 480 },
+      { start: '13:00', minutes: 540 },
+    ]);
+  });
+
+  it('names each bad row: not a time, a length outside half an hour to a day or not in minutes, a repeat', () => {
+    expect(
+      templateProblems([
+        { start: '8', hours: 8 },
+        { start: '24:00', hours: 8 },
+        { start: '09:00', hours: 0.25 },
+        { start: '09:00', hours: 25 },
+        { start: '09:00', hours: '' },
+        { start: '09:00', hours: 8.001 },
+        { start: '10:00', hours: 8 },
+        { start: '10:00', hours: 8 },
+      ]),
+    ).toEqual(['start', 'start', 'length', 'length', 'length', 'length', null, 'duplicate']);
+    expect(templatesOf([{ start: '10:00', hours: '' }])).toBeNull();
+    expect(templatesOf([])).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { isClockTime } from '../../lib/clock-time';
+import type { components } from '../../lib/api/schema';
+
+type ShiftTemplate = components['schemas']['ShiftTemplateDto'];
+
+/** A template as the form holds it: a 24-hour start and a length in hours (quarter hours allowed). */
+export interface TemplateRow {
+  start: string;
+  hours: number | '';
+}
+
+export type TemplateProblem = 'start' | 'length' | 'duplicate';
+
+/** The API's bounds: 30 minutes to a day, in whole minutes. */
+const MIN_MINUTES = 30;
+const MAX_MINUTES = 1440;
+
+export const rowsOf = (templates: readonly ShiftTemplate[]): TemplateRow[] =>
+  templates.map((x) => ({ start: x.start, hours: x.minutes / 60 }));
+
+/** What is wrong with each row (null when it is fine); a start and length given twice is a duplicate. */
+export function templateProblems(rows: readonly TemplateRow[]): Array<TemplateProblem | null> {
+  const seen = new Set<string>();
+  return rows.map((r) => {
+    if (!isClockTime(r.start)) return 'start';
+    const minutes = typeof r.hours === 'number' ? r.hours * 60 : NaN;
+    if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES)
+      return 'length';
+    const key = `${r.start}/${minutes}`;
+    if (seen.has(key)) return 'duplicate';
+    seen.add(key);
+    return null;
+  });
+}
+
+/** The rows as the API takes them, earliest start first; null while any row has a problem. */
+export function templatesOf(rows: readonly TemplateRow[]): ShiftTemplate[] | null {
+  if (templateProblems(rows).some((p) => p !== null)) return null;
+  return rows
+    .map((r) => ({ start: r.start, minutes: (r.hours as number) * 60 }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.minutes - b.minutes);
+}
