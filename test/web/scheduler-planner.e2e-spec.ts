@@ -401,7 +401,7 @@ describe('web app: the scheduler planner in Chromium', () => {
       await page.waitForTimeout(600); // the drawer's slide-in
       await page.screenshot({ path: 'docs/web-scheduler-contract.en.png' });
     }
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: 'He Li' });
     await row.getByText('20–30 h a week').waitFor();
