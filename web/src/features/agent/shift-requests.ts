@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { atDayTime } from '../../lib/zoned-time';
 import type { components } from '../../lib/api/schema';
 
 type OpenShift = components['schemas']['OpenShiftDto'];
@@ -102,15 +102,7 @@ export function timeOffSpan(
   to: { day: string; time: string },
   zone: string,
 ): { startsAt: string; endsAt: string } | null {
-  const at = ({ day, time }: { day: string; time: string }) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
-    // Wall-clock time in the zone (so a daylight-saving day is not an hour off); 24:00 is the next midnight.
-    const d =
-      time === '24:00'
-        ? DateTime.fromISO(day, { zone }).plus({ days: 1 }).startOf('day')
-        : DateTime.fromISO(`${day}T${time}`, { zone });
-    return d.isValid ? d : null;
-  };
+  const at = ({ day, time }: { day: string; time: string }) => atDayTime(day, time, zone);
   const start = at(from);
   const end = at(to);
   if (!start || !end || end <= start) return null;

@@ -3,6 +3,7 @@
  * instants the service takes; an end at or before the start is the next morning (a night shift).
  */
 import { DateTime } from 'luxon';
+import { atDayTime } from '../../lib/zoned-time';
 
 export interface OpenShiftDraft {
   /** YYYY-MM-DD, the day the shift starts. */
@@ -22,17 +23,7 @@ export interface OpenShiftSpan {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^(\d{2}):(\d{2})$/;
-
-function at(day: string, time: string, zone: string): DateTime | null {
-  const m = TIME.exec(time);
-  if (!DAY.test(day) || !m) return null;
-  // The wall-clock time itself (not midnight plus hours, which is an hour off on a DST day).
-  const d =
-    time === '24:00'
-      ? DateTime.fromISO(day, { zone }).startOf('day').plus({ days: 1 })
-      : DateTime.fromISO(`${day}T${time}`, { zone });
-  return d.isValid && Number(m[1]) <= 24 && Number(m[2]) < 60 ? d : null;
-}
+const at = atDayTime;
 
 /**
  * The shift's instants: from `start` on `day` to `end` on the same day, or on the next day when the

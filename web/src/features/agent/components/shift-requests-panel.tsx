@@ -112,22 +112,24 @@ function useLiveSwaps(agentId: string) {
 
 /** My published shifts of the next four weeks that have not started, soonest first. */
 function useComingShifts(agentId: string) {
-  const [from] = useState(() => new Date().toISOString());
+  // One query for the list and the trade dialog: the window is taken when it is read.
   const shifts = useQuery({
-    queryKey: ['agent', agentId, 'shifts', 'coming', from],
-    queryFn: async () =>
-      unwrap(
+    queryKey: ['agent', agentId, 'shifts', 'coming'],
+    queryFn: async () => {
+      const from = new Date();
+      return unwrap(
         await api.GET('/v1/agents/{agentId}/shifts', {
           params: {
             path: { agentId },
             query: {
-              from,
-              to: new Date(Date.parse(from) + 28 * 86_400_000).toISOString(),
+              from: from.toISOString(),
+              to: new Date(from.getTime() + 28 * 86_400_000).toISOString(),
               pageSize: 100,
             } as never,
           },
         }),
-      ),
+      );
+    },
   });
   const coming = (shifts.data?.items ?? []).filter((s) => Date.parse(s.startsAt) > Date.now());
   return { coming, loaded: shifts.isSuccess };
