@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { callEvents, eventId, presenceOf, sendEvents, setPresence } from '../support/router';
 import { AvailabilityPool } from '../../src/routing/reservations/availability-pool';
 import { CallEventIngest } from '../../src/routing/calls/call-event-ingest.service';
@@ -325,6 +326,75 @@ describe('router API: availability, reservations, call events', () => {
         statusCode: 409,
         error: 'NO_AGENT_AVAILABLE',
         details: { retryAfterSeconds: expect.any(Number) },
+      });
+    });
+
+    describe('a free agent whose row another transaction has locked (a load refresh, a sweep)', () => {
+      // The locker is a plain session on the same database; the reservation is answered only once it
+      // lets go, read off pg_stat_activity (no wall-clock sleep).
+      const lockedBy = async (agentId: string) => {
+        const locker = new Client({ connectionString: t.databaseUrl });
+        await locker.connect();
+        await locker.query('BEGIN');
+        await locker.query('SELECT 1 FROM agent_presence WHERE agent_id = $1 FOR UPDATE', [
+          agentId,
+        ]);
+        const { rows } = await locker.query('SELECT pg_backend_pid() AS pid');
+        return { locker, pid: rows[0].pid as number };
+      };
+      // Until a session waits on the locker's lock, or the reservation was answered without waiting.
+      const waitedOn = async (pid: number, answer: Promise<unknown>) => {
+        let answered = false;
+        void answer.then(() => (answered = true));
+        while (!answered) {
+          const [{ n }] = await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+            [pid],
+          );
+          if (n > 0) return;
+          await new Promise((r) => setImmediate(r));
+        }
+      };
+
+      it('is held once the lock goes, not answered NO_AGENT_AVAILABLE', async () => {
+        const a = await t.createAgent({ teamId, dialects: [{ tag: 'en', proficiency: 5 }] });
+        await setPresence(t, a, 'available');
+        const { locker, pid } = await lockedBy(a.agentId);
+        try {
+          const pending = reserve({ callId: 'call-locked-free', dialect: 'en' }).then((r) => r);
+          await waitedOn(pid, pending);
+          await locker.query('COMMIT');
+          const res = await pending;
+          expect(res.status).toBe(201);
+          expect(res.body.agentId).toBe(a.agentId);
+        } finally {
+          await locker.end();
+        }
+      });
+
+      it('is re-checked when the lock goes: an agent the locker took off the floor is not held', async () => {
+        const a = await t.createAgent({ teamId, dialects: [{ tag: 'en', proficiency: 5 }] });
+        await setPresence(t, a, 'available');
+        const { locker, pid } = await lockedBy(a.agentId);
+        try {
+          const pending = reserve({ callId: 'call-locked-gone', dialect: 'en' }).then((r) => r);
+          await waitedOn(pid, pending);
+          await locker.query(
+            `UPDATE agent_presence SET state = 'not_ready', reason = 'meeting' WHERE agent_id = $1`,
+            [a.agentId],
+          );
+          await locker.query('COMMIT');
+          const res = await pending;
+          expect(res.status).toBe(409);
+          expect(res.body.error).toBe('NO_AGENT_AVAILABLE');
+          const [row] = await t.dataSource.query(
+            'SELECT state, reservation_id FROM agent_presence WHERE agent_id = $1',
+            [a.agentId],
+          );
+          expect(row).toEqual({ state: 'not_ready', reservation_id: null });
+        } finally {
+          await locker.end();
+        }
       });
     });
 

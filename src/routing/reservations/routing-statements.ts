@@ -133,6 +133,12 @@ export function holdStatement(
     agentId?: string;
     /** Only these agents, the first free one in this order (the queue's preference for a new call). */
     agentIds?: string[];
+    /**
+     * Wait for matching rows other transactions lock instead of skipping them (FOR UPDATE): the second
+     * look after a SKIP LOCKED pass found nothing, so a background refresh or a rival hold that will
+     * let its agent go is waited for rather than answered as NO_AGENT_AVAILABLE.
+     */
+    waitForLocked?: boolean;
   },
   now: Date,
   reservationId: string,
@@ -161,7 +167,7 @@ export function holdStatement(
                              AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
          ORDER BY ${input.agentIds ? `array_position(${p.add(input.agentIds)}::uuid[], p.agent_id)` : source.ranking}
          LIMIT 1
-         FOR UPDATE OF p SKIP LOCKED
+         FOR UPDATE OF p${input.waitForLocked ? '' : ' SKIP LOCKED'}
       ), ins AS (
         INSERT INTO reservations (id, call_id, agent_id, status, created_at, expires_at, criteria)
         SELECT ${idP}, ${callP}, agent_id, 'held', ${nowP}, ${nowP} + make_interval(secs => ttl), ${criteriaP} FROM cand

@@ -111,9 +111,37 @@ export class RoutingService {
         await preparedQuery(this.dataSource, wait.text, wait.values);
         continue;
       }
+      // Every free match was locked by another transaction (a background load refresh, a sweep, a
+      // rival hold): look once more, waiting for those rows, so a free agent is never answered as none.
+      if (row.call_free) {
+        const [waited] = await this.holdWaitingForLocked(input, now);
+        if (waited?.id)
+          return { created: true, reservation: toDto({ ...waited, status: 'held' }, now) };
+      }
       throw new DomainError(409, 'NO_AGENT_AVAILABLE', 'No matching agent is available now', {
         retryAfterSeconds: await this.retryAfter(input, now),
       });
+    }
+  }
+
+  /**
+   * The hold again, waiting (at most a second) for matching rows other transactions have locked; the
+   * rows they took are re-checked when their locks go, so only an agent still free is held.
+   */
+  private async holdWaitingForLocked(
+    input: CandidateFilter & { callId: string; ttlSeconds?: number },
+    now: Date,
+  ): Promise<any[]> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await m.query(`SELECT set_config('lock_timeout', '1000ms', true)`);
+        return this.insertHold(m, { ...input, waitForLocked: true }, now);
+      });
+    } catch (e) {
+      // A lock held past the bound, or a deadlock with a sweep: nobody could be held now.
+      const code = e instanceof QueryFailedError ? (e as any).driverError?.code : undefined;
+      if (code === '55P03' || code === '40P01') return [];
+      throw e;
     }
   }
 
@@ -171,6 +199,7 @@ export class RoutingService {
       ttlSeconds?: number;
       agentId?: string;
       agentIds?: string[];
+      waitForLocked?: boolean;
     },
     now: Date,
     then?: HoldFollower,
