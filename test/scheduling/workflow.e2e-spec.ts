@@ -759,6 +759,46 @@ describe('scheduling workflow', () => {
         .expect(200);
       expect(await statusOf(offer)).toBe('cancelled');
     });
+
+    it("a shift moved or an open shift posted must start on one of the schedule's days (400 OUTSIDE_SCHEDULE)", async () => {
+      // Thu 29 Jan only, 08:00-14:00 Shanghai; its days span 28 Jan 16:00Z to 29 Jan 16:00Z.
+      const draft = await publishedSchedule('2026-01-29', 1, slots(at8(29), 6, 1));
+      const [shift] = draft.shifts;
+      const hour = 3_600_000;
+      const move = (startsAt: string, endsAt: string) =>
+        t
+          .http()
+          .patch(`/v1/schedules/${draft.id}/shifts/${shift.id}`)
+          .set(bearer(l.scheduler.token))
+          .send({ startsAt, endsAt });
+      const refused = await move('2026-01-29T16:00:00.000Z', '2026-01-29T22:00:00.000Z').expect(
+        400,
+      );
+      expect(refused.body).toMatchObject({
+        error: 'OUTSIDE_SCHEDULE',
+        details: { from: '2026-01-28T16:00:00.000Z', to: '2026-01-29T16:00:00.000Z' },
+      });
+      // A late shift starting on the day may run past its midnight.
+      await move('2026-01-29T12:00:00.000Z', '2026-01-29T18:00:00.000Z').expect(200);
+      await publish(draft.id);
+      const post = (startsAt: number) =>
+        t
+          .http()
+          .post(`/v1/schedules/${draft.id}/open-shifts`)
+          .set(bearer(l.scheduler.token))
+          .send({
+            startsAt: new Date(startsAt).toISOString(),
+            endsAt: new Date(startsAt + 4 * hour).toISOString(),
+          });
+      const dayAfter = await post(Date.parse('2026-01-30T01:00:00Z')).expect(400);
+      expect(dayAfter.body.error).toBe('OUTSIDE_SCHEDULE');
+      const ok = await post(Date.parse('2026-01-29T01:00:00Z')).expect(201);
+      const board = await t.dataSource.query(
+        `SELECT id FROM open_shifts WHERE schedule_id = $1 AND origin = 'manual'`,
+        [draft.id],
+      );
+      expect(board).toEqual([{ id: ok.body.id }]);
+    });
   });
 
   it("staffing: maxOccupancy defaults to the team's cap; a capped shrinkage is reported", async () => {

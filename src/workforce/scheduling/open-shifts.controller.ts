@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -47,6 +48,11 @@ export class OpenShiftsController {
     summary: 'Post a shift of a published schedule on the board for agents to pick up',
   })
   @ApiCreatedResponse({ type: OpenShiftDto })
+  @ApiBadRequestResponse({
+    description:
+      "OUTSIDE_SCHEDULE (it must start on one of the schedule's days; details.from/to), START_IN_PAST or VALIDATION_FAILED",
+    type: ErrorBodyDto,
+  })
   @ApiConflictResponse({ description: 'SCHEDULE_NOT_PUBLISHED', type: ErrorBodyDto })
   post(@Param('id', UuidParam) id: string, @Body() body: PostOpenShiftDto): Promise<OpenShiftDto> {
     return this.board.post(id, body);

@@ -26,7 +26,7 @@ import {
   toChecked,
 } from './planning-context.service';
 import { Schedule } from './schedule.entity';
-import { ShiftRulesService } from './shift-rules.service';
+import { assertWithinSchedule, ShiftRulesService } from './shift-rules.service';
 import { Shift } from './shift.entity';
 
 export const toOpenShiftDto = (o: OpenShift): OpenShiftDto => ({
@@ -204,6 +204,8 @@ export class OpenShiftsService {
       });
     if (start <= this.clock.now())
       throw badRequest('START_IN_PAST', 'An open shift must start in the future');
+    const { timeZone } = await this.context.forTeam(schedule.teamId);
+    assertWithinSchedule(schedule, timeZone, start.getTime());
     const row = await this.openShifts.save(
       this.openShifts.create({
         scheduleId,

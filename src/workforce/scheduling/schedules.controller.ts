@@ -104,6 +104,11 @@ export class SchedulesController {
       'Edit one shift (times, agent, breaks); every labour rule is checked again (`?dryRun=true`: only checked, nothing saved)',
   })
   @ApiOkResponse({ type: ShiftDto })
+  @ApiBadRequestResponse({
+    description:
+      "OUTSIDE_SCHEDULE (a new start must fall on one of the schedule's days; details.from/to), AGENT_NOT_IN_TEAM or VALIDATION_FAILED",
+    type: ErrorBodyDto,
+  })
   @ApiConflictResponse({
     description: 'RULE_VIOLATION (details.rule names it) or SHIFT_OVERLAP',
     type: ErrorBodyDto,

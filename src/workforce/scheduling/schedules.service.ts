@@ -28,7 +28,7 @@ import {
 } from './planning-context.service';
 import type { CheckedShift } from './rule-checker';
 import { SwapsService } from './swaps.service';
-import { ShiftRulesService } from './shift-rules.service';
+import { assertWithinSchedule, ShiftRulesService } from './shift-rules.service';
 import type { ModelRequirement } from './schedule-model';
 import { Schedule } from './schedule.entity';
 import { Shift, ShiftBreak } from './shift.entity';
@@ -202,6 +202,7 @@ export class SchedulesService {
     if (newAgent.teamId !== schedule.teamId)
       throw badRequest('AGENT_NOT_IN_TEAM', 'The agent is not in the schedule team', { agentId });
     const { rules, timeZone } = await this.context.forTeam(schedule.teamId);
+    if (start !== shift.startsAt.getTime()) assertWithinSchedule(schedule, timeZone, start);
     let breaks: ShiftBreak[];
     const timesChanged = start !== shift.startsAt.getTime() || end !== shift.endsAt.getTime();
     if (input.breaks)

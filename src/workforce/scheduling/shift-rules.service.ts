@@ -1,13 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
-import { DomainError } from '../../platform/common/errors/domain-error';
+import { badRequest, DomainError } from '../../platform/common/errors/domain-error';
+import { scheduleSpan, startsWithinSchedule } from './domain/schedule-days';
 import type { LabourRules } from './labour-rules';
 import { PlanningContextService, toChecked } from './planning-context.service';
 import { CheckedShift, newViolations } from './rule-checker';
 import { Shift } from './shift.entity';
 
 const AROUND_MS = 40 * 24 * 3_600_000;
+
+/** 400 OUTSIDE_SCHEDULE unless a shift starting at `start` falls on one of the schedule's days. */
+export function assertWithinSchedule(
+  schedule: { startDate: string; days: number },
+  timeZone: string,
+  start: number,
+): void {
+  const span = scheduleSpan(schedule.startDate, schedule.days, timeZone);
+  if (!startsWithinSchedule(span, start))
+    throw badRequest('OUTSIDE_SCHEDULE', "The shift must start on one of the schedule's days", {
+      from: new Date(span.from).toISOString(),
+      to: new Date(span.to).toISOString(),
+    });
+}
 
 /** Checks a change to shifts against every labour rule, time off, unavailability and contract. */
 @Injectable()

@@ -68,6 +68,7 @@ describe('posting an open shift', () => {
 
   it('turns refusal codes into keys, unknown ones into a general one', () => {
     expect(openShiftRefusalKey('START_IN_PAST')).toBe('openShifts.errors.START_IN_PAST');
+    expect(openShiftRefusalKey('OUTSIDE_SCHEDULE')).toBe('openShifts.errors.OUTSIDE_SCHEDULE');
     expect(openShiftRefusalKey('OPEN_SHIFT_TAKEN')).toBe('openShifts.errors.OPEN_SHIFT_TAKEN');
     expect(openShiftRefusalKey('HTTP_502')).toBe('openShifts.errors.other');
   });

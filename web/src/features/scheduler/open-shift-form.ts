@@ -74,6 +74,7 @@ export function lastDayOf(schedule: { startDate: string; days: number }): string
 
 const KNOWN_REFUSALS = new Set([
   'START_IN_PAST',
+  'OUTSIDE_SCHEDULE',
   'SCHEDULE_NOT_PUBLISHED',
   'OPEN_SHIFT_TAKEN',
   'VALIDATION_FAILED',

@@ -79,6 +79,7 @@ export function ShiftEditor({
   const refusal = (e: unknown) => {
     if (!(e instanceof ApiError)) return String(e);
     const rule = (e.details as { rule?: string } | undefined)?.rule;
+    if (e.code === 'OUTSIDE_SCHEDULE') return t('edit.outsideSchedule');
     return rule
       ? t('edit.refusedRule', { rule: t(`rules.${rule}`, { defaultValue: rule }), code: rule })
       : t('edit.refused', { code: e.code });

@@ -8969,6 +8969,15 @@ export interface operations {
                     "application/json": components["schemas"]["ShiftDto"];
                 };
             };
+            /** @description OUTSIDE_SCHEDULE (a new start must fall on one of the schedule's days; details.from/to), AGENT_NOT_IN_TEAM or VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: missing or invalid credentials */
             401: {
                 headers: {
@@ -10194,6 +10203,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenShiftDto"];
+                };
+            };
+            /** @description OUTSIDE_SCHEDULE (it must start on one of the schedule's days; details.from/to), START_IN_PAST or VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing or invalid credentials */
