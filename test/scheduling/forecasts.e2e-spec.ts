@@ -182,16 +182,45 @@ describe('forecasts and requirements', () => {
           ],
         );
     }
+    const build = () =>
+      t
+        .http()
+        .post(`/v1/teams/${teamId}/forecast/from-history`)
+        .set(bearer(scheduler.token))
+        .send({ startDate: '2026-02-02', days: 1, intervalMinutes: 30, weeks: 4 })
+        .expect(200);
+    // Stored before: the uploaded day (100 calls every half hour) and a row of the next day.
+    const nextDay = '2026-02-03T01:00:00.000Z';
+    await t
+      .http()
+      .put(`/v1/teams/${teamId}/forecast`)
+      .set(bearer(scheduler.token))
+      .send({ intervalMinutes: 30, intervals: [{ start: nextDay, calls: 7, ahtSeconds: 150 }] })
+      .expect(200);
+    const res = await build();
+    // weights 4,3,2,1 newest first: (4·16 + 3·12 + 2·8 + 1·4) / 10 = 12. The day is history's
+    // alone: the half hours without calls then have no forecast now, not the upload's 100.
+    expect(res.body.intervals).toEqual([
+      { start: starts[0], calls: 12, ahtSeconds: 200, intervalMinutes: 30 },
+    ]);
+    const [kept] = await t.dataSource.query(
+      `SELECT calls FROM team_forecasts WHERE team_id = $1 AND interval_start = $2`,
+      [teamId, nextDay],
+    );
+    expect(kept).toEqual({ calls: 7 });
+  });
+
+  it('leaves the stored forecast alone when the weeks looked at hold no calls', async () => {
+    // Tuesday 3 Feb: the Tuesday before had no calls, so its stored row (7 calls) stays.
     const res = await t
       .http()
       .post(`/v1/teams/${teamId}/forecast/from-history`)
       .set(bearer(scheduler.token))
-      .send({ startDate: '2026-02-02', days: 1, intervalMinutes: 30, weeks: 4 })
+      .send({ startDate: '2026-02-03', days: 1, intervalMinutes: 30, weeks: 1 })
       .expect(200);
-    const first = res.body.intervals.find((i: any) => i.start === starts[0]);
-    // weights 4,3,2,1 newest first: (4·16 + 3·12 + 2·8 + 1·4) / 10 = 12
-    expect(first).toMatchObject({ calls: 12, ahtSeconds: 200 });
-    expect(first.dialect).toBeUndefined();
+    expect(res.body.intervals).toEqual([
+      { start: '2026-02-03T01:00:00.000Z', calls: 7, ahtSeconds: 150, intervalMinutes: 30 },
+    ]);
   });
 
   it('builds per-dialect forecasts from the dialect each call was routed for', async () => {

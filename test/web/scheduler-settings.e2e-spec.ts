@@ -64,7 +64,8 @@ describe('web app: planning settings, forecast from history and open shifts in C
           ],
         );
       }
-    // Stored before: a guess for 09:00 (replaced) and one for 20:00 (no history there: kept).
+    // Stored before: a guess for 09:00 and one for 20:00; the days built are history's alone, so
+    // 09:00 becomes 12 and 20:00 (no calls then) goes.
     await t
       .http()
       .put(`/v1/teams/${teamId}/forecast`)
@@ -109,7 +110,7 @@ describe('web app: planning settings, forecast from history and open shifts in C
       .waitFor();
     await confirm
       .getByText(
-        'This replaces the stored forecast of every interval that had calls in those weeks. Intervals without any keep what is stored now.',
+        'This replaces the stored forecast of these days: an interval without calls in those weeks will have none. If those weeks hold no calls at all, nothing changes.',
       )
       .waitFor();
     // The team's dialects are offered, all chosen.
@@ -118,7 +119,7 @@ describe('web app: planning settings, forecast from history and open shifts in C
     await confirm.waitFor({ state: 'detached' });
     await page
       .getByTestId('history-result')
-      .getByText('The forecast for these days now has 2 intervals.')
+      .getByText('The forecast for these days now has 1 interval.')
       .waitFor();
     const forecast = await t
       .http()
@@ -127,7 +128,6 @@ describe('web app: planning settings, forecast from history and open shifts in C
       .expect(200);
     expect(forecast.body.intervals).toEqual([
       { start: NINE, calls: 12, ahtSeconds: 200, intervalMinutes: 30 },
-      { start: EIGHT_PM, calls: 3, ahtSeconds: 180, intervalMinutes: 30 },
     ]);
     // Staffing follows the new forecast without a reload.
     await words.getByText(await peakWords()).waitFor();

@@ -24,4 +24,16 @@ describe('forecast CSV and history', () => {
     expect(f.calls).toBe(75);
     expect(f.ahtSeconds).toBeCloseTo((0.5 * 20000 + 0.5 * 5000) / 75, 6);
   });
+
+  it('looks back to the same wall-clock time across a daylight-saving change', () => {
+    // Berlin moves to summer time on Sunday 29 March 2026: Monday 30 March 09:00 is 07:00Z, the
+    // Monday before at 09:00 was 08:00Z, 167 hours earlier.
+    const t = Date.parse('2026-03-30T07:00:00Z');
+    const history = [
+      { start: Date.parse('2026-03-23T08:00:00Z'), calls: 40, handleSeconds: 40 * 300 },
+      { start: t - 7 * 24 * 3_600_000, calls: 2, handleSeconds: 2 * 100 },
+    ];
+    const [f] = forecastFromHistory(history, [t], [1], 'Europe/Berlin');
+    expect(f).toEqual({ start: t, calls: 40, ahtSeconds: 300 });
+  });
 });

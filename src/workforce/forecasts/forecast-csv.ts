@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /** Parses an interval forecast CSV: header `start,calls,ahtSeconds` with optional `dialect` column. Pure. */
 export interface ForecastRow {
   start: string;
@@ -44,20 +46,23 @@ export function parseForecastCsv(csv: string): { rows: ForecastRow[]; errors: st
 /**
  * A forecast from history: for each target interval, the weighted mean of the same weekday and time of
  * day over the last weeks (weights newest first, e.g. [0.4, 0.3, 0.2, 0.1]). AHT is call-weighted.
+ * "The same time" is the site's wall clock (`timeZone`): across a daylight-saving change, 09:00 a week
+ * earlier is 167 or 169 hours back, not 168.
  */
 export function forecastFromHistory(
   history: Array<{ start: number; calls: number; handleSeconds: number }>,
   targets: number[],
   weights: number[] = [0.4, 0.3, 0.2, 0.1],
+  timeZone = 'UTC',
 ): Array<{ start: number; calls: number; ahtSeconds: number }> {
   const byStart = new Map(history.map((h) => [h.start, h]));
-  const week = 7 * 24 * 3_600_000;
   return targets.map((t) => {
+    const local = DateTime.fromMillis(t, { zone: timeZone });
     let calls = 0;
     let handle = 0;
     let weightSum = 0;
     weights.forEach((w, k) => {
-      const h = byStart.get(t - (k + 1) * week);
+      const h = byStart.get(local.minus({ weeks: k + 1 }).toMillis());
       weightSum += w;
       if (!h) return;
       calls += w * h.calls;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { Between, DataSource, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { CallHistory } from '../../routing/calls/call-history.service';
 import { Clock } from '../../platform/common/clock/clock';
@@ -100,6 +100,7 @@ export class ForecastsService {
         })),
         targets,
         weights,
+        site.timeZone,
       )
         .filter((f) => f.calls > 0)
         .map((f) => ({
@@ -128,7 +129,18 @@ export class ForecastsService {
         intervals.push(...toRows(perDialect, dialect));
       }
     }
-    await this.upload(teamId, { intervalMinutes: input.intervalMinutes, intervals });
+    // The days built are history's alone: an interval without calls then is none now, so the series
+    // built (team-wide and each dialect asked for) are cleared over the days first. With no calls at
+    // all nothing is touched.
+    if (intervals.length)
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `DELETE FROM team_forecasts
+            WHERE team_id = $1 AND dialect = ANY($2::text[]) AND interval_start >= $3 AND interval_start < $4`,
+          [teamId, ['', ...dialects], first.toJSDate(), end.toJSDate()],
+        );
+        await this.store(manager, teamId, input.intervalMinutes, intervals);
+      });
     return this.get(teamId, first.toJSDate(), end.toJSDate());
   }
 
@@ -150,31 +162,41 @@ export class ForecastsService {
         });
       rows = parsed.rows;
     }
-    await this.dataSource.transaction(async (manager) => {
-      for (let i = 0; i < rows.length; i += 500) {
-        const chunk = rows.slice(i, i + 500);
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(TeamForecast)
-          .values(
-            chunk.map((r) => ({
-              teamId,
-              dialect: r.dialect ?? '',
-              intervalStart: new Date(r.start),
-              intervalMinutes: input.intervalMinutes,
-              calls: r.calls,
-              ahtSeconds: r.ahtSeconds,
-            })),
-          )
-          .orUpdate(
-            ['interval_minutes', 'calls', 'aht_seconds'],
-            ['team_id', 'dialect', 'interval_start'],
-          )
-          .execute();
-      }
-    });
+    await this.dataSource.transaction((manager) =>
+      this.store(manager, teamId, input.intervalMinutes, rows),
+    );
     return { stored: rows.length };
+  }
+
+  /** Upserts rows on (team, dialect, interval start), 500 to a statement. */
+  private async store(
+    manager: EntityManager,
+    teamId: string,
+    intervalMinutes: number,
+    rows: Array<{ start: string; dialect?: string; calls: number; ahtSeconds: number }>,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TeamForecast)
+        .values(
+          chunk.map((r) => ({
+            teamId,
+            dialect: r.dialect ?? '',
+            intervalStart: new Date(r.start),
+            intervalMinutes,
+            calls: r.calls,
+            ahtSeconds: r.ahtSeconds,
+          })),
+        )
+        .orUpdate(
+          ['interval_minutes', 'calls', 'aht_seconds'],
+          ['team_id', 'dialect', 'interval_start'],
+        )
+        .execute();
+    }
   }
 
   async get(teamId: string, from: Date, to: Date): Promise<ForecastDto> {

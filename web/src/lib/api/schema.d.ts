@@ -1464,7 +1464,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build and store the forecast from the team's answered calls: same weekday and interval, weighted over past weeks */
+        /**
+         * Build and store the forecast from the team's answered calls: same weekday and wall-clock interval, weighted over past weeks
+         * @description The days built become what history says: their stored team-wide rows (and those of each dialect asked for) are replaced, so an interval without calls in those weeks has none. When the weeks hold no answered calls at all, nothing stored is changed.
+         */
         post: operations["ForecastsController_fromHistory"];
         delete?: never;
         options?: never;
