@@ -760,6 +760,69 @@ describe('scheduling workflow', () => {
       expect(await statusOf(offer)).toBe('cancelled');
     });
 
+    it('an agent withdrawing and a scheduler approving the same request on two replicas: exactly one wins, and the shift follows the winner', async () => {
+      // Mon 9 - Thu 12 Feb, one 08:00-14:00 shift a day, all a2's; a2 asks for each day off.
+      const days = [9, 10, 11, 12];
+      const day = (d: number) => `2026-02-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+      const draft = await publishedSchedule(
+        '2026-02-09',
+        days.length,
+        days.flatMap((d) => slots(day(d), 6, 1)),
+      );
+      const a2 = l.agents[1];
+      await publishAssigned(
+        draft.id,
+        draft.shifts.map((x: { id: string }) => [x, a2] as [{ id: string }, { agentId: string }]),
+      );
+      const urls = [await t.url(), await replica.url()];
+      const post = (url: string, path: string, token: string) =>
+        fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: '{}',
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      for (const [k, d] of days.entries()) {
+        const asked = await t
+          .http()
+          .post('/v1/time-off')
+          .set(bearer(a2.token))
+          .send({
+            agentId: a2.agentId,
+            kind: 'time_off',
+            startsAt: new Date(Date.parse(day(d)) - 8 * 3_600_000).toISOString(),
+            endsAt: new Date(Date.parse(day(d)) + 16 * 3_600_000).toISOString(),
+          })
+          .expect(201);
+        const id = asked.body.id as string;
+        // Each round the two requests swap replicas.
+        const [withdrawn, approved] = await Promise.all([
+          post(urls[k % 2], `/v1/time-off/${id}/withdraw`, a2.token),
+          post(urls[(k + 1) % 2], `/v1/time-off/${id}/approve`, l.scheduler.token),
+        ]);
+        expect([withdrawn.status, approved.status].sort()).toEqual([200, 409]);
+        const loser = withdrawn.status === 409 ? withdrawn : approved;
+        const winner = withdrawn.status === 200 ? 'withdrawn' : 'approved';
+        expect(loser.body).toMatchObject({ error: 'ALREADY_DECIDED', details: { status: winner } });
+        const [stored] = await t.dataSource.query(
+          `SELECT status FROM time_off_requests WHERE id = $1`,
+          [id],
+        );
+        expect(stored.status).toBe(winner);
+        // The day's shift left for the board only if the approval won.
+        const shift = await t.dataSource.query(
+          `SELECT id FROM shifts WHERE schedule_id = $1 AND agent_id = $2 AND starts_at = $3`,
+          [draft.id, a2.agentId, day(d)],
+        );
+        const posted = await t.dataSource.query(
+          `SELECT id FROM open_shifts WHERE schedule_id = $1 AND starts_at = $2`,
+          [draft.id, day(d)],
+        );
+        expect({ shifts: shift.length, posted: posted.length }).toEqual(
+          winner === 'approved' ? { shifts: 0, posted: 1 } : { shifts: 1, posted: 0 },
+        );
+      }
+    });
+
     it("a shift moved or an open shift posted must start on one of the schedule's days (400 OUTSIDE_SCHEDULE)", async () => {
       // Thu 29 Jan only, 08:00-14:00 Shanghai; its days span 28 Jan 16:00Z to 29 Jan 16:00Z.
       const draft = await publishedSchedule('2026-01-29', 1, slots(at8(29), 6, 1));
