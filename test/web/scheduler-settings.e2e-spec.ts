@@ -372,6 +372,9 @@ describe('web app: planning settings, forecast from history and open shifts in C
     await page.getByRole('tab', { name: 'Contracts and preferences' }).click();
     const card = page.getByTestId('shift-settings');
     await card.getByText('No templates: any start and length within the site').waitFor();
+    const save = card.getByRole('button', { name: 'Save shift settings' });
+    // Nothing to save while the form is what is stored.
+    expect(await save.isDisabled()).toBe(true);
     const rows = card.getByTestId('shift-template');
     const fill = async (i: number, start: string, hours: string) => {
       await card.getByRole('button', { name: 'Add a shift' }).click();
@@ -383,12 +386,12 @@ describe('web app: planning settings, forecast from history and open shifts in C
     await fill(2, '08:00', '8');
     // The same shift twice: said on the row, and nothing can be saved.
     await rows.nth(2).getByText('This shift is already in the list').waitFor();
-    const save = card.getByRole('button', { name: 'Save shift settings' });
     expect(await save.isDisabled()).toBe(true);
     await card.getByRole('button', { name: 'Remove the shift starting at 08:00' }).last().click();
     await card.getByLabel(/Keep each agent's start time the same/).check();
     await save.click();
     await card.getByText('Saved: the next generated schedule uses them.').waitFor();
+    expect(await save.isDisabled()).toBe(true);
     const stored = await t
       .http()
       .get(`/v1/teams/${teamId}/shift-settings`)

@@ -15,7 +15,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, unwrap } from '../../lib/api/client';
-import { rowsOf, templateProblems, templatesOf, type TemplateRow } from './shift-templates';
+import {
+  rowsOf,
+  templateProblems,
+  templatesOf,
+  unchangedSettings,
+  type TemplateRow,
+} from './shift-templates';
 
 /**
  * The team's shift templates (the only shifts generation may use; none = any within the site's
@@ -139,7 +145,9 @@ export function ShiftSettingsCard({ teamId }: { teamId: string }) {
           <Button
             onClick={() => save.mutate()}
             loading={save.isPending}
-            disabled={!templates || !stored.isSuccess}
+            disabled={
+              !templates || !stored.data || unchangedSettings(stored.data, templates, consistent)
+            }
           >
             {t('shiftSettings.save')}
           </Button>

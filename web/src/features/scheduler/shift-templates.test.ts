@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsOf, templateProblems, templatesOf } from './shift-templates';
+import { rowsOf, templateProblems, templatesOf, unchangedSettings } from './shift-templates';
 
 describe('shift templates', () => {
   it('reads the API in hours and writes it back in minutes, earliest first', () => {
@@ -33,5 +33,25 @@ describe('shift templates', () => {
     ).toEqual(['start', 'start', 'length', 'length', 'length', 'length', null, 'duplicate']);
     expect(templatesOf([{ start: '10:00', hours: '' }])).toBeNull();
     expect(templatesOf([])).toEqual([]);
+  });
+
+  it('holds Save back while the form is what is stored, whatever the order of the rows', () => {
+    const stored = {
+      shiftTemplates: [
+        { start: '08:00', minutes: 480 },
+        { start: '13:00', minutes: 540 },
+      ],
+      consistentStartTimes: false,
+    };
+    const reordered = templatesOf([
+      { start: '13:00', hours: 9 },
+      { start: '08:00', hours: 8 },
+    ]);
+    expect(unchangedSettings(stored, reordered, false)).toBe(true);
+    expect(unchangedSettings(stored, reordered, true)).toBe(false);
+    expect(unchangedSettings(stored, templatesOf([{ start: '08:00', hours: 8 }]), false)).toBe(
+      false,
+    );
+    expect(unchangedSettings(stored, null, false)).toBe(false);
   });
 });

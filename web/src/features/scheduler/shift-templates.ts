@@ -40,3 +40,18 @@ export function templatesOf(rows: readonly TemplateRow[]): ShiftTemplate[] | nul
     .map((r) => ({ start: r.start, minutes: (r.hours as number) * 60 }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.minutes - b.minutes);
 }
+
+/** Whether the form holds what is stored (the same templates in any order, the same preference). */
+export function unchangedSettings(
+  stored: { shiftTemplates: readonly ShiftTemplate[]; consistentStartTimes: boolean },
+  templates: readonly ShiftTemplate[] | null,
+  consistentStartTimes: boolean,
+): boolean {
+  if (!templates || consistentStartTimes !== stored.consistentStartTimes) return false;
+  const key = (list: readonly ShiftTemplate[]) =>
+    list
+      .map((x) => `${x.start}/${x.minutes}`)
+      .sort()
+      .join(',');
+  return key(templates) === key(stored.shiftTemplates);
+}

@@ -81,7 +81,12 @@ export default function WeekSchedule() {
         initialView="timeGridWeek"
         timeZone={timeZone}
         locales={[zhCnLocale]}
-        locale={i18n.language === 'en' ? 'en-gb' : 'zh-cn'}
+        // English reads dates as the rest of the app does ("Mon, Nov 30"); weeks start on Monday and
+        // times are 24-hour in both languages.
+        locale={i18n.language === 'en' ? 'en' : 'zh-cn'}
+        dayHeaderFormat={
+          i18n.language === 'en' ? { weekday: 'short', month: 'short', day: 'numeric' } : undefined
+        }
         firstDay={1}
         allDaySlot={false}
         slotMinTime="06:00:00"
