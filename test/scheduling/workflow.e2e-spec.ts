@@ -823,6 +823,60 @@ describe('scheduling workflow', () => {
       }
     });
 
+    it("agents read their team's roster (names and times) and ask a colleague for any of its shifts in a trade", async () => {
+      // Mon 16 Feb, two 08:00-14:00 shifts: a1's and a3's.
+      const draft = await publishedSchedule(
+        '2026-02-16',
+        1,
+        slots('2026-02-16T00:00:00.000Z', 6, 2),
+      );
+      const [a1, , a3] = l.agents;
+      await publishAssigned(draft.id, [
+        [draft.shifts[0], a1],
+        [draft.shifts[1], a3],
+      ]);
+      const read = (token: string, from: string, to: string) =>
+        t.http().get(`/v1/teams/${l.teamId}/roster?from=${from}&to=${to}`).set(bearer(token));
+      const roster = await read(a1.token, '2026-02-15T16:00:00Z', '2026-02-16T16:00:00Z').expect(
+        200,
+      );
+      const names = await t.dataSource.query(
+        `SELECT id, display_name FROM agents WHERE id = ANY($1::uuid[])`,
+        [[a1.agentId, a3.agentId]],
+      );
+      const nameOf = new Map(names.map((r: any) => [r.id, r.display_name]));
+      expect(roster.body).toEqual({
+        teamId: l.teamId,
+        from: '2026-02-15T16:00:00.000Z',
+        to: '2026-02-16T16:00:00.000Z',
+        shifts: expect.any(Array),
+      });
+      const mine = roster.body.shifts.find((x: any) => x.agentId === a1.agentId);
+      const theirs = roster.body.shifts.find((x: any) => x.agentId === a3.agentId);
+      expect(theirs).toEqual({
+        shiftId: expect.any(String),
+        agentId: a3.agentId,
+        displayName: nameOf.get(a3.agentId),
+        startsAt: '2026-02-16T00:00:00.000Z',
+        endsAt: '2026-02-16T06:00:00.000Z',
+      });
+      expect(roster.body.shifts).toHaveLength(2);
+      // An agent of another team may not read it; a range over 35 days or backwards is refused.
+      const stranger = await t.createAgent({ teamId: await t.createTeam(siteId) });
+      await read(stranger.token, '2026-02-15T16:00:00Z', '2026-02-16T16:00:00Z').expect(403);
+      const long = await read(a1.token, '2026-02-01T00:00:00Z', '2026-03-08T00:00:01Z').expect(400);
+      expect(long.body.error).toBe('VALIDATION_FAILED');
+      await read(a1.token, '2026-02-16T16:00:00Z', '2026-02-15T16:00:00Z').expect(400);
+      // a1 asks a3 for their shift (never given away) in exchange for a1's own.
+      const trade = await t
+        .http()
+        .post('/v1/shift-swaps')
+        .set(bearer(a1.token))
+        .send({ shiftId: mine.shiftId, counterShiftId: theirs.shiftId })
+        .expect(201);
+      expect(trade.body).toMatchObject({ status: 'proposed', counterAgentId: a3.agentId });
+    });
+
     it("a shift moved or an open shift posted must start on one of the schedule's days (400 OUTSIDE_SCHEDULE)", async () => {
       // Thu 29 Jan only, 08:00-14:00 Shanghai; its days span 28 Jan 16:00Z to 29 Jan 16:00Z.
       const draft = await publishedSchedule('2026-01-29', 1, slots(at8(29), 6, 1));

@@ -283,6 +283,13 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
     'admin',
     'supervisor',
   ]),
+  // Agents read their own team's (to find a colleague's shift for a trade); names and times only.
+  'GET /v1/teams/{teamId}/roster': on(
+    'team',
+    path('teamId'),
+    ['agent', 'scheduler', 'supervisor', 'admin'],
+    'team',
+  ),
   'GET /v1/agents/{agentId}/schedule.ics': on('agent', path('agentId'), [
     'agent',
     'scheduler',

@@ -27,8 +27,10 @@ import {
   ShiftDto,
   ShiftPageDto,
 } from './dto/schedule.dto';
+import { TeamRosterDto, TeamRosterQueryDto } from './dto/team-roster.dto';
 import { ScheduleGenerationService } from './schedule-generation.service';
 import { SchedulesService } from './schedules.service';
+import { TeamRosterService } from './team-roster.service';
 
 @ApiTags('schedules')
 @Controller()
@@ -36,6 +38,7 @@ export class SchedulesController {
   constructor(
     private readonly schedules: SchedulesService,
     private readonly generation: ScheduleGenerationService,
+    private readonly rosters: TeamRosterService,
   ) {}
 
   @Post('schedules/generate')
@@ -131,6 +134,24 @@ export class SchedulesController {
     @Query() query: AgentShiftsQueryDto,
   ): Promise<ShiftPageDto> {
     return this.schedules.agentShifts(agentId, query);
+  }
+
+  @Get('teams/:teamId/roster')
+  @Roles('agent', 'scheduler', 'supervisor', 'admin')
+  @ApiOperation({
+    summary:
+      "The team's published shifts, who works when (names and times only): agents of the team read it to find a colleague's shift to ask for in a trade",
+  })
+  @ApiOkResponse({ type: TeamRosterDto })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED (to not after from, or more than 35 days)',
+    type: ErrorBodyDto,
+  })
+  roster(
+    @Param('teamId', UuidParam) teamId: string,
+    @Query() query: TeamRosterQueryDto,
+  ): Promise<TeamRosterDto> {
+    return this.rosters.roster(teamId, query.from, query.to);
   }
 
   @Get('agents/:agentId/schedule.ics')

@@ -21,6 +21,7 @@ import { PresenceHistoryReader } from './presence-history.reader';
 import { Schedule } from './schedule.entity';
 import { SchedulesController } from './schedules.controller';
 import { SchedulesService } from './schedules.service';
+import { TeamRosterService } from './team-roster.service';
 import { ShiftSwap } from './shift-swap.entity';
 import { Shift } from './shift.entity';
 import { SiteLabourRules } from './site-labour-rules.entity';
@@ -81,6 +82,7 @@ import { WorkProfilesService } from './work-profiles.service';
     WorkProfilesService,
     OpenShiftsService,
     ScheduleRepairService,
+    TeamRosterService,
   ],
   exports: [SchedulesService, ScheduleGenerationService],
 })

@@ -1611,6 +1611,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams/{teamId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's published shifts, who works when (names and times only): agents of the team read it to find a colleague's shift to ask for in a trade */
+        get: operations["SchedulesController_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agents/{agentId}/schedule.ics": {
         parameters: {
             query?: never;
@@ -3873,6 +3890,21 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        RosterShiftDto: {
+            shiftId: string;
+            agentId: string;
+            /** @description The colleague's display name */
+            displayName: string;
+            startsAt: string;
+            endsAt: string;
+        };
+        TeamRosterDto: {
+            teamId: string;
+            from: string;
+            to: string;
+            /** @description Published shifts of the team, earliest first (breaks and the reasons for absences are not part of it) */
+            shifts: components["schemas"]["RosterShiftDto"][];
         };
         LabourRulesDto: {
             /** @example 240 */
@@ -9044,6 +9076,59 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: caller lacks one of the roles agent, scheduler, admin, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SchedulesController_roster: {
+        parameters: {
+            query: {
+                /** @description Shifts ending after this */
+                from: string;
+                /** @description Shifts starting before this; at most 35 days after `from` */
+                to: string;
+            };
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamRosterDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (to not after from, or more than 35 days) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles agent, scheduler, supervisor, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
