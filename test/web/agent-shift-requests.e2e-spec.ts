@@ -204,4 +204,43 @@ describe('web app: shift trades and time off on the agent desktop', () => {
     );
     expect(giveAways).toEqual([{ status: 'cancelled' }]);
   });
+
+  it("asks a colleague for a shift never given away, found on the team's roster (in Chinese)", async () => {
+    const { t, browser } = suite;
+    const teamId = await t.createTeam();
+    const [asker, colleague] = [await t.createAgent({ teamId }), await t.createAgent({ teamId })];
+    await t
+      .http()
+      .patch(`/v1/agents/${colleague.agentId}`)
+      .set(await t.asAdmin())
+      .send({ displayName: '周杰' })
+      .expect(200);
+    // The colleague works Wednesday 09:00-13:00 Shanghai and offers nothing; the asker has Friday.
+    const theirs = await fourHourShift(t, teamId, colleague.agentId, '2026-01-07T01:00:00Z');
+    const mine = await fourHourShift(t, teamId, asker.agentId, '2026-01-09T01:00:00Z');
+
+    const { page, context } = await openApp(browser, t, { locale: 'zh-CN' });
+    await signIn(page, asker.email, asker.password, true);
+    await page.getByRole('tab', { name: '我的排班' }).click();
+    await page.getByRole('heading', { name: '同组同事的班' }).waitFor();
+    const row = page.getByTestId('team-shift').filter({ hasText: '周杰' });
+    await row.getByText('09:00–13:00').waitFor();
+    // Only the colleague's shift: mine is not on the list.
+    expect(await page.getByTestId('team-shift').count()).toBe(1);
+    await row.getByRole('button', { name: /^跟周杰换 .*09:00/ }).click();
+    const dialog = page.getByRole('dialog', { name: '拿你的哪个班来换？' });
+    await dialog.getByRole('radio').check();
+    await dialog.getByRole('button', { name: '发给同事' }).click();
+    await page
+      .getByTestId('team-shifts-message')
+      .getByText('换班请求发给同事了，等同事回复。')
+      .waitFor();
+    await row.getByText('已经提了换班').waitFor();
+    const swaps = await t.dataSource.query(
+      `SELECT shift_id, counter_shift_id, status FROM shift_swaps WHERE offered_by = $1`,
+      [asker.agentId],
+    );
+    expect(swaps).toEqual([{ shift_id: mine, counter_shift_id: theirs, status: 'proposed' }]);
+    await context.close();
+  });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../../lib/api/schema';
-import { mySwapsByShift, pickupsFor, shiftRefusalKey, timeOffSpan } from './shift-requests';
+import {
+  colleagueShiftsByDay,
+  mySwapsByShift,
+  pickupsFor,
+  shiftRefusalKey,
+  timeOffSpan,
+} from './shift-requests';
 
 type OpenShift = components['schemas']['OpenShiftDto'];
 type Swap = components['schemas']['SwapDto'];
@@ -152,5 +158,41 @@ describe('shiftRefusalKey', () => {
     expect(shiftRefusalKey('OPEN_SHIFT_TAKEN', undefined)).toBe(
       'shiftRequests.errors.OPEN_SHIFT_TAKEN',
     );
+  });
+});
+
+describe('colleagueShiftsByDay', () => {
+  const shift = (shiftId: string, agentId: string, startsAt: string) => ({
+    shiftId,
+    agentId,
+    displayName: agentId,
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 8 * 3_600_000).toISOString(),
+  });
+
+  it("groups colleagues' coming shifts by the site's day, without mine or started ones, and marks those I asked for", () => {
+    const byDay = colleagueShiftsByDay(
+      ME,
+      [
+        // 17:00Z on the 5th is the 6th in Shanghai.
+        shift('late', 'wang', '2026-12-05T17:00:00Z'),
+        shift('early', 'zhou', '2026-12-05T01:00:00Z'),
+        shift('mine', ME, '2026-12-05T01:00:00Z'),
+        shift('started', 'wang', '2026-12-03T23:00:00Z'),
+        shift('second', 'wu', '2026-12-05T00:30:00Z'),
+      ],
+      [
+        swap({ id: 't1', offeredBy: ME, status: 'proposed', counterShiftId: 'early' }),
+        swap({ id: 't2', offeredBy: ME, status: 'rejected', counterShiftId: 'second' }),
+      ],
+      now,
+      'Asia/Shanghai',
+    );
+    expect([...byDay.keys()]).toEqual(['2026-12-05', '2026-12-06']);
+    expect(byDay.get('2026-12-05')!.map((s) => [s.shiftId, s.asked])).toEqual([
+      ['second', false],
+      ['early', true],
+    ]);
+    expect(byDay.get('2026-12-06')!.map((s) => s.shiftId)).toEqual(['late']);
   });
 });

@@ -1,8 +1,10 @@
 import { atDayTime } from '../../lib/zoned-time';
 import type { components } from '../../lib/api/schema';
+import { localDate } from './counselling-slots';
 
 type OpenShift = components['schemas']['OpenShiftDto'];
 type Swap = components['schemas']['SwapDto'];
+type RosterShift = components['schemas']['RosterShiftDto'];
 
 /** A shift I could take: one on the team's open board, a colleague's give-away, or a trade put to me. */
 export type Pickup =
@@ -114,4 +116,43 @@ export function shiftRefusalKey(code: string, details: unknown): string {
   const rule = (details as { rule?: unknown } | undefined)?.rule;
   if (code === 'RULE_VIOLATION' && typeof rule === 'string') return `shiftRequests.rules.${rule}`;
   return `shiftRequests.errors.${code}`;
+}
+
+/** A colleague's shift on the team's roster; `asked` when a trade of mine already asks for it. */
+export interface ColleagueShift extends RosterShift {
+  asked: boolean;
+}
+
+/**
+ * Colleagues' shifts not yet started, by the site's local day (YYYY-MM-DD, in order) and within a
+ * day by start: what I can ask for in a trade. My own shifts are not on it.
+ */
+export function colleagueShiftsByDay(
+  agentId: string,
+  roster: readonly RosterShift[],
+  swaps: readonly Swap[],
+  now: Date,
+  zone: string,
+): Map<string, ColleagueShift[]> {
+  const asked = new Set(
+    swaps
+      .filter(
+        (s) =>
+          s.offeredBy === agentId &&
+          s.counterShiftId &&
+          (s.status === 'proposed' || s.status === 'accepted'),
+      )
+      .map((s) => s.counterShiftId),
+  );
+  const byDay = new Map<string, ColleagueShift[]>();
+  const coming = roster
+    .filter((s) => s.agentId !== agentId && Date.parse(s.startsAt) > now.getTime())
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  for (const s of coming) {
+    const day = localDate(s.startsAt, zone);
+    const list = byDay.get(day) ?? [];
+    list.push({ ...s, asked: asked.has(s.shiftId) });
+    byDay.set(day, list);
+  }
+  return byDay;
 }

@@ -7,6 +7,7 @@ import {
   Modal,
   Paper,
   Radio,
+  Select,
   Stack,
   Table,
   Text,
@@ -20,10 +21,11 @@ import { ClockTimeInput } from '../../../components/clock-time-input';
 import { DayInput } from '../../../components/day-input';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { useEvents } from '../../../lib/events/event-stream';
-import { formatDateTime, formatTime } from '../../../lib/format';
+import { formatDateTime, formatDay, formatTime } from '../../../lib/format';
 import { useDialectName } from '../../../lib/i18n/tag-names';
 import { formatLeave } from '../../../lib/leave-range';
 import {
+  colleagueShiftsByDay,
   mySwapsByShift,
   pickupsFor,
   shiftRefusalKey,
@@ -62,7 +64,7 @@ function RequestCard({
   section,
   children,
 }: {
-  section: 'pickups' | 'mine' | 'timeOff';
+  section: 'pickups' | 'team' | 'mine' | 'timeOff';
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -280,7 +282,7 @@ function Pickups() {
         )}
       </Modal>
       <TradeDialog
-        offer={trading}
+        target={trading}
         onClose={() => setTrading(null)}
         onDone={(m) => {
           setMessage(m);
@@ -291,16 +293,19 @@ function Pickups() {
   );
 }
 
+/** A colleague's shift I would like: one they gave away, or any of theirs on the team's roster. */
+type TradeTarget = { shiftId: string; startsAt: string; endsAt: string };
+
 /**
- * Asking a colleague for the shift they gave away in exchange for one of mine: they agree or
- * decline, then a scheduler approves. My shifts already in a swap are not offered.
+ * Asking a colleague for their shift in exchange for one of mine: they agree or decline, then a
+ * scheduler approves. My shifts already in a swap are not offered.
  */
 function TradeDialog({
-  offer,
+  target: offer,
   onClose,
   onDone,
 }: {
-  offer: Extract<Pickup, { kind: 'offer' }> | null;
+  target: TradeTarget | null;
   onClose: () => void;
   onDone: (m: Message) => void;
 }) {
@@ -358,6 +363,117 @@ function TradeDialog({
         </Stack>
       )}
     </Modal>
+  );
+}
+
+/**
+ * My team's coming shifts, a day at a time: any colleague's shift can be asked for in a trade (not
+ * only those given away). Names and times only, as the roster gives them.
+ */
+function TeamShifts() {
+  const { t, i18n } = useTranslation();
+  const { agentId, person, timeZone } = useAgent();
+  const span = useSpan();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<Message>(null);
+  const [target, setTarget] = useState<TradeTarget | null>(null);
+  const [day, setDay] = useState<string | null>(null);
+  const teamId = person.teamId;
+  const roster = useQuery({
+    queryKey: ['agent', agentId, 'roster'],
+    enabled: !!teamId,
+    refetchInterval: 5 * 60_000,
+    queryFn: async () => {
+      const from = new Date();
+      return unwrap(
+        await api.GET('/v1/teams/{teamId}/roster', {
+          params: {
+            path: { teamId: teamId! },
+            query: {
+              from: from.toISOString(),
+              to: new Date(from.getTime() + 28 * 86_400_000).toISOString(),
+            },
+          },
+        }),
+      );
+    },
+  });
+  const swaps = useLiveSwaps(agentId);
+  const byDay = colleagueShiftsByDay(
+    agentId,
+    roster.data?.shifts ?? [],
+    swaps.data ?? [],
+    new Date(),
+    timeZone,
+  );
+  const days = [...byDay.keys()];
+  const shown = day && byDay.has(day) ? day : (days[0] ?? null);
+  if (!teamId) return null;
+  return (
+    <RequestCard section="team">
+      <Outcome message={message} testId="team-shifts-message" />
+      {days.length === 0 && roster.isSuccess ? (
+        <Text size="sm" c="dimmed">
+          {t('shiftRequests.team.empty')}
+        </Text>
+      ) : (
+        <>
+          <Select
+            label={t('shiftRequests.team.day')}
+            data={days.map((d) => ({
+              value: d,
+              label: `${formatDay(byDay.get(d)![0].startsAt, i18n.language, timeZone)} · ${t(
+                'shiftRequests.team.count',
+                { count: byDay.get(d)!.length },
+              )}`,
+            }))}
+            value={shown}
+            onChange={setDay}
+            allowDeselect={false}
+            maw={320}
+          />
+          <Stack gap="xs">
+            {(shown ? (byDay.get(shown) ?? []) : []).map((s) => (
+              <Group key={s.shiftId} justify="space-between" wrap="nowrap" data-testid="team-shift">
+                <div>
+                  <Text size="sm" fw={600}>
+                    {s.displayName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {`${formatTime(s.startsAt, i18n.language, timeZone)}–${formatTime(s.endsAt, i18n.language, timeZone)}`}
+                  </Text>
+                </div>
+                {s.asked ? (
+                  <Badge variant="light" color="gray">
+                    {t('shiftRequests.team.asked')}
+                  </Badge>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setTarget(s)}
+                    aria-label={t('shiftRequests.team.askFor', {
+                      name: s.displayName,
+                      when: span(s.startsAt, s.endsAt),
+                    })}
+                  >
+                    {t('shiftRequests.team.ask')}
+                  </Button>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        </>
+      )}
+      <TradeDialog
+        target={target}
+        onClose={() => setTarget(null)}
+        onDone={(m) => {
+          setMessage(m);
+          void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
+        }}
+      />
+    </RequestCard>
   );
 }
 
@@ -612,6 +728,7 @@ export default function ShiftRequestsPanel() {
         <Stack>
           <Pickups />
           <MyShifts />
+          <TeamShifts />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
