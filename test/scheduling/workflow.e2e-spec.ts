@@ -823,6 +823,68 @@ describe('scheduling workflow', () => {
       }
     });
 
+    it('two colleagues taking a give-away and its giver withdrawing it, on two replicas: exactly one wins', async () => {
+      // Mon 23 - Wed 25 Feb, one 08:00-14:00 shift a day, all a1's; each day given away and raced.
+      const days = [23, 24, 25];
+      const day = (d: number) => `2026-02-${d}T00:00:00.000Z`;
+      const draft = await publishedSchedule(
+        '2026-02-23',
+        days.length,
+        days.flatMap((d) => slots(day(d), 6, 1)),
+      );
+      const [a1, , a3, , a5] = l.agents;
+      await publishAssigned(
+        draft.id,
+        draft.shifts.map((x: { id: string }) => [x, a1] as [{ id: string }, { agentId: string }]),
+      );
+      const urls = [await t.url(), await replica.url()];
+      const post = (url: string, path: string, token: string) =>
+        fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: '{}',
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      for (const [k, d] of days.entries()) {
+        const [shift] = await t.dataSource.query(
+          `SELECT id FROM shifts WHERE schedule_id = $1 AND starts_at = $2`,
+          [draft.id, day(d)],
+        );
+        const offer = await t
+          .http()
+          .post('/v1/shift-swaps')
+          .set(bearer(a1.token))
+          .send({ shiftId: shift.id })
+          .expect(201);
+        const id = offer.body.id as string;
+        const results = await Promise.all([
+          post(urls[k % 2], `/v1/shift-swaps/${id}/accept`, a3.token),
+          post(urls[(k + 1) % 2], `/v1/shift-swaps/${id}/accept`, a5.token),
+          post(urls[k % 2], `/v1/shift-swaps/${id}/cancel`, a1.token),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+        const [stored] = await t.dataSource.query(
+          `SELECT status, accepted_by FROM shift_swaps WHERE id = $1`,
+          [id],
+        );
+        for (const lost of results.filter((r) => r.status === 409))
+          expect(lost.body).toMatchObject({
+            error: 'SWAP_CLOSED',
+            details: { status: stored.status },
+          });
+        // The shift is with whoever won: the taker, or still the giver after a withdrawal.
+        const [holder] = await t.dataSource.query(`SELECT agent_id FROM shifts WHERE id = $1`, [
+          shift.id,
+        ]);
+        if (stored.status === 'completed') {
+          expect([a3.agentId, a5.agentId]).toContain(stored.accepted_by);
+          expect(holder.agent_id).toBe(stored.accepted_by);
+        } else {
+          expect(stored).toEqual({ status: 'cancelled', accepted_by: null });
+          expect(holder.agent_id).toBe(a1.agentId);
+        }
+      }
+    });
+
     it("agents read their team's roster (names and times) and ask a colleague for any of its shifts in a trade", async () => {
       // Mon 16 Feb, two 08:00-14:00 shifts: a1's and a3's.
       const draft = await publishedSchedule(

@@ -184,7 +184,7 @@ export class SwapsController {
   })
   @ApiOkResponse({ type: SwapDto })
   @ApiConflictResponse({
-    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED',
+    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED (details.status: what it is now)',
     type: ErrorBodyDto,
   })
   accept(
@@ -204,7 +204,8 @@ export class SwapsController {
   })
   @ApiOkResponse({ type: SwapDto })
   @ApiConflictResponse({
-    description: 'RULE_VIOLATION (details.rule), SWAP_CLOSED, SWAP_STALE, SWAP_NOT_TRADE',
+    description:
+      'RULE_VIOLATION (details.rule), SWAP_CLOSED (details.status), SWAP_STALE, SWAP_NOT_TRADE',
     type: ErrorBodyDto,
   })
   approve(
@@ -219,7 +220,10 @@ export class SwapsController {
   @Roles('agent', 'scheduler', 'admin')
   @ApiOperation({ summary: 'Turn a trade down (the colleague asked, or a scheduler)' })
   @ApiOkResponse({ type: SwapDto })
-  @ApiConflictResponse({ description: 'SWAP_CLOSED', type: ErrorBodyDto })
+  @ApiConflictResponse({
+    description: 'SWAP_CLOSED (details.status: what it is now)',
+    type: ErrorBodyDto,
+  })
   reject(
     @Param('id', UuidParam) id: string,
     @CurrentPrincipal() caller: Principal,

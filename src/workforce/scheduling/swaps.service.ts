@@ -285,7 +285,7 @@ export class SwapsService {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!swap) throw notFound('Swap');
     if (!allowed.includes(swap.status))
-      throw conflict('SWAP_CLOSED', `This swap is ${swap.status}`);
+      throw conflict('SWAP_CLOSED', `This swap is ${swap.status}`, { status: swap.status });
     return swap;
   }
 
@@ -432,7 +432,11 @@ export class SwapsService {
       const result = await manager
         .getRepository(ShiftSwap)
         .update({ id: swap.id, status: In(from) }, { status: to, decidedAt: this.clock.now() });
-      if (!result.affected) throw conflict('SWAP_CLOSED', `This swap is ${swap.status}`);
+      if (!result.affected) {
+        // Someone decided it first (a colleague took it, a scheduler approved): name what it is now.
+        const now = await manager.getRepository(ShiftSwap).findOneByOrFail({ id: swap.id });
+        throw conflict('SWAP_CLOSED', `This swap is ${now.status}`, { status: now.status });
+      }
       await this.announce(manager, swap.id, caller);
     });
     return this.toDto(await this.swaps.findOneByOrFail({ id: swap.id }));

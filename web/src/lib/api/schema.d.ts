@@ -9670,7 +9670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description RULE_VIOLATION (details.rule), SWAP_CLOSED */
+            /** @description RULE_VIOLATION (details.rule), SWAP_CLOSED (details.status: what it is now) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9718,7 +9718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description RULE_VIOLATION (details.rule), SWAP_CLOSED, SWAP_STALE, SWAP_NOT_TRADE */
+            /** @description RULE_VIOLATION (details.rule), SWAP_CLOSED (details.status), SWAP_STALE, SWAP_NOT_TRADE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9766,7 +9766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SWAP_CLOSED */
+            /** @description SWAP_CLOSED (details.status: what it is now) */
             409: {
                 headers: {
                     [name: string]: unknown;
