@@ -404,6 +404,24 @@ describe('scheduling workflow', () => {
 
     const agentOf = (agentId: string) => l.agents.find((a) => a.agentId === agentId)!;
 
+    /** A bodiless POST as `token` to replica 0 (the set-up app) or 1 over real HTTP, for races. */
+    async function postOn(replicaIndex: number, path: string, token: string) {
+      const base = replicaIndex % 2 === 0 ? await t.url() : await replica.url();
+      const r = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      return { status: r.status, body: (await r.json()) as any };
+    }
+
+    /** Gives every shift of a draft to one agent, then publishes it. */
+    const publishAllTo = (draft: { id: string; shifts: Array<{ id: string }> }, agent: Agent) =>
+      publishAssigned(
+        draft.id,
+        draft.shifts.map((x) => [x, agent] as [{ id: string }, Agent]),
+      );
+
     /** Gives each shift of a draft to an agent, then publishes it. */
     async function publishAssigned(
       scheduleId: string,
@@ -523,15 +541,11 @@ describe('scheduling workflow', () => {
       const idle = l.agents.filter((a) => !busy.has(a.agentId));
       expect(idle.length).toBeGreaterThanOrEqual(2);
       const [x, y] = idle;
-      const urls = [await t.url(), await replica.url()];
       const results = await Promise.all(
-        [x, y].map((agent, i) =>
-          fetch(`${urls[i]}/v1/open-shifts/${removed.openShiftId}/claim`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${agent.token}` },
-            body: '{}',
-          }).then(async (r) => ({ agent, status: r.status, body: (await r.json()) as any })),
-        ),
+        [x, y].map(async (agent, i) => ({
+          agent,
+          ...(await postOn(i, `/v1/open-shifts/${removed.openShiftId}/claim`, agent.token)),
+        })),
       );
       const won = results.filter((r) => r.status === 200);
       const lost = results.filter((r) => r.status === 409);
@@ -770,17 +784,7 @@ describe('scheduling workflow', () => {
         days.flatMap((d) => slots(day(d), 6, 1)),
       );
       const a2 = l.agents[1];
-      await publishAssigned(
-        draft.id,
-        draft.shifts.map((x: { id: string }) => [x, a2] as [{ id: string }, { agentId: string }]),
-      );
-      const urls = [await t.url(), await replica.url()];
-      const post = (url: string, path: string, token: string) =>
-        fetch(`${url}${path}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: '{}',
-        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      await publishAllTo(draft, a2);
       for (const [k, d] of days.entries()) {
         const asked = await t
           .http()
@@ -796,8 +800,8 @@ describe('scheduling workflow', () => {
         const id = asked.body.id as string;
         // Each round the two requests swap replicas.
         const [withdrawn, approved] = await Promise.all([
-          post(urls[k % 2], `/v1/time-off/${id}/withdraw`, a2.token),
-          post(urls[(k + 1) % 2], `/v1/time-off/${id}/approve`, l.scheduler.token),
+          postOn(k, `/v1/time-off/${id}/withdraw`, a2.token),
+          postOn(k + 1, `/v1/time-off/${id}/approve`, l.scheduler.token),
         ]);
         expect([withdrawn.status, approved.status].sort()).toEqual([200, 409]);
         const loser = withdrawn.status === 409 ? withdrawn : approved;
@@ -833,17 +837,7 @@ describe('scheduling workflow', () => {
         days.flatMap((d) => slots(day(d), 6, 1)),
       );
       const [a1, , a3, , a5] = l.agents;
-      await publishAssigned(
-        draft.id,
-        draft.shifts.map((x: { id: string }) => [x, a1] as [{ id: string }, { agentId: string }]),
-      );
-      const urls = [await t.url(), await replica.url()];
-      const post = (url: string, path: string, token: string) =>
-        fetch(`${url}${path}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: '{}',
-        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      await publishAllTo(draft, a1);
       for (const [k, d] of days.entries()) {
         const [shift] = await t.dataSource.query(
           `SELECT id FROM shifts WHERE schedule_id = $1 AND starts_at = $2`,
@@ -857,9 +851,9 @@ describe('scheduling workflow', () => {
           .expect(201);
         const id = offer.body.id as string;
         const results = await Promise.all([
-          post(urls[k % 2], `/v1/shift-swaps/${id}/accept`, a3.token),
-          post(urls[(k + 1) % 2], `/v1/shift-swaps/${id}/accept`, a5.token),
-          post(urls[k % 2], `/v1/shift-swaps/${id}/cancel`, a1.token),
+          postOn(k, `/v1/shift-swaps/${id}/accept`, a3.token),
+          postOn(k + 1, `/v1/shift-swaps/${id}/accept`, a5.token),
+          postOn(k, `/v1/shift-swaps/${id}/cancel`, a1.token),
         ]);
         expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
         const [stored] = await t.dataSource.query(

@@ -139,6 +139,11 @@ export function holdStatement(
      * let its agent go is waited for rather than answered as NO_AGENT_AVAILABLE.
      */
     waitForLocked?: boolean;
+    /**
+     * When nobody was held, report (`skipped`) whether a match was there but locked by another
+     * transaction: the one case a second, waiting look can change the answer. Read only then.
+     */
+    reportSkipped?: boolean;
   },
   now: Date,
   reservationId: string,
@@ -152,6 +157,17 @@ export function holdStatement(
   const callP = p.add(input.callId);
   const ttlP = `${p.add(input.ttlSeconds ?? null)}::int`;
   const criteriaP = `${p.add(JSON.stringify({ dialect: input.dialect, minProficiency: input.minProficiency, skills: input.skills }))}::jsonb`;
+  // Who may be held, over `source.from`'s rows (p: agent_presence): the hold's scan, and the probe
+  // for matches it had to skip.
+  const matches = `(SELECT got FROM lk)
+           AND ${candidateWhere(input, p.add, nowP, source.driven)}
+           ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
+           ${input.agentIds ? `AND p.agent_id = ANY(${p.add(input.agentIds)}::uuid[])` : ''}
+           AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
+                             AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')`;
+  const skipped = input.reportSkipped
+    ? `, CASE WHEN h.id IS NULL AND lk.got THEN EXISTS (SELECT 1 ${source.from} WHERE ${matches}) ELSE false END AS skipped`
+    : '';
   const text = `
       WITH lk AS (SELECT pg_try_advisory_xact_lock(${CALL_LOCK_CLASS}, hashtext(${callP})) AS got
       ), cand AS (
@@ -159,12 +175,7 @@ export function holdStatement(
                COALESCE(${ttlP}, (SELECT s.reservation_ttl_seconds FROM agents a JOIN team_settings s ON s.team_id = a.team_id
                                    WHERE a.id = p.agent_id), 20) AS ttl
           ${source.from}
-         WHERE (SELECT got FROM lk)
-           AND ${candidateWhere(input, p.add, nowP, source.driven)}
-           ${input.agentId ? `AND p.agent_id = ${p.add(input.agentId)}::uuid` : ''}
-           ${input.agentIds ? `AND p.agent_id = ANY(${p.add(input.agentIds)}::uuid[])` : ''}
-           AND NOT EXISTS (SELECT 1 FROM reservations r0 WHERE r0.call_id = ${callP} AND r0.agent_id = p.agent_id
-                             AND r0.status IN ('rejected', 'lapsed') AND r0.decision_reason IS DISTINCT FROM 'abandoned')
+         WHERE ${matches}
          ORDER BY ${input.agentIds ? `array_position(${p.add(input.agentIds)}::uuid[], p.agent_id)` : source.ranking}
          LIMIT 1
          FOR UPDATE OF p${input.waitForLocked ? '' : ' SKIP LOCKED'}
@@ -196,7 +207,7 @@ export function holdStatement(
       ${after.ctes}`
           : ''
       }
-      SELECT lk.got AS call_free, h.*${after ? `, ${after.read} AS followed` : ''} FROM lk LEFT JOIN (
+      SELECT lk.got AS call_free, h.*${after ? `, ${after.read} AS followed` : ''}${skipped} FROM lk LEFT JOIN (
         SELECT ins.id, ins.call_id, ins.agent_id, ins.expires_at, a.external_id, a.contact FROM ins JOIN agents a ON a.id = ins.agent_id
       ) h ON true`;
   return { text, values: p.values };

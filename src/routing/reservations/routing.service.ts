@@ -101,7 +101,11 @@ export class RoutingService {
     now: Date,
   ): Promise<{ created: boolean; reservation: ReservationDto }> {
     for (let attempt = 0; ; attempt++) {
-      const [row] = await this.insertHold(this.dataSource.manager, input, now);
+      const [row] = await this.insertHold(
+        this.dataSource.manager,
+        { ...input, reportSkipped: true },
+        now,
+      );
       if (row.id) return { created: true, reservation: toDto({ ...row, status: 'held' }, now) };
       const live = await this.findLiveForCall(input.callId, now);
       if (live) return { created: false, reservation: live };
@@ -111,9 +115,9 @@ export class RoutingService {
         await preparedQuery(this.dataSource, wait.text, wait.values);
         continue;
       }
-      // Every free match was locked by another transaction (a background load refresh, a sweep, a
-      // rival hold): look once more, waiting for those rows, so a free agent is never answered as none.
-      if (row.call_free) {
+      // A free match was locked by another transaction (a background load refresh, a sweep, a rival
+      // hold): look once more, waiting for those rows, so a free agent is never answered as none.
+      if (row.call_free && row.skipped) {
         const [waited] = await this.holdWaitingForLocked(input, now);
         if (waited?.id)
           return { created: true, reservation: toDto({ ...waited, status: 'held' }, now) };
@@ -200,6 +204,7 @@ export class RoutingService {
       agentId?: string;
       agentIds?: string[];
       waitForLocked?: boolean;
+      reportSkipped?: boolean;
     },
     now: Date,
     then?: HoldFollower,

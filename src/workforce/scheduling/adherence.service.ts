@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
-import { badRequest } from '../../platform/common/errors/domain-error';
+import { assertSpan } from '../../platform/common/time/time-span';
 import { TeamsService } from '../../people/teams/teams.service';
 import { adherence, AdherenceShift, outOfAdherence } from './adherence';
 import type { AdherenceDto, LiveAdherenceDto } from './dto/planning.dto';
@@ -33,10 +33,7 @@ export class AdherenceService {
 
   /** Per agent and interval, the share of published scheduled time in a matching presence state. */
   async report(teamId: string, from: Date, to: Date, intervalMinutes = 30): Promise<AdherenceDto> {
-    if (to <= from || to.getTime() - from.getTime() > 31 * 86_400_000)
-      throw badRequest('VALIDATION_FAILED', 'from must be before to, at most 31 days apart', {
-        fields: [{ field: 'to', messages: ['must be after from and within 31 days'] }],
-      });
+    assertSpan(from, to, 31);
     const shifts = await this.teamShifts(teamId, from, to);
     const presence = await this.presence.history(
       [...new Set(shifts.map((s) => s.agentId))],

@@ -301,7 +301,7 @@ type TradeTarget = { shiftId: string; startsAt: string; endsAt: string };
  * scheduler approves. My shifts already in a swap are not offered.
  */
 function TradeDialog({
-  target: offer,
+  target,
   onClose,
   onDone,
 }: {
@@ -322,7 +322,7 @@ function TradeDialog({
     mutationFn: async () =>
       unwrap(
         await api.POST('/v1/shift-swaps', {
-          body: { shiftId: choice!, counterShiftId: offer!.shiftId },
+          body: { shiftId: choice!, counterShiftId: target!.shiftId },
         }),
       ),
     onSuccess: () => onDone({ ok: true, text: t('shiftRequests.pickups.proposed') }),
@@ -333,11 +333,11 @@ function TradeDialog({
     },
   });
   return (
-    <Modal opened={!!offer} onClose={onClose} title={t('shiftRequests.pickups.tradeTitle')}>
-      {offer && (
+    <Modal opened={!!target} onClose={onClose} title={t('shiftRequests.pickups.tradeTitle')}>
+      {target && (
         <Stack>
           <Text size="sm">
-            {t('shiftRequests.pickups.tradeBody', { when: span(offer.startsAt, offer.endsAt) })}
+            {t('shiftRequests.pickups.tradeBody', { when: span(target.startsAt, target.endsAt) })}
           </Text>
           {choices.length === 0 ? (
             <Text size="sm" c="dimmed">
