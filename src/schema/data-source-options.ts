@@ -3,7 +3,7 @@ import * as pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-import { remainingBudgetMs } from '../platform/database/request-budget';
+import { poolWaitBudgetMs, remainingBudgetMs } from '../platform/database/request-budget';
 import { SnakeNamingStrategy } from '../platform/database/snake-naming.strategy';
 
 const QUERY_READ_TIMEOUT = 'Query read timeout';
@@ -58,7 +58,8 @@ function boundQueries(client: pg.PoolClient): void {
  * node-postgres with guards: every pooled client always has an 'error' listener (when the server
  * goes away, a client can emit an error between two owners, TypeORM's query runner and the pool;
  * with no listener that event would crash the process instead of failing one request with a 503),
- * and inside a request's database budget the pool wait and each query get only what is left of it.
+ * and inside a request's database budget each query gets only what is left of it, and the pool wait
+ * what is left less the queries' reserve (request-budget.ts).
  */
 class GuardedPool extends pg.Pool {
   constructor(options?: pg.PoolConfig) {
@@ -80,10 +81,11 @@ class GuardedPool extends pg.Pool {
       const resource = new AsyncResource('PgPoolConnect');
       args[0] = (...a: unknown[]) => resource.runInAsyncScope(callback, undefined, ...a);
     }
-    const left = remainingBudgetMs();
+    const left = poolWaitBudgetMs();
     const options = (this as unknown as { options: { connectionTimeoutMillis?: number } }).options;
     const usual = options.connectionTimeoutMillis;
-    // pg-pool reads the timeout synchronously inside connect(): lend it the budget for this call.
+    // pg-pool reads the timeout synchronously inside connect(): lend it the pool's share of the
+    // budget for this call.
     if (left !== undefined) options.connectionTimeoutMillis = Math.min(usual || Infinity, left);
     try {
       return (super.connect as (...a: unknown[]) => never)(...args);

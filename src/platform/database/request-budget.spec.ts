@@ -1,4 +1,9 @@
-import { isRouterPath, remainingBudgetMs, withDatabaseBudget } from './request-budget';
+import {
+  isRouterPath,
+  poolWaitBudgetMs,
+  remainingBudgetMs,
+  withDatabaseBudget,
+} from './request-budget';
 
 describe('request budget', () => {
   it('covers the router paths and only those', () => {
@@ -23,5 +28,33 @@ describe('request budget', () => {
     });
     await withDatabaseBudget(-10, async () => expect(remainingBudgetMs()).toBe(1));
     expect(remainingBudgetMs()).toBeUndefined();
+  });
+
+  describe('the wait for a pooled connection', () => {
+    beforeEach(() => jest.useFakeTimers({ now: new Date('2026-12-04T09:00:00Z') }));
+    afterEach(() => jest.useRealTimers());
+
+    it('leaves 40% of the budget to the queries, so a request never starts its work with nothing left', () => {
+      expect(poolWaitBudgetMs()).toBeUndefined();
+      withDatabaseBudget(2000, () => {
+        expect(poolWaitBudgetMs()).toBe(1200);
+        expect(remainingBudgetMs()).toBe(2000);
+        jest.advanceTimersByTime(1100);
+        expect(poolWaitBudgetMs()).toBe(100);
+        jest.advanceTimersByTime(200);
+        // Past the pool's share: at most 1 ms of waiting (a free connection is still handed over).
+        expect(poolWaitBudgetMs()).toBe(1);
+        expect(remainingBudgetMs()).toBe(700);
+      });
+    });
+
+    it("keeps the reserve of the first 2 s for a long-poll's longer budget (its wait is not queries)", () => {
+      withDatabaseBudget(2000 + 25_000, () => {
+        expect(poolWaitBudgetMs()).toBe(26_200);
+        expect(remainingBudgetMs()).toBe(27_000);
+      });
+      withDatabaseBudget(500, () => expect(poolWaitBudgetMs()).toBe(300));
+      withDatabaseBudget(-10, () => expect(poolWaitBudgetMs()).toBe(1));
+    });
   });
 });
