@@ -101,7 +101,7 @@ export function configureApp(
   const budgetMs = app.get<AppConfig>(APP_CONFIG).databaseRequestBudgetMs;
   app.use((req: Request, _res: Response, next: NextFunction) =>
     isRouterPath(req.method, req.path)
-      ? withDatabaseBudget(budgetMs + longPollMs(req.query.waitSeconds), next)
+      ? withDatabaseBudget(budgetMs, next, longPollMs(req.query.waitSeconds))
       : next(),
   );
   // The router's hottest calls are answered in front of Express when their input is plainly valid

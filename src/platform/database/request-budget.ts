@@ -5,29 +5,39 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * query they make is bounded by what is left of it, so a frozen or unreachable PostgreSQL costs
  * the router at most the budget, then a 503 DATABASE_UNAVAILABLE. Wall time, not domain time.
  */
-const budgets = new AsyncLocalStorage<{ deadline: number; queryReserve: number }>();
+interface Budget {
+  deadline: number;
+  queryReserve: number;
+}
+const budgets = new AsyncLocalStorage<Budget>();
 
 /**
- * The share of a budget (of its first 2 s for a long-poll's) that a wait for a pooled connection
- * leaves to the queries. A request that waited for the pool up to its deadline would start its
+ * The share of a budget that a wait for a pooled connection leaves to the queries (a long-poll's
+ * wait is not counted in it). A request that waited for the pool up to its deadline would start its
  * transaction with nothing left, time out in the middle of it and cost its connection (dropped:
  * PostgreSQL forks and warms a new one); under overload that work and those reconnections took the
  * CPU the next requests needed, and the queue benchmark collapsed to 503s. Giving up at the pool
  * instead is a cheap 503 that touches nothing.
  */
 const QUERY_RESERVE_SHARE = 0.4;
-const QUERY_RESERVE_BASE_MS = 2000;
 
-/** Runs `fn` (and everything it starts) within a budget of `ms` from now. */
-export function withDatabaseBudget<T>(ms: number, fn: () => T): T {
-  const queryReserve = Math.max(0, Math.min(ms, QUERY_RESERVE_BASE_MS)) * QUERY_RESERVE_SHARE;
-  return budgets.run({ deadline: Date.now() + ms, queryReserve }, fn);
+/**
+ * Runs `fn` (and everything it starts) within a budget of `ms` from now, plus `waitMs` for a
+ * long-poll's wait (it extends the deadline, not the queries' reserve).
+ */
+export function withDatabaseBudget<T>(ms: number, fn: () => T, waitMs = 0): T {
+  const queryReserve = Math.max(0, ms) * QUERY_RESERVE_SHARE;
+  return budgets.run({ deadline: Date.now() + ms + waitMs, queryReserve }, fn);
 }
 
-/** Milliseconds left of the current budget, at least 1 (0 would mean "no limit" to pg); none outside one. */
+/** Milliseconds until `keepMs` before the budget's deadline, at least 1 (0 would mean "no limit" to pg). */
+const msLeft = (budget: Budget, keepMs: number) =>
+  Math.max(1, budget.deadline - keepMs - Date.now());
+
+/** Milliseconds left of the current budget, at least 1; none outside one. */
 export function remainingBudgetMs(): number | undefined {
   const budget = budgets.getStore();
-  return budget ? Math.max(1, budget.deadline - Date.now()) : undefined;
+  return budget && msLeft(budget, 0);
 }
 
 /**
@@ -37,7 +47,7 @@ export function remainingBudgetMs(): number | undefined {
  */
 export function poolWaitBudgetMs(): number | undefined {
   const budget = budgets.getStore();
-  return budget ? Math.max(1, budget.deadline - budget.queryReserve - Date.now()) : undefined;
+  return budget && msLeft(budget, budget.queryReserve);
 }
 
 /**

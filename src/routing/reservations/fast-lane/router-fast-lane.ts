@@ -195,14 +195,18 @@ export function routerFastLane(
       method === 'GET' && path !== AVAILABILITY ? readCallStatusQuery(query) : undefined;
     // The budget covers the key check's read too, as it would on the full path; a long-poll's
     // starts when the wait it asked for ends (as the budget middleware does for the full path).
-    withDatabaseBudget(budgetMs + (callStatus?.waitSeconds ?? 0) * 1000, () => {
-      void route(req, method, path, query, callStatus).then(
-        (work) => (work ? answer(req, res, path, work) : next()),
-        // Authentication itself failed (the database is away), or the body could not be read:
-        // the full path answers it the usual way.
-        () => next(),
-      );
-    });
+    withDatabaseBudget(
+      budgetMs,
+      () => {
+        void route(req, method, path, query, callStatus).then(
+          (work) => (work ? answer(req, res, path, work) : next()),
+          // Authentication itself failed (the database is away), or the body could not be read:
+          // the full path answers it the usual way.
+          () => next(),
+        );
+      },
+      (callStatus?.waitSeconds ?? 0) * 1000,
+    );
   };
 }
 
