@@ -7,15 +7,13 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsString,
   IsUUID,
-  Length,
-  Matches,
   Max,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PrintableIdField } from '../../call-criteria.dto';
 
 export const CALL_EVENT_TYPES = ['call.answered', 'call.ended', 'call.hostile'] as const;
 export const HOSTILE_SOURCES = ['sentiment', 'agent', 'supervisor'] as const;
@@ -25,9 +23,7 @@ export class CallEventDto {
     description: 'Unique per event; a replay with the same id is counted once',
     example: 'evt-0001',
   })
-  @IsString()
-  @Length(1, 255)
-  @Matches(/^[\x21-\x7e]+$/, { message: 'eventId must be printable ASCII without spaces' })
+  @PrintableIdField('eventId', 255)
   eventId: string;
 
   @ApiProperty({ enum: CALL_EVENT_TYPES })
@@ -35,9 +31,7 @@ export class CallEventDto {
   type: (typeof CALL_EVENT_TYPES)[number];
 
   @ApiProperty({ example: 'call-123' })
-  @IsString()
-  @Length(1, 255)
-  @Matches(/^[\x21-\x7e]+$/)
+  @PrintableIdField('callId', 255)
   callId: string;
 
   @ApiProperty({ format: 'uuid' }) @IsUUID() agentId: string;

@@ -1,18 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsDateString,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
 } from 'class-validator';
+import {
+  DialectField,
+  MinProficiencyField,
+  PrintableIdField,
+  SkillsField,
+} from '../../call-criteria.dto';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
 
 export const CALLBACK_STATUSES = [
@@ -32,9 +35,7 @@ export class ScheduleCallbackDto {
     example: 'ivr-7f3a9c',
     description: 'The router’s id, idempotent',
   })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/^[\x21-\x7e]+$/, { message: 'callbackId must be printable ASCII without spaces' })
+  @PrintableIdField('callbackId', 200)
   callbackId: string;
   @ApiProperty({
     maxLength: 200,
@@ -51,23 +52,11 @@ export class ScheduleCallbackDto {
   @IsString()
   @Length(1, 200)
   dialTarget: string;
-  @ApiPropertyOptional({ example: 'yue' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @DialectField('yue')
   dialect?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Applies to dialect' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @MinProficiencyField()
   minProficiency?: number;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @SkillsField()
   skills?: string[];
   @ApiProperty({
     example: '2026-11-23T14:00:00Z',

@@ -13,9 +13,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import {
+  DialectField,
+  MinProficiencyField,
+  PRINTABLE_ID,
+  PrintableIdField,
+  SkillsField,
+} from '../../call-criteria.dto';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
-
-const CALL_ID = /^[\x21-\x7e]+$/;
 
 export class FallbackStepDto {
   @ApiProperty({
@@ -27,23 +32,11 @@ export class FallbackStepDto {
   @Min(1)
   @Max(3600)
   afterSeconds: number;
-  @ApiPropertyOptional({ example: 'cmn' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @DialectField('cmn')
   dialect?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @MinProficiencyField()
   minProficiency?: number;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @SkillsField()
   skills?: string[];
 }
 
@@ -53,27 +46,13 @@ export class EnqueueCallDto {
     maxLength: 255,
     description: 'The SIP Call-ID or any printable id',
   })
-  @IsString()
-  @Length(1, 255)
-  @Matches(CALL_ID, { message: 'callId must be printable ASCII without spaces' })
+  @PrintableIdField('callId', 255)
   callId: string;
-  @ApiPropertyOptional({ example: 'cmn-x-wuhan' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @DialectField()
   dialect?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Applies to dialect' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @MinProficiencyField()
   minProficiency?: number;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @SkillsField()
   skills?: string[];
   @ApiPropertyOptional({ minimum: 0, maximum: 9, default: 0, description: '9 first' })
   @IsOptional()
@@ -181,7 +160,7 @@ export class ResyncDto {
   @ArrayMaxSize(100_000)
   @IsString({ each: true })
   @Length(1, 255, { each: true })
-  @Matches(CALL_ID, { each: true, message: 'each callId must be printable ASCII without spaces' })
+  @Matches(PRINTABLE_ID, { each: true, message: 'each callId must be printable ASCII without spaces' })
   liveCallIds: string[];
 }
 

@@ -8,10 +8,15 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
 } from 'class-validator';
+import {
+  DialectField,
+  MinProficiencyField,
+  PrintableIdField,
+  SkillsField,
+} from '../../call-criteria.dto';
 import { TagProficiencyDto } from '../../../people/agents/dto/agent.dto';
 
 const toArray = ({ value }: { value: unknown }) =>
@@ -82,27 +87,13 @@ export class AvailableAgentsDto {
 
 export class CreateReservationDto {
   @ApiProperty({ example: 'call-20261123-0001' })
-  @IsString()
-  @Length(1, 255)
-  @Matches(/^[\x21-\x7e]+$/)
+  @PrintableIdField('callId', 255)
   callId: string;
-  @ApiPropertyOptional({ example: 'cmn-x-wuhan' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @DialectField()
   dialect?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @MinProficiencyField()
   minProficiency?: number;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @SkillsField()
   skills?: string[];
   @ApiPropertyOptional({
     minimum: 5,

@@ -2633,7 +2633,9 @@ export interface components {
             callId: string;
             /** @example cmn-x-wuhan */
             dialect?: string;
+            /** @description Applies to dialect */
             minProficiency?: number;
+            /** @description All must match */
             skills?: string[];
             /** @description Hold time; default the team setting (20 s) */
             ttlSeconds?: number;
@@ -2661,7 +2663,9 @@ export interface components {
             afterSeconds: number;
             /** @example cmn */
             dialect?: string;
+            /** @description Applies to dialect */
             minProficiency?: number;
+            /** @description All must match */
             skills?: string[];
         };
         EnqueueCallDto: {
@@ -2674,6 +2678,7 @@ export interface components {
             dialect?: string;
             /** @description Applies to dialect */
             minProficiency?: number;
+            /** @description All must match */
             skills?: string[];
             /**
              * @description 9 first
@@ -2763,6 +2768,7 @@ export interface components {
             dialect?: string;
             /** @description Applies to dialect */
             minProficiency?: number;
+            /** @description All must match */
             skills?: string[];
             /**
              * @description Not called before (not in the past)
