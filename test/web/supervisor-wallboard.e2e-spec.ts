@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser, Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { PresenceService } from '../../src/routing/presence/presence.service';
 import { assertWebBuilt, launchChromium, openApp, signIn } from '../support/browser';
 import { book, createCounselor } from '../support/counseling';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
-import { runCall } from '../wellbeing/helpers';
+import { insertShift, runCall } from '../wellbeing/helpers';
 import { Router } from '../routing/queue-support';
 import { callId } from '../support/router';
 
@@ -251,5 +251,54 @@ describe('web app: the supervisor wallboard in Chromium', () => {
     await queue.getByRole('row', { name: /^粤语 · 退换货\s+1\b/ }).waitFor();
     await context.close();
     await t.http().post(`/v1/routing/calls/${id}/abandon`).set({ 'X-Api-Key': key }).expect(200);
+  });
+
+  it("shows today's adherence by name with the team total and who is out of it now; the planner shows the same", async () => {
+    const teamId = await t.createTeam(); // Shanghai
+    const wang = await t.createAgent({ teamId });
+    const li = await t.createAgent({ teamId });
+    await rename(wang.agentId, 'Wang Fang');
+    await rename(li.agentId, 'Li Na');
+    // Both work 08:00-12:00 Shanghai on Wednesday 7 Jan; Wang comes at 09:00, Li not at all.
+    for (const a of [wang, li])
+      await insertShift(t, teamId, a.agentId, '2026-01-07T00:00:00Z', '2026-01-07T04:00:00Z');
+    t.clock.set('2026-01-07T01:00:00Z');
+    await setPresence(t, wang, 'available');
+    t.clock.set('2026-01-07T02:00:00Z'); // 10:00: two hours scheduled each so far
+
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    const scheduler = await t.createUser(['scheduler'], teamId);
+    const expectFigures = async (page: Page) => {
+      const table = page.getByTestId('adherence-table');
+      // Minutes scheduled so far, minutes in adherence, the share; by name, then the team.
+      await table.getByRole('row', { name: /^Li Na\s+120\s+0\s+0%$/ }).waitFor();
+      await table.getByRole('row', { name: /^Wang Fang\s+120\s+60\s+50%$/ }).waitFor();
+      await table.getByRole('row', { name: /^Team total\s+240\s+60\s+25%$/ }).waitFor();
+      expect(await table.locator('tbody tr td:first-child').allInnerTexts()).toEqual([
+        'Li Na',
+        'Wang Fang',
+      ]);
+      await page.getByText('Li Na: should be working', { exact: true }).waitFor();
+      expect(await page.getByText(/^Wang Fang: /).count()).toBe(0);
+    };
+
+    const board = await openApp(browser, t);
+    await signIn(board.page, supervisor.email, supervisor.password);
+    await board.page.getByRole('tab', { name: 'Adherence' }).click();
+    await expectFigures(board.page);
+    await board.page.getByText('中文', { exact: true }).click();
+    await board.page
+      .getByTestId('adherence-table')
+      .getByRole('row', { name: /^班组合计\s+240\s+60\s+25%$/ })
+      .waitFor();
+    await board.page.getByText('Li Na: 这会儿该在岗', { exact: true }).waitFor();
+    await board.context.close();
+
+    const planner = await openApp(browser, t);
+    await signIn(planner.page, scheduler.email, scheduler.password);
+    await planner.page.getByRole('tab', { name: 'Adherence' }).click();
+    await planner.page.getByRole('heading', { name: 'Adherence today' }).waitFor();
+    await expectFigures(planner.page);
+    await planner.context.close();
   });
 });

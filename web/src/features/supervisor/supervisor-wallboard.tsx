@@ -15,7 +15,7 @@ import {
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePerson } from '../../lib/auth/session';
-import { AdherencePanel } from './adherence-panel';
+import { TodaysAdherence } from '../../components/todays-adherence';
 import { AgentsTable } from './agents-table';
 import { AlertsPanel } from './alerts-panel';
 import { CallbacksPanel } from './callbacks-panel';
@@ -145,7 +145,7 @@ function Wallboard({ teamId }: { teamId: string }) {
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="adherence" pt="md">
-          <AdherencePanel teamId={teamId} timeZone={timeZone} names={names} />
+          <TodaysAdherence teamId={teamId} timeZone={timeZone} names={names} />
         </Tabs.Panel>
       </Tabs>
       <ShortenRecoveryModal

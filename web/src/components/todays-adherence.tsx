@@ -1,23 +1,37 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/format';
-import { useTodaysAdherence } from '../../lib/use-todays-adherence';
+import { formatNumber } from '../lib/format';
+import { useTodaysAdherence } from '../lib/use-todays-adherence';
 
-/** Today's adherence by agent name with the team total, and who is out of adherence now. */
-export const AdherencePanel = memo(function AdherencePanel({
+/**
+ * Today's adherence by agent name with the team total, and who is out of adherence now: the
+ * supervisor's wallboard tab and the scheduler's planner tab show the same figures the same way.
+ */
+export const TodaysAdherence = memo(function TodaysAdherence({
   teamId,
   timeZone,
   names,
 }: {
   teamId: string;
   timeZone: string;
-  /** Agent names by id (`displayNames`): unchanged while only presence changes. */
+  /** Agent names by id: unchanged while only presence changes, so the table does not redraw. */
   names: ReadonlyMap<string, string>;
 }) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, i18n } = useTranslation();
   const { live, totals } = useTodaysAdherence(teamId, timeZone);
   const name = (id: string) => names.get(id) ?? id.slice(0, 8);
+  // Sorted copy: `totals` is the query's memoised value, shared with the next render.
+  const agents = useMemo(
+    () =>
+      [...totals.agents].sort((a, b) =>
+        (names.get(a.agentId) ?? a.agentId).localeCompare(
+          names.get(b.agentId) ?? b.agentId,
+          i18n.language,
+        ),
+      ),
+    [totals, names, i18n.language],
+  );
   const pct = (v: number | null) =>
     v === null ? '—' : formatNumber(v, i18n.language, { style: 'percent' });
   return (
@@ -34,7 +48,7 @@ export const AdherencePanel = memo(function AdherencePanel({
           ))}
         </div>
       )}
-      {totals.agents.length === 0 ? (
+      {agents.length === 0 ? (
         <Text c="dimmed">{t('adherence.none')}</Text>
       ) : (
         <Table striped data-testid="adherence-table">
@@ -48,16 +62,14 @@ export const AdherencePanel = memo(function AdherencePanel({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {totals.agents
-              .sort((a, b) => name(a.agentId).localeCompare(name(b.agentId), i18n.language))
-              .map((a) => (
-                <Table.Tr key={a.agentId}>
-                  <Table.Td>{name(a.agentId)}</Table.Td>
-                  <Table.Td>{a.scheduledMinutes}</Table.Td>
-                  <Table.Td>{a.adherentMinutes}</Table.Td>
-                  <Table.Td>{pct(a.share)}</Table.Td>
-                </Table.Tr>
-              ))}
+            {agents.map((a) => (
+              <Table.Tr key={a.agentId}>
+                <Table.Td>{name(a.agentId)}</Table.Td>
+                <Table.Td>{a.scheduledMinutes}</Table.Td>
+                <Table.Td>{a.adherentMinutes}</Table.Td>
+                <Table.Td>{pct(a.share)}</Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
