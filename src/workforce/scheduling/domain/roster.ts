@@ -755,6 +755,48 @@ function reassign(roster: Roster, deadline: number, random: () => number): numbe
 }
 
 /**
+ * A hands its shift on day `da` to B and takes B's shift on day `db` (the same day for a plain swap;
+ * both days in one week). Scored on coverage (by each agent's profile) and both agents' costs, and kept
+ * only when it saves; refused when a hard rule or either weekly minimum would break. Returns the cost
+ * saved, 0 when the roster is left as it was.
+ */
+function trade(
+  roster: Roster,
+  a: number,
+  da: number,
+  pa: number,
+  b: number,
+  db: number,
+  pb: number,
+): number {
+  const { calendars, templates } = roster;
+  const w = roster.grid.weekOfDay[da];
+  const ta = roster.dayShift[a][da];
+  const tb = roster.dayShift[b][db];
+  const wa = roster.weekWork[a][w] - templates[ta].workMinutes + templates[tb].workMinutes;
+  const wb = roster.weekWork[b][w] - templates[tb].workMinutes + templates[ta].workMinutes;
+  if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) return 0;
+  const before = roster.agentCost(a) + roster.agentCost(b);
+  let delta = roster.coverageDelta(pa, ta, -1);
+  roster.remove(a, da);
+  delta += roster.coverageDelta(pb, tb, -1);
+  roster.remove(b, db);
+  if (roster.canAdd(a, tb) && roster.canAdd(b, ta)) {
+    delta += roster.coverageDelta(pa, tb, 1);
+    roster.add(a, tb);
+    delta += roster.coverageDelta(pb, ta, 1);
+    roster.add(b, ta);
+    delta += roster.agentCost(a) + roster.agentCost(b) - before;
+    if (delta < -1e-6) return -delta;
+    roster.remove(a, db);
+    roster.remove(b, da);
+  }
+  roster.add(a, ta);
+  roster.add(b, tb);
+  return 0;
+}
+
+/**
  * Same-day exchanges between agents of different skill profiles: A takes B's shift and B takes A's.
  * Total coverage does not change; dialect rows do (a Wuhan speaker moves to the hours Wuhan is needed,
  * a Putonghua-only colleague to the hours it is not), and so do preferences. Both agents keep every hard
@@ -766,10 +808,9 @@ export function exchange(
   random: () => number,
   tries = 24,
 ): number {
-  const { grid, calendars, profiles, templates } = roster;
+  const { grid, profiles } = roster;
   let saved = 0;
   for (let d = 0; d < grid.days && Date.now() <= deadline; d++) {
-    const w = grid.weekOfDay[d];
     const working = profiles.map((profile) =>
       profile.members.filter((a) => roster.dayShift[a][d] >= 0),
     );
@@ -786,32 +827,7 @@ export function exchange(
             const b = working[q][Math.floor(random() * working[q].length)];
             const tb = roster.dayShift[b][d];
             if (tb < 0 || tb === roster.dayShift[a][d]) continue;
-            const t1 = roster.dayShift[a][d];
-            const wa =
-              roster.weekWork[a][w] - templates[t1].workMinutes + templates[tb].workMinutes;
-            const wb =
-              roster.weekWork[b][w] - templates[tb].workMinutes + templates[t1].workMinutes;
-            if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) continue;
-            const before = roster.agentCost(a) + roster.agentCost(b);
-            let delta = roster.coverageDelta(p, t1, -1);
-            roster.remove(a, d);
-            delta += roster.coverageDelta(q, tb, -1);
-            roster.remove(b, d);
-            if (roster.canAdd(a, tb) && roster.canAdd(b, t1)) {
-              delta += roster.coverageDelta(p, tb, 1);
-              roster.add(a, tb);
-              delta += roster.coverageDelta(q, t1, 1);
-              roster.add(b, t1);
-              delta += roster.agentCost(a) + roster.agentCost(b) - before;
-              if (delta < -1e-6) {
-                saved -= delta;
-                continue;
-              }
-              roster.remove(a, d);
-              roster.remove(b, d);
-            }
-            roster.add(a, t1);
-            roster.add(b, tb);
+            saved += trade(roster, a, d, p, b, d, q);
           }
         }
       }
@@ -832,7 +848,7 @@ export function crossExchange(
   random: () => number,
   tries = 16,
 ): number {
-  const { grid, calendars, templates } = roster;
+  const { grid, calendars } = roster;
   const n = calendars.length;
   roster.refreshMeans();
   const pools = new CandidatePools(roster);
@@ -855,30 +871,11 @@ export function crossExchange(
             options.push(d2);
         if (options.length === 0) continue;
         const d2 = options[Math.floor(random() * options.length)];
-        const t2 = roster.dayShift[b][d2];
-        const wa = roster.weekWork[a][w] - templates[t1].workMinutes + templates[t2].workMinutes;
-        const wb = roster.weekWork[b][w] - templates[t2].workMinutes + templates[t1].workMinutes;
-        if (wa < calendars[a].minWeek[w] - EPS || wb < calendars[b].minWeek[w] - EPS) continue;
-        const before = roster.agentCost(a) + roster.agentCost(b);
-        let delta = roster.coverageDelta(pa, t1, -1);
-        roster.remove(a, d1);
-        delta += roster.coverageDelta(pb, t2, -1);
-        roster.remove(b, d2);
-        if (roster.canAdd(a, t2) && roster.canAdd(b, t1)) {
-          delta += roster.coverageDelta(pa, t2, 1);
-          roster.add(a, t2);
-          delta += roster.coverageDelta(pb, t1, 1);
-          roster.add(b, t1);
-          delta += roster.agentCost(a) + roster.agentCost(b) - before;
-          if (delta < -1e-6) {
-            saved -= delta;
-            break;
-          }
-          roster.remove(a, d2);
-          roster.remove(b, d1);
+        const gain = trade(roster, a, d1, pa, b, d2, pb);
+        if (gain > 0) {
+          saved += gain;
+          break;
         }
-        roster.add(a, t1);
-        roster.add(b, t2);
       }
     }
   }
