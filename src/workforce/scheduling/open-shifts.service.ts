@@ -11,7 +11,7 @@ import {
   notFound,
 } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
-import { CoverageChange, coverageChanges, coverageFor } from './domain/coverage';
+import { CoverageChange, coverageChanges, coverageFor, coveredDialects } from './domain/coverage';
 import type {
   ClaimedOpenShiftDto,
   ListOpenShiftsQueryDto,
@@ -20,11 +20,7 @@ import type {
   RemovedShiftDto,
 } from './dto/open-shift.dto';
 import { OpenShift } from './open-shift.entity';
-import {
-  DIALECT_MIN_PROFICIENCY,
-  PlanningContextService,
-  toChecked,
-} from './planning-context.service';
+import { PlanningContextService, toChecked } from './planning-context.service';
 import { Schedule } from './schedule.entity';
 import { assertWithinSchedule, ShiftRulesService } from './shift-rules.service';
 import { Shift } from './shift.entity';
@@ -41,9 +37,6 @@ export const toOpenShiftDto = (o: OpenShift): OpenShiftDto => ({
   status: o.status,
   takenBy: o.takenBy,
 });
-
-const held = (dialects: Array<{ tag: string; proficiency: number }>) =>
-  dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag);
 
 /**
  * The open-shift board: shifts nobody holds (released by approved time off, or posted by a scheduler)
@@ -166,7 +159,7 @@ export class OpenShiftsService {
 
   async dialectsOfTeam(teamId: string): Promise<Map<string, string[]>> {
     const team = await this.agents.listForTeam(teamId);
-    return new Map(team.map((a) => [a.id, held(a.dialects)]));
+    return new Map(team.map((a) => [a.id, coveredDialects(a.dialects)]));
   }
 
   /** Schedulers and supervisors see their team's board; agents their own team's. */
@@ -236,7 +229,8 @@ export class OpenShiftsService {
     const taker = await this.agents.get(takerId);
     if (taker.teamId !== seen.teamId)
       throw forbidden('Only agents of the team can pick up its open shifts');
-    const missing = seen.requiredDialects.filter((d) => !held(taker.dialects).includes(d));
+    const held = coveredDialects(taker.dialects);
+    const missing = seen.requiredDialects.filter((d) => !held.includes(d));
     if (missing.length)
       throw conflict(
         'RULE_VIOLATION',

@@ -12,9 +12,6 @@ import { expandWeekly, mergeRanges } from './domain/work-profile';
 import type { PlanningInput, PlanningRequirement, PlanningShift } from './domain/planning-input';
 import { WorkProfilesService } from './work-profiles.service';
 
-/** Minimum proficiency for a dialect to count in coverage and swaps. */
-export const DIALECT_MIN_PROFICIENCY = 3;
-
 /** Everything rule checks need: a team's site rules and zone, agents' blocked times and shifts. */
 @Injectable()
 export class PlanningContextService {

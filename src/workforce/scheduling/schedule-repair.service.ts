@@ -4,17 +4,13 @@ import { In, LessThan, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AgentsService } from '../../people/agents/agents.service';
 import { Clock } from '../../platform/common/clock/clock';
 import { conflict, DomainError, notFound } from '../../platform/common/errors/domain-error';
-import { coverageFor } from './domain/coverage';
+import { coverageFor, coveredDialects } from './domain/coverage';
 import { shortfallOf } from './domain/schedule-diagnostics';
 import { pickAgentForGap, RepairCandidate } from './domain/repair';
 import type { RepairResultDto } from './dto/open-shift.dto';
 import { OpenShift } from './open-shift.entity';
 import { OpenShiftsService } from './open-shifts.service';
-import {
-  DIALECT_MIN_PROFICIENCY,
-  PlanningContextService,
-  toChecked,
-} from './planning-context.service';
+import { PlanningContextService, toChecked } from './planning-context.service';
 import { Schedule } from './schedule.entity';
 import { Shift } from './shift.entity';
 
@@ -50,12 +46,7 @@ export class ScheduleRepairService {
       order: { startsAt: 'ASC', id: 'ASC' },
     });
     const team = await this.agents.listForTeam(schedule.teamId);
-    const dialectsOf = new Map(
-      team.map((a) => [
-        a.id,
-        a.dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag),
-      ]),
-    );
+    const dialectsOf = new Map(team.map((a) => [a.id, coveredDialects(a.dialects)]));
     const before = await this.shifts.find({ where: { scheduleId } });
     const shortfallBefore = shortfallOf(
       coverageFor(

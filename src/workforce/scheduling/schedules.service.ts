@@ -18,14 +18,10 @@ import type {
   ScheduleSummaryDto,
   ShiftDto,
 } from './dto/schedule.dto';
-import { coverageFor } from './domain/coverage';
+import { coverageFor, coveredDialects } from './domain/coverage';
 import { buildHorizon, slackGrid } from './generate-schedule';
 import { toICalendar } from './ical';
-import {
-  DIALECT_MIN_PROFICIENCY,
-  PlanningContextService,
-  toChecked,
-} from './planning-context.service';
+import { PlanningContextService, toChecked } from './planning-context.service';
 import type { CheckedShift } from './rule-checker';
 import { SwapsService } from './swaps.service';
 import { assertWithinSchedule, ShiftRulesService } from './shift-rules.service';
@@ -108,12 +104,7 @@ export class SchedulesService {
       return s.coverage as ScheduleDto['coverage'];
     const rows = shifts ?? (await this.shifts.find({ where: { scheduleId: s.id } }));
     const team = await this.agents.listForTeam(s.teamId);
-    const dialectsOf = new Map(
-      team.map((a) => [
-        a.id,
-        a.dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag),
-      ]),
-    );
+    const dialectsOf = new Map(team.map((a) => [a.id, coveredDialects(a.dialects)]));
     return coverageFor(s.requirements, s.intervalMinutes, rows.map(toChecked), dialectsOf);
   }
 
@@ -229,12 +220,7 @@ export class SchedulesService {
         .filter((x) => x.id !== shiftId)
         .map(toChecked);
       const team = await this.agents.listForTeam(schedule.teamId);
-      const dialectsOf = new Map(
-        team.map((a) => [
-          a.id,
-          a.dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag),
-        ]),
-      );
+      const dialectsOf = new Map(team.map((a) => [a.id, coveredDialects(a.dialects)]));
       const grid = slackGrid(
         horizon,
         requirements,

@@ -12,14 +12,11 @@ import {
 } from '../../platform/common/errors/domain-error';
 import { Page, pageOf } from '../../platform/common/pagination/page-query.dto';
 import { EventsService } from '../../platform/events/events.service';
+import { coveredDialects } from './domain/coverage';
 import { swapRecipients } from './domain/swap-recipients';
 import type { ListSwapsQueryDto, SwapDto } from './dto/planning.dto';
 import type { LabourRules } from './labour-rules';
-import {
-  DIALECT_MIN_PROFICIENCY,
-  PlanningContextService,
-  toChecked,
-} from './planning-context.service';
+import { PlanningContextService, toChecked } from './planning-context.service';
 import { Schedule } from './schedule.entity';
 import { ShiftRulesService } from './shift-rules.service';
 import { ShiftSwap, SwapStatus } from './shift-swap.entity';
@@ -27,8 +24,7 @@ import { Shift } from './shift.entity';
 
 type AgentTags = Awaited<ReturnType<AgentsService['get']>>;
 
-const heldDialects = (agent: AgentTags) =>
-  new Set(agent.dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag));
+const heldDialects = (agent: AgentTags) => new Set(coveredDialects(agent.dialects));
 
 /**
  * Shift swaps. A give-away: an agent offers a published shift, a qualified colleague takes it. A trade:

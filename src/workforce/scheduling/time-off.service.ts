@@ -16,7 +16,7 @@ import type { CreateTimeOffDto, ListTimeOffQueryDto, TimeOffDto } from './dto/pl
 import { TimeOffRequest } from './time-off.entity';
 import type { TimeOffDecisionEffectDto } from './dto/open-shift.dto';
 import { OpenShiftsService } from './open-shifts.service';
-import { DIALECT_MIN_PROFICIENCY } from './planning-context.service';
+import { coveredDialects } from './domain/coverage';
 
 const toDto = (r: TimeOffRequest): TimeOffDto => ({
   id: r.id,
@@ -131,9 +131,7 @@ export class TimeOffService {
     const seen = await this.requests.findOne({ where: { id } });
     if (!seen) throw notFound('Time-off request');
     const agent = await this.agents.get(seen.agentId);
-    const dialects = agent.dialects
-      .filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY)
-      .map((d) => d.tag);
+    const dialects = coveredDialects(agent.dialects);
     const removed = await this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()

@@ -1,4 +1,4 @@
-import { coverageChanges, coverageFor } from './coverage';
+import { coverageChanges, coverageFor, coveredDialects } from './coverage';
 
 const t = (iso: string) => Date.parse(iso);
 
@@ -58,5 +58,18 @@ describe('coverage of requirement rows', () => {
         scheduledAfter: 0,
       },
     ]);
+  });
+});
+
+describe('coveredDialects', () => {
+  it('counts a dialect from proficiency 3, in the agent’s order', () => {
+    expect(
+      coveredDialects([
+        { tag: 'yue', proficiency: 5 },
+        { tag: 'nan', proficiency: 2 },
+        { tag: 'cmn-x-wuhan', proficiency: 3 },
+      ]),
+    ).toEqual(['yue', 'cmn-x-wuhan']);
+    expect(coveredDialects([])).toEqual([]);
   });
 });

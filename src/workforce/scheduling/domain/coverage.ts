@@ -3,6 +3,16 @@
  * counts for an interval when its shift covers the whole interval and none of its breaks overlaps it; a
  * dialect row counts only agents holding the dialect at proficiency ≥ 3.
  */
+/** Minimum proficiency for a dialect to count in coverage, open shifts and swaps. */
+export const DIALECT_MIN_PROFICIENCY = 3;
+
+/** The dialects an agent counts for in coverage (and may cover on an open shift or a swap). */
+export function coveredDialects(
+  dialects: ReadonlyArray<{ tag: string; proficiency: number }>,
+): string[] {
+  return dialects.filter((d) => d.proficiency >= DIALECT_MIN_PROFICIENCY).map((d) => d.tag);
+}
+
 export interface RequirementRow {
   start: string;
   dialect?: string;
