@@ -17,30 +17,6 @@ export interface PlannerHorizon {
   agents: Agent[];
 }
 
-/** The team, its site and the site's zone (the planner's days and clock times). */
-export function useTeamSite(teamId: string) {
-  const team = useQuery({
-    queryKey: ['team', teamId],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/teams/{id}', { params: { path: { id: teamId } } })),
-    staleTime: 10 * 60_000,
-  });
-  const siteId = team.data?.siteId;
-  const site = useQuery({
-    queryKey: ['site', siteId],
-    enabled: !!siteId,
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/sites/{id}', { params: { path: { id: siteId! } } })),
-    staleTime: 10 * 60_000,
-  });
-  return {
-    ready: site.isSuccess,
-    timeZone: site.data?.timeZone ?? 'Asia/Shanghai',
-    siteId,
-    teamName: team.data?.name ?? '',
-  };
-}
-
 /** The team's latest schedules (the planner's list; the newest first). */
 export function useTeamSchedules(teamId: string) {
   return useQuery({

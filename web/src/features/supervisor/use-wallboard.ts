@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../lib/api/client';
 import { useEvents } from '../../lib/events/event-stream';
+import { useTeamSite } from '../../lib/use-team-site';
 import {
   applyPresenceBatch,
   mergeSnapshot,
@@ -10,22 +11,9 @@ import {
   type PresenceChange,
 } from './wallboard-model';
 
-/** The team's site zone decides where "today" starts. */
+/** The team's site zone decides where "today" starts; its settings give the occupancy cap. */
 export function useTeamContext(teamId: string) {
-  const team = useQuery({
-    queryKey: ['team', teamId],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/teams/{id}', { params: { path: { id: teamId } } })),
-    staleTime: 10 * 60_000,
-  });
-  const siteId = team.data?.siteId;
-  const site = useQuery({
-    queryKey: ['site', siteId],
-    enabled: !!siteId,
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/sites/{id}', { params: { path: { id: siteId! } } })),
-    staleTime: 10 * 60_000,
-  });
+  const { timeZone } = useTeamSite(teamId);
   const settings = useQuery({
     queryKey: ['team', teamId, 'settings'],
     queryFn: async () =>
@@ -33,7 +21,7 @@ export function useTeamContext(teamId: string) {
     staleTime: 60_000,
   });
   return {
-    timeZone: site.data?.timeZone ?? 'Asia/Shanghai',
+    timeZone,
     occupancyCap: settings.data?.occupancyCap ?? 0.85,
   };
 }
