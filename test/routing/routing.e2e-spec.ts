@@ -698,6 +698,37 @@ describe('router API: availability, reservations, call events', () => {
       await t.http().get(`/v1/agents/${a.agentId}/load?window=0`).set(bearer(a.token)).expect(400);
     });
 
+    it('counts a call that ended with no call.answered as answered its handle time before the end; a reported answer is never moved', async () => {
+      const a = await t.createAgent({ teamId });
+      await setPresence(t, a, 'available');
+      const at = (m: number) => new Date(t.clock.now().getTime() + m * 60_000);
+      // A router that accepts the reservation and reports only the end (with its handle time).
+      const silent = callEvents(a.agentId, at(0), 4, { severity: 1 });
+      const ended = silent.events.filter((e) => e.type !== 'call.answered');
+      // Another call answered at +10, ended at +15 with a handle time longer than that (7 min).
+      const told = callEvents(a.agentId, at(10), 5);
+      t.clock.set(at(20));
+      await sendEvents(t, key, ended);
+      await sendEvents(t, key, [told.events[0]]);
+      await sendEvents(t, key, [{ ...told.events[1], durationSeconds: 420 }]);
+      await t.dataSource.query(`DELETE FROM scheduled_states WHERE agent_id = $1`, [a.agentId]);
+      const load = await t
+        .http()
+        .get(`/v1/agents/${a.agentId}/load?window=60`)
+        .set(bearer(a.token))
+        .expect(200);
+      expect(load.body).toMatchObject({ callsAnswered: 2, hostileCalls: 1 });
+      const { body } = await t
+        .http()
+        .get(`/v1/agents/${a.agentId}/calls`)
+        .set(bearer(a.token))
+        .expect(200);
+      const answeredAt = (id: string) =>
+        body.calls.find((c: { callId: string }) => c.callId === id)?.answeredAt;
+      expect(answeredAt(silent.callId)).toBe(at(-20).toISOString());
+      expect(answeredAt(told.callId)).toBe(at(-10).toISOString());
+    });
+
     it('moves an agent left on_call past the stale limit to not_ready (stale), visible in the team view', async () => {
       const a = await t.createAgent({ teamId });
       await setPresence(t, a, 'available');

@@ -152,7 +152,7 @@ export class CallEventIngest {
     const storedEnd = (callId: string) => stored.get(callId)?.endedAt ?? null;
     const previousSeverity = (callId: string) => stored.get(callId)?.severity ?? null;
     const answeredCalls = events.filter((e) => e.type === 'call.answered').map((e) => e.callId);
-    await this.calls.upsertCalls(m, events, answeredCalls, now);
+    await this.calls.upsertCalls(m, events, answeredCalls, now, stored);
     const agentIds = [...new Set(events.map((e) => e.agentId))];
     const rows = await this.presence.lock(m, agentIds, now);
     const scheduled = await this.scheduledStates.scheduledFor(m, agentIds);

@@ -8,6 +8,8 @@ import { CallEventDto } from './dto/call-events.dto';
 export interface StoredCall {
   endedAt: Date | null;
   severity: number | null;
+  /** It has an answer time (from a `call.answered`, or inferred from its end). */
+  answered: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export class CallStore {
       id: string;
       ended_at: Date | null;
       hostile_severity: number | null;
+      answered: boolean | null;
     }>(
       m,
       `WITH generic AS MATERIALIZED (SELECT set_config('plan_cache_mode', 'force_generic_plan', true)),
@@ -50,12 +53,12 @@ export class CallStore {
           CROSS JOIN generic
           WHERE e.agent_id IN (SELECT id FROM known)
          ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
-       SELECT 'event' AS kind, event_id AS id, NULL::timestamptz AS ended_at, NULL::smallint AS hostile_severity FROM recorded
+       SELECT 'event' AS kind, event_id AS id, NULL::timestamptz AS ended_at, NULL::smallint AS hostile_severity, NULL::boolean AS answered FROM recorded
        UNION ALL
-       SELECT 'agent', id::text, NULL, NULL FROM known
+       SELECT 'agent', id::text, NULL, NULL, NULL FROM known
        UNION ALL
-       SELECT 'call', c.call_id, c.ended_at, c.hostile_severity
-         FROM (SELECT call_id, ended_at, hostile_severity FROM calls WHERE call_id = ANY($8::text[]) ORDER BY call_id FOR UPDATE) c`,
+       SELECT 'call', c.call_id, c.ended_at, c.hostile_severity, c.answered_at IS NOT NULL
+         FROM (SELECT call_id, ended_at, hostile_severity, answered_at FROM calls WHERE call_id = ANY($8::text[]) ORDER BY call_id FOR UPDATE) c`,
       [
         events.map((e) => e.eventId),
         events.map((e) => e.type),
@@ -73,7 +76,12 @@ export class CallStore {
     for (const r of rows) {
       if (r.kind === 'event') fresh.add(r.id);
       else if (r.kind === 'agent') knownAgents.add(r.id);
-      else stored.set(r.id, { endedAt: r.ended_at, severity: r.hostile_severity });
+      else
+        stored.set(r.id, {
+          endedAt: r.ended_at,
+          severity: r.hostile_severity,
+          answered: r.answered === true,
+        });
     }
     return { fresh, stored, knownAgents };
   }
@@ -82,12 +90,18 @@ export class CallStore {
    * Upserts the calls table from the batch's new events (their rows locked by recordEvents), and
    * accepts the held reservations of the calls answered in it: a call answered is its reservation
    * accepted. Reservations before presence, the order the router's own accept locks them in.
+   *
+   * A call that ends with no answer time (a router that accepts the reservation and never sends
+   * `call.answered`) was answered `durationSeconds` before its end: without that it would count as
+   * no call at all (calls per hour, the agent's recent calls) while its talk time and any hostility
+   * counted. A real `call.answered` stored earlier is never moved; one arriving later wins if earlier.
    */
   async upsertCalls(
     m: EntityManager,
     events: CallEventDto[],
     answeredCallIds: string[],
     now: Date,
+    stored: ReadonlyMap<string, StoredCall>,
   ): Promise<void> {
     const byCall = new Map<
       string,
@@ -116,6 +130,9 @@ export class CallStore {
       }
       byCall.set(e.callId, c);
     }
+    for (const [callId, c] of byCall)
+      if (!c.answeredAt && c.endedAt && c.duration !== undefined && !stored.get(callId)?.answered)
+        c.answeredAt = new Date(Date.parse(c.endedAt) - c.duration * 1000).toISOString();
     const list = [...byCall.entries()];
     await preparedQuery(
       m,
