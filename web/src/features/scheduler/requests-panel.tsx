@@ -223,12 +223,13 @@ export function RequestsPanel({
                 {t(`requests.decided.${request.status}`, {
                   who: name(request.agentId),
                   span: formatLeave(request.startsAt, request.endsAt, i18n.language, timeZone),
-                })}{' '}
+                })}
                 {effect &&
-                  t('requests.effect', {
-                    shifts: effect.removedShifts.length,
-                    rows: effect.coverageEffect.length,
-                  })}
+                  t('sentenceSeparator', { ns: 'translation' }) +
+                    t('requests.effect', {
+                      shifts: effect.removedShifts.length,
+                      rows: effect.coverageEffect.length,
+                    })}
               </Text>
             ))}
           </Stack>

@@ -143,12 +143,13 @@ export function BreaksPanel() {
               booked: c.alreadyBooked,
               cap: c.cap,
               loggedIn: c.loggedInAgents,
-            })}{' '}
+            })}
+            {t('sentenceSeparator')}
             {t('breaks.allowance', {
               used: Math.round(c.usedMinutes),
               allowance: c.allowanceMinutes,
-            })}{' '}
-            {refusal && t(`breaks.${refusal}`)}
+            })}
+            {refusal && t('sentenceSeparator') + t(`breaks.${refusal}`)}
           </Text>
         )}
         <Group>
