@@ -2,7 +2,7 @@ import { Badge, Button, Group, Progress, Table, Text } from '@mantine/core';
 import { createContext, memo, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNowSecond } from './now-second';
-import { formatDuration, secondsLeft, type AgentRow } from './wallboard-model';
+import { formatDuration, occupancyPercent, secondsLeft, type AgentRow } from './wallboard-model';
 
 const STATE_COLOURS: Record<string, string> = {
   available: 'green',
@@ -77,7 +77,7 @@ const AgentTableRow = memo(function AgentTableRow({ row, occupancyCap, onShorten
             aria-label={t('table.occupancy')}
           />
           <Text size="sm" c={above ? 'red' : undefined} fw={above ? 700 : undefined}>
-            {occupancy}%
+            {occupancyPercent(row.occupancyLastHour, occupancyCap)}%
           </Text>
         </Group>
       </Table.Td>

@@ -5,6 +5,7 @@ import {
   contiguousBuckets,
   displayNames,
   formatDuration,
+  occupancyPercent,
   secondsLeft,
   summarise,
   type AgentRow,
@@ -127,5 +128,19 @@ describe('hostile calls histogram', () => {
       { hostileCalls: 3, agents: 1 },
     ]);
     expect(contiguousBuckets([])).toEqual([]);
+  });
+});
+
+describe('occupancyPercent', () => {
+  it('is a whole percent unless rounding would cross the cap shown beside it', () => {
+    expect(occupancyPercent(0.62, 0.85)).toBe('62');
+    expect(occupancyPercent(0.9, 0.85)).toBe('90');
+    expect(occupancyPercent(0.85, 0.85)).toBe('85'); // at the cap: not above it
+    // Above the cap but "85%": one decimal, up.
+    expect(occupancyPercent(0.8531, 0.85)).toBe('85.4');
+    expect(occupancyPercent(0.85001, 0.85)).toBe('85.1');
+    expect(occupancyPercent(0.8469, 0.85)).toBe('85'); // below: as it rounds
+    // A cap that is not a whole percent is shown rounded (86%): above it, still one decimal.
+    expect(occupancyPercent(0.8555, 0.855)).toBe('85.6');
   });
 });

@@ -164,3 +164,15 @@ export function contiguousBuckets(
     agents: byCount.get(n) ?? 0,
   }));
 }
+
+/**
+ * An occupancy as a whole percent, unless it is above the cap but would round to the cap shown
+ * beside it (85.3% shown as "85%", flagged, under "cap 85%"): then with one decimal, rounded up, so
+ * the figure and its flag agree. (At or below the cap it never rounds above the cap's own figure.)
+ */
+export function occupancyPercent(occupancy: number, cap: number): string {
+  const whole = Math.round(occupancy * 100);
+  if (occupancy > cap && whole <= Math.round(cap * 100))
+    return (Math.ceil(occupancy * 1000) / 10).toFixed(1);
+  return String(whole);
+}
