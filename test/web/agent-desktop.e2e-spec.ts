@@ -257,6 +257,34 @@ describe('web app: the agent desktop in Chromium', () => {
     // Too short for "10:30 - 10:45 Rest" to fit: its start and kind, the span in its tooltip.
     const rest = page.getByTitle('Rest 10:30 - 10:45');
     expect((await rest.innerText()).trim()).toBe('10:30 Rest');
+    expect(await page.getByTestId('schedule-next-week').count()).toBe(0);
+    await context.close();
+  });
+
+  it('opens my schedule on the week of my next shift when none is left this week, and says so', async () => {
+    const teamId = await t.createTeam();
+    const agent = await t.createAgent({ teamId });
+    // One four-hour shift a week from now: always in the next (Monday-first) week.
+    const starts = new Date(t.clock.now().getTime() + 7 * 86_400_000);
+    await insertShift(
+      t,
+      teamId,
+      agent.agentId,
+      starts.toISOString(),
+      new Date(starts.getTime() + 4 * 3_600_000).toISOString(),
+    );
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, agent.email, agent.password);
+    await page.getByRole('tab', { name: 'My schedule' }).click();
+    await page
+      .getByTestId('schedule-next-week')
+      .getByText('No more shifts this week: this is the week of your next one.')
+      .waitFor();
+    await page.locator('.fc-timegrid-event').first().waitFor();
+    // "This week" goes back: no shift there, and the note goes with it.
+    await page.getByRole('button', { name: 'This week' }).click();
+    await page.getByTestId('schedule-next-week').waitFor({ state: 'detached' });
+    expect(await page.locator('.fc-timegrid-event').count()).toBe(0);
     await context.close();
   });
 

@@ -33,6 +33,7 @@ import {
   type Pickup,
 } from '../shift-requests';
 import { useAgent } from '../use-agent';
+import { useComingShifts } from '../use-coming-shifts';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -110,31 +111,6 @@ function useLiveSwaps(agentId: string) {
       return pages.flatMap((p) => p.items);
     },
   });
-}
-
-/** My published shifts of the next four weeks that have not started, soonest first. */
-function useComingShifts(agentId: string) {
-  // One query for the list and the trade dialog: the window is taken when it is read.
-  const shifts = useQuery({
-    queryKey: ['agent', agentId, 'shifts', 'coming'],
-    queryFn: async () => {
-      const from = new Date();
-      return unwrap(
-        await api.GET('/v1/agents/{agentId}/shifts', {
-          params: {
-            path: { agentId },
-            query: {
-              from: from.toISOString(),
-              to: new Date(from.getTime() + 28 * 86_400_000).toISOString(),
-              pageSize: 100,
-            } as never,
-          },
-        }),
-      );
-    },
-  });
-  const coming = (shifts.data?.items ?? []).filter((s) => Date.parse(s.startsAt) > Date.now());
-  return { coming, loaded: shifts.isSuccess };
 }
 
 /** Open shifts of my team and colleagues' give-aways I may take; trades put to me, to agree or decline. */

@@ -5,10 +5,12 @@ import type { EventContentArg, EventInput } from '@fullcalendar/core';
 import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
 import { Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../lib/api/client';
 import { useAgent } from '../use-agent';
+import { useComingShifts } from '../use-coming-shifts';
 
 /**
  * A break sits inset on its shift, a quarter-hour tall: the default "10:00 - 10:15" would be cut
@@ -26,10 +28,18 @@ function breakContent(arg: EventContentArg) {
   );
 }
 
-/** My published shifts and their breaks as a week, in my site's time zone. Loaded on demand. */
+const showsInstant = (range: { from: string; to: string }, iso: string) =>
+  Date.parse(range.from) <= Date.parse(iso) && Date.parse(iso) < Date.parse(range.to);
+
+/**
+ * My published shifts and their breaks as a week, in my site's time zone. Loaded on demand. It opens
+ * on this week, or, when no shift is left in it, on the week of my next one (a Saturday evening's
+ * look is for next week), and says so; "This week" goes back.
+ */
 export default function WeekSchedule() {
   const { t, i18n } = useTranslation();
   const { agentId, timeZone, workplace } = useAgent();
+  const next = useComingShifts(agentId);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const shifts = useQuery({
     queryKey: ['agent', agentId, 'shifts', range],
@@ -67,7 +77,9 @@ export default function WeekSchedule() {
     }
     return events;
   }, [shifts.data, t]);
-  if (!workplace.isSuccess) return null;
+  if (!workplace.isSuccess || !next.settled) return null;
+  const nextWeek = DateTime.now().setZone(timeZone).startOf('week').plus({ weeks: 1 });
+  const opensLater = next.current && DateTime.fromISO(next.current.startsAt) >= nextWeek;
   return (
     <Paper withBorder p="md" aria-labelledby="schedule-title">
       <Title id="schedule-title" order={2} size="h4">
@@ -76,9 +88,15 @@ export default function WeekSchedule() {
       <Text size="sm" c="dimmed" mb="sm" data-testid="schedule-zone">
         {t('schedule.zone', { zone: timeZone })}
       </Text>
+      {opensLater && range && showsInstant(range, next.current!.startsAt) && (
+        <Text size="sm" mb="sm" data-testid="schedule-next-week">
+          {t('schedule.nextWeekShown')}
+        </Text>
+      )}
       <FullCalendar
         plugins={[timeGridPlugin, luxonPlugin]}
         initialView="timeGridWeek"
+        initialDate={opensLater ? next.current!.startsAt : undefined}
         timeZone={timeZone}
         locales={[zhCnLocale]}
         // English reads dates as the rest of the app does ("Mon, Nov 30"); weeks start on Monday and
