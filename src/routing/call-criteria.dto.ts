@@ -12,8 +12,7 @@ import {
   Min,
 } from 'class-validator';
 
-/** An id the router makes (a SIP Call-ID, a callback id): printable ASCII, no spaces. */
-export const PRINTABLE_ID = /^[\x21-\x7e]+$/;
+import { PRINTABLE_ID } from './router-ids';
 
 /**
  * Who may take a call, as the router asks for it in a reservation, an enqueue, a fallback step

@@ -12,7 +12,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../platform/auth/decorators';
 import { hasRole, Principal } from '../../platform/auth/principal';
 import { ErrorBodyDto } from '../../platform/common/errors/error-body.dto';
-import { CallIdParam } from '../../platform/common/http/uuid-param';
+import { CallIdParam } from '../router-ids';
 import { CallReconciliation } from './call-reconciliation';
 import { CallerRefs } from './caller-refs';
 import {

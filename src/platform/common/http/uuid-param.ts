@@ -5,12 +5,3 @@ import { DomainError } from '../errors/domain-error';
 export const UuidParam = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError(404, 'NOT_FOUND', 'No such resource'),
 });
-
-/** `@Param('callId', CallIdParam)`: a call id the router could have sent (1..255 printable ASCII), else 404. */
-export const CallIdParam = {
-  transform(value: string): string {
-    if (typeof value !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(value))
-      throw new DomainError(404, 'NOT_FOUND', 'No such call');
-    return value;
-  },
-};

@@ -16,10 +16,10 @@ import {
 import {
   DialectField,
   MinProficiencyField,
-  PRINTABLE_ID,
   PrintableIdField,
   SkillsField,
 } from '../../call-criteria.dto';
+import { PRINTABLE_ID } from '../../router-ids';
 import { PageQueryDto } from '../../../platform/common/pagination/page-query.dto';
 
 export class FallbackStepDto {
@@ -160,7 +160,10 @@ export class ResyncDto {
   @ArrayMaxSize(100_000)
   @IsString({ each: true })
   @Length(1, 255, { each: true })
-  @Matches(PRINTABLE_ID, { each: true, message: 'each callId must be printable ASCII without spaces' })
+  @Matches(PRINTABLE_ID, {
+    each: true,
+    message: 'each callId must be printable ASCII without spaces',
+  })
   liveCallIds: string[];
 }
 
