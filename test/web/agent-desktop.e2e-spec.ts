@@ -215,6 +215,75 @@ describe('web app: the agent desktop in Chromium', () => {
     await context.close();
   });
 
+  it('offers break times inside my shift only, as the service takes them, and says when none is left', async () => {
+    const teamId = await t.createTeam();
+    const me = await t.createAgent({ teamId });
+    const minute = 60_000;
+    const now = t.clock.now().getTime();
+    const quarter = Math.floor(now / (15 * minute)) * 15 * minute;
+    // On shift since an hour ago, until an hour after the last quarter hour; nothing tomorrow yet.
+    const ends = new Date(quarter + 60 * minute);
+    await insertShift(
+      t,
+      teamId,
+      me.agentId,
+      new Date(now - 60 * minute).toISOString(),
+      ends.toISOString(),
+    );
+    const { page, context } = await openApp(browser, t);
+    await signIn(page, me.email, me.password);
+    const start = page.getByLabel('Start');
+    const offered = () =>
+      start.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const at = (ms: number) => shanghaiClock(new Date(ms));
+    await start.locator('option').first().waitFor({ state: 'attached' });
+    const first = Math.ceil((now + 20 * minute) / (15 * minute)) * 15 * minute;
+    expect((await offered())[0]).toBe(at(first));
+    expect(await offered()).toContain(at(quarter + 45 * minute));
+    expect(await offered()).not.toContain(at(quarter + 60 * minute));
+    // A longer break must start earlier to end in time.
+    await page.getByLabel('Length').selectOption('30');
+    await start
+      .locator(`option[value="${at(quarter + 45 * minute)}"]`)
+      .waitFor({ state: 'detached' });
+    expect(await offered()).toContain(at(quarter + 30 * minute));
+    // What the page leaves out the service refuses.
+    await t
+      .http()
+      .post('/v1/breaks')
+      .set(bearer(me.token))
+      .send({ startsAt: new Date(quarter + 45 * minute).toISOString(), minutes: 30, kind: 'rest' })
+      .expect(409)
+      .expect((res) => expect(res.body.error).toBe('OUTSIDE_SHIFT'));
+    await context.close();
+
+    // A colleague whose shift ends within the quarter hour and whose next is beyond a day.
+    const late = await t.createAgent({ teamId });
+    await insertShift(
+      t,
+      teamId,
+      late.agentId,
+      new Date(now - 120 * minute).toISOString(),
+      new Date(quarter + 15 * minute).toISOString(),
+    );
+    await insertShift(
+      t,
+      teamId,
+      late.agentId,
+      new Date(now + 25 * 60 * minute).toISOString(),
+      new Date(now + 30 * 60 * minute).toISOString(),
+    );
+    const second = await openApp(browser, t);
+    await signIn(second.page, late.email, late.password);
+    await second.page
+      .getByTestId('break-no-time')
+      .getByText('No time in the next 24 hours fits a break this long inside your shifts.')
+      .waitFor();
+    expect(await second.page.getByLabel('Start').isDisabled()).toBe(true);
+    expect(await second.page.getByRole('button', { name: 'Book break' }).isDisabled()).toBe(true);
+    await second.context.close();
+  });
+
   it('counts me among the signed-in for the break cap as soon as I take calls, without a reload', async () => {
     const teamId = await t.createTeam();
     const me = await t.createAgent({ teamId });

@@ -14,10 +14,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { useEvents } from '../../../lib/events/event-stream';
-import { formatDateTime, instantAtLocalTime } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { breakErrorKey, breakRefusal } from '../break-capacity';
-import { breakStartOptions } from '../break-times';
+import { breakStartOptions, breakStartsTheServiceTakes } from '../break-times';
 import { useAgent } from '../use-agent';
+import { useComingShifts } from '../use-coming-shifts';
 
 /** Book, see and cancel my rest breaks; the team's capacity is shown before I book. */
 export function BreaksPanel() {
@@ -25,21 +26,27 @@ export function BreaksPanel() {
   const { agentId, timeZone, workplace } = useAgent();
   const queryClient = useQueryClient();
   const [time, setTime] = useState('');
-  // The times are the site's, so they wait for the workplace to be known.
-  const startOptions = workplace.isSuccess ? breakStartOptions(new Date(), timeZone) : [];
-  const firstOption = startOptions[0]?.value;
-  useEffect(() => {
-    if (firstOption) setTime((v) => v || firstOption);
-  }, [firstOption]);
   const [minutes, setMinutes] = useState('15');
   const [kind, setKind] = useState<'rest' | 'meal'>('rest');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const validTime = /^\d{2}:\d{2}$/.test(time);
-  // Today in the site's zone; a time already past means tomorrow.
-  let startsAt = validTime ? instantAtLocalTime(new Date(), time, timeZone) : null;
-  if (startsAt && startsAt.getTime() < Date.now())
-    startsAt = instantAtLocalTime(new Date(Date.now() + 86_400_000), time, timeZone);
-  const startsIso = startsAt?.toISOString();
+  const shifts = useComingShifts(agentId);
+  // The times are the site's and must fit my shifts, so they wait for both to be known.
+  const startOptions =
+    workplace.isSuccess && shifts.loaded
+      ? breakStartsTheServiceTakes(
+          breakStartOptions(new Date(), timeZone),
+          Number(minutes),
+          shifts.fromYesterday,
+          timeZone,
+        )
+      : [];
+  const offered = startOptions.map((o) => o.value).join(' ');
+  // The first time until I pick one; again when mine stops fitting (a longer break, time passing).
+  useEffect(() => {
+    const values = offered ? offered.split(' ') : [];
+    setTime((v) => (values.includes(v) ? v : (values[0] ?? '')));
+  }, [offered]);
+  const startsIso = startOptions.find((o) => o.value === time)?.startsAt.toISOString();
 
   const capacity = useQuery({
     queryKey: ['agent', agentId, 'break-capacity', startsIso, minutes],
@@ -105,6 +112,7 @@ export function BreaksPanel() {
         <Group align="end" gap="sm">
           <NativeSelect
             label={t('breaks.start')}
+            disabled={startOptions.length === 0}
             value={time}
             onChange={(e) => setTime(e.currentTarget.value)}
             data={startOptions.map((o) => ({
@@ -132,7 +140,12 @@ export function BreaksPanel() {
             ]}
           />
         </Group>
-        {c && (
+        {shifts.loaded && workplace.isSuccess && startOptions.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="break-no-time">
+            {t('breaks.noTimeInShifts')}
+          </Text>
+        )}
+        {c && startsIso && (
           <Text
             size="sm"
             data-testid="break-capacity"
