@@ -58,13 +58,24 @@ export function breakStartsTheServiceTakes(
   shifts: ShiftSpan[],
   zone: string,
 ): BreakStartOption[] {
+  if (shifts.length === 0) return options;
   const spans = shifts.map((s) => ({ from: Date.parse(s.startsAt), to: Date.parse(s.endsAt) }));
+  // The options fall on two site days at most: each day's shifts are found once.
+  const shiftsOfDay = new Map<boolean, typeof spans>();
+  const shiftsOn = (o: BreakStartOption) => {
+    let found = shiftsOfDay.get(o.tomorrow);
+    if (!found) {
+      const dayStart = instantAtLocalTime(o.startsAt, '00:00', zone).getTime();
+      const dayEnd = instantAtLocalTime(new Date(dayStart + 36 * HOUR_MS), '00:00', zone).getTime();
+      found = spans.filter((s) => s.from < dayEnd && s.to > dayStart);
+      shiftsOfDay.set(o.tomorrow, found);
+    }
+    return found;
+  };
   return options.filter((o) => {
     const start = o.startsAt.getTime();
     const end = start + minutes * 60_000;
-    const dayStart = instantAtLocalTime(o.startsAt, '00:00', zone).getTime();
-    const dayEnd = instantAtLocalTime(new Date(dayStart + 36 * HOUR_MS), '00:00', zone).getTime();
-    const thatDay = spans.filter((s) => s.from < dayEnd && s.to > dayStart);
+    const thatDay = shiftsOn(o);
     return thatDay.length === 0 || thatDay.some((s) => s.from <= start && end <= s.to);
   });
 }
