@@ -10,7 +10,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { useEvents } from '../../../lib/events/event-stream';
@@ -25,28 +25,32 @@ export function BreaksPanel() {
   const { t, i18n } = useTranslation();
   const { agentId, timeZone, workplace } = useAgent();
   const queryClient = useQueryClient();
-  const [time, setTime] = useState('');
+  /** The start I picked; the list decides what is shown when it no longer fits. */
+  const [picked, setPicked] = useState('');
   const [minutes, setMinutes] = useState('15');
   const [kind, setKind] = useState<'rest' | 'meal'>('rest');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const shifts = useComingShifts(agentId);
-  // The times are the site's and must fit my shifts, so they wait for both to be known.
-  const startOptions =
-    workplace.isSuccess && shifts.loaded
-      ? breakStartsTheServiceTakes(
-          breakStartOptions(new Date(), timeZone),
-          Number(minutes),
-          shifts.fromYesterday,
-          timeZone,
-        )
-      : [];
-  const offered = startOptions.map((o) => o.value).join(' ');
-  // The first time until I pick one; again when mine stops fitting (a longer break, time passing).
-  useEffect(() => {
-    const values = offered ? offered.split(' ') : [];
-    setTime((v) => (values.includes(v) ? v : (values[0] ?? '')));
-  }, [offered]);
-  const startsIso = startOptions.find((o) => o.value === time)?.startsAt.toISOString();
+  const ready = workplace.isSuccess && shifts.loaded;
+  // The times are the site's and must fit my shifts, so they wait for both to be known; they move
+  // on with the minute, not with every render.
+  const minute = Math.floor(Date.now() / 60_000);
+  const startOptions = useMemo(
+    () =>
+      ready
+        ? breakStartsTheServiceTakes(
+            breakStartOptions(new Date(minute * 60_000), timeZone),
+            Number(minutes),
+            shifts.fromYesterday,
+            timeZone,
+          )
+        : [],
+    [ready, minute, timeZone, minutes, shifts.fromYesterday],
+  );
+  // The first time until I pick one, and again while mine does not fit (a longer break, time passing).
+  const chosen = startOptions.find((o) => o.value === picked) ?? startOptions[0];
+  const time = chosen?.value ?? '';
+  const startsIso = chosen?.startsAt.toISOString();
 
   const capacity = useQuery({
     queryKey: ['agent', agentId, 'break-capacity', startsIso, minutes],
@@ -114,7 +118,7 @@ export function BreaksPanel() {
             label={t('breaks.start')}
             disabled={startOptions.length === 0}
             value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
+            onChange={(e) => setPicked(e.currentTarget.value)}
             data={startOptions.map((o) => ({
               value: o.value,
               label: o.tomorrow ? t('breaks.tomorrowAt', { time: o.value }) : o.value,
