@@ -164,14 +164,14 @@ describe('scheduling workflow', () => {
     });
 
     it('says the team is too small and names a dialect nobody speaks, before and after solving', async () => {
-      // 5 agents for 12 h = 60 agent-hours; three agents work at most 8 h a day = 24.
+      // 5 agents for 12 h = 60 agent-hours; three agents, one six-hour shift each in a day = 18.
       const s = await generate(d.scheduler.token, d.teamId, '2026-01-07', 1, [
         ...slots(at8(7), 12, 5),
         ...slots('2026-01-07T02:00:00Z', 1, 1, 'nan'),
       ]);
       const codes = (b: any) => b.diagnostics.reasons.map((r: any) => r.code);
       // Known before the solver has run.
-      expect(s.first.diagnostics).toMatchObject({ demandAgentHours: 60, capacityAgentHours: 24 });
+      expect(s.first.diagnostics).toMatchObject({ demandAgentHours: 60, capacityAgentHours: 18 });
       expect(codes(s.first)).toEqual(
         expect.arrayContaining(['TEAM_TOO_SMALL', 'NO_QUALIFIED_AGENTS', 'HEADCOUNT_SHORT']),
       );
@@ -179,7 +179,7 @@ describe('scheduling workflow', () => {
       expect(small.message).toContain('60 agent-hours');
       expect(small.details).toMatchObject({
         neededAgentHours: 60,
-        availableAgentHours: 24,
+        availableAgentHours: 18,
         agents: 3,
       });
       const nan = s.first.diagnostics.reasons.find((r: any) => r.code === 'NO_QUALIFIED_AGENTS');
@@ -326,8 +326,9 @@ describe('scheduling workflow', () => {
       // part-timer would carry ~20 h without a contract.
       const reqs = [12, 13, 14, 15, 16].flatMap((day) => slots(at8(day), 6, 2));
       const s = await generate(c.scheduler.token, c.teamId, '2026-01-12', 5, reqs);
-      // Capacity seen by planning: p 8 h (contract), q 40 h (four days, Wednesday unavailable), r 40 h.
-      expect(s.first.diagnostics.capacityAgentHours).toBe(88);
+      // Phone time seen by planning, in six-hour shifts: p 6 h (an 8-hour contract holds one), q 24 h
+      // (four days, Wednesday unavailable), r 30 h (five days).
+      expect(s.first.diagnostics.capacityAgentHours).toBe(60);
       const body = await s.done();
       expect(body.status).toBe('draft');
       const hoursOf = (agentId: string) =>

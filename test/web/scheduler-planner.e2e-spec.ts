@@ -143,7 +143,9 @@ describe('web app: the scheduler planner in Chromium', () => {
     await page.getByTestId('coverage-yue').waitFor();
     await page
       .getByTestId('diagnostics')
-      .getByText(/^The requirements need [\d.,]+ agent-hours; the team can work at most/)
+      .getByText(
+        /^The requirements need [\d.,]+ agent-hours; while calls come in, the team can be on the phones at most/,
+      )
       .waitFor();
 
     if (process.env.SCREENSHOTS) {

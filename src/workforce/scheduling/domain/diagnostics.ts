@@ -10,7 +10,8 @@ import {
   ScheduleDiagnostics,
   ShortfallFigure,
 } from './planning-input';
-import { buildCalendars, buildGrid, dayOf, qualifyingDialects } from './planning-model';
+import { agentPhoneMinutesAtMost, demandByDay } from './phone-capacity';
+import { buildGrid, dayOf, qualifyingDialects } from './planning-model';
 
 const MIN = 60_000;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -24,25 +25,6 @@ function figure(required: number, short: number): ShortfallFigure {
   };
 }
 
-/** Most agent-minutes an agent can work in the horizon: weekly maxima, days off, days left open. */
-function capacityMinutes(
-  cal: ReturnType<typeof buildCalendars>['calendars'][number],
-  grid: ReturnType<typeof buildGrid>,
-  maxDaily: number,
-): number {
-  let total = 0;
-  for (let w = 0; w < grid.weeks; w++) {
-    const open = cal.freeDay.filter((free, d) => free && grid.weekOfDay[d] === w).length;
-    // Partly blocked days still allow some work: count them at half a day.
-    const partly = grid.weekOfDay.filter(
-      (x, d) => x === w && !cal.freeDay[d] && !cal.fixedDays.has(d),
-    ).length;
-    const days = Math.min(cal.workableDays[w], open + partly * 0.5);
-    total += Math.min(cal.maxWeek[w], days * maxDaily);
-  }
-  return total;
-}
-
 export function diagnoseSchedule(
   input: PlanningInput,
   schedule: {
@@ -53,7 +35,6 @@ export function diagnoseSchedule(
   },
 ): ScheduleDiagnostics {
   const grid = buildGrid(input.startDate, input.days, input.timeZone, input.intervalMinutes);
-  const { calendars } = buildCalendars(input, grid);
   const ivHours = input.intervalMinutes / 60;
   const reasons: DiagnosticReason[] = [];
   if (!schedule.hasSchedule)
@@ -88,17 +69,28 @@ export function diagnoseSchedule(
   }
 
   // Team too small: agent-hours asked for (per interval the largest row: the total row, or a dialect
-  // row when it asks for more) against what contracts, days off and unavailability leave.
+  // row when it asks for more) against the phone time contracts, days off, time off and paid rest
+  // breaks leave while calls are asked for.
   const perInterval = new Map<number, number>();
   for (const r of input.requirements)
     perInterval.set(r.start, Math.max(perInterval.get(r.start) ?? 0, r.agents));
   const neededHours = [...perInterval.values()].reduce((s, x) => s + x, 0) * ivHours;
-  const capacity = calendars.map((c) => capacityMinutes(c, grid, input.rules.maxDailyWorkMinutes));
+  const ivMs = input.intervalMinutes * MIN;
+  const demandDays = demandByDay(
+    grid,
+    [...perInterval]
+      .filter(([, agents]) => agents > 0)
+      .map(([start]) => Math.round((start - grid.start) / ivMs)),
+  );
+  const weeksSeen = new Map<string, number>();
+  const capacity = input.agents.map((a) =>
+    agentPhoneMinutesAtMost(a, grid, demandDays, input.rules, input.timeZone, weeksSeen),
+  );
   const availableHours = capacity.reduce((s, x) => s + x, 0) / 60;
   if (neededHours > availableHours)
     reasons.push({
       code: 'TEAM_TOO_SMALL',
-      message: `Team too small: the requirements need ${hours(neededHours)} agent-hours, the ${calendars.length} agents can work at most ${hours(availableHours)} (contracts, days off, time off).`,
+      message: `Team too small: the requirements need ${hours(neededHours)} agent-hours, the ${input.agents.length} agents can be on the phones at most ${hours(availableHours)} while calls are asked for (contracts, days off, time off, paid rest breaks).`,
       details: { neededAgentHours: neededHours, availableAgentHours: availableHours },
     });
 
@@ -125,7 +117,7 @@ export function diagnoseSchedule(
       if (need > can)
         reasons.push({
           code: 'DIALECT_TOO_FEW',
-          message: `Too few ${dialect} speakers: ${hours(need)} agent-hours needed, the ${qualified.length} agents at proficiency >= 3 can work at most ${hours(can)}.`,
+          message: `Too few ${dialect} speakers: ${hours(need)} agent-hours needed, the ${qualified.length} agents at proficiency >= 3 can be on the phones at most ${hours(can)} while calls are asked for.`,
           details: { dialect, neededAgentHours: need, availableAgentHours: can },
         });
     }

@@ -189,8 +189,8 @@ describe('planSchedule (HiGHS)', () => {
 describe('diagnoseSchedule', () => {
   const empty = { solverStatus: 'x', hasSchedule: true, shifts: [], coverage: [] };
 
-  it('says when the team is too small: agent-hours needed against what contracts allow', () => {
-    // 12 agents at 40 h = 480 h; the week asks for 858 agent-hours.
+  it('says when the team is too small: agent-hours needed against the phone time contracts allow', () => {
+    // 12 agents at 40 h, at most 36 h of it on the phones = 432 h; the week asks for 858 agent-hours.
     const agents = Array.from({ length: 12 }, (_, k) => ({
       agentId: `a${k}`,
       dialects: [{ tag: 'cmn', proficiency: 4 }],
@@ -209,7 +209,7 @@ describe('diagnoseSchedule', () => {
     const d = diagnoseSchedule(input, empty);
     const reason = d.reasons.find((r) => r.code === 'TEAM_TOO_SMALL')!;
     expect(reason.message).toContain('858 agent-hours');
-    expect(reason.message).toContain('at most 480');
+    expect(reason.message).toContain('on the phones at most 432');
   });
 
   it('names a dialect nobody speaks at proficiency 3 or more, and time off over a short peak', () => {

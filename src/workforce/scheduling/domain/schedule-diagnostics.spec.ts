@@ -9,7 +9,7 @@ import {
 import type { PlanningAgent } from './planning-input';
 
 const Z = 'Asia/Shanghai';
-const RULES = { maxWeeklyWorkMinutes: 2400, maxDailyWorkMinutes: 480, minDaysOffPerWeek: 1 };
+const RULES = DEFAULT_LABOUR_RULES; // 40 h a week, 8 h a day, a day off a week, 15 min rest per 2 h
 
 function horizon(days: number, intervalMinutes = 30) {
   const first = DateTime.fromISO('2026-01-05', { zone: Z });
@@ -25,6 +25,12 @@ function horizon(days: number, intervalMinutes = 30) {
   };
 }
 
+/** One row per half hour, 08:00-22:00 every day of a horizon from Monday 5 January 2026. */
+const daytime = (days: number, dialect: string | null, agents: number) =>
+  Array.from({ length: days }, (_, d) =>
+    Array.from({ length: 28 }, (_, k) => ({ interval: d * 48 + 16 + k, dialect, agents })),
+  ).flat();
+
 // Every agent also holds wuu at proficiency 2, which never counts.
 const agent = (
   id: string,
@@ -37,7 +43,7 @@ const agent = (
 });
 
 describe('diagnostics before solving', () => {
-  it('says a team of 12 (480 h a week) is too small for 858 agent-hours', () => {
+  it('says a team of 12 (40 h a week, at most 36 h on the phones) is too small for 858 agent-hours', () => {
     const h = horizon(7);
     // 858 agent-hours: 1716 half-hour agent-intervals, spread over the week's daytime intervals.
     const requirements: Array<{ interval: number; dialect: string | null; agents: number }> = [];
@@ -58,10 +64,11 @@ describe('diagnostics before solving', () => {
       rules: RULES,
     });
     expect(d.demandAgentHours).toBe(858);
-    expect(d.capacityAgentHours).toBe(480);
+    // 40 paid hours hold at least 15 minutes' rest per 2 worked hours: 36 h on the phones at most.
+    expect(d.capacityAgentHours).toBe(12 * 36);
     const reason = d.reasons.find((r) => r.code === 'TEAM_TOO_SMALL')!;
     expect(reason.message).toContain('858 agent-hours');
-    expect(reason.message).toContain('480');
+    expect(reason.message).toContain('on the phones at most 432');
   });
 
   it('counts part-time contracts and unavailability in the capacity', () => {
@@ -74,12 +81,16 @@ describe('diagnostics before solving', () => {
     const d = diagnoseBeforeSolving({
       horizon: h,
       timeZone: Z,
-      requirements: [{ interval: 20, dialect: null, agents: 1 }],
+      requirements: daytime(7, null, 1),
       agents,
       rules: RULES,
     });
-    expect(d.capacityAgentHours).toBe(60);
-    expect(d.reasons).toEqual([]);
+    // 36 h of 40, 18 h of 20 (two 7¾-hour days and a 4½-hour one), nothing while away.
+    expect(d.capacityAgentHours).toBe(36 + 18);
+    // 98 agent-hours asked for (14 a day).
+    expect(d.reasons.map((r) => r.details)).toEqual([
+      { neededAgentHours: 98, availableAgentHours: 54, agents: 3 },
+    ]);
   });
 
   it('names a dialect nobody speaks at ≥ 3, and a dialect with too few speakers', () => {
@@ -142,11 +153,47 @@ describe('diagnostics before solving', () => {
     const d = diagnoseBeforeSolving({
       horizon: horizon(1),
       timeZone: Z,
-      requirements: [],
-      agents: [agent('a'), agent('b', ['cmn'], { maxWeeklyMinutes: 6 * 60 })],
+      requirements: daytime(1, null, 1),
+      agents: [agent('a'), agent('b', ['cmn'], { maxWeeklyMinutes: 5 * 60 })],
       rules: RULES,
     });
-    expect(d.capacityAgentHours).toBe(14);
+    // 8 h less 4 rests, 5 h less 2.
+    expect(d.capacityAgentHours).toBe(7 + 4.5);
+  });
+
+  it('counts only the days calls are asked for: a closed Sunday adds nothing', () => {
+    // Sunday 4 Jan 2026 to Saturday 10 Jan: Sunday closes week 0, Monday opens week 1.
+    const first = DateTime.fromISO('2026-01-04', { zone: Z });
+    const dayStarts = Array.from({ length: 8 }, (_, d) => first.plus({ days: d }).toMillis());
+    const h = {
+      start: dayStarts[0],
+      intervalMinutes: 30,
+      intervalCount: 7 * 48,
+      dayStarts,
+      weekOfDay: [0, 1, 1, 1, 1, 1, 1],
+    };
+    // Monday to Saturday 08:00-22:00, one Wuhan speaker asked for: 84 agent-hours.
+    const requirements = Array.from({ length: 6 }, (_, d) =>
+      Array.from({ length: 28 }, (_, k) => ({
+        interval: (d + 1) * 48 + 16 + k,
+        dialect: 'cmn-x-wuhan',
+        agents: 1,
+      })),
+    ).flat();
+    const d = diagnoseBeforeSolving({
+      horizon: h,
+      timeZone: Z,
+      requirements,
+      agents: [agent('a', ['cmn-x-wuhan']), agent('b', ['cmn-x-wuhan'])],
+      rules: RULES,
+    });
+    // A contract's hours would say 2 x (8 h on Sunday + 40 h) = 96 >= 84, and nothing short.
+    expect(d.capacityAgentHours).toBe(72);
+    expect(d.reasons.find((r) => r.code === 'DIALECT_TOO_FEW')?.details).toMatchObject({
+      dialect: 'cmn-x-wuhan',
+      neededAgentHours: 84,
+      availableAgentHours: 72,
+    });
   });
 
   it('says when an interval needs more agents than the team has at all', () => {
@@ -158,7 +205,8 @@ describe('diagnostics before solving', () => {
       agents: [agent('a'), agent('b')],
       rules: RULES,
     });
-    expect(d.reasons.map((r) => r.code)).toEqual(['HEADCOUNT_SHORT']);
+    // That half hour asks for 2.5 agent-hours; two agents can give it one.
+    expect(d.reasons.map((r) => r.code)).toEqual(['TEAM_TOO_SMALL', 'HEADCOUNT_SHORT']);
   });
 });
 

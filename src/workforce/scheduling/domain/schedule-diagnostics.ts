@@ -1,12 +1,13 @@
 /**
  * Why a schedule falls short, in plain words (pure), as the service sees it around the solver. Before solving: demand against what the team can
- * work at most (contracts and site rules), dialects nobody covers, time off over the intervals that need
+ * be on the phones at most (phone-capacity.ts), dialects nobody covers, time off over the intervals that need
  * every qualified agent. After solving: shortfall per dialect and per local day, agents without shifts,
  * and time off over the intervals left short.
  */
 import { DateTime } from 'luxon';
 import type { PlanningAgent, ReasonCode, ShortfallFigure, TimeRange } from './planning-input';
 import { breakIntervalsFor, breakMinutesFor, LabourRules } from '../labour-rules';
+import { agentPhoneMinutesAtMost, CapacityHorizon, demandByDay } from './phone-capacity';
 import { qualifyingDialects } from './work-profile';
 
 /** The solver's reason codes, and what the service adds before and after solving. */
@@ -21,15 +22,7 @@ export interface DiagnosticReason {
   details?: Record<string, unknown>;
 }
 
-export interface DiagnosticHorizon {
-  start: number;
-  intervalMinutes: number;
-  intervalCount: number;
-  /** Local midnights, one more than the days. */
-  dayStarts: number[];
-  /** For each day, the index of its calendar week (Monday-based) relative to the horizon. */
-  weekOfDay: number[];
-}
+export type DiagnosticHorizon = CapacityHorizon;
 
 export interface DiagnosticRequirement {
   interval: number;
@@ -37,21 +30,17 @@ export interface DiagnosticRequirement {
   agents: number;
 }
 
-export interface CapacityRules {
-  maxWeeklyWorkMinutes: number;
-  maxDailyWorkMinutes: number;
-  minDaysOffPerWeek: number;
-}
-
 export interface PreSolveDiagnostics {
   /** Agent-hours the requirements ask for (per interval, the largest row). */
   demandAgentHours: number;
-  /** Agent-hours the team can work at most over the horizon (contracts, site rules, unavailability). */
+  /**
+   * Agent-hours the team can be on the phones at most while calls are asked for: contracts, site
+   * rules and unavailability, less paid rest breaks.
+   */
   capacityAgentHours: number;
   reasons: DiagnosticReason[];
 }
 
-const HOUR = 3_600_000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 const qualifies = (a: PlanningAgent, dialect: string | null) =>
@@ -63,46 +52,28 @@ function overlapMs(ranges: TimeRange[] | undefined, from: number, to: number): n
   return ms;
 }
 
-/**
- * Hours one agent can work at most over the horizon: per calendar week it touches, the weekly limit
- * (contract or site) or the working days it may use there times the daily limit, whichever is less;
- * never more than the hours it is not unavailable.
- */
-export function agentCapacityHours(
-  agent: PlanningAgent,
-  horizon: DiagnosticHorizon,
-  rules: CapacityRules,
-): number {
-  const days = horizon.dayStarts.length - 1;
-  const weekly = Math.min(
-    agent.maxWeeklyMinutes ?? rules.maxWeeklyWorkMinutes,
-    rules.maxWeeklyWorkMinutes,
-  );
-  const daysPerWeek = new Map<number, number>();
-  for (const w of horizon.weekOfDay) daysPerWeek.set(w, (daysPerWeek.get(w) ?? 0) + 1);
-  let minutes = 0;
-  for (const n of daysPerWeek.values())
-    minutes += Math.min(
-      weekly,
-      Math.min(n, 7 - rules.minDaysOffPerWeek) * rules.maxDailyWorkMinutes,
-    );
-  const end = horizon.dayStarts[days];
-  const free = (end - horizon.start - overlapMs(agent.unavailable, horizon.start, end)) / HOUR;
-  return Math.max(0, Math.min(minutes / 60, free));
-}
-
 /** What can be said before the solver runs. */
 export function diagnoseBeforeSolving(input: {
   horizon: DiagnosticHorizon;
   timeZone: string;
   requirements: DiagnosticRequirement[];
   agents: PlanningAgent[];
-  rules: CapacityRules;
+  rules: LabourRules;
 }): PreSolveDiagnostics {
   const { horizon, requirements, agents, rules, timeZone } = input;
   const ivHours = horizon.intervalMinutes / 60;
   const reasons: DiagnosticReason[] = [];
-  const capacity = new Map(agents.map((a) => [a.agentId, agentCapacityHours(a, horizon, rules)]));
+  const demandDays = demandByDay(
+    horizon,
+    requirements.filter((r) => r.agents > 0).map((r) => r.interval),
+  );
+  const weeksSeen = new Map<string, number>();
+  const capacity = new Map(
+    agents.map((a) => [
+      a.agentId,
+      agentPhoneMinutesAtMost(a, horizon, demandDays, rules, timeZone, weeksSeen) / 60,
+    ]),
+  );
   const peak = new Map<number, number>();
   for (const r of requirements) peak.set(r.interval, Math.max(peak.get(r.interval) ?? 0, r.agents));
   const demand = [...peak.values()].reduce((s, n) => s + n * ivHours, 0);
@@ -110,7 +81,7 @@ export function diagnoseBeforeSolving(input: {
   if (demand > total + 1e-9)
     reasons.push({
       code: 'TEAM_TOO_SMALL',
-      message: `The team is too small: the requirements need ${round1(demand)} agent-hours, the team's ${agents.length} agents can work at most ${round1(total)}`,
+      message: `The team is too small: the requirements need ${round1(demand)} agent-hours, the team's ${agents.length} agents can be on the phones at most ${round1(total)} while calls are asked for`,
       details: {
         neededAgentHours: round1(demand),
         availableAgentHours: round1(total),
@@ -135,7 +106,7 @@ export function diagnoseBeforeSolving(input: {
       if (need > can + 1e-9)
         reasons.push({
           code: 'DIALECT_TOO_FEW',
-          message: `Too few ${dialect} speakers: ${dialect} needs ${round1(need)} agent-hours, its ${speakers.length} speakers can work at most ${round1(can)}`,
+          message: `Too few ${dialect} speakers: ${dialect} needs ${round1(need)} agent-hours, its ${speakers.length} speakers can be on the phones at most ${round1(can)} while calls are asked for`,
           details: {
             dialect,
             neededAgentHours: round1(need),

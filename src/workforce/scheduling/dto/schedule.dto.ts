@@ -152,7 +152,8 @@ export class ScheduleDiagnosticsDto {
   @ApiProperty({ description: 'Agent-hours the requirements need (per interval, the largest row)' })
   demandAgentHours: number;
   @ApiProperty({
-    description: 'Agent-hours the team can work at most (contracts, site rules, time off)',
+    description:
+      'Agent-hours the team can be on the phones at most while calls are asked for: contracts, site rules, published shifts and time off, less paid rest breaks',
   })
   capacityAgentHours: number;
   @ApiProperty({ type: [DiagnosticReasonDto] }) reasons: DiagnosticReasonDto[];

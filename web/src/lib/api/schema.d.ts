@@ -3846,7 +3846,7 @@ export interface components {
         ScheduleDiagnosticsDto: {
             /** @description Agent-hours the requirements need (per interval, the largest row) */
             demandAgentHours: number;
-            /** @description Agent-hours the team can work at most (contracts, site rules, time off) */
+            /** @description Agent-hours the team can be on the phones at most while calls are asked for: contracts, site rules, published shifts and time off, less paid rest breaks */
             capacityAgentHours: number;
             reasons: components["schemas"]["DiagnosticReasonDto"][];
             solverStatus?: string;

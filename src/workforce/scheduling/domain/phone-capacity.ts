@@ -1,0 +1,177 @@
+/**
+ * The most an agent can be on the phones while calls are asked for (pure): the ceiling the
+ * diagnostics hold demand against. A contract's hours overstate it twice: paid rest breaks are paid
+ * work but not phone time (40 h a week is 35 h on the phones at the default rules), and hours worked
+ * when no call is asked for cover nothing (a Sunday in the horizon of a centre closed on Sundays).
+ */
+import { DateTime } from 'luxon';
+import { LabourRules, restBreaksFor, workMinutesFor } from '../labour-rules';
+import type { PlanningAgent, TimeRange } from './planning-input';
+
+export interface CapacityHorizon {
+  start: number;
+  intervalMinutes: number;
+  intervalCount: number;
+  /** Local midnights, one more than the days. */
+  dayStarts: number[];
+  /** For each day, its Monday-based calendar week relative to the horizon's first day. */
+  weekOfDay: number[];
+}
+
+const MIN = 60_000;
+
+/** Phone minutes of a day's paid work: the work less its paid rest breaks. */
+export function phoneMinutesOf(workMinutes: number, rules: LabourRules): number {
+  return workMinutes - restBreaksFor(workMinutes, rules) * rules.restBreakMinutes;
+}
+
+export interface WeekLimits {
+  /** Paid work the week may still take (contract or site, less shifts already fixed). */
+  budgetMinutes: number;
+  /** Working days the week may still take. */
+  days: number;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Most phone minutes in one calendar week. Each day of `dayCaps` may hold one shift, its length on
+ * the interval grid between the site's shortest and longest, its paid work within the site's daily
+ * limit; a day counts its phone time up to its cap (the minutes calls are asked for). Exact: a
+ * knapsack over the days, working days and paid minutes.
+ */
+export function weekPhoneMinutesAtMost(
+  dayCaps: number[],
+  limits: WeekLimits,
+  rules: LabourRules,
+  intervalMinutes: number,
+): number {
+  const works = new Set<number>();
+  const first = Math.ceil(rules.minShiftMinutes / intervalMinutes) * intervalMinutes;
+  for (let shift = first; shift <= rules.maxShiftMinutes; shift += intervalMinutes) {
+    const work = workMinutesFor(shift, rules);
+    if (work > 0 && work <= rules.maxDailyWorkMinutes) works.add(work);
+  }
+  const days = Math.min(limits.days, dayCaps.filter((c) => c > 0).length);
+  if (works.size === 0 || days <= 0 || limits.budgetMinutes <= 0) return 0;
+  // Paid minutes in units of their greatest common divisor keep the table small.
+  const unit = [...works].reduce(gcd);
+  const budget = Math.floor(limits.budgetMinutes / unit);
+  const choices = [...works].map((w) => ({ cost: w / unit, phone: phoneMinutesOf(w, rules) }));
+  const NONE = -1;
+  // best[k * (budget + 1) + b]: most phone minutes with k working days and b units of paid work.
+  let best = new Array<number>((days + 1) * (budget + 1)).fill(NONE);
+  best[0] = 0;
+  for (const cap of dayCaps) {
+    if (cap <= 0) continue;
+    const next = best.slice();
+    for (let k = 0; k < days; k++)
+      for (let b = 0; b <= budget; b++) {
+        const here = best[k * (budget + 1) + b];
+        if (here === NONE) continue;
+        for (const c of choices) {
+          if (b + c.cost > budget) continue;
+          const at = (k + 1) * (budget + 1) + b + c.cost;
+          next[at] = Math.max(next[at], here + Math.min(c.phone, cap));
+        }
+      }
+    best = next;
+  }
+  return Math.max(...best);
+}
+
+function overlaps(ranges: TimeRange[] | undefined, from: number, to: number): boolean {
+  return (ranges ?? []).some((r) => r.start < to && from < r.end);
+}
+
+/**
+ * The demand's shape the capacity needs: per day, the interval starts where any requirement asks
+ * for an agent.
+ */
+export function demandByDay(
+  horizon: CapacityHorizon,
+  demandIntervals: Iterable<number>,
+): number[][] {
+  const days = horizon.dayStarts.length - 1;
+  const out: number[][] = Array.from({ length: days }, () => []);
+  const ivMs = horizon.intervalMinutes * MIN;
+  for (const i of [...new Set(demandIntervals)].sort((a, b) => a - b)) {
+    const at = horizon.start + i * ivMs;
+    for (let d = 0; d < days; d++)
+      if (at >= horizon.dayStarts[d] && at < horizon.dayStarts[d + 1]) {
+        out[d].push(at);
+        break;
+      }
+  }
+  return out;
+}
+
+/**
+ * Most phone minutes one agent can give the horizon's demand: per calendar week its contract's (or
+ * the site's) weekly hours and working days, less the shifts already published in that week; per
+ * day the minutes calls are asked for while the agent is not unavailable. A published shift inside
+ * the horizon keeps its day and counts its own phone time there.
+ */
+export function agentPhoneMinutesAtMost(
+  agent: PlanningAgent,
+  horizon: CapacityHorizon,
+  demand: number[][],
+  rules: LabourRules,
+  timeZone: string,
+  /** Weeks already worked out, shared across a team's agents (most share contract and demand). */
+  weeksSeen: Map<string, number> = new Map(),
+): number {
+  const ivMs = horizon.intervalMinutes * MIN;
+  const days = horizon.dayStarts.length - 1;
+  const caps = demand.map(
+    (starts) =>
+      starts.filter((at) => !overlaps(agent.unavailable, at, at + ivMs)).length *
+      horizon.intervalMinutes,
+  );
+  const weeks = (horizon.weekOfDay[days - 1] ?? 0) + 1;
+  const weekly = Math.min(
+    agent.maxWeeklyMinutes ?? rules.maxWeeklyWorkMinutes,
+    rules.maxWeeklyWorkMinutes,
+  );
+  const budget = Array.from({ length: weeks }, () => weekly);
+  const workdays = Array.from({ length: weeks }, () => 7 - rules.minDaysOffPerWeek);
+  let fixedPhone = 0;
+  const firstWeek = DateTime.fromMillis(horizon.start, { zone: timeZone }).startOf('week');
+  for (const f of agent.fixedShifts ?? []) {
+    const meal = (f.breaks ?? [])
+      .filter((b) => b.kind === 'meal')
+      .reduce((s, b) => s + (b.end - b.start), 0);
+    const work = (f.end - f.start - meal) / MIN;
+    const week = Math.round(
+      DateTime.fromMillis(f.start, { zone: timeZone }).startOf('week').diff(firstWeek, 'weeks')
+        .weeks,
+    );
+    if (week < 0 || week >= weeks) continue;
+    budget[week] -= work;
+    workdays[week] -= 1;
+    const day = horizon.dayStarts.findIndex(
+      (s, d) => d < days && f.start >= s && f.start < horizon.dayStarts[d + 1],
+    );
+    if (day >= 0) {
+      fixedPhone += Math.min(phoneMinutesOf(work, rules), caps[day]);
+      caps[day] = 0;
+    }
+  }
+  let minutes = fixedPhone;
+  for (let w = 0; w < weeks; w++) {
+    const weekCaps = caps.filter((_, d) => horizon.weekOfDay[d] === w);
+    const key = `${budget[w]}|${workdays[w]}|${weekCaps.join(',')}`;
+    let phone = weeksSeen.get(key);
+    if (phone === undefined) {
+      phone = weekPhoneMinutesAtMost(
+        weekCaps,
+        { budgetMinutes: budget[w], days: workdays[w] },
+        rules,
+        horizon.intervalMinutes,
+      );
+      weeksSeen.set(key, phone);
+    }
+    minutes += phone;
+  }
+  return minutes;
+}
