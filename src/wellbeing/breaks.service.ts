@@ -6,6 +6,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { actorId, Principal } from '../platform/auth/principal';
 import { Clock } from '../platform/common/clock/clock';
 import { badRequest, conflict, forbidden, notFound } from '../platform/common/errors/domain-error';
+import { assertSpan } from '../platform/common/time/time-span';
 import { lockInTransaction } from '../platform/database/advisory-lock';
 import { PresenceService } from '../routing/presence/presence.service';
 import { ScheduledStates } from '../routing/presence/scheduled-states.service';
@@ -13,12 +14,15 @@ import { PublishedShiftsReader } from '../workforce/scheduling/published-shifts.
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { teamBreakCap } from './break-policy';
+import { breakFits, breakWindows, SiteDay } from './break-windows';
 import {
   BookBreakDto,
   BreakCapacityDto,
   BreakCapacityQueryDto,
   BreakDto,
   BreakListQueryDto,
+  BreakWindowsDto,
+  BreakWindowsQueryDto,
 } from './dto/wellbeing.dto';
 import { WellbeingPoliciesService } from './wellbeing-policies.service';
 
@@ -68,10 +72,9 @@ export class BreaksService {
     const dayStart = local.startOf('day').toJSDate();
     const dayEnd = local.plus({ days: 1 }).startOf('day').toJSDate();
     // Until the agent has published shifts that day (schedules may not exist yet), any time will do.
-    if (
-      (await this.shifts.hasPublishedShifts(agentId, dayStart, dayEnd)) &&
-      !(await this.shifts.shiftCovering(agentId, startsAt, endsAt))
-    )
+    const day = { start: dayStart, end: dayEnd };
+    const shifts = await this.shifts.shiftsOverlapping(agentId, dayStart, dayEnd);
+    if (!breakFits(breakWindows([day], shifts), startsAt, endsAt))
       throw conflict(
         'OUTSIDE_SHIFT',
         'A break must lie wholly inside one of your shifts that day',
@@ -148,6 +151,40 @@ export class BreaksService {
       ]);
       return toBreakDto(row);
     });
+  }
+
+  /**
+   * When the calling agent may book a break, per site day overlapping [from, to): the windows the
+   * booking itself checks (OUTSIDE_SHIFT), so the page offers only what will be taken.
+   */
+  async windows(query: BreakWindowsQueryDto, caller: Principal): Promise<BreakWindowsDto> {
+    if (caller.kind !== 'user' || !caller.agentId) throw forbidden('Agents see their own breaks');
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    assertSpan(from, to, 7);
+    const agentId = caller.agentId;
+    const agent = await this.agents.require(agentId);
+    const timeZone = await this.timeZoneOf(agent.teamId);
+    const days: SiteDay[] = [];
+    for (
+      let day = DateTime.fromJSDate(from, { zone: timeZone }).startOf('day');
+      day.toJSDate() < to;
+      day = day.plus({ days: 1 })
+    )
+      days.push({ start: day.toJSDate(), end: day.plus({ days: 1 }).startOf('day').toJSDate() });
+    const shifts = await this.shifts.shiftsOverlapping(
+      agentId,
+      days[0].start,
+      days[days.length - 1].end,
+    );
+    return {
+      timeZone,
+      windows: breakWindows(days, shifts).map((w) => ({
+        startsFrom: w.startsFrom.toISOString(),
+        startsBefore: w.startsBefore.toISOString(),
+        endsBy: w.endsBy?.toISOString() ?? null,
+      })),
+    };
   }
 
   /**

@@ -28,6 +28,8 @@ import {
   BreakCapacityQueryDto,
   BreakListDto,
   BreakListQueryDto,
+  BreakWindowsDto,
+  BreakWindowsQueryDto,
   ExtendRecoveryDto,
   HostileReportResultDto,
   OfferListDto,
@@ -239,6 +241,27 @@ export class WellbeingController {
   })
   book(@Body() body: BookBreakDto, @CurrentPrincipal() caller: Principal): Promise<BreakDto> {
     return this.breaks.book(body, caller);
+  }
+
+  @Get('breaks/windows')
+  @Roles('agent')
+  @ApiOperation({
+    summary: 'Before booking: when a break may lie, per site day overlapping from-to',
+    description:
+      'On a site day with published shifts, one window per shift (a break starting that day lies wholly inside it); ' +
+      'on a day without, the whole day. The booking checks the same windows (409 OUTSIDE_SHIFT); the cap, the ' +
+      'allowance and overlaps are checked at booking (and by /v1/breaks/capacity).',
+  })
+  @ApiOkResponse({ type: BreakWindowsDto })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED (to not after from, or more than 7 days)',
+    type: ErrorBodyDto,
+  })
+  breakWindows(
+    @Query() query: BreakWindowsQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<BreakWindowsDto> {
+    return this.breaks.windows(query, caller);
   }
 
   @Get('breaks/capacity')

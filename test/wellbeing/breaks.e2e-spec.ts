@@ -167,6 +167,80 @@ describe('self-booked breaks', () => {
     await other.book('2026-02-02T10:00:00Z', 15).expect(201);
   });
 
+  it('answers when a break may lie, the windows the booking itself checks', async () => {
+    t.clock.set('2026-02-01T00:00:00Z');
+    const { teamId, agent, book } = await shanghaiAgent();
+    // 2 February, Shanghai (UTC+8): two published shifts, 09:00-13:00 and 14:00-18:00 local; the 3rd
+    // not scheduled yet; a shift from 22:00 on the 3rd to 02:00 on the 4th.
+    await insertShift(t, teamId, agent.agentId, '2026-02-02T01:00:00Z', '2026-02-02T05:00:00Z');
+    await insertShift(t, teamId, agent.agentId, '2026-02-02T06:00:00Z', '2026-02-02T10:00:00Z');
+    await insertShift(t, teamId, agent.agentId, '2026-02-04T14:00:00Z', '2026-02-04T18:00:00Z');
+    const windows = (from: string, to: string, token = agent.token) =>
+      t.http().get('/v1/breaks/windows').query({ from, to }).set(bearer(token));
+    const res = await windows('2026-02-02T03:00:00Z', '2026-02-04T15:00:00Z').expect(200);
+    expect(res.body).toEqual({
+      timeZone: 'Asia/Shanghai',
+      windows: [
+        // The 2nd: one window per shift.
+        {
+          startsFrom: '2026-02-02T01:00:00.000Z',
+          startsBefore: '2026-02-02T05:00:00.000Z',
+          endsBy: '2026-02-02T05:00:00.000Z',
+        },
+        {
+          startsFrom: '2026-02-02T06:00:00.000Z',
+          startsBefore: '2026-02-02T10:00:00.000Z',
+          endsBy: '2026-02-02T10:00:00.000Z',
+        },
+        // The 3rd, local midnight to midnight: no shift, the whole day.
+        {
+          startsFrom: '2026-02-02T16:00:00.000Z',
+          startsBefore: '2026-02-03T16:00:00.000Z',
+          endsBy: null,
+        },
+        // The 4th, 22:00-02:00 local: a break starting on the 4th starts before its midnight.
+        {
+          startsFrom: '2026-02-04T14:00:00.000Z',
+          startsBefore: '2026-02-04T16:00:00.000Z',
+          endsBy: '2026-02-04T18:00:00.000Z',
+        },
+      ],
+    });
+    // The booking agrees at every edge.
+    await book('2026-02-02T04:45:00Z', 15).expect(201); // ends at the first shift's end
+    expect((await book('2026-02-02T05:30:00Z', 15).expect(409)).body.error).toBe('OUTSIDE_SHIFT');
+    await book('2026-02-03T10:00:00Z', 60).expect(201); // a day without shifts
+    await book('2026-02-04T15:50:00Z', 15).expect(201); // 23:50 on the 4th, running past midnight
+    // 00:10 on the 5th belongs to the 5th, where the same shift is published too.
+    const fifth = await windows('2026-02-04T16:00:00Z', '2026-02-04T17:00:00Z').expect(200);
+    expect(fifth.body.windows).toEqual([
+      {
+        startsFrom: '2026-02-04T16:00:00.000Z',
+        startsBefore: '2026-02-04T18:00:00.000Z',
+        endsBy: '2026-02-04T18:00:00.000Z',
+      },
+    ]);
+    await book('2026-02-04T16:10:00Z', 15).expect(201);
+    // A span backwards or over a week is refused, and nobody but the agent asks.
+    for (const [from, to] of [
+      ['2026-02-03T00:00:00Z', '2026-02-02T00:00:00Z'],
+      ['2026-02-02T00:00:00Z', '2026-02-10T00:00:00Z'],
+    ])
+      expect((await windows(from, to).expect(400)).body.error).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await t
+          .http()
+          .get('/v1/breaks/windows')
+          .query({ from: 'yesterday', to: 'now' })
+          .set(bearer(agent.token))
+          .expect(400)
+      ).body.error,
+    ).toBe('VALIDATION_FAILED');
+    const supervisor = await t.createUser(['supervisor'], teamId);
+    await windows('2026-02-02T00:00:00Z', '2026-02-03T00:00:00Z', supervisor.token).expect(403);
+  });
+
   it('the daily allowance counts the site’s local day, not the UTC day', async () => {
     // 21:00 local on 9 February in Shanghai.
     t.clock.set('2026-02-09T13:00:00Z');

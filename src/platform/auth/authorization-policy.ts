@@ -99,6 +99,7 @@ export const AUTHORIZATION_POLICY: Record<string, RoutePolicy> = {
   ]),
   'GET /v1/agents/{agentId}/calls': on('agent', path('agentId'), ['agent', 'supervisor', 'admin']),
   'GET /v1/breaks/capacity': own('agent'),
+  'GET /v1/breaks/windows': own('agent'),
   'GET /v1/me': none(...PEOPLE),
   'PUT /v1/me/password': none(...PEOPLE),
 

@@ -350,6 +350,32 @@ export class BreakListDto {
   @ApiProperty({ type: [BreakDto] }) breaks: BreakDto[];
 }
 
+export class BreakWindowsQueryDto {
+  @ApiProperty({ example: '2026-11-23T08:00:00Z' })
+  @IsDateString({ strict: true })
+  from: string;
+  @ApiProperty({ example: '2026-11-24T09:00:00Z', description: 'After from, at most 7 days on' })
+  @IsDateString({ strict: true })
+  to: string;
+}
+
+export class BreakWindowDto {
+  @ApiProperty({ description: 'A break may start from here …' }) startsFrom: string;
+  @ApiProperty({ description: '… until (not including) here …' }) startsBefore: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '… and must end by here; null on a day without shifts (it may run past the day)',
+  })
+  endsBy: string | null;
+}
+
+export class BreakWindowsDto {
+  @ApiProperty({ description: "The site's time zone, whose local days the windows follow" })
+  timeZone: string;
+  @ApiProperty({ type: [BreakWindowDto] }) windows: BreakWindowDto[];
+}
+
 export class BreakCapacityQueryDto {
   @ApiProperty({ description: 'Start of the break being considered' })
   @IsDateString({ strict: true })

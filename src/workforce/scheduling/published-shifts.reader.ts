@@ -25,21 +25,28 @@ export class PublishedShiftsReader {
     return manager ? manager.getRepository(Shift) : this.shifts;
   }
 
-  /** Whether the agent has any published shift overlapping [from, to). */
-  async hasPublishedShifts(
+  /** The agent's published shifts overlapping [from, to), earliest first. */
+  async shiftsOverlapping(
     agentId: string,
     from: Date,
     to: Date,
     manager?: EntityManager,
-  ): Promise<boolean> {
-    return this.repo(manager)
+  ): Promise<PublishedShift[]> {
+    const rows = await this.repo(manager)
       .createQueryBuilder('s')
       .where('s.agent_id = :agentId AND s.live AND s.starts_at < :to AND s.ends_at > :from', {
         agentId,
         from,
         to,
       })
-      .getExists();
+      .orderBy('s.starts_at')
+      .getMany();
+    return rows.map((s) => ({
+      id: s.id,
+      agentId: s.agentId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    }));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { breakStartOptions, breakStartsTheServiceTakes } from './break-times';
+import { breakStartOptions, breakStartsInWindows } from './break-times';
 
 const SHANGHAI = 'Asia/Shanghai';
 
@@ -50,58 +50,57 @@ describe('break start options', () => {
   });
 });
 
-describe('break start options the service takes', () => {
+describe('break start options in the service’s windows', () => {
   // 10:00 in Shanghai on Monday 2026-01-05.
   const now = new Date('2026-01-05T02:00:00Z');
   const options = breakStartOptions(now, SHANGHAI);
-  const shift = (from: string, to: string) => ({ startsAt: from, endsAt: to });
-  // Monday 09:00-17:00 Shanghai.
-  const monday = shift('2026-01-05T01:00:00Z', '2026-01-05T09:00:00Z');
+  // Monday's shift 09:00-17:00 Shanghai; Tuesday not scheduled yet (its whole day, no end).
+  const monday = {
+    startsFrom: '2026-01-05T01:00:00Z',
+    startsBefore: '2026-01-05T09:00:00Z',
+    endsBy: '2026-01-05T09:00:00Z',
+  };
+  const tuesday = {
+    startsFrom: '2026-01-05T16:00:00Z',
+    startsBefore: '2026-01-06T16:00:00Z',
+    endsBy: null,
+  };
 
-  it('with no published shift at all, any time will do', () => {
-    expect(breakStartsTheServiceTakes(options, 15, [], SHANGHAI)).toEqual(options);
-  });
-
-  it("on a day I work, only a break wholly inside my shift; a day I don't, any time", () => {
-    const values = breakStartsTheServiceTakes(options, 15, [monday], SHANGHAI).map((o) => o.value);
+  it('keeps the starts inside a window whose break ends by the window’s end', () => {
+    const values = breakStartsInWindows(options, 15, [monday, tuesday]).map((o) => o.value);
     // Today: from 10:30 (20 minutes ahead) to 16:45, the last that ends by 17:00.
     expect(values[0]).toBe('10:30');
     expect(values).toContain('16:45');
     expect(values).not.toContain('17:00');
-    // Tomorrow has no shift (not scheduled yet): its times up to 10:15 stand, as the service allows.
+    // Tomorrow has no end: its times up to 10:15 all stand.
     expect(values).toContain('00:00');
     expect(values.at(-1)).toBe('10:15');
     expect(values).toHaveLength(26 + 42);
   });
 
   it('the longer the break, the earlier its last start', () => {
-    const values = breakStartsTheServiceTakes(options, 30, [monday, tuesdayNight()], SHANGHAI).map(
-      (o) => o.value,
-    );
-    expect(values.at(-1)).toBe('16:30');
+    const values = breakStartsInWindows(options, 30, [monday]).map((o) => o.value);
     expect(values[0]).toBe('10:30');
+    expect(values.at(-1)).toBe('16:30');
   });
 
-  it('a shift that ended earlier today still binds today: none of the evening is offered', () => {
-    // 18:00 in Shanghai; the 09:00-17:00 shift is over, and tomorrow is 09:00-17:00 again.
-    const evening = breakStartOptions(new Date('2026-01-05T10:00:00Z'), SHANGHAI);
-    const tuesday = shift('2026-01-06T01:00:00Z', '2026-01-06T09:00:00Z');
-    const taken = breakStartsTheServiceTakes(evening, 15, [monday, tuesday], SHANGHAI);
-    expect(taken.every((o) => o.tomorrow)).toBe(true);
-    expect(taken[0].value).toBe('09:00');
-    expect(taken.at(-1)!.value).toBe('16:45');
+  it('a break without an end may run past its day', () => {
+    // 23:00 on Monday: the times run from 23:30 Monday to 23:15 Tuesday. Monday evening has no
+    // window; all of Tuesday's stand, 23:15 too, though its hour runs past midnight.
+    const evening = breakStartOptions(new Date('2026-01-05T15:00:00Z'), SHANGHAI);
+    const values = breakStartsInWindows(evening, 60, [tuesday]).map((o) => o.value);
+    expect(values[0]).toBe('00:00');
+    expect(values.at(-1)).toBe('23:15');
+    expect(values).toHaveLength(96 - 2);
   });
 
-  it('none left when my shift ends before a break could', () => {
-    // 16:30 in Shanghai: 20 minutes ahead is 16:50, so the first start is 17:00, when the shift
-    // ends; tomorrow's starts at 17:00, past the day of times offered.
-    const late = breakStartOptions(new Date('2026-01-05T08:30:00Z'), SHANGHAI);
-    const tuesday = shift('2026-01-06T09:00:00Z', '2026-01-06T17:00:00Z');
-    expect(breakStartsTheServiceTakes(late, 15, [monday, tuesday], SHANGHAI)).toEqual([]);
+  it('none when no window holds a break', () => {
+    expect(breakStartsInWindows(options, 15, [])).toEqual([]);
+    const shortWindow = {
+      startsFrom: '2026-01-05T03:00:00Z',
+      startsBefore: '2026-01-05T03:10:00Z',
+      endsBy: '2026-01-05T03:10:00Z',
+    };
+    expect(breakStartsInWindows(options, 15, [shortWindow])).toEqual([]);
   });
-
-  // Tuesday 20:00-22:00 Shanghai: Tuesday is a working day, so its morning times are refused.
-  function tuesdayNight() {
-    return shift('2026-01-06T12:00:00Z', '2026-01-06T14:00:00Z');
-  }
 });

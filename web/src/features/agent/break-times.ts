@@ -15,10 +15,12 @@ export interface BreakStartOption {
   startsAt: Date;
 }
 
-/** A published shift, as the service lists it. */
-export interface ShiftSpan {
-  startsAt: string;
-  endsAt: string;
+/** When a break may lie, as the service answers it (GET /v1/breaks/windows). */
+export interface BreakWindow {
+  startsFrom: string;
+  startsBefore: string;
+  /** Null on a day without shifts: the break may run past the day. */
+  endsBy: string | null;
 }
 
 /**
@@ -48,34 +50,23 @@ export function breakStartOptions(now: Date, zone: string): BreakStartOption[] {
 }
 
 /**
- * The options the service would take for a break of `minutes`: on a site day where the agent has
- * a published shift, only a break lying wholly inside one of them (else it answers OUTSIDE_SHIFT);
- * on a day with none (not scheduled yet), any. `shifts` must include those that ended earlier today.
+ * The options the service takes for a break of `minutes`: those starting in one of its windows and
+ * ending by that window's end. The rule behind the windows (a shift that day, or any time) is the
+ * service's alone.
  */
-export function breakStartsTheServiceTakes(
+export function breakStartsInWindows(
   options: BreakStartOption[],
   minutes: number,
-  shifts: ShiftSpan[],
-  zone: string,
+  windows: BreakWindow[],
 ): BreakStartOption[] {
-  if (shifts.length === 0) return options;
-  const spans = shifts.map((s) => ({ from: Date.parse(s.startsAt), to: Date.parse(s.endsAt) }));
-  // The options fall on two site days at most: each day's shifts are found once.
-  const shiftsOfDay = new Map<boolean, typeof spans>();
-  const shiftsOn = (o: BreakStartOption) => {
-    let found = shiftsOfDay.get(o.tomorrow);
-    if (!found) {
-      const dayStart = instantAtLocalTime(o.startsAt, '00:00', zone).getTime();
-      const dayEnd = instantAtLocalTime(new Date(dayStart + 36 * HOUR_MS), '00:00', zone).getTime();
-      found = spans.filter((s) => s.from < dayEnd && s.to > dayStart);
-      shiftsOfDay.set(o.tomorrow, found);
-    }
-    return found;
-  };
+  const spans = windows.map((w) => ({
+    from: Date.parse(w.startsFrom),
+    before: Date.parse(w.startsBefore),
+    endsBy: w.endsBy === null ? Infinity : Date.parse(w.endsBy),
+  }));
   return options.filter((o) => {
     const start = o.startsAt.getTime();
     const end = start + minutes * 60_000;
-    const thatDay = shiftsOn(o);
-    return thatDay.length === 0 || thatDay.some((s) => s.from <= start && end <= s.to);
+    return spans.some((w) => w.from <= start && start < w.before && end <= w.endsBy);
   });
 }

@@ -3,22 +3,21 @@ import { api, unwrap } from '../../lib/api/client';
 
 /**
  * My published shifts of the next four weeks: `current` the one in progress or next (to open the
- * week view on), `coming` those not started yet, soonest first (the list and the trade dialog),
- * `fromYesterday` all it read, from a day back (the break panel: a shift earlier today still binds today's
- * breaks). One query for all four: the window is taken when it is read.
+ * week view on), `coming` those not started yet, soonest first (the list and the trade dialog).
+ * One query for all three: the window is taken when it is read.
  */
 export function useComingShifts(agentId: string) {
   const shifts = useQuery({
     queryKey: ['agent', agentId, 'shifts', 'coming'],
     queryFn: async () => {
-      const now = Date.now();
+      const from = new Date();
       return unwrap(
         await api.GET('/v1/agents/{agentId}/shifts', {
           params: {
             path: { agentId },
             query: {
-              from: new Date(now - 86_400_000).toISOString(),
-              to: new Date(now + 28 * 86_400_000).toISOString(),
+              from: from.toISOString(),
+              to: new Date(from.getTime() + 28 * 86_400_000).toISOString(),
               pageSize: 100,
             } as never,
           },
@@ -31,7 +30,6 @@ export function useComingShifts(agentId: string) {
   return {
     coming: items.filter((s) => Date.parse(s.startsAt) > now),
     current: items.find((s) => Date.parse(s.endsAt) > now),
-    fromYesterday: items,
     loaded: shifts.isSuccess,
     settled: shifts.isFetched,
   };

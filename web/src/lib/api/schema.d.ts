@@ -1366,6 +1366,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/breaks/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Before booking: when a break may lie, per site day overlapping from-to
+         * @description On a site day with published shifts, one window per shift (a break starting that day lies wholly inside it); on a day without, the whole day. The booking checks the same windows (409 OUTSIDE_SHIFT); the cap, the allowance and overlaps are checked at booking (and by /v1/breaks/capacity).
+         */
+        get: operations["WellbeingController_breakWindows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/breaks/capacity": {
         parameters: {
             query?: never;
@@ -3300,6 +3320,19 @@ export interface components {
             endsAt: string;
             /** @enum {string} */
             status: "booked" | "cancelled";
+        };
+        BreakWindowDto: {
+            /** @description A break may start from here … */
+            startsFrom: string;
+            /** @description … until (not including) here … */
+            startsBefore: string;
+            /** @description … and must end by here; null on a day without shifts (it may run past the day) */
+            endsBy: string | null;
+        };
+        BreakWindowsDto: {
+            /** @description The site's time zone, whose local days the windows follow */
+            timeZone: string;
+            windows: components["schemas"]["BreakWindowDto"][];
         };
         BreakCapacityDto: {
             /** @description How many of the team may be on a self-booked break at once now */
@@ -8354,6 +8387,56 @@ export interface operations {
             };
             /** @description BREAK_CAPACITY, BREAK_OVERLAP, OUTSIDE_SHIFT or BREAK_ALLOWANCE_EXCEEDED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WellbeingController_breakWindows: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description After from, at most 7 days on */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakWindowsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (to not after from, or more than 7 days) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: caller lacks one of the roles agent */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

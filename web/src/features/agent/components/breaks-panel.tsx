@@ -16,9 +16,8 @@ import { api, ApiError, unwrap } from '../../../lib/api/client';
 import { useEvents } from '../../../lib/events/event-stream';
 import { formatDateTime } from '../../../lib/format';
 import { breakErrorKey, breakRefusal } from '../break-capacity';
-import { breakStartOptions, breakStartsTheServiceTakes } from '../break-times';
+import { breakStartOptions, breakStartsInWindows } from '../break-times';
 import { useAgent } from '../use-agent';
-import { useComingShifts } from '../use-coming-shifts';
 
 /** Book, see and cancel my rest breaks; the team's capacity is shown before I book. */
 export function BreaksPanel() {
@@ -30,22 +29,39 @@ export function BreaksPanel() {
   const [minutes, setMinutes] = useState('15');
   const [kind, setKind] = useState<'rest' | 'meal'>('rest');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const shifts = useComingShifts(agentId);
-  const ready = workplace.isSuccess && shifts.loaded;
-  // The times are the site's and must fit my shifts, so they wait for both to be known; they move
-  // on with the minute, not with every render.
+  // When the service takes a break (inside my shifts on a day I work), read again every quarter
+  // hour; it covers the next 27 hours, past the last time offered until the next read.
+  const windows = useQuery({
+    queryKey: ['agent', agentId, 'break-windows'],
+    refetchInterval: 15 * 60_000,
+    queryFn: async () => {
+      const now = Date.now();
+      return unwrap(
+        await api.GET('/v1/breaks/windows', {
+          params: {
+            query: {
+              from: new Date(now).toISOString(),
+              to: new Date(now + 27 * 3_600_000).toISOString(),
+            },
+          },
+        }),
+      );
+    },
+  });
+  const ready = workplace.isSuccess && windows.isSuccess;
+  // The times are the site's and must lie in the windows, so they wait for both to be known; they
+  // move on with the minute, not with every render.
   const minute = Math.floor(Date.now() / 60_000);
   const startOptions = useMemo(
     () =>
       ready
-        ? breakStartsTheServiceTakes(
+        ? breakStartsInWindows(
             breakStartOptions(new Date(minute * 60_000), timeZone),
             Number(minutes),
-            shifts.fromYesterday,
-            timeZone,
+            windows.data.windows,
           )
         : [],
-    [ready, minute, timeZone, minutes, shifts.fromYesterday],
+    [ready, minute, timeZone, minutes, windows.data],
   );
   // The first time until I pick one, and again while mine does not fit (a longer break, time passing).
   const chosen = startOptions.find((o) => o.value === picked) ?? startOptions[0];
@@ -76,6 +92,10 @@ export function BreaksPanel() {
   useEvents(['presence.changed'], (e) => {
     if (e.data.agentId === agentId)
       void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'break-capacity'] });
+  });
+  // A newly published schedule or a trade moves my shifts, and with them the windows.
+  useEvents(['schedule.published', 'shift_swap.decided'], () => {
+    void queryClient.invalidateQueries({ queryKey: ['agent', agentId, 'break-windows'] });
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['agent', agentId] });
   const book = useMutation({
@@ -144,7 +164,7 @@ export function BreaksPanel() {
             ]}
           />
         </Group>
-        {shifts.loaded && workplace.isSuccess && startOptions.length === 0 && (
+        {ready && startOptions.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="break-no-time">
             {t('breaks.noTimeInShifts')}
           </Text>
