@@ -2,13 +2,22 @@ import fc from 'fast-check';
 import { breakFits, breakWindows } from './break-windows';
 
 const at = (iso: string) => new Date(iso);
-const DAY = { start: at('2026-02-01T16:00:00Z'), end: at('2026-02-02T16:00:00Z') }; // 2 Feb, UTC+8
+// 2 Feb in UTC+8, not covered by a published schedule yet.
+const DAY = {
+  start: at('2026-02-01T16:00:00Z'),
+  end: at('2026-02-02T16:00:00Z'),
+  scheduled: false,
+};
 
 describe('break windows', () => {
   it('gives a day without shifts whole, with no end', () => {
     expect(breakWindows([DAY], [])).toEqual([
       { startsFrom: DAY.start, startsBefore: DAY.end, endsBy: null },
     ]);
+  });
+
+  it('gives a scheduled day without a shift (a day off) no window at all', () => {
+    expect(breakWindows([{ ...DAY, scheduled: true }], [])).toEqual([]);
   });
 
   it('gives a day with shifts one window per shift, its starts kept inside the day', () => {
@@ -32,7 +41,7 @@ describe('break windows', () => {
     expect(fits('2026-02-02T15:30:00Z', '2026-02-02T15:45:00Z')).toBe(false);
   });
 
-  it('agrees with the rule in words: no shift that day, or one shift holds the whole break', () => {
+  it('agrees with the rule in words: one shift that day holds the whole break, or the day is neither worked nor scheduled', () => {
     const hour = 3_600_000;
     const shiftArb = fc
       .tuple(fc.integer({ min: -12, max: 30 }), fc.integer({ min: 1, max: 12 }))
@@ -43,15 +52,17 @@ describe('break windows', () => {
     fc.assert(
       fc.property(
         fc.array(shiftArb, { maxLength: 3 }),
+        fc.boolean(),
         fc.integer({ min: 0, max: 24 * 4 - 1 }),
         fc.integer({ min: 1, max: 8 }),
-        (shifts, quarter, quarters) => {
+        (shifts, scheduled, quarter, quarters) => {
           const start = new Date(DAY.start.getTime() + quarter * 15 * 60_000);
           const end = new Date(start.getTime() + quarters * 15 * 60_000);
           const thatDay = shifts.filter((s) => s.startsAt < DAY.end && s.endsAt > DAY.start);
           const expected =
-            thatDay.length === 0 || thatDay.some((s) => s.startsAt <= start && end <= s.endsAt);
-          return breakFits(breakWindows([DAY], shifts), start, end) === expected;
+            (thatDay.length === 0 && !scheduled) ||
+            thatDay.some((s) => s.startsAt <= start && end <= s.endsAt);
+          return breakFits(breakWindows([{ ...DAY, scheduled }], shifts), start, end) === expected;
         },
       ),
       { numRuns: 500 },

@@ -1,12 +1,16 @@
 /**
  * When an agent may book a break (pure): the one rule the booking checks and the agent's page offers.
  * On a site day where the agent has published shifts, a break starting that day lies wholly inside
- * one of them; on a day with none (not scheduled yet), any time that day will do.
+ * one of them. A day the team's published schedule covers without a shift for the agent is a day
+ * off: no break (it would take a place under the team's cap from colleagues at work). A day no
+ * published schedule covers yet: any time that day will do.
  */
 
 export interface SiteDay {
   start: Date;
   end: Date;
+  /** A published schedule of the agent's team covers the day. */
+  scheduled: boolean;
 }
 
 export interface ShiftSpan {
@@ -29,7 +33,8 @@ export function breakWindows(days: SiteDay[], shifts: ShiftSpan[]): BreakWindow[
     const that = shifts
       .filter((s) => s.startsAt < day.end && s.endsAt > day.start)
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    if (that.length === 0) out.push({ startsFrom: day.start, startsBefore: day.end, endsBy: null });
+    if (that.length === 0 && !day.scheduled)
+      out.push({ startsFrom: day.start, startsBefore: day.end, endsBy: null });
     for (const s of that)
       out.push({
         startsFrom: new Date(Math.max(s.startsAt.getTime(), day.start.getTime())),

@@ -29,8 +29,9 @@ import { WellbeingPoliciesService } from './wellbeing-policies.service';
 export const SELF_BREAK_SOURCE_KIND = 'self-break';
 
 /**
- * Self-booked rest and meal breaks: no overlap, within the agent's published shift (once it has
- * shifts that day), a daily allowance (the site's local day), and a team cap.
+ * Self-booked rest and meal breaks: no overlap, inside the break windows (break-windows.ts: within
+ * the agent's published shift that day, none on a day off), a daily allowance (the site's local day),
+ * and a team cap.
  */
 @Injectable()
 export class BreaksService {
@@ -71,13 +72,19 @@ export class BreaksService {
     const local = DateTime.fromJSDate(startsAt, { zone: await this.timeZoneOf(agent.teamId) });
     const dayStart = local.startOf('day').toJSDate();
     const dayEnd = local.plus({ days: 1 }).startOf('day').toJSDate();
-    // Until the agent has published shifts that day (schedules may not exist yet), any time will do.
-    const day = { start: dayStart, end: dayEnd };
+    // Until the team's schedule covers that day (it may not exist yet), any time will do.
+    const date = local.toISODate()!;
+    const scheduled = agent.teamId
+      ? (await this.shifts.scheduledDates(agent.teamId, date, date)).has(date)
+      : false;
+    const day = { start: dayStart, end: dayEnd, scheduled };
     const shifts = await this.shifts.shiftsOverlapping(agentId, dayStart, dayEnd);
     if (!breakFits(breakWindows([day], shifts), startsAt, endsAt))
       throw conflict(
         'OUTSIDE_SHIFT',
-        'A break must lie wholly inside one of your shifts that day',
+        shifts.length === 0
+          ? 'That day is a day off in your published schedule: there is no shift to take a break in'
+          : 'A break must lie wholly inside one of your shifts that day',
         {
           startsAt: startsAt.toISOString(),
           endsAt: endsAt.toISOString(),
@@ -165,13 +172,25 @@ export class BreaksService {
     const agentId = caller.agentId;
     const agent = await this.agents.require(agentId);
     const timeZone = await this.timeZoneOf(agent.teamId);
-    const days: SiteDay[] = [];
+    const local: DateTime[] = [];
     for (
       let day = DateTime.fromJSDate(from, { zone: timeZone }).startOf('day');
       day.toJSDate() < to;
       day = day.plus({ days: 1 })
     )
-      days.push({ start: day.toJSDate(), end: day.plus({ days: 1 }).startOf('day').toJSDate() });
+      local.push(day);
+    const scheduled = agent.teamId
+      ? await this.shifts.scheduledDates(
+          agent.teamId,
+          local[0].toISODate()!,
+          local[local.length - 1].toISODate()!,
+        )
+      : new Set<string>();
+    const days: SiteDay[] = local.map((day) => ({
+      start: day.toJSDate(),
+      end: day.plus({ days: 1 }).startOf('day').toJSDate(),
+      scheduled: scheduled.has(day.toISODate()!),
+    }));
     const shifts = await this.shifts.shiftsOverlapping(
       agentId,
       days[0].start,

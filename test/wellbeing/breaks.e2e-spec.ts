@@ -241,6 +241,51 @@ describe('self-booked breaks', () => {
     await windows('2026-02-02T00:00:00Z', '2026-02-03T00:00:00Z', supervisor.token).expect(403);
   });
 
+  it('a day the published schedule gives me off has no window, and the booking says so', async () => {
+    t.clock.set('2026-03-01T00:00:00Z');
+    const { teamId, agent, book } = await shanghaiAgent();
+    // The team's schedule covers 2-4 March; the agent works the 2nd only (09:00-17:00 local).
+    const [schedule] = await t.dataSource.query(
+      `INSERT INTO schedules (team_id, status, start_date, days, interval_minutes, created_at, published_at)
+       VALUES ($1, 'published', '2026-03-02', 3, 30, $2, $2) RETURNING id`,
+      [teamId, t.clock.now()],
+    );
+    await t.dataSource.query(
+      `INSERT INTO shifts (schedule_id, agent_id, starts_at, ends_at, live) VALUES ($1, $2, $3, $4, true)`,
+      [schedule.id, agent.agentId, '2026-03-02T01:00:00Z', '2026-03-02T09:00:00Z'],
+    );
+    const res = await t
+      .http()
+      .get('/v1/breaks/windows')
+      .query({ from: '2026-03-01T16:00:00Z', to: '2026-03-05T16:00:00Z' })
+      .set(bearer(agent.token))
+      .expect(200);
+    // The 2nd: the shift; the 3rd and 4th: days off, nothing; the 5th: not scheduled yet, all day.
+    expect(res.body.windows).toEqual([
+      {
+        startsFrom: '2026-03-02T01:00:00.000Z',
+        startsBefore: '2026-03-02T09:00:00.000Z',
+        endsBy: '2026-03-02T09:00:00.000Z',
+      },
+      {
+        startsFrom: '2026-03-04T16:00:00.000Z',
+        startsBefore: '2026-03-05T16:00:00.000Z',
+        endsBy: null,
+      },
+    ]);
+    const dayOff = await book('2026-03-03T02:00:00Z', 15).expect(409);
+    expect(dayOff.body).toMatchObject({ error: 'OUTSIDE_SHIFT' });
+    expect(dayOff.body.message).toMatch(/day off/);
+    await book('2026-03-02T02:00:00Z', 15).expect(201);
+    await book('2026-03-05T02:00:00Z', 15).expect(201);
+    // Nothing was booked on the day off.
+    const listed = await t.http().get('/v1/breaks').set(bearer(agent.token)).expect(200);
+    expect(listed.body.breaks.map((b: { startsAt: string }) => b.startsAt)).toEqual([
+      '2026-03-02T02:00:00.000Z',
+      '2026-03-05T02:00:00.000Z',
+    ]);
+  });
+
   it('the daily allowance counts the site’s local day, not the UTC day', async () => {
     // 21:00 local on 9 February in Shanghai.
     t.clock.set('2026-02-09T13:00:00Z');

@@ -25,6 +25,24 @@ export class PublishedShiftsReader {
     return manager ? manager.getRepository(Shift) : this.shifts;
   }
 
+  /** The local dates (YYYY-MM-DD) from `from` to `to` inclusive that a published schedule of the team covers. */
+  async scheduledDates(
+    teamId: string,
+    from: string,
+    to: string,
+    manager?: EntityManager,
+  ): Promise<Set<string>> {
+    const rows: Array<{ date: string }> = await (manager ?? this.shifts.manager).query(
+      `SELECT DISTINCT to_char(d, 'YYYY-MM-DD') AS date
+         FROM schedules s, generate_series(s.start_date, s.start_date + s.days - 1, interval '1 day') d
+        WHERE s.team_id = $1 AND s.status = 'published'
+          AND s.start_date <= $3::date AND s.start_date + s.days > $2::date
+          AND d >= $2::date AND d <= $3::date`,
+      [teamId, from, to],
+    );
+    return new Set(rows.map((r) => r.date));
+  }
+
   /** The agent's published shifts overlapping [from, to), earliest first. */
   async shiftsOverlapping(
     agentId: string,

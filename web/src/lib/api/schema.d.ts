@@ -1357,7 +1357,7 @@ export interface paths {
         put?: never;
         /**
          * Book a rest or meal break ahead
-         * @description No overlap with the agent’s other breaks (409 BREAK_OVERLAP); once the agent has published shifts on that day (the site’s local day), wholly inside one of them (409 OUTSIDE_SHIFT; with no published shift that day any time is allowed); inside the daily allowance of the site’s local day (409 BREAK_ALLOWANCE_EXCEEDED); and at most the team cap of logged-in agents on self-booked breaks at once (409 BREAK_CAPACITY). At its start the agent moves to break at the end of any call in progress.
+         * @description No overlap with the agent’s other breaks (409 BREAK_OVERLAP); once the agent has published shifts on that day (the site’s local day), wholly inside one of them (409 OUTSIDE_SHIFT; also on a day off, one the team’s published schedule covers without a shift for the agent; on a day no published schedule covers yet any time is allowed); inside the daily allowance of the site’s local day (409 BREAK_ALLOWANCE_EXCEEDED); and at most the team cap of logged-in agents on self-booked breaks at once (409 BREAK_CAPACITY). At its start the agent moves to break at the end of any call in progress.
          */
         post: operations["WellbeingController_book"];
         delete?: never;
@@ -1375,7 +1375,7 @@ export interface paths {
         };
         /**
          * Before booking: when a break may lie, per site day overlapping from-to
-         * @description On a site day with published shifts, one window per shift (a break starting that day lies wholly inside it); on a day without, the whole day. The booking checks the same windows (409 OUTSIDE_SHIFT); the cap, the allowance and overlaps are checked at booking (and by /v1/breaks/capacity).
+         * @description On a site day with published shifts, one window per shift (a break starting that day lies wholly inside it); none on a day off (the team’s published schedule covers it, the agent has no shift); on a day no published schedule covers yet, the whole day. The booking checks the same windows (409 OUTSIDE_SHIFT); the cap, the allowance and overlaps are checked at booking (and by /v1/breaks/capacity).
          */
         get: operations["WellbeingController_breakWindows"];
         put?: never;
