@@ -81,6 +81,7 @@ export function diagnoseSchedule(
     [...perInterval]
       .filter(([, agents]) => agents > 0)
       .map(([start]) => Math.round((start - grid.start) / ivMs)),
+    input.rules,
   );
   const weeksSeen = new Map<string, number>();
   const capacity = input.agents.map((a) =>

@@ -115,15 +115,18 @@ describe("an agent's phone minutes over a horizon", () => {
     Array.from({ length: 7 }, (_, d) =>
       Array.from({ length: 28 }, (_, k) => d * 48 + 16 + k),
     ).flat(),
+    RULES,
   );
   const at = (date: string, time: string) =>
     DateTime.fromISO(`${date}T${time}`, { zone: Z }).toMillis();
   const phone = (extra: object) =>
     agentPhoneMinutesAtMost({ agentId: 'a', dialects: [], ...extra }, horizon, demand, RULES, Z);
 
-  it('splits the demand into local days', () => {
-    expect(demand.map((d) => d.length)).toEqual([28, 28, 28, 28, 28, 28, 28]);
+  it('gives each local day the demand a shift starting that day can reach: its own, and the next morning up to the longest shift', () => {
+    // 08:00-22:00, and the next day's 08:00-09:00 (a 9-hour shift from midnight); the last has no next.
+    expect(demand.map((d) => d.length)).toEqual([30, 30, 30, 30, 30, 30, 28]);
     expect(demand[0][0]).toBe(at('2026-01-07', '08:00'));
+    expect(demand[0].at(-1)).toBe(at('2026-01-08', '08:30'));
   });
 
   it("takes the week's earlier published shifts out of its hours and working days", () => {

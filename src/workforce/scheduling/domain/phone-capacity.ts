@@ -85,31 +85,30 @@ function overlaps(ranges: TimeRange[] | undefined, from: number, to: number): bo
 }
 
 /**
- * The demand's shape the capacity needs: per day, the interval starts where any requirement asks
- * for an agent.
+ * The demand a shift starting on each day can reach: per day, the interval starts where any
+ * requirement asks for an agent, from the day's midnight to the next one plus the longest shift (a
+ * late shift reaches into the next morning).
  */
 export function demandByDay(
   horizon: CapacityHorizon,
   demandIntervals: Iterable<number>,
+  rules: LabourRules,
 ): number[][] {
   const days = horizon.dayStarts.length - 1;
-  const out: number[][] = Array.from({ length: days }, () => []);
   const ivMs = horizon.intervalMinutes * MIN;
-  for (const i of [...new Set(demandIntervals)].sort((a, b) => a - b)) {
-    const at = horizon.start + i * ivMs;
-    for (let d = 0; d < days; d++)
-      if (at >= horizon.dayStarts[d] && at < horizon.dayStarts[d + 1]) {
-        out[d].push(at);
-        break;
-      }
-  }
-  return out;
+  const starts = [...new Set(demandIntervals)]
+    .sort((a, b) => a - b)
+    .map((i) => horizon.start + i * ivMs);
+  return Array.from({ length: days }, (_, d) => {
+    const reach = horizon.dayStarts[d + 1] + rules.maxShiftMinutes * MIN;
+    return starts.filter((at) => at >= horizon.dayStarts[d] && at < reach);
+  });
 }
 
 /**
  * Most phone minutes one agent can give the horizon's demand: per calendar week its contract's (or
  * the site's) weekly hours and working days, less the shifts already published in that week; per
- * day the minutes calls are asked for while the agent is not unavailable. A published shift inside
+ * day the demand a shift starting then can reach (demandByDay) while the agent is not unavailable. A published shift inside
  * the horizon keeps its day and counts its own phone time there.
  */
 export function agentPhoneMinutesAtMost(

@@ -161,7 +161,7 @@ describe('diagnostics before solving', () => {
     expect(d.capacityAgentHours).toBe(7 + 4.5);
   });
 
-  it('counts only the days calls are asked for: a closed Sunday adds nothing', () => {
+  it('counts only the demand a shift can reach: a closed Sunday adds only Monday 08:00-09:00', () => {
     // Sunday 4 Jan 2026 to Saturday 10 Jan: Sunday closes week 0, Monday opens week 1.
     const first = DateTime.fromISO('2026-01-04', { zone: Z });
     const dayStarts = Array.from({ length: 8 }, (_, d) => first.plus({ days: d }).toMillis());
@@ -187,12 +187,13 @@ describe('diagnostics before solving', () => {
       agents: [agent('a', ['cmn-x-wuhan']), agent('b', ['cmn-x-wuhan'])],
       rules: RULES,
     });
-    // A contract's hours would say 2 x (8 h on Sunday + 40 h) = 96 >= 84, and nothing short.
-    expect(d.capacityAgentHours).toBe(72);
+    // A contract's hours would say 2 x (8 h on Sunday + 40 h) = 96 >= 84, and nothing short. On the
+    // phones: 36 h a week, and a Sunday shift reaches Monday's first hour at most.
+    expect(d.capacityAgentHours).toBe(2 * (36 + 1));
     expect(d.reasons.find((r) => r.code === 'DIALECT_TOO_FEW')?.details).toMatchObject({
       dialect: 'cmn-x-wuhan',
       neededAgentHours: 84,
-      availableAgentHours: 72,
+      availableAgentHours: 74,
     });
   });
 

@@ -66,6 +66,7 @@ export function diagnoseBeforeSolving(input: {
   const demandDays = demandByDay(
     horizon,
     requirements.filter((r) => r.agents > 0).map((r) => r.interval),
+    rules,
   );
   const weeksSeen = new Map<string, number>();
   const capacity = new Map(
