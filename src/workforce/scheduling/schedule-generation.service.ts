@@ -115,6 +115,7 @@ export class ScheduleGenerationService implements OnApplicationShutdown {
       requirements: modelRequirements(stored, horizon),
       agents: planning.agents,
       rules,
+      templates: planning.team?.shiftTemplates,
     });
     const schedule = await this.schedules.save(
       this.schedules.create({

@@ -10,7 +10,7 @@ import {
   ScheduleDiagnostics,
   ShortfallFigure,
 } from './planning-input';
-import { agentPhoneMinutesAtMost, demandByDay } from './phone-capacity';
+import { agentPhoneMinutesAtMost, phoneCapacityFrame } from './phone-capacity';
 import { buildGrid, dayOf, qualifyingDialects } from './planning-model';
 
 const MIN = 60_000;
@@ -76,17 +76,16 @@ export function diagnoseSchedule(
     perInterval.set(r.start, Math.max(perInterval.get(r.start) ?? 0, r.agents));
   const neededHours = [...perInterval.values()].reduce((s, x) => s + x, 0) * ivHours;
   const ivMs = input.intervalMinutes * MIN;
-  const demandDays = demandByDay(
-    grid,
-    [...perInterval]
+  const frame = phoneCapacityFrame({
+    horizon: grid,
+    rules: input.rules,
+    timeZone: input.timeZone,
+    demandIntervals: [...perInterval]
       .filter(([, agents]) => agents > 0)
       .map(([start]) => Math.round((start - grid.start) / ivMs)),
-    input.rules,
-  );
-  const weeksSeen = new Map<string, number>();
-  const capacity = input.agents.map((a) =>
-    agentPhoneMinutesAtMost(a, grid, demandDays, input.rules, input.timeZone, weeksSeen),
-  );
+    templates: input.team?.shiftTemplates,
+  });
+  const capacity = input.agents.map((a) => agentPhoneMinutesAtMost(a, frame));
   const availableHours = capacity.reduce((s, x) => s + x, 0) / 60;
   if (neededHours > availableHours)
     reasons.push({

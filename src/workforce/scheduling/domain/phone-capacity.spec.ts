@@ -3,14 +3,16 @@ import { DateTime } from 'luxon';
 import { DEFAULT_LABOUR_RULES, workMinutesFor } from '../labour-rules';
 import {
   agentPhoneMinutesAtMost,
-  demandByDay,
+  phoneCapacityFrame,
   phoneMinutesOf,
+  shiftLengths,
   weekPhoneMinutesAtMost,
 } from './phone-capacity';
 
 const RULES = DEFAULT_LABOUR_RULES; // shifts 4-9 h, 8 h work a day, 40 a week, 15 min rest per 2 h
 const Z = 'Asia/Shanghai';
 const OPEN_ALL_DAY = [840, 840, 840, 840, 840, 840, 840];
+const lengths = (interval: number) => shiftLengths(RULES, interval);
 
 describe('phone minutes of a day', () => {
   it('takes one paid 15-minute rest per full 2 hours worked out of the work', () => {
@@ -24,34 +26,41 @@ describe('most phone minutes in a week', () => {
   it('holds a 40-hour contract to about 36 hours on the phones', () => {
     // Three 7¾-hour days (3 rests each), one of 5¾ and two of 5½ (2 rests each): 2,400 paid, 2,175 on
     // the phones.
-    expect(weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, RULES, 15)).toBe(
-      2175,
-    );
+    expect(
+      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, RULES, lengths(15)),
+    ).toBe(2175);
     // On half hours: four 7½-hour days and two of 5 hours, 2,160.
-    expect(weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, RULES, 30)).toBe(
-      2160,
-    );
+    expect(
+      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, RULES, lengths(30)),
+    ).toBe(2160);
     // Five days: five 8-hour days of 7 hours on the phones.
-    expect(weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 5 }, RULES, 30)).toBe(
-      2100,
-    );
+    expect(
+      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 5 }, RULES, lengths(30)),
+    ).toBe(2100);
   });
 
   it('counts a day only as far as calls are asked for', () => {
     expect(
-      weekPhoneMinutesAtMost([120, 0, 0, 0, 0, 0, 0], { budgetMinutes: 2400, days: 6 }, RULES, 15),
+      weekPhoneMinutesAtMost(
+        [120, 0, 0, 0, 0, 0, 0],
+        { budgetMinutes: 2400, days: 6 },
+        RULES,
+        lengths(15),
+      ),
     ).toBe(120);
-    expect(weekPhoneMinutesAtMost([0, 0, 0], { budgetMinutes: 2400, days: 6 }, RULES, 15)).toBe(0);
+    expect(
+      weekPhoneMinutesAtMost([0, 0, 0], { budgetMinutes: 2400, days: 6 }, RULES, lengths(15)),
+    ).toBe(0);
   });
 
   it('gives nothing without a working day or hours left', () => {
-    expect(weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 0 }, RULES, 15)).toBe(
-      0,
-    );
+    expect(
+      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 0 }, RULES, lengths(15)),
+    ).toBe(0);
     // Less than the shortest shift's work left: no shift fits.
-    expect(weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 200, days: 6 }, RULES, 15)).toBe(
-      0,
-    );
+    expect(
+      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 200, days: 6 }, RULES, lengths(15)),
+    ).toBe(0);
   });
 
   it('equals the best of every way to roster the week (brute force)', () => {
@@ -90,8 +99,12 @@ describe('most phone minutes in a week', () => {
         fc.integer({ min: 0, max: 4 }),
         fc.constantFrom(30, 60),
         (caps, budget, days, interval) =>
-          weekPhoneMinutesAtMost(caps, { budgetMinutes: budget, days }, RULES, interval) ===
-          brute(caps, budget, days, interval),
+          weekPhoneMinutesAtMost(
+            caps,
+            { budgetMinutes: budget, days },
+            RULES,
+            lengths(interval),
+          ) === brute(caps, budget, days, interval),
       ),
       { numRuns: 150 },
     );
@@ -110,17 +123,16 @@ describe("an agent's phone minutes over a horizon", () => {
     weekOfDay: [0, 0, 0, 0, 0, 1, 1],
   };
   // 08:00-22:00 every day.
-  const demand = demandByDay(
-    horizon,
-    Array.from({ length: 7 }, (_, d) =>
-      Array.from({ length: 28 }, (_, k) => d * 48 + 16 + k),
-    ).flat(),
-    RULES,
-  );
+  const daytime = Array.from({ length: 7 }, (_, d) =>
+    Array.from({ length: 28 }, (_, k) => d * 48 + 16 + k),
+  ).flat();
+  const frame = (templates?: Array<{ minutes: number }>) =>
+    phoneCapacityFrame({ horizon, rules: RULES, timeZone: Z, demandIntervals: daytime, templates });
+  const { demand } = frame();
   const at = (date: string, time: string) =>
     DateTime.fromISO(`${date}T${time}`, { zone: Z }).toMillis();
-  const phone = (extra: object) =>
-    agentPhoneMinutesAtMost({ agentId: 'a', dialects: [], ...extra }, horizon, demand, RULES, Z);
+  const phone = (extra: object, templates?: Array<{ minutes: number }>) =>
+    agentPhoneMinutesAtMost({ agentId: 'a', dialects: [], ...extra }, frame(templates));
 
   it('gives each local day the demand a shift starting that day can reach: its own, and the next morning up to the longest shift', () => {
     // 08:00-22:00, and the next day's 08:00-09:00 (a 9-hour shift from midnight); the last has no next.
@@ -146,6 +158,15 @@ describe("an agent's phone minutes over a horizon", () => {
     const inside = { start: at('2026-01-12', '08:00'), end: at('2026-01-12', '12:00') };
     // Monday: the published 4 hours (3½ on the phones); Tuesday: 7 h.
     expect(phone({ fixedShifts: [inside] })).toBe(2100 + 210 + 420);
+  });
+
+  it("holds to the team's shift templates when it has them", () => {
+    // Six-hour shifts only (3 rests each, 5¼ h on the phones): five in week 0, two in week 1.
+    expect(phone({}, [{ minutes: 360 }])).toBe(7 * 315);
+    // A 6-hour shift reaches only 06:00 the next morning: no next-day demand.
+    expect(frame([{ minutes: 360 }]).demand.map((d) => d.length)).toEqual([
+      28, 28, 28, 28, 28, 28, 28,
+    ]);
   });
 
   it('leaves out the hours the agent is unavailable', () => {

@@ -35,20 +35,34 @@ export interface WeekLimits {
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /**
- * Most phone minutes in one calendar week. Each day of `dayCaps` may hold one shift, its length on
- * the interval grid between the site's shortest and longest, its paid work within the site's daily
- * limit; a day counts its phone time up to its cap (the minutes calls are asked for). Exact: a
- * knapsack over the days, working days and paid minutes.
+ * The shift lengths a day may hold: the team's templates' when it has them (the solver uses only
+ * those), else every length on the interval grid from the site's shortest to its longest.
+ */
+export function shiftLengths(
+  rules: LabourRules,
+  intervalMinutes: number,
+  templates?: Array<{ minutes: number }>,
+): number[] {
+  if (templates?.length) return [...new Set(templates.map((t) => t.minutes))];
+  const out: number[] = [];
+  const first = Math.ceil(rules.minShiftMinutes / intervalMinutes) * intervalMinutes;
+  for (let shift = first; shift <= rules.maxShiftMinutes; shift += intervalMinutes) out.push(shift);
+  return out;
+}
+
+/**
+ * Most phone minutes in one calendar week. Each day of `dayCaps` may hold one shift of one of
+ * `shiftMinutes`, its paid work within the site's daily limit; a day counts its phone time up to its
+ * cap (the demand it can reach). Exact: a knapsack over the days, working days and paid minutes.
  */
 export function weekPhoneMinutesAtMost(
   dayCaps: number[],
   limits: WeekLimits,
   rules: LabourRules,
-  intervalMinutes: number,
+  shiftMinutes: number[],
 ): number {
   const works = new Set<number>();
-  const first = Math.ceil(rules.minShiftMinutes / intervalMinutes) * intervalMinutes;
-  for (let shift = first; shift <= rules.maxShiftMinutes; shift += intervalMinutes) {
+  for (const shift of shiftMinutes) {
     const work = workMinutesFor(shift, rules);
     if (work > 0 && work <= rules.maxDailyWorkMinutes) works.add(work);
   }
@@ -84,42 +98,55 @@ function overlaps(ranges: TimeRange[] | undefined, from: number, to: number): bo
   return (ranges ?? []).some((r) => r.start < to && from < r.end);
 }
 
+/** What every agent's ceiling in one horizon shares (phoneCapacityFrame). */
+export interface PhoneCapacityFrame {
+  horizon: CapacityHorizon;
+  rules: LabourRules;
+  timeZone: string;
+  /** The shift lengths a day may hold (shiftLengths). */
+  shiftMinutes: number[];
+  /** Per day, the demanded interval starts a shift starting that day can reach. */
+  demand: number[][];
+  /** Weeks already worked out: most agents share contract and demand. */
+  weeksSeen: Map<string, number>;
+}
+
 /**
- * The demand a shift starting on each day can reach: per day, the interval starts where any
- * requirement asks for an agent, from the day's midnight to the next one plus the longest shift (a
- * late shift reaches into the next morning).
+ * The frame of a horizon's ceilings. A shift starting on a day reaches the demand (interval starts
+ * where any requirement asks for an agent) from that day's midnight to the next one plus the
+ * longest shift: a late shift runs into the next morning.
  */
-export function demandByDay(
-  horizon: CapacityHorizon,
-  demandIntervals: Iterable<number>,
-  rules: LabourRules,
-): number[][] {
+export function phoneCapacityFrame(input: {
+  horizon: CapacityHorizon;
+  rules: LabourRules;
+  timeZone: string;
+  demandIntervals: Iterable<number>;
+  /** The team's shift templates, when it has them. */
+  templates?: Array<{ minutes: number }>;
+}): PhoneCapacityFrame {
+  const { horizon, rules } = input;
+  const shiftMinutes = shiftLengths(rules, horizon.intervalMinutes, input.templates);
+  const longest = Math.max(0, ...shiftMinutes);
   const days = horizon.dayStarts.length - 1;
   const ivMs = horizon.intervalMinutes * MIN;
-  const starts = [...new Set(demandIntervals)]
+  const starts = [...new Set(input.demandIntervals)]
     .sort((a, b) => a - b)
     .map((i) => horizon.start + i * ivMs);
-  return Array.from({ length: days }, (_, d) => {
-    const reach = horizon.dayStarts[d + 1] + rules.maxShiftMinutes * MIN;
+  const demand = Array.from({ length: days }, (_, d) => {
+    const reach = horizon.dayStarts[d + 1] + longest * MIN;
     return starts.filter((at) => at >= horizon.dayStarts[d] && at < reach);
   });
+  return { horizon, rules, timeZone: input.timeZone, shiftMinutes, demand, weeksSeen: new Map() };
 }
 
 /**
  * Most phone minutes one agent can give the horizon's demand: per calendar week its contract's (or
  * the site's) weekly hours and working days, less the shifts already published in that week; per
- * day the demand a shift starting then can reach (demandByDay) while the agent is not unavailable. A published shift inside
+ * day the demand a shift starting then can reach while the agent is not unavailable. A published shift inside
  * the horizon keeps its day and counts its own phone time there.
  */
-export function agentPhoneMinutesAtMost(
-  agent: PlanningAgent,
-  horizon: CapacityHorizon,
-  demand: number[][],
-  rules: LabourRules,
-  timeZone: string,
-  /** Weeks already worked out, shared across a team's agents (most share contract and demand). */
-  weeksSeen: Map<string, number> = new Map(),
-): number {
+export function agentPhoneMinutesAtMost(agent: PlanningAgent, frame: PhoneCapacityFrame): number {
+  const { horizon, demand, rules, timeZone, weeksSeen } = frame;
   const ivMs = horizon.intervalMinutes * MIN;
   const days = horizon.dayStarts.length - 1;
   const caps = demand.map(
@@ -166,7 +193,7 @@ export function agentPhoneMinutesAtMost(
         weekCaps,
         { budgetMinutes: budget[w], days: workdays[w] },
         rules,
-        horizon.intervalMinutes,
+        frame.shiftMinutes,
       );
       weeksSeen.set(key, phone);
     }

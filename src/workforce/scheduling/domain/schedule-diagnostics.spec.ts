@@ -161,6 +161,19 @@ describe('diagnostics before solving', () => {
     expect(d.capacityAgentHours).toBe(7 + 4.5);
   });
 
+  it('holds a team with shift templates to their lengths', () => {
+    const d = diagnoseBeforeSolving({
+      horizon: horizon(1),
+      timeZone: Z,
+      requirements: daytime(1, null, 1),
+      agents: [agent('a')],
+      rules: RULES,
+      templates: [{ minutes: 240 }],
+    });
+    // One 4-hour shift, two rests: 3.5 h, not the 7 h of an 8-hour day.
+    expect(d.capacityAgentHours).toBe(3.5);
+  });
+
   it('counts only the demand a shift can reach: a closed Sunday adds only Monday 08:00-09:00', () => {
     // Sunday 4 Jan 2026 to Saturday 10 Jan: Sunday closes week 0, Monday opens week 1.
     const first = DateTime.fromISO('2026-01-04', { zone: Z });

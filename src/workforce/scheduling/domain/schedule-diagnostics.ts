@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import type { PlanningAgent, ReasonCode, ShortfallFigure, TimeRange } from './planning-input';
 import { breakIntervalsFor, breakMinutesFor, LabourRules } from '../labour-rules';
-import { agentPhoneMinutesAtMost, CapacityHorizon, demandByDay } from './phone-capacity';
+import { agentPhoneMinutesAtMost, CapacityHorizon, phoneCapacityFrame } from './phone-capacity';
 import { qualifyingDialects } from './work-profile';
 
 /** The solver's reason codes, and what the service adds before and after solving. */
@@ -59,22 +59,20 @@ export function diagnoseBeforeSolving(input: {
   requirements: DiagnosticRequirement[];
   agents: PlanningAgent[];
   rules: LabourRules;
+  /** The team's shift templates, when it has them: the only lengths a shift may have. */
+  templates?: Array<{ minutes: number }>;
 }): PreSolveDiagnostics {
   const { horizon, requirements, agents, rules, timeZone } = input;
   const ivHours = horizon.intervalMinutes / 60;
   const reasons: DiagnosticReason[] = [];
-  const demandDays = demandByDay(
+  const frame = phoneCapacityFrame({
     horizon,
-    requirements.filter((r) => r.agents > 0).map((r) => r.interval),
     rules,
-  );
-  const weeksSeen = new Map<string, number>();
-  const capacity = new Map(
-    agents.map((a) => [
-      a.agentId,
-      agentPhoneMinutesAtMost(a, horizon, demandDays, rules, timeZone, weeksSeen) / 60,
-    ]),
-  );
+    timeZone,
+    demandIntervals: requirements.filter((r) => r.agents > 0).map((r) => r.interval),
+    templates: input.templates,
+  });
+  const capacity = new Map(agents.map((a) => [a.agentId, agentPhoneMinutesAtMost(a, frame) / 60]));
   const peak = new Map<number, number>();
   for (const r of requirements) peak.set(r.interval, Math.max(peak.get(r.interval) ?? 0, r.agents));
   const demand = [...peak.values()].reduce((s, n) => s + n * ivHours, 0);
