@@ -14,7 +14,7 @@ import { PublishedShiftsReader } from '../workforce/scheduling/published-shifts.
 import { SitesService } from '../people/sites/sites.service';
 import { TeamsService } from '../people/teams/teams.service';
 import { teamBreakCap } from './break-policy';
-import { breakFits, breakWindows, SiteDay } from './break-windows';
+import { BreakWindow, breakFits, breakWindows, SiteDay } from './break-windows';
 import {
   BookBreakDto,
   BreakCapacityDto,
@@ -72,17 +72,12 @@ export class BreaksService {
     const local = DateTime.fromJSDate(startsAt, { zone: await this.timeZoneOf(agent.teamId) });
     const dayStart = local.startOf('day').toJSDate();
     const dayEnd = local.plus({ days: 1 }).startOf('day').toJSDate();
-    // Until the team's schedule covers that day (it may not exist yet), any time will do.
-    const date = local.toISODate()!;
-    const scheduled = agent.teamId
-      ? (await this.shifts.scheduledDates(agent.teamId, date, date)).has(date)
-      : false;
-    const day = { start: dayStart, end: dayEnd, scheduled };
-    const shifts = await this.shifts.shiftsOverlapping(agentId, dayStart, dayEnd);
-    if (!breakFits(breakWindows([day], shifts), startsAt, endsAt))
+    // The windows of the day it starts in (until the team's schedule covers it, the whole day).
+    const windows = await this.windowsOver(agentId, agent.teamId, local, local);
+    if (!breakFits(windows, startsAt, endsAt))
       throw conflict(
         'OUTSIDE_SHIFT',
-        shifts.length === 0
+        windows.length === 0
           ? 'That day is a day off in your published schedule: there is no shift to take a break in'
           : 'A break must lie wholly inside one of your shifts that day',
         {
@@ -172,16 +167,38 @@ export class BreaksService {
     const agentId = caller.agentId;
     const agent = await this.agents.require(agentId);
     const timeZone = await this.timeZoneOf(agent.teamId);
+    // `to` is exclusive: its site day counts only when a moment of it is asked for.
+    const windows = await this.windowsOver(
+      agentId,
+      agent.teamId,
+      DateTime.fromJSDate(from, { zone: timeZone }),
+      DateTime.fromJSDate(new Date(to.getTime() - 1), { zone: timeZone }),
+    );
+    return {
+      timeZone,
+      windows: windows.map((w) => ({
+        startsFrom: w.startsFrom.toISOString(),
+        startsBefore: w.startsBefore.toISOString(),
+        endsBy: w.endsBy?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /**
+   * The break windows of the site days from `first`'s to `last`'s (local times in the site's zone):
+   * whether the team's published schedule covers each day, and the agent's shifts over them.
+   */
+  private async windowsOver(
+    agentId: string,
+    teamId: string | null,
+    first: DateTime,
+    last: DateTime,
+  ): Promise<BreakWindow[]> {
     const local: DateTime[] = [];
-    for (
-      let day = DateTime.fromJSDate(from, { zone: timeZone }).startOf('day');
-      day.toJSDate() < to;
-      day = day.plus({ days: 1 })
-    )
-      local.push(day);
-    const scheduled = agent.teamId
+    for (let day = first.startOf('day'); day <= last; day = day.plus({ days: 1 })) local.push(day);
+    const scheduled = teamId
       ? await this.shifts.scheduledDates(
-          agent.teamId,
+          teamId,
           local[0].toISODate()!,
           local[local.length - 1].toISODate()!,
         )
@@ -196,14 +213,7 @@ export class BreaksService {
       days[0].start,
       days[days.length - 1].end,
     );
-    return {
-      timeZone,
-      windows: breakWindows(days, shifts).map((w) => ({
-        startsFrom: w.startsFrom.toISOString(),
-        startsBefore: w.startsBefore.toISOString(),
-        endsBy: w.endsBy?.toISOString() ?? null,
-      })),
-    };
+    return breakWindows(days, shifts);
   }
 
   /**

@@ -43,7 +43,7 @@ function localDay(ms: number, zone: string): DateTime {
 }
 
 /** Minutes of the shift that are paid work: its length minus its meal breaks. */
-export function workedMinutes(shift: CheckedShift): number {
+export function workedMinutes(shift: Pick<CheckedShift, 'start' | 'end' | 'breaks'>): number {
   const meal = shift.breaks
     .filter((b) => b.kind === 'meal')
     .reduce((s, b) => s + (b.end - b.start), 0);

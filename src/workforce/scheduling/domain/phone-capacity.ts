@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { LabourRules, restBreaksFor, workMinutesFor } from '../labour-rules';
+import { workedMinutes } from '../rule-checker';
 import type { PlanningAgent, TimeRange } from './planning-input';
 
 export interface CapacityHorizon {
@@ -164,10 +165,7 @@ export function agentPhoneMinutesAtMost(agent: PlanningAgent, frame: PhoneCapaci
   let fixedPhone = 0;
   const firstWeek = DateTime.fromMillis(horizon.start, { zone: timeZone }).startOf('week');
   for (const f of agent.fixedShifts ?? []) {
-    const meal = (f.breaks ?? [])
-      .filter((b) => b.kind === 'meal')
-      .reduce((s, b) => s + (b.end - b.start), 0);
-    const work = (f.end - f.start - meal) / MIN;
+    const work = workedMinutes({ ...f, breaks: f.breaks ?? [] });
     const week = Math.round(
       DateTime.fromMillis(f.start, { zone: timeZone }).startOf('week').diff(firstWeek, 'weeks')
         .weeks,

@@ -1,3 +1,4 @@
+import type { components } from '../../lib/api/schema';
 import { instantAtLocalTime, zonedParts } from '../../lib/format';
 
 const QUARTER = 15;
@@ -16,12 +17,7 @@ export interface BreakStartOption {
 }
 
 /** When a break may lie, as the service answers it (GET /v1/breaks/windows). */
-export interface BreakWindow {
-  startsFrom: string;
-  startsBefore: string;
-  /** Null on a day without shifts: the break may run past the day. */
-  endsBy: string | null;
-}
+export type BreakWindow = components['schemas']['BreakWindowDto'];
 
 /**
  * The start times an agent can pick, in the site's zone: every quarter hour from a little ahead of
