@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { DEFAULT_LABOUR_RULES, workMinutesFor } from '../labour-rules';
+import { buildGrid } from './planning-model';
 import {
   agentPhoneMinutesAtMost,
   phoneCapacityFrame,
@@ -113,15 +114,7 @@ describe('most phone minutes in a week', () => {
 
 describe("an agent's phone minutes over a horizon", () => {
   // Wednesday 7 to Tuesday 13 January 2026: Wednesday-Sunday close week 0, Monday and Tuesday open week 1.
-  const first = DateTime.fromISO('2026-01-07', { zone: Z });
-  const dayStarts = Array.from({ length: 8 }, (_, d) => first.plus({ days: d }).toMillis());
-  const horizon = {
-    start: dayStarts[0],
-    intervalMinutes: 30,
-    intervalCount: 7 * 48,
-    dayStarts,
-    weekOfDay: [0, 0, 0, 0, 0, 1, 1],
-  };
+  const horizon = buildGrid('2026-01-07', 7, Z, 30);
   // 08:00-22:00 every day.
   const daytime = Array.from({ length: 7 }, (_, d) =>
     Array.from({ length: 28 }, (_, k) => d * 48 + 16 + k),

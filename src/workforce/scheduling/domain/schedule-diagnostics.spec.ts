@@ -7,6 +7,7 @@ import {
   shortfallOf,
 } from './schedule-diagnostics';
 import type { PlanningAgent } from './planning-input';
+import { buildGrid } from './planning-model';
 
 const Z = 'Asia/Shanghai';
 const RULES = DEFAULT_LABOUR_RULES; // 40 h a week, 8 h a day, a day off a week, 15 min rest per 2 h
@@ -176,15 +177,7 @@ describe('diagnostics before solving', () => {
 
   it('counts only the demand a shift can reach: a closed Sunday adds only Monday 08:00-09:00', () => {
     // Sunday 4 Jan 2026 to Saturday 10 Jan: Sunday closes week 0, Monday opens week 1.
-    const first = DateTime.fromISO('2026-01-04', { zone: Z });
-    const dayStarts = Array.from({ length: 8 }, (_, d) => first.plus({ days: d }).toMillis());
-    const h = {
-      start: dayStarts[0],
-      intervalMinutes: 30,
-      intervalCount: 7 * 48,
-      dayStarts,
-      weekOfDay: [0, 1, 1, 1, 1, 1, 1],
-    };
+    const h = buildGrid('2026-01-04', 7, Z, 30);
     // Monday to Saturday 08:00-22:00, one Wuhan speaker asked for: 84 agent-hours.
     const requirements = Array.from({ length: 6 }, (_, d) =>
       Array.from({ length: 28 }, (_, k) => ({
