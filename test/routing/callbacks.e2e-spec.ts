@@ -155,10 +155,10 @@ describe('human callbacks', () => {
     expect((await schedule(body)).status).toBe(201);
     await ra.dispatch();
     expect((await state(body.callbackId)).status).toBe('scheduled');
-    tick(a, 9 * 60);
+    await tick(a, 9 * 60);
     await rb.dispatch();
     expect((await state(body.callbackId)).status).toBe('scheduled');
-    tick(a, 60);
+    await tick(a, 60);
     // Now it is due: offered by this pass, or by one a replica ran on its own a moment before (woken
     // by the agents freeing up, which can reach a replica late); either way once (held once, below).
     await rb.dispatch();
@@ -217,10 +217,10 @@ describe('human callbacks', () => {
     expect(repeated.status).toBe(200);
     expect(repeated.body).toMatchObject({ attempts: 1, nextAttemptAt: inMinutes(5) });
     expect((await outcome(body.callbackId, 'busy')).body.error).toBe('CALLBACK_NOT_OFFERED');
-    tick(a, 4 * 60);
+    await tick(a, 4 * 60);
     await ra.dispatch();
     expect((await state(body.callbackId)).status).toBe('scheduled');
-    tick(a, 60);
+    await tick(a, 60);
     await ra.dispatch();
     s = await state(body.callbackId);
     expect(s.status).toBe('offered');
@@ -233,7 +233,7 @@ describe('human callbacks', () => {
       [s.reservation.reservationId],
     );
     expect(hold).toBe('rejected');
-    tick(a, 5 * 60);
+    await tick(a, 5 * 60);
     await ra.dispatch();
     s = await state(body.callbackId);
     expect(s.status).toBe('offered'); // a hold released for a busy line does not bar that agent
@@ -316,10 +316,10 @@ describe('human callbacks', () => {
       notAfter: inMinutes(31),
     });
     await schedule(body);
-    tick(a, 30 * 60);
+    await tick(a, 30 * 60);
     await ra.dispatch();
     expect((await state(body.callbackId)).status).toBe('queued'); // nobody free: it waits
-    tick(a, 60);
+    await tick(a, 60);
     await rb.dispatch();
     const missed = await state(body.callbackId);
     expect(missed).toMatchObject({ status: 'missed', attempts: 0, personHasTried: false });
@@ -357,7 +357,7 @@ describe('human callbacks', () => {
     // I1 and I2 arrive before the callback's notBefore; the callback would normally come after both.
     const i1 = callId();
     await ra.enqueue({ skills, callId: i1, dialect: 'en' }, 202);
-    tick(a, 30);
+    await tick(a, 30);
     const i2 = callId();
     await ra.enqueue({ skills, callId: i2, dialect: 'en' }, 202);
     const body = callbackBody({
@@ -367,16 +367,16 @@ describe('human callbacks', () => {
       notAfter: inMinutes(40.5),
     });
     await schedule(body);
-    tick(a, 2 * 60);
+    await tick(a, 2 * 60);
     await ra.presence(agent.agentId, 'available');
     await ra.dispatch();
     const o1 = await ra.call(i1);
     expect(o1.status).toBe('offered'); // oldest first while the promise is not at risk
     await ra.accept(o1.reservation.reservationId);
     // Into the last quarter of its window (30 minutes in): the callback rises above I2.
-    tick(a, 29 * 60);
+    await tick(a, 29 * 60);
     await ra.end(i1, agent.agentId, a.clock.now());
-    tick(a, 30); // past any wrap-up
+    await tick(a, 30); // past any wrap-up
     await ra.sweep();
     await ra.dispatch();
     const s = await state(body.callbackId);
@@ -388,7 +388,7 @@ describe('human callbacks', () => {
     const capped = await team([tag('en')], { callbackMaxShare: 0 });
     const cb = callbackBody({ skills: capped.skills, dialect: 'en', notBefore: inMinutes(0) });
     await schedule(cb);
-    tick(a, 60);
+    await tick(a, 60);
     const i3 = callId();
     await ra.enqueue({ skills: capped.skills, callId: i3, dialect: 'en' }, 202);
     await ra.presence(capped.agents[0].agentId, 'available');
@@ -399,7 +399,7 @@ describe('human callbacks', () => {
     // ... and is still kept when no inbound call waits for the agent.
     await ra.accept(o3.reservation.reservationId);
     await ra.end(i3, capped.agents[0].agentId, a.clock.now());
-    tick(a, 30);
+    await tick(a, 30);
     await ra.sweep();
     await ra.dispatch();
     expect((await state(cb.callbackId)).status).toBe('offered');
@@ -527,11 +527,11 @@ describe('human callbacks', () => {
       const waiting = await state(body.callbackId);
       expect(waiting.status).toBe('scheduled');
       expect(waiting.nextAttemptAt).toBe(opensAt.toISOString());
-      tick(a, (opensAt.getTime() - a.clock.now().getTime()) / 1000 - 1);
+      await tick(a, (opensAt.getTime() - a.clock.now().getTime()) / 1000 - 1);
       await ra.dispatch();
       await rb.dispatch();
       expect((await state(body.callbackId)).status).toBe('scheduled');
-      tick(a, 1);
+      await tick(a, 1);
       await ra.dispatch();
       await rb.dispatch();
       expect((await state(body.callbackId)).reservation.agentId).toBe(agents[0].agentId);
@@ -553,7 +553,7 @@ describe('human callbacks', () => {
       await rb.dispatch();
       const held = await state(body.callbackId);
       expect([held.status, held.nextAttemptAt]).toEqual(['scheduled', opensAt.toISOString()]);
-      tick(a, (opensAt.getTime() - a.clock.now().getTime()) / 1000);
+      await tick(a, (opensAt.getTime() - a.clock.now().getTime()) / 1000);
       // A pass of either replica offers it (a kick from the agent freeing up may still be pending in one).
       await ra.dispatch();
       await rb.dispatch();

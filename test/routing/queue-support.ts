@@ -1,5 +1,6 @@
 import { PresenceService } from '../../src/routing/presence/presence.service';
-import { QueueDispatcher } from '../../src/routing/queue/queue-dispatcher';
+import { lockInTransaction } from '../../src/platform/database/advisory-lock';
+import { QUEUE_LOCK, QueueDispatcher } from '../../src/routing/queue/queue-dispatcher';
 import { eventId } from '../support/router';
 import { routerKey, TestApp } from '../support/test-app';
 
@@ -103,4 +104,14 @@ export class Router {
   }
 }
 
-export const tick = (t: TestApp, seconds: number) => t.clock.advanceSeconds(seconds);
+/**
+ * Moves the shared manual clock, under the queue lock: a pass (started by a replica's own timer or
+ * an agent.freed) reads its `now` after taking that lock, so none can read the time before the jump
+ * and make its offers after it (offers that would then lapse at once and exclude their agent).
+ */
+export async function tick(t: TestApp, seconds: number): Promise<void> {
+  await t.dataSource.transaction(async (m) => {
+    await lockInTransaction(m, QUEUE_LOCK);
+    t.clock.advanceSeconds(seconds);
+  });
+}

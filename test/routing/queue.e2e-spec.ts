@@ -172,9 +172,9 @@ describe('queued calls across two replicas', () => {
     const { agents, skills } = await team([tag('yue'), tag('yue'), tag('yue')]);
     const ids = ['first', 'second', 'urgent'].map((n) => `${n}-${callId()}`);
     await ra.enqueue({ skills, callId: ids[0], dialect: 'yue' }, 202);
-    tick(a, 1);
+    await tick(a, 1);
     await rb.enqueue({ skills, callId: ids[1], dialect: 'yue' }, 202);
-    tick(a, 1);
+    await tick(a, 1);
     const urgent = await ra.enqueue({ skills, callId: ids[2], dialect: 'yue', priority: 9 }, 202);
     expect(urgent.body.position).toBe(1);
     expect((await rb.call(ids[1])).position).toBe(3);
@@ -204,10 +204,10 @@ describe('queued calls across two replicas', () => {
       202,
     );
     expect(res.body.status).toBe('queued');
-    tick(a, 29);
+    await tick(a, 29);
     await rb.dispatch();
     expect((await ra.call(id)).status).toBe('queued');
-    tick(a, 1);
+    await tick(a, 1);
     await rb.dispatch();
     expect((await ra.call(id)).reservation.agentId).toBe(agents[0].agentId);
   });
@@ -248,7 +248,7 @@ describe('queued calls across two replicas', () => {
     const newer = callId();
     await ra.presence(first.agentId, 'available');
     const offered = await ra.enqueue({ skills, callId: older, dialect: 'cmn-x-sichuan' }, 201);
-    tick(a, 1);
+    await tick(a, 1);
     await ra.enqueue({ skills, callId: newer, dialect: 'cmn-x-sichuan' }, 202);
     await rb.reject(offered.body.reservation.reservationId, 'no_answer');
     // The first agent is free again: it gets the newer call, never the one it rejected.
@@ -294,7 +294,7 @@ describe('queued calls across two replicas', () => {
     expect(offered.body.reservation.agentId).toBe(agents[0].agentId);
     const router = await SseClient.open(`${await b.url()}/v1/events`, ra.headers());
     streams.push(router);
-    tick(a, 21); // past the team's 20 s hold
+    await tick(a, 21); // past the team's 20 s hold
     await ra.dispatch();
     const back = await rb.call(id);
     expect(back.status).toBe('queued');
@@ -489,9 +489,9 @@ describe('queued calls across two replicas', () => {
     const reconcile = a.app.get(
       (await import('../../src/routing/queue/call-reconciliation')).CallReconciliation,
     );
-    tick(a, 29 * 60);
+    await tick(a, 29 * 60);
     expect(await reconcile.alertStranded()).toBe(0);
-    tick(a, 60);
+    await tick(a, 60);
     expect(await reconcile.alertStranded()).toBe(1);
     expect(await reconcile.alertStranded()).toBe(0); // once
     await stream.until(
@@ -542,10 +542,10 @@ describe('queued calls across two replicas', () => {
     expect(stored.caller_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.caller_hash).not.toContain(callerRef);
     // After its recovery `shaken` is free again (and idle longest); then `calm` becomes free.
-    tick(a, 20 * 60);
+    await tick(a, 20 * 60);
     await ra.sweep();
     await ra.presence(shaken.agentId, 'available', 200);
-    tick(a, 1);
+    await tick(a, 1);
     await ra.presence(calm.agentId, 'available');
     const y = callId();
     const oy = await rb.enqueue(
@@ -562,7 +562,7 @@ describe('queued calls across two replicas', () => {
     await ra.accept(oy.body.reservation.reservationId);
     await ra.end(y, calm.agentId, a.clock.now());
     await ra.accept(oz.body.reservation.reservationId);
-    tick(a, 60);
+    await tick(a, 60);
     await ra.sweep();
     const w = callId();
     expect(
@@ -600,7 +600,7 @@ describe('queued calls across two replicas', () => {
     ]);
     const [both, only] = agents;
     await ra.presence(both.agentId, 'available');
-    tick(a, 1);
+    await tick(a, 1);
     await ra.presence(only.agentId, 'available');
     const res = await ra.enqueue({ skills, callId: callId(), dialect: 'cmn' }, 201);
     expect(res.body.reservation.agentId).toBe(only.agentId);

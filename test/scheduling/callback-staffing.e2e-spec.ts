@@ -133,7 +133,7 @@ describe('staffing with callback work', () => {
         .set(router.headers())
         .send({ result })
         .expect(200);
-      tick(t, 60); // past the wrap-up the wellbeing policy enforces
+      await tick(t, 60); // past the wrap-up the wellbeing policy enforces
     }
     const ids = [`cb-${callId()}`, `cb-${callId()}`];
     for (const id of ids)
@@ -152,7 +152,7 @@ describe('staffing with callback work', () => {
         .expect(201);
     await attempt(ids[0], 'no_answer');
     await attempt(ids[1], 'reached');
-    tick(t, 5 * 60);
+    await tick(t, 5 * 60);
     await attempt(ids[0], 'reached');
 
     const res = await erlang({ ...base, teamId, shrinkage: 0.3 });
