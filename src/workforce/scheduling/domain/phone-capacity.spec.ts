@@ -4,6 +4,7 @@ import { DEFAULT_LABOUR_RULES, workMinutesFor } from '../labour-rules';
 import { buildGrid } from './planning-model';
 import {
   agentPhoneMinutesAtMost,
+  DayShiftChoice,
   phoneCapacityFrame,
   phoneMinutesOf,
   shiftLengths,
@@ -14,6 +15,17 @@ const RULES = DEFAULT_LABOUR_RULES; // shifts 4-9 h, 8 h work a day, 40 a week, 
 const Z = 'Asia/Shanghai';
 const OPEN_ALL_DAY = [840, 840, 840, 840, 840, 840, 840];
 const lengths = (interval: number) => shiftLengths(RULES, interval);
+/** A week whose days may each hold any length on the grid, up to each day's cap. */
+const anyLength = (
+  caps: number[],
+  limits: { budgetMinutes: number; days: number },
+  interval: number,
+) =>
+  weekPhoneMinutesAtMost(
+    caps.map((capMinutes) => [{ shiftMinutes: lengths(interval), capMinutes }]),
+    limits,
+    RULES,
+  );
 
 describe('phone minutes of a day', () => {
   it('takes one paid 15-minute rest per full 2 hours worked out of the work', () => {
@@ -27,87 +39,69 @@ describe('most phone minutes in a week', () => {
   it('holds a 40-hour contract to about 36 hours on the phones', () => {
     // Three 7¾-hour days (3 rests each), one of 5¾ and two of 5½ (2 rests each): 2,400 paid, 2,175 on
     // the phones.
-    expect(
-      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, RULES, lengths(15)),
-    ).toBe(2175);
+    expect(anyLength(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, 15)).toBe(2175);
     // On half hours: four 7½-hour days and two of 5 hours, 2,160.
-    expect(
-      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, RULES, lengths(30)),
-    ).toBe(2160);
+    expect(anyLength(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 6 }, 30)).toBe(2160);
     // Five days: five 8-hour days of 7 hours on the phones.
-    expect(
-      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 5 }, RULES, lengths(30)),
-    ).toBe(2100);
+    expect(anyLength(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 5 }, 30)).toBe(2100);
   });
 
   it('counts a day only as far as calls are asked for', () => {
-    expect(
-      weekPhoneMinutesAtMost(
-        [120, 0, 0, 0, 0, 0, 0],
-        { budgetMinutes: 2400, days: 6 },
-        RULES,
-        lengths(15),
-      ),
-    ).toBe(120);
-    expect(
-      weekPhoneMinutesAtMost([0, 0, 0], { budgetMinutes: 2400, days: 6 }, RULES, lengths(15)),
-    ).toBe(0);
+    expect(anyLength([120, 0, 0, 0, 0, 0, 0], { budgetMinutes: 2400, days: 6 }, 15)).toBe(120);
+    expect(anyLength([0, 0, 0], { budgetMinutes: 2400, days: 6 }, 15)).toBe(0);
   });
 
   it('gives nothing without a working day or hours left', () => {
-    expect(
-      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 0 }, RULES, lengths(15)),
-    ).toBe(0);
+    expect(anyLength(OPEN_ALL_DAY, { budgetMinutes: 2400, days: 0 }, 15)).toBe(0);
     // Less than the shortest shift's work left: no shift fits.
-    expect(
-      weekPhoneMinutesAtMost(OPEN_ALL_DAY, { budgetMinutes: 200, days: 6 }, RULES, lengths(15)),
-    ).toBe(0);
+    expect(anyLength(OPEN_ALL_DAY, { budgetMinutes: 200, days: 6 }, 15)).toBe(0);
   });
 
   it('equals the best of every way to roster the week (brute force)', () => {
-    const works = (interval: number) => {
-      const out = new Set<number>();
-      for (let s = 240; s <= RULES.maxShiftMinutes; s += interval) {
-        const w = workMinutesFor(s, RULES);
-        if (w <= RULES.maxDailyWorkMinutes) out.add(w);
-      }
-      return [0, ...out];
-    };
-    const brute = (caps: number[], budget: number, days: number, interval: number): number => {
-      const choices = works(interval);
+    const brute = (week: DayShiftChoice[][], budget: number, days: number): number => {
       let best = 0;
       const walk = (d: number, left: number, used: number, phone: number) => {
-        if (d === caps.length) {
+        if (d === week.length) {
           best = Math.max(best, phone);
           return;
         }
-        for (const w of choices) {
-          if (w > left || (w > 0 && (used === days || caps[d] <= 0))) continue;
-          const gain = w > 0 ? Math.min(phoneMinutesOf(w, RULES), caps[d]) : 0;
-          walk(d + 1, left - w, used + (w > 0 ? 1 : 0), phone + gain);
-        }
+        walk(d + 1, left, used, phone); // a day off
+        if (used === days) return;
+        for (const choice of week[d])
+          for (const shift of choice.shiftMinutes) {
+            const work = workMinutesFor(shift, RULES);
+            if (work <= 0 || work > RULES.maxDailyWorkMinutes || work > left) continue;
+            const gain = Math.min(phoneMinutesOf(work, RULES), choice.capMinutes);
+            walk(d + 1, left - work, used + 1, phone + gain);
+          }
       };
       walk(0, budget, 0, 0);
       return best;
     };
+    // Days of any length on the grid (no templates), or of a few template lengths each with its own reach.
+    const gridDay = fc
+      .tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom(30, 60))
+      .map(([k, interval]) => [{ shiftMinutes: lengths(interval), capMinutes: k * 30 }]);
+    const templateDay = fc.array(
+      fc.record({
+        shiftMinutes: fc.array(
+          fc.integer({ min: 8, max: 18 }).map((k) => k * 30),
+          { minLength: 1, maxLength: 2 },
+        ),
+        capMinutes: fc.integer({ min: 0, max: 20 }).map((k) => k * 30),
+      }),
+      { maxLength: 3 },
+    );
     fc.assert(
       fc.property(
-        fc.array(
-          fc.integer({ min: 0, max: 20 }).map((k) => k * 30),
-          { minLength: 1, maxLength: 4 },
-        ),
+        fc.array(fc.oneof(gridDay, templateDay), { minLength: 1, maxLength: 4 }),
         fc.integer({ min: 0, max: 80 }).map((k) => k * 30),
         fc.integer({ min: 0, max: 4 }),
-        fc.constantFrom(30, 60),
-        (caps, budget, days, interval) =>
-          weekPhoneMinutesAtMost(
-            caps,
-            { budgetMinutes: budget, days },
-            RULES,
-            lengths(interval),
-          ) === brute(caps, budget, days, interval),
+        (week, budget, days) =>
+          weekPhoneMinutesAtMost(week, { budgetMinutes: budget, days }, RULES) ===
+          brute(week, budget, days),
       ),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });
@@ -119,13 +113,19 @@ describe("an agent's phone minutes over a horizon", () => {
   const daytime = Array.from({ length: 7 }, (_, d) =>
     Array.from({ length: 28 }, (_, k) => d * 48 + 16 + k),
   ).flat();
-  const frame = (templates?: Array<{ minutes: number }>) =>
-    phoneCapacityFrame({ horizon, rules: RULES, timeZone: Z, demandIntervals: daytime, templates });
-  const { demand } = frame();
+  type Templates = Array<{ start: string; minutes: number }>;
+  const frame = (templates?: Templates, demandIntervals = daytime) =>
+    phoneCapacityFrame({ horizon, rules: RULES, timeZone: Z, demandIntervals, templates });
+  const reach = (templates?: Templates) =>
+    frame(templates).days.map((kinds) => kinds.map((k) => k.reach));
+  const demand = reach().map(([only]) => only);
   const at = (date: string, time: string) =>
     DateTime.fromISO(`${date}T${time}`, { zone: Z }).toMillis();
-  const phone = (extra: object, templates?: Array<{ minutes: number }>) =>
-    agentPhoneMinutesAtMost({ agentId: 'a', dialects: [], ...extra }, frame(templates));
+  const phone = (extra: object, templates?: Templates, demandIntervals = daytime) =>
+    agentPhoneMinutesAtMost(
+      { agentId: 'a', dialects: [], ...extra },
+      frame(templates, demandIntervals),
+    );
 
   it('gives each local day the demand a shift starting that day can reach: its own, and the next morning up to the longest shift', () => {
     // 08:00-22:00, and the next day's 08:00-09:00 (a 9-hour shift from midnight); the last has no next.
@@ -153,13 +153,43 @@ describe("an agent's phone minutes over a horizon", () => {
     expect(phone({ fixedShifts: [inside] })).toBe(2100 + 210 + 420);
   });
 
-  it("holds to the team's shift templates when it has them", () => {
-    // Six-hour shifts only (3 rests each, 5¼ h on the phones): five in week 0, two in week 1.
-    expect(phone({}, [{ minutes: 360 }])).toBe(7 * 315);
-    // A 6-hour shift reaches only 06:00 the next morning: no next-day demand.
-    expect(frame([{ minutes: 360 }]).demand.map((d) => d.length)).toEqual([
-      28, 28, 28, 28, 28, 28, 28,
+  it("holds to the team's shift templates when it has them: their lengths and start times", () => {
+    // Six-hour shifts from 08:00 only (3 rests each, 5¼ h on the phones): five in week 0, two in week 1.
+    expect(phone({}, [{ start: '08:00', minutes: 360 }])).toBe(7 * 315);
+    // Each reaches the twelve half hours it spans, 08:00-14:00 that day, nothing the next morning.
+    const [morning] = reach([{ start: '08:00', minutes: 360 }])[0];
+    expect([morning.length, morning[0], morning.at(-1)]).toEqual([
+      12,
+      at('2026-01-07', '08:00'),
+      at('2026-01-07', '13:30'),
     ]);
+  });
+
+  it('counts only the demand a template spans: an early shift does not reach the evening', () => {
+    // Calls asked for 18:00-22:00 only.
+    const evening = Array.from({ length: 7 }, (_, d) =>
+      Array.from({ length: 8 }, (_, k) => d * 48 + 36 + k),
+    ).flat();
+    expect(phone({}, [{ start: '08:00', minutes: 360 }], evening)).toBe(0);
+    // Without templates a shift may start late enough: 4½ hours from 17:45 or so is 4 h on the phones.
+    expect(phone({}, undefined, evening)).toBe(7 * 240);
+    // A 16:00 template spans 18:00-22:00 of its six hours: 4 of its 5¼ h on the phones count.
+    expect(
+      phone(
+        {},
+        [
+          { start: '08:00', minutes: 360 },
+          { start: '16:00', minutes: 360 },
+        ],
+        evening,
+      ),
+    ).toBe(7 * 240);
+  });
+
+  it('leaves out a template that would run past the horizon (the solver does not place it)', () => {
+    // 20:00 for 8 hours on the last day ends after the horizon's last midnight.
+    const late = reach([{ start: '20:00', minutes: 480 }]);
+    expect(late.map((kinds) => kinds.length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
   });
 
   it('leaves out the hours the agent is unavailable', () => {

@@ -162,17 +162,20 @@ describe('diagnostics before solving', () => {
     expect(d.capacityAgentHours).toBe(7 + 4.5);
   });
 
-  it('holds a team with shift templates to their lengths', () => {
-    const d = diagnoseBeforeSolving({
-      horizon: horizon(1),
-      timeZone: Z,
-      requirements: daytime(1, null, 1),
-      agents: [agent('a')],
-      rules: RULES,
-      templates: [{ minutes: 240 }],
-    });
+  it('holds a team with shift templates to their lengths and start times', () => {
+    const withTemplates = (templates: Array<{ start: string; minutes: number }>) =>
+      diagnoseBeforeSolving({
+        horizon: horizon(1),
+        timeZone: Z,
+        requirements: daytime(1, null, 1),
+        agents: [agent('a')],
+        rules: RULES,
+        templates,
+      }).capacityAgentHours;
     // One 4-hour shift, two rests: 3.5 h, not the 7 h of an 8-hour day.
-    expect(d.capacityAgentHours).toBe(3.5);
+    expect(withTemplates([{ start: '09:00', minutes: 240 }])).toBe(3.5);
+    // Calls are asked for 08:00-22:00: a 20:00 start spans two of its four hours.
+    expect(withTemplates([{ start: '20:00', minutes: 240 }])).toBe(2);
   });
 
   it('counts only the demand a shift can reach: a closed Sunday adds only Monday 08:00-09:00', () => {

@@ -59,8 +59,8 @@ export function diagnoseBeforeSolving(input: {
   requirements: DiagnosticRequirement[];
   agents: PlanningAgent[];
   rules: LabourRules;
-  /** The team's shift templates, when it has them: the only lengths a shift may have. */
-  templates?: Array<{ minutes: number }>;
+  /** The team's shift templates, when it has them: the only shifts the solver places. */
+  templates?: Array<{ start: string; minutes: number }>;
 }): PreSolveDiagnostics {
   const { horizon, requirements, agents, rules, timeZone } = input;
   const ivHours = horizon.intervalMinutes / 60;

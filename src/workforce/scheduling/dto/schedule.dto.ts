@@ -153,7 +153,7 @@ export class ScheduleDiagnosticsDto {
   demandAgentHours: number;
   @ApiProperty({
     description:
-      'Agent-hours the team can be on the phones at most while calls are asked for: contracts, site rules, published shifts and time off, less paid rest breaks',
+      'Agent-hours the team can be on the phones at most while calls are asked for: contracts, site rules (or the team’s shift templates, their lengths and start times), published shifts and time off, less paid rest breaks',
   })
   capacityAgentHours: number;
   @ApiProperty({ type: [DiagnosticReasonDto] }) reasons: DiagnosticReasonDto[];

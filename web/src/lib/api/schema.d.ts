@@ -3879,7 +3879,7 @@ export interface components {
         ScheduleDiagnosticsDto: {
             /** @description Agent-hours the requirements need (per interval, the largest row) */
             demandAgentHours: number;
-            /** @description Agent-hours the team can be on the phones at most while calls are asked for: contracts, site rules, published shifts and time off, less paid rest breaks */
+            /** @description Agent-hours the team can be on the phones at most while calls are asked for: contracts, site rules (or the team’s shift templates, their lengths and start times), published shifts and time off, less paid rest breaks */
             capacityAgentHours: number;
             reasons: components["schemas"]["DiagnosticReasonDto"][];
             solverStatus?: string;
