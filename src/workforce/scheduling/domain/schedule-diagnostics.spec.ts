@@ -178,6 +178,44 @@ describe('diagnostics before solving', () => {
     expect(withTemplates([{ start: '20:00', minutes: 240 }])).toBe(2);
   });
 
+  it('names the calls no shift template reaches, the stretch asking most first', () => {
+    const reasons = (templates: Array<{ start: string; minutes: number }>, days = 2) =>
+      diagnoseBeforeSolving({
+        horizon: horizon(days),
+        timeZone: Z,
+        requirements: daytime(days, null, 1),
+        agents: [agent('a'), agent('b')],
+        rules: RULES,
+        templates,
+      }).reasons.filter((r) => r.code === 'TEMPLATES_MISS_DEMAND');
+    // Calls 08:00-22:00: an 08:00 six-hour template leaves 14:00-22:00, 8 agent-hours a day.
+    const [late] = reasons([{ start: '08:00', minutes: 360 }]);
+    expect(late.details).toEqual({
+      unreachedAgentHours: 16,
+      from: '14:00',
+      to: '22:00',
+      days: 2,
+      stretches: 1,
+    });
+    expect(late.message).toContain('14:00-22:00 (2 days): 16 agent-hours');
+    // 10:00-16:00 leaves two stretches: the evening's six hours are named, the morning's two counted.
+    const [both] = reasons([{ start: '10:00', minutes: 360 }], 1);
+    expect(both.details).toMatchObject({
+      unreachedAgentHours: 8,
+      from: '16:00',
+      to: '22:00',
+      days: 1,
+      stretches: 2,
+    });
+    // Templates spanning the whole day between them: nothing to say.
+    expect(
+      reasons([
+        { start: '08:00', minutes: 420 },
+        { start: '15:00', minutes: 420 },
+      ]),
+    ).toEqual([]);
+  });
+
   it('counts only the demand a shift can reach: a closed Sunday adds only Monday 08:00-09:00', () => {
     // Sunday 4 Jan 2026 to Saturday 10 Jan: Sunday closes week 0, Monday opens week 1.
     const h = buildGrid('2026-01-04', 7, Z, 30);

@@ -1,13 +1,18 @@
 /**
  * Why a schedule falls short, in plain words (pure), as the service sees it around the solver. Before solving: demand against what the team can
- * be on the phones at most (phone-capacity.ts), dialects nobody covers, time off over the intervals that need
- * every qualified agent. After solving: shortfall per dialect and per local day, agents without shifts,
+ * be on the phones at most (phone-capacity.ts), calls no shift template reaches, dialects nobody covers, time
+ * off over the intervals that need every qualified agent. After solving: shortfall per dialect and per local day, agents without shifts,
  * and time off over the intervals left short.
  */
 import { DateTime } from 'luxon';
 import type { PlanningAgent, ReasonCode, ShortfallFigure, TimeRange } from './planning-input';
 import { breakIntervalsFor, breakMinutesFor, LabourRules } from '../labour-rules';
-import { agentPhoneMinutesAtMost, CapacityHorizon, phoneCapacityFrame } from './phone-capacity';
+import {
+  agentPhoneMinutesAtMost,
+  CapacityHorizon,
+  phoneCapacityFrame,
+  PhoneCapacityFrame,
+} from './phone-capacity';
 import { qualifyingDialects } from './work-profile';
 
 /** The solver's reason codes, and what the service adds before and after solving. */
@@ -17,7 +22,8 @@ export interface DiagnosticReason {
     | 'HEADCOUNT_SHORT'
     | 'CONTRACT_TRIMMED'
     | 'SHORTFALL'
-    | 'BREAKS_TAKE_WHOLE_INTERVALS';
+    | 'BREAKS_TAKE_WHOLE_INTERVALS'
+    | 'TEMPLATES_MISS_DEMAND';
   message: string;
   details?: Record<string, unknown>;
 }
@@ -75,6 +81,10 @@ export function diagnoseBeforeSolving(input: {
   const capacity = new Map(agents.map((a) => [a.agentId, agentPhoneMinutesAtMost(a, frame) / 60]));
   const peak = new Map<number, number>();
   for (const r of requirements) peak.set(r.interval, Math.max(peak.get(r.interval) ?? 0, r.agents));
+  if (input.templates?.length) {
+    const missed = templatesMissDemand(frame, peak);
+    if (missed) reasons.push(missed);
+  }
   const demand = [...peak.values()].reduce((s, n) => s + n * ivHours, 0);
   const total = [...capacity.values()].reduce((s, h) => s + h, 0);
   if (demand > total + 1e-9)
@@ -182,6 +192,64 @@ export function diagnoseBeforeSolving(input: {
       timeOffReason(p.date, p.dialect, p.from, p.to, p.required, p.available, p.off.size, timeZone),
     );
   return { demandAgentHours: round1(demand), capacityAgentHours: round1(total), reasons };
+}
+
+/**
+ * Calls asked for where no shift template reaches (the solver places only the team's templates): the
+ * local stretches of time no template spans on some day, the one asking most agent-hours named.
+ */
+export function templatesMissDemand(
+  frame: PhoneCapacityFrame,
+  peak: Map<number, number>,
+): DiagnosticReason | null {
+  const { horizon, timeZone } = frame;
+  const ivMs = horizon.intervalMinutes * 60_000;
+  const reached = new Set(frame.days.flat().flatMap((kind) => kind.reach));
+  const missed = [...peak]
+    .filter(([interval, agents]) => agents > 0 && !reached.has(horizon.start + interval * ivMs))
+    .sort(([a], [b]) => a - b);
+  if (missed.length === 0) return null;
+  // Runs of consecutive intervals within a local day, then the same local times on several days.
+  const local = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone });
+  const stretches = new Map<
+    string,
+    { from: string; to: string; days: number; agentHours: number }
+  >();
+  let run: { start: number; end: number; agents: number } | null = null;
+  const close = () => {
+    if (!run) return;
+    const from = local(run.start).toFormat('HH:mm');
+    const to = local(run.end).toFormat('HH:mm');
+    const s = stretches.get(`${from}-${to}`) ?? { from, to, days: 0, agentHours: 0 };
+    s.days++;
+    s.agentHours += (run.agents * horizon.intervalMinutes) / 60;
+    stretches.set(`${from}-${to}`, s);
+  };
+  for (const [interval, agents] of missed) {
+    const start = horizon.start + interval * ivMs;
+    if (run && run.end === start && local(start).hasSame(local(run.start), 'day')) {
+      run.end = start + ivMs;
+      run.agents += agents;
+    } else {
+      close();
+      run = { start, end: start + ivMs, agents };
+    }
+  }
+  close();
+  const all = [...stretches.values()];
+  const top = all.reduce((a, b) => (b.agentHours > a.agentHours ? b : a));
+  const unreached = round1(all.reduce((sum, x) => sum + x.agentHours, 0));
+  return {
+    code: 'TEMPLATES_MISS_DEMAND',
+    message: `No shift template reaches the calls asked for at ${top.from}-${top.to} (${top.days} ${top.days === 1 ? 'day' : 'days'}): ${unreached} agent-hours in all cannot be covered; add a template that starts earlier or later, or runs longer`,
+    details: {
+      unreachedAgentHours: unreached,
+      from: top.from,
+      to: top.to,
+      days: top.days,
+      stretches: all.length,
+    },
+  };
 }
 
 function timeOffReason(

@@ -108,6 +108,7 @@ export class DiagnosticReasonDto {
       'CONTRACT_TRIMMED',
       'SHORTFALL',
       'BREAKS_TAKE_WHOLE_INTERVALS',
+      'TEMPLATES_MISS_DEMAND',
     ],
   })
   code: string;

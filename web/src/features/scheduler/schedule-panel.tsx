@@ -485,6 +485,7 @@ function Diagnostics({ schedule, names }: { schedule: Schedule; names: Map<strin
     for (const [k, v] of Object.entries(x)) if (typeof v === 'number') values[k] = num(v);
     for (const k of ['share', 'countedShare', 'breakShare'])
       if (typeof x[k] === 'number') values[k] = pct(x[k]);
+    if (typeof x.days === 'number') values.count = x.days; // "on 1 day" / "on 3 days"
     if (typeof x.dialect === 'string') values.who = dialectName(x.dialect);
     else values.who = t('allCalls');
     return t(`reasons.${r.code}`, { ...values, defaultValue: r.message });

@@ -3829,7 +3829,7 @@ export interface components {
         };
         DiagnosticReasonDto: {
             /** @enum {string} */
-            code: "TEAM_TOO_SMALL" | "NO_QUALIFIED_AGENTS" | "DIALECT_TOO_FEW" | "TIME_OFF_OVER_PEAK" | "SHIFTS_UNASSIGNED" | "NO_SCHEDULE" | "HEADCOUNT_SHORT" | "CONTRACT_TRIMMED" | "SHORTFALL" | "BREAKS_TAKE_WHOLE_INTERVALS";
+            code: "TEAM_TOO_SMALL" | "NO_QUALIFIED_AGENTS" | "DIALECT_TOO_FEW" | "TIME_OFF_OVER_PEAK" | "SHIFTS_UNASSIGNED" | "NO_SCHEDULE" | "HEADCOUNT_SHORT" | "CONTRACT_TRIMMED" | "SHORTFALL" | "BREAKS_TAKE_WHOLE_INTERVALS" | "TEMPLATES_MISS_DEMAND";
             /** @example The team is too small: the requirements need 858 agent-hours, ... */
             message: string;
             details?: Record<string, never>;
