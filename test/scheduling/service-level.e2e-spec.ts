@@ -1,6 +1,6 @@
 import { callId } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
-import { Router } from '../routing/queue-support';
+import { Router, tick } from '../routing/queue-support';
 
 describe('the day’s service level per interval (the wallboard history)', () => {
   let t: TestApp;
@@ -34,11 +34,11 @@ describe('the day’s service level per interval (the wallboard history)', () =>
     for (const id of calls.slice(0, 2))
       await router.enqueue({ callId: id, dialect: 'cmn', skills: [skill] }, 202);
 
-    t.clock.advanceSeconds(10); // the first call waits 10 s: in time (target 20 s)
+    await tick(t, 10); // the first call waits 10 s: in time (target 20 s)
     await router.presence(agents[0].agentId, 'available');
     await router.accept((await router.until(calls[0], 'offered')).reservation.reservationId);
 
-    t.clock.advanceSeconds(30); // the second waits 40 s: late
+    await tick(t, 30); // the second waits 40 s: late
     await router.presence(agents[1].agentId, 'available');
     await router.accept((await router.until(calls[1], 'offered')).reservation.reservationId);
 

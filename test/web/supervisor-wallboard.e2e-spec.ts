@@ -6,7 +6,7 @@ import { book, createCounselor } from '../support/counseling';
 import { setPresence } from '../support/router';
 import { bearer, TestApp } from '../support/test-app';
 import { insertShift, runCall } from '../wellbeing/helpers';
-import { Router } from '../routing/queue-support';
+import { Router, tick } from '../routing/queue-support';
 import { callId } from '../support/router';
 
 const WRAP = 30;
@@ -207,10 +207,10 @@ describe('web app: the supervisor wallboard in Chromium', () => {
     const calls = [callId(), callId()];
     for (const id of calls)
       await router.enqueue({ callId: id, dialect: 'cmn', skills: [skill] }, 202);
-    t.clock.advanceSeconds(5); // answered after 5 s: in time
+    await tick(t, 5); // answered after 5 s: in time
     await router.presence(agents[0].agentId, 'available');
     await router.accept((await router.until(calls[0], 'offered')).reservation.reservationId);
-    t.clock.advanceSeconds(55); // answered after a minute: late
+    await tick(t, 55); // answered after a minute: late
     await router.presence(agents[1].agentId, 'available');
     await router.accept((await router.until(calls[1], 'offered')).reservation.reservationId);
 
