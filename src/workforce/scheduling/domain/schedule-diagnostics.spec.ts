@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { DEFAULT_LABOUR_RULES } from '../labour-rules';
 import {
   coarseBreaks,
@@ -12,19 +11,9 @@ import { buildGrid } from './planning-model';
 const Z = 'Asia/Shanghai';
 const RULES = DEFAULT_LABOUR_RULES; // 40 h a week, 8 h a day, a day off a week, 15 min rest per 2 h
 
-function horizon(days: number, intervalMinutes = 30) {
-  const first = DateTime.fromISO('2026-01-05', { zone: Z });
-  const dayStarts = Array.from({ length: days + 1 }, (_, d) => first.plus({ days: d }).toMillis());
-  // 5 Jan 2026 is a Monday.
-  const weekOfDay = Array.from({ length: days }, (_, d) => Math.floor(d / 7));
-  return {
-    start: dayStarts[0],
-    intervalMinutes,
-    intervalCount: (days * 24 * 60) / intervalMinutes,
-    dayStarts,
-    weekOfDay,
-  };
-}
+/** A horizon from Monday 5 January 2026 (weeks from that Monday), as the planner builds it. */
+const horizon = (days: number, intervalMinutes = 30) =>
+  buildGrid('2026-01-05', days, Z, intervalMinutes);
 
 /** One row per half hour, 08:00-22:00 every day of a horizon from Monday 5 January 2026. */
 const daytime = (days: number, dialect: string | null, agents: number) =>
