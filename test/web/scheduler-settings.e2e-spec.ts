@@ -388,6 +388,11 @@ describe('web app: planning settings, forecast from history and open shifts in C
     await rows.nth(2).getByText('This shift is already in the list').waitFor();
     expect(await save.isDisabled()).toBe(true);
     await card.getByRole('button', { name: 'Remove the shift starting at 08:00' }).last().click();
+    // 08:00 for 8 hours and 13:00 for 9: people on the phones 08:00-22:00, and the card says so.
+    await card
+      .getByTestId('shift-hours-reached')
+      .getByText('These shifts put people on the phones 08:00–22:00; calls at other times')
+      .waitFor();
     await card.getByLabel(/Keep each agent's start time the same/).check();
     await save.click();
     await card.getByText('Saved: the next generated schedule uses them.').waitFor();

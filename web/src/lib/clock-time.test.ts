@@ -1,4 +1,4 @@
-import { isClockTime, parseClockTime } from './clock-time';
+import { clockTimeOf, isClockTime, parseClockTime } from './clock-time';
 
 describe('parseClockTime', () => {
   it('reads the ways people type a time', () => {
@@ -34,5 +34,17 @@ describe('isClockTime', () => {
     expect(isClockTime('9:30')).toBe(false);
     expect(isClockTime('24:00')).toBe(false);
     expect(isClockTime('24:00', true)).toBe(true);
+  });
+});
+
+describe('clockTimeOf', () => {
+  it('writes a minute of the day as HH:MM, past midnight from the start of the day again', () => {
+    expect([0, 570, 1439, 1440, 1440 + 75].map(clockTimeOf)).toEqual([
+      '00:00',
+      '09:30',
+      '23:59',
+      '00:00',
+      '01:15',
+    ]);
   });
 });

@@ -27,3 +27,9 @@ export const asciiDigits = (text: string) =>
 export function isClockTime(value: string, endOfDay = false): boolean {
   return parseClockTime(value, endOfDay) === value;
 }
+
+/** A minute of the day (0..1439, taken modulo a day) as `HH:MM`. */
+export function clockTimeOf(minuteOfDay: number): string {
+  const m = ((minuteOfDay % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}

@@ -1,4 +1,5 @@
 import type { components } from '../../lib/api/schema';
+import { clockTimeOf } from '../../lib/clock-time';
 import { instantAtLocalTime, zonedParts } from '../../lib/format';
 
 const QUARTER = 15;
@@ -32,11 +33,8 @@ export function breakStartOptions(now: Date, zone: string): BreakStartOption[] {
   const tomorrowNoon = new Date(now.getTime() + 24 * HOUR_MS);
   return Array.from({ length: DAY_MINUTES / QUARTER }, (_, i) => {
     const at = first + i * QUARTER;
-    const minuteOfDay = at % DAY_MINUTES;
-    const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
-    const mm = String(minuteOfDay % 60).padStart(2, '0');
     const tomorrow = at >= DAY_MINUTES;
-    const value = `${hh}:${mm}`;
+    const value = clockTimeOf(at);
     return {
       value,
       tomorrow,

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { ClockTimeInput } from '../../components/clock-time-input';
 import { api, unwrap } from '../../lib/api/client';
 import {
+  hoursReached,
   rowsOf,
   templateProblems,
   templatesOf,
@@ -46,6 +47,8 @@ export function ShiftSettingsCard({ teamId }: { teamId: string }) {
   }, [stored.data]);
   const problems = templateProblems(rows);
   const templates = templatesOf(rows);
+  // Schedules are made of these shifts alone: the hours they leave out get nobody from this team.
+  const reached = templates?.length ? hoursReached(templates) : null;
   const save = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -110,6 +113,17 @@ export function ShiftSettingsCard({ teamId }: { teamId: string }) {
             </ActionIcon>
           </Group>
         ))}
+        {reached && (
+          <Text size="sm" data-testid="shift-hours-reached">
+            {reached === 'all-day'
+              ? t('shiftSettings.reachedAllDay')
+              : t('shiftSettings.reached', {
+                  hours: reached
+                    .map((r) => `${r.from}–${r.to}`)
+                    .join(t('listSeparator', { ns: 'translation' })),
+                })}
+          </Text>
+        )}
         <Group>
           <Button
             variant="default"

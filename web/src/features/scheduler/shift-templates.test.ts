@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rowsOf, templateProblems, templatesOf, unchangedSettings } from './shift-templates';
+import {
+  hoursReached,
+  rowsOf,
+  templateProblems,
+  templatesOf,
+  unchangedSettings,
+} from './shift-templates';
 
 describe('shift templates', () => {
   it('reads the API in hours and writes it back in minutes, earliest first', () => {
@@ -53,5 +59,46 @@ describe('shift templates', () => {
       false,
     );
     expect(unchangedSettings(stored, null, false)).toBe(false);
+  });
+});
+
+describe('the hours the templates reach', () => {
+  it('joins overlapping and touching shifts into stretches, earliest first', () => {
+    expect(
+      hoursReached([
+        { start: '14:00', minutes: 360 },
+        { start: '08:00', minutes: 360 },
+        { start: '09:00', minutes: 240 },
+      ]),
+    ).toEqual([{ from: '08:00', to: '20:00' }]);
+    expect(
+      hoursReached([
+        { start: '08:00', minutes: 240 },
+        { start: '16:00', minutes: 240 },
+      ]),
+    ).toEqual([
+      { from: '08:00', to: '12:00' },
+      { from: '16:00', to: '20:00' },
+    ]);
+  });
+
+  it('keeps a stretch across midnight whole, and says when the day is covered', () => {
+    expect(
+      hoursReached([
+        { start: '22:00', minutes: 480 },
+        { start: '09:00', minutes: 480 },
+      ]),
+    ).toEqual([
+      { from: '09:00', to: '17:00' },
+      { from: '22:00', to: '06:00' },
+    ]);
+    expect(
+      hoursReached([
+        { start: '00:00', minutes: 480 },
+        { start: '08:00', minutes: 480 },
+        { start: '16:00', minutes: 480 },
+      ]),
+    ).toBe('all-day');
+    expect(hoursReached([{ start: '06:00', minutes: 1440 }])).toBe('all-day');
   });
 });

@@ -1,4 +1,4 @@
-import { isClockTime } from '../../lib/clock-time';
+import { clockTimeOf, isClockTime } from '../../lib/clock-time';
 import type { components } from '../../lib/api/schema';
 
 type ShiftTemplate = components['schemas']['ShiftTemplateDto'];
@@ -54,4 +54,42 @@ export function unchangedSettings(
       .sort()
       .join(',');
   return key(templates) === key(stored.shiftTemplates);
+}
+
+/** A stretch of the day (24-hour "HH:mm"; `to` before `from` runs past midnight). */
+export interface DayStretch {
+  from: string;
+  to: string;
+}
+
+const DAY = 24 * 60;
+
+/**
+ * The hours of the day the templates put someone on, earliest first: the only hours the team's calls
+ * can be covered, since schedules are made of these shifts alone. 'all-day' when they span the whole
+ * day; a stretch across midnight is one stretch (22:00-06:00).
+ */
+export function hoursReached(templates: readonly ShiftTemplate[]): DayStretch[] | 'all-day' {
+  const pieces: Array<[number, number]> = [];
+  for (const x of templates) {
+    const [h, m] = x.start.split(':').map(Number);
+    const start = h * 60 + m;
+    const end = start + Math.min(x.minutes, DAY);
+    pieces.push([start, Math.min(end, DAY)]);
+    if (end > DAY) pieces.push([0, end - DAY]);
+  }
+  pieces.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of pieces) {
+    const last = merged.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  if (merged.length === 1 && merged[0][0] === 0 && merged[0][1] === DAY) return 'all-day';
+  // A stretch ending at midnight and one starting then are one, across midnight.
+  if (merged.length > 1 && merged[0][0] === 0 && merged.at(-1)![1] === DAY) {
+    const [, morningEnd] = merged.shift()!;
+    merged[merged.length - 1][1] = DAY + morningEnd;
+  }
+  return merged.map(([s, e]) => ({ from: clockTimeOf(s), to: clockTimeOf(e) }));
 }
