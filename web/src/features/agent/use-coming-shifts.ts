@@ -4,7 +4,7 @@ import { api, unwrap } from '../../lib/api/client';
 /**
  * My published shifts of the next four weeks: `current` the one in progress or next (to open the
  * week view on), `coming` those not started yet, soonest first (the list and the trade dialog).
- * One query for all three: the window is taken when it is read.
+ * One query for both: the window is taken when it is read.
  */
 export function useComingShifts(agentId: string) {
   const shifts = useQuery({
