@@ -1,5 +1,24 @@
 import { routerKey, TestApp } from '../support/test-app';
 
+/**
+ * POST /v1/routing/reservations as a router does: a 503 DATABASE_UNAVAILABLE (the request's
+ * database budget ran out waiting for a pooled connection, nothing written) is asked again at once.
+ * On a loaded machine a burst of requests serialised on one call's lock can meet it; what the
+ * tests below count is the answers after such retries.
+ */
+async function reserve(url: string, key: string, body: object) {
+  for (let attempt = 1; ; attempt++) {
+    const r = await fetch(`${url}/v1/routing/reservations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
+      body: JSON.stringify(body),
+    });
+    const answer = { status: r.status, body: (await r.json()) as any };
+    if (answer.status !== 503 || answer.body?.error !== 'DATABASE_UNAVAILABLE' || attempt === 10)
+      return answer;
+  }
+}
+
 /** Two service replicas on one database, racing real HTTP requests. */
 describe('reservation race across two replicas', () => {
   let a: TestApp;
@@ -46,21 +65,17 @@ describe('reservation race across two replicas', () => {
     const urls = [await a.url(), await b.url()];
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        fetch(`${urls[i % 2]}/v1/routing/reservations`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
-          body: JSON.stringify({
-            callId: `race-${i}`,
-            dialect: 'cmn-x-sichuan',
-            minProficiency: 3,
-          }),
-        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+        reserve(urls[i % 2], key, {
+          callId: `race-${i}`,
+          dialect: 'cmn-x-sichuan',
+          minProficiency: 3,
+        }),
       ),
     );
     const won = results.filter((r) => r.status === 201);
     const lost = results.filter((r) => r.status === 409);
-    // The whole tally first: a failure says which answers came (a 503 under a loaded machine, or
-    // a 409 while an agent was still free), not only that the winners were short.
+    // The whole tally first: a failure says which answers came (a 503 that ten tries did not get
+    // past, or a 409 while an agent was still free), not only that the winners were short.
     const tally: Record<string, number> = {};
     for (const r of results) {
       const answer = `${r.status} ${r.body?.error ?? ''}`.trim();
@@ -101,11 +116,7 @@ describe('reservation race across two replicas', () => {
     const urls = [await a.url(), await b.url()];
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        fetch(`${urls[i % 2]}/v1/routing/reservations`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Api-Key': key },
-          body: JSON.stringify({ callId: 'same-call', dialect: 'wuu' }),
-        }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+        reserve(urls[i % 2], key, { callId: 'same-call', dialect: 'wuu' }),
       ),
     );
     expect(results.filter((r) => r.status !== 201 && r.status !== 200)).toEqual([]);
